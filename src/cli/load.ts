@@ -1,0 +1,40 @@
+/**
+ * Finds the program a command names: a built-in name, or a path to a module whose default
+ * export (or `program` export) is a program.
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ThreadsimError } from '../errors.ts';
+import { builtin, builtins } from '../examples/index.ts';
+import { isProgram, type Program } from '../scheduler/program.ts';
+
+/** True when `spec` names a file rather than a built-in program. */
+export function looksLikePath(spec: string): boolean {
+  return /\.(m?[jt]s|cjs|cts|mts)$/.test(spec) || spec.startsWith('.') || spec.startsWith('/');
+}
+
+/** Load the program called `spec`. */
+export async function loadProgram(spec: string): Promise<Program> {
+  if (!looksLikePath(spec)) {
+    const found = builtin(spec);
+    if (found !== undefined) return found;
+    const names = builtins().map((p) => p.name).join(', ');
+    throw new ThreadsimError('TS004', `unknown program '${spec}'`, `Built-in programs: ${names}; or give a path to a .ts/.js module.`);
+  }
+  const path = resolve(spec);
+  if (!existsSync(path)) {
+    throw new ThreadsimError('TS004', `no such file: ${spec}`, 'Check the path, or run `threadsim list` for the built-in programs.');
+  }
+  let mod: Record<string, unknown>;
+  try {
+    mod = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
+  } catch (e) {
+    throw new ThreadsimError('TS005', `cannot load ${spec}: ${(e as Error).message.split('\n')[0]}`, 'Fix the module so that it imports cleanly.');
+  }
+  const candidate = isProgram(mod.default) ? mod.default : isProgram(mod.program) ? mod.program : undefined;
+  if (candidate === undefined) {
+    throw new ThreadsimError('TS005', `${spec} has no program export`, "Export one: export default program('name', function* main() { ... }).");
+  }
+  return candidate;
+}

@@ -1,0 +1,66 @@
+/** `threadsim replay FILE`: re-run a recorded trace and check that every step matches. */
+import { readFileSync } from 'node:fs';
+import { ThreadsimError } from '../errors.ts';
+import { execute, type StepRecord } from '../scheduler/execution.ts';
+import { ReplayPolicy } from '../scheduler/policies/index.ts';
+import { parseTraceFile, type TraceStep } from '../trace/format.ts';
+import { failureReport } from '../trace/report.ts';
+import { renderOutput } from '../trace/text.ts';
+import { loadProgram } from './load.ts';
+
+/** Options of `threadsim replay`. */
+export interface ReplayArgs {
+  readonly file: string;
+  readonly timestamps: boolean;
+}
+
+/** Replay; returns the exit code (0 matched and no failure, 1 matched with the failure). */
+export async function replayCommand(args: ReplayArgs, out: (line: string) => void): Promise<number> {
+  let text: string;
+  try {
+    text = readFileSync(args.file, 'utf8');
+  } catch (e) {
+    throw new ThreadsimError('TS008', `cannot read ${args.file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, 'Pass a trace file written by `threadsim run ... --trace FILE`.');
+  }
+  const trace = parseTraceFile(text, args.file);
+  const program = await loadProgram(trace.recipe.program);
+  const names = (i: number): string => trace.threads[i]?.name ?? `#${i}`;
+  const exec = execute(program, {
+    policy: new ReplayPolicy(trace.schedule, names),
+    seed: trace.recipe.seed,
+    record: true,
+    maxSteps: Math.max(trace.schedule.length, trace.recipe.maxSteps ?? 0, 1),
+    ...(trace.recipe.cpuCount === undefined ? {} : { cpuCount: trace.recipe.cpuCount }),
+  });
+  const diverged = firstDifference(trace.steps, exec.trace ?? []);
+  if (diverged !== undefined) {
+    throw new ThreadsimError('TS007', `replay diverged at step ${diverged.step}: ${diverged.why}`, 'The program changed since the trace was recorded; record a new trace.');
+  }
+  for (const l of renderOutput(exec.output, { timestamps: args.timestamps })) out(l);
+  out('');
+  out(`replayed ${exec.steps} steps of ${trace.recipe.program}: every step matches the trace`);
+  const recipe = trace.recipe;
+  for (const l of failureReport({ ...exec, policy: recipe.policy }, recipe, exec)) out(l);
+  return exec.failures.length === 0 ? 0 : 1;
+}
+
+function firstDifference(want: readonly TraceStep[], got: readonly StepRecord[]): { step: number; why: string } | undefined {
+  const n = Math.max(want.length, got.length);
+  for (let i = 0; i < n; i++) {
+    const w = want[i];
+    const g = got[i];
+    if (w === undefined) return { step: i, why: 'the program takes more steps than the trace holds' };
+    if (g === undefined) return { step: i, why: `the program ended, the trace goes on with ${w.kind} ${w.obj ?? ''}`.trim() };
+    const a = `${w.thread} ${w.kind} ${w.obj ?? ''} ${JSON.stringify(w.value)} ${JSON.stringify(w.result)}`;
+    const b = `${g.thread} ${g.kind} ${g.obj ?? ''} ${JSON.stringify(g.value)} ${JSON.stringify(g.result)}`;
+    if (a !== b) return { step: i, why: `expected ${describe(w.kind, w.obj, w.value, w.result)}, got ${describe(g.kind, g.obj, g.value, g.result)}` };
+  }
+  return undefined;
+}
+
+function describe(kind: string, obj: string | undefined, value: unknown, result: unknown): string {
+  const parts = [kind, obj ?? ''];
+  if (value !== undefined) parts.push(`value ${JSON.stringify(value)}`);
+  if (result !== undefined) parts.push(`result ${JSON.stringify(result)}`);
+  return parts.filter((p) => p !== '').join(' ');
+}

@@ -1,0 +1,104 @@
+/** `threadsim run`: run a program, print its output, report failures with a replay line. */
+import { ThreadsimError } from '../errors.ts';
+import { execute } from '../scheduler/execution.ts';
+import { policyByName } from '../scheduler/policies/index.ts';
+import type { Program } from '../scheduler/program.ts';
+import { runProgram } from '../scheduler/run.ts';
+import { toTraceFile } from '../trace/format.ts';
+import type { ReplayRecipe } from '../trace/replay-command.ts';
+import { replayCommand } from '../trace/replay-command.ts';
+import { failureReport } from '../trace/report.ts';
+import { LEVEL_NUMBERS, renderOutput } from '../trace/text.ts';
+import { writeFileAtomic } from './io.ts';
+import { loadProgram } from './load.ts';
+
+/** Options of `threadsim run`, as yargs parses them. */
+export interface RunArgs {
+  readonly program: string;
+  readonly policy: string;
+  readonly seed: number;
+  readonly runs: number;
+  readonly timestamps: boolean;
+  readonly logLevel?: string;
+  readonly maxSteps?: number;
+  readonly cpuCount?: number;
+  readonly trace?: string;
+  readonly force: boolean;
+  readonly json: boolean;
+}
+
+/** Run the command; returns the exit code (0 no failure, 1 failure found). */
+export async function runCommand(args: RunArgs, out: (line: string) => void): Promise<number> {
+  const program = await loadProgram(args.program);
+  const level = logLevel(args.logLevel, program);
+  policyByName(args.policy);
+  const summary = runProgram(program, {
+    policy: args.policy,
+    seed: args.seed,
+    runs: args.runs,
+    ...(args.maxSteps === undefined ? {} : { maxSteps: args.maxSteps }),
+    ...(args.cpuCount === undefined ? {} : { cpuCount: args.cpuCount }),
+  });
+  const exec = summary.execution;
+  const recipe: ReplayRecipe = {
+    program: args.program,
+    policy: args.policy,
+    seed: exec.seed,
+    ...(args.maxSteps === undefined ? {} : { maxSteps: args.maxSteps }),
+    ...(args.cpuCount === undefined ? {} : { cpuCount: args.cpuCount }),
+  };
+  const needTrace = args.trace !== undefined || exec.failures.length > 0;
+  const recorded = needTrace ? recordAgain(program, recipe) : undefined;
+  if (args.trace !== undefined && recorded !== undefined) {
+    writeFileAtomic(args.trace, `${JSON.stringify(toTraceFile(recorded, recipe), null, 1)}\n`, args.force);
+  }
+  const lines = renderOutput(exec.output, { timestamps: args.timestamps, level });
+  if (args.json) {
+    out(
+      JSON.stringify(
+        {
+          program: args.program,
+          policy: args.policy,
+          seed: exec.seed,
+          runs: summary.runs,
+          ending: exec.ending,
+          steps: exec.steps,
+          failures: exec.failures.map((f) => ({ ...f, replay: replayCommand(recipe) })),
+          state: exec.state,
+          output: lines,
+        },
+        null,
+        2,
+      ),
+    );
+  } else {
+    for (const l of lines) out(l);
+    out('');
+    if (exec.failures.length === 0) {
+      const seeds = summary.runs === 1 ? `seed ${args.seed}` : `seeds ${args.seed}..${args.seed + summary.runs - 1}`;
+      out(`no failure: ${program.name} under policy ${args.policy}, ${seeds} (${summary.runs} run${summary.runs === 1 ? '' : 's'}, last one ${exec.steps} steps)`);
+    } else {
+      if (summary.runs > 1) out(`found after ${summary.runs} runs (seeds ${args.seed}..${exec.seed})`);
+      for (const l of failureReport(exec, recipe, recorded)) out(l);
+    }
+  }
+  return exec.failures.length === 0 ? 0 : 1;
+}
+
+/** Re-run the reported execution with its trace kept (runs are deterministic). */
+export function recordAgain(program: Program, recipe: ReplayRecipe) {
+  return execute(program, {
+    policy: policyByName(recipe.policy),
+    seed: recipe.seed,
+    record: true,
+    ...(recipe.maxSteps === undefined ? {} : { maxSteps: recipe.maxSteps }),
+    ...(recipe.cpuCount === undefined ? {} : { cpuCount: recipe.cpuCount }),
+  });
+}
+
+function logLevel(name: string | undefined, program: Program): number {
+  const chosen = name ?? program.options.logLevel ?? 'info';
+  const n = LEVEL_NUMBERS[chosen.toLowerCase()];
+  if (n === undefined) throw new ThreadsimError('TS006', `unknown --log-level '${chosen}'`, `Use one of: ${Object.keys(LEVEL_NUMBERS).join(', ')}.`);
+  return n;
+}

@@ -1,0 +1,44 @@
+/**
+ * The catalogue of threadsim's own errors: mistakes in how a program is written or how the
+ * tool is called, as opposed to failures the program under test shows (those are reported as
+ * failures, not thrown). Every error has a stable code, says what went wrong and where, and
+ * says how to fix it. The CLI prints `message` on one line and exits with code 2.
+ */
+
+/** Stable codes; never renumber, only append. */
+export const ERROR_CODES = {
+  TS001: 'yielded a value that is not an op',
+  TS002: 'thread body is not a generator',
+  TS003: 'primitive used outside a running thread',
+  TS004: 'unknown program',
+  TS005: 'module has no program export',
+  TS006: 'invalid option value',
+  TS007: 'replay diverged',
+  TS008: 'malformed trace file',
+  TS009: 'refusing to overwrite a file',
+  TS010: 'invalid program definition',
+  TS011: 'thread body returned a promise',
+} as const;
+
+/** One of threadsim's stable error codes. */
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** An error in how threadsim was used: carries a stable code and a fix-it hint. */
+export class ThreadsimError extends Error {
+  /** Stable code from {@link ERROR_CODES}. */
+  readonly code: ErrorCode;
+  /** What to do instead, in one sentence. */
+  readonly fix: string;
+
+  constructor(code: ErrorCode, what: string, fix: string) {
+    super(`${what} (${code}). ${fix}`);
+    this.name = 'ThreadsimError';
+    this.code = code;
+    this.fix = fix;
+  }
+}
+
+/** True when `e` is one of threadsim's own usage errors. */
+export function isThreadsimError(e: unknown): e is ThreadsimError {
+  return e instanceof ThreadsimError;
+}

@@ -1,0 +1,4 @@
+import { singleThread } from './single-thread.ts';
+
+/** tutorial/daemon-thread: the same thread as a daemon: dropped at exit. */
+export default singleThread('tutorial/daemon-thread', true, false);

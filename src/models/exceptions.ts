@@ -1,0 +1,70 @@
+/**
+ * Python's exception classes as the models raise them. Each carries `pyType`, the name
+ * Python prints (`RuntimeError: release unlocked lock`), and subclasses follow Python's
+ * hierarchy where programs catch by base class (BrokenBarrierError is a RuntimeError).
+ */
+
+/** Base of every Python exception a model raises. */
+export class PythonError extends Error {
+  /** The exception's Python type name, as tracebacks print it. */
+  readonly pyType: string;
+  constructor(pyType: string, message: string) {
+    super(message);
+    this.pyType = pyType;
+    this.name = pyType;
+  }
+}
+
+/** Python's `RuntimeError`. */
+export class RuntimeError extends PythonError {
+  constructor(message: string, pyType = 'RuntimeError') {
+    super(pyType, message);
+  }
+}
+
+/** Python's `ValueError`. */
+export class ValueError extends PythonError {
+  constructor(message: string) {
+    super('ValueError', message);
+  }
+}
+
+/** Python's `TypeError` (named so it does not shadow JavaScript's own). */
+export class PythonTypeError extends PythonError {
+  constructor(message: string) {
+    super('TypeError', message);
+  }
+}
+
+/** Python's `TimeoutError` (also `concurrent.futures.TimeoutError` since 3.11). */
+export class TimeoutError extends PythonError {
+  constructor(message = '') {
+    super('TimeoutError', message);
+  }
+}
+
+/** `concurrent.futures.CancelledError`. */
+export class CancelledError extends PythonError {
+  constructor(message = '') {
+    super('CancelledError', message);
+  }
+}
+
+/** `concurrent.futures.InvalidStateError`. */
+export class InvalidStateError extends PythonError {
+  constructor(message: string) {
+    super('InvalidStateError', message);
+  }
+}
+
+/** Python's `SystemExit`: ends a thread silently. */
+export class SystemExit extends PythonError {
+  constructor(message = '') {
+    super('SystemExit', message);
+  }
+}
+
+/** Raise a Python exception of any type by name, e.g. `pyError('KeyError', "'x'")`. */
+export function pyError(pyType: string, message: string): PythonError {
+  return new PythonError(pyType, message);
+}

@@ -1,0 +1,250 @@
+/**
+ * Model of `concurrent.futures.ThreadPoolExecutor`.
+ *
+ * Mirrors: default `max_workers = min(32, cpu_count + 4)` (cpu count is a run setting,
+ * default 2); `max_workers <= 0` raises `ValueError: max_workers must be greater than 0`;
+ * workers are non-daemon threads named `ThreadPoolExecutor-<k>_<i>` (or `<prefix>_<i>`),
+ * started lazily by `submit` only when no worker is idle; exceptions stay in the Future;
+ * `map` submits eagerly and raises only while results are read; `submit` after shutdown
+ * raises `RuntimeError: cannot schedule new futures after shutdown`; `shutdown(wait,
+ * cancel_futures)`; the `with` form calls `shutdown(wait=True)`; at interpreter exit every
+ * executor is shut down and its workers joined before non-daemon threads are joined.
+ * Does not mirror: `initializer`/`initargs` failures (BrokenThreadPool).
+ */
+import { runtime } from '../scheduler/context.ts';
+import { WaitQueue, type Kernel, type Op, type Steps } from '../scheduler/ops.ts';
+import type { Runtime } from '../scheduler/runtime.ts';
+import { RuntimeError, ValueError } from './exceptions.ts';
+import { Future } from './future.ts';
+import { Thread } from './thread.ts';
+
+/** Options of `ThreadPoolExecutor(...)`. */
+export interface ExecutorOptions {
+  readonly maxWorkers?: number;
+  readonly threadNamePrefix?: string;
+}
+
+interface WorkItem {
+  readonly future: Future<unknown>;
+  readonly fn: (...args: never[]) => Steps<unknown>;
+  readonly args: readonly unknown[];
+}
+
+/** Interpreter-wide executor state: the exit flag and every executor created in this run. */
+interface ExitState {
+  shutdown: boolean;
+  readonly executors: ThreadPoolExecutor[];
+}
+
+function exitState(rt: Runtime): ExitState {
+  return rt.singleton('concurrent.futures', () => {
+    const state: ExitState = { shutdown: false, executors: [] };
+    rt.atExit(function* atExit(): Steps<void> {
+      yield {
+        kind: 'shutdown',
+        obj: 'concurrent.futures',
+        access: 'sync',
+        run: (k: Kernel) => {
+          state.shutdown = true;
+          for (const ex of state.executors) ex.wakeForExit(k);
+        },
+      };
+      for (const ex of state.executors) for (const w of ex.workerThreads()) yield* w.join();
+    });
+    return state;
+  });
+}
+
+/** The results of `map`: read them with `yield* results.all()` or one by one with `next()`. */
+export class MapResults<R> {
+  private i = 0;
+  constructor(readonly futures: readonly Future<R>[]) {}
+  /** Wait for the next result in submission order; re-raises its exception. */
+  *next(): Steps<{ done: true } | { done: false; value: R }> {
+    const f = this.futures[this.i++];
+    if (f === undefined) return { done: true };
+    return { done: false, value: yield* f.result() };
+  }
+  /** Every result in order (`list(executor.map(...))`). */
+  *all(): Steps<R[]> {
+    const out: R[] = [];
+    for (let r = yield* this.next(); !r.done; r = yield* this.next()) out.push(r.value);
+    return out;
+  }
+}
+
+/** Model of `concurrent.futures.ThreadPoolExecutor`. */
+export class ThreadPoolExecutor {
+  /** Name in traces and the default worker-name prefix: `ThreadPoolExecutor-0`. */
+  readonly id: string;
+  readonly maxWorkers: number;
+  private readonly prefix: string;
+  private readonly work: (WorkItem | null)[] = [];
+  private readonly getters: WaitQueue;
+  private readonly workers: Thread[] = [];
+  private idle = 0;
+  private isShutdown = false;
+  private readonly exit: ExitState;
+
+  /** Python's `with ThreadPoolExecutor(...) as ex:` block: shuts down (waiting) on exit. */
+  static *with<R>(options: ExecutorOptions, body: (ex: ThreadPoolExecutor) => Steps<R>): Steps<R> {
+    const ex = new ThreadPoolExecutor(options);
+    try {
+      return yield* body(ex);
+    } finally {
+      yield* ex.shutdown(true);
+    }
+  }
+
+  constructor(options: ExecutorOptions = {}) {
+    const rt = runtime('ThreadPoolExecutor()');
+    const max = options.maxWorkers ?? Math.min(32, rt.settings.cpuCount + 4);
+    if (!(max > 0)) throw new ValueError('max_workers must be greater than 0');
+    this.maxWorkers = max;
+    this.id = `ThreadPoolExecutor-${rt.counter('ThreadPoolExecutor') - 1}`;
+    this.prefix = options.threadNamePrefix || this.id;
+    this.getters = new WaitQueue(`${this.id} work queue`);
+    this.exit = exitState(rt);
+    this.exit.executors.push(this);
+  }
+
+  /** `submit(fn, *args)`: one step that queues the call and may start a worker. */
+  *submit<A extends unknown[], R>(fn: (...args: A) => Steps<R>, ...args: A): Steps<Future<R>> {
+    const op: Op = {
+      kind: 'submit',
+      obj: this.id,
+      access: 'sync',
+      value: fn.name || '<lambda>',
+      run: (k) => {
+        if (this.isShutdown) throw new RuntimeError('cannot schedule new futures after shutdown');
+        if (this.exit.shutdown) throw new RuntimeError('cannot schedule new futures after interpreter shutdown');
+        const future = new Future<R>();
+        this.work.push({ future: future as Future<unknown>, fn: fn as unknown as WorkItem['fn'], args });
+        k.wake(this.getters, 1);
+        this.adjustThreadCount(k);
+        return future;
+      },
+    };
+    return (yield op) as Future<R>;
+  }
+
+  /** `map(fn, *iterables)`: submits every call now; results are read later. */
+  *map<R>(fn: (...args: never[]) => Steps<R>, ...iterables: readonly (readonly unknown[])[]): Steps<MapResults<R>> {
+    const n = iterables.length === 0 ? 0 : Math.min(...iterables.map((it) => it.length));
+    const futures: Future<R>[] = [];
+    for (let i = 0; i < n; i++) {
+      const args = iterables.map((it) => it[i]) as never[];
+      futures.push(yield* this.submit(fn as (...a: never[]) => Steps<R>, ...args));
+    }
+    return new MapResults(futures);
+  }
+
+  /** `shutdown(wait=True, *, cancel_futures=False)`. */
+  *shutdown(wait = true, options: { readonly cancelFutures?: boolean } = {}): Steps<void> {
+    const op: Op = {
+      kind: 'shutdown',
+      obj: this.id,
+      access: 'sync',
+      run: (k) => {
+        this.isShutdown = true;
+        if (options.cancelFutures) {
+          for (const item of this.work.splice(0)) item?.future.cancelNow(k);
+        }
+        this.work.push(null);
+        k.wake(this.getters, 1);
+      },
+    };
+    yield op;
+    if (wait) for (const w of this.workers) yield* w.join();
+  }
+
+  /** Worker threads started so far. */
+  workerThreads(): readonly Thread[] {
+    return this.workers;
+  }
+
+  /** Interpreter exit: wake a worker so that every worker sees the exit flag. */
+  wakeForExit(k: Kernel): void {
+    this.work.push(null);
+    k.wake(this.getters, 1);
+  }
+
+  private adjustThreadCount(k: Kernel): void {
+    if (this.idle > 0) {
+      this.idle--;
+      return;
+    }
+    if (this.workers.length >= this.maxWorkers) return;
+    const self = this;
+    const worker = new Thread({
+      name: `${this.prefix}_${this.workers.length}`,
+      daemon: false,
+      target: function* worker(): Steps<void> {
+        yield* self.workerLoop();
+      },
+    });
+    this.workers.push(worker);
+    worker.bootstrap(k);
+  }
+
+  private *workerLoop(): Steps<void> {
+    for (;;) {
+      const item = (yield this.getOp()) as WorkItem | null;
+      if (item !== null) {
+        if (item.future.setRunningOrNotifyCancel()) yield this.finishOp(item, yield* runTask(item));
+        else yield this.finishOp(item, undefined);
+        continue;
+      }
+      if (this.exit.shutdown || this.isShutdown) {
+        yield this.putBackOp();
+        return;
+      }
+    }
+  }
+
+  private getOp(): Op {
+    return {
+      kind: 'get',
+      obj: `${this.id} work queue`,
+      access: 'sync',
+      waitOn: this.getters,
+      enabled: () => this.work.length > 0,
+      run: () => this.work.shift(),
+      describeWait: () => `work from ${this.id} (its queue is empty)`,
+    };
+  }
+
+  private finishOp(item: WorkItem, outcome: { value: unknown } | { error: unknown } | undefined): Op {
+    return {
+      kind: 'set',
+      obj: item.future.id,
+      access: 'sync',
+      run: (k) => {
+        if (outcome !== undefined) item.future.settle(k, outcome);
+        this.idle++;
+      },
+    };
+  }
+
+  private putBackOp(): Op {
+    return {
+      kind: 'put',
+      obj: `${this.id} work queue`,
+      access: 'sync',
+      run: (k) => {
+        this.work.push(null);
+        k.wake(this.getters, 1);
+      },
+    };
+  }
+}
+
+/** Run one work item's call, capturing its outcome as the Future will hold it. */
+function* runTask(item: WorkItem): Steps<{ value: unknown } | { error: unknown }> {
+  try {
+    return { value: yield* item.fn(...(item.args as never[])) };
+  } catch (error) {
+    if (error instanceof Error && error.name === 'ThreadsimError') throw error;
+    return { error };
+  }
+}

@@ -1,0 +1,93 @@
+/**
+ * Model of `threading.Lock`.
+ *
+ * Mirrors: `acquire(blocking=True, timeout=-1)` returning True/False, CPython's ValueErrors for
+ * a timeout with a non-blocking call and for negative timeouts, `release()` of an unlocked
+ * lock raising `RuntimeError: release unlocked lock`, release by any thread, self-deadlock on
+ * re-acquire. A release makes every waiter runnable and they race for the lock (no hand-off;
+ * the releaser may take it back first): who wins is the policy's choice.
+ * Does not mirror: lock fairness of any real OS.
+ */
+import { runtime } from '../scheduler/context.ts';
+import { WaitQueue, type Op, type Steps, type ThreadRecord } from '../scheduler/ops.ts';
+import { RuntimeError, ValueError } from './exceptions.ts';
+import { toMicros } from './time.ts';
+
+/** Checks shared by Lock and RLock: CPython's messages for bad acquire arguments. */
+export function checkAcquireArgs(blocking: boolean, timeout: number): void {
+  if (!blocking && timeout !== -1) throw new ValueError("can't specify a timeout for a non-blocking call");
+  if (timeout < 0 && timeout !== -1) throw new ValueError('timeout value must be positive');
+}
+
+/** Model of `threading.Lock`. */
+export class Lock {
+  /** Name in traces: `Lock#1`, or the name given. */
+  readonly id: string;
+  private held = false;
+  private holder: ThreadRecord | undefined;
+  private readonly waiters: WaitQueue;
+
+  constructor(options: { readonly name?: string } = {}) {
+    const rt = runtime('Lock()');
+    this.id = options.name ?? `Lock#${rt.counter('Lock')}`;
+    this.waiters = new WaitQueue(this.id);
+  }
+
+  /** `locked()`: a snapshot, not a step. */
+  locked(): boolean {
+    return this.held;
+  }
+
+  /** `acquire(blocking=True, timeout=-1)`. */
+  *acquire(blocking = true, timeout = -1): Steps<boolean> {
+    checkAcquireArgs(blocking, timeout);
+    const take = (k: { current: ThreadRecord }): boolean => {
+      this.held = true;
+      this.holder = k.current;
+      return true;
+    };
+    const op: Op = blocking
+      ? {
+          kind: 'acquire',
+          obj: this.id,
+          access: 'sync',
+          waitOn: this.waiters,
+          enabled: () => !this.held,
+          ...(timeout === -1 ? {} : { timeout: toMicros(timeout) }),
+          run: (k, timedOut) => (timedOut ? false : take(k)),
+          describeWait: () => `${this.id} held by ${this.holder?.name ?? 'nobody'}`,
+        }
+      : { kind: 'acquire', obj: this.id, access: 'sync', value: 'non-blocking', run: (k) => (this.held ? false : take(k)) };
+    return (yield op) as boolean;
+  }
+
+  /** `release()`: any thread may release; waiters race for the lock afterwards. */
+  *release(): Steps<void> {
+    const op: Op = {
+      kind: 'release',
+      obj: this.id,
+      access: 'sync',
+      run: (k) => {
+        if (!this.held) throw new RuntimeError('release unlocked lock');
+        this.held = false;
+        this.holder = undefined;
+        k.wake(this.waiters);
+      },
+    };
+    yield op;
+  }
+
+  /** Python's `with lock:` block: acquire, run `body`, release even when it raises. */
+  *with<R>(body: () => Steps<R>): Steps<R> {
+    yield* this.acquire();
+    try {
+      return yield* body();
+    } finally {
+      yield* this.release();
+    }
+  }
+
+  toString(): string {
+    return `<${this.held ? 'locked' : 'unlocked'} _thread.lock object ${this.id}>`;
+  }
+}

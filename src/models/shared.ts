@@ -1,0 +1,33 @@
+/**
+ * Shared state: the memory threads race on. A store is a named record whose keys are the
+ * locations race detection and DPOR see (`db.value`). Reading and writing are separate steps,
+ * so `x += 1` written as a read then a write can be interrupted between them, as in CPython.
+ * Values are frozen (immer) so a thread cannot change shared data behind the engine's back.
+ */
+import { runtime } from '../scheduler/context.ts';
+import type { Op, Steps } from '../scheduler/ops.ts';
+
+/** A handle on one shared store. */
+export interface Shared<T extends Record<string, unknown>> {
+  readonly name: string;
+  /** One step: read `key`. */
+  get<K extends keyof T & string>(key: K): Steps<T[K]>;
+  /** One step: write `value` to `key`. */
+  set<K extends keyof T & string>(key: K, value: T[K]): Steps<void>;
+}
+
+/** Create the shared store `name` with its initial values. Call it inside a thread (usually main). */
+export function shared<T extends Record<string, unknown>>(name: string, initial: T): Shared<T> {
+  runtime(`shared('${name}')`).defineStore(name, initial);
+  return {
+    name,
+    *get<K extends keyof T & string>(key: K): Steps<T[K]> {
+      const op: Op = { kind: 'read', obj: `${name}.${key}`, access: 'read', run: (k) => k.load(name, key) };
+      return (yield op) as T[K];
+    },
+    *set<K extends keyof T & string>(key: K, value: T[K]): Steps<void> {
+      const op: Op = { kind: 'write', obj: `${name}.${key}`, access: 'write', value, run: (k) => k.storeValue(name, key, value) };
+      yield op;
+    },
+  };
+}

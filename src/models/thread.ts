@@ -1,0 +1,159 @@
+/**
+ * Model of `threading.Thread`, with `current_thread()`, `main_thread()`, `enumerate()` and
+ * `active_count()`.
+ *
+ * Mirrors: names `Thread-N (target)` from a per-run counter that skips explicitly named
+ * threads; `daemon=None` inherits the creating thread's flag; `start()` twice, `join()` before
+ * `start()`, joining oneself and setting `daemon` after start raise CPython's RuntimeErrors;
+ * `join(timeout)` returns None whether or not the thread ended (ask `is_alive()`); an
+ * uncaught exception is printed as `threading.excepthook` does and other threads go on.
+ * Does not mirror: `run()` overriding by subclassing (pass `target`), native ids.
+ */
+import { runtime } from '../scheduler/context.ts';
+import type { Kernel, Op, Steps, ThreadRecord } from '../scheduler/ops.ts';
+import type { Runtime } from '../scheduler/runtime.ts';
+import { RuntimeError } from './exceptions.ts';
+import { toMicros } from './time.ts';
+
+/** A thread body: a generator function. */
+export type Target<A extends unknown[] = never[], R = unknown> = (...args: A) => Steps<R>;
+
+/** Options of `new Thread(...)`, Python's keyword arguments. */
+export interface ThreadOptions<A extends unknown[]> {
+  readonly target?: Target<A>;
+  readonly args?: A;
+  readonly name?: string;
+  /** `undefined`/`null` inherits the current thread's daemon flag. */
+  readonly daemon?: boolean | null;
+}
+
+/** Model of `threading.Thread`. */
+export class Thread<A extends unknown[] = never[]> {
+  private _name: string;
+  private _daemon: boolean;
+  private record: ThreadRecord | undefined;
+  private readonly rt: Runtime;
+  readonly target: Target<A> | undefined;
+  readonly args: A;
+
+  constructor(options: ThreadOptions<A> = {}) {
+    this.rt = runtime('Thread()');
+    this.target = options.target;
+    this.args = (options.args ?? []) as A;
+    if (options.name !== undefined) {
+      this._name = String(options.name);
+    } else {
+      const n = this.rt.counter('Thread');
+      this._name = options.target === undefined ? `Thread-${n}` : `Thread-${n} (${options.target.name || '<lambda>'})`;
+    }
+    this._daemon = options.daemon ?? this.rt.current.daemon;
+  }
+
+  /** Wrap an engine record that was not started through `Thread` (MainThread). */
+  static adopt(record: ThreadRecord, rt: Runtime): Thread {
+    const t = Object.create(Thread.prototype) as Thread;
+    Object.assign(t, { _name: record.name, _daemon: record.daemon, record, rt, target: undefined, args: [] });
+    return t;
+  }
+
+  get name(): string {
+    return this._name;
+  }
+  set name(value: string) {
+    this._name = String(value);
+  }
+  get daemon(): boolean {
+    return this._daemon;
+  }
+  set daemon(value: boolean) {
+    if (this.record !== undefined) throw new RuntimeError('cannot set daemon status of active thread');
+    this._daemon = value;
+  }
+  /** Thread identifier: set once started (deterministic: derived from the start order). */
+  get ident(): number | null {
+    return this.record === undefined ? null : 1000 + this.record.index;
+  }
+  /** Index of the engine's thread record, once started (schedules use it). */
+  get index(): number | undefined {
+    return this.record?.index;
+  }
+
+  /** True from `start()` until the thread's body returns or raises. */
+  is_alive(): boolean {
+    return this.record !== undefined && !this.record.done;
+  }
+
+  /** The thread's activity: calls `target(...args)`. */
+  *run(): Steps<unknown> {
+    if (this.target !== undefined) return yield* this.target(...this.args);
+    return undefined;
+  }
+
+  /** `start()`: one step that makes the new thread runnable (default policies run it first). */
+  *start(): Steps<void> {
+    const op: Op = {
+      kind: 'spawn',
+      obj: this._name,
+      access: 'sync',
+      run: (k) => this.bootstrap(k),
+    };
+    yield op;
+  }
+
+  /** Start the thread inside the current step (used by `start()` and by executors). */
+  bootstrap(k: Kernel): void {
+    if (this.record !== undefined) throw new RuntimeError('threads can only be started once');
+    this.record = k.spawn(() => this.run(), { name: this._name, daemon: this._daemon, handle: this });
+  }
+
+  /** `join(timeout=None)`: wait until the thread ends or the timeout passes; returns None. */
+  *join(timeout: number | null = null): Steps<void> {
+    const rec = this.record;
+    if (rec === undefined) throw new RuntimeError('cannot join thread before it is started');
+    if (rec === this.rt.current) throw new RuntimeError('cannot join current thread');
+    const op: Op = {
+      kind: 'join',
+      obj: rec.name,
+      access: 'sync',
+      waitOn: rec.finished,
+      enabled: () => rec.done,
+      ...(timeout === null ? {} : { timeout: toMicros(Math.max(0, timeout)) }),
+      run: () => undefined,
+      describeWait: () => `${rec.name} to finish (join)`,
+    };
+    yield op;
+  }
+
+  toString(): string {
+    const state = this.record === undefined ? 'initial' : this.record.done ? 'stopped' : 'started';
+    return `<Thread(${this._name}, ${state}${this._daemon ? ' daemon' : ''})>`;
+  }
+}
+
+function threadOf(rt: Runtime, record: ThreadRecord): Thread {
+  if (record.handle instanceof Thread) return record.handle;
+  return rt.singleton(`thread:${record.index}`, () => Thread.adopt(record, rt));
+}
+
+/** `threading.current_thread()`. */
+export function current_thread(): Thread {
+  const rt = runtime('current_thread()');
+  return threadOf(rt, rt.current);
+}
+
+/** `threading.main_thread()`. */
+export function main_thread(): Thread {
+  const rt = runtime('main_thread()');
+  return threadOf(rt, rt.threads[0]!);
+}
+
+/** `threading.enumerate()`: every thread started and not yet finished. */
+export function enumerate(): Thread[] {
+  const rt = runtime('enumerate()');
+  return rt.threads.filter((r) => !r.done).map((r) => threadOf(rt, r));
+}
+
+/** `threading.active_count()`. */
+export function active_count(): number {
+  return runtime('active_count()').threads.filter((r) => !r.done).length;
+}

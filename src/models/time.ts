@@ -1,0 +1,38 @@
+/**
+ * Model of Python's `time.sleep` and `time.monotonic` on the virtual clock.
+ *
+ * Mirrors: sleeping releases the CPU (the GIL), `sleep(0)` only yields, negative lengths raise
+ * `ValueError: sleep length must be non-negative`. Does not mirror: wall-clock drift; time
+ * moves only by the engine's per-step cost and by jumps to the next deadline.
+ */
+import type { Op, Steps } from '../scheduler/ops.ts';
+import { PythonTypeError, ValueError } from './exceptions.ts';
+
+/** Seconds to the engine's microseconds. */
+export function toMicros(seconds: number): number {
+  return Math.round(seconds * 1e6);
+}
+
+/** `time.sleep(seconds)`: one step that parks the thread until the virtual clock has moved on. */
+export function* sleep(seconds: number): Steps<void> {
+  if (typeof seconds !== 'number' || Number.isNaN(seconds)) throw new PythonTypeError(`an integer or float is required, got ${typeof seconds}`);
+  if (seconds < 0) throw new ValueError('sleep length must be non-negative');
+  const op: Op = {
+    kind: 'sleep',
+    obj: undefined,
+    access: 'none',
+    value: seconds,
+    enabled: () => false,
+    timeout: toMicros(seconds),
+    yields: true,
+    run: () => undefined,
+    describeWait: () => `the clock (sleeping ${seconds} s)`,
+  };
+  yield op;
+}
+
+/** `time.monotonic()`: the virtual clock in seconds; one step, since it reads shared time. */
+export function* monotonic(): Steps<number> {
+  const op: Op = { kind: 'read', obj: 'time.monotonic', access: 'none', run: (k) => k.now / 1e6 };
+  return (yield op) as number;
+}

@@ -1,0 +1,31 @@
+/**
+ * The execution whose thread is running right now. Model constructors (`new Lock()`,
+ * `new Thread(...)`) are plain calls, not steps, yet need the execution's counters and current
+ * thread; the engine sets this while it runs a thread's code and clears it afterwards.
+ */
+import { ThreadsimError } from '../errors.ts';
+import type { Runtime } from './runtime.ts';
+
+let active: Runtime | undefined;
+
+/** Set by the engine around the code of one step. Not for models. */
+export function setActiveRuntime(rt: Runtime | undefined): Runtime | undefined {
+  const before = active;
+  active = rt;
+  return before;
+}
+
+/**
+ * The running execution. Throws TS003 when called outside a thread (for instance at module
+ * top level, or in a claim), naming `what` was attempted.
+ */
+export function runtime(what: string): Runtime {
+  if (active === undefined) {
+    throw new ThreadsimError(
+      'TS003',
+      `${what} was used outside a running thread`,
+      'Create threading objects and call primitives inside the program\'s main function or a thread body, not at module top level.',
+    );
+  }
+  return active;
+}

@@ -1,0 +1,602 @@
+/**
+ * One execution of a program: the thread table, the run loop, parking and waking, the virtual
+ * clock and Python's program end.
+ *
+ * Invariants of the thread table:
+ * - a thread is in exactly one of: `runnable` (ordered by when it became runnable), parked
+ *   (on its op's wait queue, or only on the timer heap while sleeping), or done;
+ * - a runnable thread's pending op is enabled, or its timeout has expired (checked before
+ *   every pick, so a woken thread that lost a race parks again without taking a step);
+ * - the clock only moves forward: by `stepCost` per step, and to the next deadline when no
+ *   thread can run.
+ */
+import { freeze, produce } from 'immer';
+import { ThreadsimError } from '../errors.ts';
+import { setActiveRuntime } from './context.ts';
+import type { Failure } from './failures.ts';
+import { isOp, WaitQueue, type Kernel, type Op, type OutputLine, type SpawnOptions, type Steps, type ThreadRecord } from './ops.ts';
+import type { Policy, SchedulingPoint } from './policies/policy.ts';
+import { isGeneratorFunction, type Program, type SharedState } from './program.ts';
+import type { Runtime, RuntimeSettings } from './runtime.ts';
+import { TimerHeap } from './timers.ts';
+
+/** Options of one execution. */
+export interface ExecutionOptions {
+  readonly policy: Policy;
+  readonly seed: number;
+  /** Stop with a step-bound failure after this many steps. Default 100,000. */
+  readonly maxSteps?: number;
+  /** Keep a step-by-step record with shared-state snapshots. Default false. */
+  readonly record?: boolean;
+  /** Virtual CPU time one step takes, in microseconds. Default 1. */
+  readonly stepCost?: number;
+  /** `os.cpu_count()` as the models see it. Default 2. */
+  readonly cpuCount?: number;
+}
+
+/** One recorded step (kept only with `record: true`). */
+export interface StepRecord {
+  readonly step: number;
+  /** Virtual time (µs) when the step ran. */
+  readonly time: number;
+  readonly thread: number;
+  readonly kind: Op['kind'];
+  readonly obj: string | undefined;
+  readonly access: Op['access'];
+  readonly value: unknown;
+  readonly result: unknown;
+  /** Virtual time (µs) when the thread reached this op; earlier than `time` when it waited. */
+  readonly since: number;
+  /** True when the op ran because its timeout expired. */
+  readonly timedOut: boolean;
+  /** Set when the op raised into the thread: `Type: message`. */
+  readonly raised?: string;
+  /** Shared state after the step (structurally shared with the previous snapshot). */
+  readonly state: SharedState;
+}
+
+/** How an execution ended. */
+export type Ending = 'complete' | 'deadlock' | 'step-bound';
+
+/** Everything a finished execution produced. */
+export interface ExecutionResult {
+  readonly program: string;
+  readonly policy: string;
+  readonly seed: number;
+  readonly ending: Ending;
+  readonly steps: number;
+  /** Virtual time at the end, µs. */
+  readonly time: number;
+  /** Thread index per step: the schedule that replays this execution. */
+  readonly schedule: readonly number[];
+  readonly threads: readonly { readonly index: number; readonly name: string; readonly daemon: boolean }[];
+  readonly output: readonly OutputLine[];
+  readonly failures: readonly Failure[];
+  readonly state: SharedState;
+  readonly trace?: readonly StepRecord[];
+}
+
+const RUNNABLE = 0;
+const PARKED = 1;
+const DONE = 2;
+
+class Thread implements ThreadRecord {
+  status = RUNNABLE;
+  done = false;
+  pending: Op | undefined;
+  /** Absolute deadline of the pending op's timeout; Infinity when it has none. */
+  deadline = Infinity;
+  /** Bumped on every wake so stale timer entries are ignored. */
+  token = 0;
+  parkedOn: WaitQueue | undefined;
+  /** Virtual time when the pending op was reached. */
+  since = 0;
+  readonly finished: WaitQueue;
+  constructor(
+    readonly index: number,
+    readonly name: string,
+    readonly daemon: boolean,
+    readonly handle: unknown,
+    readonly gen: Steps<unknown>,
+    readonly onError: ((e: unknown) => void) | undefined,
+  ) {
+    this.finished = new WaitQueue(name);
+  }
+}
+
+/** Python's exception type name and message for any thrown value. */
+export function describeError(e: unknown): { type: string; detail: string } {
+  if (e instanceof Error) {
+    const py = (e as { pyType?: unknown }).pyType;
+    return { type: typeof py === 'string' ? py : e.name, detail: e.message };
+  }
+  return { type: 'Exception', detail: String(e) };
+}
+
+/** Runs one execution of a program under a policy. Use once. */
+export class Execution implements Runtime {
+  readonly threads: Thread[] = [];
+  private readonly runnable: Thread[] = [];
+  private readonly runnableIds: number[] = [];
+  private readonly timers = new TimerHeap<Thread>();
+  private readonly exitHooks: (() => Steps<void>)[] = [];
+  private readonly counters = new Map<string, number>();
+  private readonly singletons = new Map<string, unknown>();
+  private readonly output: OutputLine[] = [];
+  private readonly failures: Failure[] = [];
+  private readonly schedule: number[] = [];
+  private readonly trace: StepRecord[] | undefined;
+  /** Woken whenever any thread finishes: MainThread waits here at interpreter exit. */
+  private readonly anyFinished = new WaitQueue('threads at exit');
+  private state: SharedState = {};
+  private cur!: Thread;
+  private clock = 0;
+  private stepIndex = 0;
+  private spawnedBy = -1;
+  private readonly stepCost: number;
+  private readonly maxSteps: number;
+  readonly settings: RuntimeSettings;
+  private readonly point = { step: 0, now: 0, previous: -1, spawned: -1, yielded: false };
+
+  constructor(
+    private readonly program: Program,
+    private readonly options: ExecutionOptions,
+  ) {
+    this.stepCost = options.stepCost ?? 1;
+    this.maxSteps = options.maxSteps ?? 100_000;
+    this.trace = options.record ? [] : undefined;
+    this.settings = { cpuCount: options.cpuCount ?? 2, programSeed: program.options.programSeed ?? 0 };
+  }
+
+  get now(): number {
+    return this.clock;
+  }
+  get step(): number {
+    return this.stepIndex;
+  }
+  get current(): ThreadRecord {
+    return this.cur;
+  }
+
+  /** Run to the end (complete, deadlock or step bound) and return what happened. */
+  run(): ExecutionResult {
+    const before = setActiveRuntime(this);
+    try {
+      this.options.policy.begin(this.options.seed);
+      const main = this.startThread(() => this.mainBody(), { name: 'MainThread', daemon: false, handle: undefined });
+      const ending = this.loop(main);
+      if (ending === 'complete') this.checkClaims();
+      return this.result(ending);
+    } finally {
+      setActiveRuntime(before);
+    }
+  }
+
+  private loop(main: Thread): Ending {
+    const policy = this.options.policy;
+    const point = this.point;
+    for (;;) {
+      if (main.done) return 'complete';
+      this.fireTimers();
+      const ids = this.collectRunnable();
+      if (ids.length === 0) {
+        const next = this.nextDeadline();
+        if (next === undefined) {
+          this.reportDeadlock();
+          return 'deadlock';
+        }
+        this.clock = Math.max(this.clock, next);
+        continue;
+      }
+      if (this.stepIndex >= this.maxSteps) {
+        this.failures.push({
+          kind: 'step-bound',
+          maxSteps: this.maxSteps,
+          message: `step bound exceeded: the run took more than ${this.maxSteps} steps (a spin loop?). Raise it with --max-steps N if the program really needs more.`,
+        });
+        return 'step-bound';
+      }
+      point.step = this.stepIndex;
+      point.now = this.clock;
+      const chosen = ids.length === 1 ? ids[0]! : policy.pick(ids, point);
+      const t = this.threads[chosen];
+      if (t === undefined || t.status !== RUNNABLE) {
+        throw new Error(`policy ${policy.name} picked thread ${chosen}, which is not runnable`);
+      }
+      this.runStep(t);
+    }
+  }
+
+  /** Park every runnable thread whose op is disabled; return the ids of the rest. */
+  private collectRunnable(): number[] {
+    const ids = this.runnableIds;
+    ids.length = 0;
+    const list = this.runnable;
+    let w = 0;
+    for (let r = 0; r < list.length; r++) {
+      const t = list[r]!;
+      const op = t.pending!;
+      if (op.enabled !== undefined && t.deadline > this.clock) {
+        this.cur = t;
+        if (!op.enabled(this)) {
+          this.park(t, op);
+          continue;
+        }
+      }
+      list[w++] = t;
+      ids.push(t.index);
+    }
+    list.length = w;
+    return ids;
+  }
+
+  private park(t: Thread, op: Op): void {
+    t.status = PARKED;
+    t.parkedOn = op.waitOn;
+    op.waitOn?.parked.push(t);
+    if (t.deadline !== Infinity) this.timers.push(t.deadline, t, t.token);
+  }
+
+  private fireTimers(): void {
+    for (let e = this.timers.peek(); e !== undefined && e.deadline <= this.clock; e = this.timers.peek()) {
+      this.timers.pop();
+      const t = e.item;
+      if (e.token !== t.token || t.status !== PARKED) continue;
+      if (t.parkedOn !== undefined) removeFrom(t.parkedOn.parked, t);
+      this.makeRunnable(t);
+    }
+  }
+
+  private nextDeadline(): number | undefined {
+    for (let e = this.timers.peek(); e !== undefined; e = this.timers.peek()) {
+      if (e.token === e.item.token && e.item.status === PARKED) return e.deadline;
+      this.timers.pop();
+    }
+    return undefined;
+  }
+
+  private makeRunnable(t: Thread): void {
+    t.status = RUNNABLE;
+    t.parkedOn = undefined;
+    t.token++;
+    this.runnable.push(t);
+  }
+
+  private runStep(t: Thread): void {
+    const point = this.point;
+    this.cur = t;
+    this.spawnedBy = -1;
+    const op = t.pending!;
+    const timedOut = t.deadline <= this.clock && (op.enabled === undefined || !op.enabled(this));
+    let result: unknown;
+    let error: unknown;
+    let threw = false;
+    try {
+      result = op.run(this, timedOut);
+    } catch (e) {
+      if (e instanceof ThreadsimError) throw e;
+      threw = true;
+      error = e;
+    }
+    this.schedule.push(t.index);
+    if (this.trace !== undefined) this.recordStep(t, op, result, timedOut, threw ? error : undefined, threw);
+    this.stepIndex++;
+    this.clock += this.stepCost;
+    this.advance(t, result, error, threw);
+    point.previous = t.index;
+    point.spawned = this.spawnedBy;
+    point.yielded = t.status !== RUNNABLE || t.pending?.yields === true;
+  }
+
+  private recordStep(t: Thread, op: Op, result: unknown, timedOut: boolean, error: unknown, threw: boolean): void {
+    const raised = threw ? describeError(error) : undefined;
+    this.trace!.push({
+      step: this.stepIndex,
+      time: this.clock,
+      thread: t.index,
+      kind: op.kind,
+      obj: op.obj,
+      access: op.access,
+      value: traceValue(op.value),
+      result: traceValue(result),
+      since: t.since,
+      timedOut,
+      ...(raised ? { raised: `${raised.type}: ${raised.detail}` } : {}),
+      state: this.state,
+    });
+  }
+
+  /** Resume the thread's generator with the op's outcome and take its next op. */
+  private advance(t: Thread, result: unknown, error: unknown, threw: boolean): void {
+    let r: IteratorResult<Op, unknown>;
+    try {
+      r = threw ? t.gen.throw(error) : t.gen.next(result);
+    } catch (e) {
+      if (e instanceof ThreadsimError) throw e;
+      this.finish(t, e, true);
+      return;
+    }
+    if (r.done) {
+      this.finish(t, undefined, false);
+      return;
+    }
+    this.setPending(t, r.value);
+  }
+
+  private setPending(t: Thread, value: unknown): void {
+    if (!isOp(value)) throw notAnOp(t.name, this.stepIndex, value);
+    t.pending = value;
+    t.since = this.clock;
+    t.deadline = value.timeout === undefined ? Infinity : this.clock + value.timeout;
+  }
+
+  private finish(t: Thread, error: unknown, threw: boolean): void {
+    t.done = true;
+    t.status = DONE;
+    t.pending = undefined;
+    removeFrom(this.runnable, t);
+    this.wake(t.finished);
+    this.wake(this.anyFinished);
+    if (threw) this.uncaught(t, error);
+  }
+
+  /** Python's threading.excepthook: print the exception, record a failure, keep going. */
+  private uncaught(t: Thread, error: unknown): void {
+    const { type, detail } = describeError(error);
+    if (type === 'SystemExit') return;
+    if (t.onError !== undefined) {
+      t.onError(error);
+    } else {
+      this.emit('stderr', 40, `Exception in thread ${t.name}:`);
+      this.emit('stderr', 40, 'Traceback (most recent call last):');
+      this.emit('stderr', 40, `${type}: ${detail}`);
+    }
+    this.failures.push({
+      kind: 'exception',
+      thread: t.name,
+      type,
+      detail,
+      step: Math.max(0, this.stepIndex - 1),
+      message: `uncaught ${type} in ${t.name}: ${detail}`,
+    });
+  }
+
+  /** MainThread: the program's main, then Python's interpreter shutdown. */
+  private *mainBody(): Steps<void> {
+    try {
+      yield* this.program.main();
+    } catch (e) {
+      if (e instanceof ThreadsimError) throw e;
+      const { type, detail } = describeError(e);
+      this.emit('stderr', 40, 'Traceback (most recent call last):');
+      this.emit('stderr', 40, `${type}: ${detail}`);
+      this.failures.push({ kind: 'exception', thread: 'MainThread', type, detail, step: Math.max(0, this.stepIndex - 1), message: `uncaught ${type} in MainThread: ${detail}` });
+    }
+    for (let hook = this.exitHooks.shift(); hook !== undefined; hook = this.exitHooks.shift()) yield* hook();
+    yield this.exitOp();
+  }
+
+  /** Interpreter exit: wait until every non-daemon thread has finished. */
+  private exitOp(): Op {
+    const waitingFor = (): Thread[] => this.threads.filter((t) => t.index !== 0 && !t.daemon && !t.done);
+    return {
+      kind: 'exit',
+      obj: undefined,
+      access: 'none',
+      waitOn: this.anyFinished,
+      enabled: () => waitingFor().length === 0,
+      run: () => undefined,
+      describeWait: () => `the end of ${waitingFor().map((t) => t.name).join(', ')} (non-daemon threads are joined at interpreter exit)`,
+    };
+  }
+
+  private reportDeadlock(): void {
+    const blocked = this.threads
+      .filter((t) => !t.done)
+      .map((t) => {
+        this.cur = t;
+        const op = t.pending;
+        const waitsFor = op?.describeWait?.(this) ?? (op?.obj ?? op?.kind ?? 'nothing');
+        return { thread: t.name, waitsFor };
+      });
+    const lines = blocked.map((b) => `${b.thread} waits for ${b.waitsFor}`);
+    this.failures.push({
+      kind: 'deadlock',
+      blocked,
+      step: this.stepIndex,
+      message: `deadlock at step ${this.stepIndex}: no thread can run and none is sleeping. ${lines.join('; ')}`,
+    });
+  }
+
+  private checkClaims(): void {
+    const claims = this.program.options.claims ?? {};
+    for (const [name, claim] of Object.entries(claims)) {
+      let verdict: boolean | string;
+      try {
+        verdict = claim(this.state);
+      } catch (e) {
+        const { type, detail } = describeError(e);
+        verdict = `the claim raised ${type}: ${detail}`;
+      }
+      if (verdict === true) continue;
+      const why = typeof verdict === 'string' ? verdict : `final state: ${summarizeState(this.state)}`;
+      this.failures.push({ kind: 'claim', claim: name, message: `claim '${name}' is false: ${why}` });
+    }
+  }
+
+  private result(ending: Ending): ExecutionResult {
+    return {
+      program: this.program.name,
+      policy: this.options.policy.name,
+      seed: this.options.seed,
+      ending,
+      steps: this.stepIndex,
+      time: this.clock,
+      schedule: this.schedule,
+      threads: this.threads.map((t) => ({ index: t.index, name: t.name, daemon: t.daemon })),
+      output: this.output,
+      failures: this.failures,
+      state: this.state,
+      ...(this.trace ? { trace: this.trace } : {}),
+    };
+  }
+
+  // ----- Kernel and Runtime: what ops and models may call -----
+
+  spawn(body: () => Steps<unknown>, options: SpawnOptions): ThreadRecord {
+    const t = this.startThread(body, options);
+    this.spawnedBy = t.index;
+    return t;
+  }
+
+  private startThread(body: () => Steps<unknown>, options: SpawnOptions): Thread {
+    const gen: unknown = body();
+    if (!isGenerator(gen)) {
+      throw new ThreadsimError(
+        gen instanceof Promise ? 'TS011' : 'TS002',
+        `the body of thread ${options.name} ${gen instanceof Promise ? 'returned a promise' : 'is not a generator function'}`,
+        'Write thread bodies as function* and call primitives with yield* (async functions cannot be scheduled).',
+      );
+    }
+    const t = new Thread(this.threads.length, options.name, options.daemon, options.handle, gen, options.onError);
+    this.threads.push(t);
+    const outer = this.cur as Thread | undefined;
+    this.cur = t;
+    let first: IteratorResult<Op, unknown>;
+    try {
+      first = gen.next();
+    } catch (e) {
+      if (e instanceof ThreadsimError) throw e;
+      this.cur = outer ?? t;
+      this.finish(t, e, true);
+      return t;
+    }
+    if (first.done) {
+      this.cur = outer ?? t;
+      this.finish(t, undefined, false);
+      return t;
+    }
+    this.setPending(t, first.value);
+    this.cur = outer ?? t;
+    this.runnable.push(t);
+    return t;
+  }
+
+  wake(queue: WaitQueue, n: number = Infinity): void {
+    const parked = queue.parked;
+    let woken = 0;
+    while (parked.length > 0 && woken < n) {
+      const t = parked.shift() as Thread;
+      this.makeRunnable(t);
+      woken++;
+    }
+  }
+
+  load(store: string, key: string): unknown {
+    const s = this.state[store];
+    if (s === undefined || !(key in s)) {
+      throw new ThreadsimError('TS010', `shared store '${store}' has no key '${key}'`, `Give '${key}' an initial value in shared('${store}', { ... }).`);
+    }
+    return s[key];
+  }
+
+  storeValue(store: string, key: string, value: unknown): void {
+    this.state = produce(this.state, (draft: Record<string, Record<string, unknown>>) => {
+      const s = draft[store];
+      if (s === undefined) throw new ThreadsimError('TS010', `no shared store named '${store}'`, `Create it with shared('${store}', { ... }) first.`);
+      s[key] = value;
+    });
+  }
+
+  /** Create a shared store with its initial values (deep-frozen). */
+  defineStore(name: string, initial: Readonly<Record<string, unknown>>): void {
+    if (name in this.state) {
+      throw new ThreadsimError('TS010', `a shared store named '${name}' exists already`, 'Give each shared() store its own name.');
+    }
+    this.state = produce(this.state, (draft: Record<string, unknown>) => {
+      draft[name] = initial;
+    });
+    freeze(this.state, true);
+  }
+
+  emit(stream: string, level: number, text: string): void {
+    this.output.push({ time: this.clock, thread: this.cur.name, stream, level, text });
+  }
+
+  counter(name: string): number {
+    const n = (this.counters.get(name) ?? 0) + 1;
+    this.counters.set(name, n);
+    return n;
+  }
+
+  singleton<T>(key: string, make: () => T): T {
+    if (!this.singletons.has(key)) this.singletons.set(key, make());
+    return this.singletons.get(key) as T;
+  }
+
+  atExit(hook: () => Steps<void>): void {
+    this.exitHooks.push(hook);
+  }
+}
+
+function isGenerator(x: unknown): x is Steps<unknown> {
+  return typeof x === 'object' && x !== null && typeof (x as Generator).next === 'function' && typeof (x as Generator).throw === 'function';
+}
+
+function removeFrom<T>(list: T[], item: T): void {
+  const i = list.indexOf(item);
+  if (i >= 0) list.splice(i, 1);
+}
+
+function notAnOp(thread: string, step: number, value: unknown): ThreadsimError {
+  const generatorYielded = typeof value === 'object' && value !== null && typeof (value as Generator).next === 'function';
+  const what = generatorYielded ? 'a generator' : value instanceof Promise ? 'a promise' : `${value === null ? 'null' : typeof value} ${safeString(value)}`;
+  const fix = generatorYielded
+    ? 'Write `yield*` (with a star) in front of a primitive call, not `yield`.'
+    : 'Threads may only yield the ops of threadsim primitives, through `yield* primitive(...)`; promises and await cannot be scheduled.';
+  return new ThreadsimError('TS001', `${thread} yielded ${what} at step ${step}, which is not an op`, fix);
+}
+
+function safeString(v: unknown): string {
+  try {
+    const s = JSON.stringify(v);
+    return s === undefined ? String(v) : s.length > 40 ? `${s.slice(0, 40)}...` : s;
+  } catch {
+    return String(v);
+  }
+}
+
+/**
+ * A value as a trace keeps it: plain data as is (shared values are frozen already), model
+ * objects (a Future, a Thread) by their Python-style `toString`.
+ */
+export function traceValue(v: unknown): unknown {
+  if (v === null || typeof v !== 'object') return typeof v === 'function' ? `<function ${v.name || 'lambda'}>` : v;
+  if (Array.isArray(v) || Object.getPrototypeOf(v) === Object.prototype) return Object.isFrozen(v) ? v : structuredCloneSafe(v);
+  return String(v);
+}
+
+function structuredCloneSafe(v: unknown): unknown {
+  try {
+    return JSON.parse(JSON.stringify(v)) as unknown;
+  } catch {
+    return String(v);
+  }
+}
+
+/** `db.value = 1, db.other = 2` for messages. */
+export function summarizeState(state: SharedState): string {
+  const parts: string[] = [];
+  for (const [store, values] of Object.entries(state)) {
+    for (const [key, value] of Object.entries(values)) parts.push(`${store}.${key} = ${safeString(value)}`);
+  }
+  return parts.length === 0 ? '(no shared state)' : parts.join(', ');
+}
+
+/** For tests and tools: run one execution. */
+export function execute(program: Program, options: ExecutionOptions): ExecutionResult {
+  return new Execution(program, options).run();
+}
+
+export { isGeneratorFunction };
+export type { Kernel };

@@ -1,0 +1,143 @@
+/**
+ * The op vocabulary: the one contract between models and the engine.
+ *
+ * A thread is a generator that yields one {@link Op} per atomic step. The engine runs exactly
+ * one op per step; the code a generator runs between two yields belongs to the step of the op
+ * before it. Analyses (race detection, DPOR, exporters) read an op's data fields only
+ * (`kind`, `obj`, `access`, `value`), never a model's internals; `run`, `enabled` and
+ * `describeWait` are how the engine executes it.
+ */
+
+/** What an op does, in the words traces show. */
+export type OpKind =
+  | 'read'
+  | 'write'
+  | 'log'
+  | 'sleep'
+  | 'spawn'
+  | 'join'
+  | 'acquire'
+  | 'release'
+  | 'wait'
+  | 'notify'
+  | 'put'
+  | 'get'
+  | 'set'
+  | 'clear'
+  | 'submit'
+  | 'result'
+  | 'shutdown'
+  | 'exit'
+  | 'yield';
+
+/**
+ * How an op touches its object, for dependency and happens-before:
+ * - `read` / `write`: a shared-state location (`obj` is `store.key`);
+ * - `sync`: the state of a synchronisation object (lock, queue, event, thread); two sync ops
+ *   on the same object are always dependent and ordered by happens-before;
+ * - `none`: touches nothing another thread can see (logging output aside).
+ */
+export type Access = 'read' | 'write' | 'sync' | 'none';
+
+/** A queue of parked threads. Every blocking primitive parks on one of these. */
+export class WaitQueue {
+  /** Threads parked here, in the order they parked. Managed by the engine only. */
+  readonly parked: ThreadRecord[] = [];
+  constructor(readonly label: string) {}
+}
+
+/** The engine's view of a thread that ops and models may read. */
+export interface ThreadRecord {
+  /** Index in the execution's thread table: 0 is MainThread, then in creation order. */
+  readonly index: number;
+  /** The thread's name when it was started (schedules and traces use it). */
+  readonly name: string;
+  readonly daemon: boolean;
+  /** Parked here when its op is disabled, woken by ops that change the object's state. */
+  readonly finished: WaitQueue;
+  /** True once the thread's generator has returned or thrown. */
+  readonly done: boolean;
+  /** The thread model object that owns this record, if any (a `Thread`). */
+  readonly handle: unknown;
+}
+
+/** Options for {@link Kernel.spawn}. */
+export interface SpawnOptions {
+  readonly name: string;
+  readonly daemon: boolean;
+  readonly handle: unknown;
+  /** Called with the thread's uncaught exception; return true when it is reported already. */
+  readonly onError?: (error: unknown) => void;
+}
+
+/** A line the simulated program wrote. */
+export interface OutputLine {
+  /** Virtual time in microseconds since the clock's start. */
+  readonly time: number;
+  readonly thread: string;
+  /** `stdout`, `stderr`, or a logging level name (`DEBUG`, `INFO`, ...). */
+  readonly stream: string;
+  /** Logging level number (10 DEBUG .. 50 CRITICAL), 0 for plain writes. */
+  readonly level: number;
+  readonly text: string;
+}
+
+/**
+ * What the engine offers ops while they run. Ops receive it as an argument so that models
+ * never import the engine.
+ */
+export interface Kernel {
+  /** Virtual time in microseconds since the clock's start. */
+  readonly now: number;
+  /** Index of the step being run. */
+  readonly step: number;
+  /** The thread running the current step. */
+  readonly current: ThreadRecord;
+  /** Start a new thread running `body`; it becomes runnable at once. */
+  spawn(body: () => Generator<Op, unknown, unknown>, options: SpawnOptions): ThreadRecord;
+  /** Make up to `n` (default all) threads parked on `queue` runnable again. */
+  wake(queue: WaitQueue, n?: number): void;
+  /** Read a shared-state location. */
+  load(store: string, key: string): unknown;
+  /** Write a shared-state location. */
+  storeValue(store: string, key: string, value: unknown): void;
+  /** Append a line to the program's output. */
+  emit(stream: string, level: number, text: string): void;
+  /** Every thread of this execution, by index. */
+  readonly threads: readonly ThreadRecord[];
+}
+
+/**
+ * One atomic step of a thread.
+ *
+ * Invariant: `run` is called only when `enabled` is absent or returns true, or when the op's
+ * `timeout` has expired (then `timedOut` is true).
+ */
+export interface Op {
+  readonly kind: OpKind;
+  /** The object touched, as traces name it (`db.value`, `Lock#1`, `Thread-1 (update)`). */
+  readonly obj: string | undefined;
+  readonly access: Access;
+  /** The value written, or a short description of the argument (shown in traces). */
+  readonly value?: unknown;
+  /** When present and false, the thread parks on `waitOn` until woken. */
+  enabled?(k: Kernel): boolean;
+  /** Where the thread parks while `enabled` is false. */
+  readonly waitOn?: WaitQueue;
+  /** Relative timeout in microseconds for a blocking op; undefined blocks forever. */
+  readonly timeout?: number;
+  /** True when the op gives up the CPU voluntarily even if it does not block (`sleep(0)`). */
+  readonly yields?: boolean;
+  /** Perform the step; the return value is what `yield` evaluates to in the thread. */
+  run(k: Kernel, timedOut: boolean): unknown;
+  /** For deadlock reports: what a parked thread waits for ("Lock#1 held by MainThread"). */
+  describeWait?(k: Kernel): string;
+}
+
+/** A thread body or a primitive: a generator of ops returning R. */
+export type Steps<R = void> = Generator<Op, R, unknown>;
+
+/** True when `x` looks like an op (duck-typed: an object with a `kind` and a `run`). */
+export function isOp(x: unknown): x is Op {
+  return typeof x === 'object' && x !== null && typeof (x as Op).run === 'function' && typeof (x as Op).kind === 'string';
+}

@@ -1,0 +1,47 @@
+import type { Policy, SchedulingPoint } from './policy.ts';
+
+/** CPython's default `sys.getswitchinterval()`: 5 ms, in microseconds. */
+export const SWITCH_INTERVAL_US = 5000;
+
+/**
+ * Model of CPython's GIL hand-off. The thread holding the GIL keeps running until it blocks,
+ * finishes, or has held the GIL for a whole switch interval while another thread waits; then
+ * the thread that has waited longest takes over and the old holder does not get it straight
+ * back. After `start()` the new thread runs first (in CPython `start()` waits until the child
+ * runs, and the child then holds the GIL).
+ */
+export class GilPolicy implements Policy {
+  readonly name = 'gil';
+  private holder = -1;
+  private heldSince = 0;
+
+  constructor(private readonly interval: number = SWITCH_INTERVAL_US) {}
+
+  begin(_seed: number): void {
+    this.holder = -1;
+    this.heldSince = 0;
+  }
+
+  pick(runnable: readonly number[], at: SchedulingPoint): number {
+    let next: number;
+    if (at.spawned >= 0 && runnable.includes(at.spawned)) {
+      next = at.spawned;
+    } else if (this.holder >= 0 && !at.yielded && runnable.includes(this.holder)) {
+      const expired = runnable.length > 1 && at.now - this.heldSince >= this.interval;
+      next = expired ? firstOther(runnable, this.holder) : this.holder;
+    } else {
+      next = firstOther(runnable, at.yielded ? at.previous : -1);
+    }
+    if (next !== this.holder) {
+      this.holder = next;
+      this.heldSince = at.now;
+    }
+    return next;
+  }
+}
+
+/** The longest-waiting runnable thread other than `avoid`, or `avoid` when it is alone. */
+function firstOther(runnable: readonly number[], avoid: number): number {
+  for (const t of runnable) if (t !== avoid) return t;
+  return runnable[0]!;
+}

@@ -1,0 +1,31 @@
+import { ThreadsimError } from '../../errors.ts';
+import { FifoPolicy } from './fifo.ts';
+import { GilPolicy } from './gil.ts';
+import type { Policy } from './policy.ts';
+import { RandomPolicy } from './random.ts';
+import { RoundRobinPolicy } from './round-robin.ts';
+
+/** Names of the policies a run can be asked for by name. */
+export const POLICY_NAMES = ['gil', 'fifo', 'round-robin', 'random'] as const;
+/** One of {@link POLICY_NAMES}. */
+export type PolicyName = (typeof POLICY_NAMES)[number];
+
+/** A fresh policy by name; throws TS006 for an unknown name. */
+export function policyByName(name: string): Policy {
+  switch (name) {
+    case 'gil':
+      return new GilPolicy();
+    case 'fifo':
+      return new FifoPolicy();
+    case 'round-robin':
+      return new RoundRobinPolicy();
+    case 'random':
+      return new RandomPolicy();
+    default:
+      throw new ThreadsimError('TS006', `unknown policy '${name}'`, `Use one of: ${POLICY_NAMES.join(', ')}.`);
+  }
+}
+
+export type { Policy, SchedulingPoint } from './policy.ts';
+export { FifoPolicy, GilPolicy, RandomPolicy, RoundRobinPolicy };
+export { ReplayPolicy } from './replay.ts';

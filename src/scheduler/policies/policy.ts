@@ -1,0 +1,31 @@
+/**
+ * The policy interface: the only place where a run can differ from another run of the same
+ * program. The engine asks `pick` at every scheduling point; policies never see models.
+ */
+
+/** What a policy may know about the scheduling point it decides. */
+export interface SchedulingPoint {
+  /** Index of the step about to run (0-based). */
+  readonly step: number;
+  /** Virtual time in microseconds. */
+  readonly now: number;
+  /** Thread that ran the previous step, or -1 before the first step. */
+  readonly previous: number;
+  /** Thread started by the previous step (a `start()`), or -1. */
+  readonly spawned: number;
+  /** True when the previous step gave up the CPU (it blocked, slept or finished). */
+  readonly yielded: boolean;
+}
+
+/**
+ * A scheduling policy. `runnable` is non-empty, holds thread indices in the order the threads
+ * became runnable (oldest first), and must not be kept after `pick` returns.
+ */
+export interface Policy {
+  /** Name shown in traces and replay commands (`gil`, `random`, ...). */
+  readonly name: string;
+  /** Called once before each execution, with the run's seed. */
+  begin(seed: number): void;
+  /** Return one element of `runnable`: the thread that runs the next step. */
+  pick(runnable: readonly number[], at: SchedulingPoint): number;
+}

@@ -1,0 +1,58 @@
+import { ThreadsimError } from '../errors.ts';
+import type { Steps } from './ops.ts';
+
+/** The final shared state: store name, then key, then value. */
+export type SharedState = Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+
+/**
+ * A claim over the final shared state. Return true when it holds; false or a sentence saying
+ * what is wrong ("db.value is 1, expected 2") when it does not.
+ */
+export type Claim = (state: SharedState) => boolean | string;
+
+/** Options of a program. */
+export interface ProgramOptions {
+  /** One line shown by `threadsim list`. */
+  readonly description?: string;
+  /** Named claims checked at the end of every complete run. */
+  readonly claims?: Readonly<Record<string, Claim>>;
+  /** Lowest logging level printed unless the run says otherwise (Python's basicConfig level). */
+  readonly logLevel?: LogLevelName;
+  /** Seed of the program's own random numbers (Python's `random.seed`). Default 0. */
+  readonly programSeed?: number;
+}
+
+/** Python's logging level names that threadsim prints by. */
+export type LogLevelName = 'debug' | 'info' | 'warning' | 'error' | 'critical';
+
+/** A threaded program: a main generator function and its options. */
+export interface Program {
+  readonly kind: 'threadsim.program';
+  readonly name: string;
+  readonly main: () => Steps<unknown>;
+  readonly options: ProgramOptions;
+}
+
+/**
+ * Define a program. `main` is MainThread's body: a generator function that starts threads,
+ * calls primitives with `yield*` and returns when MainThread is done.
+ */
+export function program(name: string, main: () => Steps<unknown>, options: ProgramOptions = {}): Program {
+  if (typeof name !== 'string' || name.length === 0) {
+    throw new ThreadsimError('TS010', 'program() needs a non-empty name as its first argument', "Write program('my-program', function* main() { ... }).");
+  }
+  if (!isGeneratorFunction(main)) {
+    throw new ThreadsimError('TS010', `program '${name}': main is not a generator function`, 'Declare it with function* so that primitives can be called with yield*.');
+  }
+  return { kind: 'threadsim.program', name, main, options };
+}
+
+/** True when `x` is a program made by {@link program}. */
+export function isProgram(x: unknown): x is Program {
+  return typeof x === 'object' && x !== null && (x as Program).kind === 'threadsim.program';
+}
+
+/** True for `function*` functions (sync generators). */
+export function isGeneratorFunction(f: unknown): f is (...args: never[]) => Generator {
+  return typeof f === 'function' && Object.prototype.toString.call(f) === '[object GeneratorFunction]';
+}

@@ -1,0 +1,52 @@
+/**
+ * Runs of a program: one seed, or seeds `seed .. seed+runs-1` stopping at the first failure.
+ */
+import { ThreadsimError } from '../errors.ts';
+import { execute, type ExecutionResult } from './execution.ts';
+import { policyByName, type Policy } from './policies/index.ts';
+import type { Program } from './program.ts';
+
+/** Options of {@link runProgram}. */
+export interface RunOptions {
+  /** Policy name (default `gil`) or a policy object. */
+  readonly policy?: string | Policy;
+  readonly seed?: number;
+  /** How many seeds to try, from `seed` on; stops at the first failing one. Default 1. */
+  readonly runs?: number;
+  readonly maxSteps?: number;
+  /** Keep the step-by-step record of the reported execution. */
+  readonly record?: boolean;
+  readonly cpuCount?: number;
+}
+
+/** What a series of runs found. */
+export interface RunSummary {
+  /** How many executions ran. */
+  readonly runs: number;
+  /** The failing execution, or the last one when none failed. */
+  readonly execution: ExecutionResult;
+}
+
+/** Run `program` under `options`; see {@link RunOptions}. */
+export function runProgram(program: Program, options: RunOptions = {}): RunSummary {
+  const seed = options.seed ?? 0;
+  const runs = options.runs ?? 1;
+  if (!Number.isSafeInteger(seed) || seed < 0) throw new ThreadsimError('TS006', `--seed must be a non-negative integer, got ${seed}`, 'Pass a seed such as --seed 42.');
+  if (!Number.isSafeInteger(runs) || runs < 1) throw new ThreadsimError('TS006', `--runs must be a positive integer, got ${runs}`, 'Pass for example --runs 100.');
+  if (options.maxSteps !== undefined && (!Number.isSafeInteger(options.maxSteps) || options.maxSteps < 1)) {
+    throw new ThreadsimError('TS006', `--max-steps must be a positive integer, got ${options.maxSteps}`, 'Pass for example --max-steps 1000000.');
+  }
+  const policy = typeof options.policy === 'object' ? options.policy : policyByName(options.policy ?? 'gil');
+  let last: ExecutionResult | undefined;
+  for (let i = 0; i < runs; i++) {
+    last = execute(program, {
+      policy,
+      seed: seed + i,
+      ...(options.maxSteps === undefined ? {} : { maxSteps: options.maxSteps }),
+      ...(options.cpuCount === undefined ? {} : { cpuCount: options.cpuCount }),
+      record: options.record ?? false,
+    });
+    if (last.failures.length > 0) return { runs: i + 1, execution: last };
+  }
+  return { runs, execution: last! };
+}
