@@ -114,6 +114,7 @@ export class Thread<A extends unknown[] = never[]> {
     const op: Op = {
       kind: 'join',
       obj: rec.name,
+      thread: rec.index,
       access: 'sync',
       waitOn: rec.finished,
       enabled: () => rec.done,

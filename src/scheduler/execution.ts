@@ -14,6 +14,7 @@ import { freeze, produce } from 'immer';
 import { ThreadsimError } from '../errors.ts';
 import { setActiveRuntime } from './context.ts';
 import type { Failure } from './failures.ts';
+import type { Monitor, StepEvent } from './monitor.ts';
 import { isOp, WaitQueue, type Kernel, type Op, type OutputLine, type SpawnOptions, type Steps, type ThreadRecord } from './ops.ts';
 import type { Policy, SchedulingPoint } from './policies/policy.ts';
 import { isGeneratorFunction, type Program, type SharedState } from './program.ts';
@@ -32,6 +33,14 @@ export interface ExecutionOptions {
   readonly stepCost?: number;
   /** `os.cpu_count()` as the models see it. Default 2. */
   readonly cpuCount?: number;
+  /**
+   * Untimed mode: sleeps and timeouts order nothing. A sleeping thread, or one in a timed
+   * wait, stays runnable, so the policy may let it wake (or time out) before or after any
+   * other thread's steps, as on a loaded machine. Default false (virtual-time rules).
+   */
+  readonly untimed?: boolean;
+  /** Watches every step (race detection, invariants). */
+  readonly monitor?: Monitor;
 }
 
 /** One recorded step (kept only with `record: true`). */
@@ -135,8 +144,18 @@ export class Execution implements Runtime {
   private spawnedBy = -1;
   private readonly stepCost: number;
   private readonly maxSteps: number;
+  private readonly untimed: boolean;
+  private readonly monitor: Monitor | undefined;
+  private readonly event: StepEvent;
   readonly settings: RuntimeSettings;
-  private readonly point = { step: 0, now: 0, previous: -1, spawned: -1, yielded: false };
+  private readonly point = {
+    step: 0,
+    now: 0,
+    previous: -1,
+    spawned: -1,
+    yielded: false,
+    pending: (thread: number): Op | undefined => this.threads[thread]?.pending,
+  };
 
   constructor(
     private readonly program: Program,
@@ -145,6 +164,9 @@ export class Execution implements Runtime {
     this.stepCost = options.stepCost ?? 1;
     this.maxSteps = options.maxSteps ?? 100_000;
     this.trace = options.record ? [] : undefined;
+    this.untimed = options.untimed ?? false;
+    this.monitor = options.monitor;
+    this.event = { step: 0, time: 0, thread: 0, op: undefined as unknown as Op, result: undefined, raised: undefined, timedOut: false, spawned: -1, state: {} };
     this.settings = { cpuCount: options.cpuCount ?? 2, programSeed: program.options.programSeed ?? 0 };
   }
 
@@ -166,6 +188,8 @@ export class Execution implements Runtime {
       const main = this.startThread(() => this.mainBody(), { name: 'MainThread', daemon: false, handle: undefined });
       const ending = this.loop(main);
       if (ending === 'complete') this.checkClaims();
+      const found = this.monitor?.onEnd?.(ending, this.state);
+      if (found) this.failures.push(...found);
       return this.result(ending);
     } finally {
       setActiveRuntime(before);
@@ -216,7 +240,7 @@ export class Execution implements Runtime {
     for (let r = 0; r < list.length; r++) {
       const t = list[r]!;
       const op = t.pending!;
-      if (op.enabled !== undefined && t.deadline > this.clock) {
+      if (op.enabled !== undefined && t.deadline > this.clock && !(this.untimed && t.deadline !== Infinity)) {
         this.cur = t;
         if (!op.enabled(this)) {
           this.park(t, op);
@@ -267,7 +291,8 @@ export class Execution implements Runtime {
     this.cur = t;
     this.spawnedBy = -1;
     const op = t.pending!;
-    const timedOut = t.deadline <= this.clock && (op.enabled === undefined || !op.enabled(this));
+    const expired = t.deadline <= this.clock || (this.untimed && t.deadline !== Infinity);
+    const timedOut = expired && op.enabled !== undefined && !op.enabled(this);
     let result: unknown;
     let error: unknown;
     let threw = false;
@@ -280,12 +305,27 @@ export class Execution implements Runtime {
     }
     this.schedule.push(t.index);
     if (this.trace !== undefined) this.recordStep(t, op, result, timedOut, threw ? error : undefined, threw);
+    if (this.monitor !== undefined) this.notify(t, op, result, error, timedOut);
     this.stepIndex++;
     this.clock += this.stepCost;
     this.advance(t, result, error, threw);
     point.previous = t.index;
     point.spawned = this.spawnedBy;
     point.yielded = t.status !== RUNNABLE || t.pending?.yields === true;
+  }
+
+  private notify(t: Thread, op: Op, result: unknown, error: unknown, timedOut: boolean): void {
+    const ev = this.event;
+    ev.step = this.stepIndex;
+    ev.time = this.clock;
+    ev.thread = t.index;
+    ev.op = op;
+    ev.result = result;
+    ev.raised = error;
+    ev.timedOut = timedOut;
+    ev.spawned = this.spawnedBy;
+    ev.state = this.state;
+    this.monitor!.onStep(ev);
   }
 
   private recordStep(t: Thread, op: Op, result: unknown, timedOut: boolean, error: unknown, threw: boolean): void {
@@ -337,6 +377,7 @@ export class Execution implements Runtime {
     removeFrom(this.runnable, t);
     this.wake(t.finished);
     this.wake(this.anyFinished);
+    this.monitor?.onThreadEnd?.(t.index, Math.max(0, this.stepIndex - 1));
     if (threw) this.uncaught(t, error);
   }
 

@@ -120,6 +120,8 @@ export interface Op {
   readonly access: Access;
   /** The value written, or a short description of the argument (shown in traces). */
   readonly value?: unknown;
+  /** For `join`: the index of the thread joined (happens-before: its end precedes the join). */
+  readonly thread?: number;
   /** When present and false, the thread parks on `waitOn` until woken. */
   enabled?(k: Kernel): boolean;
   /** Where the thread parks while `enabled` is false. */

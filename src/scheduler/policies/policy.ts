@@ -2,6 +2,7 @@
  * The policy interface: the only place where a run can differ from another run of the same
  * program. The engine asks `pick` at every scheduling point; policies never see models.
  */
+import type { Op } from '../ops.ts';
 
 /** What a policy may know about the scheduling point it decides. */
 export interface SchedulingPoint {
@@ -15,6 +16,8 @@ export interface SchedulingPoint {
   readonly spawned: number;
   /** True when the previous step gave up the CPU (it blocked, slept or finished). */
   readonly yielded: boolean;
+  /** The op a thread will run if picked (for dependency-aware search such as DPOR). */
+  pending(thread: number): Op | undefined;
 }
 
 /**

@@ -1,0 +1,12 @@
+/** The tutorial programs, in the order of the tutorial. */
+import type { Program } from '../../scheduler/program.ts';
+import daemonThread from './daemon-thread.ts';
+import deadlock from './deadlock.ts';
+import executor from './executor.ts';
+import join from './join.ts';
+import lockedUpdate from './locked-update.ts';
+import manyThreads from './many-threads.ts';
+import race from './race.ts';
+import singleThread from './single-thread.ts';
+
+export const tutorial: readonly Program[] = [singleThread, daemonThread, join, manyThreads, executor, race, lockedUpdate, deadlock];
