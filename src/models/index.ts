@@ -3,6 +3,8 @@ export * from './exceptions.ts';
 export { ThreadPoolExecutor, MapResults, type ExecutorOptions } from './executor.ts';
 export { Future } from './future.ts';
 export { Lock } from './lock.ts';
+export { RLock } from './rlock.ts';
+export type { ConditionLock } from './lock-protocol.ts';
 export { logging, log, print, LEVELS, type LevelName } from './logging.ts';
 export { shared, type Shared } from './shared.ts';
 export { Thread, current_thread, main_thread, enumerate, active_count, type ThreadOptions, type Target } from './thread.ts';
