@@ -4,6 +4,7 @@ export { ThreadPoolExecutor, MapResults, type ExecutorOptions } from './executor
 export { Future } from './future.ts';
 export { Lock } from './lock.ts';
 export { RLock } from './rlock.ts';
+export { Condition, type Predicate } from './condition.ts';
 export type { ConditionLock } from './lock-protocol.ts';
 export { logging, log, print, LEVELS, type LevelName } from './logging.ts';
 export { shared, type Shared } from './shared.ts';
