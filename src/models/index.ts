@@ -5,6 +5,8 @@ export { Future } from './future.ts';
 export { Lock } from './lock.ts';
 export { RLock } from './rlock.ts';
 export { Condition, type Predicate } from './condition.ts';
+export { Semaphore } from './semaphore.ts';
+export { BoundedSemaphore } from './bounded-semaphore.ts';
 export type { ConditionLock } from './lock-protocol.ts';
 export { logging, log, print, LEVELS, type LevelName } from './logging.ts';
 export { shared, type Shared } from './shared.ts';
