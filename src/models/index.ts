@@ -7,6 +7,8 @@ export { RLock } from './rlock.ts';
 export { Condition, type Predicate } from './condition.ts';
 export { Semaphore } from './semaphore.ts';
 export { BoundedSemaphore } from './bounded-semaphore.ts';
+export { Event } from './event.ts';
+export { Timer } from './timer.ts';
 export type { ConditionLock } from './lock-protocol.ts';
 export { logging, log, print, LEVELS, type LevelName } from './logging.ts';
 export { shared, type Shared } from './shared.ts';
