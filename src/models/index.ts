@@ -10,6 +10,7 @@ export { BoundedSemaphore } from './bounded-semaphore.ts';
 export { Event } from './event.ts';
 export { Timer } from './timer.ts';
 export { Barrier, type BarrierOptions } from './barrier.ts';
+export { local, type LocalOptions } from './local.ts';
 export { Queue } from './queue.ts';
 export { LifoQueue } from './lifo-queue.ts';
 export { PriorityQueue } from './priority-queue.ts';
