@@ -157,6 +157,24 @@ describe('Condition behaviour', () => {
     expect(seen).toEqual(new Set(['wait true', 'wait false']));
   });
 
+  it('a timeout and a notify due at the same virtual instant: the policy picks either', () => {
+    const seen = outcomes(function* () {
+      const c = new Condition();
+      const t = new Thread({
+        target: function* notifier() {
+          yield* sleep(0.1);
+          yield* c.with(() => c.notify());
+        },
+      });
+      yield* t.start();
+      yield* c.with(function* () {
+        yield* log(`wait ${yield* c.wait(0.1)}`);
+      });
+      yield* t.join();
+    }, 200, { stepCost: 0 });
+    expect(seen).toEqual(new Set(['wait true', 'wait false']));
+  });
+
   it('wait releases an RLock held twice completely and restores the count', () => {
     const r0 = run(function* () {
       const r = new RLock();
