@@ -11,7 +11,7 @@
  * race for it. A notify with nobody waiting is lost. `wait_for` returns the predicate's last
  * value, waiting at most `timeout` seconds in total. A waiter whose timeout expires at the same
  * instant as a notify may see either: the policy chooses (and, as in CPython, a notify may
- * pick a waiter that has timed out but not yet left the list, and is then spent on it).
+ * pick a waiter that has timed out but is still taking the lock back, and is then spent on it).
  * Does not mirror: `notifyAll`, the camelCase alias.
  */
 import { runtime } from '../scheduler/context.ts';
@@ -85,11 +85,13 @@ export class Condition {
       describeWait: () => `a notify on ${this.id}`,
     };
     const gotit = (yield block) as boolean;
+    // As in CPython, a timed-out waiter takes the lock back before it leaves the waiter list,
+    // so a notify meanwhile may still pick it (and is spent on it).
+    yield this.lock.acquireRestoreOp(saved);
     if (!gotit) {
       const leave: Op = { kind: 'wait', obj: this.id, access: 'sync', value: 'timed out', run: () => this.waiters.remove(waiter) };
       yield leave;
     }
-    yield this.lock.acquireRestoreOp(saved);
     return gotit;
   }
 
