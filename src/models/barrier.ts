@@ -15,6 +15,7 @@
 import { runtime } from '../scheduler/context.ts';
 import { WaitQueue, type Kernel, type Op, type Steps } from '../scheduler/ops.ts';
 import { BrokenBarrierError } from './exceptions.ts';
+import { callMaybeSteps } from './maybe-steps.ts';
 import { toMicros } from './time.ts';
 
 /** CPython's barrier states. */
@@ -131,8 +132,7 @@ export class Barrier {
   /** The last arrival runs the action; a raise breaks the barrier and propagates. */
   private *runAction(): Steps<void> {
     try {
-      const r = this.action!();
-      if (isSteps(r)) yield* r;
+      yield* callMaybeSteps(this.action!);
     } catch (e) {
       const broke: Op = {
         kind: 'set',
@@ -208,8 +208,4 @@ export class Barrier {
     const state = this.state === BROKEN ? 'broken' : `waiters=${this.state === FILLING ? this.count : 0}/${this.parties}`;
     return `<threading.Barrier at ${this.id}: ${state}>`;
   }
-}
-
-function isSteps(x: unknown): x is Steps<unknown> {
-  return typeof x === 'object' && x !== null && typeof (x as Steps<unknown>).next === 'function' && typeof (x as Steps<unknown>).throw === 'function';
 }

@@ -1,7 +1,9 @@
 /** The models of Python's `threading`, `queue`, `concurrent.futures`, `time` and `logging`. */
 export * from './exceptions.ts';
 export { ThreadPoolExecutor, MapResults, type ExecutorOptions } from './executor.ts';
-export { Future } from './future.ts';
+export { Future, type FutureWaiter } from './future.ts';
+export { as_completed, AsCompleted } from './as-completed.ts';
+export { wait, FIRST_COMPLETED, FIRST_EXCEPTION, ALL_COMPLETED, type DoneAndNotDone } from './futures-wait.ts';
 export { Lock } from './lock.ts';
 export { RLock } from './rlock.ts';
 export { Condition, type Predicate } from './condition.ts';
