@@ -38,4 +38,8 @@ export const CASES: readonly DifferentialCase[] = [
   { program: 'tutorial/race', mode: 'possible', why: 'two equal sleeps end in either order' },
   { program: 'tutorial/locked-update', mode: 'possible', why: 'a log write releases the GIL, so the woken thread may log "has lock" before the releaser logs again' },
   { program: 'tutorial/deadlock', mode: 'exact', why: 'one thread', hangAfterMs: 3000 },
+  { program: 'tutorial/rlock', mode: 'exact', why: 'one thread' },
+  { program: 'tutorial/pipeline-lock', mode: 'possible', why: 'how far the producer runs ahead depends on the switches' },
+  { program: 'tutorial/pipeline-queue', mode: 'possible', why: 'sleeps of 10, 25 and 100 ms meet at the same instants' },
+  { program: 'tutorial/pipeline-final', mode: 'possible', why: 'as pipeline-queue' },
 ];

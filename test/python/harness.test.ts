@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { builtin } from '../../src/examples/index.ts';
 import { normalize } from './cpython.ts';
-import { guidedSearch, sampleOutcomes } from './threadsim-outcomes.ts';
+import { sampleOutcomes, searchOutput } from './threadsim-outcomes.ts';
 
 describe('normalize', () => {
   it('drops logging timestamps and the indented lines of a traceback', () => {
@@ -20,7 +20,7 @@ describe('normalize', () => {
   });
 });
 
-describe('guidedSearch', () => {
+describe('searchOutput', () => {
   const p = builtin('tutorial/many-threads')!;
   const sample = sampleOutcomes(p, 5);
   const start = ['Main    : create and start thread 0.', 'Thread 0: starting', 'Main    : create and start thread 1.', 'Thread 1: starting', 'Main    : create and start thread 2.', 'Thread 2: starting', 'Main    : before joining thread 0.'];
@@ -30,17 +30,17 @@ describe('guidedSearch', () => {
     // All three threads finish before main, woken by thread 0's end, logs again: possible
     // whenever main is slow to be rescheduled.
     const lines = [...start, 'Thread 2: finishing', 'Thread 1: finishing', 'Thread 0: finishing', 'Main    : thread 0 done', ...end];
-    expect(guidedSearch(p, { lines, hung: false }, sample.logTexts, 400)).toBeDefined();
+    expect(searchOutput(p, { lines, hung: false }, sample, 2000).found).toBe(true);
   });
 
   it('finds none for an impossible output (main reports thread 0 done before it finished)', () => {
     const lines = [...start, 'Main    : thread 0 done', 'Thread 2: finishing', 'Thread 1: finishing', 'Thread 0: finishing', ...end];
-    expect(guidedSearch(p, { lines, hung: false }, sample.logTexts, 100)).toBeUndefined();
+    expect(searchOutput(p, { lines, hung: false }, sample, 2000, 2000)).toMatchObject({ found: false, exhausted: true });
   });
 
   it('finds none when the output matches but the ending does not (a hang)', () => {
     const lines = [...start, 'Thread 0: finishing', 'Main    : thread 0 done', 'Thread 1: finishing', 'Thread 2: finishing', ...end];
-    expect(guidedSearch(p, { lines, hung: false }, sample.logTexts, 400)).toBeDefined();
-    expect(guidedSearch(p, { lines, hung: true }, sample.logTexts, 50)).toBeUndefined();
+    expect(searchOutput(p, { lines, hung: false }, sample, 2000).found).toBe(true);
+    expect(searchOutput(p, { lines, hung: true }, sample, 2000, 2000)).toMatchObject({ found: false, exhausted: true });
   });
 });
