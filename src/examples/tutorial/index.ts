@@ -11,7 +11,9 @@ import pipelineLock from './pipeline-lock.ts';
 import pipelineQueue from './pipeline-queue.ts';
 import race from './race.ts';
 import rlock from './rlock.ts';
+import semaphore from './semaphore.ts';
 import singleThread from './single-thread.ts';
+import timer from './timer.ts';
 
 export const tutorial: readonly Program[] = [
   singleThread,
@@ -26,4 +28,6 @@ export const tutorial: readonly Program[] = [
   pipelineLock,
   pipelineQueue,
   pipelineFinal,
+  semaphore,
+  timer,
 ];
