@@ -42,6 +42,6 @@ export const CASES: readonly DifferentialCase[] = [
   { program: 'tutorial/pipeline-lock', mode: 'possible', why: 'how far the producer runs ahead depends on the switches' },
   { program: 'tutorial/pipeline-queue', mode: 'possible', why: 'sleeps of 10, 25 and 100 ms meet at the same instants' },
   { program: 'tutorial/pipeline-final', mode: 'possible', why: 'as pipeline-queue' },
-  { program: 'tutorial/semaphore', mode: 'exact', why: 'each worker holds its connection for a different time and logs before it releases' },
+  { program: 'tutorial/semaphore', mode: 'possible', why: 'workers start 20 ms apart: a loaded machine can delay a start past another worker\'s release' },
   { program: 'tutorial/timer', mode: 'exact', why: 'sleeps of 0.3, 0.4 and 0.5 s order every line' },
 ];
