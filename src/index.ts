@@ -11,3 +11,4 @@ export { execute, type ExecutionOptions, type ExecutionResult, type StepRecord }
 export { runProgram, type RunOptions, type RunSummary } from './scheduler/run.ts';
 export { ThreadsimError, ERROR_CODES, type ErrorCode } from './errors.ts';
 export * from './models/index.ts';
+export { random, MersenneTwister } from './models/random.ts';
