@@ -4,7 +4,7 @@ import { execute } from '../scheduler/execution.ts';
 import { policyByName } from '../scheduler/policies/index.ts';
 import type { Program } from '../scheduler/program.ts';
 import { runProgram } from '../scheduler/run.ts';
-import { toTraceFile } from '../trace/format.ts';
+import { serializeTrace, toTraceFile } from '../trace/format.ts';
 import type { ReplayRecipe } from '../trace/replay-command.ts';
 import { replayCommand } from '../trace/replay-command.ts';
 import { failureReport } from '../trace/report.ts';
@@ -50,7 +50,7 @@ export async function runCommand(args: RunArgs, out: (line: string) => void): Pr
   const needTrace = args.trace !== undefined || exec.failures.length > 0;
   const recorded = needTrace ? recordAgain(program, recipe) : undefined;
   if (args.trace !== undefined && recorded !== undefined) {
-    writeFileAtomic(args.trace, `${JSON.stringify(toTraceFile(recorded, recipe), null, 1)}\n`, args.force);
+    writeFileAtomic(args.trace, serializeTrace(toTraceFile(recorded, recipe, descriptionOf(program))), args.force);
   }
   const lines = renderOutput(exec.output, { timestamps: args.timestamps, level });
   if (args.json) {
@@ -94,6 +94,10 @@ export function recordAgain(program: Program, recipe: ReplayRecipe) {
     ...(recipe.maxSteps === undefined ? {} : { maxSteps: recipe.maxSteps }),
     ...(recipe.cpuCount === undefined ? {} : { cpuCount: recipe.cpuCount }),
   });
+}
+
+function descriptionOf(program: Program): { description?: string } {
+  return program.options.description === undefined ? {} : { description: program.options.description };
 }
 
 function logLevel(name: string | undefined, program: Program): number {

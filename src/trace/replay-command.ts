@@ -10,6 +10,8 @@ export interface ReplayRecipe {
   readonly seed: number;
   readonly maxSteps?: number;
   readonly cpuCount?: number;
+  /** The schedule notation given to `--schedule`, when the run followed one. */
+  readonly schedule?: string;
 }
 
 /** Quote an argument for a POSIX shell when it needs it. */
