@@ -162,6 +162,7 @@ export class Execution implements Runtime {
     spawned: -1,
     yielded: false,
     pending: (thread: number): Op | undefined => this.threads[thread]?.pending,
+    threadName: (thread: number): string | undefined => this.threads[thread]?.name,
   };
 
   constructor(
