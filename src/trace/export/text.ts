@@ -1,0 +1,21 @@
+/**
+ * `text` export: the run's output as Python prints it (`HH:MM:SS: message` logging lines on
+ * the virtual clock, or bare messages), control characters made visible.
+ */
+import type { TraceFile } from '../format.ts';
+import { renderOutput } from '../text.ts';
+import { escapeText } from './escape.ts';
+
+/** Options of the text export. */
+export interface TextExportOptions {
+  /** Prefix logging lines with `HH:MM:SS: `. Default true. */
+  readonly timestamps?: boolean;
+  /** Lowest logging level shown. Default: all levels (10, DEBUG). */
+  readonly level?: number;
+}
+
+/** The output lines, one per line, ending with a newline (empty output: empty string). */
+export function exportText(trace: TraceFile, options: TextExportOptions = {}): string {
+  const lines = renderOutput(trace.output, { timestamps: options.timestamps ?? true, level: options.level ?? 10 });
+  return lines.map((l) => `${escapeText(l)}\n`).join('');
+}
