@@ -7,7 +7,7 @@ import { policyByName } from '../scheduler/policies/index.ts';
 import type { Program } from '../scheduler/program.ts';
 import { runProgram } from '../scheduler/run.ts';
 import { renderExport, withRaces } from '../trace/export/index.ts';
-import { serializeTrace, toTraceFile } from '../trace/format.ts';
+import { programExtras, serializeTrace, toTraceFile } from '../trace/format.ts';
 import type { ReplayRecipe } from '../trace/replay-command.ts';
 import { replayCommand } from '../trace/replay-command.ts';
 import { failureReport } from '../trace/report.ts';
@@ -61,7 +61,7 @@ export async function runCommand(args: RunArgs, out: (line: string) => void): Pr
   }
   const needTrace = args.trace !== undefined || args.export !== undefined || exec.failures.length > 0;
   const recorded = needTrace ? (exec.trace !== undefined ? exec : recordAgain(program, recipe)) : undefined;
-  const traceFile = recorded === undefined ? undefined : withRaces(toTraceFile(recorded, recipe, descriptionOf(program)));
+  const traceFile = recorded === undefined ? undefined : withRaces(toTraceFile(recorded, recipe, { ...programExtras(program), logLevel: level }));
   if (args.trace !== undefined && traceFile !== undefined) writeFileAtomic(args.trace, serializeTrace(traceFile), args.force);
   if (args.export !== undefined && traceFile !== undefined) {
     const text = renderExport(traceFile, args.export, { timestamps: args.timestamps });
@@ -122,10 +122,6 @@ export function recordAgain(program: Program, recipe: ReplayRecipe): ExecutionRe
     ...(recipe.maxSteps === undefined ? {} : { maxSteps: recipe.maxSteps }),
     ...(recipe.cpuCount === undefined ? {} : { cpuCount: recipe.cpuCount }),
   });
-}
-
-function descriptionOf(program: Program): { description?: string } {
-  return program.options.description === undefined ? {} : { description: program.options.description };
 }
 
 function logLevel(name: string | undefined, program: Program): number {

@@ -10,12 +10,12 @@ import { escapeText } from './escape.ts';
 export interface TextExportOptions {
   /** Prefix logging lines with `HH:MM:SS: `. Default true. */
   readonly timestamps?: boolean;
-  /** Lowest logging level shown. Default: all levels (10, DEBUG). */
+  /** Lowest logging level shown. Default: the trace's `logLevel`, else INFO (20), as Python's default. */
   readonly level?: number;
 }
 
 /** The output lines, one per line, ending with a newline (empty output: empty string). */
 export function exportText(trace: TraceFile, options: TextExportOptions = {}): string {
-  const lines = renderOutput(trace.output, { timestamps: options.timestamps ?? true, level: options.level ?? 10 });
+  const lines = renderOutput(trace.output, { timestamps: options.timestamps ?? true, level: options.level ?? trace.logLevel ?? 20 });
   return lines.map((l) => `${escapeText(l)}\n`).join('');
 }
