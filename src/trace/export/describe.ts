@@ -2,20 +2,20 @@
  * What a step did, in words shared by the exporters (unescaped: each exporter escapes).
  */
 import type { TraceFile, TraceRace, TraceStep } from '../format.ts';
-import { showValue } from './escape.ts';
+import { shortValue } from './escape-text.ts';
 
 /** `read db.value → 0`, `write db.value ← 1`, `acquire Lock#1`, `log "text"`. */
 export function describeStep(s: TraceStep): string {
   const obj = s.obj === undefined ? '' : ` ${s.obj}`;
   let text: string;
-  if (s.kind === 'read' && s.access === 'read') text = `read${obj} → ${showValue(s.result)}`;
-  else if (s.kind === 'write') text = `write${obj} ← ${showValue(s.value)}`;
-  else if (s.kind === 'log') text = `log ${showValue(s.value, 60)}`;
-  else if (s.kind === 'sleep') text = `sleep${s.value === undefined ? '' : ` ${showValue(s.value)}`}`;
+  if (s.kind === 'read' && s.access === 'read') text = `read${obj} → ${shortValue(s.result)}`;
+  else if (s.kind === 'write') text = `write${obj} ← ${shortValue(s.value)}`;
+  else if (s.kind === 'log') text = `log ${shortValue(s.value, 60)}`;
+  else if (s.kind === 'sleep') text = `sleep${s.value === undefined ? '' : ` ${shortValue(s.value)}`}`;
   else {
     text = `${s.kind}${obj}`;
-    if (s.value !== undefined) text += ` (${showValue(s.value)})`;
-    if (s.result !== undefined && typeof s.result !== 'object') text += ` → ${showValue(s.result)}`;
+    if (s.value !== undefined) text += ` (${shortValue(s.value)})`;
+    if (s.result !== undefined && typeof s.result !== 'object') text += ` → ${shortValue(s.result)}`;
   }
   if (s.timedOut && s.kind !== 'sleep') text += ' [timed out]';
   if (s.raised !== undefined) text += ` raised ${s.raised}`;
@@ -39,7 +39,7 @@ export function racesByStep(races: readonly TraceRace[]): Map<number, number[]> 
 export function describeChanges(s: TraceStep): string[] {
   const out: string[] = [];
   for (const [store, values] of Object.entries(s.changes ?? {})) {
-    for (const [key, value] of Object.entries(values)) out.push(`${store}.${key} = ${showValue(value)}`);
+    for (const [key, value] of Object.entries(values)) out.push(`${store}.${key} = ${shortValue(value)}`);
   }
   return out;
 }

@@ -7,7 +7,7 @@
 import type { TraceFile } from '../format.ts';
 import { replayLines } from '../replay-command.ts';
 import { describeChanges, describeStep, racesByStep, threadName } from './describe.ts';
-import { escapeMarkdown as md, oneLine } from './escape.ts';
+import { escapeMarkdown as md, oneLine } from './escape-text.ts';
 
 /** The Markdown document of a trace. */
 export function exportMarkdown(trace: TraceFile): string {

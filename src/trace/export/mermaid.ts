@@ -8,7 +8,7 @@
 import type { TraceFile } from '../format.ts';
 import { happensBeforeEdges, type HbEdge } from '../happens-before.ts';
 import { describeStep } from './describe.ts';
-import { escapeMermaid as mm } from './escape.ts';
+import { escapeMermaid as mm } from './escape-text.ts';
 
 /** The Mermaid source of a trace's sequence diagram. */
 export function exportMermaid(trace: TraceFile): string {

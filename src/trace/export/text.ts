@@ -4,7 +4,7 @@
  */
 import type { TraceFile } from '../format.ts';
 import { renderOutput } from '../text.ts';
-import { escapeText } from './escape.ts';
+import { escapeText } from './escape-text.ts';
 
 /** Options of the text export. */
 export interface TextExportOptions {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { exportChrome } from '../../../src/trace/export/chrome.ts';
 import { happensBeforeEdges } from '../../../src/trace/happens-before.ts';
 import type { TraceFile } from '../../../src/trace/format.ts';
-import { EVIL_THREADS, hostileTrace } from '../../fixtures/hostile.ts';
+import { EVIL_THREADS, hostileTrace } from '../../fixtures/hostile-trace.ts';
 import { traceOf } from './helpers.ts';
 
 type Ev = Record<string, unknown>;

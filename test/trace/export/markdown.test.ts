@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exportMarkdown } from '../../../src/trace/export/markdown.ts';
-import { EVIL, EVIL_THREADS, hostileTrace } from '../../fixtures/hostile.ts';
+import { EVIL, EVIL_THREADS, hostileTrace } from '../../fixtures/hostile-trace.ts';
 import { traceOf } from './helpers.ts';
 
 /** Table cells of a GFM row: split on pipes not preceded by a backslash. */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { exportMermaid } from '../../../src/trace/export/mermaid.ts';
-import { escapeMermaid } from '../../../src/trace/export/escape.ts';
+import { escapeMermaid } from '../../../src/trace/export/escape-text.ts';
 import { happensBeforeEdges } from '../../../src/trace/happens-before.ts';
-import { EVIL, hostileTrace } from '../../fixtures/hostile.ts';
+import { EVIL, hostileTrace } from '../../fixtures/hostile-trace.ts';
 import { traceOf } from './helpers.ts';
 
 const STATEMENT = [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exportText } from '../../../src/trace/export/text.ts';
-import { EVIL, hostileTrace } from '../../fixtures/hostile.ts';
+import { EVIL, hostileTrace } from '../../fixtures/hostile-trace.ts';
 import { traceOf } from './helpers.ts';
 
 describe('text export', () => {

@@ -1,6 +1,7 @@
 /**
- * Escaping user strings (thread names, log messages, values, object names) for each export
- * format. Every exporter passes every user string through one of these.
+ * Escaping user strings (thread names, log messages, values, object names) for the text,
+ * Markdown and Mermaid exports; every one of them passes every user string through one of
+ * these. (The HTML and SVG exports have their own, for markup.)
  */
 
 /** C0 and C1 control characters other than tab and newline, and DEL: shown as `\xNN`. */
@@ -41,7 +42,7 @@ export function escapeMermaid(s: string): string {
 }
 
 /** A value as exports show it: JSON, cut to `max` characters. */
-export function showValue(v: unknown, max = 40): string {
+export function shortValue(v: unknown, max = 40): string {
   let s: string;
   try {
     s = JSON.stringify(v) ?? String(v);
