@@ -76,6 +76,11 @@ export class DporSearch implements Search, Policy, Monitor {
     return this.finished;
   }
 
+  /** The steps of the last execution run. */
+  get lastEvents(): readonly EventInfo[] {
+    return this.events;
+  }
+
   /** True once a step with a timeout ran under virtual-time rules (then time orders steps). */
   get timed(): boolean {
     return this.sawTimer;

@@ -10,7 +10,7 @@ import type { Monitor } from '../monitor.ts';
 import type { Policy } from '../policies/policy.ts';
 
 /** Runs one execution of the program under exploration with the given policy and monitor. */
-export type Runner = (policy: Policy, monitor: Monitor | undefined) => ExecutionResult;
+export type Runner = (policy: Policy, monitor: Monitor | undefined, seed?: number) => ExecutionResult;
 
 /** Thrown by a search's policy or monitor to abandon an execution that would be redundant. */
 export class AbandonExecution extends Error {
@@ -34,9 +34,9 @@ export interface Search {
 }
 
 /** Run `runner` with `policy` and `monitor`, turning an abandon into a search step. */
-export function runGuarded(runner: Runner, policy: Policy, monitor: Monitor | undefined, preemptions: () => number): SearchStep {
+export function runGuarded(runner: Runner, policy: Policy, monitor: Monitor | undefined, preemptions: () => number, seed = 0): SearchStep {
   try {
-    const result = runner(policy, monitor);
+    const result = runner(policy, monitor, seed);
     return { kind: 'execution', result, preemptions: preemptions() };
   } catch (e) {
     if (e instanceof AbandonExecution) return { kind: 'abandoned', why: e.why };
@@ -44,7 +44,4 @@ export function runGuarded(runner: Runner, policy: Policy, monitor: Monitor | un
   }
 }
 
-/** Counts preemptions as a policy decides: a switch away from a thread that could go on. */
-export function isPreemption(runnable: readonly number[], previous: number, yielded: boolean, chosen: number): boolean {
-  return previous >= 0 && chosen !== previous && !yielded && runnable.includes(previous);
-}
+export { isPreemption } from '../policies/preemption.ts';
