@@ -29,6 +29,11 @@ export interface ExploreOptions {
   readonly strategy?: Strategy;
   /** DFS only: most preemptions per execution (bounds are iterated 0, 1, ... up to it). */
   readonly preemptionBound?: number;
+  /**
+   * DFS only: iterate the preemption bound 0, 1, 2, ... so the first failure found has the
+   * fewest preemptions (default true); false runs one search with the bound (if any).
+   */
+  readonly iterateBounds?: boolean;
   /** Sleeps and timeouts order nothing (see ExecutionOptions.untimed). Default false. */
   readonly untimed?: boolean;
   /** Stop after this many executions. Default: unlimited for dfs/dpor, 1000 for pct/random. */
@@ -183,7 +188,7 @@ export class Exploration {
         this.search = this.dpor;
         break;
       case 'dfs':
-        this.bound = 0;
+        this.bound = o.iterateBounds === false ? this.maxBound : 0;
         this.dfs = new DfsSearch(this.runner, this.bound, o.countTraces === true);
         this.search = this.dfs;
         break;
@@ -200,6 +205,10 @@ export class Exploration {
         break;
       }
     }
+  }
+
+  private get stopOnFailure(): boolean {
+    return !this.options.keepGoing && !this.options.histogram && this.options.findOutput === undefined;
   }
 
   /** True once the exploration has stopped. */
@@ -287,7 +296,7 @@ export class Exploration {
         steps: r.steps,
         result: r,
       });
-      if (!this.options.keepGoing && !this.options.histogram && this.options.findOutput === undefined) this.stopped = 'failure';
+      if (this.stopOnFailure) this.stopped = 'failure';
     }
     const want = this.options.findOutput;
     if (want !== undefined && this.match === undefined && sameLines(lines, want)) {
@@ -299,7 +308,7 @@ export class Exploration {
   /** The search has covered its space: finish, or raise the preemption bound. */
   private endOfSpace(): void {
     if (this.dfs !== undefined && this.dfs.pruned && (this.bound ?? 0) < this.maxBound) {
-      if (this.failures.length > 0 && !this.options.keepGoing) {
+      if (this.failures.length > 0 && this.stopOnFailure) {
         this.stopped = 'failure';
         return;
       }
