@@ -2,10 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { Lock } from '../../../src/models/lock.ts';
 import { shared } from '../../../src/models/shared.ts';
 import { Thread } from '../../../src/models/thread.ts';
-import { sleep } from '../../../src/models/time.ts';
 import { explore, type ExploreSummary } from '../../../src/scheduler/explore/explore.ts';
 import { program, type Program } from '../../../src/scheduler/program.ts';
-import { factorial, lastzeroTraces, named } from './helpers.ts';
+import { factorial, lastzeroTraces, named, sleepyRace } from './helpers.ts';
 
 const range = (a: number, b: number): number[] => Array.from({ length: b - a + 1 }, (_, i) => a + i);
 
@@ -98,23 +97,6 @@ const foreignRelease: Program = program('test/foreign-release', function* main()
   yield* lock.acquire();
   for (const t of [taker('x'), taker('y'), releaser]) yield* t.start();
 });
-
-/** tutorial/race without the executor: read, sleep, write in two threads; optionally under a lock. */
-export function sleepyRace(locked: boolean): Program {
-  return program(`test/sleepy-race${locked ? '-locked' : ''}`, function* main() {
-    const db = shared('db', { value: 0 });
-    const lock = new Lock({ name: 'lock' });
-    function* update() {
-      const local = yield* db.get('value');
-      yield* sleep(0.1);
-      yield* db.set('value', local + 1);
-    }
-    const ts = [0, 1].map((i) => new Thread({ name: `w${i}`, target: locked ? () => lock.with(update) : update }));
-    for (const t of ts) yield* t.start();
-    for (const t of ts) yield* t.join();
-    yield* db.get('value');
-  });
-}
 
 describe('DPOR finds every outcome DFS finds (blocking steps included)', () => {
   const cases: [Program, boolean][] = [
