@@ -25,7 +25,7 @@
 import type { ExecutionResult } from '../execution.ts';
 import type { Monitor, StepEvent } from '../monitor.ts';
 import type { Policy, SchedulingPoint } from '../policies/policy.ts';
-import { conflict, dependent, eventOf, orderEdge, type DependencyRules, type EventInfo } from './events.ts';
+import { conflict, dependent, eventOf, objectOf, type DependencyRules, type EventInfo } from './events.ts';
 import { AbandonExecution, isPreemption, runGuarded, type Runner, type Search, type SearchStep } from './search.ts';
 import { insertSequence, WakeupSequence, type WakeupNode } from './wakeup-tree.ts';
 
@@ -185,12 +185,16 @@ export class DporSearch implements Search, Policy, Monitor {
     return false;
   }
 
-  /** Race detection over a maximal execution (see the file comment). */
+  /**
+   * Race detection over a maximal execution (see the file comment). Vector clocks are built in
+   * one pass; each step is compared only with earlier steps on its own object, plus its order
+   * edges (spawn, join, exit).
+   */
   private detectRaces(result: ExecutionResult): void {
     const rules = this.rules;
     const executed = this.events;
     const n = executed.length;
-    const all: EventInfo[] = [...executed];
+    const all: EventInfo[] = executed.slice();
     const point = this.lastPoint;
     if (point !== undefined) {
       for (let t = 0; t < result.threads.length; t++) {
@@ -199,46 +203,65 @@ export class DporSearch implements Search, Policy, Monitor {
       }
     }
     const nThreads = Math.max(this.threadsSoFar, result.threads.length);
-    // Vector clocks: vc[j][t] = how many steps of thread t happen before or at j.
+    // vc[j][t]: how many steps of thread t happen before or at step j.
     const vc: Int32Array[] = [];
-    const idx: number[] = [];
-    const last = new Array<number>(nThreads).fill(-1);
-    const preds: number[][] = [];
+    const idx = new Int32Array(all.length);
+    const last = new Int32Array(nThreads).fill(-1);
+    const spawnOf = new Int32Array(nThreads).fill(-1);
+    const byObject = new Map<string, number[]>();
+    const races: number[] = [];
+    let exit = -1;
+    const hb = (k: number, m: number): boolean => vc[m]![all[k]!.thread]! >= idx[k]!;
     for (let j = 0; j < all.length; j++) {
       const ej = all[j]!;
+      const t = ej.thread;
       const v = new Int32Array(nThreads);
-      const po = last[ej.thread]!;
+      const po = last[t]!;
       if (po >= 0) v.set(vc[po]!);
-      const direct: number[] = [];
-      for (let k = 0; k < Math.min(j, n); k++) {
-        const ek = all[k]!;
-        if (ek.thread === ej.thread) continue;
-        if (conflict(ek, ej, rules) || orderEdge(ek, ej, rules)) {
-          direct.push(k);
+      const preds: number[] = [];
+      const conflicts: number[] = [];
+      if (po < 0 && spawnOf[t]! >= 0) preds.push(spawnOf[t]!);
+      if (ej.joins >= 0 && ej.joins < nThreads && last[ej.joins]! >= 0) preds.push(last[ej.joins]!);
+      if (ej.kind === 'exit') {
+        for (let k = 0; k < Math.min(j, n); k++) if (all[k]!.thread !== t && rules.daemon(all[k]!.thread)) conflicts.push(k);
+        for (let u = 0; u < nThreads; u++) if (u !== t && !rules.daemon(u) && last[u]! >= 0) preds.push(last[u]!);
+      }
+      if (exit >= 0 && rules.daemon(t)) conflicts.push(exit);
+      const obj = objectOf(ej, rules);
+      if (obj !== undefined) {
+        for (const k of byObject.get(obj) ?? []) if (all[k]!.thread !== t && conflict(all[k]!, ej, rules)) conflicts.push(k);
+      }
+      for (const list of [preds, conflicts]) {
+        for (const k of list) {
           const vk = vc[k]!;
-          for (let t = 0; t < nThreads; t++) if (vk[t]! > v[t]!) v[t] = vk[t]!;
+          for (let u = 0; u < nThreads; u++) if (vk[u]! > v[u]!) v[u] = vk[u]!;
         }
       }
-      idx.push((po >= 0 ? idx[po]! : 0) + 1);
-      v[ej.thread] = idx[j]!;
+      idx[j] = (po >= 0 ? idx[po]! : 0) + 1;
+      v[t] = idx[j]!;
       vc.push(v);
-      preds.push(direct);
-      if (j < n) last[ej.thread] = j;
-    }
-    const happensBefore = (k: number, m: number): boolean => vc[m]![all[k]!.thread]! >= idx[k]!;
-    for (let j = 0; j < all.length; j++) {
-      const ej = all[j]!;
-      const direct = preds[j]!;
-      const po = j < n ? previousOf(executed, j) : lastOf(executed, ej.thread, n);
-      for (const k of direct) {
-        if (!conflict(all[k]!, ej, rules)) continue;
-        let immediate = po < 0 || !happensBefore(k, po);
-        for (const k2 of direct) if (immediate && k2 !== k && happensBefore(k, k2)) immediate = false;
-        if (!immediate) continue;
-        this.stats.races++;
-        const at = this.reversible(k, j, all, n, happensBefore);
-        if (at >= 0) this.reverse(at, j, all, n, happensBefore);
+      for (const k of conflicts) {
+        let immediate = po < 0 || !hb(k, po);
+        for (const k2 of preds) if (immediate && hb(k, k2)) immediate = false;
+        for (const k2 of conflicts) if (immediate && k2 !== k && hb(k, k2)) immediate = false;
+        if (immediate) races.push(k, j);
       }
+      if (j < n) {
+        last[t] = j;
+        if (ej.kind === 'exit') exit = j;
+        if (ej.spawned >= 0 && ej.spawned < nThreads) spawnOf[ej.spawned] = j;
+        if (obj !== undefined) {
+          const bucket = byObject.get(obj);
+          if (bucket === undefined) byObject.set(obj, [j]);
+          else bucket.push(j);
+        }
+      }
+    }
+    for (let r = 0; r < races.length; r += 2) {
+      this.stats.races++;
+      const j = races[r + 1]!;
+      const at = this.reversible(races[r]!, j, all, n, hb);
+      if (at >= 0) this.reverse(at, j, all, n, hb);
     }
   }
 
@@ -273,12 +296,6 @@ export class DporSearch implements Search, Policy, Monitor {
     for (const q of node.sleep) if (wakeup.weakInitial(q) !== undefined) return;
     if (insertSequence(node.wut, wakeup)) this.stats.inserted++;
   }
-}
-
-function previousOf(events: readonly EventInfo[], j: number): number {
-  const t = events[j]!.thread;
-  for (let k = j - 1; k >= 0; k--) if (events[k]!.thread === t) return k;
-  return -1;
 }
 
 function lastOf(events: readonly EventInfo[], thread: number, before: number): number {

@@ -29,8 +29,6 @@ export interface EventInfo {
 export interface DependencyRules {
   /** Output lines conflict with each other, so their order distinguishes executions. */
   readonly orderOutput: boolean;
-  /** Every pair of steps of different threads conflicts (virtual time orders everything). */
-  readonly total: boolean;
   /** Daemon threads, by index: exit conflicts with (rather than waits for) their steps. */
   readonly daemon: (thread: number) => boolean;
 }
@@ -51,7 +49,8 @@ export function eventOf(thread: number, op: Op, spawned: number): EventInfo {
   };
 }
 
-function objectOf(e: EventInfo, rules: DependencyRules): string | undefined {
+/** The object through which `e` can conflict with other steps, if any. */
+export function objectOf(e: EventInfo, rules: DependencyRules): string | undefined {
   if (rules.orderOutput && e.kind === 'log') return OUTPUT;
   return e.access === 'none' ? undefined : e.obj;
 }
@@ -63,7 +62,6 @@ function writes(e: EventInfo, rules: DependencyRules): boolean {
 /** True when `a` and `b` (different threads) conflict: the reversible kind of dependency. */
 export function conflict(a: EventInfo, b: EventInfo, rules: DependencyRules): boolean {
   if (a.thread === b.thread) return false;
-  if (rules.total) return !orderEdge(a, b, rules) && !orderEdge(b, a, rules);
   if (a.kind === 'exit') return rules.daemon(b.thread);
   if (b.kind === 'exit') return rules.daemon(a.thread);
   const oa = objectOf(a, rules);

@@ -175,7 +175,7 @@ export class Exploration {
         ...(options.cpuCount === undefined ? {} : { cpuCount: options.cpuCount }),
       });
     const orderOutput = options.histogram === true || options.findOutput !== undefined;
-    this.rules = { orderOutput, total: false, daemon: (t) => this.daemons.has(t) };
+    this.rules = { orderOutput, daemon: (t) => this.daemons.has(t) };
     if (orderOutput && this.strategy === 'dpor') this.notes.push(OUTPUT_NOTE);
     this.start();
   }

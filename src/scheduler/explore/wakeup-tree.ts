@@ -19,11 +19,13 @@ export interface WakeupNode {
 
 /**
  * A sequence of steps being matched against a tree or a sleep set. Steps are removed from the
- * front of their thread as the descent consumes them; `dep[y][x]` (y before x) is precomputed.
+ * front of their thread as the descent consumes them. Dependencies between its steps are
+ * computed on demand and memoised (most sequences are rejected after a few checks).
  */
 export class WakeupSequence {
-  private readonly removed: boolean[];
-  private readonly dep: boolean[][];
+  private readonly removed: Uint8Array;
+  /** dep[y * n + x]: 0 not computed, 1 dependent, 2 independent. */
+  private readonly dep: Uint8Array;
   private remaining: number;
 
   constructor(
@@ -31,15 +33,19 @@ export class WakeupSequence {
     private readonly rules: DependencyRules,
   ) {
     const n = events.length;
-    this.removed = new Array<boolean>(n).fill(false);
+    this.removed = new Uint8Array(n);
     this.remaining = n;
-    this.dep = [];
-    for (let y = 0; y < n; y++) {
-      const row: boolean[] = new Array<boolean>(n).fill(false);
-      const ey = events[y]!;
-      for (let x = y + 1; x < n; x++) row[x] = dependent(ey, events[x]!, rules);
-      this.dep.push(row);
+    this.dep = new Uint8Array(n * n);
+  }
+
+  private depends(y: number, x: number): boolean {
+    const n = this.events.length;
+    let d = this.dep[y * n + x]!;
+    if (d === 0) {
+      d = dependent(this.events[y]!, this.events[x]!, this.rules) ? 1 : 2;
+      this.dep[y * n + x] = d;
     }
+    return d === 1;
   }
 
   /** True when every step has been consumed. */
@@ -54,7 +60,7 @@ export class WakeupSequence {
   }
 
   private hasPredecessor(x: number): boolean {
-    for (let y = 0; y < x; y++) if (!this.removed[y] && this.dep[y]![x]) return true;
+    for (let y = 0; y < x; y++) if (!this.removed[y] && this.depends(y, x)) return true;
     return false;
   }
 
@@ -76,7 +82,7 @@ export class WakeupSequence {
   /** Consume step `i` (from {@link weakInitial}); -1 consumes nothing. */
   consume(i: number): void {
     if (i < 0 || this.removed[i]) return;
-    this.removed[i] = true;
+    this.removed[i] = 1;
     this.remaining--;
   }
 
