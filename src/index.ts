@@ -11,3 +11,8 @@ export { execute, type ExecutionOptions, type ExecutionResult, type StepRecord }
 export { runProgram, type RunOptions, type RunSummary } from './scheduler/run.ts';
 export { ThreadsimError, ERROR_CODES, type ErrorCode } from './errors.ts';
 export * from './models/index.ts';
+export { explore, Exploration, STRATEGIES, type Strategy, type ExploreOptions, type ExploreSummary, type FoundFailure } from './scheduler/explore/explore.ts';
+export { shrinkSchedule, failureSignature, type ShrinkOptions, type ShrinkResult } from './scheduler/explore/shrink.ts';
+export { formatSchedule, parseSchedule } from './scheduler/explore/schedule.ts';
+export { PctPolicy, type PctParameters } from './scheduler/policies/pct.ts';
+export { GuidedPolicy } from './scheduler/policies/guided.ts';

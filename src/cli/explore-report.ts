@@ -124,6 +124,7 @@ export function reportLines(s: ExploreSummary, recipe: ExploreRecipe, findMode =
   const iterations = s.executions !== s.explored ? `; preemption bounds 0..${s.bound ?? '?'} tried in turn, ${count(s.explored)} at the last` : '';
   lines.push(`${plural(s.executions, 'execution')} (${counts.join(', ')}${iterations}) in ${(s.elapsedMs / 1000).toFixed(2)} s`);
   if (s.failures.length > 0 || !findMode) lines.push(verdict(s));
+  if (s.stopped === 'interrupted' && (s.failures.length > 0 || findMode)) lines.push(`interrupted after ${plural(s.executions, 'execution')}: the search is incomplete`);
   for (const f of s.failures) lines.push(...failureLines(f, recipe));
   return lines;
 }

@@ -23,6 +23,8 @@ export interface ExploreArgs {
   readonly preemptionBound?: number;
   readonly untimed: boolean;
   readonly depth?: number;
+  readonly pctThreads?: number;
+  readonly pctSteps?: number;
   readonly maxExecutions?: number;
   readonly maxSteps?: number;
   readonly cpuCount?: number;
@@ -57,6 +59,8 @@ export async function exploreCommand(args: ExploreArgs, out: (line: string) => v
     logLevel: level,
     ...(args.preemptionBound === undefined ? {} : { preemptionBound: args.preemptionBound }),
     ...(args.depth === undefined ? {} : { depth: args.depth }),
+    ...(args.pctThreads === undefined ? {} : { pctThreads: args.pctThreads }),
+    ...(args.pctSteps === undefined ? {} : { pctSteps: args.pctSteps }),
     ...(args.maxExecutions === undefined ? {} : { maxExecutions: args.maxExecutions }),
     ...(args.maxSteps === undefined ? {} : { maxSteps: args.maxSteps }),
     ...(args.cpuCount === undefined ? {} : { cpuCount: args.cpuCount }),

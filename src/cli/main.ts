@@ -108,6 +108,8 @@ export async function main(argv: string[]): Promise<number> {
           .option('preemption-bound', { type: 'string', coerce: (v: unknown) => (v === undefined ? undefined : nonNegativeInt('preemption-bound')(v)), describe: 'dfs: at most K preemptions (bounds 0..K are tried in turn)' })
           .option('untimed', { type: 'boolean', default: false, describe: 'sleeps and timeouts order nothing (finds races hidden behind sleeps)' })
           .option('depth', { type: 'string', coerce: positiveInt('depth'), describe: 'pct: bug depth d (default 3)' })
+          .option('pct-threads', { type: 'string', coerce: positiveInt('pct-threads'), describe: 'pct: n, threads (default: estimated from 5 random runs)' })
+          .option('pct-steps', { type: 'string', coerce: positiveInt('pct-steps'), describe: 'pct: k, scheduling points with a choice (default: estimated)' })
           .option('max-executions', { type: 'string', coerce: positiveInt('max-executions'), describe: 'stop after N executions (default: all for dpor/dfs, 1000 for pct/random)' })
           .option('seed', { type: 'string', default: '0', coerce: nonNegativeInt('seed'), describe: 'pct/random: seed of the first run' })
           .option('histogram', { type: 'boolean', default: false, describe: 'group executions by final shared state and by output' })
@@ -133,6 +135,8 @@ export async function main(argv: string[]): Promise<number> {
               json: a.json,
               ...(a['preemption-bound'] === undefined ? {} : { preemptionBound: a['preemption-bound'] }),
               ...(a.depth === undefined ? {} : { depth: a.depth }),
+              ...(a['pct-threads'] === undefined ? {} : { pctThreads: a['pct-threads'] }),
+              ...(a['pct-steps'] === undefined ? {} : { pctSteps: a['pct-steps'] }),
               ...(a['max-executions'] === undefined ? {} : { maxExecutions: a['max-executions'] }),
               ...(a['find-output'] === undefined ? {} : { findOutput: a['find-output'] }),
               ...(a['replay-schedule'] === undefined ? {} : { replaySchedule: a['replay-schedule'] }),
