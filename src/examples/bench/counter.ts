@@ -1,7 +1,30 @@
 import { Lock } from '../../models/lock.ts';
 import { shared } from '../../models/shared.ts';
 import { Thread } from '../../models/thread.ts';
+import type { Steps } from '../../scheduler/ops.ts';
 import { program, type Program } from '../../scheduler/program.ts';
+
+/** N adder threads; each does `counter.value += 1` (a read, then a write), under a lock or not. */
+function counter(n: number, locked: boolean): Program {
+  return program(
+    `bench/${locked ? 'locked-counter' : 'counter'}-${n}`,
+    function* main() {
+      const c = shared('counter', { value: 0 });
+      const lock = new Lock({ name: 'lock' });
+      function* increment(): Steps<void> {
+        const v = yield* c.get('value');
+        yield* c.set('value', v + 1);
+      }
+      const ts = [];
+      for (let i = 1; i <= n; i++) ts.push(new Thread({ name: `adder-${i}`, target: locked ? () => lock.with(increment) : increment }));
+      for (const t of ts) yield* t.start();
+    },
+    {
+      description: locked ? `${n} threads increment a counter under a Lock (N! traces, never fails).` : `${n} threads increment a counter without a lock: lost updates.`,
+      claims: { 'no lost update': (s) => s.counter?.value === n || `counter.value is ${String(s.counter?.value)}, expected ${n}` },
+    },
+  );
+}
 
 /**
  * bench/locked-counter-N: N threads each add one to a counter inside `with lock:`; correct
@@ -10,32 +33,7 @@ import { program, type Program } from '../../scheduler/program.ts';
  * reference in the benchmarks.
  */
 export function lockedCounter(n: number): Program {
-  return program(
-    `bench/locked-counter-${n}`,
-    function* main() {
-      const c = shared('counter', { value: 0 });
-      const lock = new Lock({ name: 'lock' });
-      const ts = [];
-      for (let i = 1; i <= n; i++) {
-        ts.push(
-          new Thread({
-            name: `adder-${i}`,
-            target: function* add() {
-              yield* lock.with(function* () {
-                const v = yield* c.get('value');
-                yield* c.set('value', v + 1);
-              });
-            },
-          }),
-        );
-      }
-      for (const t of ts) yield* t.start();
-    },
-    {
-      description: `${n} threads increment a counter under a Lock (N! traces, never fails).`,
-      claims: { 'no lost update': (s) => s.counter?.value === n || `counter.value is ${String(s.counter?.value)}, expected ${n}` },
-    },
-  );
+  return counter(n, true);
 }
 
 /**
@@ -43,27 +41,5 @@ export function lockedCounter(n: number): Program {
  * read and a write). The claim fails whenever two threads interleave their read and write.
  */
 export function racyCounter(n: number): Program {
-  return program(
-    `bench/counter-${n}`,
-    function* main() {
-      const c = shared('counter', { value: 0 });
-      const ts = [];
-      for (let i = 1; i <= n; i++) {
-        ts.push(
-          new Thread({
-            name: `adder-${i}`,
-            target: function* add() {
-              const v = yield* c.get('value');
-              yield* c.set('value', v + 1);
-            },
-          }),
-        );
-      }
-      for (const t of ts) yield* t.start();
-    },
-    {
-      description: `${n} threads increment a counter without a lock: lost updates.`,
-      claims: { 'no lost update': (s) => s.counter?.value === n || `counter.value is ${String(s.counter?.value)}, expected ${n}` },
-    },
-  );
+  return counter(n, false);
 }

@@ -13,7 +13,7 @@
 import type { Monitor, StepEvent } from '../monitor.ts';
 import type { Policy, SchedulingPoint } from '../policies/policy.ts';
 import { eventOf, type EventInfo } from './events.ts';
-import { isPreemption, runGuarded, type Runner, type Search, type SearchStep } from './search.ts';
+import { isPreemption, ReplayingSearch, type Runner } from './search.ts';
 
 interface ChoiceNode {
   chosen: number;
@@ -25,37 +25,30 @@ interface ChoiceNode {
 }
 
 /** Depth-first search with an optional preemption bound. */
-export class DfsSearch implements Search, Policy, Monitor {
+export class DfsSearch extends ReplayingSearch implements Policy, Monitor {
   readonly name = 'dfs';
   private readonly path: ChoiceNode[] = [];
   private choice = 0;
-  private preemptions = 0;
-  private started = false;
-  private finished = false;
   /** True once the bound cut off some alternative: the search was not exhaustive. */
   pruned = false;
   /** Steps of the last execution, when `recordEvents` is set (for trace counting). */
   events: EventInfo[] = [];
 
   constructor(
-    private readonly runner: Runner,
+    runner: Runner,
     /** Most preemptions per execution; Infinity for none. */
     readonly bound: number = Infinity,
     private readonly recordEvents = false,
-  ) {}
-
-  get exhausted(): boolean {
-    return this.finished;
+  ) {
+    super(runner);
   }
 
-  next(): SearchStep {
-    if (this.finished) return { kind: 'done' };
-    if (this.started && !this.backtrack()) {
-      this.finished = true;
-      return { kind: 'done' };
-    }
-    this.started = true;
-    return runGuarded(this.runner, this, this.recordEvents ? this : undefined, () => this.preemptions);
+  protected policy(): Policy {
+    return this;
+  }
+
+  protected monitor(): Monitor | undefined {
+    return this.recordEvents ? this : undefined;
   }
 
   begin(_seed: number): void {
@@ -83,7 +76,7 @@ export class DfsSearch implements Search, Policy, Monitor {
     this.events.push(eventOf(ev.thread, ev.op, ev.spawned));
   }
 
-  private backtrack(): boolean {
+  protected backtrack(): boolean {
     for (let i = this.path.length - 1; i >= 0; i--) {
       const node = this.path[i]!;
       const next = node.todo.shift();

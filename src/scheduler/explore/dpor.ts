@@ -26,7 +26,7 @@ import type { ExecutionResult } from '../execution.ts';
 import type { Monitor, StepEvent } from '../monitor.ts';
 import type { Policy, SchedulingPoint } from '../policies/policy.ts';
 import { conflict, dependent, eventOf, objectOf, type DependencyRules, type EventInfo } from './events.ts';
-import { AbandonExecution, isPreemption, runGuarded, type Runner, type Search, type SearchStep } from './search.ts';
+import { AbandonExecution, isPreemption, ReplayingSearch, type Runner, type SearchStep } from './search.ts';
 import { insertSequence, WakeupSequence, type WakeupNode } from './wakeup-tree.ts';
 
 interface PathNode {
@@ -53,27 +53,30 @@ export interface DporStats {
 }
 
 /** Optimal DPOR over a program's executions; see the file comment. */
-export class DporSearch implements Search, Policy, Monitor {
+export class DporSearch extends ReplayingSearch implements Policy, Monitor {
   readonly name = 'dpor';
   readonly stats: DporStats = { sleepBlocked: 0, infeasible: 0, races: 0, inserted: 0 };
   private readonly path: PathNode[] = [];
   private events: EventInfo[] = [];
   private threadsSoFar = 1;
-  private started = false;
-  private finished = false;
-  private preemptions = 0;
   private lastPoint: SchedulingPoint | undefined;
   private sawTimer = false;
 
   constructor(
-    private readonly runner: Runner,
+    runner: Runner,
     readonly rules: DependencyRules,
     /** When false (virtual-time rules), a step with a timeout is noted in {@link timed}. */
     private readonly untimed: boolean,
-  ) {}
+  ) {
+    super(runner);
+  }
 
-  get exhausted(): boolean {
-    return this.finished;
+  protected policy(): Policy {
+    return this;
+  }
+
+  protected monitor(): Monitor {
+    return this;
   }
 
   /** The steps of the last execution run. */
@@ -86,20 +89,12 @@ export class DporSearch implements Search, Policy, Monitor {
     return this.sawTimer;
   }
 
-  next(): SearchStep {
-    if (this.finished) return { kind: 'done' };
-    if (this.started && !this.backtrack()) {
-      this.finished = true;
-      return { kind: 'done' };
-    }
-    this.started = true;
-    const step = runGuarded(this.runner, this, this, () => this.preemptions);
+  protected override after(step: SearchStep): void {
     if (step.kind === 'abandoned') {
       if (step.why === 'sleep-blocked') this.stats.sleepBlocked++;
     } else if (step.kind === 'execution') {
       this.detectRaces(step.result);
     }
-    return step;
   }
 
   // ----- Policy -----
@@ -164,7 +159,7 @@ export class DporSearch implements Search, Policy, Monitor {
   }
 
   /** Move to the deepest state with an alternative left; false when there is none. */
-  private backtrack(): boolean {
+  protected backtrack(): boolean {
     for (let s = this.path.length - 1; s >= 0; s--) {
       const node = this.path[s]!;
       const done = this.events[s];

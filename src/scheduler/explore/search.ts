@@ -45,3 +45,38 @@ export function runGuarded(runner: Runner, policy: Policy, monitor: Monitor | un
 }
 
 export { isPreemption } from '../policies/preemption.ts';
+
+/**
+ * A search that replays a path of recorded choices and then decides afresh: `next` moves to
+ * the next unexplored branch (`backtrack`) and runs one execution with `this` as the policy.
+ */
+export abstract class ReplayingSearch implements Search {
+  private started = false;
+  private finished = false;
+  protected preemptions = 0;
+
+  constructor(protected readonly runner: Runner) {}
+
+  get exhausted(): boolean {
+    return this.finished;
+  }
+
+  next(): SearchStep {
+    if (this.finished) return { kind: 'done' };
+    if (this.started && !this.backtrack()) {
+      this.finished = true;
+      return { kind: 'done' };
+    }
+    this.started = true;
+    const step = runGuarded(this.runner, this.policy(), this.monitor(), () => this.preemptions);
+    this.after(step);
+    return step;
+  }
+
+  /** Move to the next branch; false when every branch has been explored. */
+  protected abstract backtrack(): boolean;
+  protected abstract policy(): Policy;
+  protected abstract monitor(): Monitor | undefined;
+  /** Called after each execution. */
+  protected after(_step: SearchStep): void {}
+}
