@@ -62,13 +62,19 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
   private lastPoint: SchedulingPoint | undefined;
   private sawTimer = false;
 
+  /** The dependency rules; daemon threads are learnt from each execution's thread table. */
+  readonly rules: DependencyRules;
+  private readonly daemons = new Set<number>();
+
   constructor(
     runner: Runner,
-    readonly rules: DependencyRules,
+    /** Output lines conflict with each other (for histograms and --find-output). */
+    orderOutput: boolean,
     /** When false (virtual-time rules), a step with a timeout is noted in {@link timed}. */
     private readonly untimed: boolean,
   ) {
     super(runner);
+    this.rules = { orderOutput, daemon: (t) => this.daemons.has(t) };
   }
 
   protected policy(): Policy {
@@ -186,6 +192,7 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
    * edges (spawn, join, exit).
    */
   private detectRaces(result: ExecutionResult): void {
+    for (const t of result.threads) if (t.daemon) this.daemons.add(t.index);
     const rules = this.rules;
     const executed = this.events;
     const n = executed.length;

@@ -184,7 +184,7 @@ export class Exploration {
     const o = this.options;
     switch (this.strategy) {
       case 'dpor':
-        this.dpor = new DporSearch(this.runner, this.rules, o.untimed ?? false);
+        this.dpor = new DporSearch(this.runner, this.rules.orderOutput, o.untimed ?? false);
         this.search = this.dpor;
         break;
       case 'dfs':
@@ -274,7 +274,7 @@ export class Exploration {
     else this.stepBound++;
     if (this.options.countTraces) {
       const events = this.dpor?.lastEvents ?? this.dfs?.events;
-      if (events !== undefined) this.traceKeys.add(traceKey(events, this.rules));
+      if (events !== undefined) this.traceKeys.add(traceKey(events, this.dpor?.rules ?? this.rules));
     }
     const lines = this.options.histogram || this.options.findOutput ? renderOutput(r.output, { timestamps: false, level: this.level }) : [];
     if (this.options.histogram) {

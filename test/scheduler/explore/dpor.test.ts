@@ -12,6 +12,10 @@ function outcomes(s: ExploreSummary): string[] {
   return s.histogram!.states.map(([k]) => k).sort();
 }
 
+function outputs(s: ExploreSummary): string[] {
+  return s.histogram!.outputs.map(([k]) => k).sort();
+}
+
 describe('DPOR explores one execution per Mazurkiewicz trace', () => {
   // Trace counts from the reference (Abdulla et al.): lastzero (N+3)*2^(N-2), readers 2^N.
   it.each(range(1, 10))('lastzero(%i)', (n) => {
@@ -106,13 +110,17 @@ describe('DPOR finds every outcome DFS finds (blocking steps included)', () => {
     [named('bench/locked-counter-3'), false],
     [abba, false],
     [foreignRelease, false],
+    [named('tutorial/daemon-thread'), true],
+    [named('tutorial/single-thread'), true],
+    [named('tutorial/join'), true],
   ];
-  it.each(cases.map(([p, u]) => [p.name, p, u] as const))('%s', (_name, p, untimed) => {
+  it.each(cases.map(([p, u]) => [p.name, p, u] as const))('%s: same final states and outputs', (_name, p, untimed) => {
     const dpor = explore(p, { strategy: 'dpor', untimed, histogram: true });
     const dfs = explore(p, { strategy: 'dfs', untimed, histogram: true, iterateBounds: false });
     expect(dfs.stopped).toBe('exhausted');
     expect(dpor.stopped).toBe('exhausted');
     expect(outcomes(dpor)).toEqual(outcomes(dfs));
+    expect(outputs(dpor)).toEqual(outputs(dfs));
     expect(dpor.explored).toBeLessThanOrEqual(dfs.explored);
   });
 
