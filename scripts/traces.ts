@@ -5,14 +5,14 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { builtins } from '../src/examples/index.ts';
+import { examples } from '../src/examples/index.ts';
 import { goldenFiles } from '../src/trace/golden.ts';
 
 const args = process.argv.slice(2);
 const outIndex = args.indexOf('--out');
 const root = resolve(outIndex >= 0 && args[outIndex + 1] !== undefined ? args[outIndex + 1]! : join(dirname(fileURLToPath(import.meta.url)), '..', 'traces'));
 rmSync(root, { recursive: true, force: true });
-const files = goldenFiles(builtins());
+const files = goldenFiles(examples());
 for (const f of files) {
   const path = join(root, f.path);
   mkdirSync(dirname(path), { recursive: true });

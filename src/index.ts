@@ -14,3 +14,8 @@ export * from './models/index.ts';
 export { random, MersenneTwister } from './models/random.ts';
 export { TRACE_VERSION, toTraceFile, parseTraceFile, serializeTrace, stateAt, diffState, type TraceFile, type TraceStep, type TraceThread, type TraceRace, type RaceAccess, type StateChanges } from './trace/format.ts';
 export { parseSchedule, printSchedule, resolveThread, threadLabels, aliasLegend, type ScheduleRun, type ThreadRef } from './trace/notation.ts';
+export { explore, Exploration, STRATEGIES, type Strategy, type ExploreOptions, type ExploreSummary, type FoundFailure } from './scheduler/explore/explore.ts';
+export { shrinkSchedule, failureSignature, type ShrinkOptions, type ShrinkResult } from './scheduler/explore/shrink.ts';
+export { formatSchedule as formatIndexSchedule, parseSchedule as parseIndexSchedule } from './scheduler/explore/schedule.ts';
+export { PctPolicy, type PctParameters } from './scheduler/policies/pct.ts';
+export { GuidedPolicy } from './scheduler/policies/guided.ts';

@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { builtins } from '../../src/examples/index.ts';
+import { examples } from '../../src/examples/index.ts';
 import { EXPORT_FORMATS } from '../../src/trace/export/index.ts';
 import { goldenBase } from '../../src/trace/golden.ts';
 
@@ -39,7 +39,7 @@ describe('golden traces (traces/)', () => {
 
   it('cover every built-in program in every export format, plus an index', () => {
     const files = listFiles(join(ROOT, 'traces')).map((p) => relative(join(ROOT, 'traces'), p));
-    for (const p of builtins()) for (const fmt of Object.values(EXPORT_FORMATS)) expect(files).toContain(`${goldenBase(p.name)}${fmt.extension}`);
+    for (const p of examples()) for (const fmt of Object.values(EXPORT_FORMATS)) expect(files).toContain(`${goldenBase(p.name)}${fmt.extension}`);
     expect(files).toContain('README.md');
     expect(new Set(files).size).toBe(files.length);
   });
