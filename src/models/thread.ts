@@ -15,9 +15,9 @@
  * Does not mirror: traceback frame lines, native ids, `kwargs` (pass `args`).
  */
 import { runtime } from '../scheduler/context.ts';
+import { assertThreadBody, describeError } from '../scheduler/execution.ts';
 import type { Kernel, Op, Steps, ThreadRecord } from '../scheduler/ops.ts';
 import type { Runtime } from '../scheduler/runtime.ts';
-import { describeError } from '../scheduler/execution.ts';
 import { RuntimeError } from './exceptions.ts';
 import { callMaybeSteps } from './maybe-steps.ts';
 import { toMicros } from './time.ts';
@@ -117,6 +117,8 @@ export class Thread<A extends unknown[] = never[]> {
   private *body(): Steps<unknown> {
     this.record ??= this.rt.current;
     try {
+      // Without an overridden run(), run the target itself: one generator level less per step.
+      if (this.run === Thread.prototype.run && this.target !== undefined) return yield* assertThreadBody(this._name, this.target(...this.args));
       return yield* this.run();
     } catch (e) {
       // CPython calls threading.excepthook in the dying thread itself; without a custom hook
