@@ -78,7 +78,7 @@ export class Thread<A extends unknown[] = never[]> {
   }
   /** Thread identifier: set once started (deterministic: derived from the start order). */
   get ident(): number | null {
-    return this.record === undefined ? null : 1000 + this.record.index;
+    return this.record === undefined ? null : identOf(this.record);
   }
   /** Index of the engine's thread record, once started (schedules use it). */
   get index(): number | undefined {
@@ -155,6 +155,11 @@ export class Thread<A extends unknown[] = never[]> {
     const ident = this.ident === null ? '' : ` ${this.ident}`;
     return `<${cls}(${this._name}, ${state}${this._daemon ? ' daemon' : ''}${ident})>`;
   }
+}
+
+/** A started thread's `ident`: unique in the run, derived from the start order. */
+export function identOf(record: ThreadRecord): number {
+  return 1000 + record.index;
 }
 
 function threadOf(rt: Runtime, record: ThreadRecord): Thread {
