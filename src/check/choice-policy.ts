@@ -31,6 +31,19 @@ export interface ChoicePoint {
   readonly thread: number;
 }
 
+/**
+ * The choice that makes {@link ChoicePolicy} pick `taken` among `runnable` after `previous`:
+ * the inverse of its decoding, for turning any execution back into a list of choices.
+ */
+export function encodeChoice(runnable: readonly number[], previous: number, taken: number): number {
+  const keep = previous >= 0 && runnable.includes(previous);
+  if (keep && taken === previous) return 0;
+  const others = runnable.filter((t) => !keep || t !== previous).sort((a, b) => a - b);
+  const i = others.indexOf(taken);
+  if (i < 0) throw new Error(`thread ${taken} is not runnable`);
+  return keep ? i + 1 : i;
+}
+
 /** Follows a list of choices; see the module comment for their meaning. */
 export class ChoicePolicy implements Policy {
   readonly name = 'choices';

@@ -4,28 +4,16 @@
  * shrinks arrays by dropping entries and integers toward 0, so a failing schedule shrinks
  * toward fewer preemptions and shorter lists, and every candidate it tries is a valid schedule
  * (choices are relative to the runnable set, so no candidate can name a blocked thread).
+ * Schedules of a known program also shrink by moving blocks of steps (see `shrink.ts`), which
+ * removes preemptions that zeroing one choice cannot.
  */
 import fc from 'fast-check';
 import type { Program } from '../scheduler/program.ts';
 import { runChoices, type EngineOptions } from './run-choices.ts';
+import { Schedule } from './schedule.ts';
+import { fewerPreemptions } from './shrink.ts';
 
-/** A generated schedule: the choices, shown as `Schedule(0,1,0)` in fast-check's reports. */
-export class Schedule {
-  constructor(readonly choices: readonly number[]) {}
-
-  /** Non-zero choices: an upper bound on the preemptions this schedule asks for. */
-  get switches(): number {
-    return this.choices.filter((c) => c !== 0).length;
-  }
-
-  toString(): string {
-    return `Schedule(${this.choices.join(',')})`;
-  }
-
-  [fc.toStringMethod](): string {
-    return this.toString();
-  }
-}
+export { Schedule };
 
 /** Options of {@link choices}. */
 export interface ChoicesOptions {
@@ -35,17 +23,42 @@ export interface ChoicesOptions {
   readonly maxChoice?: number;
 }
 
+/** fast-check's arbitrary over the choice lists, wrapped so values are {@link Schedule}s. */
+class ScheduleArbitrary extends fc.Arbitrary<Schedule> {
+  constructor(
+    private readonly inner: fc.Arbitrary<number[]>,
+    private readonly maxLength: number,
+    private readonly program?: Program,
+    private readonly options: EngineOptions = {},
+  ) {
+    super();
+  }
+
+  generate(mrng: fc.Random, biasFactor: number | undefined): fc.Value<Schedule> {
+    const v = this.inner.generate(mrng, biasFactor);
+    return new fc.Value(new Schedule(v.value), v.context);
+  }
+
+  canShrinkWithoutContext(value: unknown): value is Schedule {
+    return value instanceof Schedule && this.inner.canShrinkWithoutContext([...value.choices]);
+  }
+
+  shrink(value: Schedule, context: unknown): fc.Stream<fc.Value<Schedule>> {
+    const program = this.program;
+    const moved =
+      program === undefined
+        ? fc.Stream.nil<fc.Value<Schedule>>()
+        : new fc.Stream(fewerPreemptions(program, value, this.options, this.maxLength)).map((s) => new fc.Value(s, undefined));
+    const plain = this.inner.shrink([...value.choices], context).map((v) => new fc.Value(new Schedule(v.value), v.context));
+    return moved.join(plain);
+  }
+}
+
 /** Lists of choices, independent of any program (for scenarios whose program varies). */
 export function choices(options: ChoicesOptions = {}): fc.Arbitrary<Schedule> {
   const maxLength = options.maxLength ?? 64;
   const maxChoice = Math.max(1, options.maxChoice ?? 3);
-  return fc.array(fc.integer({ min: 0, max: maxChoice }), { maxLength }).map(
-    (list) => new Schedule(list),
-    (value) => {
-      if (!(value instanceof Schedule)) throw new Error('not a Schedule');
-      return [...value.choices];
-    },
-  );
+  return new ScheduleArbitrary(fc.array(fc.integer({ min: 0, max: maxChoice }), { maxLength }), maxLength);
 }
 
 /** Options of {@link schedules}. */
@@ -63,5 +76,6 @@ export function schedules(program: Program, options: ScheduleOptions = {}): fc.A
     maxLength ??= 2 * probe.points.length + 8;
     maxChoice ??= Math.max(1, probe.execution.threads.length - 1);
   }
-  return choices({ maxLength, maxChoice });
+  maxChoice = Math.max(1, maxChoice);
+  return new ScheduleArbitrary(fc.array(fc.integer({ min: 0, max: maxChoice }), { maxLength }), maxLength, program, options);
 }

@@ -1,14 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Outcome } from '../../src/check/outcome.ts';
 import { runChoices } from '../../src/check/run-choices.ts';
 import { Schedule, schedules } from '../../src/check/schedules.ts';
 import { assertScheduleSafe, threadSafe, ThreadSafetyError } from '../../src/check/thread-safe.ts';
 import { lockedCounter, unsafeCounter } from './programs/counter.ts';
 import lockOrder from './programs/lock-order.ts';
 
-const countsEveryIncrement = (expected: number) => (o: Outcome) =>
-  o.state.counter?.value === expected || `counter.value is ${String(o.state.counter?.value)}, expected ${expected}`;
+import { countsEveryIncrement } from './fixtures/claims.ts';
 
 function counterexampleOf(run: () => void): ThreadSafetyError {
   try {
