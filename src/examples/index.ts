@@ -4,8 +4,9 @@
  */
 import type { Program } from '../scheduler/program.ts';
 import { tutorial } from './tutorial/index.ts';
+import { bench } from './bench/index.ts';
 
-const ALL: readonly Program[] = [...tutorial];
+const ALL: readonly Program[] = [...tutorial, ...bench];
 
 /** Every built-in program, in the order `threadsim list` shows them. */
 export function builtins(): readonly Program[] {
