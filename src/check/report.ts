@@ -6,7 +6,7 @@ import type { Failure } from '../scheduler/failures.ts';
 import type { Program } from '../scheduler/program.ts';
 import { explainAccesses } from '../trace/explain.ts';
 import { replayLine } from './replay-line.ts';
-import { runChoices, type ChoiceRun, type EngineOptions } from './run-choices.ts';
+import { CHECK_MAX_STEPS, runChoices, type ChoiceRun, type EngineOptions } from './run-choices.ts';
 import type { Schedule } from './schedules.ts';
 import { swimLaneTable } from './swimlane.ts';
 
@@ -55,6 +55,8 @@ export function scheduleReport(
   if (origin !== undefined) {
     lines.push(`fast-check: seed ${origin.seed}, path "${origin.path}" (pass { seed: ${origin.seed}, path: "${origin.path}" } to replay this counterexample first)`);
   }
-  lines.push(replayLine(options.programPath ?? program.name, exec));
+  const bound = options.maxSteps ?? (exec.ending === 'step-bound' ? CHECK_MAX_STEPS : undefined);
+  lines.push(replayLine(options.programPath ?? program.name, exec, { ...(bound === undefined ? {} : { maxSteps: bound }), ...(options.cpuCount === undefined ? {} : { cpuCount: options.cpuCount }) }));
+  if (options.untimed === true) lines.push('  (found in untimed mode: sleeps and timeouts ordered nothing)');
   return lines.join('\n');
 }

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import '../../src/check/vitest.ts';
 import { findFailingSchedule } from '../../src/check/find.ts';
@@ -7,6 +7,7 @@ import { runChoices } from '../../src/check/run-choices.ts';
 import { countsEveryIncrement } from './fixtures/claims.ts';
 import { lockedCounter, unsafeCounter } from './programs/counter.ts';
 import lockOrder from './programs/lock-order.ts';
+import claimedCounter from './programs/counter.ts';
 
 describe('toBeThreadSafe and toHaveRace', () => {
   it('the locked counter is thread-safe over 1,000 schedules; the unprotected one has a race', () => {
@@ -48,6 +49,20 @@ describe('toBeThreadSafe and toHaveRace', () => {
     const result = toBeThreadSafe({ name: 'x' });
     expect(result.pass).toBe(false);
     expect(result.message()).toBe('toBeThreadSafe: expected a threadsim program (made by program(...)), got an object that is not a program');
+  });
+});
+
+describe('the replay line', () => {
+  it('`threadsim run ... --schedule` reproduces the shrunk counterexample step by step', () => {
+    const found = findFailingSchedule(claimedCounter, { seed: 5, programPath: 'test/check/programs/counter.ts' }).found!;
+    const line = found.report.split('\n').find((l) => l.startsWith('replay: npx threadsim run '))!;
+    const schedule = /--schedule '([^']+)'/.exec(line)?.[1];
+    expect(schedule).toBeDefined();
+    const cli = spawnSync(process.execPath, ['bin/threadsim.js', 'run', 'test/check/programs/counter.ts', '--schedule', schedule!, '--json'], { encoding: 'utf8' });
+    expect(cli.status).toBe(1);
+    const summary = JSON.parse(cli.stdout) as { failures: { message: string }[]; state: { counter: { value: number } } };
+    expect(summary.failures.map((f) => f.message)).toEqual(found.failures.map((f) => f.message));
+    expect(summary.state.counter.value).toBe(1);
   });
 });
 

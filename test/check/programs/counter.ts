@@ -3,10 +3,18 @@
  * counter `increments` times, as Python's `counter.value += 1` (a read step, then a write
  * step). The unsafe one has no lock; the locked one holds a Lock around the read and write.
  */
-import { Lock, Thread, program, shared, type Program } from '../../../src/index.ts';
+import { Lock, Thread, program, shared, type Program, type SharedState } from '../../../src/index.ts';
 
-/** The unprotected counter with `threads` threads of `increments` increments each. */
-export function unsafeCounter(threads = 2, increments = 1): Program {
+/** The program claim that no increment is lost (attached when asked for). */
+function everyIncrement(total: number) {
+  return { 'every increment counted': (s: SharedState) => s.counter?.value === total || `counter.value is ${String(s.counter?.value)}, expected ${total}` };
+}
+
+/**
+ * The unprotected counter with `threads` threads of `increments` increments each; `claimed`
+ * attaches the claim to the program itself (so `threadsim run` reports the failure too).
+ */
+export function unsafeCounter(threads = 2, increments = 1, claimed = false): Program {
   return program(`counter/unsafe-${threads}x${increments}`, function* main() {
     const counter = shared('counter', { value: 0 });
     function* increment() {
@@ -19,7 +27,7 @@ export function unsafeCounter(threads = 2, increments = 1): Program {
     for (const w of workers) yield* w.start();
     for (const w of workers) yield* w.join();
     return yield* counter.get('value');
-  });
+  }, claimed ? { claims: everyIncrement(threads * increments) } : {});
 }
 
 /** The same counter with a Lock held around each read-modify-write. */
@@ -43,4 +51,4 @@ export function lockedCounter(threads = 2, increments = 1): Program {
 }
 
 /** The unprotected two-thread counter, for `threadsim run test/check/programs/counter.ts`. */
-export default unsafeCounter();
+export default unsafeCounter(2, 1, true);
