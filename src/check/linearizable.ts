@@ -12,14 +12,21 @@ import { checkLinearizable, showCall, type HistoryOp } from './linearizability.t
 import { sizeOf } from './report.ts';
 import { runChoices, type ChoiceRun } from './run-choices.ts';
 import { Schedule } from './schedule.ts';
-import { choices } from './schedules.ts';
+import { minimizeSchedule } from './shrink.ts';
+import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import { scenarioProgram, scenarios, specOf, type Scenario, type ScenarioOptions, type Subject } from './scenario.ts';
 import { escapeCell, swimLaneTable } from './swimlane.ts';
 
 /** Options of {@link linearizable}. */
 export interface LinearizableOptions extends ScenarioOptions, ExhaustiveOptions {
-  /** `random` (default): one generated schedule per scenario; `exhaustive`: every schedule up to `preemptionBound`. */
+  /**
+   * `random` (default): `schedulesPerScenario` random schedules per scenario, from a seed
+   * fast-check generates; `exhaustive`: every schedule up to `preemptionBound` (default 2).
+   */
   readonly explore?: 'random' | 'exhaustive';
+  /** Random schedules tried per scenario. Default 20. */
+  readonly schedulesPerScenario?: number;
 }
 
 /** A scenario whose history is not linearizable; the message is the full report. */
@@ -79,34 +86,47 @@ function report<I, S>(subject: Subject<I, S>, scenario: Scenario, schedule: Sche
   ].join('\n');
 }
 
+/** Check one execution; on failure shrink its schedule and throw the report. */
+function checkRun<I, S>(subject: Subject<I, S>, scenario: Scenario, run: ChoiceRun, history: readonly HistoryOp[], schedule: Schedule, options: ExhaustiveOptions): void {
+  if (judge(subject, scenario, run, history) === undefined) return;
+  const sp = scenarioProgram(subject, scenario);
+  const fails = (s: Schedule): boolean => judge(subject, scenario, runChoices(sp.program, s.choices, options), sp.history()) !== undefined;
+  const small = minimizeSchedule(sp.program, schedule, fails, options);
+  const again = runChoices(sp.program, small.choices, options);
+  const smallHistory = sp.history();
+  const reason = judge(subject, scenario, again, smallHistory) ?? 'unreachable: the shrunk schedule passes';
+  throw new LinearizabilityError(scenario, small, smallHistory, reason, report(subject, scenario, small, reason, smallHistory, options));
+}
+
 /** Check `scenario` under one schedule; throw a {@link LinearizabilityError} when it fails. */
 export function assertLinearizable<I, S>(subject: Subject<I, S>, scenario: Scenario, schedule: Schedule, options: ExhaustiveOptions = {}): void {
   const sp = scenarioProgram(subject, scenario);
   const run = runChoices(sp.program, schedule.choices, options);
-  const history = sp.history();
-  const reason = judge(subject, scenario, run, history);
-  if (reason !== undefined) throw new LinearizabilityError(scenario, schedule, history, reason, report(subject, scenario, schedule, reason, history, options));
+  checkRun(subject, scenario, run, sp.history(), schedule, options);
+}
+
+/** Check `scenario` under `count` random schedules drawn from `seed` (xoroshiro128+). */
+export function assertLinearizableSampled<I, S>(subject: Subject<I, S>, scenario: Scenario, seed: number, count: number, options: ExhaustiveOptions = {}): void {
+  const rng = xoroshiro128plus(seed);
+  const threads = scenario.threads.length + 1;
+  for (let i = 0; i < count; i++) {
+    const schedule = new Schedule(Array.from({ length: 16 * threads }, () => uniformInt(rng, 0, threads - 1)));
+    assertLinearizable(subject, scenario, schedule, options);
+  }
 }
 
 /** Check `scenario` under every schedule up to the preemption bound. */
 export function assertLinearizableExhaustively<I, S>(subject: Subject<I, S>, scenario: Scenario, options: ExhaustiveOptions = {}): void {
   const sp = scenarioProgram(subject, scenario);
-  for (const run of enumerateSchedules(sp.program, options)) {
-    const history = sp.history();
-    const reason = judge(subject, scenario, run, history);
-    if (reason !== undefined) {
-      const schedule = new Schedule(run.choices);
-      throw new LinearizabilityError(scenario, schedule, history, reason, report(subject, scenario, schedule, reason, history, options));
-    }
-  }
+  for (const run of enumerateSchedules(sp.program, options)) checkRun(subject, scenario, run, sp.history(), new Schedule(run.choices), options);
 }
 
 /** The property that every generated scenario of `subject` is linearizable. */
-export function linearizable<I, S>(subject: Subject<I, S>, options: LinearizableOptions = {}): fc.IPropertyWithHooks<[Scenario, Schedule]> {
+export function linearizable<I, S>(subject: Subject<I, S>, options: LinearizableOptions = {}): fc.IPropertyWithHooks<[Scenario, number]> {
   if (options.explore === 'exhaustive') {
-    // every schedule is enumerated per scenario; the generated schedule is not used
-    return fc.property(scenarios(subject, options), fc.constant(new Schedule([])), (scenario: Scenario, _unused: Schedule) => assertLinearizableExhaustively(subject, scenario, options));
+    // every schedule is enumerated per scenario; the generated number is not used
+    return fc.property(scenarios(subject, options), fc.constant(0), (scenario: Scenario, _unused: number) => assertLinearizableExhaustively(subject, scenario, options));
   }
-  const maxChoice = Math.max(1, options.threads ?? 2);
-  return fc.property(scenarios(subject, options), choices({ maxChoice, maxLength: 48 }), (scenario, schedule) => assertLinearizable(subject, scenario, schedule, options));
+  const count = options.schedulesPerScenario ?? 20;
+  return fc.property(scenarios(subject, options), fc.nat(), (scenario, seed) => assertLinearizableSampled(subject, scenario, seed, count, options));
 }

@@ -86,15 +86,61 @@ export interface ScenarioOptions {
   readonly initOperations?: number;
 }
 
+/** Every scenario with one thread, one call or one init call fewer (keeping 2 threads of 1 call at least). */
+function* smallerScenarios(s: Scenario): Generator<Scenario> {
+  if (s.threads.length > 2) for (let t = s.threads.length - 1; t >= 0; t--) yield new Scenario(s.init, s.threads.filter((_, i) => i !== t));
+  for (let t = s.threads.length - 1; t >= 0; t--) {
+    const calls = s.threads[t]!;
+    if (calls.length < 2) continue;
+    for (let c = calls.length - 1; c >= 0; c--) yield new Scenario(s.init, s.threads.map((x, i) => (i === t ? x.filter((_, j) => j !== c) : x)));
+  }
+  for (let c = s.init.length - 1; c >= 0; c--) yield new Scenario(s.init.filter((_, j) => j !== c), s.threads);
+}
+
+/**
+ * fast-check's arbitrary over scenarios, with shrinks that drop one thread or one call tried
+ * first: fast-check's array shrinker alone keeps suffixes, so it cannot drop a middle thread.
+ */
+class ScenarioArbitrary extends fc.Arbitrary<Scenario> {
+  constructor(private readonly inner: fc.Arbitrary<[Call[], Call[][]]>) {
+    super();
+  }
+
+  generate(mrng: fc.Random, biasFactor: number | undefined): fc.Value<Scenario> {
+    const v = this.inner.generate(mrng, biasFactor);
+    return new fc.Value(new Scenario(v.value[0], v.value[1]), v.context);
+  }
+
+  canShrinkWithoutContext(value: unknown): value is Scenario {
+    return value instanceof Scenario && this.inner.canShrinkWithoutContext([[...value.init], value.threads.map((t) => [...t])]);
+  }
+
+  shrink(value: Scenario, context: unknown): fc.Stream<fc.Value<Scenario>> {
+    const dropped = new fc.Stream(smallerScenarios(value)).map((s) => new fc.Value(s, undefined));
+    const plain = this.inner.shrink([[...value.init], value.threads.map((t) => [...t])], context).map((v) => new fc.Value(new Scenario(v.value[0], v.value[1]), v.context));
+    return dropped.join(plain);
+  }
+}
+
 /** Scenarios over `subject`'s operations; they shrink toward fewer threads and calls. */
 export function scenarios<I, S>(subject: Subject<I, S>, options: ScenarioOptions = {}): fc.Arbitrary<Scenario> {
   const call = fc.oneof(
-    ...subject.operations.map((o) => (o.arg === undefined ? fc.constant<Call>({ op: o.name, arg: undefined }) : o.arg.map((arg): Call => ({ op: o.name, arg })))),
+    ...subject.operations.map((o) =>
+      o.arg === undefined
+        ? fc.constant<Call>({ op: o.name, arg: undefined })
+        : o.arg.map(
+            (arg): Call => ({ op: o.name, arg }),
+            (v) => {
+              if (typeof v === 'object' && v !== null && (v as Call).op === o.name) return (v as Call).arg;
+              throw new Error(`not a call of ${o.name}`);
+            },
+          ),
+    ),
   );
   const calls = (min: number, max: number) => fc.array(call, { minLength: min, maxLength: max });
-  return fc
-    .tuple(calls(0, options.initOperations ?? 2), fc.array(calls(1, options.operations ?? 2), { minLength: 2, maxLength: Math.max(2, options.threads ?? 2) }))
-    .map(([init, threads]) => new Scenario(init, threads));
+  return new ScenarioArbitrary(
+    fc.tuple(calls(0, options.initOperations ?? 2), fc.array(calls(1, options.operations ?? 2), { minLength: 2, maxLength: Math.max(2, options.threads ?? 2) })),
+  );
 }
 
 /** The sequential specification of a subject. */

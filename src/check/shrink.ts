@@ -94,3 +94,36 @@ export function* fewerPreemptions(program: Program, schedule: Schedule, options:
     yield new Schedule(choices);
   }
 }
+
+/** Candidates with one choice zeroed (latest first), then with one choice removed. */
+function* simpler(schedule: Schedule): Generator<Schedule> {
+  const c = schedule.choices;
+  for (let i = c.length - 1; i >= 0; i--) if (c[i] !== 0) yield new Schedule(trimZeros([...c.slice(0, i), 0, ...c.slice(i + 1)]));
+  for (let i = c.length - 1; i >= 0; i--) yield new Schedule(trimZeros([...c.slice(0, i), ...c.slice(i + 1)]));
+}
+
+/**
+ * Greedy shrinking outside fast-check (for schedules found by enumeration or by sampling):
+ * take the first candidate that still fails, from block moves (fewer preemptions), then
+ * zeroed and removed choices, until none does or `maxAttempts` candidates were tried.
+ */
+export function minimizeSchedule(program: Program, schedule: Schedule, stillFails: (s: Schedule) => boolean, options: EngineOptions = {}, maxAttempts = 1000): Schedule {
+  let current = new Schedule(trimZeros(schedule.choices));
+  let attempts = 0;
+  for (let progress = true; progress && attempts < maxAttempts; ) {
+    progress = false;
+    const candidates = (function* () {
+      yield* fewerPreemptions(program, current, options);
+      yield* simpler(current);
+    })();
+    for (const candidate of candidates) {
+      if (++attempts > maxAttempts) break;
+      if (stillFails(candidate)) {
+        current = candidate;
+        progress = true;
+        break;
+      }
+    }
+  }
+  return current;
+}
