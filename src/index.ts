@@ -13,3 +13,4 @@ export { ThreadsimError, ERROR_CODES, type ErrorCode } from './errors.ts';
 export * from './models/index.ts';
 export { TRACE_VERSION, toTraceFile, parseTraceFile, serializeTrace, stateAt, diffState, type TraceFile, type TraceStep, type TraceThread, type TraceRace, type RaceAccess, type StateChanges } from './trace/format.ts';
 export { parseSchedule, printSchedule, resolveThread, threadLabels, aliasLegend, type ScheduleRun, type ThreadRef } from './trace/notation.ts';
+export * from './check/index.ts';
