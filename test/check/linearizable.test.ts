@@ -7,18 +7,9 @@ import { scenarioProgram } from '../../src/check/scenario.ts';
 import { bufferSubject } from './subjects/bounded-buffer.ts';
 import { counterSubject } from './subjects/counter.ts';
 import { queueSubject } from './subjects/queue.ts';
+import { caught } from './fixtures/errors.ts';
 
-function counterexample(run: () => void): LinearizabilityError {
-  try {
-    run();
-  } catch (e) {
-    if (e instanceof LinearizabilityError) return e;
-    const cause = (e as Error).cause;
-    if (cause instanceof LinearizabilityError) return cause;
-    throw e;
-  }
-  throw new Error('no counterexample');
-}
+const counterexample = (run: () => void): LinearizabilityError => caught(LinearizabilityError, run);
 
 const get = { op: 'get', arg: undefined };
 const put = (x: number) => ({ op: 'put', arg: x });

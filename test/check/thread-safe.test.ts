@@ -7,18 +7,9 @@ import { lockedCounter, unsafeCounter } from './programs/counter.ts';
 import lockOrder from './programs/lock-order.ts';
 
 import { countsEveryIncrement } from './fixtures/claims.ts';
+import { caught } from './fixtures/errors.ts';
 
-function counterexampleOf(run: () => void): ThreadSafetyError {
-  try {
-    run();
-  } catch (e) {
-    if (e instanceof ThreadSafetyError) return e;
-    const cause = (e as Error).cause;
-    if (cause instanceof ThreadSafetyError) return cause;
-    throw e;
-  }
-  throw new Error('the property did not fail');
-}
+const counterexampleOf = (run: () => void): ThreadSafetyError => caught(ThreadSafetyError, run);
 
 describe('threadSafe', () => {
   it('a lock-protected counter passes 1,000 runs', () => {
