@@ -7,11 +7,20 @@ import type { Failure } from '../scheduler/failures.ts';
 import type { Program } from '../scheduler/program.ts';
 import type { OutcomeClaim } from './outcome.ts';
 import { scheduleReport, type FastCheckOrigin } from './report.ts';
-import { schedules, type Schedule } from './schedules.ts';
+import { enumerateSchedules, type ExhaustiveOptions } from './exhaustive.ts';
+import { Schedule } from './schedule.ts';
+import { schedules } from './schedules.ts';
+import { minimizeSchedule } from './shrink.ts';
 import { scheduleFailures, ThreadSafetyError, type ThreadSafeOptions } from './thread-safe.ts';
 
 /** Options of {@link findFailingSchedule}. */
-export interface FindOptions extends ThreadSafeOptions {
+export interface FindOptions extends ThreadSafeOptions, ExhaustiveOptions {
+  /**
+   * `random` (default): fast-check generates `numRuns` schedules and shrinks a failing one;
+   * `exhaustive`: every schedule up to `preemptionBound` (default 2), iterating the bound
+   * 0, 1, 2, ... so the failure found first has the fewest preemptions, then shrunk.
+   */
+  readonly explore?: 'random' | 'exhaustive';
   /** The claim about every outcome. */
   readonly claim?: OutcomeClaim;
   /** Only failures of these kinds count (`claim`, `deadlock`, `exception`, `step-bound`, ...). */
@@ -28,7 +37,8 @@ export interface FindOptions extends ThreadSafeOptions {
 export interface FoundSchedule {
   readonly schedule: Schedule;
   readonly failures: readonly Failure[];
-  readonly origin: FastCheckOrigin;
+  /** How fast-check found it (absent for exhaustive search). */
+  readonly origin?: FastCheckOrigin;
   /** The full report: failures, swim-lane table, explanation, seed and path, replay line. */
   readonly report: string;
 }
@@ -37,12 +47,42 @@ export interface FoundSchedule {
 export interface SearchResult {
   /** The shrunk counterexample, or undefined when every schedule passed. */
   readonly found: FoundSchedule | undefined;
+  /** Distinct schedules tried. */
   readonly numRuns: number;
+  /** fast-check's seed (0 for exhaustive search). */
   readonly seed: number;
+  /** True when exhaustive search covered every schedule within the bound. */
+  readonly exhausted?: boolean;
 }
 
-/** Run fast-check over `program`'s schedules; shrink and report the first failing one. */
+/** Exhaustive search with iterated preemption bounds (Musuvathi and Qadeer, PLDI 2007). */
+function searchExhaustively(program: Program, options: FindOptions): SearchResult {
+  const kinds = options.kinds;
+  const failing = (choices: readonly number[]): Failure[] =>
+    scheduleFailures(program, new Schedule(choices), options.claim, options).filter((f) => kinds === undefined || kinds.includes(f.kind));
+  const bound = options.preemptionBound ?? 2;
+  const max = options.maxExecutions ?? 10_000;
+  let runs = 0;
+  let distinct = 0;
+  for (let b = 0; b <= bound; b++) {
+    for (const run of enumerateSchedules(program, { ...options, preemptionBound: b, maxExecutions: max - runs })) {
+      runs++;
+      if (run.preemptions < b) continue; // explored under a smaller bound already
+      distinct++;
+      const failures = failing(run.choices);
+      if (failures.length === 0) continue;
+      const schedule = minimizeSchedule(program, new Schedule(run.choices), (s) => failing(s.choices).length > 0, options);
+      const final = failing(schedule.choices);
+      return { found: { schedule, failures: final, report: scheduleReport(program, schedule, final, options) }, numRuns: distinct, seed: 0, exhausted: false };
+    }
+    if (runs >= max) return { found: undefined, numRuns: distinct, seed: 0, exhausted: false };
+  }
+  return { found: undefined, numRuns: distinct, seed: 0, exhausted: true };
+}
+
+/** Search `program`'s schedules (fast-check, or exhaustively); shrink and report the first failing one. */
 export function findFailingSchedule(program: Program, options: FindOptions = {}): SearchResult {
+  if (options.explore === 'exhaustive') return searchExhaustively(program, options);
   const kinds = options.kinds;
   const property = fc.property(schedules(program, options), (schedule) => {
     const failures = scheduleFailures(program, schedule, options.claim, options).filter((f) => kinds === undefined || kinds.includes(f.kind));

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { enumerateSchedules } from '../../src/check/exhaustive.ts';
 import { runChoices } from '../../src/check/run-choices.ts';
 import { allExecutions } from './fixtures/enumerate.ts';
-import { unsafeCounter } from './programs/counter.ts';
+import { lockedCounter, unsafeCounter } from './programs/counter.ts';
+import { findFailingSchedule } from '../../src/check/find.ts';
 import lockOrder from './programs/lock-order.ts';
 
 const key = (schedule: readonly number[]): string => schedule.join('');
@@ -29,5 +30,14 @@ describe('enumerateSchedules', () => {
 
   it('stops at maxExecutions', () => {
     expect([...enumerateSchedules(unsafeCounter(3, 2), { preemptionBound: 99, maxExecutions: 25 })]).toHaveLength(25);
+  });
+});
+
+describe('exhaustive findFailingSchedule', () => {
+  it('counts each schedule once across the iterated bounds', () => {
+    const result = findFailingSchedule(lockedCounter(), { explore: 'exhaustive', preemptionBound: 2 });
+    expect(result.found).toBeUndefined();
+    expect(result.exhausted).toBe(true);
+    expect(result.numRuns).toBe([...allExecutions(lockedCounter(), 2)].length);
   });
 });

@@ -42,7 +42,16 @@ describe('toBeThreadSafe and toHaveRace', () => {
   it('a passing toHaveRace says how many schedules were tried and with which seed', () => {
     const result = toHaveRace(lockedCounter(), { claim: countsEveryIncrement(2), seed: 9, numRuns: 30 });
     expect(result.pass).toBe(false);
-    expect(result.message()).toBe('expected counter/locked-2x1 to have a failing schedule, but none of 30 schedules had one (fast-check seed 9); try { numRuns: 300 }');
+    expect(result.message()).toBe('expected counter/locked-2x1 to have a failing schedule, but none had one among 30 schedules (fast-check seed 9); try { numRuns: 300 }');
+  });
+
+  it('exhaustive mode: a proof within the bound, or the failure with the fewest preemptions', () => {
+    const safe = toBeThreadSafe(lockedCounter(), { claim: countsEveryIncrement(2), explore: 'exhaustive', preemptionBound: 2 });
+    expect(safe.pass).toBe(true);
+    expect(safe.message()).toMatch(/^expected counter\/locked-2x1 not to be thread-safe, but no schedule failed among all \d+ schedules with at most 2 preemptions$/);
+    const unsafe = findFailingSchedule(unsafeCounter(3, 1), { claim: countsEveryIncrement(3), explore: 'exhaustive' }).found!;
+    expect(runChoices(unsafeCounter(3, 1), unsafe.schedule.choices).preemptions).toBe(1);
+    expect(unsafe.report).not.toContain('fast-check: seed');
   });
 
   it('rejects what is not a program', () => {
@@ -81,8 +90,8 @@ describe('determinism: the same seed gives the same counterexample', () => {
   it("fast-check's seed and path from the report replay the shrunk schedule directly", () => {
     const options = { claim: countsEveryIncrement(6), seed: 42 };
     const found = findFailingSchedule(unsafeCounter(3, 2), options).found!;
-    const replayed = findFailingSchedule(unsafeCounter(3, 2), { ...options, path: found.origin.path }).found!;
+    const replayed = findFailingSchedule(unsafeCounter(3, 2), { ...options, path: found.origin!.path }).found!;
     expect(replayed.schedule.choices).toEqual(found.schedule.choices);
-    expect(replayed.origin.numRuns).toBe(1);
+    expect(replayed.origin!.numRuns).toBe(1);
   });
 });
