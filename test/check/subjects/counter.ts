@@ -37,7 +37,9 @@ export function counterSubject(locked: boolean): Subject<Impl, number> {
       operation<Impl, number>({
         name: 'get',
         *run(impl) {
-          return yield* guarded(impl, () => impl.cell.get('value'));
+          return yield* guarded(impl, function* () {
+            return yield* impl.cell.get('value');
+          });
         },
         spec: (n) => ({ state: n, result: n }),
       }),
