@@ -49,7 +49,14 @@ class ScheduleArbitrary extends fc.Arbitrary<Schedule> {
       program === undefined
         ? fc.Stream.nil<fc.Value<Schedule>>()
         : new fc.Stream(fewerPreemptions(program, value, this.options, this.maxLength)).map((s) => new fc.Value(s, undefined));
-    const plain = this.inner.shrink([...value.choices], context).map((v) => new fc.Value(new Schedule(v.value), v.context));
+    let plain = this.inner.shrink([...value.choices], context).map((v) => new fc.Value(new Schedule(v.value), v.context));
+    if (program !== undefined) {
+      // Termination: block moves lower the preemption count, so the plain shrinks (which only
+      // shorten the list or lower its values) must not raise it, or the two could cycle.
+      let current: number | undefined;
+      const preemptions = (s: Schedule): number => runChoices(program, s.choices, this.options).preemptions;
+      plain = plain.filter((v) => preemptions(v.value) <= (current ??= preemptions(value)));
+    }
     return moved.join(plain);
   }
 }
