@@ -16,6 +16,5 @@ export interface ThreadsimMatchers<R = unknown> {
 }
 
 declare module 'vitest' {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any, @typescript-eslint/no-empty-object-type
   interface Matchers<T = any> extends ThreadsimMatchers<T> {}
 }
