@@ -19,3 +19,4 @@ export { shrinkSchedule, failureSignature, type ShrinkOptions, type ShrinkResult
 export { formatSchedule as formatIndexSchedule, parseSchedule as parseIndexSchedule } from './scheduler/explore/schedule.ts';
 export { PctPolicy, type PctParameters } from './scheduler/policies/pct.ts';
 export { GuidedPolicy } from './scheduler/policies/guided.ts';
+export * from './check/index.ts';
