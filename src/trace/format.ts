@@ -49,6 +49,8 @@ export interface TraceStep {
   readonly timedOut: boolean;
   /** `Type: message` when the op raised into the thread. */
   readonly raised?: string;
+  /** True when the thread blocked (parked) between reaching the op and running it. */
+  readonly blocked?: boolean;
   /** Index of the thread this step started. */
   readonly spawned?: number;
   /** For a `join`: the index of the joined thread. */
@@ -165,6 +167,7 @@ function toTraceStep(s: StepRecord, changes: StateChanges | undefined): TraceSte
     ...(s.result === undefined ? {} : { result: s.result }),
     timedOut: s.timedOut,
     ...(s.raised === undefined ? {} : { raised: s.raised }),
+    ...(s.blocked === true ? { blocked: true } : {}),
     ...(s.spawned === undefined ? {} : { spawned: s.spawned }),
     ...(s.joined === undefined ? {} : { joined: s.joined }),
     ...(changes === undefined ? {} : { changes }),

@@ -38,6 +38,7 @@ const step = z.object({
   result: json.optional().describe('What the op returned to the thread (the value read).'),
   timedOut: z.boolean(),
   raised: z.string().optional().describe('`Type: message` when the op raised into the thread.'),
+  blocked: z.boolean().optional().describe('True when the thread blocked (parked) between reaching the op and running it.'),
   spawned: z.number().int().nonnegative().optional().describe('Index of the thread this step started.'),
   joined: z.number().int().nonnegative().optional().describe('For a join: index of the joined thread.'),
   changes: sharedState.optional().describe('Shared locations this step changed (store, key, new value); recorded traces only.'),
