@@ -134,6 +134,7 @@ export function toTraceFile(exec: ExecutionResult, recipe: ReplayRecipe, extras:
     return toTraceStep(s, changes);
   });
   const names = exec.threads.map((t) => t.name);
+  const races = extras.races ?? racesFromFailures(exec.failures, names);
   return {
     format: 'threadsim-trace',
     version: TRACE_VERSION,
@@ -148,10 +149,34 @@ export function toTraceFile(exec: ExecutionResult, recipe: ReplayRecipe, extras:
     steps,
     output: exec.output,
     failures: exec.failures,
-    ...(extras.races === undefined ? {} : { races: extras.races }),
+    ...(races === undefined ? {} : { races }),
     ...(exec.initialState === undefined ? {} : { initialState: exec.initialState }),
     state: exec.state,
   };
+}
+
+/**
+ * The data races among a run's failures (race detection reports each as a failure of kind
+ * `race`, naming threads), as trace races (threads by index); undefined when there are none.
+ */
+export function racesFromFailures(failures: readonly Failure[], names: readonly string[]): TraceRace[] | undefined {
+  const races: TraceRace[] = [];
+  const index = (thread: unknown): number => (typeof thread === 'number' ? thread : names.indexOf(String(thread)));
+  for (const f of failures as readonly { readonly kind: string }[]) {
+    if (f.kind !== 'race') continue;
+    const r = f as unknown as { location: string; first: RaceLike; second: RaceLike; pattern?: string; message: string };
+    const first = { step: r.first.step, thread: index(r.first.thread), access: r.first.access };
+    const second = { step: r.second.step, thread: index(r.second.thread), access: r.second.access };
+    if (first.thread < 0 || second.thread < 0) continue;
+    races.push({ location: r.location, first, second, ...(r.pattern === undefined ? {} : { pattern: r.pattern }), message: r.message });
+  }
+  return races.length === 0 ? undefined : races;
+}
+
+interface RaceLike {
+  readonly step: number;
+  readonly thread: string | number;
+  readonly access: 'read' | 'write';
 }
 
 function toTraceStep(s: StepRecord, changes: StateChanges | undefined): TraceStep {
