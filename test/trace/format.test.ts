@@ -154,3 +154,14 @@ describe('races reported as failures (race detection)', () => {
     expect(parseTraceFile(text, 'x.json').failures.map((f) => f.kind)).toEqual(['claim', 'race', 'invariant', 'lock-order']);
   });
 });
+
+describe('trace text is canonical', () => {
+  it('a trace read back and written again is byte-identical, whatever order its fields were built in', () => {
+    const t = raceTrace();
+    const shuffled = { state: t.state, ...t, recipe: { seed: 0, policy: 'gil', program: 'tutorial/race' } } as TraceFile;
+    const text = serializeTrace(shuffled);
+    expect(serializeTrace(parseTraceFile(text, 'x.json'))).toBe(text);
+    expect(text).toBe(serializeTrace(t));
+    expect(text.split('\n')[3]).toBe(' "recipe": {"program":"tutorial/race","policy":"gil","seed":0},');
+  });
+});
