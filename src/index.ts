@@ -13,3 +13,5 @@ export { ThreadsimError, ERROR_CODES, type ErrorCode } from './errors.ts';
 export * from './models/index.ts';
 export { TRACE_VERSION, toTraceFile, parseTraceFile, serializeTrace, stateAt, diffState, type TraceFile, type TraceStep, type TraceThread, type TraceRace, type RaceAccess, type StateChanges } from './trace/format.ts';
 export { parseSchedule, printSchedule, resolveThread, threadLabels, aliasLegend, type ScheduleRun, type ThreadRef } from './trace/notation.ts';
+export { runSchedule, SchedulePolicy, ScheduleMismatch } from './trace/schedule-policy.ts';
+export { EXPORT_FORMATS, renderExport, withRaces, type ExportFormat, type ExportOptions } from './trace/export/index.ts';
