@@ -20,3 +20,5 @@ export { formatSchedule as formatIndexSchedule, parseSchedule as parseIndexSched
 export { PctPolicy, type PctParameters } from './scheduler/policies/pct.ts';
 export { GuidedPolicy } from './scheduler/policies/guided.ts';
 export * from './check/index.ts';
+export { runSchedule, SchedulePolicy, ScheduleMismatch } from './trace/schedule-policy.ts';
+export { EXPORT_FORMATS, renderExport, withRaces, type ExportFormat, type ExportOptions } from './trace/export/index.ts';

@@ -1,5 +1,7 @@
 /** `threadsim export FILE --format F [-o OUT]`: render a trace file in another format. */
 import { renderExport, withRaces } from '../trace/export/index.ts';
+import { parseStepRange } from '../trace/export/step-range.ts';
+import { LEVEL_NUMBERS } from '../trace/text.ts';
 import { writeFileAtomic } from './io.ts';
 import { readTraceFile } from './read-trace.ts';
 
@@ -11,6 +13,10 @@ export interface ExportArgs {
   readonly output?: string;
   readonly force: boolean;
   readonly timestamps: boolean;
+  /** `text`: lowest logging level shown, by name (`debug` .. `critical`). */
+  readonly logLevel?: string;
+  /** Only these steps, as `A..B` (markdown and mermaid). */
+  readonly steps?: string;
 }
 
 /** Write an export to `output` (atomically, never over an existing file without `force`) or to `out`. */
@@ -22,6 +28,8 @@ export function deliverExport(text: string, output: string | undefined, force: b
 /** Run the command; exit code 0. */
 export function exportCommand(args: ExportArgs, out: (text: string) => void): number {
   const trace = withRaces(readTraceFile(args.file));
-  deliverExport(renderExport(trace, args.format, { timestamps: args.timestamps }), args.output, args.force, out);
+  const level = args.logLevel === undefined ? undefined : LEVEL_NUMBERS[args.logLevel];
+  const options = { timestamps: args.timestamps, ...(level === undefined ? {} : { level }), ...(args.steps === undefined ? {} : { steps: parseStepRange(args.steps) }) };
+  deliverExport(renderExport(trace, args.format, options), args.output, args.force, out);
   return 0;
 }

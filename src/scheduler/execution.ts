@@ -60,6 +60,8 @@ export interface StepRecord {
   readonly timedOut: boolean;
   /** Set when the op raised into the thread: `Type: message`. */
   readonly raised?: string;
+  /** True when the thread parked (blocked or slept) between reaching the op and running it. */
+  readonly blocked?: boolean;
   /** Index of the thread this step started, when it started one. */
   readonly spawned?: number;
   /** For a `join`: the index of the joined thread (its end happens before this step). */
@@ -113,6 +115,8 @@ class Thread implements ThreadRecord {
   parkedOn: WaitQueue | undefined;
   /** Virtual time when the pending op was reached. */
   since = 0;
+  /** True once the thread has parked waiting for its pending op. */
+  parkedForPending = false;
   readonly finished: WaitQueue;
   constructor(
     readonly index: number,
@@ -297,6 +301,7 @@ export class Execution implements Runtime {
 
   private park(t: Thread, op: Op): void {
     t.status = PARKED;
+    t.parkedForPending = true;
     t.parkedOn = op.waitOn;
     op.waitOn?.parked.push(t);
     if (t.deadline !== Infinity) this.timers.push(t.deadline, t, t.token);
@@ -384,6 +389,7 @@ export class Execution implements Runtime {
       since: t.since,
       timedOut,
       ...(raised ? { raised: `${raised.type}: ${raised.detail}` } : {}),
+      ...(t.parkedForPending ? { blocked: true } : {}),
       ...(this.spawnedBy >= 0 ? { spawned: this.spawnedBy } : {}),
       ...(op.kind === 'join' && op.thread !== undefined ? { joined: op.thread } : {}),
       state: this.state,
@@ -413,6 +419,7 @@ export class Execution implements Runtime {
     if (value.enabled !== undefined || t.pending?.enabled !== undefined) this.runnableDirty = true;
     t.pending = value;
     t.since = this.clock;
+    t.parkedForPending = false;
     t.deadline = value.timeout === undefined ? Infinity : this.clock + value.timeout;
   }
 

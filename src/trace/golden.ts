@@ -15,7 +15,7 @@ import { programExtras, toTraceFile, type TraceFile } from './format.ts';
 import type { ReplayRecipe } from './replay-command.ts';
 
 /** Random seeds tried when the default run does not fail. */
-export const SEARCH_SEEDS = 200;
+export const SEARCH_SEEDS = 50;
 
 /** One file of the golden set: path relative to traces/, and its text. */
 export interface GoldenFile {

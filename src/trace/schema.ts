@@ -38,6 +38,7 @@ const step = z.object({
   result: json.optional().describe('What the op returned to the thread (the value read).'),
   timedOut: z.boolean(),
   raised: z.string().optional().describe('`Type: message` when the op raised into the thread.'),
+  blocked: z.boolean().optional().describe('True when the thread blocked (parked) between reaching the op and running it.'),
   spawned: z.number().int().nonnegative().optional().describe('Index of the thread this step started.'),
   joined: z.number().int().nonnegative().optional().describe('For a join: index of the joined thread.'),
   changes: sharedState.optional().describe('Shared locations this step changed (store, key, new value); recorded traces only.'),
@@ -51,8 +52,15 @@ const outputLine = z.object({
   text: z.string(),
 });
 
+const failureAccess = z.looseObject({
+  step: z.number().int().nonnegative(),
+  thread: z.union([z.string(), z.number().int().nonnegative()]),
+  access: z.enum(['read', 'write']),
+});
+
 const failure = z.discriminatedUnion('kind', [
   z.looseObject({ kind: z.literal('claim'), claim: z.string(), message: z.string() }),
+  z.looseObject({ kind: z.literal('invariant'), claim: z.string(), step: z.number().int().nonnegative(), message: z.string() }),
   z.looseObject({
     kind: z.literal('exception'),
     thread: z.string(),
@@ -63,11 +71,13 @@ const failure = z.discriminatedUnion('kind', [
   }),
   z.looseObject({
     kind: z.literal('deadlock'),
-    blocked: z.array(z.object({ thread: z.string(), waitsFor: z.string() })),
+    blocked: z.array(z.looseObject({ thread: z.string(), waitsFor: z.string() })),
     step: z.number().int().nonnegative(),
     message: z.string(),
   }),
   z.looseObject({ kind: z.literal('step-bound'), maxSteps: z.number().int().positive(), message: z.string() }),
+  z.looseObject({ kind: z.literal('race'), location: z.string(), first: failureAccess, second: failureAccess, message: z.string() }),
+  z.looseObject({ kind: z.literal('lock-order'), message: z.string() }),
 ]);
 
 const raceAccess = z.looseObject({

@@ -9,12 +9,17 @@ import { exportChrome } from './chrome.ts';
 import { exportJson } from './json.ts';
 import { exportMarkdown } from './markdown.ts';
 import { exportMermaid } from './mermaid.ts';
+import type { StepRange } from './step-range.ts';
 import { exportText } from './text.ts';
 
 /** Options some formats take. */
 export interface ExportOptions {
   /** `text`: prefix logging lines with `HH:MM:SS: `. Default true. */
   readonly timestamps?: boolean;
+  /** `text`: lowest logging level shown (10 DEBUG .. 50 CRITICAL). Default: the trace's. */
+  readonly level?: number;
+  /** Formats with `stepRange`: only these steps (an excerpt). */
+  readonly steps?: StepRange;
 }
 
 /** An export format. */
@@ -22,14 +27,16 @@ export interface ExportFormat {
   /** File name extension of the format's files, with the dot. */
   readonly extension: string;
   readonly description: string;
+  /** True when the format honours {@link ExportOptions.steps}. */
+  readonly stepRange?: boolean;
   readonly render: (trace: TraceFile, options: ExportOptions) => string;
 }
 
 /** Every export format by name. */
 export const EXPORT_FORMATS: Readonly<Record<string, ExportFormat>> = {
-  text: { extension: '.log', description: 'the log lines as Python prints them', render: (t, o) => exportText(t, o.timestamps === undefined ? {} : { timestamps: o.timestamps }) },
-  markdown: { extension: '.md', description: 'a table: one column per thread, one row per step', render: (t) => exportMarkdown(t) },
-  mermaid: { extension: '.mmd', description: 'a Mermaid sequence diagram', render: (t) => exportMermaid(t) },
+  text: { extension: '.log', description: 'the log lines as Python prints them', render: (t, o) => exportText(t, { ...(o.timestamps === undefined ? {} : { timestamps: o.timestamps }), ...(o.level === undefined ? {} : { level: o.level }) }) },
+  markdown: { extension: '.md', description: 'a table: one column per thread, one row per step', stepRange: true, render: (t, o) => exportMarkdown(t, o.steps === undefined ? {} : { steps: o.steps }) },
+  mermaid: { extension: '.mmd', description: 'a Mermaid sequence diagram', stepRange: true, render: (t, o) => exportMermaid(t, o.steps === undefined ? {} : { steps: o.steps }) },
   chrome: { extension: '.chrome.json', description: 'Trace Event Format JSON for Perfetto and chrome://tracing', render: (t) => exportChrome(t) },
   json: { extension: '.json', description: 'the trace file itself', render: (t) => exportJson(t) },
 };
@@ -52,6 +59,10 @@ export function renderExport(trace: TraceFile, name: string, options: ExportOpti
   const format = EXPORT_FORMATS[name];
   if (format === undefined) {
     throw new ThreadsimError('TS006', `unknown export format '${name}'`, `Use one of: ${exportFormatNames().join(', ')}.`);
+  }
+  if (options.steps !== undefined && format.stepRange !== true) {
+    const can = Object.entries(EXPORT_FORMATS).filter(([, f]) => f.stepRange === true).map(([n]) => n);
+    throw new ThreadsimError('TS006', `--steps does not apply to the ${name} format`, `Drop --steps, or export as ${can.join(' or ')}.`);
   }
   return format.render(trace, options);
 }
