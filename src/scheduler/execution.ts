@@ -60,6 +60,8 @@ export interface StepRecord {
   readonly timedOut: boolean;
   /** Set when the op raised into the thread: `Type: message`. */
   readonly raised?: string;
+  /** True when the thread parked (blocked or slept) between reaching the op and running it. */
+  readonly blocked?: boolean;
   /** Shared state after the step (structurally shared with the previous snapshot). */
   readonly state: SharedState;
 }
@@ -100,6 +102,8 @@ class Thread implements ThreadRecord {
   parkedOn: WaitQueue | undefined;
   /** Virtual time when the pending op was reached. */
   since = 0;
+  /** True once the thread has parked waiting for its pending op. */
+  parkedForPending = false;
   readonly finished: WaitQueue;
   constructor(
     readonly index: number,
@@ -256,6 +260,7 @@ export class Execution implements Runtime {
 
   private park(t: Thread, op: Op): void {
     t.status = PARKED;
+    t.parkedForPending = true;
     t.parkedOn = op.waitOn;
     op.waitOn?.parked.push(t);
     if (t.deadline !== Infinity) this.timers.push(t.deadline, t, t.token);
@@ -342,6 +347,7 @@ export class Execution implements Runtime {
       since: t.since,
       timedOut,
       ...(raised ? { raised: `${raised.type}: ${raised.detail}` } : {}),
+      ...(t.parkedForPending ? { blocked: true } : {}),
       state: this.state,
     });
   }
@@ -367,6 +373,7 @@ export class Execution implements Runtime {
     if (!isOp(value)) throw notAnOp(t.name, this.stepIndex, value);
     t.pending = value;
     t.since = this.clock;
+    t.parkedForPending = false;
     t.deadline = value.timeout === undefined ? Infinity : this.clock + value.timeout;
   }
 

@@ -22,6 +22,8 @@ export interface TraceStep {
   readonly result?: unknown;
   readonly timedOut: boolean;
   readonly raised?: string;
+  /** True when the thread blocked (parked) between reaching the op and running it. */
+  readonly blocked?: boolean;
 }
 
 /** The trace file's content. */
@@ -52,6 +54,7 @@ export function toTraceFile(exec: ExecutionResult, recipe: ReplayRecipe): TraceF
     ...(s.result === undefined ? {} : { result: s.result }),
     timedOut: s.timedOut,
     ...(s.raised === undefined ? {} : { raised: s.raised }),
+    ...(s.blocked === true ? { blocked: true } : {}),
   }));
   return {
     format: 'threadsim-trace',
