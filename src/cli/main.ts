@@ -64,6 +64,7 @@ export async function main(argv: string[]): Promise<number> {
           .option('log-level', { choices: ['debug', 'info', 'warning', 'error', 'critical'], describe: 'lowest logging level shown' })
           .option('max-steps', { type: 'string', coerce: positiveInt('max-steps'), describe: 'step bound per run (default 100000)' })
           .option('cpu-count', { type: 'string', coerce: positiveInt('cpu-count'), describe: 'os.cpu_count() as the models see it (default 2)' })
+          .option('schedule', { type: 'string', describe: "follow this schedule, e.g. 'MainThread*3 T1*2 T2' (docs/schedule-notation.md); --policy picks after its end" })
           .option('trace', { type: 'string', describe: 'write the reported run as a trace file' })
           .option('force', { type: 'boolean', default: false, describe: 'overwrite an existing --trace file' })
           .option('json', { type: 'boolean', default: false, describe: 'print one JSON summary object' }),
@@ -80,6 +81,7 @@ export async function main(argv: string[]): Promise<number> {
               ...(a['max-steps'] === undefined ? {} : { maxSteps: a['max-steps'] }),
               ...(a['cpu-count'] === undefined ? {} : { cpuCount: a['cpu-count'] }),
               ...(a.trace === undefined ? {} : { trace: a.trace }),
+              ...(a.schedule === undefined ? {} : { schedule: a.schedule }),
               force: a.force,
               json: a.json,
             },

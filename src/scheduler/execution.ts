@@ -62,6 +62,10 @@ export interface StepRecord {
   readonly raised?: string;
   /** True when the thread parked (blocked or slept) between reaching the op and running it. */
   readonly blocked?: boolean;
+  /** Index of the thread this step started, when it started one. */
+  readonly spawned?: number;
+  /** For a `join`: the index of the joined thread (its end happens before this step). */
+  readonly joined?: number;
   /** Shared state after the step (structurally shared with the previous snapshot). */
   readonly state: SharedState;
 }
@@ -85,6 +89,8 @@ export interface ExecutionResult {
   readonly failures: readonly Failure[];
   readonly state: SharedState;
   readonly trace?: readonly StepRecord[];
+  /** Shared state before the first step (kept with `record: true`). */
+  readonly initialState?: SharedState;
 }
 
 const RUNNABLE = 0;
@@ -142,6 +148,7 @@ export class Execution implements Runtime {
   /** Woken whenever any thread finishes: MainThread waits here at interpreter exit. */
   private readonly anyFinished = new WaitQueue('threads at exit');
   private state: SharedState = {};
+  private initialState: SharedState | undefined;
   private cur!: Thread;
   private clock = 0;
   private stepIndex = 0;
@@ -159,6 +166,7 @@ export class Execution implements Runtime {
     spawned: -1,
     yielded: false,
     pending: (thread: number): Op | undefined => this.threads[thread]?.pending,
+    threadName: (thread: number): string | undefined => this.threads[thread]?.name,
   };
 
   constructor(
@@ -190,6 +198,7 @@ export class Execution implements Runtime {
     try {
       this.options.policy.begin(this.options.seed);
       const main = this.startThread(() => this.mainBody(), { name: 'MainThread', daemon: false, handle: undefined });
+      this.initialState = this.state;
       const ending = this.loop(main);
       if (ending === 'complete') this.checkClaims();
       const found = this.monitor?.onEnd?.(ending, this.state);
@@ -348,6 +357,8 @@ export class Execution implements Runtime {
       timedOut,
       ...(raised ? { raised: `${raised.type}: ${raised.detail}` } : {}),
       ...(t.parkedForPending ? { blocked: true } : {}),
+      ...(this.spawnedBy >= 0 ? { spawned: this.spawnedBy } : {}),
+      ...(op.kind === 'join' && op.thread !== undefined ? { joined: op.thread } : {}),
       state: this.state,
     });
   }
@@ -485,7 +496,7 @@ export class Execution implements Runtime {
       output: this.output,
       failures: this.failures,
       state: this.state,
-      ...(this.trace ? { trace: this.trace } : {}),
+      ...(this.trace ? { trace: this.trace, initialState: this.initialState ?? {} } : {}),
     };
   }
 

@@ -21,8 +21,12 @@ export interface RacePair {
 
 /** The race pairs of `trace`, earliest second step first. */
 export function racesOf(trace: TraceFile): RacePair[] {
-  const given = (trace as { readonly races?: unknown }).races;
-  const pairs = Array.isArray(given) ? given.map((r) => fromDetector(r, trace)).filter((p): p is RacePair => p !== undefined) : [];
+  const pairs: RacePair[] = [];
+  for (const r of trace.races ?? []) {
+    const [a, b] = [r.first.step, r.second.step];
+    if (a === b || trace.steps[a] === undefined || trace.steps[b] === undefined) continue;
+    pairs.push({ first: Math.min(a, b), second: Math.max(a, b), location: r.location, note: r.message });
+  }
   if (pairs.length === 0) {
     // findLostUpdates reads only step, thread, obj and access, which trace steps share.
     for (const lu of findLostUpdates(trace.steps as unknown as readonly StepRecord[])) {
@@ -35,22 +39,4 @@ export function racesOf(trace: TraceFile): RacePair[] {
     }
   }
   return pairs.sort((a, b) => a.second - b.second || a.first - b.first);
-}
-
-/** A detector's race record in any of the shapes `{first, second}` (numbers or `{step}`), `{steps: [a, b]}`. */
-function fromDetector(r: unknown, trace: TraceFile): RacePair | undefined {
-  if (typeof r !== 'object' || r === null) return undefined;
-  const o = r as Record<string, unknown>;
-  const steps = Array.isArray(o.steps) ? o.steps.map(stepOf) : [stepOf(o.first), stepOf(o.second)];
-  const [a, b] = steps;
-  if (a === undefined || b === undefined || a === b || trace.steps[a] === undefined || trace.steps[b] === undefined) return undefined;
-  const location = [o.location, o.obj, o.loc].find((x): x is string => typeof x === 'string') ?? trace.steps[a]!.obj ?? '?';
-  const message = typeof o.message === 'string' ? o.message : `race on ${location} between steps ${Math.min(a, b)} and ${Math.max(a, b)}`;
-  return { first: Math.min(a, b), second: Math.max(a, b), location, note: message };
-}
-
-function stepOf(x: unknown): number | undefined {
-  if (typeof x === 'number' && Number.isInteger(x) && x >= 0) return x;
-  if (typeof x === 'object' && x !== null) return stepOf((x as { step?: unknown }).step);
-  return undefined;
 }

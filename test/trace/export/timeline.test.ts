@@ -6,8 +6,10 @@ import { recordTrace } from './record.ts';
 function traceOf(steps: TraceStep[], threads = 2): TraceFile {
   return {
     format: 'threadsim-trace',
-    version: 1,
+    version: 2,
     recipe: { program: 't', policy: 'fifo', seed: 0 },
+    programName: 't',
+    notation: '',
     ending: 'complete',
     threads: Array.from({ length: threads }, (_, i) => ({ index: i, name: i === 0 ? 'MainThread' : `T${i}`, daemon: false })),
     schedule: steps.map((s) => s.thread),
@@ -44,7 +46,7 @@ describe('buildTimeline', () => {
   });
 
   it('draws a lock hold from the acquire to the release and a blocked wait before a late acquire', () => {
-    const lock = { obj: 'L', access: 'sync' };
+    const lock = { obj: 'L', access: 'sync' } as const;
     const tl = buildTimeline(
       traceOf([
         step(0, 1, 'acquire', { ...lock, result: true }),
@@ -63,7 +65,7 @@ describe('buildTimeline', () => {
   });
 
   it('nests re-entrant acquires and ignores failed ones', () => {
-    const lock = { obj: 'R', access: 'sync' };
+    const lock = { obj: 'R', access: 'sync' } as const;
     const tl = buildTimeline(
       traceOf([
         step(0, 1, 'acquire', { ...lock, result: true }),
@@ -93,7 +95,7 @@ describe('buildTimeline', () => {
   });
 
   it('uses a race detector result when the trace carries one', () => {
-    const trace = { ...recordTrace('tutorial/race'), races: [{ first: { step: 5 }, second: { step: 9 }, location: 'db.value', message: 'm' }] };
+    const trace = { ...recordTrace('tutorial/race'), races: [{ first: { step: 9, thread: 2, access: 'read' as const }, second: { step: 5, thread: 1, access: 'read' as const }, location: 'db.value', message: 'm' }] };
     expect(buildTimeline(trace).races).toEqual([{ first: 5, second: 9, location: 'db.value', note: 'm' }]);
   });
 });
