@@ -13,19 +13,21 @@ export interface RacePair {
   readonly first: number;
   /** The later step of the pair. */
   readonly second: number;
+  /** The step from which the race is certain: the later access, or for a lost update the write that lost it. */
+  readonly at: number;
   /** The shared location both steps touch. */
   readonly location: string;
   /** One sentence saying what the pair is. */
   readonly note: string;
 }
 
-/** The race pairs of `trace`, earliest second step first. */
+/** The race pairs of `trace`, in the order they become certain. */
 export function racesOf(trace: TraceFile): RacePair[] {
   const pairs: RacePair[] = [];
   for (const r of trace.races ?? []) {
     const [a, b] = [r.first.step, r.second.step];
     if (a === b || trace.steps[a] === undefined || trace.steps[b] === undefined) continue;
-    pairs.push({ first: Math.min(a, b), second: Math.max(a, b), location: r.location, note: r.message });
+    pairs.push({ first: Math.min(a, b), second: Math.max(a, b), at: Math.max(a, b), location: r.location, note: r.message });
   }
   if (pairs.length === 0) {
     // findLostUpdates reads only step, thread, obj and access, which trace steps share.
@@ -33,10 +35,11 @@ export function racesOf(trace: TraceFile): RacePair[] {
       pairs.push({
         first: Math.min(lu.staleRead.step, lu.overwritten.step),
         second: Math.max(lu.staleRead.step, lu.overwritten.step),
+        at: lu.write.step,
         location: lu.location,
         note: `lost update on ${lu.location}: the write at step ${lu.write.step} is computed from the read at step ${lu.staleRead.step}, which missed the write at step ${lu.overwritten.step}`,
       });
     }
   }
-  return pairs.sort((a, b) => a.second - b.second || a.first - b.first);
+  return pairs.sort((a, b) => a.at - b.at || a.first - b.first);
 }

@@ -96,6 +96,6 @@ describe('buildTimeline', () => {
 
   it('uses a race detector result when the trace carries one', () => {
     const trace = { ...recordTrace('tutorial/race'), races: [{ first: { step: 9, thread: 2, access: 'read' as const }, second: { step: 5, thread: 1, access: 'read' as const }, location: 'db.value', message: 'm' }] };
-    expect(buildTimeline(trace).races).toEqual([{ first: 5, second: 9, location: 'db.value', note: 'm' }]);
+    expect(buildTimeline(trace).races).toEqual([{ first: 5, second: 9, at: 9, location: 'db.value', note: 'm' }]);
   });
 });
