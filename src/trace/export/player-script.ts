@@ -171,7 +171,7 @@ export const PLAYER_SCRIPT = String.raw`
   var raceSteps = {};
   var raceAt = [];
   trace.steps.forEach(function (s, i) {
-    if (s.rc) { raceSteps[s.rc.p] = true; raceSteps[s.rc.q] = true; raceAt.push(i); }
+    if (s.rc) { raceSteps[s.rc.p] = true; raceSteps[s.rc.q] = true; raceSteps[i] = true; raceAt.push(i); }
   });
   var svgSteps = document.querySelectorAll('#timeline [data-step], #timeline [data-steps]');
 
@@ -261,7 +261,7 @@ export const PLAYER_SCRIPT = String.raw`
     var races = {};
     var firstRace = -1;
     steps.forEach(function (s, i) {
-      if (s.rc) { races[s.rc.p] = true; races[s.rc.q] = true; if (firstRace < 0) firstRace = i; }
+      if (s.rc) { races[s.rc.p] = true; races[s.rc.q] = true; races[i] = true; if (firstRace < 0) firstRace = i; }
     });
     schedView.render(steps, steps.length, { raceSteps: races });
     var names = threadNames(steps, trace.threads[0]);
