@@ -1,0 +1,106 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildChoiceTree } from '../../src/trace/choice-tree.ts';
+import { truncate } from '../../src/trace/export/escape.ts';
+import { exportHtml } from '../../src/trace/export/html.ts';
+import { exportSvg } from '../../src/trace/export/svg.ts';
+import hostile, { HOSTILE, HOSTILE_KEY } from '../fixtures/hostile.ts';
+import { recordTrace } from '../trace/export/record.ts';
+import { artifact, launch, open, screenshotPath, type PageDocument } from './chromium.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Whether the hostile program's payloads ran: they would set window.__pwned. */
+const pwned = (w: { page: { evaluate: <T>(f: () => T) => Promise<T> } }): Promise<unknown> =>
+  w.page.evaluate(() => (globalThis as unknown as { __pwned?: unknown }).__pwned ?? null);
+
+describe('the SVG export in chromium', () => {
+  it('tutorial/race renders one lane per thread with its runs and the race link', async () => {
+    const trace = recordTrace('tutorial/race');
+    const w = await open(browser, artifact('tutorial-race.svg', exportSvg(trace)));
+    const p = w.page;
+    expect(await p.locator('parsererror').count()).toBe(0);
+    const lanes = await p.locator('g.lane').evaluateAll((els) =>
+      els.map((e) => {
+        const box = (e as unknown as { getBBox(): { width: number; height: number } }).getBBox();
+        return { width: box.width, height: box.height, runs: e.querySelectorAll('.run').length, name: e.querySelector('.lane-name')?.lastChild?.textContent ?? '' };
+      }),
+    );
+    expect(lanes.map((l) => l.name)).toEqual(trace.threads.map((t) => t.name));
+    for (const lane of lanes) {
+      expect(lane.width).toBeGreaterThan(200);
+      expect(lane.height).toBeGreaterThan(20);
+      expect(lane.runs).toBeGreaterThan(0);
+    }
+    const race = await p.locator('g.race path').evaluate((e) => (e as unknown as { getTotalLength(): number }).getTotalLength());
+    expect(race).toBeGreaterThan(10);
+    expect(w.errors).toEqual([]);
+    await p.locator('svg').first().screenshot({ path: screenshotPath('svg-tutorial-race.png') });
+    await p.close();
+  });
+});
+
+describe('hostile input in chromium', () => {
+  const trace = recordTrace(hostile);
+  const names = trace.threads.map((t) => t.name);
+
+  it('the HTML player shows every hostile string as text, runs none of them and keeps its layout', async () => {
+    const w = await open(browser, artifact('hostile.html', exportHtml(trace, { tree: buildChoiceTree(hostile, trace) })));
+    const p = w.page;
+    await p.waitForSelector('body[data-ready="true"]');
+    await p.keyboard.press('End');
+    expect(await p.locator('#player .lanes .lane-name').allInnerTexts()).toEqual(names);
+    expect(await p.locator('.failures li').innerText()).toContain(HOSTILE.script);
+    const log = (await p.locator('#player .log .line').allInnerTexts()).join('\n');
+    for (const s of [HOSTILE.attr, HOSTILE.comment, HOSTILE.script]) expect(log).toContain(s);
+    expect(await p.locator('#player .state th').allInnerTexts()).toEqual([`db.${HOSTILE_KEY}`]);
+    // The scheduler mode renders the same strings from the tree.
+    await p.click('#tab-scheduler');
+    await p.evaluate(() => {
+      const doc = (globalThis as unknown as { document: PageDocument }).document;
+      for (let b = doc.querySelector('#choices button.choice:not([disabled])'); b !== null; b = doc.querySelector('#choices button.choice:not([disabled])')) b.click();
+    });
+    expect(await p.locator('#outcome .ending').isVisible()).toBe(true);
+    expect(await p.locator('#scheduler .lanes .lane-name').allInnerTexts()).toEqual(names);
+    // Nothing ran, nothing was fetched, no element was injected.
+    expect(await pwned(w)).toBeNull();
+    expect(w.dialogs).toEqual([]);
+    expect(w.requests).toEqual([]);
+    expect(w.errors).toEqual([]);
+    expect(await p.locator('img, iframe, object, embed, b').count()).toBe(0);
+    expect(await p.locator('script').count()).toBe(2);
+    // Layout: the page does not overflow sideways and the lanes stay one row per thread.
+    const layout = await p.evaluate(() => {
+      const g = globalThis as unknown as { innerWidth: number; document: { documentElement: { scrollWidth: number } } };
+      return { scroll: g.document.documentElement.scrollWidth, width: g.innerWidth };
+    });
+    expect(layout.scroll).toBeLessThanOrEqual(layout.width);
+    const rows = await p.locator('#scheduler .lanes .lane-name').evaluateAll((els) => els.map((e) => (e as unknown as { getBoundingClientRect(): { height: number } }).getBoundingClientRect().height));
+    for (const h of rows) expect(h).toBeLessThan(40);
+    await p.screenshot({ path: screenshotPath('hostile-html.png'), fullPage: true });
+    await p.close();
+  });
+
+  it('the SVG export shows every hostile string as text and runs none of them', async () => {
+    const w = await open(browser, artifact('hostile.svg', exportSvg(trace)));
+    const p = w.page;
+    expect(await p.locator('parsererror').count()).toBe(0);
+    const titles = await p.locator('g.lane .lane-name title').allTextContents();
+    expect(titles).toEqual(trace.threads.map((t) => `${t.name} (thread ${t.index})`));
+    const lanes = await p.locator('g.lane .lane-name').evaluateAll((els) => els.map((e) => e.lastChild?.textContent ?? ''));
+    expect(lanes).toEqual(names.map((n) => truncate(n, 32)));
+    expect(await p.locator('script, foreignObject, image, a').count()).toBe(0);
+    expect(await pwned(w)).toBeNull();
+    expect(w.dialogs).toEqual([]);
+    expect(w.requests).toEqual([]);
+    expect(w.errors).toEqual([]);
+    await p.locator('svg').first().screenshot({ path: screenshotPath('hostile-svg.png') });
+    await p.close();
+  });
+});
