@@ -3,7 +3,7 @@
  * read the result.
  */
 export { program, isProgram, type Program, type ProgramOptions, type Claim, type SharedState, type LogLevelName } from './scheduler/program.ts';
-export type { Op, OpKind, Access, Steps, Kernel } from './scheduler/ops.ts';
+export type { Op, OpKind, Access, Steps, Step, Kernel } from './scheduler/ops.ts';
 export type { Policy, SchedulingPoint } from './scheduler/policies/index.ts';
 export { policyByName, POLICY_NAMES, GilPolicy, FifoPolicy, RandomPolicy, RoundRobinPolicy, ReplayPolicy } from './scheduler/policies/index.ts';
 export type { Failure } from './scheduler/failures.ts';

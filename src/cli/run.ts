@@ -6,7 +6,8 @@ import { runSchedule } from '../trace/schedule-policy.ts';
 import { policyByName } from '../scheduler/policies/index.ts';
 import type { Program } from '../scheduler/program.ts';
 import { runProgram } from '../scheduler/run.ts';
-import { serializeTrace, toTraceFile } from '../trace/format.ts';
+import { renderExport, withRaces } from '../trace/export/index.ts';
+import { programExtras, serializeTrace, toTraceFile } from '../trace/format.ts';
 import type { ReplayRecipe } from '../trace/replay-command.ts';
 import { replayCommand } from '../trace/replay-command.ts';
 import { failureReport } from '../trace/report.ts';
@@ -27,6 +28,9 @@ export interface RunArgs {
   readonly trace?: string;
   /** Follow this schedule (the notation); `policy` picks after its end. */
   readonly schedule?: string;
+  /** Export the reported run in this format (to `output`, else to standard output alone). */
+  readonly export?: string;
+  readonly output?: string;
   readonly force: boolean;
   readonly json: boolean;
 }
@@ -52,10 +56,20 @@ export async function runCommand(args: RunArgs, out: (line: string) => void): Pr
       : runProgram(program, { policy: args.policy, seed: args.seed, runs: args.runs, ...(args.maxSteps === undefined ? {} : { maxSteps: args.maxSteps }), ...(args.cpuCount === undefined ? {} : { cpuCount: args.cpuCount }) });
   const exec = summary.execution;
   const recipe: ReplayRecipe = { ...base, seed: exec.seed };
-  const needTrace = args.trace !== undefined || exec.failures.length > 0;
+  if (args.output !== undefined && args.export === undefined) {
+    throw new ThreadsimError('TS006', '-o/--output needs --export FORMAT', 'Add --export markdown (or another format), or use --trace FILE for the trace itself.');
+  }
+  const needTrace = args.trace !== undefined || args.export !== undefined || exec.failures.length > 0;
   const recorded = needTrace ? (exec.trace !== undefined ? exec : recordAgain(program, recipe)) : undefined;
-  if (args.trace !== undefined && recorded !== undefined) {
-    writeFileAtomic(args.trace, serializeTrace(toTraceFile(recorded, recipe, descriptionOf(program))), args.force);
+  const traceFile = recorded === undefined ? undefined : withRaces(toTraceFile(recorded, recipe, { ...programExtras(program), logLevel: level }));
+  if (args.trace !== undefined && traceFile !== undefined) writeFileAtomic(args.trace, serializeTrace(traceFile), args.force);
+  if (args.export !== undefined && traceFile !== undefined) {
+    const text = renderExport(traceFile, args.export, { timestamps: args.timestamps });
+    if (args.output === undefined) {
+      out(text.endsWith('\n') ? text.slice(0, -1) : text);
+      return exec.failures.length === 0 ? 0 : 1;
+    }
+    writeFileAtomic(args.output, text, args.force);
   }
   const lines = renderOutput(exec.output, { timestamps: args.timestamps, level });
   if (args.json) {
@@ -108,10 +122,6 @@ export function recordAgain(program: Program, recipe: ReplayRecipe): ExecutionRe
     ...(recipe.maxSteps === undefined ? {} : { maxSteps: recipe.maxSteps }),
     ...(recipe.cpuCount === undefined ? {} : { cpuCount: recipe.cpuCount }),
   });
-}
-
-function descriptionOf(program: Program): { description?: string } {
-  return program.options.description === undefined ? {} : { description: program.options.description };
 }
 
 function logLevel(name: string | undefined, program: Program): number {

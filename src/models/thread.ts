@@ -103,7 +103,10 @@ export class Thread<A extends unknown[] = never[]> {
   /** Start the thread inside the current step (used by `start()` and by executors). */
   bootstrap(k: Kernel): void {
     if (this.record !== undefined) throw new RuntimeError('threads can only be started once');
-    this.record = k.spawn(() => this.run(), { name: this._name, daemon: this._daemon, handle: this });
+    // Without an overridden run(), start the target itself: one generator level less per step.
+    const direct = this.run === Thread.prototype.run && this.target !== undefined;
+    const body = direct ? () => this.target!(...this.args) : () => this.run();
+    this.record = k.spawn(body, { name: this._name, daemon: this._daemon, handle: this });
   }
 
   /** `join(timeout=None)`: wait until the thread ends or the timeout passes; returns None. */

@@ -137,6 +137,10 @@ export class Execution implements Runtime {
   readonly threads: Thread[] = [];
   private readonly runnable: Thread[] = [];
   private readonly runnableIds: number[] = [];
+  /** The runnable list changed since `runnableIds` was built. */
+  private runnableDirty = true;
+  /** Some runnable thread's pending op has `enabled`, so it must be re-checked every step. */
+  private mayDisable = false;
   private readonly timers = new TimerHeap<Thread>();
   private readonly exitHooks: (() => Steps<void>)[] = [];
   private readonly counters = new Map<string, number>();
@@ -147,6 +151,11 @@ export class Execution implements Runtime {
   private readonly trace: StepRecord[] | undefined;
   /** Woken whenever any thread finishes: MainThread waits here at interpreter exit. */
   private readonly anyFinished = new WaitQueue('threads at exit');
+  /**
+   * Shared state. Recording: immutable, each write makes the next state through immer, so
+   * step records keep snapshots by structural sharing. Not recording: a working copy changed
+   * in place (the hot path), frozen when the run ends.
+   */
   private state: SharedState = {};
   private initialState: SharedState | undefined;
   private cur!: Thread;
@@ -214,7 +223,7 @@ export class Execution implements Runtime {
     const point = this.point;
     for (;;) {
       if (main.done) return 'complete';
-      this.fireTimers();
+      if (this.timers.size > 0) this.fireTimers();
       const ids = this.collectRunnable();
       if (ids.length === 0) {
         const next = this.nextDeadline();
@@ -244,26 +253,37 @@ export class Execution implements Runtime {
     }
   }
 
-  /** Park every runnable thread whose op is disabled; return the ids of the rest. */
+  /**
+   * Park every runnable thread whose op is disabled; return the ids of the rest. The list is
+   * rebuilt only when the runnable set changed or a runnable thread's op can be disabled
+   * (has `enabled`): on the hot path of plain reads and writes it is reused as is.
+   */
   private collectRunnable(): number[] {
     const ids = this.runnableIds;
+    if (!this.runnableDirty && !this.mayDisable) return ids;
     ids.length = 0;
     const list = this.runnable;
     let w = 0;
+    let mayDisable = false;
     for (let r = 0; r < list.length; r++) {
       const t = list[r]!;
       const op = t.pending!;
-      if (op.enabled !== undefined && t.deadline > this.clock && !(this.untimed && t.deadline !== Infinity)) {
-        this.cur = t;
-        if (!op.enabled(this)) {
-          this.park(t, op);
-          continue;
+      if (op.enabled !== undefined) {
+        if (t.deadline > this.clock && !(this.untimed && t.deadline !== Infinity)) {
+          this.cur = t;
+          if (!op.enabled(this)) {
+            this.park(t, op);
+            continue;
+          }
         }
+        mayDisable = true;
       }
       list[w++] = t;
       ids.push(t.index);
     }
     list.length = w;
+    this.runnableDirty = false;
+    this.mayDisable = mayDisable;
     return ids;
   }
 
@@ -298,6 +318,7 @@ export class Execution implements Runtime {
     t.parkedOn = undefined;
     t.token++;
     this.runnable.push(t);
+    this.runnableDirty = true;
   }
 
   private runStep(t: Thread): void {
@@ -382,6 +403,7 @@ export class Execution implements Runtime {
 
   private setPending(t: Thread, value: unknown): void {
     if (!isOp(value)) throw notAnOp(t.name, this.stepIndex, value);
+    if (value.enabled !== undefined || t.pending?.enabled !== undefined) this.runnableDirty = true;
     t.pending = value;
     t.since = this.clock;
     t.parkedForPending = false;
@@ -393,6 +415,7 @@ export class Execution implements Runtime {
     t.status = DONE;
     t.pending = undefined;
     removeFrom(this.runnable, t);
+    this.runnableDirty = true;
     this.wake(t.finished);
     this.wake(this.anyFinished);
     this.monitor?.onThreadEnd?.(t.index, Math.max(0, this.stepIndex - 1));
@@ -484,6 +507,7 @@ export class Execution implements Runtime {
   }
 
   private result(ending: Ending): ExecutionResult {
+    if (this.trace === undefined) freeze(this.state, true);
     return {
       program: this.program.name,
       policy: this.options.policy.name,
@@ -538,6 +562,7 @@ export class Execution implements Runtime {
     this.setPending(t, first.value);
     this.cur = outer ?? t;
     this.runnable.push(t);
+    this.runnableDirty = true;
     return t;
   }
 
@@ -553,6 +578,8 @@ export class Execution implements Runtime {
 
   load(store: string, key: string): unknown {
     const s = this.state[store];
+    const v = s?.[key];
+    if (v !== undefined) return v;
     if (s === undefined || !(key in s)) {
       throw new ThreadsimError('TS010', `shared store '${store}' has no key '${key}'`, `Give '${key}' an initial value in shared('${store}', { ... }).`);
     }
@@ -560,22 +587,33 @@ export class Execution implements Runtime {
   }
 
   storeValue(store: string, key: string, value: unknown): void {
+    const s = this.state[store];
+    if (s === undefined) throw new ThreadsimError('TS010', `no shared store named '${store}'`, `Create it with shared('${store}', { ... }) first.`);
+    const frozen = typeof value === 'object' && value !== null ? freeze(value, true) : value;
+    if (this.trace === undefined) {
+      // Not recording: nobody holds an older state, so the working copy is changed in place.
+      (s as Record<string, unknown>)[key] = frozen;
+      return;
+    }
     this.state = produce(this.state, (draft: Record<string, Record<string, unknown>>) => {
-      const s = draft[store];
-      if (s === undefined) throw new ThreadsimError('TS010', `no shared store named '${store}'`, `Create it with shared('${store}', { ... }) first.`);
-      s[key] = value;
+      draft[store]![key] = frozen;
     });
   }
 
-  /** Create a shared store with its initial values (deep-frozen). */
+  /** Create a shared store with its initial values (values deep-frozen). */
   defineStore(name: string, initial: Readonly<Record<string, unknown>>): void {
     if (name in this.state) {
       throw new ThreadsimError('TS010', `a shared store named '${name}' exists already`, 'Give each shared() store its own name.');
     }
+    const values: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(initial)) values[k] = freeze(v, true);
+    if (this.trace === undefined) {
+      (this.state as Record<string, unknown>)[name] = values;
+      return;
+    }
     this.state = produce(this.state, (draft: Record<string, unknown>) => {
-      draft[name] = initial;
+      draft[name] = values;
     });
-    freeze(this.state, true);
   }
 
   emit(stream: string, level: number, text: string): void {

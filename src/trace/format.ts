@@ -10,10 +10,11 @@ import { ThreadsimError } from '../errors.ts';
 import type { ExecutionResult, StepRecord } from '../scheduler/execution.ts';
 import type { Failure } from '../scheduler/failures.ts';
 import type { Access, OutputLine } from '../scheduler/ops.ts';
-import type { SharedState } from '../scheduler/program.ts';
+import type { Program, SharedState } from '../scheduler/program.ts';
 import { printSchedule } from './notation.ts';
 import type { ReplayRecipe } from './replay-command.ts';
 import { traceSchema, traceSchemaV1 } from './schema.ts';
+import { LEVEL_NUMBERS } from './text.ts';
 
 /** Current trace format version. */
 export const TRACE_VERSION = 2;
@@ -89,6 +90,8 @@ export interface TraceFile {
   /** The name given to program(). */
   readonly programName: string;
   readonly description?: string;
+  /** The program's logging level (10 DEBUG .. 50 CRITICAL): what its text output shows. */
+  readonly logLevel?: number;
   readonly ending: ExecutionResult['ending'];
   readonly threads: readonly TraceThread[];
   /** Thread index per step. */
@@ -110,7 +113,15 @@ export interface TraceFile {
 /** Extra content for {@link toTraceFile}. */
 export interface TraceExtras {
   readonly description?: string;
+  readonly logLevel?: number;
   readonly races?: readonly TraceRace[];
+}
+
+/** The extras a program itself gives a trace: its description and logging level. */
+export function programExtras(program: Program): TraceExtras {
+  const { description, logLevel } = program.options;
+  const level = logLevel === undefined ? undefined : LEVEL_NUMBERS[logLevel];
+  return { ...(description === undefined ? {} : { description }), ...(level === undefined ? {} : { logLevel: level }) };
 }
 
 /** Build the trace file of an execution (recorded with `record: true` for steps and snapshots). */
@@ -129,6 +140,7 @@ export function toTraceFile(exec: ExecutionResult, recipe: ReplayRecipe, extras:
     recipe,
     programName: exec.program,
     ...(extras.description === undefined ? {} : { description: extras.description }),
+    ...(extras.logLevel === undefined ? {} : { logLevel: extras.logLevel }),
     ending: exec.ending,
     threads: exec.threads.map((t) => ({ index: t.index, name: t.name, daemon: t.daemon })),
     schedule: exec.schedule,

@@ -95,6 +95,7 @@ export const traceSchema = z
     recipe,
     programName: z.string().describe('The program name given to program().'),
     description: z.string().optional(),
+    logLevel: z.number().int().optional().describe("The program's logging level (Python's number: 10 DEBUG .. 50 CRITICAL); text exports show lines at or above it."),
     ending: z.enum(['complete', 'deadlock', 'step-bound']),
     threads: z.array(thread).describe('Every thread by index: 0 is MainThread, then creation order.'),
     schedule: z.array(z.number().int().nonnegative()).describe('Thread index per step.'),
