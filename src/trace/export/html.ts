@@ -11,7 +11,7 @@
  * with textContent.
  */
 import { createHash } from 'node:crypto';
-import type { ChoiceTree } from '../choice-tree.ts';
+import { packTree, type ChoiceTree, type PackedTree } from '../choice-tree.ts';
 import type { TraceFile } from '../format.ts';
 import { replayLines } from '../replay-command.ts';
 import { escapeXml, jsonForScript } from './escape.ts';
@@ -33,14 +33,14 @@ interface PageData {
     readonly initialState: unknown;
     readonly steps: ReturnType<typeof pageSteps>;
   };
-  readonly tree: ChoiceTree | null;
+  readonly tree: PackedTree | null;
 }
 
 /** The trace as a standalone HTML page. */
 export function exportHtml(trace: TraceFile, options: HtmlOptions = {}): string {
   const data: PageData = {
     trace: { threads: trace.threads.map((t) => t.name), initialState: trace.initialState ?? {}, steps: pageSteps(trace) },
-    tree: options.tree ?? null,
+    tree: options.tree === undefined ? null : packTree(options.tree),
   };
   const scriptHash = createHash('sha256').update(PLAYER_SCRIPT, 'utf8').digest('base64');
   const csp = `default-src 'none'; script-src 'sha256-${scriptHash}'; style-src 'unsafe-inline'; img-src 'none'; connect-src 'none'; form-action 'none'; base-uri 'none'`;

@@ -9,7 +9,28 @@ export const PLAYER_SCRIPT = String.raw`
   'use strict';
   var data = JSON.parse(document.getElementById('ts-data').textContent);
   var trace = data.trace;
-  var tree = data.tree;
+  var tree = data.tree ? unpack(data.tree) : null;
+
+  /** The packed choice tree (see packTree) back to nodes of step objects. */
+  function unpack(p) {
+    var S = p.s;
+    var nodes = p.n.map(function (n) {
+      var steps = n[0].map(function (row) {
+        var s = { t: row[0], k: S[row[1]], a: S[row[2]], tm: row[3] };
+        if (row[4] >= 0) s.o = S[row[4]];
+        var extra = row[5];
+        if (extra) {
+          Object.keys(extra).forEach(function (key) {
+            s[key] = key === 'lg' ? extra.lg.map(function (l) { return [l[0], S[l[1]]]; }) : extra[key];
+          });
+        }
+        return s;
+      });
+      var options = n[1] ? n[1].map(function (o) { return o[2] >= 0 ? { t: o[0], op: S[o[1]], node: o[2] } : { t: o[0], op: S[o[1]] }; }) : undefined;
+      return { steps: steps, options: options, end: n[2] || undefined };
+    });
+    return { replayPrefix: p.replayPrefix, mainLabel: p.mainLabel, initialState: p.initialState, nodes: nodes };
+  }
 
   function el(tag, cls, text) {
     var e = document.createElement(tag);
