@@ -1,6 +1,9 @@
 /** `threadsim export FILE --format F [-o OUT]`: render a trace file in another format. */
 import { renderExport, withRaces } from '../trace/export/index.ts';
 import { writeFileAtomic } from './io.ts';
+import { ThreadsimError } from '../errors.ts';
+import type { Program } from '../scheduler/program.ts';
+import { loadProgram } from './load.ts';
 import { readTraceFile } from './read-trace.ts';
 
 /** Options of `threadsim export`. */
@@ -20,8 +23,22 @@ export function deliverExport(text: string, output: string | undefined, force: b
 }
 
 /** Run the command; exit code 0. */
-export function exportCommand(args: ExportArgs, out: (text: string) => void): number {
+export async function exportCommand(args: ExportArgs, out: (text: string) => void): Promise<number> {
   const trace = withRaces(readTraceFile(args.file));
-  deliverExport(renderExport(trace, args.format, { timestamps: args.timestamps }), args.output, args.force, out);
+  const program = args.format === 'html' ? await programIfAvailable(trace.recipe.program) : undefined;
+  deliverExport(renderExport(trace, args.format, { timestamps: args.timestamps, ...(program === undefined ? {} : { program }) }), args.output, args.force, out);
   return 0;
+}
+
+/**
+ * The traced program, for the HTML player's scheduler mode; undefined when it cannot be loaded
+ * here (the page then plays the trace alone and says how to get the mode).
+ */
+async function programIfAvailable(spec: string): Promise<Program | undefined> {
+  try {
+    return await loadProgram(spec);
+  } catch (e) {
+    if (e instanceof ThreadsimError) return undefined;
+    throw e;
+  }
 }

@@ -41,7 +41,8 @@ export function exportSvg(trace: TraceFile, options: SvgOptions = {}): string {
   const lanesH = tl.lanes.length * LANE_H;
   const legendY = top + lanesH + 40;
   const width = Math.max(left + axis.width + RIGHT, left + 800);
-  const height = legendY + 60;
+  const raceLines = tl.races.map((r, i) => `${tl.races.length === 1 ? 'race' : `race ${i + 1}`} (steps ${r.first} and ${r.second}): ${truncate(r.note, 170)}`);
+  const height = legendY + 60 + raceLines.length * 15;
   const out: string[] = [];
   out.push(
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" ${FONT} font-size="11" class="threadsim-timeline">`,
@@ -72,6 +73,9 @@ export function exportSvg(trace: TraceFile, options: SvgOptions = {}): string {
   out.push(...drawBreaks(left, axis, top, lanesH));
   out.push(...drawRaces(left, tl, top, axis.x, unit));
   out.push(...legend(left, legendY));
+  raceLines.forEach((line, i) => {
+    out.push(`<text x="${left}" y="${legendY + 44 + i * 15}" font-size="10" fill="#c00000" class="race-note">${escapeXml(line)}</text>`);
+  });
   out.push('</svg>');
   return `${out.join('\n')}\n`;
 }
@@ -237,10 +241,10 @@ function drawRaces(left: number, tl: Timeline, top: number, x: (t: number) => nu
   const out: string[] = [];
   const row = new Map(tl.lanes.map((l, i) => [l.index, i]));
   const byStep = new Map(tl.accesses.map((a) => [a.step, a]));
-  for (const race of tl.races) {
+  tl.races.forEach((race, i) => {
     const a = byStep.get(race.first);
     const b = byStep.get(race.second);
-    if (a === undefined || b === undefined) continue;
+    if (a === undefined || b === undefined) return;
     const ax = left + x(a.time) + unit / 2;
     const bx = left + x(b.time) + unit / 2;
     const ay = top + (row.get(a.thread) ?? 0) * LANE_H + BAR_Y - 5;
@@ -251,9 +255,10 @@ function drawRaces(left: number, tl: Timeline, top: number, x: (t: number) => nu
     out.push(`<circle cx="${ax}" cy="${ay}" r="7" fill="none" stroke="#c00000" stroke-width="2"/>`);
     out.push(`<circle cx="${bx}" cy="${by}" r="7" fill="none" stroke="#c00000" stroke-width="2"/>`);
     out.push(`<path d="${d}" fill="none" stroke="#c00000" stroke-width="2" stroke-dasharray="6,3" marker-end="url(#ts-arrow)"/>`);
-    out.push(`<text x="${(ax + bx) / 2 + 4}" y="${(ay + by) / 2}" font-size="10" font-weight="bold" fill="#c00000">${escapeXml(truncate(`race on ${race.location}`, 40))}</text>`);
+    const label = tl.races.length === 1 ? `race on ${race.location}` : `race ${i + 1}`;
+    out.push(`<text x="${(ax + bx) / 2 + 4}" y="${(ay + by) / 2 + i * 12}" font-size="10" font-weight="bold" fill="#c00000">${escapeXml(truncate(label, 40))}</text>`);
     out.push('</g>');
-  }
+  });
   return out;
 }
 
