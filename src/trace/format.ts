@@ -262,7 +262,9 @@ function validate<T>(schema: { safeParse(d: unknown): { success: true; data: T }
   const r = schema.safeParse(data);
   if (r.success) return r.data;
   const issue = r.error.issues[0]!;
-  throw malformed(where, `field "${fieldPath(issue.path)}": ${issue.message}`);
+  const missing = /^Invalid input: expected (\w+), received undefined$/.exec(issue.message);
+  const why = missing === null ? `: ${issue.message}` : ` is missing (expected ${missing[1]})`;
+  throw malformed(where, `field "${fieldPath(issue.path)}"${why}`);
 }
 
 /** `steps[3].thread` for zod's path `['steps', 3, 'thread']`. */

@@ -82,7 +82,7 @@ describe('trace format', () => {
 describe('trace validation names the field', () => {
   const cases: [string, (t: Record<string, any>) => void, RegExp][] = [
     ['wrong type deep inside', (t) => (t.steps[3].thread = 'x'), /field "steps\[3\]\.thread"/],
-    ['missing recipe seed', (t) => delete t.recipe.seed, /field "recipe\.seed"/],
+    ['missing recipe seed', (t) => delete t.recipe.seed, /field "recipe\.seed" is missing \(expected number\)/],
     ['unknown access', (t) => (t.steps[0].access = 'poke'), /field "steps\[0\]\.access"/],
     ['bad failure kind', (t) => t.failures.push({ kind: 'meltdown', message: 'x' }), /field "failures\[1\]\.kind"/],
     ['schedule and steps disagree', (t) => (t.schedule[4] = 2), /field "steps\[4\]\.thread"/],

@@ -12,9 +12,9 @@ export function escapeText(s: string): string {
   return s.replace(CONTROL, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 
-/** One line: newlines become ` ↵ `, controls are made visible. */
+/** One line: line breaks (Unicode's too) become ` ↵ `, controls are made visible. */
 export function oneLine(s: string): string {
-  return escapeText(s.replace(/\r\n|\r|\n/g, ' ↵ ').replace(/\t/g, ' '));
+  return escapeText(s.replace(/\r\n|[\r\n\u2028\u2029\u0085]/g, ' ↵ ').replace(/\t/g, ' '));
 }
 
 /**

@@ -1,8 +1,8 @@
 /**
  * `mermaid` export: a sequence diagram. Threads and the objects they touch are participants;
  * each step is a message from its thread to its object (or a note for a log line); the direct
- * happens-before edges between threads are dashed messages; each race is a note over its two
- * threads. Participant ids are generated (`t0`, `o1`), and every label and message goes through
+ * happens-before edges between threads are dashed messages; racing accesses sit on a red
+ * background, and each race is a note over its two threads. Participant ids are generated (`t0`, `o1`), and every label and message goes through
  * {@link escapeMermaid}, so user strings can never end a statement or inject markup.
  */
 import type { TraceFile } from '../format.ts';
@@ -10,12 +10,14 @@ import { happensBeforeEdges, type HbEdge } from '../happens-before.ts';
 import { describeStep } from './describe.ts';
 import { escapeMermaid as mm } from './escape-text.ts';
 
+const RACE_COLOUR = 'rgba(255, 80, 80, 0.25)';
+
 /** The Mermaid source of a trace's sequence diagram. */
 export function exportMermaid(trace: TraceFile): string {
   const out: string[] = ['sequenceDiagram'];
   const threadIds = new Map<string, string>();
   trace.threads.forEach((t) => {
-    out.push(`  participant t${t.index} as ${mm(t.name)}`);
+    out.push(`  participant t${t.index} as ${label(t.name)}`);
     if (!threadIds.has(t.name)) threadIds.set(t.name, `t${t.index}`);
   });
   const objects = new Map<string, string>();
@@ -23,23 +25,31 @@ export function exportMermaid(trace: TraceFile): string {
     if (s.obj === undefined || objects.has(s.obj) || isThreadObject(s.kind, s.obj, threadIds)) continue;
     const id = `o${objects.size}`;
     objects.set(s.obj, id);
-    out.push(`  participant ${id} as ${mm(s.obj)}`);
+    out.push(`  participant ${id} as ${label(s.obj)}`);
   }
   const edgesTo = new Map<number, HbEdge[]>();
   for (const e of happensBeforeEdges(trace)) edgesTo.set(e.to, [...(edgesTo.get(e.to) ?? []), e]);
   const racesAt = new Map<number, number[]>();
-  (trace.races ?? []).forEach((r, i) => racesAt.set(r.second.step, [...(racesAt.get(r.second.step) ?? []), i]));
+  const racing = new Set<number>();
+  (trace.races ?? []).forEach((r, i) => {
+    racesAt.set(r.second.step, [...(racesAt.get(r.second.step) ?? []), i]);
+    racing.add(r.first.step).add(r.second.step);
+  });
   for (const s of trace.steps) {
     const me = `t${s.thread}`;
     for (const e of edgesTo.get(s.step) ?? []) {
       const from = trace.steps[e.from]!;
       out.push(`  t${from.thread}-->>${me}: ${mm(`happens-before (${e.kind} ${e.obj}): step ${e.from} → ${s.step}`)}`);
     }
-    const text = mm(`${s.step}: ${describeStep(s)}`);
-    if (s.kind === 'log') out.push(`  Note over ${me}: ${text}`);
-    else if (s.obj !== undefined && isThreadObject(s.kind, s.obj, threadIds)) out.push(`  ${me}->>${threadIds.get(s.obj)}: ${text}`);
-    else if (s.obj !== undefined) out.push(`  ${me}->>${objects.get(s.obj)}: ${text}`);
-    else out.push(`  ${me}->>${me}: ${text}`);
+    const text = mm(`${s.step}: ${describeStep(s)}${racing.has(s.step) ? ' ⚠' : ''}`);
+    let line: string;
+    if (s.kind === 'log') line = `  Note over ${me}: ${text}`;
+    else if (s.obj !== undefined && isThreadObject(s.kind, s.obj, threadIds)) line = `  ${me}->>${threadIds.get(s.obj)}: ${text}`;
+    else if (s.obj !== undefined) line = `  ${me}->>${objects.get(s.obj)}: ${text}`;
+    else line = `  ${me}->>${me}: ${text}`;
+    // A racing access stands out on a red background.
+    if (racing.has(s.step)) out.push(`  rect ${RACE_COLOUR}`, `  ${line}`, '  end');
+    else out.push(line);
     for (const i of racesAt.get(s.step) ?? []) {
       const r = trace.races![i]!;
       const a = `t${r.first.thread}`;
@@ -49,6 +59,11 @@ export function exportMermaid(trace: TraceFile): string {
     }
   }
   return `${out.join('\n')}\n`;
+}
+
+/** A participant's label: Mermaid drops blank ones, so a blank name is said in words. */
+function label(name: string): string {
+  return name.trim() === '' ? `(blank name${name === '' ? '' : ` of ${name.length} spaces`})` : mm(name);
 }
 
 /** Spawn and join ops name a thread as their object: draw them to that thread. */

@@ -10,6 +10,9 @@ const STATEMENT = [
   /^ {2}participant [to]\d+ as (?<text>.+)$/,
   /^ {2}t\d+(->>|-->>)[to]\d+: (?<text>.+)$/,
   /^ {2}Note over t\d+(,t\d+)?: (?<text>.+)$/,
+  /^ {2}rect rgba\(\d+, \d+, \d+, [\d.]+\)$/,
+  /^ {2}end$/,
+  /^ {4}t\d+->>[to]\d+: (?<text>.+)$/,
 ];
 
 /** Parse every line against the statements the exporter may write; return the free texts. */
@@ -41,14 +44,21 @@ describe('mermaid export', () => {
   });
 
   it('draws one message or note per step, in step order', () => {
-    const stepLines = lines.filter((l) => /^ {2}(t\d+->>|Note over t\d+: )/.test(l));
+    const stepLines = lines.filter((l) => /^ {2,4}(t\d+->>|Note over t\d+: )/.test(l));
     expect(stepLines).toHaveLength(trace.steps.length);
-    stepLines.forEach((l, i) => expect(l).toMatch(new RegExp(`^ {2}(t${trace.steps[i]!.thread}->>[to]\\d+|Note over t${trace.steps[i]!.thread}): ${i}: `)));
+    stepLines.forEach((l, i) => expect(l).toMatch(new RegExp(`^ {2,4}(t${trace.steps[i]!.thread}->>[to]\\d+|Note over t${trace.steps[i]!.thread}): ${i}: `)));
   });
 
   it('draws happens-before edges as dashed messages and each race as a note', () => {
     const dashed = lines.filter((l) => l.includes('-->>'));
     expect(dashed).toHaveLength(happensBeforeEdges(trace).length);
+    // Every racing access is wrapped in a highlighted block: rect, the message, end.
+    const racing = new Set(trace.races!.flatMap((r) => [r.first.step, r.second.step]));
+    const rects = lines.flatMap((l, i) => (l.startsWith('  rect ') ? [lines[i + 1]!] : []));
+    expect(rects.map((l) => Number(/: (\d+): /.exec(l)![1])).sort((a, b) => a - b)).toEqual([...racing].sort((a, b) => a - b));
+    lines.forEach((l, i) => {
+      if (l.startsWith('  rect ')) expect(lines[i + 2]).toBe('  end');
+    });
     const raceNotes = lines.filter((l) => l.includes('RACE'));
     expect(raceNotes).toHaveLength(trace.races!.length);
     for (const r of trace.races!) expect(src).toContain(`Note over t${r.first.thread},t${r.second.thread}: ⚠ RACE`);
