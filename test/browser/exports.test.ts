@@ -1,10 +1,13 @@
+import fc from 'fast-check';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildChoiceTree } from '../../src/trace/choice-tree.ts';
 import { truncate } from '../../src/trace/export/escape.ts';
 import { exportHtml } from '../../src/trace/export/html.ts';
 import { exportSvg } from '../../src/trace/export/svg.ts';
+import type { TraceFile } from '../../src/trace/format.ts';
 import hostile, { HOSTILE, HOSTILE_KEY } from '../fixtures/hostile.ts';
+import { hostileTrace } from '../fixtures/hostile-trace.ts';
 import { recordTrace } from '../trace/export/record.ts';
 import { artifact, launch, open, screenshotPath, type PageDocument } from './chromium.ts';
 
@@ -102,5 +105,33 @@ describe('hostile input in chromium', () => {
     expect(w.errors).toEqual([]);
     await p.locator('svg').first().screenshot({ path: screenshotPath('hostile-svg.png') });
     await p.close();
+  });
+});
+
+describe('SVG well-formedness against arbitrary strings', () => {
+  it('chromium parses the SVG of tutorial/race with arbitrary thread names, objects, values and messages', async () => {
+    const base = recordTrace('tutorial/race');
+    const text = fc.oneof(fc.string({ unit: 'binary', maxLength: 24 }), fc.string({ unit: fc.constantFrom('<', '>', '&', '"', "'", ']', '-', '\u0000', '\u001b', '\ud800', '\udc00', '\ufffe', 'a'), maxLength: 24 }));
+    const samples = fc.sample(fc.record({ names: fc.array(text, { minLength: 3, maxLength: 3 }), obj: text, value: text, message: text }), { numRuns: 40, seed: 7 });
+    const traces: TraceFile[] = samples.map((x) => ({
+      ...base,
+      recipe: { ...base.recipe, program: x.message },
+      threads: base.threads.map((t, i) => ({ ...t, name: x.names[i]! })),
+      steps: base.steps.map((st) => ({ ...st, ...(st.obj === undefined ? {} : { obj: `${st.obj}${x.obj}` }), ...(st.value === undefined ? {} : { value: x.value }) })),
+      failures: [{ kind: 'claim', claim: x.message, message: x.message }],
+    }));
+    traces.push(hostileTrace());
+    const svgs = traces.map((t) => exportSvg(t));
+    const page = await browser.newPage();
+    const problems = await page.evaluate((docs) => {
+      const P = (globalThis as unknown as { DOMParser: new () => { parseFromString(s: string, type: string): { querySelector(s: string): { textContent: string | null } | null; querySelectorAll(s: string): ArrayLike<unknown> } } }).DOMParser;
+      return docs.map((d) => {
+        const doc = new P().parseFromString(d, 'image/svg+xml');
+        const error = doc.querySelector('parsererror');
+        return error !== null ? error.textContent : doc.querySelectorAll('script, foreignObject').length > 0 ? 'active content' : null;
+      });
+    }, svgs);
+    expect(problems).toEqual(svgs.map(() => null));
+    await page.close();
   });
 });
