@@ -23,6 +23,7 @@ import type { Policy, SchedulingPoint } from '../scheduler/policies/policy.ts';
 import type { Program, SharedState } from '../scheduler/program.ts';
 import { toTraceFile, type TraceFile } from './format.ts';
 import { pageSteps, type PageStep } from './export/page-steps.ts';
+import { findRaces } from './happens-before.ts';
 import { threadLabels } from './notation.ts';
 import { replayCommand, type ReplayRecipe } from './replay-command.ts';
 
@@ -151,7 +152,8 @@ function insert(
   let node: TreeNode | undefined = nodes[0];
   let created = false;
   let stored = 0;
-  const steps = pageSteps(toTraceFile(exec, recipe));
+  const file = toTraceFile(exec, recipe);
+  const steps = pageSteps({ ...file, races: findRaces(file) });
   for (let c = 0; c < cuts.length; c++) {
     const from = cuts[c]!;
     const to = cuts[c + 1] ?? records.length;

@@ -79,6 +79,26 @@ describe('buildChoiceTree', () => {
     for (const n of lockedEnds) expect(n.end!.failures).toEqual([]);
   });
 
+  it('marks the race on every path of tutorial/race and on no path of tutorial/locked-update', () => {
+    const marked = (tree: ChoiceTree): boolean[] => {
+      const out: boolean[] = [];
+      const walk = (node: number, seen: boolean): void => {
+        const n = tree.nodes[node]!;
+        const now = seen || n.steps.some((s) => s.rc !== undefined);
+        if (n.end !== undefined) out.push(now);
+        for (const o of n.options ?? []) if (o.node !== undefined) walk(o.node, now);
+      };
+      walk(0, false);
+      return out;
+    };
+    const race = marked(buildChoiceTree(builtin('tutorial/race')!, recordTrace('tutorial/race')));
+    expect(race.length).toBeGreaterThan(10);
+    expect(race.every((m) => m)).toBe(true);
+    const locked = marked(buildChoiceTree(builtin('tutorial/locked-update')!, recordTrace('tutorial/locked-update')));
+    expect(locked.length).toBeGreaterThan(10);
+    expect(locked.some((m) => m)).toBe(false);
+  });
+
   it('stops at its bounds and leaves the unexplored choices without a node', () => {
     const tree = buildChoiceTree(builtin('tutorial/race')!, recordTrace('tutorial/race'), { maxExecutions: 3 });
     expect(tree.executions).toBe(3);

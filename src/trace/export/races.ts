@@ -1,7 +1,7 @@
 /**
- * The race pairs an export highlights. A trace may carry races found by the race detector (an
- * optional `races` field); without it, the lost updates found in the trace's accesses are used
- * (the stale read and the write it missed form the pair).
+ * The race pairs an export highlights: the races the trace carries (its optional `races`
+ * field, filled by happens-before analysis); for a trace without that field, the lost updates
+ * found in its accesses (the stale read and the write it missed form the pair).
  */
 import type { StepRecord } from '../../scheduler/execution.ts';
 import { findLostUpdates } from '../explain.ts';
@@ -29,7 +29,7 @@ export function racesOf(trace: TraceFile): RacePair[] {
     if (a === b || trace.steps[a] === undefined || trace.steps[b] === undefined) continue;
     pairs.push({ first: Math.min(a, b), second: Math.max(a, b), at: Math.max(a, b), location: r.location, note: r.message });
   }
-  if (pairs.length === 0) {
+  if (trace.races === undefined) {
     // findLostUpdates reads only step, thread, obj and access, which trace steps share.
     for (const lu of findLostUpdates(trace.steps as unknown as readonly StepRecord[])) {
       pairs.push({
