@@ -2,6 +2,9 @@ import { existsSync, statSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtin } from '../../src/examples/index.ts';
+import { logging } from '../../src/models/logging.ts';
+import { Thread } from '../../src/models/thread.ts';
+import { program } from '../../src/scheduler/program.ts';
 import { GilPolicy } from '../../src/scheduler/policies/index.ts';
 import { buildChoiceTree } from '../../src/trace/choice-tree.ts';
 import { exportHtml } from '../../src/trace/export/html.ts';
@@ -145,6 +148,34 @@ describe('the scheduler mode when the program is correct', () => {
     const line = await p.locator('#replay code').innerText();
     const exec = runSchedule(builtin('tutorial/locked-update')!, /--schedule '(.*)'$/.exec(line)![1]!, { seed: 0, fallback: new GilPolicy() });
     expect(exec.failures).toEqual([]);
+    expect(w.errors).toEqual([]);
+    await p.close();
+  });
+});
+
+describe('a long trace', () => {
+  it('draws a window of columns around the current step and follows it to the end', async () => {
+    const long = program('long', function* main() {
+      function* chatter() {
+        for (let i = 0; i < 300; i++) yield* logging.info('line %d', i);
+      }
+      const t = new Thread({ target: chatter });
+      yield* t.start();
+      yield* t.join();
+    });
+    const trace = recordTrace(long);
+    expect(trace.steps.length).toBeGreaterThan(300);
+    const w = await open(browser, artifact('long.html', exportHtml(trace)));
+    const p = w.page;
+    await p.waitForSelector('body[data-ready="true"]');
+    const heads = (): Promise<string[]> => p.locator('#player .lanes .colhead').allInnerTexts();
+    expect((await heads())[0]).toBe('0');
+    expect((await heads()).length).toBe(240);
+    await p.keyboard.press('End');
+    const last = await heads();
+    expect(last.length).toBe(240);
+    expect(last[last.length - 1]).toBe(String(trace.steps.length - 1));
+    expect(await p.locator('#player .log .line').count()).toBe(300);
     expect(w.errors).toEqual([]);
     await p.close();
   });

@@ -79,14 +79,19 @@ export const PLAYER_SCRIPT = String.raw`
     return names;
   }
 
+  /** Columns drawn at most: long traces show a window around the current step. */
+  var WINDOW = 240;
+
   View.prototype.render = function (steps, pos, options) {
     var names = threadNames(steps, this.mainName);
     var raceSteps = options.raceSteps || {};
+    var from = Math.max(0, Math.min(pos - WINDOW / 2, steps.length - WINDOW));
+    var to = Math.min(steps.length, from + WINDOW);
     clear(this.lanes);
     var grid = el('div', 'grid');
-    grid.style.gridTemplateColumns = 'minmax(9em, max-content) repeat(' + Math.max(1, steps.length) + ', 2.1em)';
-    grid.appendChild(el('div', 'corner', 'step'));
-    for (var i = 0; i < steps.length; i++) {
+    grid.style.gridTemplateColumns = 'minmax(9em, max-content) repeat(' + Math.max(1, to - from) + ', 2.1em)';
+    grid.appendChild(el('div', 'corner', from > 0 ? '… step' : 'step'));
+    for (var i = from; i < to; i++) {
       var h = el('div', 'colhead' + (i === pos - 1 ? ' current' : '') + (i >= pos ? ' future' : ''), i);
       grid.appendChild(h);
     }
@@ -96,7 +101,7 @@ export const PLAYER_SCRIPT = String.raw`
       label.setAttribute('title', name + ' (thread ' + t + ')');
       label.setAttribute('data-thread', String(t));
       grid.appendChild(label);
-      for (var j = 0; j < steps.length; j++) {
+      for (var j = from; j < to; j++) {
         var s = steps[j];
         var cls = 'cell';
         if (s.t === t) cls += ' op kind-' + s.k + (s.a === 'read' || s.a === 'write' ? ' access-' + s.a : '');

@@ -40,3 +40,12 @@ describe('exportSvg', () => {
     expect(formatTime(2_000_000)).toBe('2 s');
   });
 });
+
+describe('exportSvg on an empty trace', () => {
+  it('draws the lanes of a trace without steps', () => {
+    const t = recordTrace('tutorial/race');
+    const svg = exportSvg({ ...t, steps: [], schedule: [], races: [] });
+    expect(count(svg, '<g class="lane"')).toBe(t.threads.length);
+    expect(svg).not.toContain('NaN');
+  });
+});
