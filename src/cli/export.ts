@@ -1,5 +1,6 @@
 /** `threadsim export FILE --format F [-o OUT]`: render a trace file in another format. */
 import { renderExport, withRaces } from '../trace/export/index.ts';
+import { LEVEL_NUMBERS } from '../trace/text.ts';
 import { writeFileAtomic } from './io.ts';
 import { ThreadsimError } from '../errors.ts';
 import type { Program } from '../scheduler/program.ts';
@@ -14,6 +15,8 @@ export interface ExportArgs {
   readonly output?: string;
   readonly force: boolean;
   readonly timestamps: boolean;
+  /** `text`: lowest logging level shown, by name (`debug` .. `critical`). */
+  readonly logLevel?: string;
 }
 
 /** Write an export to `output` (atomically, never over an existing file without `force`) or to `out`. */
@@ -26,7 +29,9 @@ export function deliverExport(text: string, output: string | undefined, force: b
 export async function exportCommand(args: ExportArgs, out: (text: string) => void): Promise<number> {
   const trace = withRaces(readTraceFile(args.file));
   const program = args.format === 'html' ? await programIfAvailable(trace.recipe.program) : undefined;
-  deliverExport(renderExport(trace, args.format, { timestamps: args.timestamps, ...(program === undefined ? {} : { program }) }), args.output, args.force, out);
+  const level = args.logLevel === undefined ? undefined : LEVEL_NUMBERS[args.logLevel];
+  const options = { timestamps: args.timestamps, ...(level === undefined ? {} : { level }), ...(program === undefined ? {} : { program }) };
+  deliverExport(renderExport(trace, args.format, options), args.output, args.force, out);
   return 0;
 }
 

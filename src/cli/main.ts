@@ -113,11 +113,19 @@ export async function main(argv: string[]): Promise<number> {
           .option('format', { alias: 'f', choices: exportFormatNames(), demandOption: true, describe: 'export format' })
           .option('output', { alias: 'o', type: 'string', describe: 'write to this file instead of stdout' })
           .option('force', { type: 'boolean', default: false, describe: 'overwrite an existing output file' })
-          .option('timestamps', { type: 'boolean', default: true, describe: 'text: prefix log lines with HH:MM:SS (--no-timestamps to drop)' }),
+          .option('timestamps', { type: 'boolean', default: true, describe: 'text: prefix log lines with HH:MM:SS (--no-timestamps to drop)' })
+          .option('log-level', { choices: ['debug', 'info', 'warning', 'error', 'critical'], describe: "text: lowest logging level shown (default: the run's)" }),
       (a) =>
         guard(() =>
           exportCommand(
-            { file: a.file, format: a.format, force: a.force, timestamps: a.timestamps, ...(a.output === undefined ? {} : { output: a.output }) },
+            {
+              file: a.file,
+              format: a.format,
+              force: a.force,
+              timestamps: a.timestamps,
+              ...(a.output === undefined ? {} : { output: a.output }),
+              ...(a['log-level'] === undefined ? {} : { logLevel: a['log-level'] }),
+            },
             (text) => process.stdout.write(text),
           ),
         ),

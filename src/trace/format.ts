@@ -134,6 +134,7 @@ export function toTraceFile(exec: ExecutionResult, recipe: ReplayRecipe, extras:
     return toTraceStep(s, changes);
   });
   const names = exec.threads.map((t) => t.name);
+  const races = extras.races ?? racesFromFailures(exec.failures, names);
   return {
     format: 'threadsim-trace',
     version: TRACE_VERSION,
@@ -148,10 +149,34 @@ export function toTraceFile(exec: ExecutionResult, recipe: ReplayRecipe, extras:
     steps,
     output: exec.output,
     failures: exec.failures,
-    ...(extras.races === undefined ? {} : { races: extras.races }),
+    ...(races === undefined ? {} : { races }),
     ...(exec.initialState === undefined ? {} : { initialState: exec.initialState }),
     state: exec.state,
   };
+}
+
+/**
+ * The data races among a run's failures (race detection reports each as a failure of kind
+ * `race`, naming threads), as trace races (threads by index); undefined when there are none.
+ */
+export function racesFromFailures(failures: readonly Failure[], names: readonly string[]): TraceRace[] | undefined {
+  const races: TraceRace[] = [];
+  const index = (thread: unknown): number => (typeof thread === 'number' ? thread : names.indexOf(String(thread)));
+  for (const f of failures as readonly { readonly kind: string }[]) {
+    if (f.kind !== 'race') continue;
+    const r = f as unknown as { location: string; first: RaceLike; second: RaceLike; pattern?: string; message: string };
+    const first = { step: r.first.step, thread: index(r.first.thread), access: r.first.access };
+    const second = { step: r.second.step, thread: index(r.second.thread), access: r.second.access };
+    if (first.thread < 0 || second.thread < 0) continue;
+    races.push({ location: r.location, first, second, ...(r.pattern === undefined ? {} : { pattern: r.pattern }), message: r.message });
+  }
+  return races.length === 0 ? undefined : races;
+}
+
+interface RaceLike {
+  readonly step: number;
+  readonly thread: string | number;
+  readonly access: 'read' | 'write';
 }
 
 function toTraceStep(s: StepRecord, changes: StateChanges | undefined): TraceStep {
@@ -213,11 +238,13 @@ export function stateAt(trace: TraceFile, index: number): SharedState | undefine
 
 /**
  * The trace as file text: one top-level field per line group, one step or output line per
- * line, so golden traces diff line by line. Deterministic for equal traces.
+ * line, so golden traces diff line by line. Fields come in the schema's order, so equal
+ * traces give equal text however they were built (recorded, or read back from a file).
  */
 export function serializeTrace(trace: TraceFile): string {
   const lines: string[] = ['{'];
-  const entries = Object.entries(trace).filter(([, v]) => v !== undefined);
+  const top = inSchemaOrder(trace as unknown as Record<string, unknown>, Object.keys(traceSchema.shape));
+  const entries = Object.entries(top).filter(([, v]) => v !== undefined);
   entries.forEach(([key, value], i) => {
     const comma = i === entries.length - 1 ? '' : ',';
     if (Array.isArray(value) && value.length > 0 && (key === 'steps' || key === 'output' || key === 'failures' || key === 'races' || key === 'threads')) {
@@ -225,11 +252,20 @@ export function serializeTrace(trace: TraceFile): string {
       value.forEach((item, j) => lines.push(`  ${JSON.stringify(item)}${j === value.length - 1 ? '' : ','}`));
       lines.push(` ]${comma}`);
     } else {
-      lines.push(` ${JSON.stringify(key)}: ${JSON.stringify(value)}${comma}`);
+      const v = key === 'recipe' ? inSchemaOrder(value as Record<string, unknown>, Object.keys(traceSchema.shape.recipe.shape)) : value;
+      lines.push(` ${JSON.stringify(key)}: ${JSON.stringify(v)}${comma}`);
     }
   });
   lines.push('}');
   return `${lines.join('\n')}\n`;
+}
+
+/** `obj` with the keys of `order` first, in that order, then any others as they come. */
+function inSchemaOrder(obj: Record<string, unknown>, order: readonly string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k of order) if (k in obj) out[k] = obj[k];
+  for (const [k, v] of Object.entries(obj)) if (!(k in out)) out[k] = v;
+  return out;
 }
 
 /** Parse and validate a trace file's text; `where` names the file in errors. */

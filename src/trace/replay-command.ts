@@ -49,14 +49,24 @@ export interface ExecutedSchedule {
   readonly threads: readonly { readonly name: string }[];
 }
 
+/** Longest schedule notation a report prints on its replay line. */
+export const MAX_PRINTED_SCHEDULE = 4000;
+
 /**
  * The replay lines of an executed run: its whole schedule in the notation, the meaning of
- * any `T<n>` aliases, and (for runs made by a seed) the seed form.
+ * any `T<n>` aliases, and (for runs made by a seed) the seed form. A schedule longer than
+ * {@link MAX_PRINTED_SCHEDULE} characters is not printed: the line says how to keep it.
  */
 export function replayLines(recipe: ReplayRecipe, exec: ExecutedSchedule): string[] {
   const names = exec.threads.map((t) => t.name);
   const notation = printSchedule(exec.schedule, names);
   const { schedule: _given, ...bySeed } = recipe;
+  if (notation.length > MAX_PRINTED_SCHEDULE) {
+    return [
+      `replay: the schedule of these ${exec.schedule.length} steps is ${notation.length} characters long; keep it with --trace FILE and run \`threadsim replay FILE\``,
+      `    or: ${replayCommand(recipe.schedule === undefined ? bySeed : recipe)}`,
+    ];
+  }
   const lines = [`replay: ${replayCommand({ ...bySeed, policy: 'gil', schedule: notation })}`];
   const legend = aliasLegend(names, new Set(exec.schedule));
   if (legend.length > 0) lines.push(`  where ${legend.join(', ')}`);

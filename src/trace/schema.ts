@@ -52,8 +52,15 @@ const outputLine = z.object({
   text: z.string(),
 });
 
+const failureAccess = z.looseObject({
+  step: z.number().int().nonnegative(),
+  thread: z.union([z.string(), z.number().int().nonnegative()]),
+  access: z.enum(['read', 'write']),
+});
+
 const failure = z.discriminatedUnion('kind', [
   z.looseObject({ kind: z.literal('claim'), claim: z.string(), message: z.string() }),
+  z.looseObject({ kind: z.literal('invariant'), claim: z.string(), step: z.number().int().nonnegative(), message: z.string() }),
   z.looseObject({
     kind: z.literal('exception'),
     thread: z.string(),
@@ -64,11 +71,13 @@ const failure = z.discriminatedUnion('kind', [
   }),
   z.looseObject({
     kind: z.literal('deadlock'),
-    blocked: z.array(z.object({ thread: z.string(), waitsFor: z.string() })),
+    blocked: z.array(z.looseObject({ thread: z.string(), waitsFor: z.string() })),
     step: z.number().int().nonnegative(),
     message: z.string(),
   }),
   z.looseObject({ kind: z.literal('step-bound'), maxSteps: z.number().int().positive(), message: z.string() }),
+  z.looseObject({ kind: z.literal('race'), location: z.string(), first: failureAccess, second: failureAccess, message: z.string() }),
+  z.looseObject({ kind: z.literal('lock-order'), message: z.string() }),
 ]);
 
 const raceAccess = z.looseObject({

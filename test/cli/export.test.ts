@@ -69,6 +69,9 @@ describe('threadsim run --trace / --export and threadsim export', async () => {
     await cli('run', 'tutorial/race', '--trace', 'r2.json');
     expect((await cli('export', 'r2.json', '-f', 'text')).out.split('\n')[0]).toBe('12:00:00: Testing update. Starting value is 0.');
     expect((await cli('export', 'r2.json', '-f', 'text', '--no-timestamps')).out.split('\n')[0]).toBe('Testing update. Starting value is 0.');
+    await cli('run', 'tutorial/locked-update', '--trace', 'locked.json');
+    expect((await cli('export', 'locked.json', '-f', 'text')).out).not.toContain('has lock');
+    expect((await cli('export', 'locked.json', '-f', 'text', '--log-level', 'debug')).out).toContain('Thread 0 has lock');
     const chrome = JSON.parse((await cli('export', 'r2.json', '-f', 'chrome')).out) as { traceEvents: unknown[] };
     expect(chrome.traceEvents.length).toBeGreaterThan(0);
   });

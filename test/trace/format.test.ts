@@ -130,3 +130,39 @@ describe('JSON Schema file', () => {
     for (const f of ['format', 'version', 'recipe', 'threads', 'schedule', 'notation', 'steps', 'output', 'failures', 'state']) expect(schema.required).toContain(f);
   });
 });
+
+describe('races reported as failures (race detection)', () => {
+  const raceFailure = {
+    kind: 'race',
+    location: 'db.value',
+    first: { step: 9, thread: 'ThreadPoolExecutor-0_1', access: 'read', value: 0 },
+    second: { step: 12, thread: 'ThreadPoolExecutor-0_0', access: 'write', value: 1 },
+    pattern: 'lost update',
+    message: 'data race on db.value',
+  };
+
+  it('become the trace races, threads by index', () => {
+    const exec = execute(builtin('tutorial/race')!, { policy: new GilPolicy(), seed: 0, record: true });
+    const withRace = { ...exec, failures: [...exec.failures, raceFailure as never] };
+    const t = toTraceFile(withRace, { program: 'tutorial/race', policy: 'gil', seed: 0 });
+    expect(t.races).toEqual([{ location: 'db.value', first: { step: 9, thread: 2, access: 'read' }, second: { step: 12, thread: 1, access: 'write' }, pattern: 'lost update', message: 'data race on db.value' }]);
+    expect(raceTrace().races).toBeUndefined();
+  });
+
+  it('are valid failures in a trace file, and so are invariant and lock-order failures', () => {
+    const text = mutate((t) => t.failures.push(raceFailure, { kind: 'invariant', claim: 'c', step: 3, thread: 'MainThread', message: 'm' }, { kind: 'lock-order', edges: [], message: 'm' }));
+    expect(parseTraceFile(text, 'x.json').failures.map((f) => f.kind)).toEqual(['claim', 'race', 'invariant', 'lock-order']);
+  });
+});
+
+describe('trace text is canonical', () => {
+  it('a trace read back and written again is byte-identical, whatever order its fields were built in', () => {
+    const t = raceTrace();
+    const { state, ...rest } = t;
+    const shuffled = { state, ...rest, recipe: { seed: 0, policy: 'gil', program: 'tutorial/race' } } as TraceFile;
+    const text = serializeTrace(shuffled);
+    expect(serializeTrace(parseTraceFile(text, 'x.json'))).toBe(text);
+    expect(text).toBe(serializeTrace(t));
+    expect(text.split('\n')[3]).toBe(' "recipe": {"program":"tutorial/race","policy":"gil","seed":0},');
+  });
+});

@@ -4,8 +4,9 @@
  * named by `thread_name` metadata); timestamps are the virtual clock's microseconds.
  *
  * - complete events (`ph: "X"`): runs (consecutive steps of a thread, split where it waited),
- *   sleeps, and waits (from reaching an op to running it: blocked, or ready while other
- *   threads ran); they never overlap on a track, so they nest as the format requires;
+ *   sleeps, and waits from reaching an op to running it (`blocked` when the thread parked,
+ *   `ready` when it only waited for other threads' steps); they never overlap on a track, so
+ *   they nest as the format requires;
  * - async events (`ph: "b"`/`"e"`): lock holds, from a successful acquire to the release by
  *   the same thread, on their own tracks because holds may span several runs;
  * - instant events (`ph: "i"`, thread scope): shared-state accesses, log lines, races;
@@ -80,8 +81,8 @@ function runSlices(trace: TraceFile, ev: ChromeEvent[]): void {
       const sleeping = s.kind === 'sleep';
       close();
       ev.push({
-        name: sleeping ? 'sleep' : `waiting to ${s.kind}${s.obj === undefined ? '' : ` ${s.obj}`}`,
-        cat: sleeping ? 'sleep' : 'wait',
+        name: sleeping ? 'sleep' : `${s.blocked === true ? 'blocked' : 'ready'}: ${s.kind}${s.obj === undefined ? '' : ` ${s.obj}`}`,
+        cat: sleeping ? 'sleep' : s.blocked === true ? 'blocked' : 'ready',
         ph: 'X',
         ts: s.since,
         dur: s.time - s.since,

@@ -21,6 +21,8 @@ export interface ExportOptions {
   readonly timestamps?: boolean;
   /** `html`: the traced program, run to precompute the choices of the "you are the scheduler" mode. */
   readonly program?: Program;
+  /** `text`: lowest logging level shown (10 DEBUG .. 50 CRITICAL). Default: the trace's. */
+  readonly level?: number;
 }
 
 /** An export format. */
@@ -33,7 +35,7 @@ export interface ExportFormat {
 
 /** Every export format by name. */
 export const EXPORT_FORMATS: Readonly<Record<string, ExportFormat>> = {
-  text: { extension: '.log', description: 'the log lines as Python prints them', render: (t, o) => exportText(t, o.timestamps === undefined ? {} : { timestamps: o.timestamps }) },
+  text: { extension: '.log', description: 'the log lines as Python prints them', render: (t, o) => exportText(t, { ...(o.timestamps === undefined ? {} : { timestamps: o.timestamps }), ...(o.level === undefined ? {} : { level: o.level }) }) },
   markdown: { extension: '.md', description: 'a table: one column per thread, one row per step', render: (t) => exportMarkdown(t) },
   mermaid: { extension: '.mmd', description: 'a Mermaid sequence diagram', render: (t) => exportMermaid(t) },
   chrome: { extension: '.chrome.json', description: 'Trace Event Format JSON for Perfetto and chrome://tracing', render: (t) => exportChrome(t) },

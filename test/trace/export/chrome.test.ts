@@ -92,6 +92,8 @@ describe('chrome export', () => {
     const accesses = events.filter((e) => e.ph === 'i' && e.cat === 'access');
     expect(accesses).toHaveLength(trace.steps.filter((s) => s.access === 'read' || s.access === 'write').length);
     expect(events.filter((e) => e.ph === 's')).toHaveLength(happensBeforeEdges(trace).length);
+    // The second worker blocks on _lock while the first holds it.
+    expect(events.some((e) => e.ph === 'X' && e.cat === 'blocked' && e.name === 'blocked: acquire _lock')).toBe(true);
     // The lock's release -> acquire edge between the two workers is one of the flows.
     expect(events.some((e) => e.ph === 'f' && String(e.name) === 'happens-before: sync _lock')).toBe(true);
   });
