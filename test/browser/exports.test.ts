@@ -7,7 +7,7 @@ import { exportHtml } from '../../src/trace/export/html.ts';
 import { exportSvg } from '../../src/trace/export/svg.ts';
 import type { TraceFile } from '../../src/trace/format.ts';
 import hostile, { HOSTILE, HOSTILE_KEY } from '../fixtures/hostile.ts';
-import { hostileTrace } from '../fixtures/hostile-trace.ts';
+import { hostile as evilProgram, hostileTrace } from '../fixtures/hostile-trace.ts';
 import { recordTrace } from '../trace/export/record.ts';
 import { artifact, launch, open, screenshotPath, type PageDocument } from './chromium.ts';
 
@@ -87,6 +87,29 @@ describe('hostile input in chromium', () => {
     const rows = await p.locator('#scheduler .lanes .lane-name').evaluateAll((els) => els.map((e) => (e as unknown as { getBoundingClientRect(): { height: number } }).getBoundingClientRect().height));
     for (const h of rows) expect(h).toBeLessThan(40);
     await p.screenshot({ path: screenshotPath('hostile-html.png'), fullPage: true });
+    await p.close();
+  });
+
+  it('the HTML player survives the trace fixture with every hostile string at once (newlines, escapes, entities)', async () => {
+    const evil = hostileTrace();
+    const w = await open(browser, artifact('evil.html', exportHtml(evil, { tree: buildChoiceTree(evilProgram, evil) })));
+    const p = w.page;
+    await p.waitForSelector('body[data-ready="true"]');
+    await p.keyboard.press('End');
+    expect(await p.locator('#player .lanes .lane-name').evaluateAll((els) => els.map((e) => e.textContent))).toEqual(evil.threads.map((t) => t.name));
+    await p.click('#tab-scheduler');
+    for (let i = 0; i < 3; i++) await p.locator('#choices button.choice:not([disabled])').last().click();
+    expect(await pwned(w)).toBeNull();
+    expect(w.dialogs).toEqual([]);
+    expect(w.requests).toEqual([]);
+    expect(w.errors).toEqual([]);
+    expect(await p.locator('img, iframe, object, embed, b').count()).toBe(0);
+    const layout = await p.evaluate(() => {
+      const g = globalThis as unknown as { innerWidth: number; document: { documentElement: { scrollWidth: number } } };
+      return { scroll: g.document.documentElement.scrollWidth, width: g.innerWidth };
+    });
+    expect(layout.scroll).toBeLessThanOrEqual(layout.width);
+    await p.screenshot({ path: screenshotPath('evil-html.png'), fullPage: true });
     await p.close();
   });
 
