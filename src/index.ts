@@ -11,5 +11,8 @@ export { execute, type ExecutionOptions, type ExecutionResult, type StepRecord }
 export { runProgram, type RunOptions, type RunSummary } from './scheduler/run.ts';
 export { ThreadsimError, ERROR_CODES, type ErrorCode } from './errors.ts';
 export * from './models/index.ts';
+export { random, MersenneTwister } from './models/random.ts';
 export { TRACE_VERSION, toTraceFile, parseTraceFile, serializeTrace, stateAt, diffState, type TraceFile, type TraceStep, type TraceThread, type TraceRace, type RaceAccess, type StateChanges } from './trace/format.ts';
 export { parseSchedule, printSchedule, resolveThread, threadLabels, aliasLegend, type ScheduleRun, type ThreadRef } from './trace/notation.ts';
+export { runSchedule, SchedulePolicy, ScheduleMismatch } from './trace/schedule-policy.ts';
+export { EXPORT_FORMATS, renderExport, withRaces, type ExportFormat, type ExportOptions } from './trace/export/index.ts';

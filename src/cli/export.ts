@@ -1,5 +1,6 @@
 /** `threadsim export FILE --format F [-o OUT]`: render a trace file in another format. */
 import { renderExport, withRaces } from '../trace/export/index.ts';
+import { parseStepRange } from '../trace/export/step-range.ts';
 import { LEVEL_NUMBERS } from '../trace/text.ts';
 import { writeFileAtomic } from './io.ts';
 import { ThreadsimError } from '../errors.ts';
@@ -17,6 +18,8 @@ export interface ExportArgs {
   readonly timestamps: boolean;
   /** `text`: lowest logging level shown, by name (`debug` .. `critical`). */
   readonly logLevel?: string;
+  /** Only these steps, as `A..B` (markdown and mermaid). */
+  readonly steps?: string;
 }
 
 /** Write an export to `output` (atomically, never over an existing file without `force`) or to `out`. */
@@ -30,7 +33,12 @@ export async function exportCommand(args: ExportArgs, out: (text: string) => voi
   const trace = withRaces(readTraceFile(args.file));
   const program = args.format === 'html' ? await programIfAvailable(trace.recipe.program) : undefined;
   const level = args.logLevel === undefined ? undefined : LEVEL_NUMBERS[args.logLevel];
-  const options = { timestamps: args.timestamps, ...(level === undefined ? {} : { level }), ...(program === undefined ? {} : { program }) };
+  const options = {
+    timestamps: args.timestamps,
+    ...(level === undefined ? {} : { level }),
+    ...(args.steps === undefined ? {} : { steps: parseStepRange(args.steps) }),
+    ...(program === undefined ? {} : { program }),
+  };
   deliverExport(renderExport(trace, args.format, options), args.output, args.force, out);
   return 0;
 }

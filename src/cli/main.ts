@@ -70,6 +70,7 @@ export async function main(argv: string[]): Promise<number> {
           .option('trace', { type: 'string', describe: 'write the reported run as a trace file' })
           .option('export', { choices: exportFormatNames(), describe: 'export the reported run in this format (to -o, else to stdout alone)' })
           .option('output', { alias: 'o', type: 'string', describe: 'file for --export' })
+          .option('steps', { type: 'string', describe: 'with --export markdown or mermaid: only steps A..B' })
           .option('force', { type: 'boolean', default: false, describe: 'overwrite an existing --trace or -o file' })
           .option('json', { type: 'boolean', default: false, describe: 'print one JSON summary object' }),
       (a) =>
@@ -88,6 +89,7 @@ export async function main(argv: string[]): Promise<number> {
               ...(a.schedule === undefined ? {} : { schedule: a.schedule }),
               ...(a.export === undefined ? {} : { export: a.export }),
               ...(a.output === undefined ? {} : { output: a.output }),
+              ...(a.steps === undefined ? {} : { steps: a.steps }),
               force: a.force,
               json: a.json,
             },
@@ -114,7 +116,8 @@ export async function main(argv: string[]): Promise<number> {
           .option('output', { alias: 'o', type: 'string', describe: 'write to this file instead of stdout' })
           .option('force', { type: 'boolean', default: false, describe: 'overwrite an existing output file' })
           .option('timestamps', { type: 'boolean', default: true, describe: 'text: prefix log lines with HH:MM:SS (--no-timestamps to drop)' })
-          .option('log-level', { choices: ['debug', 'info', 'warning', 'error', 'critical'], describe: "text: lowest logging level shown (default: the run's)" }),
+          .option('log-level', { choices: ['debug', 'info', 'warning', 'error', 'critical'], describe: "text: lowest logging level shown (default: the run's)" })
+          .option('steps', { type: 'string', describe: 'markdown, mermaid: only steps A..B (an excerpt for a slide)' }),
       (a) =>
         guard(() =>
           exportCommand(
@@ -125,6 +128,7 @@ export async function main(argv: string[]): Promise<number> {
               timestamps: a.timestamps,
               ...(a.output === undefined ? {} : { output: a.output }),
               ...(a['log-level'] === undefined ? {} : { logLevel: a['log-level'] }),
+              ...(a.steps === undefined ? {} : { steps: a.steps }),
             },
             (text) => process.stdout.write(text),
           ),

@@ -7,6 +7,7 @@ import { policyByName } from '../scheduler/policies/index.ts';
 import type { Program } from '../scheduler/program.ts';
 import { runProgram } from '../scheduler/run.ts';
 import { renderExport, withRaces } from '../trace/export/index.ts';
+import { parseStepRange } from '../trace/export/step-range.ts';
 import { programExtras, serializeTrace, toTraceFile } from '../trace/format.ts';
 import type { ReplayRecipe } from '../trace/replay-command.ts';
 import { replayCommand } from '../trace/replay-command.ts';
@@ -31,6 +32,8 @@ export interface RunArgs {
   /** Export the reported run in this format (to `output`, else to standard output alone). */
   readonly export?: string;
   readonly output?: string;
+  /** With `export`: only steps `A..B` (markdown and mermaid). */
+  readonly steps?: string;
   readonly force: boolean;
   readonly json: boolean;
 }
@@ -56,6 +59,9 @@ export async function runCommand(args: RunArgs, out: (line: string) => void): Pr
       : runProgram(program, { policy: args.policy, seed: args.seed, runs: args.runs, ...(args.maxSteps === undefined ? {} : { maxSteps: args.maxSteps }), ...(args.cpuCount === undefined ? {} : { cpuCount: args.cpuCount }) });
   const exec = summary.execution;
   const recipe: ReplayRecipe = { ...base, seed: exec.seed };
+  if (args.steps !== undefined && args.export === undefined) {
+    throw new ThreadsimError('TS006', '--steps needs --export markdown or --export mermaid', 'Add --export markdown, or drop --steps.');
+  }
   if (args.output !== undefined && args.export === undefined) {
     throw new ThreadsimError('TS006', '-o/--output needs --export FORMAT', 'Add --export markdown (or another format), or use --trace FILE for the trace itself.');
   }
@@ -64,7 +70,7 @@ export async function runCommand(args: RunArgs, out: (line: string) => void): Pr
   const traceFile = recorded === undefined ? undefined : withRaces(toTraceFile(recorded, recipe, { ...programExtras(program), logLevel: level }));
   if (args.trace !== undefined && traceFile !== undefined) writeFileAtomic(args.trace, serializeTrace(traceFile), args.force);
   if (args.export !== undefined && traceFile !== undefined) {
-    const text = renderExport(traceFile, args.export, { timestamps: args.timestamps, program });
+    const text = renderExport(traceFile, args.export, { timestamps: args.timestamps, level, program, ...(args.steps === undefined ? {} : { steps: parseStepRange(args.steps) }) });
     if (args.output === undefined) {
       out(text.endsWith('\n') ? text.slice(0, -1) : text);
       return exec.failures.length === 0 ? 0 : 1;

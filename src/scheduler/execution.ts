@@ -132,6 +132,11 @@ export function describeError(e: unknown): { type: string; detail: string } {
   return { type: 'Exception', detail: String(e) };
 }
 
+/** The last line of a Python traceback: `Type: message`, or just `Type` when the message is empty. */
+export function exceptionLine(type: string, detail: string): string {
+  return detail === '' ? type : `${type}: ${detail}`;
+}
+
 /** Runs one execution of a program under a policy. Use once. */
 export class Execution implements Runtime {
   readonly threads: Thread[] = [];
@@ -431,7 +436,7 @@ export class Execution implements Runtime {
     } else {
       this.emit('stderr', 40, `Exception in thread ${t.name}:`);
       this.emit('stderr', 40, 'Traceback (most recent call last):');
-      this.emit('stderr', 40, `${type}: ${detail}`);
+      this.emit('stderr', 40, exceptionLine(type, detail));
     }
     this.failures.push({
       kind: 'exception',
@@ -451,7 +456,7 @@ export class Execution implements Runtime {
       if (e instanceof ThreadsimError) throw e;
       const { type, detail } = describeError(e);
       this.emit('stderr', 40, 'Traceback (most recent call last):');
-      this.emit('stderr', 40, `${type}: ${detail}`);
+      this.emit('stderr', 40, exceptionLine(type, detail));
       this.failures.push({ kind: 'exception', thread: 'MainThread', type, detail, step: Math.max(0, this.stepIndex - 1), message: `uncaught ${type} in MainThread: ${detail}` });
     }
     for (let hook = this.exitHooks.shift(); hook !== undefined; hook = this.exitHooks.shift()) yield* hook();
@@ -533,14 +538,7 @@ export class Execution implements Runtime {
   }
 
   private startThread(body: () => Steps<unknown>, options: SpawnOptions): Thread {
-    const gen: unknown = body();
-    if (!isGenerator(gen)) {
-      throw new ThreadsimError(
-        gen instanceof Promise ? 'TS011' : 'TS002',
-        `the body of thread ${options.name} ${gen instanceof Promise ? 'returned a promise' : 'is not a generator function'}`,
-        'Write thread bodies as function* and call primitives with yield* (async functions cannot be scheduled).',
-      );
-    }
+    const gen = assertThreadBody(options.name, body());
     const t = new Thread(this.threads.length, options.name, options.daemon, options.handle, gen, options.onError);
     this.threads.push(t);
     const outer = this.cur as Thread | undefined;
@@ -634,6 +632,20 @@ export class Execution implements Runtime {
   atExit(hook: () => Steps<void>): void {
     this.exitHooks.push(hook);
   }
+}
+
+/**
+ * Check that a thread body produced a generator; a promise (an async function) or anything
+ * else gets threadsim's error naming the thread and what to write instead.
+ */
+export function assertThreadBody(thread: string, value: unknown): Steps<unknown> {
+  if (isGenerator(value)) return value;
+  const promise = value instanceof Promise;
+  throw new ThreadsimError(
+    promise ? 'TS011' : 'TS002',
+    `the body of thread ${thread} ${promise ? 'returned a promise' : 'is not a generator function'}`,
+    'Write thread bodies as function* and call primitives with yield* (async functions cannot be scheduled).',
+  );
 }
 
 function isGenerator(x: unknown): x is Steps<unknown> {

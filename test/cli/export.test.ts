@@ -70,8 +70,13 @@ describe('threadsim run --trace / --export and threadsim export', async () => {
     expect((await cli('export', 'r2.json', '-f', 'text')).out.split('\n')[0]).toBe('12:00:00: Testing update. Starting value is 0.');
     expect((await cli('export', 'r2.json', '-f', 'text', '--no-timestamps')).out.split('\n')[0]).toBe('Testing update. Starting value is 0.');
     await cli('run', 'tutorial/locked-update', '--trace', 'locked.json');
-    expect((await cli('export', 'locked.json', '-f', 'text')).out).not.toContain('has lock');
-    expect((await cli('export', 'locked.json', '-f', 'text', '--log-level', 'debug')).out).toContain('Thread 0 has lock');
+    // locked-update logs at DEBUG, as the tutorial's basicConfig does; --log-level raises the bar.
+    expect((await cli('export', 'locked.json', '-f', 'text')).out).toContain('Thread 0 has lock');
+    expect((await cli('export', 'locked.json', '-f', 'text', '--log-level', 'info')).out).not.toContain('has lock');
+    const excerpt = (await cli('export', 'r2.json', '-f', 'markdown', '--steps', '9..12')).out;
+    expect(excerpt.split('\n').filter((l) => /^\| \d+ \|/.test(l))).toHaveLength(4);
+    expectUsageError(await cli('export', 'r2.json', '-f', 'text', '--steps', '9..12'), /--steps does not apply to the text format/);
+    expectUsageError(await cli('run', 'tutorial/race', '--steps', '9..12'), /--steps needs --export markdown or --export mermaid/);
     const chrome = JSON.parse((await cli('export', 'r2.json', '-f', 'chrome')).out) as { traceEvents: unknown[] };
     expect(chrome.traceEvents.length).toBeGreaterThan(0);
   });

@@ -12,6 +12,7 @@ import { exportHtml } from './html.ts';
 import { exportJson } from './json.ts';
 import { exportMarkdown } from './markdown.ts';
 import { exportMermaid } from './mermaid.ts';
+import type { StepRange } from './step-range.ts';
 import { exportSvg } from './svg.ts';
 import { exportText } from './text.ts';
 
@@ -23,6 +24,8 @@ export interface ExportOptions {
   readonly program?: Program;
   /** `text`: lowest logging level shown (10 DEBUG .. 50 CRITICAL). Default: the trace's. */
   readonly level?: number;
+  /** Formats with `stepRange`: only these steps (an excerpt). */
+  readonly steps?: StepRange;
 }
 
 /** An export format. */
@@ -30,14 +33,16 @@ export interface ExportFormat {
   /** File name extension of the format's files, with the dot. */
   readonly extension: string;
   readonly description: string;
+  /** True when the format honours {@link ExportOptions.steps}. */
+  readonly stepRange?: boolean;
   readonly render: (trace: TraceFile, options: ExportOptions) => string;
 }
 
 /** Every export format by name. */
 export const EXPORT_FORMATS: Readonly<Record<string, ExportFormat>> = {
   text: { extension: '.log', description: 'the log lines as Python prints them', render: (t, o) => exportText(t, { ...(o.timestamps === undefined ? {} : { timestamps: o.timestamps }), ...(o.level === undefined ? {} : { level: o.level }) }) },
-  markdown: { extension: '.md', description: 'a table: one column per thread, one row per step', render: (t) => exportMarkdown(t) },
-  mermaid: { extension: '.mmd', description: 'a Mermaid sequence diagram', render: (t) => exportMermaid(t) },
+  markdown: { extension: '.md', description: 'a table: one column per thread, one row per step', stepRange: true, render: (t, o) => exportMarkdown(t, o.steps === undefined ? {} : { steps: o.steps }) },
+  mermaid: { extension: '.mmd', description: 'a Mermaid sequence diagram', stepRange: true, render: (t, o) => exportMermaid(t, o.steps === undefined ? {} : { steps: o.steps }) },
   chrome: { extension: '.chrome.json', description: 'Trace Event Format JSON for Perfetto and chrome://tracing', render: (t) => exportChrome(t) },
   json: { extension: '.json', description: 'the trace file itself', render: (t) => exportJson(t) },
   svg: { extension: '.svg', description: 'a swim-lane timeline on the virtual clock', render: (t) => exportSvg(t) },
@@ -66,6 +71,10 @@ export function renderExport(trace: TraceFile, name: string, options: ExportOpti
   const format = EXPORT_FORMATS[name];
   if (format === undefined) {
     throw new ThreadsimError('TS006', `unknown export format '${name}'`, `Use one of: ${exportFormatNames().join(', ')}.`);
+  }
+  if (options.steps !== undefined && format.stepRange !== true) {
+    const can = Object.entries(EXPORT_FORMATS).filter(([, f]) => f.stepRange === true).map(([n]) => n);
+    throw new ThreadsimError('TS006', `--steps does not apply to the ${name} format`, `Drop --steps, or export as ${can.join(' or ')}.`);
   }
   return format.render(trace, options);
 }

@@ -8,20 +8,30 @@ import type { TraceFile } from '../format.ts';
 import { replayLines } from '../replay-command.ts';
 import { describeChanges, describeStep, racesByStep, threadName } from './describe.ts';
 import { escapeMarkdown as md, oneLine } from './escape-text.ts';
+import { inRange, type StepRange } from './step-range.ts';
+
+/** Options of the Markdown export. */
+export interface MarkdownOptions {
+  /** Only these steps' rows (an excerpt for a slide); the races, failures and replay stay whole. */
+  readonly steps?: StepRange;
+}
 
 /** The Markdown document of a trace. */
-export function exportMarkdown(trace: TraceFile): string {
+export function exportMarkdown(trace: TraceFile, options: MarkdownOptions = {}): string {
   const races = trace.races ?? [];
   const raceSteps = racesByStep(races);
   const threads = trace.threads.map((t) => t.index);
   const out: string[] = [];
   out.push(`## ${md(trace.programName)}`, '');
   if (trace.description !== undefined) out.push(md(trace.description), '');
-  out.push(`Policy ${md(trace.recipe.policy)}, seed ${trace.recipe.seed}: ${trace.steps.length} steps, ending ${trace.ending}. Times are virtual microseconds.`, '');
+  const range = options.steps;
+  const excerpt = range === undefined ? '' : ` Steps ${range.from} to ${Math.min(range.to, trace.steps.length - 1)} shown.`;
+  out.push(`Policy ${md(trace.recipe.policy)}, seed ${trace.recipe.seed}: ${trace.steps.length} steps, ending ${trace.ending}.${excerpt} Times are virtual microseconds.`, '');
   const header = ['step', 'time', ...threads.map((t) => md(threadName(trace, t))), 'shared state'];
   out.push(`| ${header.join(' | ')} |`);
   out.push(`| ${['---:', '---:', ...threads.map(() => '---'), '---'].join(' | ')} |`);
   for (const s of trace.steps) {
+    if (!inRange(s.step, range)) continue;
     const cells = threads.map(() => '');
     let text = md(describeStep(s));
     const marks = raceSteps.get(s.step);

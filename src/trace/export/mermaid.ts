@@ -9,11 +9,22 @@ import type { TraceFile } from '../format.ts';
 import { happensBeforeEdges, type HbEdge } from '../happens-before.ts';
 import { describeStep } from './describe.ts';
 import { escapeMermaid as mm } from './escape-text.ts';
+import { inRange, type StepRange } from './step-range.ts';
 
 const RACE_COLOUR = 'rgba(255, 80, 80, 0.25)';
 
+/** Options of the Mermaid export. */
+export interface MermaidOptions {
+  /**
+   * Only these steps (an excerpt for a slide): their messages, the objects they touch, the
+   * happens-before edges into them and the races completed in them.
+   */
+  readonly steps?: StepRange;
+}
+
 /** The Mermaid source of a trace's sequence diagram. */
-export function exportMermaid(trace: TraceFile): string {
+export function exportMermaid(trace: TraceFile, options: MermaidOptions = {}): string {
+  const range = options.steps;
   const out: string[] = ['sequenceDiagram'];
   const threadIds = new Map<string, string>();
   trace.threads.forEach((t) => {
@@ -22,7 +33,7 @@ export function exportMermaid(trace: TraceFile): string {
   });
   const objects = new Map<string, string>();
   for (const s of trace.steps) {
-    if (s.obj === undefined || objects.has(s.obj) || isThreadObject(s.kind, s.obj, threadIds)) continue;
+    if (!inRange(s.step, range) || s.obj === undefined || objects.has(s.obj) || isThreadObject(s.kind, s.obj, threadIds)) continue;
     const id = `o${objects.size}`;
     objects.set(s.obj, id);
     out.push(`  participant ${id} as ${label(s.obj)}`);
@@ -36,6 +47,7 @@ export function exportMermaid(trace: TraceFile): string {
     racing.add(r.first.step).add(r.second.step);
   });
   for (const s of trace.steps) {
+    if (!inRange(s.step, range)) continue;
     const me = `t${s.thread}`;
     for (const e of edgesTo.get(s.step) ?? []) {
       const from = trace.steps[e.from]!;

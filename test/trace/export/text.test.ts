@@ -17,11 +17,12 @@ describe('text export', () => {
     expect(lines[0]).toBe('Testing update. Starting value is 0.');
   });
 
-  it("shows the levels the program logs at: INFO by default, DEBUG when asked", () => {
+  it("shows the level the program logs at (locked-update sets DEBUG, as the tutorial does), or the level asked for", () => {
     const t = traceOf('tutorial/locked-update');
-    expect(exportText(t)).not.toContain('has lock');
-    expect(exportText(t, { level: 10 })).toContain('Thread 0 has lock');
-    expect(exportText({ ...t, logLevel: 10 })).toContain('Thread 0 has lock');
+    expect(exportText(t)).toContain('Thread 0 has lock');
+    expect(exportText(t, { level: 20 })).not.toContain('has lock');
+    expect(exportText({ ...t, logLevel: 20 })).not.toContain('has lock');
+    expect(exportText({ ...t, logLevel: 20 }, { level: 10 })).toContain('Thread 0 has lock');
   });
 
   it('shows hostile messages as text, with the terminal escape made visible', () => {

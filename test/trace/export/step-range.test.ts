@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { isThreadsimError } from '../../../src/errors.ts';
+import { renderExport } from '../../../src/trace/export/index.ts';
+import { exportMarkdown } from '../../../src/trace/export/markdown.ts';
+import { exportMermaid } from '../../../src/trace/export/mermaid.ts';
+import { parseStepRange } from '../../../src/trace/export/step-range.ts';
+import { traceOf } from './helpers.ts';
+
+function errorOf(f: () => unknown): string {
+  try {
+    f();
+  } catch (e) {
+    if (isThreadsimError(e)) return e.message;
+    throw e;
+  }
+  throw new Error('no error');
+}
+
+describe('step ranges (excerpts for slides)', () => {
+  it('parse A..B, A.., ..B and A', () => {
+    expect(parseStepRange('5..18')).toEqual({ from: 5, to: 18 });
+    expect(parseStepRange('5..')).toEqual({ from: 5, to: Number.MAX_SAFE_INTEGER });
+    expect(parseStepRange('..18')).toEqual({ from: 0, to: 18 });
+    expect(parseStepRange('12')).toEqual({ from: 12, to: 12 });
+    expect(errorOf(() => parseStepRange('18..5'))).toMatch(/--steps '18\.\.5' starts after it ends \(18 > 5\) \(TS006\)/);
+    for (const bad of ['..', 'a', '5-6', '5 6', '']) expect(errorOf(() => parseStepRange(bad))).toMatch(/is not a step range/);
+  });
+
+  const trace = traceOf('tutorial/race');
+  const race = trace.races![0]!;
+  const range = { from: race.first.step, to: race.second.step };
+
+  it('markdown shows exactly the rows in range', () => {
+    const rows = exportMarkdown(trace, { steps: range }).split('\n').filter((l) => /^\| \d+ \|/.test(l));
+    expect(rows.map((r) => Number(r.split('|')[1]))).toEqual(Array.from({ length: range.to - range.from + 1 }, (_, i) => range.from + i));
+  });
+
+  it('mermaid shows the steps in range, the objects they touch and the race they complete', () => {
+    const src = exportMermaid(trace, { steps: range });
+    const numbers = [...src.matchAll(/: (\d+): /g)].map((m) => Number(m[1]));
+    expect(numbers).toEqual(Array.from({ length: range.to - range.from + 1 }, (_, i) => range.from + i));
+    const touched = new Set(trace.steps.slice(range.from, range.to + 1).filter((s) => s.obj !== undefined && s.kind !== 'spawn' && s.kind !== 'join').map((s) => s.obj));
+    expect(src.split('\n').filter((l) => l.startsWith('  participant o'))).toHaveLength(touched.size);
+    expect(src).toContain('⚠ RACE 1 on db.value');
+  });
+
+  it('formats without excerpts refuse a range', () => {
+    expect(errorOf(() => renderExport(trace, 'chrome', { steps: range }))).toMatch(/--steps does not apply to the chrome format \(TS006\)\. Drop --steps, or export as markdown or mermaid/);
+    expect(renderExport(trace, 'markdown', { steps: range })).toContain(`Steps ${range.from} to ${range.to} shown.`);
+  });
+});
