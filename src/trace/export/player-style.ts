@@ -22,7 +22,7 @@ h2 { font-size: 1rem; margin: .8rem 0 .3rem; }
 .lanes { overflow-x: auto; border: 1px solid var(--line); padding: .3rem 0; margin-bottom: .6rem; max-width: 100%; }
 .grid { display: grid; gap: 2px 1px; align-items: stretch; width: max-content; }
 .grid .corner, .grid .colhead { font-size: .7rem; color: var(--muted); text-align: center; }
-.grid .corner { text-align: right; padding-right: .5rem; }
+.grid .corner { text-align: right; padding-right: .5rem; position: sticky; left: 0; background: #fff; z-index: 1; }
 .grid .colhead.current { color: var(--ink); font-weight: bold; background: var(--hi); }
 .lane-name { font-weight: bold; padding: .15rem .5rem; text-align: right; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; max-width: 16em; position: sticky; left: 0; background: #fff; z-index: 1; }
 .cell { height: 1.7rem; font-size: .68rem; display: flex; align-items: center; justify-content: center; border-bottom: 1px dotted #ddd; }
