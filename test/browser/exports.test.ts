@@ -1,3 +1,6 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -155,6 +158,30 @@ describe('SVG well-formedness against arbitrary strings', () => {
       });
     }, svgs);
     expect(problems).toEqual(svgs.map(() => null));
+    await page.close();
+  });
+});
+
+describe('the golden artefacts in traces/', () => {
+  it('every HTML page loads without an error and every SVG parses', async () => {
+    const root = new URL('../../traces', import.meta.url).pathname;
+    const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html') || f.endsWith('.svg'));
+    expect(files.length).toBeGreaterThan(10);
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warning') errors.push(m.text());
+    });
+    page.on('pageerror', (e) => errors.push(e.message));
+    for (const f of files) {
+      await page.goto(pathToFileURL(join(root, f)).href);
+      if (f.endsWith('.html')) {
+        expect(await page.getAttribute('body', 'data-ready'), f).toBe('true');
+      } else {
+        expect(await page.locator('parsererror').count(), f).toBe(0);
+      }
+    }
+    expect(errors).toEqual([]);
     await page.close();
   });
 });
