@@ -16,3 +16,6 @@ export { TRACE_VERSION, toTraceFile, parseTraceFile, serializeTrace, stateAt, di
 export { parseSchedule, printSchedule, resolveThread, threadLabels, aliasLegend, type ScheduleRun, type ThreadRef } from './trace/notation.ts';
 export { runSchedule, SchedulePolicy, ScheduleMismatch } from './trace/schedule-policy.ts';
 export { EXPORT_FORMATS, renderExport, withRaces, type ExportFormat, type ExportOptions } from './trace/export/index.ts';
+export { exportSvg, type SvgOptions } from './trace/export/svg.ts';
+export { exportHtml, type HtmlOptions } from './trace/export/html.ts';
+export { buildChoiceTree, type ChoiceTree, type ChoiceTreeBounds } from './trace/choice-tree.ts';
