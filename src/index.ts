@@ -22,3 +22,6 @@ export { GuidedPolicy } from './scheduler/policies/guided.ts';
 export * from './check/index.ts';
 export { runSchedule, SchedulePolicy, ScheduleMismatch } from './trace/schedule-policy.ts';
 export { EXPORT_FORMATS, renderExport, withRaces, type ExportFormat, type ExportOptions } from './trace/export/index.ts';
+export { exportSvg, type SvgOptions } from './trace/export/svg.ts';
+export { exportHtml, type HtmlOptions } from './trace/export/html.ts';
+export { buildChoiceTree, type ChoiceTree, type ChoiceTreeBounds } from './trace/choice-tree.ts';

@@ -3,6 +3,9 @@ import { renderExport, withRaces } from '../trace/export/index.ts';
 import { parseStepRange } from '../trace/export/step-range.ts';
 import { LEVEL_NUMBERS } from '../trace/text.ts';
 import { writeFileAtomic } from './io.ts';
+import { ThreadsimError } from '../errors.ts';
+import type { Program } from '../scheduler/program.ts';
+import { loadProgram } from './load.ts';
 import { readTraceFile } from './read-trace.ts';
 
 /** Options of `threadsim export`. */
@@ -26,10 +29,29 @@ export function deliverExport(text: string, output: string | undefined, force: b
 }
 
 /** Run the command; exit code 0. */
-export function exportCommand(args: ExportArgs, out: (text: string) => void): number {
+export async function exportCommand(args: ExportArgs, out: (text: string) => void): Promise<number> {
   const trace = withRaces(readTraceFile(args.file));
+  const program = args.format === 'html' ? await programIfAvailable(trace.recipe.program) : undefined;
   const level = args.logLevel === undefined ? undefined : LEVEL_NUMBERS[args.logLevel];
-  const options = { timestamps: args.timestamps, ...(level === undefined ? {} : { level }), ...(args.steps === undefined ? {} : { steps: parseStepRange(args.steps) }) };
+  const options = {
+    timestamps: args.timestamps,
+    ...(level === undefined ? {} : { level }),
+    ...(args.steps === undefined ? {} : { steps: parseStepRange(args.steps) }),
+    ...(program === undefined ? {} : { program }),
+  };
   deliverExport(renderExport(trace, args.format, options), args.output, args.force, out);
   return 0;
+}
+
+/**
+ * The traced program, for the HTML player's scheduler mode; undefined when it cannot be loaded
+ * here (the page then plays the trace alone and says how to get the mode).
+ */
+async function programIfAvailable(spec: string): Promise<Program | undefined> {
+  try {
+    return await loadProgram(spec);
+  } catch (e) {
+    if (e instanceof ThreadsimError) return undefined;
+    throw e;
+  }
 }

@@ -110,7 +110,7 @@ export async function main(argv: string[]): Promise<number> {
     )
     .command(
       'export <file>',
-      'Render a trace file as text, markdown, mermaid, chrome (Perfetto) or json',
+      'Render a trace file as text, markdown, mermaid, chrome (Perfetto), json, svg or html',
       (y) =>
         y
           .positional('file', { type: 'string', demandOption: true, describe: 'trace file written by `run --trace`' })

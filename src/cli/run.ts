@@ -70,7 +70,7 @@ export async function runCommand(args: RunArgs, out: (line: string) => void): Pr
   const traceFile = recorded === undefined ? undefined : withRaces(toTraceFile(recorded, recipe, { ...programExtras(program), logLevel: level }));
   if (args.trace !== undefined && traceFile !== undefined) writeFileAtomic(args.trace, serializeTrace(traceFile), args.force);
   if (args.export !== undefined && traceFile !== undefined) {
-    const text = renderExport(traceFile, args.export, { timestamps: args.timestamps, level, ...(args.steps === undefined ? {} : { steps: parseStepRange(args.steps) }) });
+    const text = renderExport(traceFile, args.export, { timestamps: args.timestamps, level, program, ...(args.steps === undefined ? {} : { steps: parseStepRange(args.steps) }) });
     if (args.output === undefined) {
       out(text.endsWith('\n') ? text.slice(0, -1) : text);
       return exec.failures.length === 0 ? 0 : 1;

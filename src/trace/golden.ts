@@ -67,7 +67,7 @@ export function goldenFiles(programs: readonly Program[]): GoldenFile[] {
     const links: string[] = [];
     for (const [name, format] of Object.entries(EXPORT_FORMATS)) {
       const path = `${base}${format.extension}`;
-      files.push({ path, text: format.render(trace, {}) });
+      files.push({ path, text: format.render(trace, { program }) });
       links.push(`[${name}](${path})`);
     }
     index.push(`| ${program.name} | ${trace.recipe.policy} seed ${trace.recipe.seed} | ${trace.steps.length} | ${trace.failures.length} | ${links.join(' | ')} |`);

@@ -3,19 +3,25 @@
  * Each exporter is a pure function of the trace. To add a format, add one entry.
  */
 import { ThreadsimError } from '../../errors.ts';
+import type { Program } from '../../scheduler/program.ts';
+import { buildChoiceTree } from '../choice-tree.ts';
 import type { TraceFile } from '../format.ts';
 import { findRaces } from '../happens-before.ts';
 import { exportChrome } from './chrome.ts';
+import { exportHtml } from './html.ts';
 import { exportJson } from './json.ts';
 import { exportMarkdown } from './markdown.ts';
 import { exportMermaid } from './mermaid.ts';
 import type { StepRange } from './step-range.ts';
+import { exportSvg } from './svg.ts';
 import { exportText } from './text.ts';
 
 /** Options some formats take. */
 export interface ExportOptions {
   /** `text`: prefix logging lines with `HH:MM:SS: `. Default true. */
   readonly timestamps?: boolean;
+  /** `html`: the traced program, run to precompute the choices of the "you are the scheduler" mode. */
+  readonly program?: Program;
   /** `text`: lowest logging level shown (10 DEBUG .. 50 CRITICAL). Default: the trace's. */
   readonly level?: number;
   /** Formats with `stepRange`: only these steps (an excerpt). */
@@ -39,6 +45,12 @@ export const EXPORT_FORMATS: Readonly<Record<string, ExportFormat>> = {
   mermaid: { extension: '.mmd', description: 'a Mermaid sequence diagram', stepRange: true, render: (t, o) => exportMermaid(t, o.steps === undefined ? {} : { steps: o.steps }) },
   chrome: { extension: '.chrome.json', description: 'Trace Event Format JSON for Perfetto and chrome://tracing', render: (t) => exportChrome(t) },
   json: { extension: '.json', description: 'the trace file itself', render: (t) => exportJson(t) },
+  svg: { extension: '.svg', description: 'a swim-lane timeline on the virtual clock', render: (t) => exportSvg(t) },
+  html: {
+    extension: '.html',
+    description: 'a self-contained page that plays the trace, with a "you are the scheduler" mode',
+    render: (t, o) => exportHtml(t, o.program === undefined ? {} : { tree: buildChoiceTree(o.program, t) }),
+  },
 };
 
 /** Names of the export formats. */

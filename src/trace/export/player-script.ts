@@ -1,0 +1,380 @@
+/**
+ * The HTML player's script, inlined into the page as it is (plain ES2017, no modules, no
+ * template literals). It reads the page data from `<script type="application/json"
+ * id="ts-data">` and builds everything with createElement and textContent: no string from the
+ * trace ever goes through innerHTML or an HTML parser.
+ */
+export const PLAYER_SCRIPT = String.raw`
+(function () {
+  'use strict';
+  var data = JSON.parse(document.getElementById('ts-data').textContent);
+  var trace = data.trace;
+  var tree = data.tree ? unpack(data.tree) : null;
+
+  /** The packed choice tree (see packTree) back to nodes of step objects. */
+  function unpack(p) {
+    var S = p.s;
+    var nodes = p.n.map(function (n) {
+      var steps = n[0].map(function (row) {
+        var s = { t: row[0], k: S[row[1]], a: S[row[2]], tm: row[3] };
+        if (row[4] >= 0) s.o = S[row[4]];
+        var extra = row[5];
+        if (extra) {
+          Object.keys(extra).forEach(function (key) {
+            s[key] = key === 'lg' ? extra.lg.map(function (l) { return [l[0], S[l[1]]]; }) : extra[key];
+          });
+        }
+        return s;
+      });
+      var options = n[1] ? n[1].map(function (o) { return o[2] >= 0 ? { t: o[0], op: S[o[1]], node: o[2] } : { t: o[0], op: S[o[1]] }; }) : undefined;
+      return { steps: steps, options: options, end: n[2] || undefined };
+    });
+    return { replayPrefix: p.replayPrefix, mainLabel: p.mainLabel, initialState: p.initialState, nodes: nodes };
+  }
+
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined && text !== null) e.textContent = String(text);
+    return e;
+  }
+  function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); }
+  function $(id) { return document.getElementById(id); }
+
+  var KIND_SHORT = { read: 'R', write: 'W', log: 'log', sleep: 'zz', spawn: 'new', join: 'join', acquire: 'acq', release: 'rel',
+    wait: 'wait', notify: 'ntf', put: 'put', get: 'get', set: 'set', clear: 'clr', submit: 'sub', result: 'res', shutdown: 'shut', exit: 'exit', 'yield': 'yld' };
+
+  function describe(s) {
+    var parts = [s.k];
+    if (s.o !== undefined) parts.push(s.o);
+    if (s.k === 'write' && s.v !== undefined) parts.push('= ' + s.v);
+    else if (s.v !== undefined) parts.push(s.v);
+    if (s.r !== undefined) parts.push('-> ' + s.r);
+    if (s.x !== undefined) parts.push('raised ' + s.x);
+    return parts.join(' ');
+  }
+
+  function shellQuote(arg) {
+    return /^[\w@%+=:,./-]+$/.test(arg) ? arg : "'" + arg.replace(/'/g, "'\\''") + "'";
+  }
+
+  // ----- A view: lanes, state and log for a list of steps up to a position -----
+
+  function View(root, initialState, mainName) {
+    this.lanes = root.querySelector('.lanes');
+    this.state = root.querySelector('.state tbody');
+    this.log = root.querySelector('.log');
+    this.now = root.querySelector('.now');
+    this.initialState = initialState;
+    this.mainName = mainName;
+  }
+
+  /** Thread names known after the steps (MainThread plus every thread a step started). */
+  function threadNames(steps, mainName) {
+    var names = [mainName];
+    for (var i = 0; i < steps.length; i++) {
+      var sp = steps[i].sp;
+      if (sp) names[sp.i] = sp.n;
+    }
+    return names;
+  }
+
+  /** Columns drawn at most: long traces show a window around the current step. */
+  var WINDOW = 240;
+
+  View.prototype.render = function (steps, pos, options) {
+    var names = threadNames(steps, this.mainName);
+    var raceSteps = options.raceSteps || {};
+    var from = Math.max(0, Math.min(pos - WINDOW / 2, steps.length - WINDOW));
+    var to = Math.min(steps.length, from + WINDOW);
+    clear(this.lanes);
+    var grid = el('div', 'grid');
+    grid.style.gridTemplateColumns = 'minmax(9em, max-content) repeat(' + Math.max(1, to - from) + ', 2.1em)';
+    grid.appendChild(el('div', 'corner', from > 0 ? '… step' : 'step'));
+    for (var i = from; i < to; i++) {
+      var h = el('div', 'colhead' + (i === pos - 1 ? ' current' : '') + (i >= pos ? ' future' : ''), i);
+      grid.appendChild(h);
+    }
+    for (var t = 0; t < names.length; t++) {
+      var name = names[t] === undefined ? '#' + t : names[t];
+      var label = el('div', 'lane-name', name);
+      label.setAttribute('title', name + ' (thread ' + t + ')');
+      label.setAttribute('data-thread', String(t));
+      grid.appendChild(label);
+      for (var j = from; j < to; j++) {
+        var s = steps[j];
+        var cls = 'cell';
+        if (s.t === t) cls += ' op kind-' + s.k + (s.a === 'read' || s.a === 'write' ? ' access-' + s.a : '');
+        if (j === pos - 1) cls += ' current';
+        if (j >= pos) cls += ' future';
+        if (s.t === t && raceSteps[j]) cls += ' race';
+        var cell = el('div', cls, s.t === t ? (KIND_SHORT[s.k] || s.k.slice(0, 3)) : '');
+        if (s.t === t) {
+          cell.setAttribute('title', 'step ' + j + ' @ ' + s.tm + ' µs: ' + describe(s));
+          cell.setAttribute('data-step', String(j));
+        }
+        grid.appendChild(cell);
+      }
+    }
+    this.lanes.appendChild(grid);
+    var cur = grid.querySelector('.colhead.current');
+    if (cur && cur.scrollIntoView) {
+      var box = this.lanes;
+      var left = cur.offsetLeft - box.clientWidth / 2;
+      box.scrollLeft = Math.max(0, left);
+    }
+
+    // Shared state after pos steps, with the locations the last step changed marked.
+    var state = {};
+    var order = [];
+    function put(store, key, value) {
+      var loc = store + '.' + key;
+      if (!(loc in state)) order.push(loc);
+      state[loc] = value;
+    }
+    var init = this.initialState || {};
+    Object.keys(init).forEach(function (store) {
+      Object.keys(init[store]).forEach(function (key) { put(store, key, init[store][key]); });
+    });
+    var changed = {};
+    for (var k = 0; k < pos; k++) {
+      var ch = steps[k].ch;
+      if (!ch) continue;
+      Object.keys(ch).forEach(function (store) {
+        Object.keys(ch[store]).forEach(function (key) {
+          put(store, key, ch[store][key]);
+          if (k === pos - 1) changed[store + '.' + key] = true;
+        });
+      });
+    }
+    clear(this.state);
+    var self = this;
+    if (order.length === 0) {
+      var empty = el('tr');
+      empty.appendChild(el('td', 'muted', '(no shared state)'));
+      this.state.appendChild(empty);
+    }
+    order.forEach(function (loc) {
+      var tr = el('tr', changed[loc] ? 'changed' : '');
+      tr.appendChild(el('th', '', loc));
+      tr.appendChild(el('td', '', JSON.stringify(state[loc])));
+      self.state.appendChild(tr);
+    });
+
+    // The log so far.
+    clear(this.log);
+    var lines = 0;
+    for (var m = 0; m < pos; m++) {
+      var lg = steps[m].lg;
+      if (!lg) continue;
+      for (var n = 0; n < lg.length; n++) {
+        var line = el('div', 'line' + (lg[n][0] > 0 && lg[n][0] < 20 ? ' debug' : '') + (lg[n][0] >= 30 ? ' warn' : '') + (m === pos - 1 ? ' fresh' : ''), lg[n][1]);
+        this.log.appendChild(line);
+        lines++;
+      }
+    }
+    if (lines === 0) this.log.appendChild(el('div', 'muted', '(nothing logged yet)'));
+    this.log.scrollTop = this.log.scrollHeight;
+
+    // The step just run and the next one.
+    clear(this.now);
+    var last = pos > 0 ? steps[pos - 1] : null;
+    this.now.appendChild(el('span', 'pos', 'step ' + pos + ' of ' + (options.total === undefined ? steps.length : options.total)));
+    if (last) {
+      this.now.appendChild(el('span', 'who', names[last.t] === undefined ? '#' + last.t : names[last.t]));
+      this.now.appendChild(el('span', 'what', describe(last)));
+      this.now.appendChild(el('span', 'time', 't = ' + last.tm + ' µs'));
+    } else {
+      this.now.appendChild(el('span', 'what', 'before the first step'));
+    }
+  };
+
+  // ----- Mode 1: play the recorded trace -----
+
+  var playerRoot = $('player');
+  var view = new View(playerRoot, trace.initialState, trace.threads[0]);
+  var pos = 0;
+  var raceSteps = {};
+  var raceAt = [];
+  trace.steps.forEach(function (s, i) {
+    if (s.rc) { raceSteps[s.rc.p] = true; raceSteps[s.rc.q] = true; raceSteps[i] = true; raceAt.push(i); }
+  });
+  var svgSteps = document.querySelectorAll('#timeline [data-step], #timeline [data-steps]');
+
+  function showPlayer() {
+    view.render(trace.steps, pos, { raceSteps: raceSteps });
+    $('pos-input').value = String(pos);
+    $('back').disabled = pos === 0;
+    $('start').disabled = pos === 0;
+    $('fwd').disabled = pos === trace.steps.length;
+    $('end').disabled = pos === trace.steps.length;
+    var banner = $('player-race');
+    clear(banner);
+    banner.hidden = true;
+    for (var i = 0; i < raceAt.length; i++) {
+      if (raceAt[i] < pos) {
+        var s = trace.steps[raceAt[i]];
+        banner.hidden = false;
+        banner.appendChild(el('strong', '', 'Race on ' + s.rc.l + ' (steps ' + s.rc.p + ' and ' + s.rc.q + '): '));
+        banner.appendChild(el('span', '', s.rc.n));
+        break;
+      }
+    }
+    for (var j = 0; j < svgSteps.length; j++) {
+      var node = svgSteps[j];
+      var list = (node.getAttribute('data-steps') || node.getAttribute('data-step') || '').split(' ');
+      var on = list.indexOf(String(pos - 1)) >= 0;
+      if (on) node.classList.add('current'); else node.classList.remove('current');
+    }
+  }
+  function go(p) {
+    pos = Math.max(0, Math.min(trace.steps.length, p));
+    showPlayer();
+  }
+  $('start').addEventListener('click', function () { go(0); });
+  $('back').addEventListener('click', function () { go(pos - 1); });
+  $('fwd').addEventListener('click', function () { go(pos + 1); });
+  $('end').addEventListener('click', function () { go(trace.steps.length); });
+  $('pos-input').addEventListener('change', function () { go(parseInt($('pos-input').value, 10) || 0); });
+
+  // ----- Mode 2: you are the scheduler -----
+
+  var schedRoot = $('scheduler');
+  var schedView = tree ? new View(schedRoot, tree.initialState, trace.threads[0]) : null;
+  var path = [];
+
+  function schedSteps() {
+    var steps = tree.nodes[0].steps.slice();
+    for (var i = 0; i < path.length; i++) steps = steps.concat(tree.nodes[path[i]].steps);
+    return steps;
+  }
+  function currentNode() { return tree.nodes[path.length === 0 ? 0 : path[path.length - 1]]; }
+
+  function labelsOf(steps) {
+    var labels = [tree.mainLabel];
+    for (var i = 0; i < steps.length; i++) if (steps[i].sp) labels[steps[i].sp.i] = steps[i].sp.l;
+    return labels;
+  }
+  function notation(steps) {
+    var labels = labelsOf(steps);
+    var parts = [];
+    for (var i = 0; i < steps.length;) {
+      var t = steps[i].t;
+      var j = i;
+      while (j < steps.length && steps[j].t === t) j++;
+      var label = labels[t] === undefined ? '#' + t : labels[t];
+      parts.push(j - i === 1 ? label : label + '*' + (j - i));
+      i = j;
+    }
+    return parts.join(' ');
+  }
+  function aliases(steps) {
+    var labels = labelsOf(steps);
+    var names = threadNames(steps, trace.threads[0]);
+    var out = [];
+    for (var i = 0; i < labels.length; i++) {
+      if (labels[i] !== undefined && labels[i] !== names[i] && (labels[i].charAt(0) === 'T' || labels[i].charAt(0) === '#')) {
+        out.push(labels[i] + ' = ' + JSON.stringify(names[i]));
+      }
+    }
+    return out;
+  }
+
+  function showScheduler() {
+    if (!tree) return;
+    var steps = schedSteps();
+    var node = currentNode();
+    var races = {};
+    var firstRace = -1;
+    steps.forEach(function (s, i) {
+      if (s.rc) { races[s.rc.p] = true; races[s.rc.q] = true; races[i] = true; if (firstRace < 0) firstRace = i; }
+    });
+    schedView.render(steps, steps.length, { raceSteps: races });
+    var names = threadNames(steps, trace.threads[0]);
+
+    var choices = $('choices');
+    clear(choices);
+    if (node.options) {
+      choices.appendChild(el('p', 'prompt', 'Step ' + steps.length + ': who runs next?'));
+      node.options.forEach(function (o, i) {
+        var name = names[o.t] === undefined ? '#' + o.t : names[o.t];
+        var b = el('button', 'choice', (i + 1) + '. ' + name);
+        b.appendChild(el('span', 'op', ' ' + o.op));
+        b.setAttribute('data-thread', String(o.t));
+        if (o.node === undefined) {
+          b.disabled = true;
+          b.setAttribute('title', 'Not precomputed: this choice lies beyond the exploration bound of this page.');
+        } else {
+          b.addEventListener('click', function () { path.push(o.node); showScheduler(); });
+        }
+        choices.appendChild(b);
+      });
+    }
+    $('undo').disabled = path.length === 0;
+
+    var outcome = $('outcome');
+    clear(outcome);
+    outcome.className = 'outcome';
+    if (firstRace >= 0) {
+      var s = steps[firstRace];
+      outcome.className = 'outcome race';
+      outcome.appendChild(el('strong', '', 'You produced the race on ' + s.rc.l + ' (steps ' + s.rc.p + ' and ' + s.rc.q + ').'));
+      outcome.appendChild(el('p', '', s.rc.n));
+    }
+    if (node.end) {
+      var ended = el('p', 'ending', 'The program ended (' + node.end.ending + ') after ' + steps.length + ' steps.');
+      outcome.appendChild(ended);
+      if (node.end.failures.length === 0) outcome.appendChild(el('p', 'ok', 'No failure: every claim holds.'));
+      node.end.failures.forEach(function (f) { outcome.appendChild(el('p', 'failure', f)); });
+    }
+    var replay = $('replay');
+    clear(replay);
+    replay.appendChild(el('span', 'label', node.end ? 'Replay this run: ' : 'Replay these steps: '));
+    replay.appendChild(el('code', 'replay-line', tree.replayPrefix + shellQuote(notation(steps))));
+    var al = aliases(steps);
+    if (al.length > 0) replay.appendChild(el('span', 'aliases', ' where ' + al.join(', ')));
+  }
+  if (tree) {
+    $('undo').addEventListener('click', function () { path.pop(); showScheduler(); });
+    $('restart').addEventListener('click', function () { path = []; showScheduler(); });
+  }
+
+  // ----- Tabs and keys -----
+
+  var mode = 'player';
+  function setMode(m) {
+    mode = m;
+    playerRoot.hidden = m !== 'player';
+    schedRoot.hidden = m !== 'scheduler';
+    $('tab-player').setAttribute('aria-selected', String(m === 'player'));
+    $('tab-scheduler').setAttribute('aria-selected', String(m === 'scheduler'));
+    if (m === 'scheduler') showScheduler(); else showPlayer();
+  }
+  $('tab-player').addEventListener('click', function () { setMode('player'); });
+  $('tab-scheduler').addEventListener('click', function () { setMode('scheduler'); });
+  document.addEventListener('keydown', function (e) {
+    if (e.target && e.target.tagName === 'INPUT') return;
+    if (mode === 'player') {
+      if (e.key === 'ArrowRight' || e.key === 'n') go(pos + 1);
+      else if (e.key === 'ArrowLeft' || e.key === 'p') go(pos - 1);
+      else if (e.key === 'Home') go(0);
+      else if (e.key === 'End') go(trace.steps.length);
+      else return;
+      e.preventDefault();
+    } else if (tree) {
+      var node = currentNode();
+      var digit = parseInt(e.key, 10);
+      if (digit >= 1 && node.options && node.options[digit - 1] && node.options[digit - 1].node !== undefined) {
+        path.push(node.options[digit - 1].node);
+        showScheduler();
+      } else if ((e.key === 'Backspace' || e.key === 'ArrowLeft') && path.length > 0) {
+        path.pop();
+        showScheduler();
+      } else return;
+      e.preventDefault();
+    }
+  });
+  setMode('player');
+  document.body.setAttribute('data-ready', 'true');
+})();
+`;

@@ -1,0 +1,80 @@
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exportMermaid } from '../../src/trace/export/mermaid.ts';
+import hostile from '../fixtures/hostile.ts';
+import { hostileTrace } from '../fixtures/hostile-trace.ts';
+import { recordTrace } from '../trace/export/record.ts';
+import { launch, screenshotPath, type Watched } from './chromium.ts';
+
+/** mermaid's browser bundle, loaded into the page from node_modules (no network). */
+const MERMAID = createRequire(import.meta.url).resolve('mermaid/dist/mermaid.min.js');
+
+let browser: Browser;
+let w: Watched;
+beforeAll(async () => {
+  browser = await launch();
+  const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+  w = { page, errors: [], dialogs: [], requests: [] };
+  page.on('pageerror', (e) => w.errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') w.errors.push(`console: ${m.text()}`);
+  });
+  page.on('dialog', (d) => {
+    w.dialogs.push(d.message());
+    void d.dismiss();
+  });
+  page.on('request', (r) => w.requests.push(r.url()));
+  await page.setContent('<!DOCTYPE html><html><head><meta charset="utf-8"></head><body><div id="out"></div></body></html>');
+  await page.addScriptTag({ path: MERMAID });
+  await page.evaluate(() => {
+    const m = (globalThis as unknown as { mermaid: { initialize(c: object): void } }).mermaid;
+    m.initialize({ startOnLoad: false, securityLevel: 'strict' });
+  });
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Parse and render `text` with mermaid in the page; the rendered SVG replaces #out's content. */
+async function render(page: Page, id: string, text: string): Promise<{ parsed: boolean; actors: string[] }> {
+  return page.evaluate(
+    async ([id, text]) => {
+      const g = globalThis as unknown as {
+        mermaid: { parse(t: string): Promise<unknown>; render(id: string, t: string): Promise<{ svg: string }> };
+        document: { getElementById(id: string): { innerHTML: string; querySelectorAll(s: string): ArrayLike<{ textContent: string | null }> } };
+      };
+      const parsed = (await g.mermaid.parse(text)) !== false;
+      const { svg } = await g.mermaid.render(id, text);
+      const out = g.document.getElementById('out');
+      out.innerHTML = svg;
+      const actors = Array.from(out.querySelectorAll('text.actor')).map((e) => e.textContent ?? '');
+      return { parsed, actors };
+    },
+    [id, text] as const,
+  );
+}
+
+describe('the Mermaid export parsed and rendered by mermaid in chromium', () => {
+  it('tutorial/race: a sequence diagram with every thread as a participant', async () => {
+    const trace = recordTrace('tutorial/race');
+    const r = await render(w.page, 'race', exportMermaid(trace));
+    expect(r.parsed).toBe(true);
+    for (const t of trace.threads) expect(r.actors).toContain(t.name);
+    await w.page.locator('#out svg').screenshot({ path: screenshotPath('mermaid-tutorial-race.png') });
+    expect(w.errors).toEqual([]);
+  });
+
+  it('hostile programs: parses, renders, runs nothing and fetches nothing', async () => {
+    for (const [id, trace] of [['hostile', recordTrace(hostile)], ['evil', hostileTrace()]] as const) {
+      const r = await render(w.page, id, exportMermaid(trace));
+      expect(r.parsed).toBe(true);
+      expect(r.actors.length).toBeGreaterThanOrEqual(trace.threads.length);
+    }
+    expect(await w.page.evaluate(() => (globalThis as unknown as { __pwned?: unknown }).__pwned ?? null)).toBeNull();
+    expect(await w.page.locator('#out script, #out img, #out iframe').count()).toBe(0);
+    expect(w.dialogs).toEqual([]);
+    expect(w.requests).toEqual([]);
+    expect(w.errors).toEqual([]);
+  });
+});

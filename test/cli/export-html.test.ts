@@ -1,0 +1,39 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { exportCommand } from '../../src/cli/export.ts';
+import { serializeTrace } from '../../src/trace/format.ts';
+import { recordTrace } from '../trace/export/record.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'threadsim-export-html-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function exportTo(trace: ReturnType<typeof recordTrace>, format: string, name: string): Promise<string> {
+  const file = join(dir, `${name}.json`);
+  writeFileSync(file, serializeTrace(trace));
+  const output = join(dir, `${name}.${format}`);
+  expect(await exportCommand({ file, format, output, force: false, timestamps: true }, () => undefined)).toBe(0);
+  return readFileSync(output, 'utf8');
+}
+
+describe('threadsim export --format html|svg', () => {
+  it('html of a built-in program carries the scheduler mode choices', async () => {
+    const html = await exportTo(recordTrace('tutorial/race'), 'html', 'race');
+    expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
+    expect(html).toContain('"replayPrefix":"npx threadsim run tutorial/race --schedule "');
+    expect(html).not.toContain('exported without the program');
+  });
+
+  it('html of a trace whose program cannot be loaded plays the trace alone and says so', async () => {
+    const trace = recordTrace('tutorial/race');
+    const html = await exportTo({ ...trace, recipe: { ...trace.recipe, program: './gone/missing-program.ts' } }, 'html', 'gone');
+    expect(html).toContain('exported without the program');
+    expect(html).toContain('"tree":null');
+  });
+
+  it('svg writes the timeline', async () => {
+    const svg = await exportTo(recordTrace('tutorial/race'), 'svg', 'race-svg');
+    expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+  });
+});

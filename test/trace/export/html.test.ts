@@ -1,0 +1,51 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { builtin } from '../../../src/examples/index.ts';
+import { buildChoiceTree } from '../../../src/trace/choice-tree.ts';
+import { exportHtml } from '../../../src/trace/export/html.ts';
+import hostile, { HOSTILE } from '../../fixtures/hostile.ts';
+import { recordTrace } from './record.ts';
+
+function dataOf(html: string): { trace: { steps: { t: number }[] }; tree: unknown } {
+  const m = /<script type="application\/json" id="ts-data">([\s\S]*?)<\/script>/.exec(html);
+  if (m === null) throw new Error('no data element');
+  return JSON.parse(m[1]!) as { trace: { steps: { t: number }[] }; tree: unknown };
+}
+
+describe('exportHtml', () => {
+  const trace = recordTrace('tutorial/race');
+  const html = exportHtml(trace, { tree: buildChoiceTree(builtin('tutorial/race')!, trace) });
+
+  it('is one self-contained file: no URL to anything outside it', () => {
+    expect(html).not.toMatch(/\b(src|href)\s*=/i);
+    // Only the SVG namespace, which is a name and never fetched.
+    expect(html.match(/https?:\/\/[^\s"'<>]+/g)).toEqual(['http://www.w3.org/2000/svg']);
+    expect(html).not.toMatch(/@import|url\((?!#)/);
+  });
+
+  it('allows only its own script, by hash, and no network in its Content-Security-Policy', () => {
+    const csp = /http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(html)![1]!.replace(/&#39;/g, "'");
+    const scripts = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
+    expect(scripts).toHaveLength(1);
+    const hash = createHash('sha256').update(scripts[0]!, 'utf8').digest('base64');
+    expect(csp).toContain(`script-src 'sha256-${hash}'`);
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain("connect-src 'none'");
+  });
+
+  it('embeds the trace steps and the tree as JSON the page can read back', () => {
+    const data = dataOf(html);
+    expect(data.trace.steps.map((s) => s.t)).toEqual(trace.schedule);
+    expect(data.tree).not.toBeNull();
+  });
+
+  it('keeps hostile strings out of the markup: only escaped text and escaped JSON', () => {
+    const page = exportHtml(recordTrace(hostile), { tree: buildChoiceTree(hostile, recordTrace(hostile)) });
+    for (const s of Object.values(HOSTILE)) expect(page).not.toContain(s);
+    const scripts = page.match(/<script\b/g) ?? [];
+    expect(scripts).toHaveLength(2);
+    expect(page).not.toMatch(/<img|<b>/);
+    const data = dataOf(page) as unknown as { trace: { threads: string[] } };
+    expect(data.trace.threads).toContain(HOSTILE.script);
+  });
+});

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { exportSvg, formatTime } from '../../../src/trace/export/svg.ts';
+import hostile, { HOSTILE, HOSTILE_KEY } from '../../fixtures/hostile.ts';
+import { recordTrace } from './record.ts';
+
+const count = (text: string, needle: string): number => text.split(needle).length - 1;
+
+describe('exportSvg', () => {
+  it('draws one lane per thread, the race pair and a legend', () => {
+    const trace = recordTrace('tutorial/race');
+    const svg = exportSvg(trace);
+    expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+    expect(count(svg, '<g class="lane"')).toBe(trace.threads.length);
+    expect(count(svg, '<g class="race"')).toBe(1);
+    expect(svg).toContain('class="legend"');
+    for (const t of trace.threads) expect(svg).toContain(`>${t.name}</text>`);
+  });
+
+  it('cuts the 0.1 s sleeps of tutorial/race short with a labelled axis break, and none without idle time', () => {
+    expect(count(exportSvg(recordTrace('tutorial/race')), 'class="axis-break"')).toBeGreaterThan(0);
+    // single-thread's worker sleeps 2 s while MainThread waits at exit: idle clock.
+    expect(count(exportSvg(recordTrace('tutorial/single-thread')), 'class="axis-break"')).toBeGreaterThan(0);
+    expect(count(exportSvg(recordTrace('tutorial/deadlock')), 'class="axis-break"')).toBe(0);
+  });
+
+  it('escapes every hostile string: no markup from the program survives as markup', () => {
+    const svg = exportSvg(recordTrace(hostile));
+    for (const s of [...Object.values(HOSTILE), HOSTILE_KEY]) {
+      expect(svg).not.toContain(s);
+    }
+    expect(svg).not.toMatch(/<script|<img|<b>|]]>/);
+    expect(count(svg, '</svg>')).toBe(1);
+    expect(svg).toContain('&lt;script&gt;window.__pwned=1');
+  });
+
+  it('writes times below a millisecond in µs and longer ones in seconds', () => {
+    expect(formatTime(0)).toBe('0 µs');
+    expect(formatTime(999)).toBe('999 µs');
+    expect(formatTime(100_006)).toBe('0.100006 s');
+    expect(formatTime(2_000_000)).toBe('2 s');
+  });
+});
+
+describe('exportSvg on an empty trace', () => {
+  it('draws the lanes of a trace without steps', () => {
+    const t = recordTrace('tutorial/race');
+    const svg = exportSvg({ ...t, steps: [], schedule: [], races: [] });
+    expect(count(svg, '<g class="lane"')).toBe(t.threads.length);
+    expect(svg).not.toContain('NaN');
+  });
+});
