@@ -11,14 +11,15 @@
  * race for it. A notify with nobody waiting is lost. `wait_for` returns the predicate's last
  * value, waiting at most `timeout` seconds in total. A waiter whose timeout expires at the same
  * instant as a notify may see either: the policy chooses (and, as in CPython, a notify may
- * pick a waiter that has timed out but not yet left the list, and is then spent on it).
+ * pick a waiter that has timed out but is still taking the lock back, and is then spent on it).
  * Does not mirror: `notifyAll`, the camelCase alias.
  */
 import { runtime } from '../scheduler/context.ts';
 import type { Op, Steps } from '../scheduler/ops.ts';
 import type { Runtime } from '../scheduler/runtime.ts';
 import { RuntimeError } from './exceptions.ts';
-import type { ConditionLock } from './lock-protocol.ts';
+import { holding, type ConditionLock } from './lock-protocol.ts';
+import { callMaybeSteps } from './maybe-steps.ts';
 import { RLock } from './rlock.ts';
 import { toMicros } from './time.ts';
 import { pyTruthy } from './truthy.ts';
@@ -54,13 +55,8 @@ export class Condition {
   }
 
   /** Python's `with cond:` block. */
-  *with<R>(body: () => Steps<R>): Steps<R> {
-    yield* this.lock.acquire();
-    try {
-      return yield* body();
-    } finally {
-      yield* this.lock.release();
-    }
+  with<R>(body: () => Steps<R>): Steps<R> {
+    return holding(this.lock, body);
   }
 
   /** `wait(timeout=None)`: True when notified, False when the timeout passed first. */
@@ -89,11 +85,13 @@ export class Condition {
       describeWait: () => `a notify on ${this.id}`,
     };
     const gotit = (yield block) as boolean;
+    // As in CPython, a timed-out waiter takes the lock back before it leaves the waiter list,
+    // so a notify meanwhile may still pick it (and is spent on it).
+    yield this.lock.acquireRestoreOp(saved);
     if (!gotit) {
       const leave: Op = { kind: 'wait', obj: this.id, access: 'sync', value: 'timed out', run: () => this.waiters.remove(waiter) };
       yield leave;
     }
-    yield this.lock.acquireRestoreOp(saved);
     return gotit;
   }
 
@@ -101,7 +99,7 @@ export class Condition {
   *wait_for<T>(predicate: Predicate<T>, timeout: number | null = null): Steps<T> {
     let endtime: number | undefined;
     let waittime = timeout;
-    let result = yield* evaluate(predicate);
+    let result = yield* callMaybeSteps(predicate);
     while (!pyTruthy(result)) {
       if (waittime !== null) {
         const now = this.rt.now / 1e6;
@@ -112,7 +110,7 @@ export class Condition {
         }
       }
       yield* this.wait(waittime);
-      result = yield* evaluate(predicate);
+      result = yield* callMaybeSteps(predicate);
     }
     return result;
   }
@@ -140,14 +138,4 @@ export class Condition {
   toString(): string {
     return `<Condition(${String(this.lock)}, ${this.waiters.length})>`;
   }
-}
-
-function* evaluate<T>(predicate: Predicate<T>): Steps<T> {
-  const r = predicate();
-  if (isSteps(r)) return yield* r;
-  return r as T;
-}
-
-function isSteps<T>(x: unknown): x is Steps<T> {
-  return typeof x === 'object' && x !== null && typeof (x as Steps<T>).next === 'function' && typeof (x as Steps<T>).throw === 'function';
 }

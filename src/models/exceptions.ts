@@ -78,10 +78,10 @@ export class AttributeError extends PythonError {
   }
 }
 
-/** `concurrent.futures.InvalidStateError`. */
+/** `concurrent.futures.InvalidStateError` (printed with its module, as CPython's traceback does). */
 export class InvalidStateError extends PythonError {
   constructor(message: string) {
-    super('InvalidStateError', message);
+    super('concurrent.futures._base.InvalidStateError', message);
   }
 }
 

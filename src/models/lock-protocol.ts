@@ -19,3 +19,19 @@ export interface ConditionLock {
   /** `_acquire_restore(saved)`: a blocking op that takes the lock back as it was held. */
   acquireRestoreOp(saved: unknown): Op;
 }
+
+/** Anything with Python's context-manager pair of steps. */
+export interface Acquirable {
+  acquire(): Steps<boolean>;
+  release(): Steps<void>;
+}
+
+/** Python's `with lock:` block: acquire, run `body`, release even when it raises. */
+export function* holding<R>(lock: Acquirable, body: () => Steps<R>): Steps<R> {
+  yield* lock.acquire();
+  try {
+    return yield* body();
+  } finally {
+    yield* lock.release();
+  }
+}

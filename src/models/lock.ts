@@ -11,7 +11,7 @@
 import { runtime } from '../scheduler/context.ts';
 import { WaitQueue, type Kernel, type Op, type Steps, type ThreadRecord } from '../scheduler/ops.ts';
 import { RuntimeError, ValueError } from './exceptions.ts';
-import type { ConditionLock } from './lock-protocol.ts';
+import { holding, type ConditionLock } from './lock-protocol.ts';
 import { toMicros } from './time.ts';
 
 /** Checks shared by Lock and RLock: CPython's messages for bad acquire arguments. */
@@ -63,13 +63,8 @@ export class Lock implements ConditionLock {
   }
 
   /** Python's `with lock:` block: acquire, run `body`, release even when it raises. */
-  *with<R>(body: () => Steps<R>): Steps<R> {
-    yield* this.acquire();
-    try {
-      return yield* body();
-    } finally {
-      yield* this.release();
-    }
+  with<R>(body: () => Steps<R>): Steps<R> {
+    return holding(this, body);
   }
 
   /** A plain Lock counts as owned by whoever asks while anyone holds it (CPython's `_is_owned`). */

@@ -12,7 +12,7 @@ import { runtime } from '../scheduler/context.ts';
 import { WaitQueue, type Kernel, type Op, type Steps, type ThreadRecord } from '../scheduler/ops.ts';
 import { RuntimeError } from './exceptions.ts';
 import { checkAcquireArgs } from './lock.ts';
-import type { ConditionLock } from './lock-protocol.ts';
+import { holding, type ConditionLock } from './lock-protocol.ts';
 import { toMicros } from './time.ts';
 
 /** Model of `threading.RLock`. */
@@ -60,13 +60,8 @@ export class RLock implements ConditionLock {
   }
 
   /** Python's `with rlock:` block. */
-  *with<R>(body: () => Steps<R>): Steps<R> {
-    yield* this.acquire();
-    try {
-      return yield* body();
-    } finally {
-      yield* this.release();
-    }
+  with<R>(body: () => Steps<R>): Steps<R> {
+    return holding(this, body);
   }
 
   /** True when the current thread owns the lock. */

@@ -12,6 +12,7 @@
 import { runtime } from '../scheduler/context.ts';
 import { WaitQueue, type Kernel, type Op, type Steps } from '../scheduler/ops.ts';
 import { ValueError } from './exceptions.ts';
+import { holding } from './lock-protocol.ts';
 import { toMicros } from './time.ts';
 
 /** Model of `threading.Semaphore`. */
@@ -65,13 +66,8 @@ export class Semaphore {
   }
 
   /** Python's `with sem:` block. */
-  *with<R>(body: () => Steps<R>): Steps<R> {
-    yield* this.acquire();
-    try {
-      return yield* body();
-    } finally {
-      yield* this.release();
-    }
+  with<R>(body: () => Steps<R>): Steps<R> {
+    return holding(this, body);
   }
 
   /** Add `n` inside the current step and notify n waiters. */

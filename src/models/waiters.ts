@@ -34,9 +34,13 @@ export class WaiterList {
     return w;
   }
 
-  /** Notify the `n` oldest waiters (all when `n` is Infinity); returns how many. */
+  /**
+   * Notify the `n` oldest waiters (all when `n` is Infinity); returns how many. Like CPython's
+   * `while waiters and n > 0: ...; n -= 1`, a fractional n rounds up and n <= 0 notifies none.
+   */
   notify(k: Kernel, n: number): number {
-    const taken = this.list.splice(0, Math.max(0, Math.min(n, this.list.length)));
+    const count = n > 0 ? Math.min(Math.ceil(n), this.list.length) : 0;
+    const taken = this.list.splice(0, count);
     for (const w of taken) {
       w.notified = true;
       k.wake(w.queue);

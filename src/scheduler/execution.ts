@@ -122,6 +122,11 @@ export function describeError(e: unknown): { type: string; detail: string } {
   return { type: 'Exception', detail: String(e) };
 }
 
+/** The last line of a Python traceback: `Type: message`, or just `Type` when the message is empty. */
+export function exceptionLine(type: string, detail: string): string {
+  return detail === '' ? type : `${type}: ${detail}`;
+}
+
 /** Runs one execution of a program under a policy. Use once. */
 export class Execution implements Runtime {
   readonly threads: Thread[] = [];
@@ -390,7 +395,7 @@ export class Execution implements Runtime {
     } else {
       this.emit('stderr', 40, `Exception in thread ${t.name}:`);
       this.emit('stderr', 40, 'Traceback (most recent call last):');
-      this.emit('stderr', 40, `${type}: ${detail}`);
+      this.emit('stderr', 40, exceptionLine(type, detail));
     }
     this.failures.push({
       kind: 'exception',
@@ -410,7 +415,7 @@ export class Execution implements Runtime {
       if (e instanceof ThreadsimError) throw e;
       const { type, detail } = describeError(e);
       this.emit('stderr', 40, 'Traceback (most recent call last):');
-      this.emit('stderr', 40, `${type}: ${detail}`);
+      this.emit('stderr', 40, exceptionLine(type, detail));
       this.failures.push({ kind: 'exception', thread: 'MainThread', type, detail, step: Math.max(0, this.stepIndex - 1), message: `uncaught ${type} in MainThread: ${detail}` });
     }
     for (let hook = this.exitHooks.shift(); hook !== undefined; hook = this.exitHooks.shift()) yield* hook();

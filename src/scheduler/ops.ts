@@ -117,6 +117,12 @@ export interface Op {
   readonly kind: OpKind;
   /** The object touched, as traces name it (`db.value`, `Lock#1`, `Thread-1 (update)`). */
   readonly obj: string | undefined;
+  /**
+   * Further objects the op touches with the same `access`, for the few ops that read or change
+   * several sync objects in one step (`concurrent.futures.wait` over many futures). Analyses
+   * treat the op as touching `obj` and each of these.
+   */
+  readonly objs?: readonly string[];
   readonly access: Access;
   /** The value written, or a short description of the argument (shown in traces). */
   readonly value?: unknown;

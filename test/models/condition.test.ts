@@ -157,6 +157,53 @@ describe('Condition behaviour', () => {
     expect(seen).toEqual(new Set(['wait true', 'wait false']));
   });
 
+  it('a timeout and a notify due at the same virtual instant: the policy picks either', () => {
+    const seen = outcomes(function* () {
+      const c = new Condition();
+      const t = new Thread({
+        target: function* notifier() {
+          yield* sleep(0.1);
+          yield* c.with(() => c.notify());
+        },
+      });
+      yield* t.start();
+      yield* c.with(function* () {
+        yield* log(`wait ${yield* c.wait(0.1)}`);
+      });
+      yield* t.join();
+    }, 200, { stepCost: 0 });
+    expect(seen).toEqual(new Set(['wait true', 'wait false']));
+  });
+
+  it('a notify is spent on a waiter that timed out but is still taking the lock back (CPython 3.11)', () => {
+    // CPython: after first notify [('a', False)]; final [('a', False), ('b', True)].
+    for (const seed of [0, 1, 2]) {
+      const r0 = run(function* () {
+        const c = new Condition();
+        const out: string[] = [];
+        const waiter = (name: string, timeout: number) =>
+          new Thread({ target: function* w() { yield* c.with(function* () { out.push(`${name} ${yield* c.wait(timeout)}`); }); } });
+        const a = waiter('a', 0.05);
+        const b = waiter('b', 1);
+        yield* a.start();
+        yield* sleep(0.01);
+        yield* b.start();
+        yield* sleep(0.01);
+        yield* c.with(function* () {
+          yield* sleep(0.1);
+          yield* c.notify();
+        });
+        yield* sleep(0.1);
+        yield* log(`after first notify: ${out.join(', ')}`);
+        yield* c.with(() => c.notify());
+        yield* a.join();
+        yield* b.join();
+        yield* log(`final: ${out.join(', ')}`);
+      }, { policy: 'random', seed });
+      expect(lines(r0)).toEqual(['after first notify: a false', 'final: a false, b true']);
+    }
+  });
+
   it('wait releases an RLock held twice completely and restores the count', () => {
     const r0 = run(function* () {
       const r = new RLock();

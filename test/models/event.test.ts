@@ -67,6 +67,17 @@ describe('Event', () => {
     expect(seen).toEqual(new Set(['true', 'false']));
   });
 
+  it('a timeout and a set() due at the same virtual instant: the policy picks either', () => {
+    const seen = outcomes(function* () {
+      const e = new Event();
+      const t = new Thread({ target: function* setter() { yield* sleep(0.1); yield* e.set(); } });
+      yield* t.start();
+      yield* log(`${yield* e.wait(0.1)}`);
+      yield* t.join();
+    }, 200, { stepCost: 0 });
+    expect(seen).toEqual(new Set(['true', 'false']));
+  });
+
   it('a waiter blocked forever is reported as a deadlock naming the event', () => {
     const r0 = run(function* () {
       yield* new Event({ name: 'ready' }).wait();

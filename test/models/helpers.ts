@@ -13,6 +13,8 @@ export interface RunOpts {
   readonly untimed?: boolean;
   readonly cpuCount?: number;
   readonly maxSteps?: number;
+  /** Virtual µs per step; 0 makes deadlines set at the same time coincide exactly. */
+  readonly stepCost?: number;
 }
 
 /** Run `main` once as MainThread's body. */
@@ -23,6 +25,7 @@ export function run(main: () => Steps<unknown>, opts: RunOpts = {}): ExecutionRe
     ...(opts.untimed ? { untimed: true } : {}),
     ...(opts.cpuCount === undefined ? {} : { cpuCount: opts.cpuCount }),
     ...(opts.maxSteps === undefined ? {} : { maxSteps: opts.maxSteps }),
+    ...(opts.stepCost === undefined ? {} : { stepCost: opts.stepCost }),
   });
 }
 
