@@ -4,8 +4,9 @@
  */
 import type { Program } from '../scheduler/program.ts';
 import { tutorial } from './tutorial/index.ts';
+import { zoo } from './zoo/index.ts';
 
-const ALL: readonly Program[] = [...tutorial];
+const ALL: readonly Program[] = [...tutorial, ...zoo];
 
 /** Every built-in program, in the order `threadsim list` shows them. */
 export function builtins(): readonly Program[] {
