@@ -40,9 +40,16 @@ describe('differential: built-in programs against CPython', () => {
   const runs = new Map<string, PythonRun[]>();
   const verdicts = new Map<string, boolean>();
   let python = { version: '', executable: '' };
+  // A missing python3 fails every test with its message (a failing beforeAll would only skip them).
+  let setupError: unknown;
 
   beforeAll(async () => {
-    python = requirePython();
+    try {
+      python = requirePython();
+    } catch (e) {
+      setupError = e;
+      return;
+    }
     const tasks: (() => Promise<void>)[] = [];
     // Longest first (hangs wait for their limit, exact twins sleep full length), so the
     // short ones fill the gaps.
@@ -63,6 +70,11 @@ describe('differential: built-in programs against CPython', () => {
     console.log(`differential: ${verdicts.size} programs compared with CPython ${python.version}, ${matching} match (${CASES.filter((c) => c.mode === 'exact').length} exact, ${CASES.filter((c) => c.mode === 'possible').length} among possible outputs)`);
   });
 
+  it('python3 (CPython 3.11 or newer) is installed', () => {
+    if (setupError !== undefined) throw setupError;
+    expect(python.version).toMatch(/^3\.\d+\.\d+$/);
+  });
+
   it('every built-in program has a Python twin and exactly one case', () => {
     const names = builtins().map((p) => p.name);
     expect(CASES.map((c) => c.program).sort()).toEqual([...names].sort());
@@ -72,6 +84,7 @@ describe('differential: built-in programs against CPython', () => {
   for (const c of CASES) {
     it(`${c.program} (${c.mode}: ${c.why})`, () => {
       verdicts.set(c.program, false);
+      if (setupError !== undefined) throw setupError;
       const program = programNamed(c.program);
       const cpython = runs.get(c.program) ?? [];
       expect(cpython.length).toBe(RUNS[c.mode]);
