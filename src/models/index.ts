@@ -19,5 +19,5 @@ export { PriorityQueue } from './priority-queue.ts';
 export type { ConditionLock } from './lock-protocol.ts';
 export { logging, log, print, LEVELS, type LevelName } from './logging.ts';
 export { shared, type Shared } from './shared.ts';
-export { Thread, current_thread, main_thread, enumerate, active_count, get_ident, type ThreadOptions, type Target } from './thread.ts';
+export { Thread, current_thread, main_thread, enumerate, active_count, get_ident, set_excepthook, type ExceptHook, type ExceptHookArgs, type ThreadOptions, type Target } from './thread.ts';
 export { sleep, monotonic } from './time.ts';

@@ -110,6 +110,6 @@ export class Lock implements ConditionLock {
   }
 
   toString(): string {
-    return `<${this.held ? 'locked' : 'unlocked'} _thread.lock object ${this.id}>`;
+    return `<${this.held ? 'locked' : 'unlocked'} _thread.lock object at ${this.id}>`;
   }
 }

@@ -145,6 +145,12 @@ export interface Op {
 /** A thread body or a primitive: a generator of ops returning R. */
 export type Steps<R = void> = Generator<Op, R, unknown>;
 
+/**
+ * What a primitive returns: anything `yield*` can delegate to that yields ops and returns R.
+ * Generators are Steps; one-step primitives may return a lighter iterator.
+ */
+export type Step<R = void> = Iterator<Op, R, unknown> & Iterable<Op, R, unknown>;
+
 /** True when `x` looks like an op (duck-typed: an object with a `kind` and a `run`). */
 export function isOp(x: unknown): x is Op {
   return typeof x === 'object' && x !== null && typeof (x as Op).run === 'function' && typeof (x as Op).kind === 'string';
