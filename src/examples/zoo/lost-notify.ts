@@ -18,8 +18,13 @@ export function lostNotify(fixed: boolean): Program {
       const cond = new Condition(undefined, { name: 'cond' });
       function* waiter() {
         yield* cond.with(function* () {
-          if (fixed) yield* cond.wait_for(() => signal.get('ready'));
-          else yield* cond.wait();
+          if (fixed) {
+            yield* cond.wait_for(function* () {
+              return yield* signal.get('ready');
+            });
+          } else {
+            yield* cond.wait();
+          }
         });
         yield* signal.set('received', true);
         yield* logging.info('Waiter  : got the signal');
