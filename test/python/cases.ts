@@ -5,7 +5,7 @@
  *   joins, blocking calls or sleeps of a second or more), so every CPython run must print
  *   exactly what threadsim prints under the default `gil` policy, and hang exactly when it
  *   deadlocks. Programs ordered by shorter sleeps are `possible`: on a loaded machine CPython
- *   can wake a thread 100 ms late.
+ *   can wake a thread 100 ms late, and a thread just started may log after its starter.
  * - `possible`: the output depends on scheduling, so every CPython run must print one of the
  *   outputs threadsim can produce for the program (found by sampling policies and seeds, or by
  *   an output-guided search).
@@ -35,9 +35,9 @@ const HANGS = 4000;
 
 /** Every built-in program's comparison; the test checks that none is missing. */
 export const CASES: readonly DifferentialCase[] = [
-  { program: 'tutorial/single-thread', mode: 'exact', why: 'start() lets the new thread run first; the 2 s sleep orders the rest' },
-  { program: 'tutorial/daemon-thread', mode: 'exact', why: 'as single-thread; the daemon is dropped at exit' },
-  { program: 'tutorial/join', mode: 'exact', why: 'as single-thread; join orders the last two lines' },
+  { program: 'tutorial/single-thread', mode: 'possible', why: 'the new thread usually logs before main goes on, but a loaded machine can delay it' },
+  { program: 'tutorial/daemon-thread', mode: 'possible', why: 'as single-thread; a delayed daemon can even be dropped before its first line' },
+  { program: 'tutorial/join', mode: 'possible', why: 'as single-thread' },
   { program: 'tutorial/many-threads', mode: 'possible', why: 'three equal sleeps end in any order' },
   { program: 'tutorial/executor', mode: 'possible', why: 'three equal sleeps end in any order' },
   { program: 'tutorial/race', mode: 'possible', why: 'two equal sleeps end in either order' },

@@ -20,7 +20,7 @@ const SLEEP_SCALE = { exact: 1, possible: 0.1 } as const;
 /** CPython runs per program, by comparison kind. */
 const RUNS = { exact: 2, possible: 3 } as const;
 /** Random seeds sampled per program, with virtual time and again untimed. */
-const SAMPLE_SEEDS = 150;
+const SAMPLE_SEEDS = 50;
 /** Executions the output search may run per CPython output the sample did not contain. */
 const SEARCH_BUDGET = 20_000;
 /** At most this many Python processes at once (sleep-bound, so more than the cores). */
@@ -42,6 +42,7 @@ describe('differential: built-in programs against CPython', () => {
   let python = { version: '', executable: '' };
   // A missing python3 fails every test with its message (a failing beforeAll would only skip them).
   let setupError: unknown;
+  let pythonRuns = 'no CPython run';
 
   beforeAll(async () => {
     try {
@@ -62,12 +63,14 @@ describe('differential: built-in programs against CPython', () => {
         });
       }
     }
+    const started = Date.now();
     await pool(tasks, PARALLEL);
+    pythonRuns = `${tasks.length} CPython runs in ${((Date.now() - started) / 1000).toFixed(1)} s`;
   }, 120_000);
 
   afterAll(() => {
     const matching = [...verdicts.values()].filter(Boolean).length;
-    console.log(`differential: ${verdicts.size} programs compared with CPython ${python.version}, ${matching} match (${CASES.filter((c) => c.mode === 'exact').length} exact, ${CASES.filter((c) => c.mode === 'possible').length} among possible outputs)`);
+    console.log(`differential: ${verdicts.size} programs compared with CPython ${python.version}, ${matching} match (${CASES.filter((c) => c.mode === 'exact').length} exact, ${CASES.filter((c) => c.mode === 'possible').length} among possible outputs; ${pythonRuns})`);
   });
 
   it('python3 (CPython 3.11 or newer) is installed', () => {
