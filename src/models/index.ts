@@ -4,7 +4,7 @@ export { ThreadPoolExecutor, MapResults, type ExecutorOptions } from './executor
 export { Future, type FutureWaiter } from './future.ts';
 export { as_completed, AsCompleted } from './as-completed.ts';
 export { wait, FIRST_COMPLETED, FIRST_EXCEPTION, ALL_COMPLETED, type DoneAndNotDone } from './futures-wait.ts';
-export { Lock } from './lock.ts';
+export { Lock, TIMEOUT_MAX } from './lock.ts';
 export { RLock } from './rlock.ts';
 export { Condition, type Predicate } from './condition.ts';
 export { Semaphore } from './semaphore.ts';

@@ -15,7 +15,7 @@ import { ThreadPoolExecutor } from '../../src/models/executor.ts';
 import { Future } from '../../src/models/future.ts';
 import { wait } from '../../src/models/futures-wait.ts';
 import { local } from '../../src/models/local.ts';
-import { Lock } from '../../src/models/lock.ts';
+import { Lock, TIMEOUT_MAX } from '../../src/models/lock.ts';
 import { PriorityQueue } from '../../src/models/priority-queue.ts';
 import { Queue } from '../../src/models/queue.ts';
 import { RLock } from '../../src/models/rlock.ts';
@@ -38,6 +38,8 @@ const CASES: Readonly<Record<string, Case>> = {
   'Lock.release unlocked': { py: 'threading.Lock().release()', ts: () => new Lock().release() },
   'Lock.acquire(False, 1)': { py: 'threading.Lock().acquire(False, 1)', ts: () => new Lock().acquire(false, 1) },
   'Lock.acquire(timeout=-2)': { py: 'threading.Lock().acquire(timeout=-2)', ts: () => new Lock().acquire(true, -2) },
+  'Lock.acquire(timeout > TIMEOUT_MAX)': { py: 'threading.Lock().acquire(timeout=threading.TIMEOUT_MAX + 1)', ts: () => new Lock().acquire(true, TIMEOUT_MAX + 1) },
+  'RLock.acquire(timeout=inf)': { py: 'threading.RLock().acquire(timeout=float("inf"))', ts: () => new RLock().acquire(true, Infinity) },
   'RLock.release un-acquired': { py: 'threading.RLock().release()', ts: () => new RLock().release() },
   'RLock.release twice': {
     py: 'r = threading.RLock(); r.acquire(); r.release(); r.release()',
