@@ -4,10 +4,11 @@
  */
 import type { Program } from '../scheduler/program.ts';
 import { tutorial } from './tutorial/index.ts';
+import { zoo } from './zoo/index.ts';
 import { bench } from './bench/index.ts';
 
-/** The teaching programs: the tutorial and, once merged, the zoo of classic bugs. */
-const EXAMPLES: readonly Program[] = [...tutorial];
+/** The teaching programs: the tutorial and the zoo of classic bugs. */
+const EXAMPLES: readonly Program[] = [...tutorial, ...zoo];
 const ALL: readonly Program[] = [...EXAMPLES, ...bench];
 
 /**

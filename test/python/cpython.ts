@@ -35,6 +35,8 @@ export function requirePython(): Interpreter {
 }
 
 const TIMESTAMP = /^\d\d:\d\d:\d\d: /;
+/** Extra time a program may take to start and print its first line before it counts as hung. */
+const START_ALLOWANCE_MS = 20_000;
 
 /**
  * CPython's output as threadsim renders it without timestamps: the `HH:MM:SS: ` of logging
@@ -47,7 +49,12 @@ export function normalize(raw: string): string[] {
   return lines.filter((l) => !/^\s/.test(l)).map((l) => l.replace(TIMESTAMP, ''));
 }
 
-/** Run one Python file with `python` and sleeps scaled by `scale`; kill it after `limitMs`. */
+/**
+ * Run one Python file with `python` and sleeps scaled by `scale`. It counts as hung when it
+ * is still running `limitMs` after it first printed (or after it started, when it printed
+ * nothing): counting from the first line keeps a slow start on a loaded machine from being
+ * taken for a hang.
+ */
 export function runPython(python: string, file: string, scale: number, limitMs: number): Promise<PythonRun> {
   return new Promise((resolve, reject) => {
     // One pipe for both streams keeps the order in which the program wrote its lines; -S skips
@@ -59,13 +66,18 @@ export function runPython(python: string, file: string, scale: number, limitMs: 
     let raw = '';
     let hung = false;
     child.stdout.setEncoding('utf8');
-    child.stdout.on('data', (chunk: string) => {
-      raw += chunk;
-    });
-    const timer = setTimeout(() => {
+    const kill = (): void => {
       hung = true;
       child.kill('SIGKILL');
-    }, limitMs);
+    };
+    let timer = setTimeout(kill, limitMs + START_ALLOWANCE_MS);
+    child.stdout.on('data', (chunk: string) => {
+      if (raw === '') {
+        clearTimeout(timer);
+        timer = setTimeout(kill, limitMs);
+      }
+      raw += chunk;
+    });
     child.on('error', (e) => {
       clearTimeout(timer);
       reject(e);

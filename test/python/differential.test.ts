@@ -20,7 +20,7 @@ const SLEEP_SCALE = { exact: 1, possible: 0.1 } as const;
 /** CPython runs per program, by comparison kind. */
 const RUNS = { exact: 2, possible: 3 } as const;
 /** Random seeds sampled per program, with virtual time and again untimed. */
-const SAMPLE_SEEDS = 150;
+const SAMPLE_SEEDS = 50;
 /** Executions the output search may run per CPython output the sample did not contain. */
 const SEARCH_BUDGET = 20_000;
 /** At most this many Python processes at once (sleep-bound, so more than the cores). */
@@ -40,9 +40,17 @@ describe('differential: built-in programs against CPython', () => {
   const runs = new Map<string, PythonRun[]>();
   const verdicts = new Map<string, boolean>();
   let python = { version: '', executable: '' };
+  // A missing python3 fails every test with its message (a failing beforeAll would only skip them).
+  let setupError: unknown;
+  let pythonRuns = 'no CPython run';
 
   beforeAll(async () => {
-    python = requirePython();
+    try {
+      python = requirePython();
+    } catch (e) {
+      setupError = e;
+      return;
+    }
     const tasks: (() => Promise<void>)[] = [];
     // Longest first (hangs wait for their limit, exact twins sleep full length), so the
     // short ones fill the gaps.
@@ -55,12 +63,19 @@ describe('differential: built-in programs against CPython', () => {
         });
       }
     }
+    const started = Date.now();
     await pool(tasks, PARALLEL);
+    pythonRuns = `${tasks.length} CPython runs in ${((Date.now() - started) / 1000).toFixed(1)} s`;
   }, 120_000);
 
   afterAll(() => {
     const matching = [...verdicts.values()].filter(Boolean).length;
-    console.log(`differential: ${verdicts.size} programs compared with CPython ${python.version}, ${matching} match (${CASES.filter((c) => c.mode === 'exact').length} exact, ${CASES.filter((c) => c.mode === 'possible').length} among possible outputs)`);
+    console.log(`differential: ${verdicts.size} programs compared with CPython ${python.version}, ${matching} match (${CASES.filter((c) => c.mode === 'exact').length} exact, ${CASES.filter((c) => c.mode === 'possible').length} among possible outputs; ${pythonRuns})`);
+  });
+
+  it('python3 (CPython 3.11 or newer) is installed', () => {
+    if (setupError !== undefined) throw setupError;
+    expect(python.version).toMatch(/^3\.\d+\.\d+$/);
   });
 
   it('every built-in program has a Python twin and exactly one case', () => {
@@ -72,6 +87,7 @@ describe('differential: built-in programs against CPython', () => {
   for (const c of CASES) {
     it(`${c.program} (${c.mode}: ${c.why})`, () => {
       verdicts.set(c.program, false);
+      if (setupError !== undefined) throw setupError;
       const program = programNamed(c.program);
       const cpython = runs.get(c.program) ?? [];
       expect(cpython.length).toBe(RUNS[c.mode]);

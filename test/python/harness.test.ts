@@ -44,3 +44,40 @@ describe('searchOutput', () => {
     expect(searchOutput(p, { lines, hung: true }, sample, 2000, 2000)).toMatchObject({ found: false, exhausted: true });
   });
 });
+
+describe('searchOutput on outputs CPython printed on a loaded machine', () => {
+  // Each was printed by CPython 3.11 during the differential test and is reachable by reasoning:
+  // the producer ran four messages ahead before the consumer's first get; a philosopher
+  // waited for a fork while the next one picked up, ate and put down its forks.
+  it('tutorial/pipeline-queue: the consumer starts late', () => {
+    const p = builtin('tutorial/pipeline-queue')!;
+    const lines = [
+      ...[50, 98, 54, 6].map((m) => `Producer got message: ${m}`),
+      'Consumer storing message: 50  (queue size=3)',
+      'Producer got message: 34',
+      'Consumer storing message: 98  (queue size=3)',
+      'Producer got message: 66',
+      'Consumer storing message: 54  (queue size=3)',
+      'Main: about to set event',
+      'Consumer storing message: 6  (queue size=2)',
+      'Producer received event. Exiting',
+      'Consumer storing message: 34  (queue size=1)',
+      'Consumer storing message: 66  (queue size=0)',
+      'Consumer received event. Exiting',
+    ];
+    expect(searchOutput(p, { lines, hung: false }, sampleOutcomes(p, 5), 20_000).found).toBe(true);
+  });
+
+  it('zoo/dining-philosophers: philosopher 4 eats while 3 waits for fork 4', () => {
+    const p = builtin('zoo/dining-philosophers')!;
+    const lines = [
+      ...[0, 1, 2].flatMap((i) => [`Philosopher ${i}: picked up fork ${i}`, `Philosopher ${i}: eating`]),
+      'Philosopher 3: picked up fork 3',
+      'Philosopher 4: picked up fork 4',
+      'Philosopher 4: eating',
+      'Philosopher 3: eating',
+      'Main    : 5 meals eaten',
+    ];
+    expect(searchOutput(p, { lines, hung: false }, sampleOutcomes(p, 5), 20_000).found).toBe(true);
+  });
+});

@@ -83,7 +83,8 @@ class DeadEnd extends Error {}
  * (stateless search, as in systematic concurrency testing). At each point a thread about to
  * log the line due next is tried first, then the others in an order drawn from `seed` and the
  * point's index (the same on every replay of the prefix), so restarts with new seeds reach
- * parts of the tree that backtracking from one deep path would take too long to reach.
+ * parts of the tree that backtracking from one deep path would take too long to reach. In
+ * trees with an even seed the thread that ran last comes before the others.
  */
 class OutputSearch implements Policy, Monitor {
   readonly name = 'output-search';
@@ -126,6 +127,10 @@ class OutputSearch implements Policy, Monitor {
     }
     const d = this.decision++;
     shuffle(rest, mix(this.seed, d));
+    // Every other tree keeps the running thread running where it can (as CPython's GIL mostly
+    // does); the others switch freely.
+    const stay = this.seed % 2 === 0 ? rest.indexOf(at.previous) : -1;
+    if (stay > 0) rest.unshift(...rest.splice(stay, 1));
     const candidates = [...good, ...rest];
     if (candidates.length === 0) throw new DeadEnd();
     let entry = this.stack[d];
@@ -136,9 +141,15 @@ class OutputSearch implements Policy, Monitor {
     return candidates[entry.choice]!;
   }
 
-  /** Follows the output as it is printed (the engine does not ask `pick` when one thread can run). */
+  /**
+   * Follows the output as it is printed, and abandons the run at the first shown line that is
+   * not the one due next (the engine does not ask `pick` when only one thread can run, so a
+   * wrong line can be printed without a choice).
+   */
   onStep(ev: StepEvent): void {
-    if (ev.op.kind === 'log' && ev.op.value === this.expected[this.pos]) this.pos++;
+    if (ev.op.kind !== 'log' || typeof ev.op.value !== 'string' || this.hidden.has(ev.op.value)) return;
+    if (ev.op.value !== this.expected[this.pos]) throw new DeadEnd();
+    this.pos++;
   }
 
   /** Move to the next untried prefix; false when the whole tree has been searched. */
@@ -198,17 +209,20 @@ export interface SearchResult {
 
 /**
  * Look for a schedule printing `target` (and ending as it did), trying at most `budget`
- * executions: depth-first with at most `perTree` executions per tree, then a restart with
- * new candidate orders (the first tree is searched to the end when it is small). The target's
+ * executions: depth-first with at most `perTree` executions in the first tree, then restarts
+ * with new candidate orders, each tree allowed twice as many executions as the one before
+ * (so both many shallow tries and a few deep ones are made). A first tree searched to its end
+ * proves that no schedule prints the target. The target's
  * lines steer the search, except exception reports, which no log op prints. `logTexts` are the texts log ops printed in a sample of runs and `shownTexts`
  * the lines those runs showed: a text logged but never shown is below the program's level.
  */
-export function searchOutput(program: Program, target: Outcome, sample: Sample, budget: number, perTree = 50): SearchResult {
+export function searchOutput(program: Program, target: Outcome, sample: Sample, budget: number, perTree = 100): SearchResult {
   const hidden = new Set([...sample.logTexts].filter((t) => !sample.shownTexts.has(t)));
   const search = new OutputSearch(target.lines.filter((l) => sample.logTexts.has(l) || !isReportLine(l)), hidden);
   const want = outcomeKey(target);
   let inTree = 0;
   let tree = 0;
+  let allowed = perTree;
   for (let runs = 1; runs <= budget; runs++) {
     let o: Outcome | undefined;
     try {
@@ -220,9 +234,10 @@ export function searchOutput(program: Program, target: Outcome, sample: Sample, 
     const more = search.backtrack();
     // A first tree searched to its end holds every schedule: nothing else can match.
     if (!more && tree === 0) return { found: false, runs, exhausted: true };
-    if (!more || ++inTree >= perTree) {
+    if (!more || ++inTree >= allowed) {
       search.restart(++tree);
       inTree = 0;
+      allowed *= 2;
     }
   }
   return { found: false, runs: budget, exhausted: false };

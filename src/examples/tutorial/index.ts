@@ -1,5 +1,6 @@
 /** The tutorial programs, in the order of the tutorial. */
 import type { Program } from '../../scheduler/program.ts';
+import barrier from './barrier.ts';
 import daemonThread from './daemon-thread.ts';
 import deadlock from './deadlock.ts';
 import executor from './executor.ts';
@@ -30,4 +31,5 @@ export const tutorial: readonly Program[] = [
   pipelineFinal,
   semaphore,
   timer,
+  barrier,
 ];

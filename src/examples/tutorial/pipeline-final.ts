@@ -8,8 +8,8 @@ import { sleep } from '../../models/time.ts';
 
 /**
  * tutorial/pipeline-final: pipeline-queue with a plain `queue.Queue(maxsize=10)` passed to
- * both threads, no Pipeline class. Same timing, same stop condition (and the same possible
- * hang when the event is set between the consumer's check and its `get()`).
+ * both threads, no Pipeline class. Same timing, same stop condition, and the same two stop
+ * bugs (a consumer blocked in `get()` forever, or a last message never stored).
  */
 export default program(
   'tutorial/pipeline-final',

@@ -25,9 +25,10 @@ class Pipeline extends Queue<number> {
  * Event. The producer makes a message every 10 ms, the consumer stores one every 25 ms, so the
  * queue fills up while main sleeps 0.1 s; after the event the consumer drains it. (The sleeps
  * keep the run short and the output readable; without them the producer would fill the queue
- * hundreds of times over in 0.1 s.) The consumer checks "event set and queue empty" and then
- * calls `get()`: two steps, so a schedule where the producer stops in between leaves the
- * consumer blocked forever, a real bug of this design that exploration can show.
+ * hundreds of times over in 0.1 s.) The stop protocol has two real bugs that untimed
+ * exploration shows: the consumer checks "event set or queue not empty" and then calls
+ * `get()`, so a producer that stops in between leaves the consumer blocked forever; and a
+ * consumer that stops between the producer's log line and its `put()` loses that message.
  */
 export default program(
   'tutorial/pipeline-queue',

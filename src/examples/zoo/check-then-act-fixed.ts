@@ -1,0 +1,4 @@
+import { checkThenAct } from './check-then-act.ts';
+
+/** zoo/check-then-act-fixed: `get_nowait()` checks and takes in one step. */
+export default checkThenAct(true);

@@ -1,0 +1,4 @@
+import { swallowedException } from './executor-swallowed-exception.ts';
+
+/** zoo/executor-swallowed-exception-fixed: every future's result() is read; failures are reported. */
+export default swallowedException(true);

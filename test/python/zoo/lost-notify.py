@@ -1,0 +1,27 @@
+"""zoo/lost-notify: main starts a waiter on a Condition, then notifies it.
+
+When main notifies before the waiter waits, the notify is lost and the waiter waits forever.
+"""
+import logging
+import threading
+
+cond = threading.Condition()
+signal = {"ready": False, "received": False}
+
+
+def waiter():
+    with cond:
+        cond.wait()
+    signal["received"] = True
+    logging.info("Waiter  : got the signal")
+
+
+if __name__ == "__main__":
+    logging.basicConfig(format="%(asctime)s: %(message)s", level=logging.INFO, datefmt="%H:%M:%S")
+    t = threading.Thread(target=waiter)
+    t.start()
+    with cond:
+        signal["ready"] = True
+        cond.notify()
+    logging.info("Main    : signalled")
+    t.join()
