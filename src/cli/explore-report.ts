@@ -70,6 +70,9 @@ export function verdict(s: ExploreSummary): string {
     case 'interrupted':
       return `interrupted after ${plural(s.executions, 'execution')} of ${s.program} (${method(s)}): no failure so far; the search is incomplete`;
     case 'budget':
+      if (s.strategy === 'pct' || s.strategy === 'random') {
+        return `${plural(s.executions, 'run')} of ${s.program} (${method(s)}): no failure (a sample of the schedules, not a proof)`;
+      }
       return `${plural(s.executions, 'execution')} of ${s.program} run (${method(s)}): no failure; stopped at --max-executions, so the search is incomplete`;
     default:
       return `${plural(s.executions, 'execution')} of ${s.program} run (${method(s)}): no failure so far`;

@@ -262,30 +262,35 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
     for (let r = 0; r < races.length; r += 2) {
       this.stats.races++;
       const j = races[r + 1]!;
-      const at = this.reversible(races[r]!, j, all, n, hb);
-      if (at >= 0) this.reverse(at, j, all, n, hb);
+      for (const at of this.reversals(races[r]!, j, all, n, hb)) this.reverse(at, j, all, n, hb);
     }
   }
 
   /**
-   * The step before which `all[j]` should be tried instead of `all[k]`: `k` itself, or, when
-   * `j`'s thread was parked on that very step just before `k`, the latest earlier conflicting
-   * step where it was not. -1 when there is none.
+   * The steps before which `all[j]` should be tried instead of `all[k]`. For a step that
+   * cannot block, `k` alone. For a blocking step (an acquire), the race with `k` (say, the
+   * release that let it through) may be impossible to reverse, so the latest earlier
+   * conflicting step before which it could run (the acquire that took the lock) is tried too;
+   * `k` itself is left out when `j`'s thread was already parked on that step just before `k`.
    */
-  private reversible(k: number, j: number, all: readonly EventInfo[], n: number, hb: (a: number, b: number) => boolean): number {
+  private reversals(k: number, j: number, all: readonly EventInfo[], n: number, hb: (a: number, b: number) => boolean): number[] {
     const ej = all[j]!;
+    if (!ej.blocking) return [k];
     const t = ej.thread;
     const lastBefore = lastOf(all, t, Math.min(j, n));
-    const parkedOn = (s: number): boolean => ej.blocking && lastBefore < s && t < this.path[s]!.nThreads && !this.path[s]!.enabled.includes(t);
-    if (!parkedOn(k)) return k;
+    const parkedOn = (s: number): boolean => lastBefore < s && t < this.path[s]!.nThreads && !this.path[s]!.enabled.includes(t);
+    const out = parkedOn(k) ? [] : [k];
     for (let s = k - 1; s >= 0; s--) {
       const es = all[s]!;
       if (es.thread === t || !conflict(es, ej, this.rules) || parkedOn(s)) continue;
       let ok = true;
       for (let m = s + 1; m < Math.min(j, n) && ok; m++) if (all[m]!.thread === t && hb(s, m)) ok = false;
-      if (ok) return s;
+      if (ok) {
+        out.push(s);
+        break;
+      }
     }
-    return -1;
+    return out;
   }
 
   /** Insert notdep(e, E).e' at the state before e, unless a sleeping thread covers it. */
