@@ -6,7 +6,9 @@ import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { isThreadsimError } from '../errors.ts';
 import { POLICY_NAMES } from '../scheduler/policies/index.ts';
+import { exportFormatNames } from '../trace/export/index.ts';
 import { demoCommand } from './demo.ts';
+import { exportCommand } from './export.ts';
 import { exploreCommand } from './explore.ts';
 import { STRATEGIES } from '../scheduler/explore/explore.ts';
 import { listCommand } from './list.ts';
@@ -18,7 +20,7 @@ const out = (line: string): void => {
 };
 
 function usageError(message: string): never {
-  process.stderr.write(`threadsim: ${message}\n`);
+  process.stderr.write(`threadsim: ${message.replace(/\s*\n\s*/g, ' ')}\n`);
   process.exit(2);
 }
 
@@ -66,8 +68,11 @@ export async function main(argv: string[]): Promise<number> {
           .option('log-level', { choices: ['debug', 'info', 'warning', 'error', 'critical'], describe: 'lowest logging level shown' })
           .option('max-steps', { type: 'string', coerce: positiveInt('max-steps'), describe: 'step bound per run (default 100000)' })
           .option('cpu-count', { type: 'string', coerce: positiveInt('cpu-count'), describe: 'os.cpu_count() as the models see it (default 2)' })
+          .option('schedule', { type: 'string', describe: "follow this schedule, e.g. 'MainThread*3 T1*2 T2' (docs/schedule-notation.md); --policy picks after its end" })
           .option('trace', { type: 'string', describe: 'write the reported run as a trace file' })
-          .option('force', { type: 'boolean', default: false, describe: 'overwrite an existing --trace file' })
+          .option('export', { choices: exportFormatNames(), describe: 'export the reported run in this format (to -o, else to stdout alone)' })
+          .option('output', { alias: 'o', type: 'string', describe: 'file for --export' })
+          .option('force', { type: 'boolean', default: false, describe: 'overwrite an existing --trace or -o file' })
           .option('json', { type: 'boolean', default: false, describe: 'print one JSON summary object' }),
       (a) =>
         guard(() =>
@@ -82,6 +87,9 @@ export async function main(argv: string[]): Promise<number> {
               ...(a['max-steps'] === undefined ? {} : { maxSteps: a['max-steps'] }),
               ...(a['cpu-count'] === undefined ? {} : { cpuCount: a['cpu-count'] }),
               ...(a.trace === undefined ? {} : { trace: a.trace }),
+              ...(a.schedule === undefined ? {} : { schedule: a.schedule }),
+              ...(a.export === undefined ? {} : { export: a.export }),
+              ...(a.output === undefined ? {} : { output: a.output }),
               force: a.force,
               json: a.json,
             },
@@ -97,6 +105,24 @@ export async function main(argv: string[]): Promise<number> {
           .positional('file', { type: 'string', demandOption: true })
           .option('timestamps', { type: 'boolean', default: true, describe: 'prefix log lines with HH:MM:SS' }),
       (a) => guard(() => replayCommand({ file: a.file, timestamps: a.timestamps }, out)),
+    )
+    .command(
+      'export <file>',
+      'Render a trace file as text, markdown, mermaid, chrome (Perfetto) or json',
+      (y) =>
+        y
+          .positional('file', { type: 'string', demandOption: true, describe: 'trace file written by `run --trace`' })
+          .option('format', { alias: 'f', choices: exportFormatNames(), demandOption: true, describe: 'export format' })
+          .option('output', { alias: 'o', type: 'string', describe: 'write to this file instead of stdout' })
+          .option('force', { type: 'boolean', default: false, describe: 'overwrite an existing output file' })
+          .option('timestamps', { type: 'boolean', default: true, describe: 'text: prefix log lines with HH:MM:SS (--no-timestamps to drop)' }),
+      (a) =>
+        guard(() =>
+          exportCommand(
+            { file: a.file, format: a.format, force: a.force, timestamps: a.timestamps, ...(a.output === undefined ? {} : { output: a.output }) },
+            (text) => process.stdout.write(text),
+          ),
+        ),
     )
     .command(
       'explore <program>',
@@ -150,11 +176,12 @@ export async function main(argv: string[]): Promise<number> {
     )
     .command('list', 'List the built-in programs', {}, () => guard(() => listCommand(out)))
     .command('demo', 'The flagship demo: the tutorial lost update, explained (what `npm start` runs)', {}, () => guard(() => demoCommand(out)))
-    .demandCommand(1, 'Name a command: run, explore, replay, list or demo.')
+    .demandCommand(1, 'Name a command: run, explore, replay, export, list or demo.')
     .strict()
     .fail((msg, err) => {
       if (err !== undefined && err !== null && !isThreadsimError(err)) throw err;
-      usageError(err?.message ?? msg ?? 'bad usage; see threadsim --help');
+      const text = (err?.message ?? msg ?? 'bad usage').replace(/\s*\n\s*/g, ' ').trim();
+      usageError(err !== undefined && err !== null ? text : `${text} (see threadsim --help)`);
     })
     .help()
     .version(false)

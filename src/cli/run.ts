@@ -1,10 +1,13 @@
 /** `threadsim run`: run a program, print its output, report failures with a replay line. */
 import { ThreadsimError } from '../errors.ts';
-import { execute } from '../scheduler/execution.ts';
+import { execute, type ExecutionResult } from '../scheduler/execution.ts';
+import { printSchedule } from '../trace/notation.ts';
+import { runSchedule } from '../trace/schedule-policy.ts';
 import { policyByName } from '../scheduler/policies/index.ts';
 import type { Program } from '../scheduler/program.ts';
 import { runProgram } from '../scheduler/run.ts';
-import { toTraceFile } from '../trace/format.ts';
+import { renderExport, withRaces } from '../trace/export/index.ts';
+import { programExtras, serializeTrace, toTraceFile } from '../trace/format.ts';
 import type { ReplayRecipe } from '../trace/replay-command.ts';
 import { replayCommand } from '../trace/replay-command.ts';
 import { failureReport } from '../trace/report.ts';
@@ -23,6 +26,11 @@ export interface RunArgs {
   readonly maxSteps?: number;
   readonly cpuCount?: number;
   readonly trace?: string;
+  /** Follow this schedule (the notation); `policy` picks after its end. */
+  readonly schedule?: string;
+  /** Export the reported run in this format (to `output`, else to standard output alone). */
+  readonly export?: string;
+  readonly output?: string;
   readonly force: boolean;
   readonly json: boolean;
 }
@@ -32,25 +40,36 @@ export async function runCommand(args: RunArgs, out: (line: string) => void): Pr
   const program = await loadProgram(args.program);
   const level = logLevel(args.logLevel, program);
   policyByName(args.policy);
-  const summary = runProgram(program, {
-    policy: args.policy,
-    seed: args.seed,
-    runs: args.runs,
-    ...(args.maxSteps === undefined ? {} : { maxSteps: args.maxSteps }),
-    ...(args.cpuCount === undefined ? {} : { cpuCount: args.cpuCount }),
-  });
-  const exec = summary.execution;
-  const recipe: ReplayRecipe = {
+  if (args.schedule !== undefined && args.runs !== 1) {
+    throw new ThreadsimError('TS006', '--schedule runs one fixed schedule; --runs does not apply', 'Drop --runs, or drop --schedule to try several seeds.');
+  }
+  const base = {
     program: args.program,
     policy: args.policy,
-    seed: exec.seed,
     ...(args.maxSteps === undefined ? {} : { maxSteps: args.maxSteps }),
     ...(args.cpuCount === undefined ? {} : { cpuCount: args.cpuCount }),
+    ...(args.schedule === undefined ? {} : { schedule: args.schedule }),
   };
-  const needTrace = args.trace !== undefined || exec.failures.length > 0;
-  const recorded = needTrace ? recordAgain(program, recipe) : undefined;
-  if (args.trace !== undefined && recorded !== undefined) {
-    writeFileAtomic(args.trace, `${JSON.stringify(toTraceFile(recorded, recipe), null, 1)}\n`, args.force);
+  const summary =
+    args.schedule !== undefined
+      ? { runs: 1, execution: recordAgain(program, { ...base, seed: args.seed }) }
+      : runProgram(program, { policy: args.policy, seed: args.seed, runs: args.runs, ...(args.maxSteps === undefined ? {} : { maxSteps: args.maxSteps }), ...(args.cpuCount === undefined ? {} : { cpuCount: args.cpuCount }) });
+  const exec = summary.execution;
+  const recipe: ReplayRecipe = { ...base, seed: exec.seed };
+  if (args.output !== undefined && args.export === undefined) {
+    throw new ThreadsimError('TS006', '-o/--output needs --export FORMAT', 'Add --export markdown (or another format), or use --trace FILE for the trace itself.');
+  }
+  const needTrace = args.trace !== undefined || args.export !== undefined || exec.failures.length > 0;
+  const recorded = needTrace ? (exec.trace !== undefined ? exec : recordAgain(program, recipe)) : undefined;
+  const traceFile = recorded === undefined ? undefined : withRaces(toTraceFile(recorded, recipe, { ...programExtras(program), logLevel: level }));
+  if (args.trace !== undefined && traceFile !== undefined) writeFileAtomic(args.trace, serializeTrace(traceFile), args.force);
+  if (args.export !== undefined && traceFile !== undefined) {
+    const text = renderExport(traceFile, args.export, { timestamps: args.timestamps });
+    if (args.output === undefined) {
+      out(text.endsWith('\n') ? text.slice(0, -1) : text);
+      return exec.failures.length === 0 ? 0 : 1;
+    }
+    writeFileAtomic(args.output, text, args.force);
   }
   const lines = renderOutput(exec.output, { timestamps: args.timestamps, level });
   if (args.json) {
@@ -63,6 +82,7 @@ export async function runCommand(args: RunArgs, out: (line: string) => void): Pr
           runs: summary.runs,
           ending: exec.ending,
           steps: exec.steps,
+          schedule: printSchedule(exec.schedule, exec.threads.map((t) => t.name)),
           failures: exec.failures.map((f) => ({ ...f, replay: replayCommand(recipe) })),
           state: exec.state,
           output: lines,
@@ -86,7 +106,15 @@ export async function runCommand(args: RunArgs, out: (line: string) => void): Pr
 }
 
 /** Re-run the reported execution with its trace kept (runs are deterministic). */
-export function recordAgain(program: Program, recipe: ReplayRecipe) {
+export function recordAgain(program: Program, recipe: ReplayRecipe): ExecutionResult {
+  if (recipe.schedule !== undefined) {
+    return runSchedule(program, recipe.schedule, {
+      fallback: policyByName(recipe.policy),
+      seed: recipe.seed,
+      ...(recipe.maxSteps === undefined ? {} : { maxSteps: recipe.maxSteps }),
+      ...(recipe.cpuCount === undefined ? {} : { cpuCount: recipe.cpuCount }),
+    });
+  }
   return execute(program, {
     policy: policyByName(recipe.policy),
     seed: recipe.seed,

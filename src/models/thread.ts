@@ -6,13 +6,20 @@
  * threads; `daemon=None` inherits the creating thread's flag; `start()` twice, `join()` before
  * `start()`, joining oneself and setting `daemon` after start raise CPython's RuntimeErrors;
  * `join(timeout)` returns None whether or not the thread ended (ask `is_alive()`); an
- * uncaught exception is printed as `threading.excepthook` does and other threads go on.
- * Does not mirror: `run()` overriding by subclassing (pass `target`), native ids.
+ * uncaught exception is printed as `threading.excepthook` does (`Exception in thread NAME:`,
+ * `Traceback (most recent call last):`, then `Type: message`) and other threads go on; a
+ * `SystemExit` ends the thread silently; `set_excepthook(hook)` replaces the report. `ident` is None until started, then a number
+ * unique among the run's threads (`get_ident()` gives the current thread's); `repr` as
+ * CPython's (`<Thread(Thread-1 (f), started daemon 1001)>`). Subclasses (Timer) override
+ * `*run()`.
+ * Does not mirror: traceback frame lines, native ids, `kwargs` (pass `args`).
  */
 import { runtime } from '../scheduler/context.ts';
+import { assertThreadBody, describeError } from '../scheduler/execution.ts';
 import type { Kernel, Op, Steps, ThreadRecord } from '../scheduler/ops.ts';
 import type { Runtime } from '../scheduler/runtime.ts';
 import { RuntimeError } from './exceptions.ts';
+import { callMaybeSteps } from './maybe-steps.ts';
 import { toMicros } from './time.ts';
 
 /** A thread body: a generator function. */
@@ -71,7 +78,7 @@ export class Thread<A extends unknown[] = never[]> {
   }
   /** Thread identifier: set once started (deterministic: derived from the start order). */
   get ident(): number | null {
-    return this.record === undefined ? null : 1000 + this.record.index;
+    return this.record === undefined ? null : identOf(this.record);
   }
   /** Index of the engine's thread record, once started (schedules use it). */
   get index(): number | undefined {
@@ -103,7 +110,24 @@ export class Thread<A extends unknown[] = never[]> {
   /** Start the thread inside the current step (used by `start()` and by executors). */
   bootstrap(k: Kernel): void {
     if (this.record !== undefined) throw new RuntimeError('threads can only be started once');
-    this.record = k.spawn(() => this.run(), { name: this._name, daemon: this._daemon, handle: this });
+    this.record = k.spawn(() => this.body(), { name: this._name, daemon: this._daemon, handle: this });
+  }
+
+  /** The thread's code runs up to its first op inside `spawn`, before spawn returns the record. */
+  private *body(): Steps<unknown> {
+    this.record ??= this.rt.current;
+    try {
+      // Without an overridden run(), run the target itself: one generator level less per step.
+      if (this.run === Thread.prototype.run && this.target !== undefined) return yield* assertThreadBody(this._name, this.target(...this.args));
+      return yield* this.run();
+    } catch (e) {
+      // CPython calls threading.excepthook in the dying thread itself; without a custom hook
+      // the engine prints the default report and records the failure.
+      const hook = customHook(this.rt);
+      if (hook === undefined || isUncatchable(e)) throw e;
+      yield* callMaybeSteps(() => hook({ exc_type: describeError(e).type, exc_value: e, thread: this as unknown as Thread }));
+      return undefined;
+    }
   }
 
   /** `join(timeout=None)`: wait until the thread ends or the timeout passes; returns None. */
@@ -127,8 +151,15 @@ export class Thread<A extends unknown[] = never[]> {
 
   toString(): string {
     const state = this.record === undefined ? 'initial' : this.record.done ? 'stopped' : 'started';
-    return `<Thread(${this._name}, ${state}${this._daemon ? ' daemon' : ''})>`;
+    const cls = this.record?.index === 0 ? '_MainThread' : this.constructor.name;
+    const ident = this.ident === null ? '' : ` ${this.ident}`;
+    return `<${cls}(${this._name}, ${state}${this._daemon ? ' daemon' : ''}${ident})>`;
   }
+}
+
+/** A started thread's `ident`: unique in the run, derived from the start order. */
+export function identOf(record: ThreadRecord): number {
+  return 1000 + record.index;
 }
 
 function threadOf(rt: Runtime, record: ThreadRecord): Thread {
@@ -152,6 +183,49 @@ export function main_thread(): Thread {
 export function enumerate(): Thread[] {
   const rt = runtime('enumerate()');
   return rt.threads.filter((r) => !r.done).map((r) => threadOf(rt, r));
+}
+
+/** What a custom `threading.excepthook` receives (Python's `ExceptHookArgs`, without the traceback). */
+export interface ExceptHookArgs {
+  /** The exception's Python type name (`ValueError`). */
+  readonly exc_type: string;
+  readonly exc_value: unknown;
+  readonly thread: Thread;
+}
+
+/** A custom `threading.excepthook`: a plain function, or a generator function that takes steps (logs). */
+export type ExceptHook = (args: ExceptHookArgs) => unknown;
+
+interface HookSlot {
+  hook: ExceptHook | undefined;
+}
+
+function hookSlot(rt: Runtime): HookSlot {
+  return rt.singleton<HookSlot>('threading.excepthook', () => ({ hook: undefined }));
+}
+
+function customHook(rt: Runtime): ExceptHook | undefined {
+  return hookSlot(rt).hook;
+}
+
+function isUncatchable(e: unknown): boolean {
+  return (e instanceof Error && e.name === 'ThreadsimError') || describeError(e).type === 'SystemExit';
+}
+
+/**
+ * `threading.excepthook = hook` for this run; `null` restores the default report
+ * (`Exception in thread NAME:`, traceback, `Type: message`). A custom hook runs in the dying
+ * thread, as in CPython, and the exception then counts as handled: no exception failure is
+ * recorded for it.
+ */
+export function set_excepthook(hook: ExceptHook | null): void {
+  hookSlot(runtime('threading.excepthook')).hook = hook ?? undefined;
+}
+
+/** `threading.get_ident()`: the current thread's `ident`. */
+export function get_ident(): number {
+  const rt = runtime('get_ident()');
+  return threadOf(rt, rt.current).ident ?? 0;
 }
 
 /** `threading.active_count()`. */

@@ -1,10 +1,10 @@
 /**
  * The failure report: what happened, the threads and steps involved, why, and the command
- * that replays it (the report is the replay recipe).
+ * that replays it (the report is the replay recipe): the schedule in the notation, and the seed.
  */
 import type { ExecutionResult } from '../scheduler/execution.ts';
 import { explainAccesses } from './explain.ts';
-import { replayCommand, type ReplayRecipe } from './replay-command.ts';
+import { replayLines, type ReplayRecipe } from './replay-command.ts';
 
 /** Lines of the report for an execution; `recorded` is the same execution with its trace. */
 export function failureReport(exec: ExecutionResult, recipe: ReplayRecipe, recorded?: ExecutionResult): string[] {
@@ -18,6 +18,6 @@ export function failureReport(exec: ExecutionResult, recipe: ReplayRecipe, recor
     const name = (i: number): string => exec.threads[i]?.name ?? `#${i}`;
     for (const l of explainAccesses(trace, name)) lines.push(`  ${l}`);
   }
-  lines.push(`replay: ${replayCommand(recipe)}`);
+  lines.push(...replayLines(recipe, exec));
   return lines;
 }
