@@ -18,3 +18,4 @@ export { explore, Exploration, STRATEGIES, type Strategy, type ExploreOptions, t
 export { shrinkSchedule, failureSignature, type ShrinkOptions, type ShrinkResult } from './scheduler/explore/shrink.ts';
 export { PctPolicy, type PctParameters } from './scheduler/policies/pct.ts';
 export { GuidedPolicy } from './scheduler/policies/guided.ts';
+export * from './check/index.ts';

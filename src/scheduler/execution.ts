@@ -83,6 +83,11 @@ export interface ExecutionResult {
   /** Thread index per step: the schedule that replays this execution. */
   readonly schedule: readonly number[];
   readonly threads: readonly { readonly index: number; readonly name: string; readonly daemon: boolean }[];
+  /**
+   * What each thread's body returned, by thread index (MainThread: the program's main).
+   * Undefined for a thread that raised or had not finished when the execution ended.
+   */
+  readonly results: readonly unknown[];
   readonly output: readonly OutputLine[];
   readonly failures: readonly Failure[];
   readonly state: SharedState;
@@ -98,6 +103,8 @@ const DONE = 2;
 class Thread implements ThreadRecord {
   status = RUNNABLE;
   done = false;
+  /** What the body returned, once done without raising. */
+  result: unknown = undefined;
   pending: Op | undefined;
   /** Absolute deadline of the pending op's timeout; Infinity when it has none. */
   deadline = Infinity;
@@ -394,6 +401,7 @@ export class Execution implements Runtime {
       return;
     }
     if (r.done) {
+      t.result = r.value;
       this.finish(t, undefined, false);
       return;
     }
@@ -442,9 +450,10 @@ export class Execution implements Runtime {
   }
 
   /** MainThread: the program's main, then Python's interpreter shutdown. */
-  private *mainBody(): Steps<void> {
+  private *mainBody(): Steps<unknown> {
+    let value: unknown;
     try {
-      yield* this.program.main();
+      value = yield* this.program.main();
     } catch (e) {
       if (e instanceof ThreadsimError) throw e;
       const { type, detail } = describeError(e);
@@ -454,6 +463,7 @@ export class Execution implements Runtime {
     }
     for (let hook = this.exitHooks.shift(); hook !== undefined; hook = this.exitHooks.shift()) yield* hook();
     yield this.exitOp();
+    return value;
   }
 
   /** Interpreter exit: wait until every non-daemon thread has finished. */
@@ -515,6 +525,7 @@ export class Execution implements Runtime {
       time: this.clock,
       schedule: this.schedule,
       threads: this.threads.map((t) => ({ index: t.index, name: t.name, daemon: t.daemon })),
+      results: this.threads.map((t) => t.result),
       output: this.output,
       failures: this.failures,
       state: this.state,
@@ -547,6 +558,7 @@ export class Execution implements Runtime {
     }
     if (first.done) {
       this.cur = outer ?? t;
+      t.result = first.value;
       this.finish(t, undefined, false);
       return t;
     }
