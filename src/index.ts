@@ -16,7 +16,6 @@ export { TRACE_VERSION, toTraceFile, parseTraceFile, serializeTrace, stateAt, di
 export { parseSchedule, printSchedule, resolveThread, threadLabels, aliasLegend, type ScheduleRun, type ThreadRef } from './trace/notation.ts';
 export { explore, Exploration, STRATEGIES, type Strategy, type ExploreOptions, type ExploreSummary, type FoundFailure } from './scheduler/explore/explore.ts';
 export { shrinkSchedule, failureSignature, type ShrinkOptions, type ShrinkResult } from './scheduler/explore/shrink.ts';
-export { formatSchedule as formatIndexSchedule, parseSchedule as parseIndexSchedule } from './scheduler/explore/schedule.ts';
 export { PctPolicy, type PctParameters } from './scheduler/policies/pct.ts';
 export { GuidedPolicy } from './scheduler/policies/guided.ts';
 export * from './check/index.ts';

@@ -3,7 +3,8 @@
  * their replay command, the outcome histogram, and the JSON form.
  */
 import type { ExploreSummary, FoundFailure } from '../scheduler/explore/explore.ts';
-import { formatSchedule } from '../scheduler/explore/schedule.ts';
+import type { ExecutionResult } from '../scheduler/execution.ts';
+import { aliasLegend, printSchedule } from '../trace/notation.ts';
 import { shellQuote } from '../trace/replay-command.ts';
 
 /** What a replay command needs besides the schedule. */
@@ -23,13 +24,32 @@ function plural(n: number, word: string): string {
   return `${count(n)} ${word}${n === 1 ? '' : 's'}`;
 }
 
-/** The command that replays one explored execution from its schedule. */
-export function scheduleReplayCommand(r: ExploreRecipe, schedule: readonly number[]): string {
-  const parts = ['npx', 'threadsim', 'explore', shellQuote(r.program), '--replay-schedule', shellQuote(formatSchedule(schedule))];
-  if (r.untimed) parts.push('--untimed');
+/** An explored execution: its schedule and the names of its threads. */
+export type Explored = Pick<ExecutionResult, 'schedule' | 'threads'>;
+
+/** The schedule of an explored execution in the schedule notation (docs/schedule-notation.md). */
+export function notation(exec: Explored): string {
+  return printSchedule(exec.schedule, exec.threads.map((t) => t.name));
+}
+
+/**
+ * The command that replays one explored execution from its schedule: `threadsim run
+ * --schedule` under virtual-time rules, `threadsim explore --untimed --replay-schedule` for
+ * untimed executions (which `run` does not make).
+ */
+export function scheduleReplayCommand(r: ExploreRecipe, exec: Explored): string {
+  const parts = r.untimed
+    ? ['npx', 'threadsim', 'explore', shellQuote(r.program), '--untimed', '--replay-schedule', shellQuote(notation(exec))]
+    : ['npx', 'threadsim', 'run', shellQuote(r.program), '--schedule', shellQuote(notation(exec))];
   if (r.maxSteps !== undefined) parts.push('--max-steps', String(r.maxSteps));
   if (r.cpuCount !== undefined) parts.push('--cpu-count', String(r.cpuCount));
   return parts.join(' ');
+}
+
+/** The replay line and, when the schedule uses `T<n>` aliases, what they stand for. */
+export function replayLines(r: ExploreRecipe, exec: Explored): string[] {
+  const legend = aliasLegend(exec.threads.map((t) => t.name), new Set(exec.schedule));
+  return [`replay: ${scheduleReplayCommand(r, exec)}`, ...(legend.length > 0 ? [`  where ${legend.join(', ')}`] : [])];
 }
 
 /** `DPOR, no preemption bound, untimed`: how the space was explored. */
@@ -70,6 +90,9 @@ export function verdict(s: ExploreSummary): string {
     case 'interrupted':
       return `interrupted after ${plural(s.executions, 'execution')} of ${s.program} (${method(s)}): no failure so far; the search is incomplete`;
     case 'budget':
+      if (s.strategy === 'pct' || s.strategy === 'random') {
+        return `${plural(s.executions, 'run')} of ${s.program} (${method(s)}): no failure (a sample of the schedules, not a proof)`;
+      }
       return `${plural(s.executions, 'execution')} of ${s.program} run (${method(s)}): no failure; stopped at --max-executions, so the search is incomplete`;
     default:
       return `${plural(s.executions, 'execution')} of ${s.program} run (${method(s)}): no failure so far`;
@@ -87,8 +110,7 @@ export function failureLines(f: FoundFailure, recipe: ExploreRecipe): string[] {
   } else {
     lines.push(`    ${size}${f.seed === undefined ? '' : `, seed ${f.seed}`}`);
   }
-  lines.push(`    schedule (thread per step): ${formatSchedule(f.schedule)}`);
-  lines.push(`replay: ${scheduleReplayCommand(recipe, f.schedule)}`);
+  lines.push(...replayLines(recipe, f.result));
   return lines;
 }
 
@@ -158,8 +180,8 @@ export function reportJson(s: ExploreSummary, recipe: ExploreRecipe): unknown {
       preemptions: f.preemptions,
       steps: f.steps,
       ...(f.shrunk === undefined ? {} : { shrunkFrom: f.shrunk.from }),
-      schedule: formatSchedule(f.schedule),
-      replay: scheduleReplayCommand(recipe, f.schedule),
+      schedule: notation(f.result),
+      replay: scheduleReplayCommand(recipe, f.result),
     })),
     elapsedMs: Math.round(s.elapsedMs),
   };

@@ -6,14 +6,13 @@
 import { readFileSync } from 'node:fs';
 import cliProgress from 'cli-progress';
 import { ThreadsimError } from '../errors.ts';
-import { execute } from '../scheduler/execution.ts';
 import { Exploration, type ExploreOptions, type ExploreSummary, type Strategy } from '../scheduler/explore/explore.ts';
-import { formatSchedule, parseSchedule } from '../scheduler/explore/schedule.ts';
-import { ReplayPolicy } from '../scheduler/policies/index.ts';
+import { GilPolicy } from '../scheduler/policies/index.ts';
 import type { Program } from '../scheduler/program.ts';
 import { explainAccesses } from '../trace/explain.ts';
+import { runSchedule } from '../trace/schedule-policy.ts';
 import { LEVEL_NUMBERS, renderOutput } from '../trace/text.ts';
-import { count, method, reportJson, reportLines, scheduleReplayCommand, type ExploreRecipe } from './explore-report.ts';
+import { count, method, notation, replayLines, reportJson, reportLines, scheduleReplayCommand, type ExploreRecipe } from './explore-report.ts';
 import { loadProgram } from './load.ts';
 
 /** Options of `threadsim explore`, as yargs parses them. */
@@ -123,8 +122,7 @@ function findLines(s: ExploreSummary, recipe: ExploreRecipe): string[] {
   if (s.match !== undefined) {
     return [
       `found: execution ${count(s.match.execution)} prints exactly the given output (${method(s)})`,
-      `  schedule (thread per step): ${formatSchedule(s.match.schedule)}`,
-      `replay: ${scheduleReplayCommand(recipe, s.match.schedule)}`,
+      ...replayLines(recipe, s.match.result),
     ];
   }
   if (s.exhaustive) return [`no schedule of ${s.program} prints the given output: all ${count(s.explored)} executions explored (${method(s)})`];
@@ -134,24 +132,25 @@ function findLines(s: ExploreSummary, recipe: ExploreRecipe): string[] {
 function findJson(s: ExploreSummary, target: readonly string[] | undefined, recipe: ExploreRecipe): object {
   if (target === undefined) return {};
   if (s.match === undefined) return { findOutput: { found: false, exhaustive: s.exhaustive } };
-  return { findOutput: { found: true, execution: s.match.execution, schedule: formatSchedule(s.match.schedule), replay: scheduleReplayCommand(recipe, s.match.schedule) } };
+  return { findOutput: { found: true, execution: s.match.execution, schedule: notation(s.match.result), replay: scheduleReplayCommand(recipe, s.match.result) } };
 }
 
-/** `--replay-schedule`: run one schedule exactly, print its output and what failed. */
+/**
+ * `--replay-schedule`: run one schedule (in the schedule notation) exactly, under this
+ * command's time rule, and print its output and what failed.
+ */
 function replaySchedule(program: Program, args: ExploreArgs, recipe: ExploreRecipe, level: number, out: (line: string) => void): number {
-  const schedule = parseSchedule(args.replaySchedule!);
-  const exec = execute(program, {
-    policy: new ReplayPolicy(schedule),
+  const exec = runSchedule(program, args.replaySchedule!, {
+    fallback: new GilPolicy(),
     seed: 0,
-    record: true,
     untimed: args.untimed,
-    maxSteps: args.maxSteps ?? Math.max(100_000, schedule.length),
+    ...(args.maxSteps === undefined ? {} : { maxSteps: args.maxSteps }),
     ...(args.cpuCount === undefined ? {} : { cpuCount: args.cpuCount }),
   });
   const lines = renderOutput(exec.output, { timestamps: args.timestamps, level });
   const rule = args.untimed ? 'untimed' : 'virtual-time rules';
   if (args.json) {
-    out(JSON.stringify({ program: args.program, schedule: formatSchedule(exec.schedule), timeRule: args.untimed ? 'untimed' : 'virtual-time', ending: exec.ending, steps: exec.steps, failures: exec.failures, state: exec.state, output: lines }, null, 2));
+    out(JSON.stringify({ program: args.program, schedule: notation(exec), timeRule: args.untimed ? 'untimed' : 'virtual-time', ending: exec.ending, steps: exec.steps, failures: exec.failures, state: exec.state, output: lines }, null, 2));
     return exec.failures.length === 0 ? 0 : 1;
   }
   for (const l of lines) out(l);
@@ -165,7 +164,7 @@ function replaySchedule(program: Program, args: ExploreArgs, recipe: ExploreReci
   if (exec.trace !== undefined && exec.failures.some((f) => f.kind === 'claim')) {
     for (const l of explainAccesses(exec.trace, (i) => exec.threads[i]?.name ?? `#${i}`)) out(`  ${l}`);
   }
-  out(`replay: ${scheduleReplayCommand(recipe, exec.schedule)}`);
+  for (const l of replayLines(recipe, exec)) out(l);
   return 1;
 }
 

@@ -153,7 +153,7 @@ export async function main(argv: string[]): Promise<number> {
           .option('histogram', { type: 'boolean', default: false, describe: 'group executions by final shared state and by output' })
           .option('find-output', { type: 'string', describe: 'look for a schedule that prints exactly the text in FILE (timestamps ignored)' })
           .option('keep-going', { type: 'boolean', default: false, describe: 'go on after the first failure (one execution per kind of failure)' })
-          .option('replay-schedule', { type: 'string', describe: 'run one schedule exactly (as printed by explore: 0*3,1,2*2)' })
+          .option('replay-schedule', { type: 'string', describe: "run one schedule exactly, in the schedule notation ('MainThread*3 T1*2 T2'); for --untimed runs" })
           .option('log-level', { choices: ['debug', 'info', 'warning', 'error', 'critical'], describe: 'lowest logging level compared and shown' })
           .option('timestamps', { type: 'boolean', default: true, describe: 'with --replay-schedule: prefix log lines with HH:MM:SS' })
           .option('max-steps', { type: 'string', coerce: positiveInt('max-steps'), describe: 'step bound per execution (default 100000)' })

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exploreCommand, type ExploreArgs } from '../../src/cli/explore.ts';
+import { runCommand } from '../../src/cli/run.ts';
 
 const BIN = join(import.meta.dirname, '../../bin/threadsim.js');
 
@@ -25,12 +26,17 @@ describe('threadsim explore', () => {
   it('reports a failure with a schedule replay command that reproduces it', async () => {
     const r = await explore('bench/counter-3', { strategy: 'dfs' });
     expect(r.code).toBe(1);
-    const replay = /^replay: npx threadsim explore bench\/counter-3 --replay-schedule '?([\d*,]+)'?$/m.exec(r.stdout);
+    const replay = /^replay: npx threadsim run bench\/counter-3 --schedule '([^']+)'$/m.exec(r.stdout);
     expect(replay).not.toBeNull();
-    const again = await explore('bench/counter-3', { replaySchedule: replay![1]! });
-    expect(again.code).toBe(1);
-    expect(again.stdout).toContain("claim 'no lost update' is false");
-    expect(again.stdout).toContain(replay![0]);
+    const again = await runCommand({ program: 'bench/counter-3', policy: 'gil', seed: 0, runs: 1, timestamps: false, force: false, json: false, schedule: replay![1]! }, () => undefined);
+    expect(again).toBe(1);
+    const untimed = await explore('tutorial/race', { untimed: true });
+    const line = /^replay: npx threadsim explore tutorial\/race --untimed --replay-schedule '([^']+)'$/m.exec(untimed.stdout);
+    expect(line).not.toBeNull();
+    const replayed = await explore('tutorial/race', { untimed: true, replaySchedule: line![1]! });
+    expect(replayed.code).toBe(1);
+    expect(replayed.stdout).toContain("claim 'no lost update' is false");
+    expect(replayed.stdout).toContain(line![0]);
   });
 
   it('--histogram on tutorial/race --untimed shows both outcomes in one line', async () => {

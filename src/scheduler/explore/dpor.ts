@@ -205,43 +205,45 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
       }
     }
     const nThreads = Math.max(this.threadsSoFar, result.threads.length);
-    // vc[j][t]: how many steps of thread t happen before or at step j.
-    const vc: Int32Array[] = [];
+    // vc[j * nThreads + t]: how many steps of thread t happen before or at step j (one flat
+    // array per execution: no allocation per step).
+    const T = nThreads;
+    const vc = new Int32Array(all.length * T);
     const idx = new Int32Array(all.length);
-    const last = new Int32Array(nThreads).fill(-1);
-    const spawnOf = new Int32Array(nThreads).fill(-1);
+    const last = new Int32Array(T).fill(-1);
+    const spawnOf = new Int32Array(T).fill(-1);
     const byObject = new Map<string, number[]>();
     const races: number[] = [];
+    const preds: number[] = [];
+    const conflicts: number[] = [];
     let exit = -1;
-    const hb = (k: number, m: number): boolean => vc[m]![all[k]!.thread]! >= idx[k]!;
+    const hb = (k: number, m: number): boolean => vc[m * T + all[k]!.thread]! >= idx[k]!;
+    const join = (j: number, k: number): void => {
+      for (let u = 0; u < T; u++) if (vc[k * T + u]! > vc[j * T + u]!) vc[j * T + u] = vc[k * T + u]!;
+    };
     for (let j = 0; j < all.length; j++) {
       const ej = all[j]!;
       const t = ej.thread;
-      const v = new Int32Array(nThreads);
       const po = last[t]!;
-      if (po >= 0) v.set(vc[po]!);
-      const preds: number[] = [];
-      const conflicts: number[] = [];
+      if (po >= 0) vc.copyWithin(j * T, po * T, po * T + T);
+      preds.length = 0;
+      conflicts.length = 0;
       if (po < 0 && spawnOf[t]! >= 0) preds.push(spawnOf[t]!);
-      if (ej.joins >= 0 && ej.joins < nThreads && last[ej.joins]! >= 0) preds.push(last[ej.joins]!);
+      if (ej.joins >= 0 && ej.joins < T && last[ej.joins]! >= 0) preds.push(last[ej.joins]!);
       if (ej.kind === 'exit') {
         for (let k = 0; k < Math.min(j, n); k++) if (all[k]!.thread !== t && rules.daemon(all[k]!.thread)) conflicts.push(k);
-        for (let u = 0; u < nThreads; u++) if (u !== t && !rules.daemon(u) && last[u]! >= 0) preds.push(last[u]!);
+        for (let u = 0; u < T; u++) if (u !== t && !rules.daemon(u) && last[u]! >= 0) preds.push(last[u]!);
       }
       if (exit >= 0 && rules.daemon(t)) conflicts.push(exit);
       const obj = objectOf(ej, rules);
       if (obj !== undefined) {
-        for (const k of byObject.get(obj) ?? []) if (all[k]!.thread !== t && conflict(all[k]!, ej, rules)) conflicts.push(k);
+        const bucket = byObject.get(obj);
+        if (bucket !== undefined) for (const k of bucket) if (all[k]!.thread !== t && conflict(all[k]!, ej, rules)) conflicts.push(k);
       }
-      for (const list of [preds, conflicts]) {
-        for (const k of list) {
-          const vk = vc[k]!;
-          for (let u = 0; u < nThreads; u++) if (vk[u]! > v[u]!) v[u] = vk[u]!;
-        }
-      }
+      for (const k of preds) join(j, k);
+      for (const k of conflicts) join(j, k);
       idx[j] = (po >= 0 ? idx[po]! : 0) + 1;
-      v[t] = idx[j]!;
-      vc.push(v);
+      vc[j * T + t] = idx[j]!;
       for (const k of conflicts) {
         let immediate = po < 0 || !hb(k, po);
         for (const k2 of preds) if (immediate && hb(k, k2)) immediate = false;
@@ -251,7 +253,7 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
       if (j < n) {
         last[t] = j;
         if (ej.kind === 'exit') exit = j;
-        if (ej.spawned >= 0 && ej.spawned < nThreads) spawnOf[ej.spawned] = j;
+        if (ej.spawned >= 0 && ej.spawned < T) spawnOf[ej.spawned] = j;
         if (obj !== undefined) {
           const bucket = byObject.get(obj);
           if (bucket === undefined) byObject.set(obj, [j]);
@@ -262,30 +264,35 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
     for (let r = 0; r < races.length; r += 2) {
       this.stats.races++;
       const j = races[r + 1]!;
-      const at = this.reversible(races[r]!, j, all, n, hb);
-      if (at >= 0) this.reverse(at, j, all, n, hb);
+      for (const at of this.reversals(races[r]!, j, all, n, hb)) this.reverse(at, j, all, n, hb);
     }
   }
 
   /**
-   * The step before which `all[j]` should be tried instead of `all[k]`: `k` itself, or, when
-   * `j`'s thread was parked on that very step just before `k`, the latest earlier conflicting
-   * step where it was not. -1 when there is none.
+   * The steps before which `all[j]` should be tried instead of `all[k]`. For a step that
+   * cannot block, `k` alone. For a blocking step (an acquire), the race with `k` (say, the
+   * release that let it through) may be impossible to reverse, so the latest earlier
+   * conflicting step before which it could run (the acquire that took the lock) is tried too;
+   * `k` itself is left out when `j`'s thread was already parked on that step just before `k`.
    */
-  private reversible(k: number, j: number, all: readonly EventInfo[], n: number, hb: (a: number, b: number) => boolean): number {
+  private reversals(k: number, j: number, all: readonly EventInfo[], n: number, hb: (a: number, b: number) => boolean): number[] {
     const ej = all[j]!;
+    if (!ej.blocking) return [k];
     const t = ej.thread;
     const lastBefore = lastOf(all, t, Math.min(j, n));
-    const parkedOn = (s: number): boolean => ej.blocking && lastBefore < s && t < this.path[s]!.nThreads && !this.path[s]!.enabled.includes(t);
-    if (!parkedOn(k)) return k;
+    const parkedOn = (s: number): boolean => lastBefore < s && t < this.path[s]!.nThreads && !this.path[s]!.enabled.includes(t);
+    const out = parkedOn(k) ? [] : [k];
     for (let s = k - 1; s >= 0; s--) {
       const es = all[s]!;
       if (es.thread === t || !conflict(es, ej, this.rules) || parkedOn(s)) continue;
       let ok = true;
       for (let m = s + 1; m < Math.min(j, n) && ok; m++) if (all[m]!.thread === t && hb(s, m)) ok = false;
-      if (ok) return s;
+      if (ok) {
+        out.push(s);
+        break;
+      }
     }
-    return -1;
+    return out;
   }
 
   /** Insert notdep(e, E).e' at the state before e, unless a sleeping thread covers it. */

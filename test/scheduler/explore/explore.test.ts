@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { explore } from '../../../src/scheduler/explore/explore.ts';
-import { formatSchedule, parseSchedule } from '../../../src/scheduler/explore/schedule.ts';
 import { named, sleepyRace } from './helpers.ts';
 
 describe('exploration', () => {
@@ -49,12 +48,5 @@ describe('exploration', () => {
 
   it('rejects a preemption bound with DPOR', () => {
     expect(() => explore(named('bench/counter-3'), { strategy: 'dpor', preemptionBound: 1 })).toThrow(/TS006/);
-  });
-
-  it('schedule notation round-trips and rejects junk', () => {
-    const s = [0, 0, 0, 1, 2, 2, 0];
-    expect(formatSchedule(s)).toBe('0*3,1,2*2,0');
-    expect(parseSchedule('0*3,1,2*2,0')).toEqual(s);
-    expect(() => parseSchedule('0*3,x')).toThrow(/TS006/);
   });
 });
