@@ -14,7 +14,8 @@ import { freeze, produce } from 'immer';
 import { ThreadsimError } from '../errors.ts';
 import { setActiveRuntime } from './context.ts';
 import type { Failure } from './failures.ts';
-import type { Monitor, StepEvent } from './monitor.ts';
+import { invariantMonitor } from './detect/invariants.ts';
+import { combineMonitors, type BlockedThread, type Monitor, type StepEvent } from './monitor.ts';
 import { isOp, WaitQueue, type Kernel, type Op, type OutputLine, type SpawnOptions, type Steps, type ThreadRecord } from './ops.ts';
 import type { Policy, SchedulingPoint } from './policies/policy.ts';
 import { isGeneratorFunction, type Program, type SharedState } from './program.ts';
@@ -41,6 +42,8 @@ export interface ExecutionOptions {
   readonly untimed?: boolean;
   /** Watches every step (race detection, invariants). */
   readonly monitor?: Monitor;
+  /** Ops carry their code site (`Op.site`) for reports. Default: the value of `record`. */
+  readonly sites?: boolean;
 }
 
 /** One recorded step (kept only with `record: true`). */
@@ -165,9 +168,15 @@ export class Execution implements Runtime {
     this.maxSteps = options.maxSteps ?? 100_000;
     this.trace = options.record ? [] : undefined;
     this.untimed = options.untimed ?? false;
-    this.monitor = options.monitor;
+    const monitors: Monitor[] = [];
+    if (options.monitor !== undefined) monitors.push(options.monitor);
+    const invariants = program.options.invariants;
+    if (invariants !== undefined && Object.keys(invariants).length > 0) {
+      monitors.push(invariantMonitor(invariants, (i) => this.threads[i]?.name ?? `#${i}`));
+    }
+    this.monitor = monitors.length === 0 ? undefined : combineMonitors(monitors);
     this.event = { step: 0, time: 0, thread: 0, op: undefined as unknown as Op, result: undefined, raised: undefined, timedOut: false, spawned: -1, state: {} };
-    this.settings = { cpuCount: options.cpuCount ?? 2, programSeed: program.options.programSeed ?? 0 };
+    this.settings = { cpuCount: options.cpuCount ?? 2, programSeed: program.options.programSeed ?? 0, captureSites: options.sites ?? options.record ?? false };
   }
 
   get now(): number {
@@ -188,7 +197,7 @@ export class Execution implements Runtime {
       const main = this.startThread(() => this.mainBody(), { name: 'MainThread', daemon: false, handle: undefined });
       const ending = this.loop(main);
       if (ending === 'complete') this.checkClaims();
-      const found = this.monitor?.onEnd?.(ending, this.state);
+      const found = this.monitor?.onEnd?.(ending, this.state, this.threads);
       if (found) this.failures.push(...found);
       return this.result(ending);
     } finally {
@@ -432,20 +441,25 @@ export class Execution implements Runtime {
   }
 
   private reportDeadlock(): void {
-    const blocked = this.threads
+    const waiting: BlockedThread[] = this.threads
       .filter((t) => !t.done)
       .map((t) => {
         this.cur = t;
         const op = t.pending;
         const waitsFor = op?.describeWait?.(this) ?? (op?.obj ?? op?.kind ?? 'nothing');
-        return { thread: t.name, waitsFor };
+        return { thread: t.index, name: t.name, daemon: t.daemon, op, waitsFor };
       });
-    const lines = blocked.map((b) => `${b.thread} waits for ${b.waitsFor}`);
+    const blocked = waiting.map((b) => ({ thread: b.name, waitsFor: b.waitsFor }));
+    const why = this.monitor?.explainDeadlock?.(waiting);
+    const lines = why?.lines ?? blocked.map((b) => `${b.thread} waits for ${b.waitsFor}`);
+    const what = why?.cycle !== true ? '' : why.pattern === undefined ? 'Wait-for cycle: ' : `Wait-for cycle (${why.pattern}): `;
     this.failures.push({
       kind: 'deadlock',
       blocked,
+      ...(why?.cycle === true ? { cycle: why.lines } : {}),
+      ...(why?.pattern === undefined ? {} : { pattern: why.pattern }),
       step: this.stepIndex,
-      message: `deadlock at step ${this.stepIndex}: no thread can run and none is sleeping. ${lines.join('; ')}`,
+      message: `deadlock at step ${this.stepIndex}: no thread can run and none is sleeping. ${what}${lines.join('; ')}`,
     });
   }
 
@@ -542,11 +556,13 @@ export class Execution implements Runtime {
   }
 
   storeValue(store: string, key: string, value: unknown): void {
-    this.state = produce(this.state, (draft: Record<string, Record<string, unknown>>) => {
-      const s = draft[store];
-      if (s === undefined) throw new ThreadsimError('TS010', `no shared store named '${store}'`, `Create it with shared('${store}', { ... }) first.`);
-      s[key] = value;
-    });
+    // Copy-on-write by hand (what immer's produce does for one assignment, without its
+    // proxies): the store and the root are copied, every other store is shared.
+    const s = this.state[store];
+    if (s === undefined) throw new ThreadsimError('TS010', `no shared store named '${store}'`, `Create it with shared('${store}', { ... }) first.`);
+    if (s[key] === value) return;
+    const next = Object.freeze({ ...s, [key]: typeof value === 'object' && value !== null ? freeze(value, true) : value });
+    this.state = Object.freeze({ ...this.state, [store]: next });
   }
 
   /** Create a shared store with its initial values (deep-frozen). */
