@@ -66,7 +66,8 @@ export async function main(argv: string[]): Promise<number> {
           .option('cpu-count', { type: 'string', coerce: positiveInt('cpu-count'), describe: 'os.cpu_count() as the models see it (default 2)' })
           .option('trace', { type: 'string', describe: 'write the reported run as a trace file' })
           .option('force', { type: 'boolean', default: false, describe: 'overwrite an existing --trace file' })
-          .option('json', { type: 'boolean', default: false, describe: 'print one JSON summary object' }),
+          .option('json', { type: 'boolean', default: false, describe: 'print one JSON summary object' })
+          .option('detect', { type: 'boolean', default: true, describe: 'report data races, lock-order inversions and deadlock cycles (--no-detect to skip)' }),
       (a) =>
         guard(() =>
           runCommand(
@@ -82,6 +83,7 @@ export async function main(argv: string[]): Promise<number> {
               ...(a.trace === undefined ? {} : { trace: a.trace }),
               force: a.force,
               json: a.json,
+              detect: a.detect,
             },
             out,
           ),

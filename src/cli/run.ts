@@ -1,5 +1,6 @@
 /** `threadsim run`: run a program, print its output, report failures with a replay line. */
 import { ThreadsimError } from '../errors.ts';
+import { RaceMonitor } from '../scheduler/detect/detector.ts';
 import { execute } from '../scheduler/execution.ts';
 import { policyByName } from '../scheduler/policies/index.ts';
 import type { Program } from '../scheduler/program.ts';
@@ -25,6 +26,8 @@ export interface RunArgs {
   readonly trace?: string;
   readonly force: boolean;
   readonly json: boolean;
+  /** Race detection (data races, lock order, deadlock cycles). Default true. */
+  readonly detect?: boolean;
 }
 
 /** Run the command; returns the exit code (0 no failure, 1 failure found). */
@@ -38,6 +41,7 @@ export async function runCommand(args: RunArgs, out: (line: string) => void): Pr
     runs: args.runs,
     ...(args.maxSteps === undefined ? {} : { maxSteps: args.maxSteps }),
     ...(args.cpuCount === undefined ? {} : { cpuCount: args.cpuCount }),
+    detect: args.detect ?? true,
   });
   const exec = summary.execution;
   const recipe: ReplayRecipe = {
@@ -48,7 +52,8 @@ export async function runCommand(args: RunArgs, out: (line: string) => void): Pr
     ...(args.cpuCount === undefined ? {} : { cpuCount: args.cpuCount }),
   };
   const needTrace = args.trace !== undefined || exec.failures.length > 0;
-  const recorded = needTrace ? recordAgain(program, recipe) : undefined;
+  const recorded = needTrace ? recordAgain(program, recipe, args.detect ?? true) : undefined;
+  const failures = recorded?.failures ?? exec.failures;
   if (args.trace !== undefined && recorded !== undefined) {
     writeFileAtomic(args.trace, `${JSON.stringify(toTraceFile(recorded, recipe), null, 1)}\n`, args.force);
   }
@@ -63,7 +68,15 @@ export async function runCommand(args: RunArgs, out: (line: string) => void): Pr
           runs: summary.runs,
           ending: exec.ending,
           steps: exec.steps,
-          failures: exec.failures.map((f) => ({ ...f, replay: replayCommand(recipe) })),
+          failures: failures.map((f) => ({ ...f, replay: replayCommand(recipe) })),
+          races: failures.filter((f) => f.kind === 'race').map((f) => ({
+            location: f.location,
+            pattern: f.pattern ?? null,
+            threads: [f.first.thread, f.second.thread],
+            steps: [f.first.step, f.second.step],
+            accesses: [f.first, f.second],
+            ...(f.patternSteps === undefined ? {} : { patternSteps: f.patternSteps }),
+          })),
           state: exec.state,
           output: lines,
         },
@@ -85,12 +98,16 @@ export async function runCommand(args: RunArgs, out: (line: string) => void): Pr
   return exec.failures.length === 0 ? 0 : 1;
 }
 
-/** Re-run the reported execution with its trace kept (runs are deterministic). */
-export function recordAgain(program: Program, recipe: ReplayRecipe) {
+/**
+ * Re-run the reported execution with its trace and code sites kept (runs are deterministic),
+ * with race detection naming patterns when `detect` is on.
+ */
+export function recordAgain(program: Program, recipe: ReplayRecipe, detect = false) {
   return execute(program, {
     policy: policyByName(recipe.policy),
     seed: recipe.seed,
     record: true,
+    ...(detect ? { monitor: new RaceMonitor({ patterns: true }) } : {}),
     ...(recipe.maxSteps === undefined ? {} : { maxSteps: recipe.maxSteps }),
     ...(recipe.cpuCount === undefined ? {} : { cpuCount: recipe.cpuCount }),
   });

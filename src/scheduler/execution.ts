@@ -65,6 +65,8 @@ export interface StepRecord {
   readonly raised?: string;
   /** Shared state after the step (structurally shared with the previous snapshot). */
   readonly state: SharedState;
+  /** Where the program yielded the op (`Op.site`), when the run captured sites. */
+  readonly site?: string;
 }
 
 /** How an execution ended. */
@@ -352,6 +354,7 @@ export class Execution implements Runtime {
       timedOut,
       ...(raised ? { raised: `${raised.type}: ${raised.detail}` } : {}),
       state: this.state,
+      ...(op.site === undefined ? {} : { site: op.site }),
     });
   }
 

@@ -40,8 +40,10 @@ export interface RaceFailure {
   readonly second: RaceAccess;
   /** Bug pattern, when the trace shows one (`lost update`, `check-then-act`, ...). */
   readonly pattern?: string;
-  /** The steps of the accesses that show the pattern, in order (two or three). */
+  /** The steps of the accesses that show the pattern, in order (two to four). */
   readonly patternSteps?: readonly number[];
+  /** False when this run did not show the pattern's bad interleaving (another schedule will). */
+  readonly patternSeen?: boolean;
   readonly message: string;
 }
 

@@ -86,7 +86,7 @@ export class RaceMonitor implements Monitor {
       location: r.location,
       first,
       second,
-      ...(pattern === undefined ? {} : { pattern: pattern.name, patternSteps: pattern.steps }),
+      ...(pattern === undefined ? {} : { pattern: pattern.name, patternSteps: pattern.steps, patternSeen: pattern.seen }),
       message: `data race on ${r.location}${pattern === undefined ? '' : ` (${pattern.name})`}: ${what(first)}, ${what(second)}; nothing orders them`,
     };
   }

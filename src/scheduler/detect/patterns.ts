@@ -9,6 +9,8 @@
  * - read, write, read: **check-then-act** (the test and the action see different values);
  * - write, read, write and write, write, read: **atomicity violation** (an intermediate value
  *   is seen, or a thread reads back another thread's value instead of its own);
+ * - no such triple, but both threads read then write the location around the racing
+ *   accesses: a **lost update** this run did not show but another schedule will;
  * - a read and a write with no such triple: **order violation** (the read can happen before
  *   the write it depends on).
  * Two unordered writes with no triple get no name.
@@ -26,6 +28,11 @@ export interface DataAccess {
 export interface PatternMatch {
   readonly name: 'lost update' | 'check-then-act' | 'atomicity violation' | 'order violation';
   readonly steps: readonly number[];
+  /**
+   * True when this run shows the bug itself (the interleaving happened, or for an order
+   * violation the read came first); false when only another schedule would.
+   */
+  readonly seen: boolean;
 }
 
 /**
@@ -49,8 +56,25 @@ export function recognisePattern(accesses: readonly DataAccess[], earlier: numbe
     const m = triple(accesses, prev, earlier, later);
     if (m !== undefined) return m;
   }
-  if (e.write !== l.write) return { name: 'order violation', steps: [e.step, l.step] };
+  // Not interleaved in this run: both threads read-modify-write x around the racing
+  // accesses, so another schedule can put one's read between the other's read and write.
+  const a = readModifyWrite(accesses, earlier);
+  const b = readModifyWrite(accesses, later);
+  if (a !== undefined && b !== undefined) return { name: 'lost update', steps: [...a, ...b].sort((p, q) => p - q), seen: false };
+  if (e.write !== l.write) return { name: 'order violation', steps: [e.step, l.step], seen: !e.write };
   return undefined;
+}
+
+/** The steps of the read and the write of x that access `i` belongs to, when it is half of a read then write. */
+function readModifyWrite(accesses: readonly DataAccess[], i: number): [number, number] | undefined {
+  const a = accesses[i]!;
+  const other = a.write ? prevAccess(accesses, i, a.thread, a.location) : nextAccess(accesses, i, a.thread, a.location);
+  if (other === undefined) return undefined;
+  const o = accesses[other]!;
+  if (o.write === a.write) return undefined;
+  const [ri, wi] = a.write ? [other, i] : [i, other];
+  if (otherAccessBetween(accesses, ri, wi, a.thread)) return undefined;
+  return [accesses[ri]!.step, accesses[wi]!.step];
 }
 
 function triple(accesses: readonly DataAccess[], pi: number, ci: number, qi: number): PatternMatch | undefined {
@@ -59,11 +83,11 @@ function triple(accesses: readonly DataAccess[], pi: number, ci: number, qi: num
   const q = accesses[qi]!;
   const steps = [p.step, c.step, q.step];
   if (!p.write && c.write && q.write) {
-    return { name: otherAccessBetween(accesses, pi, qi, p.thread) ? 'check-then-act' : 'lost update', steps };
+    return { name: otherAccessBetween(accesses, pi, qi, p.thread) ? 'check-then-act' : 'lost update', steps, seen: true };
   }
-  if (!p.write && c.write && !q.write) return { name: 'check-then-act', steps };
-  if (p.write && !c.write && q.write) return { name: 'atomicity violation', steps };
-  if (p.write && c.write && !q.write) return { name: 'atomicity violation', steps };
+  if (!p.write && c.write && !q.write) return { name: 'check-then-act', steps, seen: true };
+  if (p.write && !c.write && q.write) return { name: 'atomicity violation', steps, seen: true };
+  if (p.write && c.write && !q.write) return { name: 'atomicity violation', steps, seen: true };
   return undefined;
 }
 
