@@ -40,6 +40,8 @@ export function shared<T extends Record<string, unknown>>(name: string, initial:
         obj: location(key),
         access: 'read',
         ...(sites ? { site: callerSite() } : {}),
+        // Method shorthand, not an arrow: tsx's keepNames would wrap an arrow in a
+        // defineProperty call on every access.
         run(k) {
           return k.load(name, key);
         },

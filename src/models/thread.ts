@@ -103,7 +103,11 @@ export class Thread<A extends unknown[] = never[]> {
   /** Start the thread inside the current step (used by `start()` and by executors). */
   bootstrap(k: Kernel): void {
     if (this.record !== undefined) throw new RuntimeError('threads can only be started once');
-    this.record = k.spawn(() => this.run(), { name: this._name, daemon: this._daemon, handle: this });
+    // The target's generator itself is the thread body: one generator level less to resume
+    // on every step than going through run() (run() is not meant to be overridden).
+    const target = this.target;
+    const body = target === undefined ? () => this.run() : () => target(...this.args);
+    this.record = k.spawn(body, { name: this._name, daemon: this._daemon, handle: this });
   }
 
   /** `join(timeout=None)`: wait until the thread ends or the timeout passes; returns None. */

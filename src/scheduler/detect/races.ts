@@ -12,32 +12,49 @@
  *   `reads` holds the last read of every thread that read since `w`;
  * - a write clears the reads: a later access that races with a cleared read also races with
  *   the write that cleared it (which happens-after that read), so no race goes unreported
- *   for a location, though a race with a cleared read is reported as one with the write.
+ *   for a location, though a race with a cleared read is reported as one with the write;
+ * - records in the shadow are updated in place (no allocation per access); a reported race
+ *   keeps copies.
  */
 import type { VectorClock } from './vector-clock.ts';
 
 /** One access as the shadow memory keeps it. */
 export interface AccessRecord {
-  readonly thread: number;
+  thread: number;
   /** The thread's epoch at the access. */
-  readonly clock: number;
-  readonly step: number;
-  readonly write: boolean;
-  readonly value: unknown;
-  readonly site: string | undefined;
+  clock: number;
+  step: number;
+  write: boolean;
+  value: unknown;
+  site: string | undefined;
 }
 
 interface Shadow {
   w: AccessRecord | undefined;
   r: AccessRecord | undefined;
   reads: Map<number, AccessRecord> | undefined;
+  /** Without code sites: bit (2 * earlier.write + later.write) set once that kind pair was reported. */
+  reportedKinds: number;
 }
 
 /** A race found: `earlier` ran before `later` in this execution. */
 export interface FoundRace {
   readonly location: string;
-  readonly earlier: AccessRecord;
-  readonly later: AccessRecord;
+  readonly earlier: Readonly<AccessRecord>;
+  readonly later: Readonly<AccessRecord>;
+}
+
+function record(thread: number, clock: number, step: number, write: boolean, value: unknown, site: string | undefined): AccessRecord {
+  return { thread, clock, step, write, value, site };
+}
+
+function overwrite(r: AccessRecord, thread: number, clock: number, step: number, write: boolean, value: unknown, site: string | undefined): void {
+  r.thread = thread;
+  r.clock = clock;
+  r.step = step;
+  r.write = write;
+  r.value = value;
+  r.site = site;
 }
 
 /** FastTrack shadow memory for the shared locations of one execution. */
@@ -51,50 +68,60 @@ export class RaceDetector {
   access(location: string, thread: number, c: VectorClock, step: number, write: boolean, value: unknown, site: string | undefined): void {
     let s = this.shadows.get(location);
     if (s === undefined) {
-      s = { w: undefined, r: undefined, reads: undefined };
+      s = { w: undefined, r: undefined, reads: undefined, reportedKinds: 0 };
       this.shadows.set(location, s);
     }
     const now = c[thread] ?? 0;
     const w = s.w;
     // Same epoch as the last write: nothing new to learn (FastTrack's fast path).
     if (w !== undefined && w.thread === thread && w.clock === now) {
-      if (write) s.w = { thread, clock: now, step, write, value, site };
+      if (write) overwrite(w, thread, now, step, write, value, site);
       return;
     }
-    const me: AccessRecord = { thread, clock: now, step, write, value, site };
-    if (w !== undefined && w.clock > (c[w.thread] ?? 0)) this.report(location, w, me);
+    if (w !== undefined && w.clock > (c[w.thread] ?? 0)) this.report(s, location, w, thread, now, step, write, value, site);
     if (!write) {
       const r = s.r;
       if (s.reads !== undefined) {
-        s.reads.set(thread, me);
-      } else if (r === undefined || r.thread === thread || r.clock <= (c[r.thread] ?? 0)) {
-        s.r = me;
+        const mine = s.reads.get(thread);
+        if (mine === undefined) s.reads.set(thread, record(thread, now, step, write, value, site));
+        else overwrite(mine, thread, now, step, write, value, site);
+      } else if (r === undefined) {
+        s.r = record(thread, now, step, write, value, site);
+      } else if (r.thread === thread || r.clock <= (c[r.thread] ?? 0)) {
+        overwrite(r, thread, now, step, write, value, site);
       } else {
-        s.reads = new Map([[r.thread, r], [thread, me]]);
+        s.reads = new Map([[r.thread, r], [thread, record(thread, now, step, write, value, site)]]);
         s.r = undefined;
       }
       return;
     }
     const r = s.r;
     if (r !== undefined) {
-      if (r.thread !== thread && r.clock > (c[r.thread] ?? 0)) this.report(location, r, me);
+      if (r.thread !== thread && r.clock > (c[r.thread] ?? 0)) this.report(s, location, r, thread, now, step, write, value, site);
     } else if (s.reads !== undefined) {
       for (const read of s.reads.values()) {
-        if (read.thread !== thread && read.clock > (c[read.thread] ?? 0)) this.report(location, read, me);
+        if (read.thread !== thread && read.clock > (c[read.thread] ?? 0)) this.report(s, location, read, thread, now, step, write, value, site);
       }
     }
-    s.w = me;
     s.r = undefined;
     s.reads = undefined;
+    if (w === undefined) s.w = record(thread, now, step, write, value, site);
+    else overwrite(w, thread, now, step, write, value, site);
   }
 
-  private report(location: string, earlier: AccessRecord, later: AccessRecord): void {
+  private report(s: Shadow, location: string, earlier: AccessRecord, thread: number, clock: number, step: number, write: boolean, value: unknown, site: string | undefined): void {
     // One report per location and pair of code sites; without sites, per pair of access kinds.
-    const a = earlier.site ?? (earlier.write ? 'w' : 'r');
-    const b = later.site ?? (later.write ? 'w' : 'r');
-    const key = `${location}\u0000${a < b ? a : b}\u0000${a < b ? b : a}`;
-    if (this.seen.has(key)) return;
-    this.seen.add(key);
-    this.races.push({ location, earlier, later });
+    if (earlier.site === undefined && site === undefined) {
+      const bit = 1 << ((earlier.write ? 2 : 0) + (write ? 1 : 0));
+      if (s.reportedKinds & bit) return;
+      s.reportedKinds |= bit;
+    } else {
+      const a = earlier.site ?? (earlier.write ? 'w' : 'r');
+      const b = site ?? (write ? 'w' : 'r');
+      const key = `${location}\u0000${a < b ? a : b}\u0000${a < b ? b : a}`;
+      if (this.seen.has(key)) return;
+      this.seen.add(key);
+    }
+    this.races.push({ location, earlier: { ...earlier }, later: record(thread, clock, step, write, value, site) });
   }
 }
