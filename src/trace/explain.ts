@@ -5,6 +5,7 @@
  * every shared location more than one thread touched.
  */
 import type { StepRecord } from '../scheduler/execution.ts';
+import { describeStep } from '../scheduler/detect/describe.ts';
 import type { RaceFailure } from '../scheduler/failures.ts';
 
 /** Names a thread by its index. */
@@ -115,13 +116,12 @@ export function traceExcerpt(trace: readonly StepRecord[], steps: readonly numbe
 
 /** One step in words: `read db.value -> 0`, `acquire _lock -> True`, `sleep 0.1`. */
 function describe(s: StepRecord): string {
-  const obj = s.obj === undefined ? '' : ` ${s.obj}`;
-  if (s.access === 'read') return `read${obj} -> ${show(s.result)}`;
-  if (s.access === 'write') return `write${obj} = ${show(s.value)}`;
-  const value = s.value === undefined ? '' : ` ${brief(s.value)}`;
+  const base = describeStep(s, undefined);
+  if (s.access === 'read') return `${base}${show(s.result)}`;
+  if (s.access === 'write') return base;
   const result = s.result === undefined ? '' : ` -> ${s.result === true ? 'True' : s.result === false ? 'False' : brief(s.result)}`;
   const raised = s.raised === undefined ? '' : ` raised ${s.raised}`;
-  return `${s.kind}${obj}${value}${result}${raised}${s.timedOut && s.kind !== 'sleep' ? ' (timed out)' : ''}`;
+  return `${base}${result}${raised}${s.timedOut && s.kind !== 'sleep' ? ' (timed out)' : ''}`;
 }
 
 /** Lines listing every access to each shared location that more than one thread touched. */

@@ -117,7 +117,7 @@ function indexOfStep(acc: readonly DataAccess[], step: number): number {
 }
 
 /** A value as reports show it. */
-export function show(v: unknown): string {
+function show(v: unknown): string {
   if (typeof v === 'string') return JSON.stringify(v);
   try {
     return JSON.stringify(v) ?? String(v);

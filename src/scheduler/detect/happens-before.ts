@@ -28,24 +28,12 @@ export class HappensBefore {
 
   /** Thread `t`'s clock (created on first use). */
   clock(t: number): VectorClock {
-    let c = this.clocks[t];
-    if (c === undefined) {
-      c = [];
-      c[t] = 1;
-      this.clocks[t] = c;
-    }
-    return c;
+    return this.clocks[t] ?? fresh(this.clocks, t);
   }
 
   /** Thread `t`'s start/join-only clock (created on first use). */
   structuralClock(t: number): VectorClock {
-    let c = this.structural[t];
-    if (c === undefined) {
-      c = [];
-      c[t] = 1;
-      this.structural[t] = c;
-    }
-    return c;
+    return this.structural[t] ?? fresh(this.structural, t);
   }
 
   /** Apply the step's synchronisation. Call for every step whose op is `sync` or started a thread. */
@@ -114,4 +102,12 @@ export class HappensBefore {
     if (known !== undefined) m!.delete(item);
     return known;
   }
+}
+
+/** A new clock for thread `t` in `clocks`: its own entry 1, nothing seen of others. */
+function fresh(clocks: VectorClock[], t: number): VectorClock {
+  const c: VectorClock = [];
+  c[t] = 1;
+  clocks[t] = c;
+  return c;
 }
