@@ -5,7 +5,7 @@
  */
 import { relative } from 'node:path';
 
-const INTERNAL = /[\\/]src[\\/](models|scheduler)[\\/]|node:internal|node_modules[\\/]|\(native\)|<anonymous>/;
+const INTERNAL = /[\\/]src[\\/](models|scheduler)[\\/]|node:internal|node_modules[\\/](?!threadsim[\\/])|\(native\)|<anonymous>/;
 
 /** `file:line` of the first stack frame outside threadsim's engine and models, or undefined. */
 export function callerSite(): string | undefined {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Failure, RaceFailure } from '../../../src/scheduler/failures.ts';
 import { POLICY_NAMES } from '../../../src/scheduler/policies/index.ts';
@@ -20,6 +21,16 @@ describe('pattern names under the gil policy', () => {
     expect(rs.length).toBeGreaterThan(0);
     expect(rs.every((r) => r.location === 'counter.n' && r.pattern === 'lost update')).toBe(true);
     expect(rs[0]!.patternSteps).toHaveLength(3);
+  });
+
+  it('names the two code sites of a race (the program\'s own lines)', () => {
+    const lines = readFileSync(new URL('./programs.ts', import.meta.url), 'utf8').split('\n');
+    const lineOf = (text: string): number => lines.findIndex((l) => l.includes(text)) + 1;
+    const read = `programs.ts:${lineOf("const v = yield* c.get('n')")}`;
+    const write = `programs.ts:${lineOf("yield* c.set('n', v + 1)")}`;
+    const [r] = races(failuresOf(lostUpdate));
+    expect(r?.first.site?.endsWith(read)).toBe(true);
+    expect(r?.second.site?.endsWith(write)).toBe(true);
   });
 
   it('check-then-act: the balance check and the withdrawal see different balances', () => {
