@@ -245,7 +245,6 @@ export class Execution implements Runtime {
   /** Park every runnable thread whose op is disabled; return the ids of the rest. */
   private collectRunnable(): number[] {
     const ids = this.runnableIds;
-    ids.length = 0;
     const list = this.runnable;
     let w = 0;
     for (let r = 0; r < list.length; r++) {
@@ -258,10 +257,12 @@ export class Execution implements Runtime {
           continue;
         }
       }
-      list[w++] = t;
-      ids.push(t.index);
+      list[w] = t;
+      ids[w++] = t.index;
     }
-    list.length = w;
+    // Setting an array's length is a runtime call: only when it changed.
+    if (list.length !== w) list.length = w;
+    if (ids.length !== w) ids.length = w;
     return ids;
   }
 
@@ -564,8 +565,12 @@ export class Execution implements Runtime {
     const s = this.state[store];
     if (s === undefined) throw new ThreadsimError('TS010', `no shared store named '${store}'`, `Create it with shared('${store}', { ... }) first.`);
     if (s[key] === value) return;
-    const next = Object.freeze({ ...s, [key]: typeof value === 'object' && value !== null ? freeze(value, true) : value });
-    this.state = Object.freeze({ ...this.state, [store]: next });
+    // Spread, then assign: a computed key inside the literal makes a slow dictionary object.
+    const next: Record<string, unknown> = { ...s };
+    next[key] = typeof value === 'object' && value !== null ? freeze(value, true) : value;
+    const root: Record<string, Readonly<Record<string, unknown>>> = { ...this.state };
+    root[store] = Object.freeze(next);
+    this.state = Object.freeze(root);
   }
 
   /** Create a shared store with its initial values (deep-frozen). */
