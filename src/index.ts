@@ -11,3 +11,5 @@ export { execute, type ExecutionOptions, type ExecutionResult, type StepRecord }
 export { runProgram, type RunOptions, type RunSummary } from './scheduler/run.ts';
 export { ThreadsimError, ERROR_CODES, type ErrorCode } from './errors.ts';
 export * from './models/index.ts';
+export { RaceMonitor, type DetectOptions } from './scheduler/detect/index.ts';
+export type { RaceFailure, RaceAccess, LockOrderFailure, InvariantFailure, DeadlockFailure } from './scheduler/failures.ts';

@@ -19,13 +19,3 @@ export function joinInto(into: VectorClock, from: VectorClock): void {
     if (v > (into[i] ?? 0)) into[i] = v;
   }
 }
-
-/** Entry `t` of `c`, 0 when absent. */
-export function entry(c: VectorClock, t: number): number {
-  return c[t] ?? 0;
-}
-
-/** True when epoch `clock@thread` happens-before (or equals a point of) clock `c`. */
-export function epochBefore(thread: number, clock: number, c: VectorClock): boolean {
-  return clock <= (c[thread] ?? 0);
-}
