@@ -73,7 +73,8 @@ function missingEdge(race: RaceFailure, recs: readonly StepRecord[], name: Threa
   if (race.pattern === 'order violation' && a && b) {
     const [w, r] = a.access === 'write' ? [a, b] : [b, a];
     const luck = w.step < r.step ? 'This run ran the write first by chance: n' : 'N';
-    return `${luck}othing orders ${at(w)} before ${atShort(r)}, which depends on it; an Event set after the write and waited for before the read (or joining ${name(w.thread)} first) would.`;
+    const alt = w.thread === 0 ? `starting ${name(r.thread)} only after the write` : `joining ${name(w.thread)} before the read`;
+    return `${luck}othing orders ${at(w)} before ${atShort(r)}, which depends on it; an Event set after the write and waited for before the read (or ${alt}) would.`;
   }
   if (a && b) return `Nothing orders ${at(a)} and ${atShort(b)} either way; a Lock held around both would.`;
   return `Nothing orders the accesses to ${x}.`;

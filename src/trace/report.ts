@@ -18,7 +18,15 @@ export function failureReport(exec: ExecutionResult, recipe: ReplayRecipe, recor
   const lines: string[] = [];
   const n = failures.length;
   lines.push(`${n === 1 ? 'FAILURE' : `${n} FAILURES`} in ${exec.program} under policy ${exec.policy}, seed ${exec.seed} (${exec.steps} steps):`);
-  for (const f of failures) lines.push(`  - ${f.message}`);
+  for (const f of failures) {
+    if (f.kind !== 'deadlock' || f.cycle === undefined) {
+      lines.push(`  - ${f.message}`);
+      continue;
+    }
+    // A cycle reads better one thread per line.
+    lines.push(`  - deadlock at step ${f.step}: no thread can run and none is sleeping; a wait-for cycle${f.pattern === undefined ? '' : ` (${f.pattern})`}:`);
+    for (const l of f.cycle) lines.push(`      ${l}`);
+  }
   const trace = recorded?.trace;
   if (trace !== undefined) {
     const name = (i: number): string => exec.threads[i]?.name ?? `#${i}`;
