@@ -3,8 +3,8 @@
  * False and it neither raised nor timed out) adds one hold, a `release` removes one, from
  * the releasing thread when it holds the object (re-entrant locks count) and else from the
  * oldest holder (a `Lock` may be released by another thread). Semaphores use the same kinds;
- * an object that two threads ever held at once is no mutex and is left out of lock-order
- * analysis.
+ * an object that two threads ever held at once, or that a thread released without holding
+ * it, is no mutex and is left out of lock-order analysis.
  *
  * Lock order (after the lock-order graphs of Havelund, "Using Runtime Analysis to Guide
  * Model Checking of Java Programs", SPIN 2000, with gate locks): when a thread takes lock
@@ -30,7 +30,7 @@ export interface OrderEdge {
 export class Holdings {
   /** Object -> holding threads, oldest first (a thread appears once per hold). */
   private readonly holders = new Map<string, number[]>();
-  /** Objects that two threads held at once. */
+  /** Objects that are no mutex: two threads held them at once, or one released another's hold. */
   private readonly shared = new Set<string>();
   private readonly edges = new Map<string, OrderEdge>();
   private readonly inversions: (readonly [OrderEdge, OrderEdge])[] = [];
@@ -74,6 +74,9 @@ export class Holdings {
     const hs = this.holders.get(obj);
     if (hs === undefined || hs.length === 0) return;
     const i = hs.lastIndexOf(thread);
+    // Released by a thread that does not hold it: a signal (a Lock or Semaphore handed from
+    // thread to thread), not a mutex, so it takes no part in lock-order analysis.
+    if (i < 0) this.shared.add(obj);
     hs.splice(i >= 0 ? i : 0, 1);
   }
 

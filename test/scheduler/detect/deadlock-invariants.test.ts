@@ -3,6 +3,7 @@ import { builtin } from '../../../src/examples/index.ts';
 import { Lock } from '../../../src/models/lock.ts';
 import { shared } from '../../../src/models/shared.ts';
 import { Thread } from '../../../src/models/thread.ts';
+import { sleep } from '../../../src/models/time.ts';
 import type { Steps } from '../../../src/scheduler/ops.ts';
 import { program } from '../../../src/scheduler/program.ts';
 import { runProgram } from '../../../src/scheduler/run.ts';
@@ -62,5 +63,37 @@ describe('invariants', () => {
 
   it('holds quietly when never false, although the end state alone would not show a dip', () => {
     expect(runProgram(counter([1, 2, 3])).execution.failures).toEqual([]);
+  });
+});
+
+describe('lock-order analysis leaves signals alone', () => {
+  it('a Lock released by a thread that does not hold it (a hand-off) is no mutex: no inversion', () => {
+    // T1 takes A then B and keeps A. T2 takes B, releases A for T1 (a hand-off), then takes
+    // A while holding B: the orders are opposite, yet T2 never waits for A, so no deadlock
+    // is possible.
+    const p = program('test/hand-off', function* main() {
+      const a = new Lock({ name: 'A' });
+      const b = new Lock({ name: 'B' });
+      const t1 = new Thread({
+        target: function* one(): Steps<void> {
+          yield* a.acquire();
+          yield* b.with(function* () {});
+        },
+      });
+      const t2 = new Thread({
+        target: function* two(): Steps<void> {
+          yield* sleep(0.01);
+          yield* b.with(function* () {
+            yield* a.release();
+            yield* a.with(function* () {});
+          });
+        },
+      });
+      yield* t1.start();
+      yield* t2.start();
+      yield* t1.join();
+      yield* t2.join();
+    });
+    expect(runProgram(p, { detect: true }).execution.failures).toEqual([]);
   });
 });
