@@ -1,7 +1,8 @@
 /** `threadsim run`: run a program, print its output, report failures with a replay line. */
 import { ThreadsimError } from '../errors.ts';
 import { RaceMonitor } from '../scheduler/detect/detector.ts';
-import { execute } from '../scheduler/execution.ts';
+import { findSplitSection } from '../scheduler/detect/split-sections.ts';
+import { execute, type ExecutionResult } from '../scheduler/execution.ts';
 import { policyByName } from '../scheduler/policies/index.ts';
 import type { Program } from '../scheduler/program.ts';
 import { runProgram } from '../scheduler/run.ts';
@@ -77,6 +78,7 @@ export async function runCommand(args: RunArgs, out: (line: string) => void): Pr
             accesses: [f.first, f.second],
             ...(f.patternSteps === undefined ? {} : { patternSteps: f.patternSteps }),
           })),
+          ...splitSectionJson(recorded),
           state: exec.state,
           output: lines,
         },
@@ -111,6 +113,28 @@ export function recordAgain(program: Program, recipe: ReplayRecipe, detect = fal
     ...(recipe.maxSteps === undefined ? {} : { maxSteps: recipe.maxSteps }),
     ...(recipe.cpuCount === undefined ? {} : { cpuCount: recipe.cpuCount }),
   });
+}
+
+/**
+ * For a failed claim that no data race explains: the race-free atomicity violation in the
+ * recorded trace, if there is one (`split-sections.ts`).
+ */
+function splitSectionJson(recorded: ExecutionResult | undefined): { atomicity?: object } {
+  const fs = recorded?.failures ?? [];
+  if (recorded?.trace === undefined || fs.some((f) => f.kind === 'race') || !fs.some((f) => f.kind === 'claim' || f.kind === 'invariant')) return {};
+  const split = findSplitSection(recorded.trace);
+  if (split === undefined) return {};
+  const name = (i: number): string => recorded.threads[i]?.name ?? `#${i}`;
+  const steps = [split.first, split.between, split.second];
+  return {
+    atomicity: {
+      pattern: 'atomicity violation',
+      steps: steps.map((s) => s.step),
+      threads: steps.map((s) => name(s.thread)),
+      locations: steps.map((s) => s.obj),
+      locks: [split.locksFirst, split.locksSecond],
+    },
+  };
 }
 
 function logLevel(name: string | undefined, program: Program): number {

@@ -6,6 +6,7 @@
  */
 import type { StepRecord } from '../scheduler/execution.ts';
 import { describeStep } from '../scheduler/detect/describe.ts';
+import { findSplitSection } from '../scheduler/detect/split-sections.ts';
 import type { RaceFailure } from '../scheduler/failures.ts';
 
 /** Names a thread by its index. */
@@ -123,6 +124,26 @@ function describe(s: StepRecord): string {
   const result = s.result === undefined ? '' : ` -> ${s.result === true ? 'True' : s.result === false ? 'False' : brief(s.result)}`;
   const raised = s.raised === undefined ? '' : ` raised ${s.raised}`;
   return `${base}${result}${raised}${s.timedOut && s.kind !== 'sleep' ? ' (timed out)' : ''}`;
+}
+
+/**
+ * Lines naming a race-free atomicity violation behind a failed claim (see
+ * `split-sections.ts`), or none when the trace shows no split critical section.
+ */
+export function explainSplitSection(trace: readonly StepRecord[], name: ThreadNamer): string[] {
+  const split = findSplitSection(trace);
+  if (split === undefined) return [];
+  const { first: p, between: c, second: q } = split;
+  const did = (s: StepRecord): string => `${s.access === 'read' ? 'read' : 'wrote'} ${s.obj} at step ${s.step}`;
+  const b = name(p.thread);
+  const steps = [p.step, c.step, q.step];
+  return [
+    `atomicity violation (no data race: the accesses hold locks, but not one lock throughout):`,
+    `  ${b} ${did(p)} holding ${split.locksFirst.join(', ')}, then ${did(q)} holding ${split.locksSecond.join(', ')}, in two critical sections; ${name(c.thread)} ${did(c)} in between.`,
+    `  trace, steps ${p.step}..${q.step} (> marks the accesses):`,
+    ...traceExcerpt(trace, steps, name).map((l) => `    ${l}`),
+    `  Nothing keeps ${name(c.thread)}'s step ${c.step} out of ${b}'s steps ${p.step}..${q.step}; one critical section (one Lock held) from step ${p.step} to step ${q.step} would.`,
+  ];
 }
 
 /** Lines listing every access to each shared location that more than one thread touched. */

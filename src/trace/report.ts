@@ -5,7 +5,7 @@
  */
 import type { ExecutionResult } from '../scheduler/execution.ts';
 import type { RaceFailure } from '../scheduler/failures.ts';
-import { explainAccesses, explainRaces } from './explain.ts';
+import { explainAccesses, explainRaces, explainSplitSection } from './explain.ts';
 import { replayCommand, type ReplayRecipe } from './replay-command.ts';
 
 /**
@@ -31,7 +31,8 @@ export function failureReport(exec: ExecutionResult, recipe: ReplayRecipe, recor
   if (trace !== undefined) {
     const name = (i: number): string => exec.threads[i]?.name ?? `#${i}`;
     const races = failures.filter((f): f is RaceFailure => f.kind === 'race');
-    const explained = races.length > 0 ? explainRaces(races, trace, name) : failures.some((f) => f.kind === 'claim') ? explainAccesses(trace, name) : [];
+    const claimFailed = failures.some((f) => f.kind === 'claim' || f.kind === 'invariant');
+    const explained = races.length > 0 ? explainRaces(races, trace, name) : claimFailed ? [...explainSplitSection(trace, name), ...explainAccesses(trace, name)] : [];
     for (const l of explained) lines.push(`  ${l}`);
   }
   lines.push(`replay: ${replayCommand(recipe)}`);

@@ -41,3 +41,17 @@ describe('threadsim run with race detection', () => {
     expect(out.races).toEqual([]);
   });
 });
+
+describe('a failed claim without a data race', () => {
+  it('names a race-free atomicity violation: read and write in two critical sections', async () => {
+    const { buildSplit } = await import('./split-program.ts');
+    const lines: string[] = [];
+    const { failureReport } = await import('../../src/trace/report.ts');
+    const { execution, recorded } = buildSplit();
+    for (const l of failureReport(execution, { program: 'test/split-sections', policy: 'gil', seed: 0 }, recorded)) lines.push(l);
+    const text = lines.join('\n');
+    expect(execution.failures.map((f) => f.kind)).toEqual(['claim']);
+    expect(text).toContain('atomicity violation (no data race');
+    expect(text).toMatch(/Thread-\d \(inc\) read counter\.n at step \d+ holding L, then wrote counter\.n at step \d+ holding L, in two critical sections; Thread-\d \(inc\) wrote counter\.n at step \d+ in between/);
+  });
+});

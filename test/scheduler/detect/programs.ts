@@ -194,3 +194,56 @@ export const executorResults: Program = program('test/executor-results', functio
   });
   yield* data.set('output', 0);
 });
+
+/**
+ * Every access holds the Lock, but the read and the write are two critical sections with a
+ * pause between: a lost update with no data race (a race-free atomicity violation).
+ */
+export const splitSections: Program = program(
+  'test/split-sections',
+  function* main() {
+    const c = shared('counter', { n: 0 });
+    const lock = new Lock({ name: 'L' });
+    function* inc(): Steps<void> {
+      const v = yield* lock.with(() => c.get('n'));
+      yield* sleep(0.01);
+      yield* lock.with(() => c.set('n', v + 1));
+    }
+    const ts = [new Thread({ target: inc }), new Thread({ target: inc })];
+    yield* startAll(ts);
+    yield* joinAll(ts);
+  },
+  { claims: { 'counted 2': (s) => s.counter?.n === 2 } },
+);
+
+/**
+ * A two-part state change in two critical sections: the writer sets `a`, pauses, sets `b`;
+ * the reader, under the same Lock, sees the new `a` with the old `b`.
+ */
+export const twoStage: Program = program(
+  'test/two-stage',
+  function* main() {
+    const st = shared('state', { a: 0, b: 0, consistent: true });
+    const lock = new Lock({ name: 'L' });
+    const writer = new Thread({
+      target: function* write(): Steps<void> {
+        yield* lock.with(() => st.set('a', 1));
+        yield* sleep(0.01);
+        yield* lock.with(() => st.set('b', 1));
+      },
+    });
+    const reader = new Thread({
+      target: function* read(): Steps<void> {
+        yield* sleep(0.005);
+        yield* lock.with(function* () {
+          const a = yield* st.get('a');
+          const b = yield* st.get('b');
+          yield* st.set('consistent', a === b);
+        });
+      },
+    });
+    yield* startAll([writer, reader]);
+    yield* joinAll([writer, reader]);
+  },
+  { claims: { 'the reader saw a consistent state': (s) => s.state?.consistent === true } },
+);
