@@ -104,7 +104,8 @@ export async function main(argv: string[]): Promise<number> {
     .strict()
     .fail((msg, err) => {
       if (err !== undefined && err !== null && !isThreadsimError(err)) throw err;
-      usageError(err?.message ?? msg ?? 'bad usage; see threadsim --help');
+      const text = (err?.message ?? msg ?? 'bad usage').replace(/\s*\n\s*/g, ' ').trim();
+      usageError(err !== undefined && err !== null ? text : `${text} (see threadsim --help)`);
     })
     .help()
     .version(false)

@@ -43,17 +43,45 @@ export class TimeoutError extends PythonError {
   }
 }
 
-/** `concurrent.futures.CancelledError`. */
+/** `concurrent.futures.CancelledError` (printed with its module, as CPython's traceback does). */
 export class CancelledError extends PythonError {
   constructor(message = '') {
-    super('CancelledError', message);
+    super('concurrent.futures._base.CancelledError', message);
   }
 }
 
-/** `concurrent.futures.InvalidStateError`. */
+/** `threading.BrokenBarrierError`, a RuntimeError as in CPython. */
+export class BrokenBarrierError extends RuntimeError {
+  constructor(message = '') {
+    super(message, 'threading.BrokenBarrierError');
+  }
+}
+
+/** `queue.Empty` (CPython prints it as `_queue.Empty`: it comes from the C module). */
+export class Empty extends PythonError {
+  constructor(message = '') {
+    super('_queue.Empty', message);
+  }
+}
+
+/** `queue.Full`. */
+export class Full extends PythonError {
+  constructor(message = '') {
+    super('queue.Full', message);
+  }
+}
+
+/** Python's `AttributeError`. */
+export class AttributeError extends PythonError {
+  constructor(message: string) {
+    super('AttributeError', message);
+  }
+}
+
+/** `concurrent.futures.InvalidStateError` (printed with its module, as CPython's traceback does). */
 export class InvalidStateError extends PythonError {
   constructor(message: string) {
-    super('InvalidStateError', message);
+    super('concurrent.futures._base.InvalidStateError', message);
   }
 }
 

@@ -17,6 +17,7 @@ import type { Runtime } from '../scheduler/runtime.ts';
 import { RuntimeError, ValueError } from './exceptions.ts';
 import { Future } from './future.ts';
 import { Thread } from './thread.ts';
+import { toMicros } from './time.ts';
 
 /** Options of `ThreadPoolExecutor(...)`. */
 export interface ExecutorOptions {
@@ -43,6 +44,7 @@ function exitState(rt: Runtime): ExitState {
       yield {
         kind: 'shutdown',
         obj: 'concurrent.futures',
+        objs: state.executors.map((ex) => ex.id),
         access: 'sync',
         run: (k: Kernel) => {
           state.shutdown = true;
@@ -55,21 +57,60 @@ function exitState(rt: Runtime): ExitState {
   });
 }
 
-/** The results of `map`: read them with `yield* results.all()` or one by one with `next()`. */
+/**
+ * The results of `map`: read them with `yield* results.all()` or one by one with `next()`.
+ * As in CPython, reading stops at the first exception (or timeout), which cancels the futures
+ * not yet read; `close()` does the same for a loop left early.
+ */
 export class MapResults<R> {
-  private i = 0;
-  constructor(readonly futures: readonly Future<R>[]) {}
+  private readonly rest: Future<R>[];
+  /**
+   * @param futures the submitted calls, in order
+   * @param endTime absolute virtual time (µs) by which every result must be in, if any
+   */
+  constructor(
+    readonly futures: readonly Future<R>[],
+    private readonly endTime?: number,
+  ) {
+    this.rest = [...futures];
+  }
+
   /** Wait for the next result in submission order; re-raises its exception. */
   *next(): Steps<{ done: true } | { done: false; value: R }> {
-    const f = this.futures[this.i++];
+    const f = this.rest.shift();
     if (f === undefined) return { done: true };
-    return { done: false, value: yield* f.result() };
+    try {
+      const timeout = this.endTime === undefined ? null : (this.endTime - runtime('map()').now) / 1e6;
+      return { done: false, value: yield* f.result(timeout) };
+    } catch (e) {
+      this.rest.unshift(f);
+      yield* this.close();
+      throw e;
+    }
   }
+
   /** Every result in order (`list(executor.map(...))`). */
   *all(): Steps<R[]> {
     const out: R[] = [];
     for (let r = yield* this.next(); !r.done; r = yield* this.next()) out.push(r.value);
     return out;
+  }
+
+  /** Cancel the futures not read yet (one step; running or finished ones are left alone). */
+  *close(): Steps<void> {
+    const left = this.rest.splice(0);
+    if (left.length === 0) return;
+    const op: Op = {
+      kind: 'set',
+      obj: left[0]!.id,
+      objs: left.slice(1).map((f) => f.id),
+      access: 'sync',
+      value: 'cancel',
+      run: (k) => {
+        for (const f of left) f.cancelNow(k);
+      },
+    };
+    yield op;
   }
 }
 
@@ -131,14 +172,21 @@ export class ThreadPoolExecutor {
   }
 
   /** `map(fn, *iterables)`: submits every call now; results are read later. */
-  *map<R>(fn: (...args: never[]) => Steps<R>, ...iterables: readonly (readonly unknown[])[]): Steps<MapResults<R>> {
+  map<R>(fn: (...args: never[]) => Steps<R>, ...iterables: readonly (readonly unknown[])[]): Steps<MapResults<R>> {
+    return this.mapWith({}, fn, ...iterables);
+  }
+
+  /** `map(fn, *iterables, timeout=t)`: every result must be in `t` seconds after this call. */
+  *mapWith<R>(options: { readonly timeout?: number | null }, fn: (...args: never[]) => Steps<R>, ...iterables: readonly (readonly unknown[])[]): Steps<MapResults<R>> {
+    const timeout = options.timeout ?? null;
+    const endTime = timeout === null ? undefined : runtime('map()').now + toMicros(timeout);
     const n = iterables.length === 0 ? 0 : Math.min(...iterables.map((it) => it.length));
     const futures: Future<R>[] = [];
     for (let i = 0; i < n; i++) {
       const args = iterables.map((it) => it[i]) as never[];
       futures.push(yield* this.submit(fn as (...a: never[]) => Steps<R>, ...args));
     }
-    return new MapResults(futures);
+    return new MapResults(futures, endTime);
   }
 
   /** `shutdown(wait=True, *, cancel_futures=False)`. */
@@ -194,7 +242,7 @@ export class ThreadPoolExecutor {
       const item = (yield this.getOp()) as WorkItem | null;
       if (item !== null) {
         if (item.future.setRunningOrNotifyCancel()) yield this.finishOp(item, yield* runTask(item));
-        else yield this.finishOp(item, undefined);
+        yield this.idleOp();
         continue;
       }
       if (this.exit.shutdown || this.isShutdown) {
@@ -207,7 +255,7 @@ export class ThreadPoolExecutor {
   private getOp(): Op {
     return {
       kind: 'get',
-      obj: `${this.id} work queue`,
+      obj: this.id,
       access: 'sync',
       waitOn: this.getters,
       enabled: () => this.work.length > 0,
@@ -216,13 +264,23 @@ export class ThreadPoolExecutor {
     };
   }
 
-  private finishOp(item: WorkItem, outcome: { value: unknown } | { error: unknown } | undefined): Op {
+  private finishOp(item: WorkItem, outcome: { value: unknown } | { error: unknown }): Op {
     return {
       kind: 'set',
       obj: item.future.id,
       access: 'sync',
-      run: (k) => {
-        if (outcome !== undefined) item.future.settle(k, outcome);
+      run: (k) => item.future.settle(k, outcome),
+    };
+  }
+
+  /** After each work item the worker counts itself idle (CPython's `_idle_semaphore.release()`). */
+  private idleOp(): Op {
+    return {
+      kind: 'release',
+      obj: this.id,
+      value: 'idle',
+      access: 'sync',
+      run: () => {
         this.idle++;
       },
     };
@@ -231,7 +289,7 @@ export class ThreadPoolExecutor {
   private putBackOp(): Op {
     return {
       kind: 'put',
-      obj: `${this.id} work queue`,
+      obj: this.id,
       access: 'sync',
       run: (k) => {
         this.work.push(null);

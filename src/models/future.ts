@@ -3,17 +3,34 @@
  *
  * Mirrors: states PENDING, RUNNING, CANCELLED, FINISHED; `result(timeout)` and
  * `exception(timeout)` wait for completion, re-raise or return the task's exception, raise
- * `TimeoutError` on timeout and `CancelledError` when cancelled; `cancel()` succeeds only
- * while pending; `add_done_callback` runs at once when already done, else in the completing
- * thread. Completion happens-before every `result()` that returns it.
- * Does not mirror: `set_result` by user code outside an executor (use the executor).
+ * `TimeoutError` on timeout (a negative timeout is zero) and `CancelledError` when cancelled;
+ * `cancel()` succeeds only while pending (True again when cancelled already);
+ * `add_done_callback(fn)` runs `fn(future)` at once when done, else in the thread that
+ * completes it, and an exception from `fn` is logged as `exception calling callback for
+ * <Future ...>` and swallowed; `set_result`/`set_exception` (for tests and hand-made futures)
+ * raise `InvalidStateError` once done; `repr` as CPython's (`state=finished returned int`).
+ * Completion happens-before every `result()` that returns it. `done()`, `running()` and
+ * `cancelled()` are snapshots (plain calls, not steps), like Lock's `locked()`.
+ * Does not mirror: callbacks that take steps (they run inside the completing step: plain
+ * functions only).
  */
 import { runtime } from '../scheduler/context.ts';
+import { exceptionLine, describeError } from '../scheduler/execution.ts';
 import { WaitQueue, type Kernel, type Op, type Steps } from '../scheduler/ops.ts';
-import { CancelledError, TimeoutError } from './exceptions.ts';
+import { CancelledError, InvalidStateError, TimeoutError } from './exceptions.ts';
+import { pyTypeName } from './py-compare.ts';
 import { toMicros } from './time.ts';
 
 type State = 'PENDING' | 'RUNNING' | 'CANCELLED' | 'FINISHED';
+
+/**
+ * A thread waiting on several futures at once (`wait`, `as_completed`): CPython's `_Waiter`.
+ * Completing futures append themselves to `finished` and wake `queue`.
+ */
+export interface FutureWaiter {
+  readonly queue: WaitQueue;
+  readonly finished: Future<unknown>[];
+}
 
 /** Model of `concurrent.futures.Future`. */
 export class Future<R = unknown> {
@@ -25,6 +42,7 @@ export class Future<R = unknown> {
   private failed = false;
   private readonly waiters: WaitQueue;
   private readonly callbacks: ((f: Future<R>) => void)[] = [];
+  private readonly watchers: FutureWaiter[] = [];
 
   constructor() {
     this.id = `Future#${runtime('Future()').counter('Future')}`;
@@ -35,13 +53,17 @@ export class Future<R = unknown> {
   done(): boolean {
     return this.state === 'FINISHED' || this.state === 'CANCELLED';
   }
-  /** `running()`. */
+  /** `running()` (a snapshot). */
   running(): boolean {
     return this.state === 'RUNNING';
   }
-  /** `cancelled()`. */
+  /** `cancelled()` (a snapshot). */
   cancelled(): boolean {
     return this.state === 'CANCELLED';
+  }
+  /** Finished with an exception (CPython's waiters ask this for FIRST_EXCEPTION). */
+  raisedException(): boolean {
+    return this.state === 'FINISHED' && this.failed;
   }
 
   /** `cancel()`: one step; true when the future was pending (or is cancelled already). */
@@ -69,15 +91,25 @@ export class Future<R = unknown> {
 
   /** `exception(timeout=None)`: wait, then return the task's exception or None (undefined). */
   *exception(timeout: number | null = null): Steps<unknown> {
-    yield this.waitOp('result', timeout);
+    yield this.waitOp('exception', timeout);
     if (this.state === 'CANCELLED') throw new CancelledError();
     return this.failed ? this.error : undefined;
   }
 
   /** `add_done_callback(fn)`: runs now if done, else in the thread that completes the future. */
   add_done_callback(fn: (f: Future<R>) => void): void {
-    if (this.done()) fn(this);
+    if (this.done()) this.invoke(runtime('add_done_callback()'), fn);
     else this.callbacks.push(fn);
+  }
+
+  /** `set_result(value)`: complete by hand (one step). */
+  *set_result(value: R): Steps<void> {
+    yield this.setOp('set_result', { value });
+  }
+
+  /** `set_exception(error)`: complete with an exception by hand (one step). */
+  *set_exception(error: unknown): Steps<void> {
+    yield this.setOp('set_exception', { error });
   }
 
   /** Executor side: mark running; false when the future was cancelled first. */
@@ -99,16 +131,58 @@ export class Future<R = unknown> {
     this.complete(k);
   }
 
-  private complete(k: Kernel): void {
-    k.wake(this.waiters);
-    for (const cb of this.callbacks.splice(0)) cb(this);
+  /** Register a multi-future waiter (`wait`, `as_completed`). */
+  addWatcher(w: FutureWaiter): void {
+    this.watchers.push(w);
   }
 
-  private waitOp(kind: 'result', timeout: number | null): Op {
+  /** Unregister a multi-future waiter. */
+  removeWatcher(w: FutureWaiter): void {
+    const i = this.watchers.indexOf(w);
+    if (i >= 0) this.watchers.splice(i, 1);
+  }
+
+  private complete(k: Kernel): void {
+    k.wake(this.waiters);
+    for (const w of this.watchers) {
+      w.finished.push(this as Future<unknown>);
+      k.wake(w.queue);
+    }
+    for (const cb of this.callbacks.splice(0)) this.invoke(k, cb);
+  }
+
+  /** Call a done-callback; like CPython, log its exception instead of raising it. */
+  private invoke(k: Kernel, fn: (f: Future<R>) => void): void {
+    try {
+      fn(this);
+    } catch (e) {
+      if (e instanceof Error && e.name === 'ThreadsimError') throw e;
+      const { type, detail } = describeError(e);
+      k.emit('ERROR', 40, `exception calling callback for ${String(this)}`);
+      k.emit('stderr', 40, 'Traceback (most recent call last):');
+      k.emit('stderr', 40, exceptionLine(type, detail));
+    }
+  }
+
+  private setOp(what: string, outcome: { value: R } | { error: unknown }): Op {
     return {
-      kind,
+      kind: 'set',
       obj: this.id,
       access: 'sync',
+      value: what,
+      run: (k) => {
+        if (this.done()) throw new InvalidStateError(`${this.state}: ${String(this)}`);
+        this.settle(k, outcome);
+      },
+    };
+  }
+
+  private waitOp(what: string, timeout: number | null): Op {
+    return {
+      kind: 'result',
+      obj: this.id,
+      access: 'sync',
+      ...(what === 'result' ? {} : { value: what }),
       waitOn: this.waiters,
       enabled: () => this.done(),
       ...(timeout === null ? {} : { timeout: toMicros(Math.max(0, timeout)) }),
@@ -120,6 +194,8 @@ export class Future<R = unknown> {
   }
 
   toString(): string {
-    return `<Future at ${this.id} state=${this.state.toLowerCase()}>`;
+    if (this.state !== 'FINISHED') return `<Future at ${this.id} state=${this.state.toLowerCase()}>`;
+    if (this.failed) return `<Future at ${this.id} state=finished raised ${describeError(this.error).type}>`;
+    return `<Future at ${this.id} state=finished returned ${pyTypeName(this.value)}>`;
   }
 }

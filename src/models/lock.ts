@@ -9,8 +9,9 @@
  * Does not mirror: lock fairness of any real OS.
  */
 import { runtime } from '../scheduler/context.ts';
-import { WaitQueue, type Op, type Steps, type ThreadRecord } from '../scheduler/ops.ts';
+import { WaitQueue, type Kernel, type Op, type Steps, type ThreadRecord } from '../scheduler/ops.ts';
 import { RuntimeError, ValueError } from './exceptions.ts';
+import { holding, type ConditionLock } from './lock-protocol.ts';
 import { toMicros } from './time.ts';
 
 /** Checks shared by Lock and RLock: CPython's messages for bad acquire arguments. */
@@ -20,7 +21,7 @@ export function checkAcquireArgs(blocking: boolean, timeout: number): void {
 }
 
 /** Model of `threading.Lock`. */
-export class Lock {
+export class Lock implements ConditionLock {
   /** Name in traces: `Lock#1`, or the name given. */
   readonly id: string;
   private held = false;
@@ -41,23 +42,9 @@ export class Lock {
   /** `acquire(blocking=True, timeout=-1)`. */
   *acquire(blocking = true, timeout = -1): Steps<boolean> {
     checkAcquireArgs(blocking, timeout);
-    const take = (k: { current: ThreadRecord }): boolean => {
-      this.held = true;
-      this.holder = k.current;
-      return true;
-    };
     const op: Op = blocking
-      ? {
-          kind: 'acquire',
-          obj: this.id,
-          access: 'sync',
-          waitOn: this.waiters,
-          enabled: () => !this.held,
-          ...(timeout === -1 ? {} : { timeout: toMicros(timeout) }),
-          run: (k, timedOut) => (timedOut ? false : take(k)),
-          describeWait: () => `${this.id} held by ${this.holder?.name ?? 'nobody'}`,
-        }
-      : { kind: 'acquire', obj: this.id, access: 'sync', value: 'non-blocking', run: (k) => (this.held ? false : take(k)) };
+      ? this.blockingOp(timeout === -1 ? undefined : toMicros(timeout), 'acquire')
+      : { kind: 'acquire', obj: this.id, access: 'sync', value: 'non-blocking', run: (k) => (this.held ? false : this.take(k)) };
     return (yield op) as boolean;
   }
 
@@ -69,22 +56,57 @@ export class Lock {
       access: 'sync',
       run: (k) => {
         if (!this.held) throw new RuntimeError('release unlocked lock');
-        this.held = false;
-        this.holder = undefined;
-        k.wake(this.waiters);
+        this.free(k);
       },
     };
     yield op;
   }
 
   /** Python's `with lock:` block: acquire, run `body`, release even when it raises. */
-  *with<R>(body: () => Steps<R>): Steps<R> {
-    yield* this.acquire();
-    try {
-      return yield* body();
-    } finally {
-      yield* this.release();
-    }
+  with<R>(body: () => Steps<R>): Steps<R> {
+    return holding(this, body);
+  }
+
+  /** A plain Lock counts as owned by whoever asks while anyone holds it (CPython's `_is_owned`). */
+  isOwned(_k: Kernel): boolean {
+    return this.held;
+  }
+
+  /** Release inside the current step (a Condition's wait). */
+  releaseSave(k: Kernel): unknown {
+    this.free(k);
+    return undefined;
+  }
+
+  /** Blocking re-acquire after a Condition's wait. */
+  acquireRestoreOp(_saved: unknown): Op {
+    return this.blockingOp(undefined, 'restore');
+  }
+
+  private blockingOp(timeout: number | undefined, value: string): Op {
+    return {
+      kind: 'acquire',
+      obj: this.id,
+      access: 'sync',
+      ...(value === 'restore' ? { value } : {}),
+      waitOn: this.waiters,
+      enabled: () => !this.held,
+      ...(timeout === undefined ? {} : { timeout }),
+      run: (k, timedOut) => (timedOut ? false : this.take(k)),
+      describeWait: () => `${this.id} held by ${this.holder?.name ?? 'nobody'}`,
+    };
+  }
+
+  private take(k: { current: ThreadRecord }): boolean {
+    this.held = true;
+    this.holder = k.current;
+    return true;
+  }
+
+  private free(k: Kernel): void {
+    this.held = false;
+    this.holder = undefined;
+    k.wake(this.waiters);
   }
 
   toString(): string {

@@ -6,60 +6,95 @@
  */
 import { runtime } from '../scheduler/context.ts';
 import { callerSite } from '../scheduler/detect/site.ts';
-import type { Op, Steps } from '../scheduler/ops.ts';
+import type { Kernel, Op, Step } from '../scheduler/ops.ts';
+
+/*
+ * Reads and writes are the hot path of every exploration, so their ops are small classes
+ * (methods on the prototype, no closure per step) that are also their own one-step iterators:
+ * `yield* db.get('x')` delegates to the op itself instead of to a fresh generator object.
+ * Protocol: the first `next()` yields the op; the second returns what the engine sent back;
+ * `throw` rethrows into the delegating thread, as a generator would.
+ */
+abstract class OneStep<R> implements Iterator<Op, R, unknown> {
+  private started = false;
+  next(sent?: unknown): IteratorResult<Op, R> {
+    if (this.started) return { value: sent as R, done: true };
+    this.started = true;
+    return { value: this as unknown as Op, done: false };
+  }
+  throw(e?: unknown): IteratorResult<Op, R> {
+    throw e;
+  }
+  [Symbol.iterator](): this {
+    return this;
+  }
+}
+
+class ReadOp extends OneStep<unknown> implements Op {
+  readonly kind = 'read';
+  readonly access = 'read';
+  readonly obj: string;
+  constructor(
+    private readonly store: string,
+    private readonly key: string,
+    location: string,
+    readonly site: string | undefined,
+  ) {
+    super();
+    this.obj = location;
+  }
+  run(k: Kernel): unknown {
+    return k.load(this.store, this.key);
+  }
+}
+
+class WriteOp extends OneStep<void> implements Op {
+  readonly kind = 'write';
+  readonly access = 'write';
+  readonly obj: string;
+  constructor(
+    private readonly store: string,
+    private readonly key: string,
+    location: string,
+    readonly value: unknown,
+    readonly site: string | undefined,
+  ) {
+    super();
+    this.obj = location;
+  }
+  run(k: Kernel): void {
+    k.storeValue(this.store, this.key, this.value);
+  }
+}
 
 /** A handle on one shared store. */
 export interface Shared<T extends Record<string, unknown>> {
   readonly name: string;
   /** One step: read `key`. */
-  get<K extends keyof T & string>(key: K): Steps<T[K]>;
+  get<K extends keyof T & string>(key: K): Step<T[K]>;
   /** One step: write `value` to `key`. */
-  set<K extends keyof T & string>(key: K, value: T[K]): Steps<void>;
+  set<K extends keyof T & string>(key: K, value: T[K]): Step<void>;
 }
 
 /** Create the shared store `name` with its initial values. Call it inside a thread (usually main). */
 export function shared<T extends Record<string, unknown>>(name: string, initial: T): Shared<T> {
   const rt = runtime(`shared('${name}')`);
   rt.defineStore(name, initial);
+  // Code sites for race reports cost a stack trace per access: recorded runs only.
   const sites = rt.settings.captureSites;
-  // One string per location, so race detection's lookups hash it once.
   const locations = new Map<string, string>();
   const location = (key: string): string => {
     let l = locations.get(key);
-    if (l === undefined) {
-      l = `${name}.${key}`;
-      locations.set(key, l);
-    }
+    if (l === undefined) locations.set(key, (l = `${name}.${key}`));
     return l;
   };
   return {
     name,
-    *get<K extends keyof T & string>(key: K): Steps<T[K]> {
-      const op: Op = {
-        kind: 'read',
-        obj: location(key),
-        access: 'read',
-        ...(sites ? { site: callerSite() } : {}),
-        // Method shorthand, not an arrow: tsx's keepNames would wrap an arrow in a
-        // defineProperty call on every access.
-        run(k) {
-          return k.load(name, key);
-        },
-      };
-      return (yield op) as T[K];
+    get<K extends keyof T & string>(key: K): Step<T[K]> {
+      return new ReadOp(name, key, location(key), sites ? callerSite() : undefined) as unknown as Step<T[K]>;
     },
-    *set<K extends keyof T & string>(key: K, value: T[K]): Steps<void> {
-      const op: Op = {
-        kind: 'write',
-        obj: location(key),
-        access: 'write',
-        ...(sites ? { site: callerSite() } : {}),
-        value,
-        run(k) {
-          k.storeValue(name, key, value);
-        },
-      };
-      yield op;
+    set<K extends keyof T & string>(key: K, value: T[K]): Step<void> {
+      return new WriteOp(name, key, location(key), value, sites ? callerSite() : undefined);
     },
   };
 }

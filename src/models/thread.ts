@@ -6,10 +6,16 @@
  * threads; `daemon=None` inherits the creating thread's flag; `start()` twice, `join()` before
  * `start()`, joining oneself and setting `daemon` after start raise CPython's RuntimeErrors;
  * `join(timeout)` returns None whether or not the thread ended (ask `is_alive()`); an
- * uncaught exception is printed as `threading.excepthook` does and other threads go on.
- * Does not mirror: `run()` overriding by subclassing (pass `target`), native ids.
+ * uncaught exception is printed as `threading.excepthook` does (`Exception in thread NAME:`,
+ * `Traceback (most recent call last):`, then `Type: message`) and other threads go on; a
+ * `SystemExit` ends the thread silently. `ident` is None until started, then a number
+ * unique among the run's threads (`get_ident()` gives the current thread's); `repr` as
+ * CPython's (`<Thread(Thread-1 (f), started daemon 1001)>`). Subclasses (Timer) override
+ * `*run()`.
+ * Does not mirror: traceback frame lines, native ids, `kwargs` (pass `args`).
  */
 import { runtime } from '../scheduler/context.ts';
+import { assertThreadBody } from '../scheduler/execution.ts';
 import type { Kernel, Op, Steps, ThreadRecord } from '../scheduler/ops.ts';
 import type { Runtime } from '../scheduler/runtime.ts';
 import { RuntimeError } from './exceptions.ts';
@@ -103,11 +109,15 @@ export class Thread<A extends unknown[] = never[]> {
   /** Start the thread inside the current step (used by `start()` and by executors). */
   bootstrap(k: Kernel): void {
     if (this.record !== undefined) throw new RuntimeError('threads can only be started once');
-    // The target's generator itself is the thread body: one generator level less to resume
-    // on every step than going through run() (run() is not meant to be overridden).
-    const target = this.target;
-    const body = target === undefined ? () => this.run() : () => target(...this.args);
-    this.record = k.spawn(body, { name: this._name, daemon: this._daemon, handle: this });
+    this.record = k.spawn(() => this.body(), { name: this._name, daemon: this._daemon, handle: this });
+  }
+
+  /** The thread's code runs up to its first op inside `spawn`, before spawn returns the record. */
+  private *body(): Steps<unknown> {
+    this.record ??= this.rt.current;
+    // Without an overridden run(), run the target itself: one generator level less per step.
+    if (this.run === Thread.prototype.run && this.target !== undefined) return yield* assertThreadBody(this._name, this.target(...this.args));
+    return yield* this.run();
   }
 
   /** `join(timeout=None)`: wait until the thread ends or the timeout passes; returns None. */
@@ -131,7 +141,9 @@ export class Thread<A extends unknown[] = never[]> {
 
   toString(): string {
     const state = this.record === undefined ? 'initial' : this.record.done ? 'stopped' : 'started';
-    return `<Thread(${this._name}, ${state}${this._daemon ? ' daemon' : ''})>`;
+    const cls = this.record?.index === 0 ? '_MainThread' : this.constructor.name;
+    const ident = this.ident === null ? '' : ` ${this.ident}`;
+    return `<${cls}(${this._name}, ${state}${this._daemon ? ' daemon' : ''}${ident})>`;
   }
 }
 
@@ -156,6 +168,12 @@ export function main_thread(): Thread {
 export function enumerate(): Thread[] {
   const rt = runtime('enumerate()');
   return rt.threads.filter((r) => !r.done).map((r) => threadOf(rt, r));
+}
+
+/** `threading.get_ident()`: the current thread's `ident`. */
+export function get_ident(): number {
+  const rt = runtime('get_ident()');
+  return threadOf(rt, rt.current).ident ?? 0;
 }
 
 /** `threading.active_count()`. */

@@ -3,10 +3,11 @@
  *
  * Mirrors: sleeping releases the CPU (the GIL), `sleep(0)` only yields, negative lengths raise
  * `ValueError: sleep length must be non-negative`. Does not mirror: wall-clock drift; time
- * moves only by the engine's per-step cost and by jumps to the next deadline.
+ * moves only by the engine's per-step cost and by jumps to the next deadline. `sleep(nan)` and
+ * `sleep(inf)` raise CPython's ValueError and OverflowError.
  */
 import type { Op, Steps } from '../scheduler/ops.ts';
-import { PythonTypeError, ValueError } from './exceptions.ts';
+import { pyError, PythonTypeError, ValueError } from './exceptions.ts';
 
 /** Seconds to the engine's microseconds. */
 export function toMicros(seconds: number): number {
@@ -15,8 +16,10 @@ export function toMicros(seconds: number): number {
 
 /** `time.sleep(seconds)`: one step that parks the thread until the virtual clock has moved on. */
 export function* sleep(seconds: number): Steps<void> {
-  if (typeof seconds !== 'number' || Number.isNaN(seconds)) throw new PythonTypeError(`an integer or float is required, got ${typeof seconds}`);
+  if (typeof seconds !== 'number') throw new PythonTypeError(`an integer or float is required, got ${typeof seconds}`);
+  if (Number.isNaN(seconds)) throw new ValueError('Invalid value NaN (not a number)');
   if (seconds < 0) throw new ValueError('sleep length must be non-negative');
+  if (seconds === Infinity) throw pyError('OverflowError', 'timestamp out of range for platform time_t');
   const op: Op = {
     kind: 'sleep',
     obj: undefined,

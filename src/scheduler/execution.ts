@@ -127,11 +127,20 @@ export function describeError(e: unknown): { type: string; detail: string } {
   return { type: 'Exception', detail: String(e) };
 }
 
+/** The last line of a Python traceback: `Type: message`, or just `Type` when the message is empty. */
+export function exceptionLine(type: string, detail: string): string {
+  return detail === '' ? type : `${type}: ${detail}`;
+}
+
 /** Runs one execution of a program under a policy. Use once. */
 export class Execution implements Runtime {
   readonly threads: Thread[] = [];
   private readonly runnable: Thread[] = [];
   private readonly runnableIds: number[] = [];
+  /** The runnable list changed since `runnableIds` was built. */
+  private runnableDirty = true;
+  /** Some runnable thread's pending op has `enabled`, so it must be re-checked every step. */
+  private mayDisable = false;
   private readonly timers = new TimerHeap<Thread>();
   private readonly exitHooks: (() => Steps<void>)[] = [];
   private readonly counters = new Map<string, number>();
@@ -142,6 +151,11 @@ export class Execution implements Runtime {
   private readonly trace: StepRecord[] | undefined;
   /** Woken whenever any thread finishes: MainThread waits here at interpreter exit. */
   private readonly anyFinished = new WaitQueue('threads at exit');
+  /**
+   * Shared state. Recording: immutable, each write makes the next state through immer, so
+   * step records keep snapshots by structural sharing. Not recording: a working copy changed
+   * in place (the hot path), frozen when the run ends.
+   */
   private state: SharedState = {};
   private cur!: Thread;
   private clock = 0;
@@ -212,7 +226,7 @@ export class Execution implements Runtime {
     const point = this.point;
     for (;;) {
       if (main.done) return 'complete';
-      this.fireTimers();
+      if (this.timers.size > 0) this.fireTimers();
       const ids = this.collectRunnable();
       if (ids.length === 0) {
         const next = this.nextDeadline();
@@ -242,27 +256,37 @@ export class Execution implements Runtime {
     }
   }
 
-  /** Park every runnable thread whose op is disabled; return the ids of the rest. */
+  /**
+   * Park every runnable thread whose op is disabled; return the ids of the rest. The list is
+   * rebuilt only when the runnable set changed or a runnable thread's op can be disabled
+   * (has `enabled`): on the hot path of plain reads and writes it is reused as is.
+   */
   private collectRunnable(): number[] {
     const ids = this.runnableIds;
+    if (!this.runnableDirty && !this.mayDisable) return ids;
+    ids.length = 0;
     const list = this.runnable;
     let w = 0;
+    let mayDisable = false;
     for (let r = 0; r < list.length; r++) {
       const t = list[r]!;
       const op = t.pending!;
-      if (op.enabled !== undefined && t.deadline > this.clock && !(this.untimed && t.deadline !== Infinity)) {
-        this.cur = t;
-        if (!op.enabled(this)) {
-          this.park(t, op);
-          continue;
+      if (op.enabled !== undefined) {
+        if (t.deadline > this.clock && !(this.untimed && t.deadline !== Infinity)) {
+          this.cur = t;
+          if (!op.enabled(this)) {
+            this.park(t, op);
+            continue;
+          }
         }
+        mayDisable = true;
       }
       list[w] = t;
       ids[w++] = t.index;
     }
-    // Setting an array's length is a runtime call: only when it changed.
-    if (list.length !== w) list.length = w;
-    if (ids.length !== w) ids.length = w;
+    list.length = w;
+    this.runnableDirty = false;
+    this.mayDisable = mayDisable;
     return ids;
   }
 
@@ -296,6 +320,7 @@ export class Execution implements Runtime {
     t.parkedOn = undefined;
     t.token++;
     this.runnable.push(t);
+    this.runnableDirty = true;
   }
 
   private runStep(t: Thread): void {
@@ -378,6 +403,7 @@ export class Execution implements Runtime {
 
   private setPending(t: Thread, value: unknown): void {
     if (!isOp(value)) throw notAnOp(t.name, this.stepIndex, value);
+    if (value.enabled !== undefined || t.pending?.enabled !== undefined) this.runnableDirty = true;
     t.pending = value;
     t.since = this.clock;
     t.deadline = value.timeout === undefined ? Infinity : this.clock + value.timeout;
@@ -388,6 +414,7 @@ export class Execution implements Runtime {
     t.status = DONE;
     t.pending = undefined;
     removeFrom(this.runnable, t);
+    this.runnableDirty = true;
     this.wake(t.finished);
     this.wake(this.anyFinished);
     this.monitor?.onThreadEnd?.(t.index, Math.max(0, this.stepIndex - 1));
@@ -403,7 +430,7 @@ export class Execution implements Runtime {
     } else {
       this.emit('stderr', 40, `Exception in thread ${t.name}:`);
       this.emit('stderr', 40, 'Traceback (most recent call last):');
-      this.emit('stderr', 40, `${type}: ${detail}`);
+      this.emit('stderr', 40, exceptionLine(type, detail));
     }
     this.failures.push({
       kind: 'exception',
@@ -423,7 +450,7 @@ export class Execution implements Runtime {
       if (e instanceof ThreadsimError) throw e;
       const { type, detail } = describeError(e);
       this.emit('stderr', 40, 'Traceback (most recent call last):');
-      this.emit('stderr', 40, `${type}: ${detail}`);
+      this.emit('stderr', 40, exceptionLine(type, detail));
       this.failures.push({ kind: 'exception', thread: 'MainThread', type, detail, step: Math.max(0, this.stepIndex - 1), message: `uncaught ${type} in MainThread: ${detail}` });
     }
     for (let hook = this.exitHooks.shift(); hook !== undefined; hook = this.exitHooks.shift()) yield* hook();
@@ -484,6 +511,7 @@ export class Execution implements Runtime {
   }
 
   private result(ending: Ending): ExecutionResult {
+    if (this.trace === undefined) freeze(this.state, true);
     return {
       program: this.program.name,
       policy: this.options.policy.name,
@@ -509,14 +537,7 @@ export class Execution implements Runtime {
   }
 
   private startThread(body: () => Steps<unknown>, options: SpawnOptions): Thread {
-    const gen: unknown = body();
-    if (!isGenerator(gen)) {
-      throw new ThreadsimError(
-        gen instanceof Promise ? 'TS011' : 'TS002',
-        `the body of thread ${options.name} ${gen instanceof Promise ? 'returned a promise' : 'is not a generator function'}`,
-        'Write thread bodies as function* and call primitives with yield* (async functions cannot be scheduled).',
-      );
-    }
+    const gen = assertThreadBody(options.name, body());
     const t = new Thread(this.threads.length, options.name, options.daemon, options.handle, gen, options.onError);
     this.threads.push(t);
     const outer = this.cur as Thread | undefined;
@@ -538,6 +559,7 @@ export class Execution implements Runtime {
     this.setPending(t, first.value);
     this.cur = outer ?? t;
     this.runnable.push(t);
+    this.runnableDirty = true;
     return t;
   }
 
@@ -553,6 +575,8 @@ export class Execution implements Runtime {
 
   load(store: string, key: string): unknown {
     const s = this.state[store];
+    const v = s?.[key];
+    if (v !== undefined) return v;
     if (s === undefined || !(key in s)) {
       throw new ThreadsimError('TS010', `shared store '${store}' has no key '${key}'`, `Give '${key}' an initial value in shared('${store}', { ... }).`);
     }
@@ -560,28 +584,33 @@ export class Execution implements Runtime {
   }
 
   storeValue(store: string, key: string, value: unknown): void {
-    // Copy-on-write by hand (what immer's produce does for one assignment, without its
-    // proxies): the store and the root are copied, every other store is shared.
     const s = this.state[store];
     if (s === undefined) throw new ThreadsimError('TS010', `no shared store named '${store}'`, `Create it with shared('${store}', { ... }) first.`);
-    if (s[key] === value) return;
-    // Spread, then assign: a computed key inside the literal makes a slow dictionary object.
-    const next: Record<string, unknown> = { ...s };
-    next[key] = typeof value === 'object' && value !== null ? freeze(value, true) : value;
-    const root: Record<string, Readonly<Record<string, unknown>>> = { ...this.state };
-    root[store] = Object.freeze(next);
-    this.state = Object.freeze(root);
+    const frozen = typeof value === 'object' && value !== null ? freeze(value, true) : value;
+    if (this.trace === undefined) {
+      // Not recording: nobody holds an older state, so the working copy is changed in place.
+      (s as Record<string, unknown>)[key] = frozen;
+      return;
+    }
+    this.state = produce(this.state, (draft: Record<string, Record<string, unknown>>) => {
+      draft[store]![key] = frozen;
+    });
   }
 
-  /** Create a shared store with its initial values (deep-frozen). */
+  /** Create a shared store with its initial values (values deep-frozen). */
   defineStore(name: string, initial: Readonly<Record<string, unknown>>): void {
     if (name in this.state) {
       throw new ThreadsimError('TS010', `a shared store named '${name}' exists already`, 'Give each shared() store its own name.');
     }
+    const values: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(initial)) values[k] = freeze(v, true);
+    if (this.trace === undefined) {
+      (this.state as Record<string, unknown>)[name] = values;
+      return;
+    }
     this.state = produce(this.state, (draft: Record<string, unknown>) => {
-      draft[name] = initial;
+      draft[name] = values;
     });
-    freeze(this.state, true);
   }
 
   emit(stream: string, level: number, text: string): void {
@@ -602,6 +631,20 @@ export class Execution implements Runtime {
   atExit(hook: () => Steps<void>): void {
     this.exitHooks.push(hook);
   }
+}
+
+/**
+ * Check that a thread body produced a generator; a promise (an async function) or anything
+ * else gets threadsim's error naming the thread and what to write instead.
+ */
+export function assertThreadBody(thread: string, value: unknown): Steps<unknown> {
+  if (isGenerator(value)) return value;
+  const promise = value instanceof Promise;
+  throw new ThreadsimError(
+    promise ? 'TS011' : 'TS002',
+    `the body of thread ${thread} ${promise ? 'returned a promise' : 'is not a generator function'}`,
+    'Write thread bodies as function* and call primitives with yield* (async functions cannot be scheduled).',
+  );
 }
 
 function isGenerator(x: unknown): x is Steps<unknown> {

@@ -117,6 +117,12 @@ export interface Op {
   readonly kind: OpKind;
   /** The object touched, as traces name it (`db.value`, `Lock#1`, `Thread-1 (update)`). */
   readonly obj: string | undefined;
+  /**
+   * Further objects the op touches with the same `access`, for the few ops that read or change
+   * several sync objects in one step (`concurrent.futures.wait` over many futures). Analyses
+   * treat the op as touching `obj` and each of these.
+   */
+  readonly objs?: readonly string[];
   readonly access: Access;
   /** The value written, or a short description of the argument (shown in traces). */
   readonly value?: unknown;
@@ -149,6 +155,12 @@ export interface Op {
 
 /** A thread body or a primitive: a generator of ops returning R. */
 export type Steps<R = void> = Generator<Op, R, unknown>;
+
+/**
+ * What a primitive returns: anything `yield*` can delegate to that yields ops and returns R.
+ * Generators are Steps; one-step primitives may return a lighter iterator.
+ */
+export type Step<R = void> = Iterator<Op, R, unknown> & Iterable<Op, R, unknown>;
 
 /** True when `x` looks like an op (duck-typed: an object with a `kind` and a `run`). */
 export function isOp(x: unknown): x is Op {

@@ -32,6 +32,7 @@ export default program(
   },
   {
     description: 'The race fixed with a Lock: ends at 2 under every schedule (debug lines show the lock).',
+    logLevel: 'debug',
     claims: { 'no lost update': (s) => s.db?.value === 2 || `db.value is ${String(s.db?.value)}, expected 2` },
   },
 );

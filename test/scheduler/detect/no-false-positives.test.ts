@@ -4,7 +4,7 @@ import { RaceMonitor } from '../../../src/scheduler/detect/detector.ts';
 import { execute } from '../../../src/scheduler/execution.ts';
 import { POLICY_NAMES, policyByName } from '../../../src/scheduler/policies/index.ts';
 import type { Program } from '../../../src/scheduler/program.ts';
-import { executorResults, joinedWriters, lockedCounter, lockOrderLatent, splitSections, twoStage } from './programs.ts';
+import { barrierPhases, conditionHandOff, eventAndSemaphore, executorResults, joinedWriters, lockedCounter, lockOrderLatent, queueHandOff, splitSections, timerStart, twoStage } from './programs.ts';
 
 const SEEDS = 1000;
 /** Untimed random runs are an extra on top of the 1,000 timed ones. */
@@ -41,6 +41,11 @@ const fixed: [string, Program][] = [
   ['executor results (one reused worker)', executorResults],
   ['lock order with a gate lock', lockOrderLatent('gate')],
   ['lock order with a join in between', lockOrderLatent('joined')],
+  ['queue put -> get of that item', queueHandOff],
+  ['condition notify -> woken wait, and the lock hand-over', conditionHandOff],
+  ['event set -> wait, semaphore release -> acquire', eventAndSemaphore],
+  ['barrier: every arrival before every departure', barrierPhases],
+  ['timer start -> its function, join -> main', timerStart],
   // Buggy, but every access holds the Lock: an atomicity violation, not a data race.
   ['split critical sections', splitSections],
   ['two-stage update', twoStage],

@@ -3,11 +3,17 @@
  * twins that must never report a race. Written for these tests; the pattern recogniser sees
  * their ops only.
  */
+import { Barrier } from '../../../src/models/barrier.ts';
+import { Condition } from '../../../src/models/condition.ts';
+import { Event } from '../../../src/models/event.ts';
 import { ThreadPoolExecutor } from '../../../src/models/executor.ts';
 import { Lock } from '../../../src/models/lock.ts';
+import { Queue } from '../../../src/models/queue.ts';
+import { Semaphore } from '../../../src/models/semaphore.ts';
 import { shared } from '../../../src/models/shared.ts';
 import { Thread } from '../../../src/models/thread.ts';
 import { sleep } from '../../../src/models/time.ts';
+import { Timer } from '../../../src/models/timer.ts';
 import type { Steps } from '../../../src/scheduler/ops.ts';
 import { program, type Program } from '../../../src/scheduler/program.ts';
 
@@ -205,9 +211,13 @@ export const splitSections: Program = program(
     const c = shared('counter', { n: 0 });
     const lock = new Lock({ name: 'L' });
     function* inc(): Steps<void> {
-      const v = yield* lock.with(() => c.get('n'));
+      const v = yield* lock.with(function* () {
+        return yield* c.get('n');
+      });
       yield* sleep(0.01);
-      yield* lock.with(() => c.set('n', v + 1));
+      yield* lock.with(function* () {
+        yield* c.set('n', v + 1);
+      });
     }
     const ts = [new Thread({ target: inc }), new Thread({ target: inc })];
     yield* startAll(ts);
@@ -227,9 +237,13 @@ export const twoStage: Program = program(
     const lock = new Lock({ name: 'L' });
     const writer = new Thread({
       target: function* write(): Steps<void> {
-        yield* lock.with(() => st.set('a', 1));
+        yield* lock.with(function* () {
+          yield* st.set('a', 1);
+        });
         yield* sleep(0.01);
-        yield* lock.with(() => st.set('b', 1));
+        yield* lock.with(function* () {
+          yield* st.set('b', 1);
+        });
       },
     });
     const reader = new Thread({
@@ -247,3 +261,95 @@ export const twoStage: Program = program(
   },
   { claims: { 'the reader saw a consistent state': (s) => s.state?.consistent === true } },
 );
+
+/** Fixed: the producer fills a slot, then puts its number; the consumer reads the slot it got. */
+export const queueHandOff: Program = program('test/queue-hand-off', function* main() {
+  const slots = shared('slots', { s0: 0, s1: 0, s2: 0 });
+  const q = new Queue<'s0' | 's1' | 's2'>(1);
+  const producer = new Thread({
+    target: function* produce(): Steps<void> {
+      for (const k of ['s0', 's1', 's2'] as const) {
+        yield* slots.set(k, 7);
+        yield* q.put(k);
+      }
+    },
+  });
+  const consumer = new Thread({
+    target: function* consume(): Steps<void> {
+      for (let i = 0; i < 3; i++) {
+        const k = yield* q.get();
+        yield* slots.set(k, (yield* slots.get(k)) + 1);
+      }
+    },
+  });
+  yield* startAll([producer, consumer]);
+  yield* joinAll([producer, consumer]);
+});
+
+/** Fixed: a Condition guards `ready`; the waiter reads data only after seeing it set. */
+export const conditionHandOff: Program = program('test/condition-hand-off', function* main() {
+  const st = shared('st', { data: 0, ready: false });
+  const cond = new Condition();
+  const waiter = new Thread({
+    target: function* wait(): Steps<void> {
+      yield* cond.with(function* () {
+        while (!(yield* st.get('ready'))) yield* cond.wait();
+      });
+      yield* st.set('data', (yield* st.get('data')) + 1);
+    },
+  });
+  yield* waiter.start();
+  yield* sleep(0.001);
+  yield* cond.with(function* () {
+    yield* st.set('ready', true);
+    yield* cond.notify();
+    yield* st.set('data', 41);
+  });
+  yield* waiter.join();
+});
+
+/** Fixed: Event set after the write, waited for before the read; a Semaphore guards a counter. */
+export const eventAndSemaphore: Program = program('test/event-semaphore', function* main() {
+  const st = shared('st', { config: 0, count: 0 });
+  const ready = new Event();
+  const sem = new Semaphore(1);
+  function* worker(): Steps<void> {
+    yield* ready.wait();
+    const c = yield* st.get('config');
+    yield* sem.acquire();
+    yield* st.set('count', (yield* st.get('count')) + c);
+    yield* sem.release();
+  }
+  const ts = [new Thread({ target: worker }), new Thread({ target: worker })];
+  yield* startAll(ts);
+  yield* st.set('config', 5);
+  yield* ready.set();
+  yield* joinAll(ts);
+});
+
+/** Fixed: each party writes its own slot, waits at the Barrier, then reads the other's. */
+export const barrierPhases: Program = program('test/barrier-phases', function* main() {
+  const st = shared('st', { a: 0, b: 0 });
+  const barrier = new Barrier(2);
+  const party = (mine: 'a' | 'b', other: 'a' | 'b') =>
+    function* phase(): Steps<void> {
+      yield* st.set(mine, 1);
+      yield* barrier.wait();
+      yield* st.get(other);
+    };
+  const ts = [new Thread({ target: party('a', 'b') }), new Thread({ target: party('b', 'a') })];
+  yield* startAll(ts);
+  yield* joinAll(ts);
+});
+
+/** Fixed: a Timer's function reads what MainThread wrote before starting the timer. */
+export const timerStart: Program = program('test/timer-start', function* main() {
+  const st = shared('st', { x: 0 });
+  yield* st.set('x', 3);
+  const t = new Timer(0.01, function* fire(): Steps<void> {
+    yield* st.set('x', (yield* st.get('x')) + 1);
+  });
+  yield* t.start();
+  yield* t.join();
+  yield* st.get('x');
+});

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { describeError } from '../../src/scheduler/execution.ts';
+import { as_completed } from '../../src/models/as-completed.ts';
+import { ThreadPoolExecutor } from '../../src/models/executor.ts';
+import { Future } from '../../src/models/future.ts';
+import { log } from '../../src/models/logging.ts';
+import { sleep } from '../../src/models/time.ts';
+import { lines, raised, run } from './helpers.ts';
+
+function* sl(x: number) {
+  yield* sleep(x / 10);
+  return x;
+}
+
+// CPython 3.11: as_completed over tasks sleeping 0.3, 0.1, 0.2 yields 1, 2, 3.
+describe('as_completed', () => {
+  it('timeout with futures pending', () => {
+    expect(raised(() => as_completed([new Future(), new Future()], 0).all())).toBe('TimeoutError: 2 (of 2) futures unfinished');
+  });
+
+  it('yields in completion order, done ones first, each once', () => {
+    const r0 = run(function* () {
+      yield* ThreadPoolExecutor.with({ maxWorkers: 3 }, function* (ex) {
+        const fs = [];
+        for (const x of [3, 1, 2]) fs.push(yield* ex.submit(sl, x));
+        const pre = new Future<number>();
+        yield* pre.set_result(0);
+        const out: number[] = [];
+        for (const f of yield* as_completed([...fs, pre, fs[0]!]).all()) out.push(yield* f.result());
+        yield* log(out.join(','));
+      });
+    });
+    expect(lines(r0)).toEqual(['0,1,2,3']);
+  });
+
+  it('does nothing until iterated; the timeout counts from the first next()', () => {
+    const r0 = run(function* () {
+      const f = new Future<number>();
+      const it = as_completed([f, new Future<number>()], 0.1);
+      yield* sleep(1);
+      yield* f.set_result(1);
+      const got = yield* it.next();
+      let err = '';
+      try {
+        yield* it.next();
+      } catch (e) {
+        err = `${describeError(e).type}: ${describeError(e).detail}`;
+      }
+      yield* log(`${got.done ? 'none' : yield* got.value.result()} | ${err}`);
+    });
+    expect(lines(r0)).toEqual(['1 | TimeoutError: 1 (of 2) futures unfinished']);
+  });
+});

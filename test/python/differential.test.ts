@@ -1,0 +1,103 @@
+/**
+ * Differential testing against CPython: every built-in program has a Python twin in
+ * test/python/, written to do the same thing. Each twin runs several times under the
+ * machine's `python3` (all at once, sleeps scaled down), and what it prints is compared with
+ * what threadsim prints for the built-in program (see cases.ts for the two kinds of comparison).
+ */
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { builtin, builtins } from '../../src/examples/index.ts';
+import type { Program } from '../../src/scheduler/program.ts';
+import { CASES, type DifferentialCase } from './cases.ts';
+import { pool, requirePython, runPython, type PythonRun } from './cpython.ts';
+import { defaultOutcome, outcomeKey, sampleOutcomes, searchOutput, type Outcome } from './threadsim-outcomes.ts';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+/** Default sleep scale by comparison kind (see DifferentialCase.sleepScale). */
+const SLEEP_SCALE = { exact: 1, possible: 0.1 } as const;
+/** CPython runs per program, by comparison kind. */
+const RUNS = { exact: 2, possible: 3 } as const;
+/** Random seeds sampled per program, with virtual time and again untimed. */
+const SAMPLE_SEEDS = 150;
+/** Executions the output search may run per CPython output the sample did not contain. */
+const SEARCH_BUDGET = 20_000;
+/** At most this many Python processes at once (sleep-bound, so more than the cores). */
+const PARALLEL = 6;
+const DEFAULT_LIMIT_MS = 20_000;
+
+const twin = (name: string): string => join(HERE, `${name}.py`);
+const show = (o: Outcome): string => `${o.hung ? '(hangs)' : '(ends)'}\n  ${o.lines.join('\n  ')}`;
+
+function programNamed(name: string): Program {
+  const p = builtin(name);
+  if (p === undefined) throw new Error(`cases.ts names ${name}, which is not a built-in program`);
+  return p;
+}
+
+describe('differential: built-in programs against CPython', () => {
+  const runs = new Map<string, PythonRun[]>();
+  const verdicts = new Map<string, boolean>();
+  let python = { version: '', executable: '' };
+
+  beforeAll(async () => {
+    python = requirePython();
+    const tasks: (() => Promise<void>)[] = [];
+    // Longest first (hangs wait for their limit, exact twins sleep full length), so the
+    // short ones fill the gaps.
+    const order = [...CASES].sort((a, b) => rank(a) - rank(b));
+    for (const c of order) {
+      runs.set(c.program, []);
+      for (let i = 0; i < RUNS[c.mode]; i++) {
+        tasks.push(async () => {
+          runs.get(c.program)!.push(await runPython(python.executable, twin(c.program), c.sleepScale ?? SLEEP_SCALE[c.mode], c.hangAfterMs ?? DEFAULT_LIMIT_MS));
+        });
+      }
+    }
+    await pool(tasks, PARALLEL);
+  }, 120_000);
+
+  afterAll(() => {
+    const matching = [...verdicts.values()].filter(Boolean).length;
+    console.log(`differential: ${verdicts.size} programs compared with CPython ${python.version}, ${matching} match (${CASES.filter((c) => c.mode === 'exact').length} exact, ${CASES.filter((c) => c.mode === 'possible').length} among possible outputs)`);
+  });
+
+  it('every built-in program has a Python twin and exactly one case', () => {
+    const names = builtins().map((p) => p.name);
+    expect(CASES.map((c) => c.program).sort()).toEqual([...names].sort());
+    for (const name of names) expect(existsSync(twin(name)), `missing ${twin(name)}`).toBe(true);
+  });
+
+  for (const c of CASES) {
+    it(`${c.program} (${c.mode}: ${c.why})`, () => {
+      verdicts.set(c.program, false);
+      const program = programNamed(c.program);
+      const cpython = runs.get(c.program) ?? [];
+      expect(cpython.length).toBe(RUNS[c.mode]);
+      if (c.mode === 'exact') compareExact(program, cpython);
+      else comparePossible(program, cpython);
+      verdicts.set(c.program, true);
+    });
+  }
+});
+
+function rank(c: DifferentialCase): number {
+  return c.hangAfterMs !== undefined ? 0 : c.mode === 'exact' ? 1 : 2;
+}
+
+function compareExact(program: Program, cpython: readonly PythonRun[]): void {
+  const expected = show(defaultOutcome(program));
+  for (const run of cpython) expect(show(run), `CPython printed:\n${run.raw}`).toBe(expected);
+}
+
+function comparePossible(program: Program, cpython: readonly PythonRun[]): void {
+  const sample = sampleOutcomes(program, SAMPLE_SEEDS);
+  for (const run of cpython) {
+    if (sample.outcomes.has(outcomeKey(run))) continue;
+    const found = searchOutput(program, run, sample, SEARCH_BUDGET);
+    const known = [...sample.outcomes.values()].slice(0, 2).map(show).join('\n');
+    const searched = found.exhausted ? `in any of the ${found.runs} schedules the output search tried (all of them)` : `in ${found.runs} executions of the output search`;
+    expect(found.found, `threadsim never printed CPython's output ${show(run)}\nin ${sample.runs} sampled runs (${sample.outcomes.size} distinct outputs, e.g.\n${known})\nnor ${searched}`).toBe(true);
+  }
+}
