@@ -20,6 +20,7 @@ import { execute } from '../src/scheduler/execution.ts';
 import type { Steps } from '../src/scheduler/ops.ts';
 import { RandomPolicy } from '../src/scheduler/policies/random.ts';
 import { program, type Program } from '../src/scheduler/program.ts';
+import { raceWorkload } from './workloads.ts';
 
 const quick = process.argv.includes('--quick');
 const REPS = quick ? 5 : 11;
@@ -36,6 +37,7 @@ function iterations(w: Workload): number {
 
 function engineProgram(w: Workload): Program {
   const n = iterations(w);
+  if (!w.withSleep) return raceWorkload(w.threads, n);
   return program(`bench/race-${w.threads}`, function* main() {
     const db = shared('db', { value: 0 });
     function* update(): Steps<void> {
@@ -128,9 +130,9 @@ for (const w of workloads) {
   // One warm-up round, not counted.
   for (let rep = -1; rep < REPS; rep++) {
     const b = rate(() => bareRun(w, rep + 1));
-    const o = rate(() => execute(p, { policy: new RandomPolicy(), seed: rep + 1 }).steps);
+    const o = rate(() => execute(p, { policy: new RandomPolicy(), seed: rep + 1, maxSteps: 10_000_000 }).steps);
     const d = rate(() => {
-      const r = execute(p, { policy: new RandomPolicy(), seed: rep + 1, monitor: new RaceMonitor() });
+      const r = execute(p, { policy: new RandomPolicy(), seed: rep + 1, maxSteps: 10_000_000, monitor: new RaceMonitor() });
       races = r.failures.filter((f) => f.kind === 'race').length;
       return r.steps;
     });
