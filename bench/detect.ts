@@ -127,12 +127,12 @@ for (const w of workloads) {
   const off: number[] = [];
   const on: number[] = [];
   let races = 0;
-  // One warm-up round, not counted.
-  for (let rep = -1; rep < REPS; rep++) {
-    const b = rate(() => bareRun(w, rep + 1));
-    const o = rate(() => execute(p, { policy: new RandomPolicy(), seed: rep + 1, maxSteps: 10_000_000 }).steps);
+  // Two warm-up rounds, not counted.
+  for (let rep = -2; rep < REPS; rep++) {
+    const b = rate(() => bareRun(w, rep + 3));
+    const o = rate(() => execute(p, { policy: new RandomPolicy(), seed: rep + 3, maxSteps: 10_000_000 }).steps);
     const d = rate(() => {
-      const r = execute(p, { policy: new RandomPolicy(), seed: rep + 1, maxSteps: 10_000_000, monitor: new RaceMonitor() });
+      const r = execute(p, { policy: new RandomPolicy(), seed: rep + 3, maxSteps: 10_000_000, monitor: new RaceMonitor() });
       races = r.failures.filter((f) => f.kind === 'race').length;
       return r.steps;
     });

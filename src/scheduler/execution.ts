@@ -264,7 +264,6 @@ export class Execution implements Runtime {
   private collectRunnable(): number[] {
     const ids = this.runnableIds;
     if (!this.runnableDirty && !this.mayDisable) return ids;
-    ids.length = 0;
     const list = this.runnable;
     let w = 0;
     let mayDisable = false;
@@ -284,7 +283,9 @@ export class Execution implements Runtime {
       list[w] = t;
       ids[w++] = t.index;
     }
-    list.length = w;
+    // Setting an array's length is a runtime call: only when it changed.
+    if (list.length !== w) list.length = w;
+    if (ids.length !== w) ids.length = w;
     this.runnableDirty = false;
     this.mayDisable = mayDisable;
     return ids;
