@@ -8,8 +8,9 @@
  * Invariants of a {@link Shadow}:
  * - `w` is the last write (or undefined); every earlier write happens-before it or raced
  *   with it and was reported;
- * - `r` is the last read when the reads since `w` are totally ordered, else undefined and
- *   `reads` holds the last read of every thread that read since `w`;
+ * - `r` is the last read when the reads since `w` are totally ordered; else `readShared` is
+ *   set and the entries of `reads` whose `gen` is current hold the last read of every thread
+ *   that read since `w`;
  * - a write clears the reads: a later access that races with a cleared read also races with
  *   the write that cleared it (which happens-after that read), so no race goes unreported
  *   for a location, though a race with a cleared read is reported as one with the write;
@@ -32,7 +33,12 @@ export interface AccessRecord {
 interface Shadow {
   w: AccessRecord | undefined;
   r: AccessRecord | undefined;
-  reads: Map<number, AccessRecord> | undefined;
+  /** True when the reads since `w` are concurrent: then `reads` holds them. */
+  readShared: boolean;
+  /** Per thread, its last read; valid only when its `gen` equals the shadow's. Reused across writes. */
+  reads: (AccessRecord & { gen: number })[];
+  /** Bumped by every write: older entries of `reads` are stale. */
+  gen: number;
   /** Without code sites: bit (2 * earlier.write + later.write) set once that kind pair was reported. */
   reportedKinds: number;
 }
@@ -57,6 +63,16 @@ function overwrite(r: AccessRecord, thread: number, clock: number, step: number,
   r.site = site;
 }
 
+/** Record `thread`'s read in the shadow's per-thread read vector (reusing its entry). */
+function setRead(s: Shadow, thread: number, clock: number, step: number, value: unknown, site: string | undefined): void {
+  const mine = s.reads[thread];
+  if (mine === undefined) s.reads[thread] = { thread, clock, step, write: false, value, site, gen: s.gen };
+  else {
+    overwrite(mine, thread, clock, step, false, value, site);
+    mine.gen = s.gen;
+  }
+}
+
 /** FastTrack shadow memory for the shared locations of one execution. */
 export class RaceDetector {
   private readonly shadows = new Map<string, Shadow>();
@@ -68,7 +84,7 @@ export class RaceDetector {
   access(location: string, thread: number, c: VectorClock, step: number, write: boolean, value: unknown, site: string | undefined): void {
     let s = this.shadows.get(location);
     if (s === undefined) {
-      s = { w: undefined, r: undefined, reads: undefined, reportedKinds: 0 };
+      s = { w: undefined, r: undefined, readShared: false, reads: [], gen: 0, reportedKinds: 0 };
       this.shadows.set(location, s);
     }
     const now = c[thread] ?? 0;
@@ -81,30 +97,34 @@ export class RaceDetector {
     if (w !== undefined && w.clock > (c[w.thread] ?? 0)) this.report(s, location, w, thread, now, step, write, value, site);
     if (!write) {
       const r = s.r;
-      if (s.reads !== undefined) {
-        const mine = s.reads.get(thread);
-        if (mine === undefined) s.reads.set(thread, record(thread, now, step, write, value, site));
-        else overwrite(mine, thread, now, step, write, value, site);
+      if (s.readShared) {
+        setRead(s, thread, now, step, value, site);
       } else if (r === undefined) {
         s.r = record(thread, now, step, write, value, site);
       } else if (r.thread === thread || r.clock <= (c[r.thread] ?? 0)) {
         overwrite(r, thread, now, step, write, value, site);
       } else {
-        s.reads = new Map([[r.thread, r], [thread, record(thread, now, step, write, value, site)]]);
+        setRead(s, r.thread, r.clock, r.step, r.value, r.site);
+        setRead(s, thread, now, step, value, site);
+        s.readShared = true;
         s.r = undefined;
       }
       return;
     }
     const r = s.r;
-    if (r !== undefined) {
-      if (r.thread !== thread && r.clock > (c[r.thread] ?? 0)) this.report(s, location, r, thread, now, step, write, value, site);
-    } else if (s.reads !== undefined) {
-      for (const read of s.reads.values()) {
-        if (read.thread !== thread && read.clock > (c[read.thread] ?? 0)) this.report(s, location, read, thread, now, step, write, value, site);
+    if (s.readShared) {
+      const reads = s.reads;
+      for (let i = 0; i < reads.length; i++) {
+        const read = reads[i];
+        if (read === undefined || read.gen !== s.gen || i === thread) continue;
+        if (read.clock > (c[i] ?? 0)) this.report(s, location, read, thread, now, step, write, value, site);
       }
+    } else if (r !== undefined) {
+      if (r.thread !== thread && r.clock > (c[r.thread] ?? 0)) this.report(s, location, r, thread, now, step, write, value, site);
     }
+    s.gen++;
+    s.readShared = false;
     s.r = undefined;
-    s.reads = undefined;
     if (w === undefined) s.w = record(thread, now, step, write, value, site);
     else overwrite(w, thread, now, step, write, value, site);
   }
@@ -122,6 +142,7 @@ export class RaceDetector {
       if (this.seen.has(key)) return;
       this.seen.add(key);
     }
-    this.races.push({ location, earlier: { ...earlier }, later: record(thread, clock, step, write, value, site) });
+    const copy = record(earlier.thread, earlier.clock, earlier.step, earlier.write, earlier.value, earlier.site);
+    this.races.push({ location, earlier: copy, later: record(thread, clock, step, write, value, site) });
   }
 }
