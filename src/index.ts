@@ -12,5 +12,13 @@ export { runProgram, type RunOptions, type RunSummary } from './scheduler/run.ts
 export { ThreadsimError, ERROR_CODES, type ErrorCode } from './errors.ts';
 export * from './models/index.ts';
 export { random, MersenneTwister } from './models/random.ts';
+export { TRACE_VERSION, toTraceFile, parseTraceFile, serializeTrace, stateAt, diffState, type TraceFile, type TraceStep, type TraceThread, type TraceRace, type RaceAccess, type StateChanges } from './trace/format.ts';
+export { parseSchedule, printSchedule, resolveThread, threadLabels, aliasLegend, type ScheduleRun, type ThreadRef } from './trace/notation.ts';
+export { explore, Exploration, STRATEGIES, type Strategy, type ExploreOptions, type ExploreSummary, type FoundFailure } from './scheduler/explore/explore.ts';
+export { shrinkSchedule, failureSignature, type ShrinkOptions, type ShrinkResult } from './scheduler/explore/shrink.ts';
+export { formatSchedule as formatIndexSchedule, parseSchedule as parseIndexSchedule } from './scheduler/explore/schedule.ts';
+export { PctPolicy, type PctParameters } from './scheduler/policies/pct.ts';
+export { GuidedPolicy } from './scheduler/policies/guided.ts';
+export * from './check/index.ts';
 export { RaceMonitor, type DetectOptions } from './scheduler/detect/index.ts';
-export type { RaceFailure, RaceAccess, LockOrderFailure, InvariantFailure, DeadlockFailure } from './scheduler/failures.ts';
+export type { RaceFailure, RaceAccess as RaceFailureAccess, LockOrderFailure, InvariantFailure, DeadlockFailure } from './scheduler/failures.ts';

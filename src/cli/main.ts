@@ -6,7 +6,11 @@ import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { isThreadsimError } from '../errors.ts';
 import { POLICY_NAMES } from '../scheduler/policies/index.ts';
+import { exportFormatNames } from '../trace/export/index.ts';
 import { demoCommand } from './demo.ts';
+import { exportCommand } from './export.ts';
+import { exploreCommand } from './explore.ts';
+import { STRATEGIES } from '../scheduler/explore/explore.ts';
 import { listCommand } from './list.ts';
 import { replayCommand } from './replay.ts';
 import { runCommand } from './run.ts';
@@ -16,7 +20,7 @@ const out = (line: string): void => {
 };
 
 function usageError(message: string): never {
-  process.stderr.write(`threadsim: ${message}\n`);
+  process.stderr.write(`threadsim: ${message.replace(/\s*\n\s*/g, ' ')}\n`);
   process.exit(2);
 }
 
@@ -64,8 +68,11 @@ export async function main(argv: string[]): Promise<number> {
           .option('log-level', { choices: ['debug', 'info', 'warning', 'error', 'critical'], describe: 'lowest logging level shown' })
           .option('max-steps', { type: 'string', coerce: positiveInt('max-steps'), describe: 'step bound per run (default 100000)' })
           .option('cpu-count', { type: 'string', coerce: positiveInt('cpu-count'), describe: 'os.cpu_count() as the models see it (default 2)' })
+          .option('schedule', { type: 'string', describe: "follow this schedule, e.g. 'MainThread*3 T1*2 T2' (docs/schedule-notation.md); --policy picks after its end" })
           .option('trace', { type: 'string', describe: 'write the reported run as a trace file' })
-          .option('force', { type: 'boolean', default: false, describe: 'overwrite an existing --trace file' })
+          .option('export', { choices: exportFormatNames(), describe: 'export the reported run in this format (to -o, else to stdout alone)' })
+          .option('output', { alias: 'o', type: 'string', describe: 'file for --export' })
+          .option('force', { type: 'boolean', default: false, describe: 'overwrite an existing --trace or -o file' })
           .option('json', { type: 'boolean', default: false, describe: 'print one JSON summary object' })
           .option('detect', { type: 'boolean', default: true, describe: 'report data races, lock-order inversions and deadlock cycles (--no-detect to skip)' }),
       (a) =>
@@ -81,6 +88,9 @@ export async function main(argv: string[]): Promise<number> {
               ...(a['max-steps'] === undefined ? {} : { maxSteps: a['max-steps'] }),
               ...(a['cpu-count'] === undefined ? {} : { cpuCount: a['cpu-count'] }),
               ...(a.trace === undefined ? {} : { trace: a.trace }),
+              ...(a.schedule === undefined ? {} : { schedule: a.schedule }),
+              ...(a.export === undefined ? {} : { export: a.export }),
+              ...(a.output === undefined ? {} : { output: a.output }),
               force: a.force,
               json: a.json,
               detect: a.detect,
@@ -98,9 +108,77 @@ export async function main(argv: string[]): Promise<number> {
           .option('timestamps', { type: 'boolean', default: true, describe: 'prefix log lines with HH:MM:SS' }),
       (a) => guard(() => replayCommand({ file: a.file, timestamps: a.timestamps }, out)),
     )
+    .command(
+      'export <file>',
+      'Render a trace file as text, markdown, mermaid, chrome (Perfetto) or json',
+      (y) =>
+        y
+          .positional('file', { type: 'string', demandOption: true, describe: 'trace file written by `run --trace`' })
+          .option('format', { alias: 'f', choices: exportFormatNames(), demandOption: true, describe: 'export format' })
+          .option('output', { alias: 'o', type: 'string', describe: 'write to this file instead of stdout' })
+          .option('force', { type: 'boolean', default: false, describe: 'overwrite an existing output file' })
+          .option('timestamps', { type: 'boolean', default: true, describe: 'text: prefix log lines with HH:MM:SS (--no-timestamps to drop)' }),
+      (a) =>
+        guard(() =>
+          exportCommand(
+            { file: a.file, format: a.format, force: a.force, timestamps: a.timestamps, ...(a.output === undefined ? {} : { output: a.output }) },
+            (text) => process.stdout.write(text),
+          ),
+        ),
+    )
+    .command(
+      'explore <program>',
+      'Explore many executions: exhaustive (DPOR, DFS with preemption bounds) or sampled (PCT, random); histograms, --find-output, minimal counterexamples',
+      (y) =>
+        y
+          .positional('program', { type: 'string', demandOption: true, describe: 'built-in name (see `list`) or module path' })
+          .option('strategy', { choices: STRATEGIES, default: 'dpor' as const, describe: 'how executions are chosen' })
+          .option('preemption-bound', { type: 'string', coerce: (v: unknown) => (v === undefined ? undefined : nonNegativeInt('preemption-bound')(v)), describe: 'dfs: at most K preemptions (bounds 0..K are tried in turn)' })
+          .option('untimed', { type: 'boolean', default: false, describe: 'sleeps and timeouts order nothing (finds races hidden behind sleeps)' })
+          .option('depth', { type: 'string', coerce: positiveInt('depth'), describe: 'pct: bug depth d (default 3)' })
+          .option('pct-threads', { type: 'string', coerce: positiveInt('pct-threads'), describe: 'pct: n, threads (default: estimated from 5 random runs)' })
+          .option('pct-steps', { type: 'string', coerce: positiveInt('pct-steps'), describe: 'pct: k, scheduling points with a choice (default: estimated)' })
+          .option('max-executions', { type: 'string', coerce: positiveInt('max-executions'), describe: 'stop after N executions (default: all for dpor/dfs, 1000 for pct/random)' })
+          .option('seed', { type: 'string', default: '0', coerce: nonNegativeInt('seed'), describe: 'pct/random: seed of the first run' })
+          .option('histogram', { type: 'boolean', default: false, describe: 'group executions by final shared state and by output' })
+          .option('find-output', { type: 'string', describe: 'look for a schedule that prints exactly the text in FILE (timestamps ignored)' })
+          .option('keep-going', { type: 'boolean', default: false, describe: 'go on after the first failure (one execution per kind of failure)' })
+          .option('replay-schedule', { type: 'string', describe: 'run one schedule exactly (as printed by explore: 0*3,1,2*2)' })
+          .option('log-level', { choices: ['debug', 'info', 'warning', 'error', 'critical'], describe: 'lowest logging level compared and shown' })
+          .option('timestamps', { type: 'boolean', default: true, describe: 'with --replay-schedule: prefix log lines with HH:MM:SS' })
+          .option('max-steps', { type: 'string', coerce: positiveInt('max-steps'), describe: 'step bound per execution (default 100000)' })
+          .option('cpu-count', { type: 'string', coerce: positiveInt('cpu-count'), describe: 'os.cpu_count() as the models see it (default 2)' })
+          .option('json', { type: 'boolean', default: false, describe: 'print one JSON object' }),
+      (a) =>
+        guard(() =>
+          exploreCommand(
+            {
+              program: a.program,
+              strategy: a.strategy,
+              untimed: a.untimed,
+              seed: a.seed,
+              histogram: a.histogram,
+              keepGoing: a['keep-going'],
+              timestamps: a.timestamps,
+              json: a.json,
+              ...(a['preemption-bound'] === undefined ? {} : { preemptionBound: a['preemption-bound'] }),
+              ...(a.depth === undefined ? {} : { depth: a.depth }),
+              ...(a['pct-threads'] === undefined ? {} : { pctThreads: a['pct-threads'] }),
+              ...(a['pct-steps'] === undefined ? {} : { pctSteps: a['pct-steps'] }),
+              ...(a['max-executions'] === undefined ? {} : { maxExecutions: a['max-executions'] }),
+              ...(a['find-output'] === undefined ? {} : { findOutput: a['find-output'] }),
+              ...(a['replay-schedule'] === undefined ? {} : { replaySchedule: a['replay-schedule'] }),
+              ...(a['log-level'] === undefined ? {} : { logLevel: a['log-level'] }),
+              ...(a['max-steps'] === undefined ? {} : { maxSteps: a['max-steps'] }),
+              ...(a['cpu-count'] === undefined ? {} : { cpuCount: a['cpu-count'] }),
+            },
+            out,
+          ),
+        ),
+    )
     .command('list', 'List the built-in programs', {}, () => guard(() => listCommand(out)))
     .command('demo', 'The flagship demo: the tutorial lost update, explained (what `npm start` runs)', {}, () => guard(() => demoCommand(out)))
-    .demandCommand(1, 'Name a command: run, replay, list or demo.')
+    .demandCommand(1, 'Name a command: run, explore, replay, export, list or demo.')
     .strict()
     .fail((msg, err) => {
       if (err !== undefined && err !== null && !isThreadsimError(err)) throw err;

@@ -1,13 +1,13 @@
 /** `threadsim replay FILE`: re-run a recorded trace and check that every step matches. */
-import { readFileSync } from 'node:fs';
 import { ThreadsimError } from '../errors.ts';
 import { RaceMonitor } from '../scheduler/detect/detector.ts';
 import { execute, type StepRecord } from '../scheduler/execution.ts';
 import { ReplayPolicy } from '../scheduler/policies/index.ts';
-import { parseTraceFile, type TraceStep } from '../trace/format.ts';
+import type { TraceStep } from '../trace/format.ts';
 import { failureReport } from '../trace/report.ts';
 import { renderOutput } from '../trace/text.ts';
 import { loadProgram } from './load.ts';
+import { readTraceFile } from './read-trace.ts';
 
 /** Options of `threadsim replay`. */
 export interface ReplayArgs {
@@ -17,13 +17,7 @@ export interface ReplayArgs {
 
 /** Replay; returns the exit code (0 matched and no failure, 1 matched with the failure). */
 export async function replayCommand(args: ReplayArgs, out: (line: string) => void): Promise<number> {
-  let text: string;
-  try {
-    text = readFileSync(args.file, 'utf8');
-  } catch (e) {
-    throw new ThreadsimError('TS008', `cannot read ${args.file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, 'Pass a trace file written by `threadsim run ... --trace FILE`.');
-  }
-  const trace = parseTraceFile(text, args.file);
+  const trace = readTraceFile(args.file);
   const program = await loadProgram(trace.recipe.program);
   const names = (i: number): string => trace.threads[i]?.name ?? `#${i}`;
   const exec = execute(program, {

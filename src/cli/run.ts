@@ -3,10 +3,14 @@ import { ThreadsimError } from '../errors.ts';
 import { RaceMonitor } from '../scheduler/detect/detector.ts';
 import { findSplitSection } from '../scheduler/detect/split-sections.ts';
 import { execute, type ExecutionResult } from '../scheduler/execution.ts';
+import type { RaceFailure } from '../scheduler/failures.ts';
+import { printSchedule } from '../trace/notation.ts';
+import { runSchedule } from '../trace/schedule-policy.ts';
 import { policyByName } from '../scheduler/policies/index.ts';
 import type { Program } from '../scheduler/program.ts';
 import { runProgram } from '../scheduler/run.ts';
-import { toTraceFile } from '../trace/format.ts';
+import { renderExport, withRaces } from '../trace/export/index.ts';
+import { programExtras, serializeTrace, toTraceFile, type TraceRace } from '../trace/format.ts';
 import type { ReplayRecipe } from '../trace/replay-command.ts';
 import { replayCommand } from '../trace/replay-command.ts';
 import { failureReport } from '../trace/report.ts';
@@ -25,6 +29,11 @@ export interface RunArgs {
   readonly maxSteps?: number;
   readonly cpuCount?: number;
   readonly trace?: string;
+  /** Follow this schedule (the notation); `policy` picks after its end. */
+  readonly schedule?: string;
+  /** Export the reported run in this format (to `output`, else to standard output alone). */
+  readonly export?: string;
+  readonly output?: string;
   readonly force: boolean;
   readonly json: boolean;
   /** Race detection (data races, lock order, deadlock cycles). Default true. */
@@ -36,27 +45,40 @@ export async function runCommand(args: RunArgs, out: (line: string) => void): Pr
   const program = await loadProgram(args.program);
   const level = logLevel(args.logLevel, program);
   policyByName(args.policy);
-  const summary = runProgram(program, {
-    policy: args.policy,
-    seed: args.seed,
-    runs: args.runs,
-    ...(args.maxSteps === undefined ? {} : { maxSteps: args.maxSteps }),
-    ...(args.cpuCount === undefined ? {} : { cpuCount: args.cpuCount }),
-    detect: args.detect ?? true,
-  });
-  const exec = summary.execution;
-  const recipe: ReplayRecipe = {
+  if (args.schedule !== undefined && args.runs !== 1) {
+    throw new ThreadsimError('TS006', '--schedule runs one fixed schedule; --runs does not apply', 'Drop --runs, or drop --schedule to try several seeds.');
+  }
+  const base = {
     program: args.program,
     policy: args.policy,
-    seed: exec.seed,
     ...(args.maxSteps === undefined ? {} : { maxSteps: args.maxSteps }),
     ...(args.cpuCount === undefined ? {} : { cpuCount: args.cpuCount }),
+    ...(args.schedule === undefined ? {} : { schedule: args.schedule }),
   };
-  const needTrace = args.trace !== undefined || exec.failures.length > 0;
-  const recorded = needTrace ? recordAgain(program, recipe, args.detect ?? true) : undefined;
+  const detect = args.detect ?? true;
+  const summary =
+    args.schedule !== undefined
+      ? { runs: 1, execution: recordAgain(program, { ...base, seed: args.seed }, detect) }
+      : runProgram(program, { policy: args.policy, seed: args.seed, runs: args.runs, detect, ...(args.maxSteps === undefined ? {} : { maxSteps: args.maxSteps }), ...(args.cpuCount === undefined ? {} : { cpuCount: args.cpuCount }) });
+  const exec = summary.execution;
+  const recipe: ReplayRecipe = { ...base, seed: exec.seed };
+  if (args.output !== undefined && args.export === undefined) {
+    throw new ThreadsimError('TS006', '-o/--output needs --export FORMAT', 'Add --export markdown (or another format), or use --trace FILE for the trace itself.');
+  }
+  const needTrace = args.trace !== undefined || args.export !== undefined || exec.failures.length > 0;
+  // The recorded run carries code sites and pattern names: its failures are the ones reported.
+  const recorded = needTrace ? (exec.trace !== undefined ? exec : recordAgain(program, recipe, detect)) : undefined;
   const failures = recorded?.failures ?? exec.failures;
-  if (args.trace !== undefined && recorded !== undefined) {
-    writeFileAtomic(args.trace, `${JSON.stringify(toTraceFile(recorded, recipe), null, 1)}\n`, args.force);
+  const races = detect && recorded !== undefined ? { races: traceRaces(recorded) } : {};
+  const traceFile = recorded === undefined ? undefined : withRaces(toTraceFile(recorded, recipe, { ...programExtras(program), logLevel: level, ...races }));
+  if (args.trace !== undefined && traceFile !== undefined) writeFileAtomic(args.trace, serializeTrace(traceFile), args.force);
+  if (args.export !== undefined && traceFile !== undefined) {
+    const text = renderExport(traceFile, args.export, { timestamps: args.timestamps });
+    if (args.output === undefined) {
+      out(text.endsWith('\n') ? text.slice(0, -1) : text);
+      return exec.failures.length === 0 ? 0 : 1;
+    }
+    writeFileAtomic(args.output, text, args.force);
   }
   const lines = renderOutput(exec.output, { timestamps: args.timestamps, level });
   if (args.json) {
@@ -69,6 +91,7 @@ export async function runCommand(args: RunArgs, out: (line: string) => void): Pr
           runs: summary.runs,
           ending: exec.ending,
           steps: exec.steps,
+          schedule: printSchedule(exec.schedule, exec.threads.map((t) => t.name)),
           failures: failures.map((f) => ({ ...f, replay: replayCommand(recipe) })),
           races: failures.filter((f) => f.kind === 'race').map((f) => ({
             location: f.location,
@@ -104,15 +127,37 @@ export async function runCommand(args: RunArgs, out: (line: string) => void): Pr
  * Re-run the reported execution with its trace and code sites kept (runs are deterministic),
  * with race detection naming patterns when `detect` is on.
  */
-export function recordAgain(program: Program, recipe: ReplayRecipe, detect = false) {
+export function recordAgain(program: Program, recipe: ReplayRecipe, detect = false): ExecutionResult {
+  const monitor = detect ? { monitor: new RaceMonitor({ patterns: true }) } : {};
+  if (recipe.schedule !== undefined) {
+    return runSchedule(program, recipe.schedule, {
+      fallback: policyByName(recipe.policy),
+      seed: recipe.seed,
+      ...monitor,
+      ...(recipe.maxSteps === undefined ? {} : { maxSteps: recipe.maxSteps }),
+      ...(recipe.cpuCount === undefined ? {} : { cpuCount: recipe.cpuCount }),
+    });
+  }
   return execute(program, {
     policy: policyByName(recipe.policy),
     seed: recipe.seed,
     record: true,
-    ...(detect ? { monitor: new RaceMonitor({ patterns: true }) } : {}),
+    ...monitor,
     ...(recipe.maxSteps === undefined ? {} : { maxSteps: recipe.maxSteps }),
     ...(recipe.cpuCount === undefined ? {} : { cpuCount: recipe.cpuCount }),
   });
+}
+
+/** The detector's races as the trace file keeps them (threads by index). */
+function traceRaces(exec: ExecutionResult): TraceRace[] {
+  const index = (name: string): number => exec.threads.findIndex((t) => t.name === name);
+  return exec.failures
+    .filter((f): f is RaceFailure => f.kind === 'race')
+    .map((f) => ({
+      ...f,
+      first: { ...f.first, thread: index(f.first.thread) },
+      second: { ...f.second, thread: index(f.second.thread) },
+    }));
 }
 
 /**

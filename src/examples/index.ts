@@ -4,8 +4,19 @@
  */
 import type { Program } from '../scheduler/program.ts';
 import { tutorial } from './tutorial/index.ts';
+import { bench } from './bench/index.ts';
 
-const ALL: readonly Program[] = [...tutorial];
+/** The teaching programs: the tutorial and, once merged, the zoo of classic bugs. */
+const EXAMPLES: readonly Program[] = [...tutorial];
+const ALL: readonly Program[] = [...EXAMPLES, ...bench];
+
+/**
+ * The lecture programs (tutorial/ and zoo/): each has a Python twin and golden traces.
+ * bench/ programs are workloads with known exploration counts, not lecture material.
+ */
+export function examples(): readonly Program[] {
+  return EXAMPLES;
+}
 
 /** Every built-in program, in the order `threadsim list` shows them. */
 export function builtins(): readonly Program[] {

@@ -19,6 +19,10 @@ export class BoundedSemaphore extends Semaphore {
     this.initial = value;
   }
 
+  override toString(): string {
+    return `<threading.BoundedSemaphore at ${this.id}: value=${this.value}/${this.initial}>`;
+  }
+
   protected override add(k: Kernel, n: number): void {
     if (this.value + n > this.initial) throw new ValueError('Semaphore released too many times');
     super.add(k, n);

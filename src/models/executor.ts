@@ -116,7 +116,7 @@ export class MapResults<R> {
 
 /** Model of `concurrent.futures.ThreadPoolExecutor`. */
 export class ThreadPoolExecutor {
-  /** Name in traces and the default worker-name prefix: `ThreadPoolExecutor-0`. */
+  /** Name in traces: `ThreadPoolExecutor-0`, or the thread-name prefix given (`pool`, `pool#2`). */
   readonly id: string;
   readonly maxWorkers: number;
   private readonly prefix: string;
@@ -142,8 +142,16 @@ export class ThreadPoolExecutor {
     const max = options.maxWorkers ?? Math.min(32, rt.settings.cpuCount + 4);
     if (!(max > 0)) throw new ValueError('max_workers must be greater than 0');
     this.maxWorkers = max;
-    this.id = `ThreadPoolExecutor-${rt.counter('ThreadPoolExecutor') - 1}`;
-    this.prefix = options.threadNamePrefix || this.id;
+    // CPython numbers only the executors without a prefix: `prefix or "ThreadPoolExecutor-%d" % counter()`.
+    const given = options.threadNamePrefix;
+    if (given) {
+      const n = rt.counter(`ThreadPoolExecutor prefix ${given}`);
+      this.prefix = given;
+      this.id = n === 1 ? given : `${given}#${n}`;
+    } else {
+      this.prefix = `ThreadPoolExecutor-${rt.counter('ThreadPoolExecutor') - 1}`;
+      this.id = this.prefix;
+    }
     this.getters = new WaitQueue(`${this.id} work queue`);
     this.exit = exitState(rt);
     this.exit.executors.push(this);

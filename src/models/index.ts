@@ -4,7 +4,7 @@ export { ThreadPoolExecutor, MapResults, type ExecutorOptions } from './executor
 export { Future, type FutureWaiter } from './future.ts';
 export { as_completed, AsCompleted } from './as-completed.ts';
 export { wait, FIRST_COMPLETED, FIRST_EXCEPTION, ALL_COMPLETED, type DoneAndNotDone } from './futures-wait.ts';
-export { Lock } from './lock.ts';
+export { Lock, TIMEOUT_MAX } from './lock.ts';
 export { RLock } from './rlock.ts';
 export { Condition, type Predicate } from './condition.ts';
 export { Semaphore } from './semaphore.ts';
@@ -19,5 +19,5 @@ export { PriorityQueue } from './priority-queue.ts';
 export type { ConditionLock } from './lock-protocol.ts';
 export { logging, log, print, LEVELS, type LevelName } from './logging.ts';
 export { shared, type Shared } from './shared.ts';
-export { Thread, current_thread, main_thread, enumerate, active_count, get_ident, type ThreadOptions, type Target } from './thread.ts';
+export { Thread, current_thread, main_thread, enumerate, active_count, get_ident, set_excepthook, type ExceptHook, type ExceptHookArgs, type ThreadOptions, type Target } from './thread.ts';
 export { sleep, monotonic } from './time.ts';

@@ -4,20 +4,24 @@
  * Mirrors: `acquire(blocking=True, timeout=-1)` returning True/False, CPython's ValueErrors for
  * a timeout with a non-blocking call and for negative timeouts, `release()` of an unlocked
  * lock raising `RuntimeError: release unlocked lock`, release by any thread, self-deadlock on
- * re-acquire. A release makes every waiter runnable and they race for the lock (no hand-off;
+ * re-acquire, `OverflowError` for a timeout above `TIMEOUT_MAX`. A release makes every waiter runnable and they race for the lock (no hand-off;
  * the releaser may take it back first): who wins is the policy's choice.
  * Does not mirror: lock fairness of any real OS.
  */
 import { runtime } from '../scheduler/context.ts';
 import { WaitQueue, type Kernel, type Op, type Steps, type ThreadRecord } from '../scheduler/ops.ts';
-import { RuntimeError, ValueError } from './exceptions.ts';
+import { pyError, RuntimeError, ValueError } from './exceptions.ts';
 import { holding, type ConditionLock } from './lock-protocol.ts';
 import { toMicros } from './time.ts';
+
+/** `threading.TIMEOUT_MAX` on 64-bit CPython: the largest timeout a lock accepts, seconds. */
+export const TIMEOUT_MAX = 9223372036;
 
 /** Checks shared by Lock and RLock: CPython's messages for bad acquire arguments. */
 export function checkAcquireArgs(blocking: boolean, timeout: number): void {
   if (!blocking && timeout !== -1) throw new ValueError("can't specify a timeout for a non-blocking call");
   if (timeout < 0 && timeout !== -1) throw new ValueError('timeout value must be positive');
+  if (timeout > TIMEOUT_MAX) throw pyError('OverflowError', 'timestamp out of range for platform time_t');
 }
 
 /** Model of `threading.Lock`. */
@@ -110,6 +114,6 @@ export class Lock implements ConditionLock {
   }
 
   toString(): string {
-    return `<${this.held ? 'locked' : 'unlocked'} _thread.lock object ${this.id}>`;
+    return `<${this.held ? 'locked' : 'unlocked'} _thread.lock object at ${this.id}>`;
   }
 }

@@ -185,6 +185,6 @@ export class Queue<T = unknown> {
   }
 
   toString(): string {
-    return `<queue.${this.constructor.name} object ${this.id}>`;
+    return `<queue.${this.constructor.name} object at ${this.id}>`;
   }
 }

@@ -13,6 +13,7 @@ import { WaitQueue, type Kernel, type Op, type Steps, type ThreadRecord } from '
 import { RuntimeError } from './exceptions.ts';
 import { checkAcquireArgs } from './lock.ts';
 import { holding, type ConditionLock } from './lock-protocol.ts';
+import { identOf } from './thread.ts';
 import { toMicros } from './time.ts';
 
 /** Model of `threading.RLock`. */
@@ -116,6 +117,6 @@ export class RLock implements ConditionLock {
   }
 
   toString(): string {
-    return `<${this.count > 0 ? 'locked' : 'unlocked'} _thread.RLock object owner=${this.owner?.name ?? 0} count=${this.count} ${this.id}>`;
+    return `<${this.count > 0 ? 'locked' : 'unlocked'} _thread.RLock object owner=${this.owner === undefined ? 0 : identOf(this.owner)} count=${this.count} at ${this.id}>`;
   }
 }

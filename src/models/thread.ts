@@ -8,17 +8,18 @@
  * `join(timeout)` returns None whether or not the thread ended (ask `is_alive()`); an
  * uncaught exception is printed as `threading.excepthook` does (`Exception in thread NAME:`,
  * `Traceback (most recent call last):`, then `Type: message`) and other threads go on; a
- * `SystemExit` ends the thread silently. `ident` is None until started, then a number
+ * `SystemExit` ends the thread silently; `set_excepthook(hook)` replaces the report. `ident` is None until started, then a number
  * unique among the run's threads (`get_ident()` gives the current thread's); `repr` as
  * CPython's (`<Thread(Thread-1 (f), started daemon 1001)>`). Subclasses (Timer) override
  * `*run()`.
  * Does not mirror: traceback frame lines, native ids, `kwargs` (pass `args`).
  */
 import { runtime } from '../scheduler/context.ts';
-import { assertThreadBody } from '../scheduler/execution.ts';
+import { assertThreadBody, describeError } from '../scheduler/execution.ts';
 import type { Kernel, Op, Steps, ThreadRecord } from '../scheduler/ops.ts';
 import type { Runtime } from '../scheduler/runtime.ts';
 import { RuntimeError } from './exceptions.ts';
+import { callMaybeSteps } from './maybe-steps.ts';
 import { toMicros } from './time.ts';
 
 /** A thread body: a generator function. */
@@ -77,7 +78,7 @@ export class Thread<A extends unknown[] = never[]> {
   }
   /** Thread identifier: set once started (deterministic: derived from the start order). */
   get ident(): number | null {
-    return this.record === undefined ? null : 1000 + this.record.index;
+    return this.record === undefined ? null : identOf(this.record);
   }
   /** Index of the engine's thread record, once started (schedules use it). */
   get index(): number | undefined {
@@ -115,9 +116,18 @@ export class Thread<A extends unknown[] = never[]> {
   /** The thread's code runs up to its first op inside `spawn`, before spawn returns the record. */
   private *body(): Steps<unknown> {
     this.record ??= this.rt.current;
-    // Without an overridden run(), run the target itself: one generator level less per step.
-    if (this.run === Thread.prototype.run && this.target !== undefined) return yield* assertThreadBody(this._name, this.target(...this.args));
-    return yield* this.run();
+    try {
+      // Without an overridden run(), run the target itself: one generator level less per step.
+      if (this.run === Thread.prototype.run && this.target !== undefined) return yield* assertThreadBody(this._name, this.target(...this.args));
+      return yield* this.run();
+    } catch (e) {
+      // CPython calls threading.excepthook in the dying thread itself; without a custom hook
+      // the engine prints the default report and records the failure.
+      const hook = customHook(this.rt);
+      if (hook === undefined || isUncatchable(e)) throw e;
+      yield* callMaybeSteps(() => hook({ exc_type: describeError(e).type, exc_value: e, thread: this as unknown as Thread }));
+      return undefined;
+    }
   }
 
   /** `join(timeout=None)`: wait until the thread ends or the timeout passes; returns None. */
@@ -147,6 +157,11 @@ export class Thread<A extends unknown[] = never[]> {
   }
 }
 
+/** A started thread's `ident`: unique in the run, derived from the start order. */
+export function identOf(record: ThreadRecord): number {
+  return 1000 + record.index;
+}
+
 function threadOf(rt: Runtime, record: ThreadRecord): Thread {
   if (record.handle instanceof Thread) return record.handle;
   return rt.singleton(`thread:${record.index}`, () => Thread.adopt(record, rt));
@@ -168,6 +183,43 @@ export function main_thread(): Thread {
 export function enumerate(): Thread[] {
   const rt = runtime('enumerate()');
   return rt.threads.filter((r) => !r.done).map((r) => threadOf(rt, r));
+}
+
+/** What a custom `threading.excepthook` receives (Python's `ExceptHookArgs`, without the traceback). */
+export interface ExceptHookArgs {
+  /** The exception's Python type name (`ValueError`). */
+  readonly exc_type: string;
+  readonly exc_value: unknown;
+  readonly thread: Thread;
+}
+
+/** A custom `threading.excepthook`: a plain function, or a generator function that takes steps (logs). */
+export type ExceptHook = (args: ExceptHookArgs) => unknown;
+
+interface HookSlot {
+  hook: ExceptHook | undefined;
+}
+
+function hookSlot(rt: Runtime): HookSlot {
+  return rt.singleton<HookSlot>('threading.excepthook', () => ({ hook: undefined }));
+}
+
+function customHook(rt: Runtime): ExceptHook | undefined {
+  return hookSlot(rt).hook;
+}
+
+function isUncatchable(e: unknown): boolean {
+  return (e instanceof Error && e.name === 'ThreadsimError') || describeError(e).type === 'SystemExit';
+}
+
+/**
+ * `threading.excepthook = hook` for this run; `null` restores the default report
+ * (`Exception in thread NAME:`, traceback, `Type: message`). A custom hook runs in the dying
+ * thread, as in CPython, and the exception then counts as handled: no exception failure is
+ * recorded for it.
+ */
+export function set_excepthook(hook: ExceptHook | null): void {
+  hookSlot(runtime('threading.excepthook')).hook = hook ?? undefined;
 }
 
 /** `threading.get_ident()`: the current thread's `ident`. */

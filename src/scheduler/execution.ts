@@ -63,6 +63,10 @@ export interface StepRecord {
   readonly timedOut: boolean;
   /** Set when the op raised into the thread: `Type: message`. */
   readonly raised?: string;
+  /** Index of the thread this step started, when it started one. */
+  readonly spawned?: number;
+  /** For a `join`: the index of the joined thread (its end happens before this step). */
+  readonly joined?: number;
   /** Shared state after the step (structurally shared with the previous snapshot). */
   readonly state: SharedState;
   /** Where the program yielded the op (`Op.site`), when the run captured sites. */
@@ -84,10 +88,17 @@ export interface ExecutionResult {
   /** Thread index per step: the schedule that replays this execution. */
   readonly schedule: readonly number[];
   readonly threads: readonly { readonly index: number; readonly name: string; readonly daemon: boolean }[];
+  /**
+   * What each thread's body returned, by thread index (MainThread: the program's main).
+   * Undefined for a thread that raised or had not finished when the execution ended.
+   */
+  readonly results: readonly unknown[];
   readonly output: readonly OutputLine[];
   readonly failures: readonly Failure[];
   readonly state: SharedState;
   readonly trace?: readonly StepRecord[];
+  /** Shared state before the first step (kept with `record: true`). */
+  readonly initialState?: SharedState;
 }
 
 const RUNNABLE = 0;
@@ -97,6 +108,8 @@ const DONE = 2;
 class Thread implements ThreadRecord {
   status = RUNNABLE;
   done = false;
+  /** What the body returned, once done without raising. */
+  result: unknown = undefined;
   pending: Op | undefined;
   /** Absolute deadline of the pending op's timeout; Infinity when it has none. */
   deadline = Infinity;
@@ -157,6 +170,7 @@ export class Execution implements Runtime {
    * in place (the hot path), frozen when the run ends.
    */
   private state: SharedState = {};
+  private initialState: SharedState | undefined;
   private cur!: Thread;
   private clock = 0;
   private stepIndex = 0;
@@ -174,6 +188,7 @@ export class Execution implements Runtime {
     spawned: -1,
     yielded: false,
     pending: (thread: number): Op | undefined => this.threads[thread]?.pending,
+    threadName: (thread: number): string | undefined => this.threads[thread]?.name,
   };
 
   constructor(
@@ -211,6 +226,7 @@ export class Execution implements Runtime {
     try {
       this.options.policy.begin(this.options.seed);
       const main = this.startThread(() => this.mainBody(), { name: 'MainThread', daemon: false, handle: undefined });
+      this.initialState = this.state;
       const ending = this.loop(main);
       if (ending === 'complete') this.checkClaims();
       const found = this.monitor?.onEnd?.(ending, this.state, this.threads);
@@ -380,6 +396,8 @@ export class Execution implements Runtime {
       since: t.since,
       timedOut,
       ...(raised ? { raised: `${raised.type}: ${raised.detail}` } : {}),
+      ...(this.spawnedBy >= 0 ? { spawned: this.spawnedBy } : {}),
+      ...(op.kind === 'join' && op.thread !== undefined ? { joined: op.thread } : {}),
       state: this.state,
       ...(op.site === undefined ? {} : { site: op.site }),
     });
@@ -396,6 +414,7 @@ export class Execution implements Runtime {
       return;
     }
     if (r.done) {
+      t.result = r.value;
       this.finish(t, undefined, false);
       return;
     }
@@ -444,9 +463,10 @@ export class Execution implements Runtime {
   }
 
   /** MainThread: the program's main, then Python's interpreter shutdown. */
-  private *mainBody(): Steps<void> {
+  private *mainBody(): Steps<unknown> {
+    let value: unknown;
     try {
-      yield* this.program.main();
+      value = yield* this.program.main();
     } catch (e) {
       if (e instanceof ThreadsimError) throw e;
       const { type, detail } = describeError(e);
@@ -456,6 +476,7 @@ export class Execution implements Runtime {
     }
     for (let hook = this.exitHooks.shift(); hook !== undefined; hook = this.exitHooks.shift()) yield* hook();
     yield this.exitOp();
+    return value;
   }
 
   /** Interpreter exit: wait until every non-daemon thread has finished. */
@@ -522,10 +543,11 @@ export class Execution implements Runtime {
       time: this.clock,
       schedule: this.schedule,
       threads: this.threads.map((t) => ({ index: t.index, name: t.name, daemon: t.daemon })),
+      results: this.threads.map((t) => t.result),
       output: this.output,
       failures: this.failures,
       state: this.state,
-      ...(this.trace ? { trace: this.trace } : {}),
+      ...(this.trace ? { trace: this.trace, initialState: this.initialState ?? {} } : {}),
     };
   }
 
@@ -554,6 +576,7 @@ export class Execution implements Runtime {
     }
     if (first.done) {
       this.cur = outer ?? t;
+      t.result = first.value;
       this.finish(t, undefined, false);
       return t;
     }

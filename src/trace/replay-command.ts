@@ -1,6 +1,8 @@
 /**
- * The command that replays an execution: every failure report ends with it.
+ * The command that replays an execution: every failure report ends with it, in two forms:
+ * the schedule in the notation (exact, readable, editable by hand) and the seed (short).
  */
+import { aliasLegend, printSchedule } from './notation.ts';
 
 /** What identifies one execution for `threadsim run`. */
 export interface ReplayRecipe {
@@ -10,6 +12,8 @@ export interface ReplayRecipe {
   readonly seed: number;
   readonly maxSteps?: number;
   readonly cpuCount?: number;
+  /** The schedule notation given to `--schedule`, when the run followed one. */
+  readonly schedule?: string;
 }
 
 /** Quote an argument for a POSIX shell when it needs it. */
@@ -17,10 +21,45 @@ export function shellQuote(arg: string): string {
   return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
 }
 
-/** `npx threadsim run tutorial/race --policy random --seed 7`. */
-export function replayCommand(r: ReplayRecipe): string {
-  const parts = ['npx', 'threadsim', 'run', shellQuote(r.program), '--policy', r.policy, '--seed', String(r.seed)];
+function common(r: ReplayRecipe): string[] {
+  const parts: string[] = [];
   if (r.maxSteps !== undefined) parts.push('--max-steps', String(r.maxSteps));
   if (r.cpuCount !== undefined) parts.push('--cpu-count', String(r.cpuCount));
-  return parts.join(' ');
+  return parts;
+}
+
+/**
+ * `npx threadsim run tutorial/race --policy random --seed 7`, or with `--schedule '...'` when
+ * the recipe holds a schedule (the policy then only picks after the schedule's end).
+ */
+export function replayCommand(r: ReplayRecipe): string {
+  const parts = ['npx', 'threadsim', 'run', shellQuote(r.program)];
+  if (r.schedule !== undefined) {
+    parts.push('--schedule', shellQuote(r.schedule));
+    if (r.policy !== 'gil') parts.push('--policy', r.policy);
+  } else {
+    parts.push('--policy', r.policy, '--seed', String(r.seed));
+  }
+  return [...parts, ...common(r)].join(' ');
+}
+
+/** What an executed run needs for its replay lines. */
+export interface ExecutedSchedule {
+  readonly schedule: readonly number[];
+  readonly threads: readonly { readonly name: string }[];
+}
+
+/**
+ * The replay lines of an executed run: its whole schedule in the notation, the meaning of
+ * any `T<n>` aliases, and (for runs made by a seed) the seed form.
+ */
+export function replayLines(recipe: ReplayRecipe, exec: ExecutedSchedule): string[] {
+  const names = exec.threads.map((t) => t.name);
+  const notation = printSchedule(exec.schedule, names);
+  const { schedule: _given, ...bySeed } = recipe;
+  const lines = [`replay: ${replayCommand({ ...bySeed, policy: 'gil', schedule: notation })}`];
+  const legend = aliasLegend(names, new Set(exec.schedule));
+  if (legend.length > 0) lines.push(`  where ${legend.join(', ')}`);
+  if (recipe.schedule === undefined) lines.push(`    or: ${replayCommand(bySeed)}`);
+  return lines;
 }

@@ -1,12 +1,12 @@
 /**
  * The failure report: what happened, the threads and steps involved, why (for a data race:
  * its pattern, a trace excerpt and the missing happens-before edge), and the command that
- * replays it (the report is the replay recipe).
+ * replays it (the report is the replay recipe): the schedule in the notation, and the seed.
  */
 import type { ExecutionResult } from '../scheduler/execution.ts';
 import type { RaceFailure } from '../scheduler/failures.ts';
 import { explainAccesses, explainRaces, explainSplitSection } from './explain.ts';
-import { replayCommand, type ReplayRecipe } from './replay-command.ts';
+import { replayLines, type ReplayRecipe } from './replay-command.ts';
 
 /**
  * Lines of the report for an execution; `recorded` is the same execution run again with its
@@ -35,6 +35,6 @@ export function failureReport(exec: ExecutionResult, recipe: ReplayRecipe, recor
     const explained = races.length > 0 ? explainRaces(races, trace, name) : claimFailed ? [...explainSplitSection(trace, name), ...explainAccesses(trace, name)] : [];
     for (const l of explained) lines.push(`  ${l}`);
   }
-  lines.push(`replay: ${replayCommand(recipe)}`);
+  lines.push(...replayLines(recipe, exec));
   return lines;
 }

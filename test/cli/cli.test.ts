@@ -25,7 +25,8 @@ describe('threadsim run', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('Testing update. Ending value is 1.');
     expect(r.stdout).toContain("claim 'no lost update' is false: db.value is 1, expected 2");
-    expect(r.stdout).toMatch(/^replay: npx threadsim run tutorial\/race --policy gil --seed 0$/m);
+    expect(r.stdout).toMatch(/^replay: npx threadsim run tutorial\/race --schedule '[^']+'$/m);
+    expect(r.stdout).toMatch(/^ {4}or: npx threadsim run tutorial\/race --policy gil --seed 0$/m);
   });
 
   it('exits 0 when no failure is found, over many seeds', () => {
@@ -48,7 +49,7 @@ describe('threadsim run', () => {
   it('runs a user module by path', () => {
     const r = cli('run', 'test/fixtures/counter-program.ts', '--policy', 'random', '--runs', '50');
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/replay: npx threadsim run test\/fixtures\/counter-program.ts --policy random --seed \d+/);
+    expect(r.stdout).toMatch(/or: npx threadsim run test\/fixtures\/counter-program.ts --policy random --seed \d+/);
   });
 
   it('rejects bad input with one line and exit code 2', () => {
@@ -97,7 +98,7 @@ describe('traces and replay', () => {
     const dir = mkdtempSync(join(tmpdir(), 'threadsim-cli-'));
     const bad = join(dir, 'bad.json');
     writeFileSync(bad, '{"format": "threadsim-trace", "version": 1}');
-    expectUsageError(cli('replay', bad), /not a valid threadsim trace: field "recipe" is missing/);
+    expectUsageError(cli('replay', bad), /not a valid threadsim trace: field "recipe" is missing \(expected object\)/);
     writeFileSync(bad, '{"format": "threadsim-trace", "version": 99}');
     expectUsageError(cli('replay', bad), /version 99/);
     expect(existsSync(join(dir, 'missing.json'))).toBe(false);
@@ -116,6 +117,7 @@ describe('entry points', () => {
     const r = cli('demo');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('lost update on db.value');
-    expect(r.stdout).toContain('replay: npx threadsim run tutorial/race --policy gil --seed 0');
+    expect(r.stdout).toContain('replay: npx threadsim run tutorial/race --schedule ');
+    expect(r.stdout).toContain('or: npx threadsim run tutorial/race --policy gil --seed 0');
   });
 });

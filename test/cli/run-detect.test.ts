@@ -17,7 +17,10 @@ describe('threadsim run with race detection', () => {
       expect(text).toContain('data race on db.value (lost update)');
       expect(text).toMatch(/Nothing orders ThreadPoolExecutor-0_\d's write of db\.value at step \d+ before ThreadPoolExecutor-0_\d's read at step \d+/);
       expect(text).toContain('> step');
-      expect(lines.at(-1)).toBe(`replay: npx threadsim run tutorial/race --policy ${policy} --seed 0`);
+      // The report ends with the replay lines, after the explanation.
+      const replay = lines.findIndex((l) => l.startsWith('replay: '));
+      expect(replay).toBeGreaterThan(lines.findIndex((l) => l.includes('Nothing orders')));
+      expect(lines.slice(replay).join('\n')).toContain(`npx threadsim run tutorial/race --policy ${policy} --seed 0`);
     }
   });
 

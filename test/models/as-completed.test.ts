@@ -50,4 +50,20 @@ describe('as_completed', () => {
     });
     expect(lines(r0)).toEqual(['1 | TimeoutError: 1 (of 2) futures unfinished']);
   });
+
+  it('yields every future exactly once under any schedule', () => {
+    for (let seed = 0; seed < 50; seed++) {
+      const r0 = run(function* () {
+        yield* ThreadPoolExecutor.with({ maxWorkers: 2 }, function* (ex) {
+          const fs = [];
+          for (const x of [0, 1, 2]) fs.push(yield* ex.submit(function* t(n: number) { yield* sleep(0); return n; }, x));
+          const out: number[] = [];
+          for (const f of yield* as_completed(fs).all()) out.push(yield* f.result());
+          yield* log(out.sort().join(','));
+        });
+      }, { policy: 'random', seed });
+      expect(r0.failures).toEqual([]);
+      expect(lines(r0)).toEqual(['0,1,2']);
+    }
+  });
 });

@@ -10,11 +10,12 @@ import { as_completed } from '../../src/models/as-completed.ts';
 import { Barrier } from '../../src/models/barrier.ts';
 import { BoundedSemaphore } from '../../src/models/bounded-semaphore.ts';
 import { Condition } from '../../src/models/condition.ts';
+import { Event } from '../../src/models/event.ts';
 import { ThreadPoolExecutor } from '../../src/models/executor.ts';
 import { Future } from '../../src/models/future.ts';
 import { wait } from '../../src/models/futures-wait.ts';
 import { local } from '../../src/models/local.ts';
-import { Lock } from '../../src/models/lock.ts';
+import { Lock, TIMEOUT_MAX } from '../../src/models/lock.ts';
 import { PriorityQueue } from '../../src/models/priority-queue.ts';
 import { Queue } from '../../src/models/queue.ts';
 import { RLock } from '../../src/models/rlock.ts';
@@ -37,6 +38,8 @@ const CASES: Readonly<Record<string, Case>> = {
   'Lock.release unlocked': { py: 'threading.Lock().release()', ts: () => new Lock().release() },
   'Lock.acquire(False, 1)': { py: 'threading.Lock().acquire(False, 1)', ts: () => new Lock().acquire(false, 1) },
   'Lock.acquire(timeout=-2)': { py: 'threading.Lock().acquire(timeout=-2)', ts: () => new Lock().acquire(true, -2) },
+  'Lock.acquire(timeout > TIMEOUT_MAX)': { py: 'threading.Lock().acquire(timeout=threading.TIMEOUT_MAX + 1)', ts: () => new Lock().acquire(true, TIMEOUT_MAX + 1) },
+  'RLock.acquire(timeout=inf)': { py: 'threading.RLock().acquire(timeout=float("inf"))', ts: () => new RLock().acquire(true, Infinity) },
   'RLock.release un-acquired': { py: 'threading.RLock().release()', ts: () => new RLock().release() },
   'RLock.release twice': {
     py: 'r = threading.RLock(); r.acquire(); r.release(); r.release()',
@@ -179,10 +182,31 @@ const CASES: Readonly<Record<string, Case>> = {
   'sleep inf': { py: 'time.sleep(float("inf"))', ts: () => sleep(Infinity) },
 };
 
-/** Object addresses differ between CPython and threadsim: `<Future at 0x7f.. ` and `<Future at Future#1 `. */
+/**
+ * Object addresses and thread idents differ between CPython and threadsim
+ * (`at 0x7f..` / `at Future#1`, `owner=1403..` / `owner=1000`).
+ */
 function normalize(line: string): string {
-  return line.replace(/ at (0x[0-9a-f]+|Future#\d+) /g, ' at ADDR ');
+  return line.replace(/ at (0x[0-9a-f]+|[A-Za-z]+#\d+)\b/g, ' at ADDR').replace(/owner=[1-9]\d*/g, 'owner=IDENT');
 }
+
+/** Reprs: a Python expression and the threadsim object whose `String()` should print the same. */
+const REPRS: Readonly<Record<string, { readonly py: string; readonly ts: () => Steps<unknown> }>> = {
+  Lock: { py: 'repr(threading.Lock())', ts: function* () { return new Lock(); } },
+  'Lock locked': { py: 'l = threading.Lock(); l.acquire(); result = repr(l)', ts: function* () { const l = new Lock(); yield* l.acquire(); return l; } },
+  RLock: { py: 'repr(threading.RLock())', ts: function* () { return new RLock(); } },
+  'RLock held twice': { py: 'r = threading.RLock(); r.acquire(); r.acquire(); result = repr(r)', ts: function* () { const r = new RLock(); yield* r.acquire(); yield* r.acquire(); return r; } },
+  Condition: { py: 'repr(threading.Condition())', ts: function* () { return new Condition(); } },
+  Semaphore: { py: 'repr(threading.Semaphore(2))', ts: function* () { return new Semaphore(2); } },
+  BoundedSemaphore: { py: 'b = threading.BoundedSemaphore(2); b.acquire(); result = repr(b)', ts: function* () { const b = new BoundedSemaphore(2); yield* b.acquire(); return b; } },
+  'Event set': { py: 'e = threading.Event(); e.set(); result = repr(e)', ts: function* () { const e = new Event(); yield* e.set(); return e; } },
+  Barrier: { py: 'repr(threading.Barrier(2))', ts: function* () { return new Barrier(2); } },
+  'Barrier broken': { py: 'b = threading.Barrier(2); b.abort(); result = repr(b)', ts: function* () { const b = new Barrier(2); yield* b.abort(); return b; } },
+  Queue: { py: 'repr(queue.Queue())', ts: function* () { return new Queue(); } },
+  PriorityQueue: { py: 'repr(queue.PriorityQueue())', ts: function* () { return new PriorityQueue(); } },
+  'Thread initial': { py: 'repr(threading.Thread(name="w"))', ts: function* () { return new Thread({ name: 'w' }); } },
+  'Future finished': { py: 'f = cf.Future(); f.set_result("x"); result = repr(f)', ts: function* () { const f = new Future<string>(); yield* f.set_result('x'); return f; } },
+};
 
 function cpythonLines(): Record<string, string> {
   const script = [
@@ -192,13 +216,23 @@ function cpythonLines(): Record<string, string> {
     'out = {}',
     'for name, code in cases.items():',
     '    try:',
-    '        exec(code, {"threading": threading, "queue": queue, "time": time, "cf": cf})',
+    '        scope = {"threading": threading, "queue": queue, "time": time, "cf": cf}',
+    '        if name.startswith("repr "):',
+    '            if code.startswith("repr("):',
+    '                out[name] = eval(code, scope)',
+    '            else:',
+    '                exec(code, scope)',
+    '                out[name] = scope["result"]',
+    '            continue',
+    '        exec(code, scope)',
     '        out[name] = "no error"',
     '    except BaseException as e:',
     '        out[name] = traceback.format_exception_only(type(e), e)[-1].strip()',
     'print(json.dumps(out))',
   ].join('\n');
-  const input = JSON.stringify(Object.fromEntries(Object.entries(CASES).map(([k, c]) => [k, c.py])));
+  const input = JSON.stringify(
+    Object.fromEntries([...Object.entries(CASES).map(([k, c]) => [k, c.py]), ...Object.entries(REPRS).map(([k, c]) => [`repr ${k}`, c.py])]),
+  );
   return JSON.parse(execFileSync('python3', ['-c', script], { input, encoding: 'utf8', timeout: 30_000 })) as Record<string, string>;
 }
 
@@ -225,6 +259,19 @@ describe('misuse messages match CPython 3.11 exactly', () => {
     it(name, () => {
       expect(python[name]).not.toBe('no error');
       expect(normalize(threadsimLine(c.ts))).toBe(normalize(python[name]!));
+    });
+  }
+});
+
+describe('reprs match CPython 3.11 (addresses aside)', () => {
+  const python = cpythonLines();
+  for (const [name, c] of Object.entries(REPRS)) {
+    it(name, () => {
+      let got = '';
+      run(function* () {
+        got = String(yield* c.ts());
+      });
+      expect(normalize(got)).toBe(normalize(python[`repr ${name}`]!));
     });
   }
 });

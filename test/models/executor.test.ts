@@ -55,6 +55,20 @@ describe('ThreadPoolExecutor behaviour', () => {
     expect(lines(r0)).toEqual(['1 ThreadPoolExecutor-1_0 ThreadPoolExecutor-1_0 1']);
   });
 
+  it('a thread_name_prefix names the workers and does not use up an executor number', () => {
+    // CPython: prefix "p" gives worker p_0; the next executor without a prefix is ThreadPoolExecutor-0.
+    const r0 = run(function* () {
+      const a = new ThreadPoolExecutor({ maxWorkers: 1, threadNamePrefix: 'p' });
+      const b = new ThreadPoolExecutor({ maxWorkers: 1 });
+      const x = yield* (yield* a.submit(name)).result();
+      const y = yield* (yield* b.submit(name)).result();
+      yield* log(`${x} ${y}`);
+      yield* a.shutdown();
+      yield* b.shutdown();
+    });
+    expect(lines(r0)).toEqual(['p_0 ThreadPoolExecutor-0_0']);
+  });
+
   it('starts a new worker per submit while all are busy, up to max_workers', () => {
     const r0 = run(function* () {
       const ex = new ThreadPoolExecutor({ maxWorkers: 3 });

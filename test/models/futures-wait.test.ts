@@ -63,4 +63,18 @@ describe('concurrent.futures.wait', () => {
     expect(lines(r0)).toEqual(['2 0']);
     expect(r0.time).toBeGreaterThanOrEqual(200_000);
   });
+
+  it('FIRST_COMPLETED returns with at least one done future under any schedule', () => {
+    for (let seed = 0; seed < 50; seed++) {
+      const r0 = run(function* () {
+        yield* ThreadPoolExecutor.with({ maxWorkers: 2 }, function* (ex) {
+          const fs = [yield* ex.submit(slow, 0), yield* ex.submit(slow, 0)];
+          const r = yield* wait(fs, null, FIRST_COMPLETED);
+          yield* log(`${r.done.size >= 1} ${r.done.size + r.not_done.size}`);
+        });
+      }, { policy: 'random', seed });
+      expect(lines(r0)).toEqual(['true 2']);
+    }
+  });
 });
+

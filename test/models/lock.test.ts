@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Lock } from '../../src/models/lock.ts';
+import { Lock, TIMEOUT_MAX } from '../../src/models/lock.ts';
 import { log } from '../../src/models/logging.ts';
 import { Thread } from '../../src/models/thread.ts';
 import { sleep } from '../../src/models/time.ts';
@@ -15,6 +15,15 @@ describe('Lock messages', () => {
   });
   it('negative timeout other than -1', () => {
     expect(raised(() => new Lock().acquire(true, -2))).toBe('ValueError: timeout value must be positive');
+  });
+});
+
+describe('Lock limits', () => {
+  it('a timeout above TIMEOUT_MAX', () => {
+    expect(raised(() => new Lock().acquire(true, TIMEOUT_MAX + 1))).toBe('OverflowError: timestamp out of range for platform time_t');
+  });
+  it('TIMEOUT_MAX itself is accepted', () => {
+    expect(raised(() => new Lock().acquire(true, TIMEOUT_MAX))).toBe('no error');
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SystemExit, ValueError } from '../../src/models/exceptions.ts';
 import { log } from '../../src/models/logging.ts';
-import { active_count, current_thread, enumerate, get_ident, main_thread, Thread } from '../../src/models/thread.ts';
+import { active_count, current_thread, enumerate, get_ident, main_thread, set_excepthook, Thread } from '../../src/models/thread.ts';
 import { sleep } from '../../src/models/time.ts';
 import { Timer } from '../../src/models/timer.ts';
 import { lines, raised, run } from './helpers.ts';
@@ -126,4 +126,25 @@ describe('Thread behaviour', () => {
     expect(lines(r0)).toEqual(['after']);
     expect(r0.failures).toEqual([]);
   });
+
+  it('a custom excepthook runs in the dying thread instead of the default report', () => {
+    // CPython: threading.excepthook = hook prints "hook ValueError bad Thread-1 (boom) Thread-1 (boom)".
+    const r0 = run(function* () {
+      set_excepthook(function* (args) {
+        yield* log(`hook ${args.exc_type} ${(args.exc_value as Error).message} ${args.thread.name} ${current_thread().name}`);
+      });
+      const t = new Thread({
+        target: function* boom() {
+          yield* sleep(0);
+          throw new ValueError('bad');
+        },
+      });
+      yield* t.start();
+      yield* t.join();
+      yield* log('after');
+    });
+    expect(lines(r0)).toEqual(['hook ValueError bad Thread-1 (boom) Thread-1 (boom)', 'after']);
+    expect(r0.failures).toEqual([]);
+  });
 });
+

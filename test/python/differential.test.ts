@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { builtin, builtins } from '../../src/examples/index.ts';
+import { builtin, examples } from '../../src/examples/index.ts';
 import type { Program } from '../../src/scheduler/program.ts';
 import { CASES, type DifferentialCase } from './cases.ts';
 import { pool, requirePython, runPython, type PythonRun } from './cpython.ts';
@@ -64,7 +64,7 @@ describe('differential: built-in programs against CPython', () => {
   });
 
   it('every built-in program has a Python twin and exactly one case', () => {
-    const names = builtins().map((p) => p.name);
+    const names = examples().map((p) => p.name);
     expect(CASES.map((c) => c.program).sort()).toEqual([...names].sort());
     for (const name of names) expect(existsSync(twin(name)), `missing ${twin(name)}`).toBe(true);
   });

@@ -18,6 +18,8 @@ export interface SchedulingPoint {
   readonly yielded: boolean;
   /** The op a thread will run if picked (for dependency-aware search such as DPOR). */
   pending(thread: number): Op | undefined;
+  /** The name of thread `thread`, or undefined when no such thread exists yet. */
+  threadName?(thread: number): string | undefined;
 }
 
 /**

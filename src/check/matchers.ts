@@ -1,0 +1,61 @@
+/**
+ * Assertion matchers over programs, framework-neutral (`{ pass, message }`), registered with
+ * vitest by `src/check/vitest.ts`:
+ * - `toBeThreadSafe(options)`: no schedule fails the program (its claims, deadlock, uncaught
+ *   exceptions, `options.claim`);
+ * - `toHaveRace(options)`: some schedule does (optionally of the given failure `kinds`).
+ * A failure message carries the shrunk schedule's report (swim-lane table, explanation,
+ * fast-check seed and path, replay line).
+ */
+import { isProgram } from '../scheduler/program.ts';
+import { findFailingSchedule, type FindOptions, type SearchResult } from './find.ts';
+
+/** What a matcher returns (vitest's and jest's shape). */
+export interface MatcherResult {
+  readonly pass: boolean;
+  readonly message: () => string;
+}
+
+/** Options of the matchers. */
+export type MatcherOptions = FindOptions;
+
+function notAProgram(received: unknown, matcher: string): MatcherResult {
+  const what = received === null ? 'null' : typeof received === 'object' ? 'an object that is not a program' : typeof received;
+  return { pass: false, message: () => `${matcher}: expected a threadsim program (made by program(...)), got ${what}` };
+}
+
+/** What was searched, for messages: `100 schedules (fast-check seed 7)` or the exhaustive bound. */
+function searched(result: SearchResult, options: MatcherOptions): string {
+  const n = `${result.numRuns} schedule${result.numRuns === 1 ? '' : 's'}`;
+  if (options.explore !== 'exhaustive') return `${n} (fast-check seed ${result.seed})`;
+  const bound = options.preemptionBound ?? 2;
+  const within = `with at most ${bound} preemption${bound === 1 ? '' : 's'}`;
+  return result.exhausted === true ? `all ${n} ${within}` : `the first ${n} ${within} (maxExecutions reached)`;
+}
+
+/** `expect(program).toBeThreadSafe(options)`. */
+export function toBeThreadSafe(received: unknown, options: MatcherOptions = {}): MatcherResult {
+  if (!isProgram(received)) return notAProgram(received, 'toBeThreadSafe');
+  const result = findFailingSchedule(received, options);
+  const found = result.found;
+  if (found === undefined) {
+    return { pass: true, message: () => `expected ${received.name} not to be thread-safe, but no schedule failed among ${searched(result, options)}` };
+  }
+  return { pass: false, message: () => `expected ${received.name} to be thread-safe, but a schedule fails it:\n\n${found.report}` };
+}
+
+/** `expect(program).toHaveRace(options)`: some schedule fails the program. */
+export function toHaveRace(received: unknown, options: MatcherOptions = {}): MatcherResult {
+  if (!isProgram(received)) return notAProgram(received, 'toHaveRace');
+  const result = findFailingSchedule(received, options);
+  const found = result.found;
+  const kinds = options.kinds === undefined ? 'failing' : `${options.kinds.join(' or ')}`;
+  if (found === undefined) {
+    const hint = options.explore === 'exhaustive' ? 'try a higher preemptionBound' : `try { numRuns: ${result.numRuns * 10} }`;
+    return { pass: false, message: () => `expected ${received.name} to have a ${kinds} schedule, but none had one among ${searched(result, options)}; ${hint}` };
+  }
+  return { pass: true, message: () => `expected ${received.name} to have no ${kinds} schedule, but:\n\n${found.report}` };
+}
+
+/** The matchers, for `expect.extend(threadsimMatchers)`. */
+export const threadsimMatchers = { toBeThreadSafe, toHaveRace };

@@ -1,0 +1,52 @@
+/**
+ * `threadSafe`: a fast-check property stating that a program fails under no schedule.
+ * A schedule fails when the engine reports a failure (a program claim, a deadlock, an uncaught
+ * exception, the step bound, a monitor's finding) or the given claim about the outcome is
+ * false. Use it with `fc.assert`; with `@fast-check/vitest`'s `test.prop`, generate
+ * `schedules(program)` and call `assertScheduleSafe`.
+ */
+import fc from 'fast-check';
+import type { Failure } from '../scheduler/failures.ts';
+import type { Program } from '../scheduler/program.ts';
+import { failuresOf, type OutcomeClaim } from './outcome.ts';
+import { scheduleReport, type ReportOptions } from './report.ts';
+import { runChoices } from './run-choices.ts';
+import { schedules, type Schedule, type ScheduleOptions } from './schedules.ts';
+
+/** Options of {@link threadSafe}. */
+export interface ThreadSafeOptions extends ScheduleOptions, ReportOptions {
+  /** How the claim is named in failure messages. Default `claim`. */
+  readonly claimName?: string;
+}
+
+/** Thrown by a failing schedule: the message is the full report. */
+export class ThreadSafetyError extends Error {
+  constructor(
+    readonly schedule: Schedule,
+    readonly failures: readonly Failure[],
+    report: string,
+  ) {
+    super(report);
+    this.name = 'ThreadSafetyError';
+  }
+}
+
+/** The failures of `program` under `schedule` with `claim` (empty when it holds). */
+export function scheduleFailures(program: Program, schedule: Schedule, claim?: OutcomeClaim, options: ThreadSafeOptions = {}): Failure[] {
+  const run = runChoices(program, schedule.choices, options);
+  return failuresOf(run.execution, claim, options.claimName);
+}
+
+/** Run one schedule; throw a {@link ThreadSafetyError} with the report when it fails. */
+export function assertScheduleSafe(program: Program, schedule: Schedule, claim?: OutcomeClaim, options: ThreadSafeOptions = {}): void {
+  const failures = scheduleFailures(program, schedule, claim, options);
+  if (failures.length > 0) throw new ThreadSafetyError(schedule, failures, scheduleReport(program, schedule, failures, options));
+}
+
+/**
+ * The property "no schedule makes `program` fail, and `claim` holds at the end of every run".
+ * With `test.prop`, pass `[schedules(program)]` and call {@link assertScheduleSafe} instead.
+ */
+export function threadSafe(program: Program, claim?: OutcomeClaim, options: ThreadSafeOptions = {}): fc.IPropertyWithHooks<[Schedule]> {
+  return fc.property(schedules(program, options), (schedule) => assertScheduleSafe(program, schedule, claim, options));
+}

@@ -1,0 +1,166 @@
+/**
+ * The text of `threadsim explore`'s reports: the pasteable one-line verdict, failures with
+ * their replay command, the outcome histogram, and the JSON form.
+ */
+import type { ExploreSummary, FoundFailure } from '../scheduler/explore/explore.ts';
+import { formatSchedule } from '../scheduler/explore/schedule.ts';
+import { shellQuote } from '../trace/replay-command.ts';
+
+/** What a replay command needs besides the schedule. */
+export interface ExploreRecipe {
+  readonly program: string;
+  readonly untimed: boolean;
+  readonly maxSteps?: number;
+  readonly cpuCount?: number;
+}
+
+/** `1,234`. */
+export function count(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+function plural(n: number, word: string): string {
+  return `${count(n)} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** The command that replays one explored execution from its schedule. */
+export function scheduleReplayCommand(r: ExploreRecipe, schedule: readonly number[]): string {
+  const parts = ['npx', 'threadsim', 'explore', shellQuote(r.program), '--replay-schedule', shellQuote(formatSchedule(schedule))];
+  if (r.untimed) parts.push('--untimed');
+  if (r.maxSteps !== undefined) parts.push('--max-steps', String(r.maxSteps));
+  if (r.cpuCount !== undefined) parts.push('--cpu-count', String(r.cpuCount));
+  return parts.join(' ');
+}
+
+/** `DPOR, no preemption bound, untimed`: how the space was explored. */
+export function method(s: ExploreSummary): string {
+  const rule = s.untimed ? 'untimed: sleeps and timeouts order nothing' : 'virtual-time rules';
+  switch (s.strategy) {
+    case 'dpor':
+      return `DPOR, no preemption bound, ${rule}`;
+    case 'dfs': {
+      const bound = s.bound === undefined || s.exhaustive ? 'no preemption bound' : `preemption bound ${s.bound}`;
+      return `DFS, ${bound}, ${rule}`;
+    }
+    case 'pct':
+      return `PCT depth ${s.pct?.depth ?? '?'}, n = ${s.pct?.threads ?? '?'} threads, k = ${s.pct?.steps ?? '?'} steps${s.pct?.estimated ? ' (estimated from 5 random runs)' : ''}, ${rule}`;
+    case 'random':
+      return `random, ${rule}`;
+  }
+}
+
+/** What one execution is called in this strategy's counts. */
+function unit(s: ExploreSummary): string {
+  return s.strategy === 'dpor' ? 'trace' : s.strategy === 'dfs' ? 'execution' : 'run';
+}
+
+/** The one-line verdict a user can paste into a report. */
+export function verdict(s: ExploreSummary): string {
+  const n = s.explored;
+  if (s.failures.length > 0) {
+    const f = s.failures[0]!;
+    const more = s.failures.length > 1 ? ` (${s.failures.length} kinds of failure)` : '';
+    return `FAILURE in ${s.program}, found at execution ${count(f.execution)} (${method(s)})${more}:`;
+  }
+  switch (s.stopped) {
+    case 'exhausted':
+      return `all ${plural(n, 'execution')} of ${s.program} explored (${method(s)}): no failure`;
+    case 'bound':
+      return `all ${plural(n, 'execution')} of ${s.program} with at most ${plural(s.bound ?? 0, 'preemption')} explored (${method(s)}): no failure; more preemptions were not tried`;
+    case 'interrupted':
+      return `interrupted after ${plural(s.executions, 'execution')} of ${s.program} (${method(s)}): no failure so far; the search is incomplete`;
+    case 'budget':
+      return `${plural(s.executions, 'execution')} of ${s.program} run (${method(s)}): no failure; stopped at --max-executions, so the search is incomplete`;
+    default:
+      return `${plural(s.executions, 'execution')} of ${s.program} run (${method(s)}): no failure so far`;
+  }
+}
+
+/** Lines describing one failure, ending with its replay command. */
+export function failureLines(f: FoundFailure, recipe: ExploreRecipe): string[] {
+  const lines = [`  - ${f.failure.message}`];
+  const size = `${plural(f.preemptions, 'preemption')}, ${plural(f.steps, 'step')}`;
+  if (f.shrunk !== undefined) {
+    const from = `${plural(f.shrunk.from.preemptions, 'preemption')}, ${plural(f.shrunk.from.steps, 'step')}`;
+    const same = f.shrunk.from.preemptions === f.preemptions && f.shrunk.from.steps === f.steps;
+    lines.push(same ? `    ${size} (already minimal: ${plural(f.shrunk.runs, 'shrinking run')} found nothing smaller)` : `    shrunk from ${from} to ${size} (${plural(f.shrunk.runs, 'run')})`);
+  } else {
+    lines.push(`    ${size}${f.seed === undefined ? '' : `, seed ${f.seed}`}`);
+  }
+  lines.push(`    schedule (thread per step): ${formatSchedule(f.schedule)}`);
+  lines.push(`replay: ${scheduleReplayCommand(recipe, f.schedule)}`);
+  return lines;
+}
+
+/** `db.value = 1 in 2 of 3 traces; db.value = 2 in 1 of 3`. */
+export function histogramLine(entries: readonly [string, number][], total: number, what: string): string {
+  return entries.map(([key, n], i) => `${key} in ${count(n)} of ${count(total)}${i === 0 ? ` ${what}${total === 1 ? '' : 's'}` : ''}`).join('; ');
+}
+
+/** The histogram section. */
+export function histogramLines(s: ExploreSummary): string[] {
+  const h = s.histogram;
+  if (h === undefined) return [];
+  const total = h.states.reduce((a, [, n]) => a + n, 0);
+  const lines = [`final state: ${histogramLine(h.states, total, unit(s))}`];
+  lines.push(`output: ${plural(h.outputs.length, 'different output')} in ${plural(total, unit(s))}`);
+  for (const [text, n] of h.outputs.slice(0, 10)) {
+    lines.push(`  ${count(n)} of ${count(total)}:`);
+    for (const l of text === '' ? ['(no output)'] : text.split('\n')) lines.push(`    ${l}`);
+  }
+  if (h.outputs.length > 10) lines.push(`  ... and ${count(h.outputs.length - 10)} more`);
+  return lines;
+}
+
+/** The whole text report; `findMode` leaves the verdict to the --find-output lines. */
+export function reportLines(s: ExploreSummary, recipe: ExploreRecipe, findMode = false): string[] {
+  const lines: string[] = [];
+  for (const n of s.notes) lines.push(`note: ${n}`);
+  lines.push(...histogramLines(s));
+  const counts = [`${count(s.complete)} complete`];
+  if (s.deadlocks > 0) counts.push(`${count(s.deadlocks)} deadlocked`);
+  if (s.stepBound > 0) counts.push(`${count(s.stepBound)} over the step bound`);
+  if (s.abandoned > 0) counts.push(`${count(s.abandoned)} abandoned early as redundant`);
+  const iterations = s.executions !== s.explored ? `; preemption bounds 0..${s.bound ?? '?'} tried in turn, ${count(s.explored)} at the last` : '';
+  lines.push(`${plural(s.executions, 'execution')} (${counts.join(', ')}${iterations}) in ${(s.elapsedMs / 1000).toFixed(2)} s`);
+  if (s.failures.length > 0 || !findMode) lines.push(verdict(s));
+  if (s.stopped === 'interrupted' && (s.failures.length > 0 || findMode)) lines.push(`interrupted after ${plural(s.executions, 'execution')}: the search is incomplete`);
+  for (const f of s.failures) lines.push(...failureLines(f, recipe));
+  return lines;
+}
+
+/** The JSON report. */
+export function reportJson(s: ExploreSummary, recipe: ExploreRecipe): unknown {
+  return {
+    program: s.program,
+    strategy: s.strategy,
+    timeRule: s.untimed ? 'untimed' : 'virtual-time',
+    method: method(s),
+    verdict: verdict(s),
+    stopped: s.stopped,
+    exhaustive: s.exhaustive,
+    preemptionBound: s.bound ?? null,
+    executions: s.executions,
+    explored: s.explored,
+    complete: s.complete,
+    deadlocks: s.deadlocks,
+    stepBound: s.stepBound,
+    abandoned: s.abandoned,
+    notes: s.notes,
+    ...(s.pct === undefined ? {} : { pct: s.pct }),
+    ...(s.traces === undefined ? {} : { traces: s.traces }),
+    ...(s.histogram === undefined ? {} : { histogram: { states: Object.fromEntries(s.histogram.states), outputs: s.histogram.outputs.map(([text, n]) => ({ lines: text === '' ? [] : text.split('\n'), count: n })) } }),
+    failures: s.failures.map((f) => ({
+      ...f.failure,
+      signature: f.signature,
+      execution: f.execution,
+      ...(f.seed === undefined ? {} : { seed: f.seed }),
+      preemptions: f.preemptions,
+      steps: f.steps,
+      ...(f.shrunk === undefined ? {} : { shrunkFrom: f.shrunk.from }),
+      schedule: formatSchedule(f.schedule),
+      replay: scheduleReplayCommand(recipe, f.schedule),
+    })),
+    elapsedMs: Math.round(s.elapsedMs),
+  };
+}

@@ -1,0 +1,177 @@
+/**
+ * `threadsim explore`: many executions of a program (DPOR, DFS, PCT, random), a pasteable
+ * verdict, histograms, a search for a given output, and replay of an explored schedule.
+ * A progress line on a terminal only; Ctrl-C stops cleanly and reports what was found.
+ */
+import { readFileSync } from 'node:fs';
+import cliProgress from 'cli-progress';
+import { ThreadsimError } from '../errors.ts';
+import { execute } from '../scheduler/execution.ts';
+import { Exploration, type ExploreOptions, type ExploreSummary, type Strategy } from '../scheduler/explore/explore.ts';
+import { formatSchedule, parseSchedule } from '../scheduler/explore/schedule.ts';
+import { ReplayPolicy } from '../scheduler/policies/index.ts';
+import type { Program } from '../scheduler/program.ts';
+import { explainAccesses } from '../trace/explain.ts';
+import { LEVEL_NUMBERS, renderOutput } from '../trace/text.ts';
+import { count, method, reportJson, reportLines, scheduleReplayCommand, type ExploreRecipe } from './explore-report.ts';
+import { loadProgram } from './load.ts';
+
+/** Options of `threadsim explore`, as yargs parses them. */
+export interface ExploreArgs {
+  readonly program: string;
+  readonly strategy: Strategy;
+  readonly preemptionBound?: number;
+  readonly untimed: boolean;
+  readonly depth?: number;
+  readonly pctThreads?: number;
+  readonly pctSteps?: number;
+  readonly maxExecutions?: number;
+  readonly maxSteps?: number;
+  readonly cpuCount?: number;
+  readonly seed: number;
+  readonly histogram: boolean;
+  readonly findOutput?: string;
+  readonly keepGoing: boolean;
+  readonly logLevel?: string;
+  readonly replaySchedule?: string;
+  readonly timestamps: boolean;
+  readonly json: boolean;
+}
+
+/** Run the command; resolves to the exit code (0 no failure / output found, 1 failure / not found, 130 interrupted). */
+export async function exploreCommand(args: ExploreArgs, out: (line: string) => void): Promise<number> {
+  const program = await loadProgram(args.program);
+  const recipe: ExploreRecipe = {
+    program: args.program,
+    untimed: args.untimed,
+    ...(args.maxSteps === undefined ? {} : { maxSteps: args.maxSteps }),
+    ...(args.cpuCount === undefined ? {} : { cpuCount: args.cpuCount }),
+  };
+  const level = levelNumber(args.logLevel, program);
+  if (args.replaySchedule !== undefined) return replaySchedule(program, args, recipe, level, out);
+  const target = args.findOutput === undefined ? undefined : readExpectedOutput(args.findOutput);
+  const options: ExploreOptions = {
+    strategy: args.strategy,
+    untimed: args.untimed,
+    seed: args.seed,
+    histogram: args.histogram,
+    keepGoing: args.keepGoing,
+    logLevel: level,
+    ...(args.preemptionBound === undefined ? {} : { preemptionBound: args.preemptionBound }),
+    ...(args.depth === undefined ? {} : { depth: args.depth }),
+    ...(args.pctThreads === undefined ? {} : { pctThreads: args.pctThreads }),
+    ...(args.pctSteps === undefined ? {} : { pctSteps: args.pctSteps }),
+    ...(args.maxExecutions === undefined ? {} : { maxExecutions: args.maxExecutions }),
+    ...(args.maxSteps === undefined ? {} : { maxSteps: args.maxSteps }),
+    ...(args.cpuCount === undefined ? {} : { cpuCount: args.cpuCount }),
+    ...(target === undefined ? {} : { findOutput: target }),
+  };
+  const exploration = new Exploration(program, options);
+  const summary = await drive(exploration, !args.json && process.stderr.isTTY === true);
+  if (args.json) {
+    out(JSON.stringify({ ...(reportJson(summary, recipe) as object), ...findJson(summary, target, recipe) }, null, 2));
+  } else {
+    for (const l of reportLines(summary, recipe, target !== undefined)) out(l);
+    if (target !== undefined) for (const l of findLines(summary, recipe)) out(l);
+  }
+  if (target !== undefined) return summary.match !== undefined ? 0 : 1;
+  if (summary.failures.length > 0) return 1;
+  return summary.stopped === 'interrupted' ? 130 : 0;
+}
+
+/** Run the exploration in slices so that Ctrl-C and the progress bar get their turn. */
+async function drive(exploration: Exploration, showProgress: boolean): Promise<ExploreSummary> {
+  const bar = showProgress
+    ? new cliProgress.SingleBar(
+        { format: 'exploring: {executions} executions | {rate}/s | {failures} failures | {elapsed}s', stream: process.stderr, clearOnComplete: true, hideCursor: true },
+        cliProgress.Presets.shades_classic,
+      )
+    : undefined;
+  const onSigint = (): void => exploration.interrupt();
+  process.on('SIGINT', onSigint);
+  bar?.start(1, 0, { executions: 0, rate: 0, failures: 0, elapsed: '0.0' });
+  try {
+    while (!exploration.run(100)) {
+      if (bar !== undefined) {
+        const p = exploration.progress();
+        const secs = p.elapsedMs / 1000;
+        bar.update(0, { executions: count(p.executions), rate: count(Math.round(p.executions / Math.max(secs, 0.001))), failures: p.failures, elapsed: secs.toFixed(1) });
+      }
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+  } finally {
+    bar?.stop();
+    process.off('SIGINT', onSigint);
+  }
+  return exploration.summary();
+}
+
+/** The expected output of --find-output: timestamps (`HH:MM:SS: `) stripped, trailing blank lines dropped. */
+export function readExpectedOutput(file: string): string[] {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new ThreadsimError('TS006', `cannot read --find-output file ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, 'Pass a text file holding the output to look for, one line per line.');
+  }
+  const lines = text.split(/\r?\n/).map((l) => l.replace(/^\d{1,2}:\d{2}:\d{2}(?:[.,]\d+)?:\s?/, ''));
+  while (lines.length > 0 && lines[lines.length - 1]!.trim() === '') lines.pop();
+  return lines;
+}
+
+function findLines(s: ExploreSummary, recipe: ExploreRecipe): string[] {
+  if (s.match !== undefined) {
+    return [
+      `found: execution ${count(s.match.execution)} prints exactly the given output (${method(s)})`,
+      `  schedule (thread per step): ${formatSchedule(s.match.schedule)}`,
+      `replay: ${scheduleReplayCommand(recipe, s.match.schedule)}`,
+    ];
+  }
+  if (s.exhaustive) return [`no schedule of ${s.program} prints the given output: all ${count(s.explored)} executions explored (${method(s)})`];
+  return [`the given output was not found in ${count(s.executions)} executions (${method(s)}); the search is incomplete, so some schedule may still print it`];
+}
+
+function findJson(s: ExploreSummary, target: readonly string[] | undefined, recipe: ExploreRecipe): object {
+  if (target === undefined) return {};
+  if (s.match === undefined) return { findOutput: { found: false, exhaustive: s.exhaustive } };
+  return { findOutput: { found: true, execution: s.match.execution, schedule: formatSchedule(s.match.schedule), replay: scheduleReplayCommand(recipe, s.match.schedule) } };
+}
+
+/** `--replay-schedule`: run one schedule exactly, print its output and what failed. */
+function replaySchedule(program: Program, args: ExploreArgs, recipe: ExploreRecipe, level: number, out: (line: string) => void): number {
+  const schedule = parseSchedule(args.replaySchedule!);
+  const exec = execute(program, {
+    policy: new ReplayPolicy(schedule),
+    seed: 0,
+    record: true,
+    untimed: args.untimed,
+    maxSteps: args.maxSteps ?? Math.max(100_000, schedule.length),
+    ...(args.cpuCount === undefined ? {} : { cpuCount: args.cpuCount }),
+  });
+  const lines = renderOutput(exec.output, { timestamps: args.timestamps, level });
+  const rule = args.untimed ? 'untimed' : 'virtual-time rules';
+  if (args.json) {
+    out(JSON.stringify({ program: args.program, schedule: formatSchedule(exec.schedule), timeRule: args.untimed ? 'untimed' : 'virtual-time', ending: exec.ending, steps: exec.steps, failures: exec.failures, state: exec.state, output: lines }, null, 2));
+    return exec.failures.length === 0 ? 0 : 1;
+  }
+  for (const l of lines) out(l);
+  out('');
+  if (exec.failures.length === 0) {
+    out(`no failure: ${program.name} replayed from its schedule (${count(exec.steps)} steps, ${rule})`);
+    return 0;
+  }
+  out(`${exec.failures.length === 1 ? 'FAILURE' : `${exec.failures.length} FAILURES`} in ${program.name}, replayed from its schedule (${count(exec.steps)} steps, ${rule}):`);
+  for (const f of exec.failures) out(`  - ${f.message}`);
+  if (exec.trace !== undefined && exec.failures.some((f) => f.kind === 'claim')) {
+    for (const l of explainAccesses(exec.trace, (i) => exec.threads[i]?.name ?? `#${i}`)) out(`  ${l}`);
+  }
+  out(`replay: ${scheduleReplayCommand(recipe, exec.schedule)}`);
+  return 1;
+}
+
+function levelNumber(name: string | undefined, program: Program): number {
+  const chosen = name ?? program.options.logLevel ?? 'info';
+  const n = LEVEL_NUMBERS[chosen.toLowerCase()];
+  if (n === undefined) throw new ThreadsimError('TS006', `unknown --log-level '${chosen}'`, `Use one of: ${Object.keys(LEVEL_NUMBERS).join(', ')}.`);
+  return n;
+}

@@ -1,0 +1,25 @@
+/** The benchmark programs with known answers (see docs/exploration.md). */
+import type { Program } from '../../scheduler/program.ts';
+import { lockedCounter, racyCounter } from './counter.ts';
+import { independent } from './independent.ts';
+import { lastzero } from './lastzero.ts';
+import { readers } from './readers.ts';
+
+const range = (from: number, to: number): number[] => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+
+export const bench: readonly Program[] = [
+  ...range(1, 10).map(lastzero),
+  ...range(1, 8).map(readers),
+  ...range(1, 8).map(lockedCounter),
+  ...range(2, 6).map(racyCounter),
+  ...[
+    [2, 2],
+    [2, 3],
+    [3, 2],
+    [3, 3],
+    [2, 5],
+    [4, 2],
+  ].map(([n, k]) => independent(n!, k!)),
+];
+
+export { lastzero, readers, lockedCounter, racyCounter, independent };

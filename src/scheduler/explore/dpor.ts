@@ -1,0 +1,306 @@
+/**
+ * Optimal dynamic partial-order reduction with wakeup trees and sleep sets (Abdulla, Aronis,
+ * Jonsson, Sagonas, POPL 2014 / JACM 2017), stateless: every execution re-runs the program,
+ * following a prefix of recorded choices and then deciding afresh.
+ *
+ * After each maximal execution E, every race e ⋖ e' (conflicting steps of different threads,
+ * ordered by happens-before with nothing in between) yields the wakeup sequence
+ * v = notdep(e, E).e' at the state before e; it is inserted into that state's wakeup tree
+ * unless a thread in the state's sleep set is a weak initial of v (then an equivalent
+ * execution has been explored already). Exploring one execution per Mazurkiewicz trace is the
+ * result on programs that never block.
+ *
+ * Blocking steps (a lock acquire, a join) need one addition, in the spirit of Flanagan and
+ * Godefroid (POPL 2005), who look at blocked threads' next steps: when the race partner e' is
+ * a blocking step whose thread was parked on it just before e (say, an acquire racing with the
+ * release that enabled it), e' cannot go first there; the race is moved back to the latest
+ * earlier conflicting step before which e' could run (the acquire that took the lock), and
+ * threads still blocked at the end of the execution take part in races with their next step.
+ *
+ * Invariants of the path (one node per step of the current execution):
+ * - node s describes the state before step s: enabled threads, sleep set (threads whose next
+ *   step need not be tried here, with that step), wakeup tree of alternatives still to run;
+ * - every node's `chosen` thread was enabled at that state.
+ */
+import type { ExecutionResult } from '../execution.ts';
+import type { Monitor, StepEvent } from '../monitor.ts';
+import type { Policy, SchedulingPoint } from '../policies/policy.ts';
+import { conflict, dependent, eventOf, objectOf, type DependencyRules, type EventInfo } from './events.ts';
+import { AbandonExecution, isPreemption, ReplayingSearch, type Runner, type SearchStep } from './search.ts';
+import { insertSequence, WakeupSequence, type WakeupNode } from './wakeup-tree.ts';
+
+interface PathNode {
+  readonly enabled: readonly number[];
+  /** Threads that exist at this state. */
+  readonly nThreads: number;
+  chosen: number;
+  readonly sleep: EventInfo[];
+  /** Alternatives still to explore from here (children of the wakeup tree's root). */
+  readonly wut: WakeupNode[];
+  /** The wakeup subtree under `chosen`, handed to the next state. */
+  subtree: WakeupNode[];
+}
+
+/** Counters of a DPOR search. */
+export interface DporStats {
+  /** Executions abandoned because every enabled thread was asleep (zero for optimal DPOR). */
+  sleepBlocked: number;
+  /** Wakeup-tree branches dropped because their thread could not run there. */
+  infeasible: number;
+  /** Races found and wakeup sequences inserted. */
+  races: number;
+  inserted: number;
+}
+
+/** Optimal DPOR over a program's executions; see the file comment. */
+export class DporSearch extends ReplayingSearch implements Policy, Monitor {
+  readonly name = 'dpor';
+  readonly stats: DporStats = { sleepBlocked: 0, infeasible: 0, races: 0, inserted: 0 };
+  private readonly path: PathNode[] = [];
+  private events: EventInfo[] = [];
+  private threadsSoFar = 1;
+  private lastPoint: SchedulingPoint | undefined;
+  private sawTimer = false;
+
+  /** The dependency rules; daemon threads are learnt from each execution's thread table. */
+  readonly rules: DependencyRules;
+  private readonly daemons = new Set<number>();
+
+  constructor(
+    runner: Runner,
+    /** Output lines conflict with each other (for histograms and --find-output). */
+    orderOutput: boolean,
+    /** When false (virtual-time rules), a step with a timeout is noted in {@link timed}. */
+    private readonly untimed: boolean,
+  ) {
+    super(runner);
+    this.rules = { orderOutput, daemon: (t) => this.daemons.has(t) };
+  }
+
+  protected policy(): Policy {
+    return this;
+  }
+
+  protected monitor(): Monitor {
+    return this;
+  }
+
+  /** The steps of the last execution run. */
+  get lastEvents(): readonly EventInfo[] {
+    return this.events;
+  }
+
+  /** True once a step with a timeout ran under virtual-time rules (then time orders steps). */
+  get timed(): boolean {
+    return this.sawTimer;
+  }
+
+  protected override after(step: SearchStep): void {
+    if (step.kind === 'abandoned') {
+      if (step.why === 'sleep-blocked') this.stats.sleepBlocked++;
+    } else if (step.kind === 'execution') {
+      this.detectRaces(step.result);
+    }
+  }
+
+  // ----- Policy -----
+
+  begin(_seed: number): void {
+    this.events = [];
+    this.threadsSoFar = 1;
+    this.preemptions = 0;
+    this.lastPoint = undefined;
+  }
+
+  pick(runnable: readonly number[], at: SchedulingPoint): number {
+    this.lastPoint = at;
+    const s = at.step;
+    const chosen = s < this.path.length ? this.path[s]!.chosen : this.newNode(s, runnable).chosen;
+    if (!runnable.includes(chosen)) throw new AbandonExecution('infeasible');
+    if (isPreemption(runnable, at.previous, at.yielded, chosen)) this.preemptions++;
+    return chosen;
+  }
+
+  // ----- Monitor -----
+
+  onStep(ev: StepEvent): void {
+    if (ev.step >= this.path.length) {
+      const node = this.newNode(ev.step, [ev.thread]);
+      if (node.chosen !== ev.thread) throw new AbandonExecution('infeasible');
+    }
+    if (!this.untimed && ev.op.timeout !== undefined) this.sawTimer = true;
+    this.events.push(eventOf(ev.thread, ev.op, ev.spawned));
+    if (ev.spawned >= this.threadsSoFar) this.threadsSoFar = ev.spawned + 1;
+  }
+
+  // ----- the search -----
+
+  /** The state before step s, reached for the first time: sleep set, wakeup tree, choice. */
+  private newNode(s: number, enabled: readonly number[]): PathNode {
+    const parent = this.path[s - 1];
+    const before = this.events[s - 1];
+    const sleep = parent === undefined || before === undefined ? [] : parent.sleep.filter((q) => !dependent(q, before, this.rules));
+    const wut = parent?.subtree ?? [];
+    let chosen = -1;
+    let subtree: WakeupNode[] = [];
+    while (wut.length > 0) {
+      const c = wut.shift()!;
+      if (enabled.includes(c.event.thread)) {
+        chosen = c.event.thread;
+        subtree = c.children;
+        break;
+      }
+      this.stats.infeasible++;
+    }
+    if (chosen < 0) {
+      const asleep = (t: number): boolean => sleep.some((q) => q.thread === t);
+      const prev = before?.thread ?? -1;
+      if (enabled.includes(prev) && !asleep(prev)) chosen = prev;
+      else chosen = enabled.find((t) => !asleep(t)) ?? -1;
+      if (chosen < 0) throw new AbandonExecution('sleep-blocked');
+    }
+    const node: PathNode = { enabled: [...enabled], nThreads: this.threadsSoFar, chosen, sleep, wut, subtree };
+    this.path.push(node);
+    return node;
+  }
+
+  /** Move to the deepest state with an alternative left; false when there is none. */
+  protected backtrack(): boolean {
+    for (let s = this.path.length - 1; s >= 0; s--) {
+      const node = this.path[s]!;
+      const done = this.events[s];
+      if (done !== undefined && !node.sleep.some((q) => q.thread === done.thread)) node.sleep.push(done);
+      while (node.wut.length > 0) {
+        const c = node.wut.shift()!;
+        if (!node.enabled.includes(c.event.thread)) {
+          this.stats.infeasible++;
+          continue;
+        }
+        node.chosen = c.event.thread;
+        node.subtree = c.children;
+        this.path.length = s + 1;
+        return true;
+      }
+    }
+    this.path.length = 0;
+    return false;
+  }
+
+  /**
+   * Race detection over a maximal execution (see the file comment). Vector clocks are built in
+   * one pass; each step is compared only with earlier steps on its own object, plus its order
+   * edges (spawn, join, exit).
+   */
+  private detectRaces(result: ExecutionResult): void {
+    for (const t of result.threads) if (t.daemon) this.daemons.add(t.index);
+    const rules = this.rules;
+    const executed = this.events;
+    const n = executed.length;
+    const all: EventInfo[] = executed.slice();
+    const point = this.lastPoint;
+    if (point !== undefined) {
+      for (let t = 0; t < result.threads.length; t++) {
+        const op = point.pending(t);
+        if (op !== undefined) all.push(eventOf(t, op, -1));
+      }
+    }
+    const nThreads = Math.max(this.threadsSoFar, result.threads.length);
+    // vc[j][t]: how many steps of thread t happen before or at step j.
+    const vc: Int32Array[] = [];
+    const idx = new Int32Array(all.length);
+    const last = new Int32Array(nThreads).fill(-1);
+    const spawnOf = new Int32Array(nThreads).fill(-1);
+    const byObject = new Map<string, number[]>();
+    const races: number[] = [];
+    let exit = -1;
+    const hb = (k: number, m: number): boolean => vc[m]![all[k]!.thread]! >= idx[k]!;
+    for (let j = 0; j < all.length; j++) {
+      const ej = all[j]!;
+      const t = ej.thread;
+      const v = new Int32Array(nThreads);
+      const po = last[t]!;
+      if (po >= 0) v.set(vc[po]!);
+      const preds: number[] = [];
+      const conflicts: number[] = [];
+      if (po < 0 && spawnOf[t]! >= 0) preds.push(spawnOf[t]!);
+      if (ej.joins >= 0 && ej.joins < nThreads && last[ej.joins]! >= 0) preds.push(last[ej.joins]!);
+      if (ej.kind === 'exit') {
+        for (let k = 0; k < Math.min(j, n); k++) if (all[k]!.thread !== t && rules.daemon(all[k]!.thread)) conflicts.push(k);
+        for (let u = 0; u < nThreads; u++) if (u !== t && !rules.daemon(u) && last[u]! >= 0) preds.push(last[u]!);
+      }
+      if (exit >= 0 && rules.daemon(t)) conflicts.push(exit);
+      const obj = objectOf(ej, rules);
+      if (obj !== undefined) {
+        for (const k of byObject.get(obj) ?? []) if (all[k]!.thread !== t && conflict(all[k]!, ej, rules)) conflicts.push(k);
+      }
+      for (const list of [preds, conflicts]) {
+        for (const k of list) {
+          const vk = vc[k]!;
+          for (let u = 0; u < nThreads; u++) if (vk[u]! > v[u]!) v[u] = vk[u]!;
+        }
+      }
+      idx[j] = (po >= 0 ? idx[po]! : 0) + 1;
+      v[t] = idx[j]!;
+      vc.push(v);
+      for (const k of conflicts) {
+        let immediate = po < 0 || !hb(k, po);
+        for (const k2 of preds) if (immediate && hb(k, k2)) immediate = false;
+        for (const k2 of conflicts) if (immediate && k2 !== k && hb(k, k2)) immediate = false;
+        if (immediate) races.push(k, j);
+      }
+      if (j < n) {
+        last[t] = j;
+        if (ej.kind === 'exit') exit = j;
+        if (ej.spawned >= 0 && ej.spawned < nThreads) spawnOf[ej.spawned] = j;
+        if (obj !== undefined) {
+          const bucket = byObject.get(obj);
+          if (bucket === undefined) byObject.set(obj, [j]);
+          else bucket.push(j);
+        }
+      }
+    }
+    for (let r = 0; r < races.length; r += 2) {
+      this.stats.races++;
+      const j = races[r + 1]!;
+      const at = this.reversible(races[r]!, j, all, n, hb);
+      if (at >= 0) this.reverse(at, j, all, n, hb);
+    }
+  }
+
+  /**
+   * The step before which `all[j]` should be tried instead of `all[k]`: `k` itself, or, when
+   * `j`'s thread was parked on that very step just before `k`, the latest earlier conflicting
+   * step where it was not. -1 when there is none.
+   */
+  private reversible(k: number, j: number, all: readonly EventInfo[], n: number, hb: (a: number, b: number) => boolean): number {
+    const ej = all[j]!;
+    const t = ej.thread;
+    const lastBefore = lastOf(all, t, Math.min(j, n));
+    const parkedOn = (s: number): boolean => ej.blocking && lastBefore < s && t < this.path[s]!.nThreads && !this.path[s]!.enabled.includes(t);
+    if (!parkedOn(k)) return k;
+    for (let s = k - 1; s >= 0; s--) {
+      const es = all[s]!;
+      if (es.thread === t || !conflict(es, ej, this.rules) || parkedOn(s)) continue;
+      let ok = true;
+      for (let m = s + 1; m < Math.min(j, n) && ok; m++) if (all[m]!.thread === t && hb(s, m)) ok = false;
+      if (ok) return s;
+    }
+    return -1;
+  }
+
+  /** Insert notdep(e, E).e' at the state before e, unless a sleeping thread covers it. */
+  private reverse(k: number, j: number, all: readonly EventInfo[], n: number, hb: (a: number, b: number) => boolean): void {
+    const seq: EventInfo[] = [];
+    for (let m = k + 1; m < n; m++) if (m !== j && !hb(k, m)) seq.push(all[m]!);
+    seq.push(all[j]!);
+    const node = this.path[k]!;
+    const wakeup = new WakeupSequence(seq, this.rules);
+    for (const q of node.sleep) if (wakeup.weakInitial(q) !== undefined) return;
+    if (insertSequence(node.wut, wakeup)) this.stats.inserted++;
+  }
+}
+
+function lastOf(events: readonly EventInfo[], thread: number, before: number): number {
+  for (let k = before - 1; k >= 0; k--) if (events[k]!.thread === thread) return k;
+  return -1;
+}

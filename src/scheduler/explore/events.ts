@@ -1,0 +1,86 @@
+/**
+ * What exploration knows about a step: a small summary of its op (data fields only, as the
+ * op vocabulary promises), and the dependency relation DPOR and sleep sets are built on.
+ *
+ * Two kinds of dependency:
+ * - a conflict: the same object, and at least one write, or both sync ops. A conflict can be
+ *   reversed: running the two steps the other way round is another execution to explore.
+ * - an order edge: spawn before the child's steps, a thread's steps before a join of it, every
+ *   non-daemon thread before interpreter exit. These order steps (happens-before) but are
+ *   never reversed: the other order cannot happen.
+ */
+import type { Op } from '../ops.ts';
+
+/** A step (or a thread's pending op) as exploration sees it. */
+export interface EventInfo {
+  readonly thread: number;
+  readonly kind: Op['kind'];
+  readonly obj: string | undefined;
+  readonly access: Op['access'];
+  /** Thread started by this step, or -1. */
+  readonly spawned: number;
+  /** For a join: the thread joined, or -1. */
+  readonly joins: number;
+  /** True when the op can block (it has an `enabled` test): the other order may be impossible. */
+  readonly blocking: boolean;
+}
+
+/** Rules that change what counts as a conflict. */
+export interface DependencyRules {
+  /** Output lines conflict with each other, so their order distinguishes executions. */
+  readonly orderOutput: boolean;
+  /** Daemon threads, by index: exit conflicts with (rather than waits for) their steps. */
+  readonly daemon: (thread: number) => boolean;
+}
+
+/** The output stream as an object, when output order matters. */
+const OUTPUT = '\0output';
+
+/** Summarise an op run (or about to be run) by `thread`. */
+export function eventOf(thread: number, op: Op, spawned: number): EventInfo {
+  return {
+    thread,
+    kind: op.kind,
+    obj: op.obj,
+    access: op.access,
+    spawned,
+    joins: op.kind === 'join' && typeof op.thread === 'number' ? op.thread : -1,
+    blocking: op.enabled !== undefined,
+  };
+}
+
+/** The object through which `e` can conflict with other steps, if any. */
+export function objectOf(e: EventInfo, rules: DependencyRules): string | undefined {
+  if (rules.orderOutput && e.kind === 'log') return OUTPUT;
+  return e.access === 'none' ? undefined : e.obj;
+}
+
+function writes(e: EventInfo, rules: DependencyRules): boolean {
+  return e.access === 'write' || e.access === 'sync' || (rules.orderOutput && e.kind === 'log');
+}
+
+/** True when `a` and `b` (different threads) conflict: the reversible kind of dependency. */
+export function conflict(a: EventInfo, b: EventInfo, rules: DependencyRules): boolean {
+  if (a.thread === b.thread) return false;
+  if (a.kind === 'exit') return rules.daemon(b.thread);
+  if (b.kind === 'exit') return rules.daemon(a.thread);
+  const oa = objectOf(a, rules);
+  if (oa === undefined || oa !== objectOf(b, rules)) return false;
+  return writes(a, rules) || writes(b, rules);
+}
+
+/**
+ * True when `earlier` must precede `later` whatever the schedule: `earlier` started
+ * `later`'s thread, or `later` joins (or exits after) `earlier`'s thread.
+ */
+export function orderEdge(earlier: EventInfo, later: EventInfo, rules: DependencyRules): boolean {
+  if (earlier.thread === later.thread) return false;
+  if (earlier.spawned === later.thread) return true;
+  if (later.joins === earlier.thread) return true;
+  return later.kind === 'exit' && !rules.daemon(earlier.thread);
+}
+
+/** Dependent in either sense (or the same thread): the two steps do not commute. */
+export function dependent(a: EventInfo, b: EventInfo, rules: DependencyRules): boolean {
+  return a.thread === b.thread || conflict(a, b, rules) || orderEdge(a, b, rules) || orderEdge(b, a, rules);
+}

@@ -1,0 +1,405 @@
+/**
+ * Exploration of a program's executions: exhaustive (DFS with iterated preemption bounds,
+ * DPOR) or sampled (random, PCT), with outcome histograms, a search for a given output, and
+ * minimal counterexamples. Runs in slices ({@link Exploration.run} with a time budget) so a
+ * caller can show progress and stop it cleanly; memory stays flat in the number of executions.
+ */
+import { ThreadsimError } from '../../errors.ts';
+import { execute, summarizeState, type ExecutionResult } from '../execution.ts';
+import type { Failure } from '../failures.ts';
+import type { PctParameters } from '../policies/pct.ts';
+import type { Program } from '../program.ts';
+import { renderOutput } from '../../trace/text.ts';
+import { DfsSearch } from './dfs.ts';
+import { DporSearch, type DporStats } from './dpor.ts';
+import type { DependencyRules } from './events.ts';
+import { estimatePct, pctSearch, randomSearch, type SeededSearch } from './sampling.ts';
+import type { Runner, Search } from './search.ts';
+import { failureSignature, shrinkSchedule, type ScheduleSize } from './shrink.ts';
+import { traceKey } from './trace-key.ts';
+
+/** The exploration strategies. */
+export const STRATEGIES = ['dpor', 'dfs', 'pct', 'random'] as const;
+/** One of {@link STRATEGIES}. */
+export type Strategy = (typeof STRATEGIES)[number];
+
+/** Options of an exploration. */
+export interface ExploreOptions {
+  /** Default `dpor`. */
+  readonly strategy?: Strategy;
+  /** DFS only: most preemptions per execution (bounds are iterated 0, 1, ... up to it). */
+  readonly preemptionBound?: number;
+  /**
+   * DFS only: iterate the preemption bound 0, 1, 2, ... so the first failure found has the
+   * fewest preemptions (default true); false runs one search with the bound (if any).
+   */
+  readonly iterateBounds?: boolean;
+  /** Sleeps and timeouts order nothing (see ExecutionOptions.untimed). Default false. */
+  readonly untimed?: boolean;
+  /** Stop after this many executions. Default: unlimited for dfs/dpor, 1000 for pct/random. */
+  readonly maxExecutions?: number;
+  readonly maxSteps?: number;
+  readonly cpuCount?: number;
+  /** First seed of random and PCT runs. Default 0. */
+  readonly seed?: number;
+  /** PCT bug depth d. Default 3. */
+  readonly depth?: number;
+  /** PCT's n and k; estimated from a few random runs when absent. */
+  readonly pctThreads?: number;
+  readonly pctSteps?: number;
+  /** Group complete executions by final state and by output. */
+  readonly histogram?: boolean;
+  /** Look for an execution whose output (no timestamps) is exactly these lines. */
+  readonly findOutput?: readonly string[];
+  /** Lowest logging level in the output compared and grouped. Default: the program's, else INFO. */
+  readonly logLevel?: number;
+  /** Go on after the first failure, collecting one execution per kind of failure. */
+  readonly keepGoing?: boolean;
+  /** Shrink failures found by random, PCT and DPOR. Default true. */
+  readonly shrink?: boolean;
+  /** Count distinct Mazurkiewicz traces among the executions (dfs and dpor; costs time). */
+  readonly countTraces?: boolean;
+}
+
+/** A failure found, with the execution that shows it. */
+export interface FoundFailure {
+  readonly failure: Failure;
+  readonly signature: string;
+  /** Which execution (1-based, in exploration order) found it. */
+  readonly execution: number;
+  /** Seed of the random or PCT run that found it. */
+  readonly seed?: number;
+  /** Thread index per step: replays the (shrunk) failing execution exactly. */
+  readonly schedule: readonly number[];
+  readonly preemptions: number;
+  readonly steps: number;
+  /** Size before shrinking, and how many candidate runs shrinking took. */
+  readonly shrunk?: { readonly from: ScheduleSize; readonly runs: number };
+  readonly result: ExecutionResult;
+}
+
+/** Why an exploration stopped. */
+export type StopReason = 'exhausted' | 'bound' | 'failure' | 'match' | 'budget' | 'interrupted';
+
+/** Everything an exploration found. */
+export interface ExploreSummary {
+  readonly program: string;
+  /** The strategy that ran (dpor falls back to dfs under virtual-time rules with timers). */
+  readonly strategy: Strategy;
+  readonly untimed: boolean;
+  /** Sentences about rules that applied (fallbacks, output ordering). */
+  readonly notes: readonly string[];
+  /** Executions run (maximal ones; every iteration of an iterated bound counts). */
+  readonly executions: number;
+  /** Executions of the last iteration: the size of the space explored. */
+  readonly explored: number;
+  readonly complete: number;
+  readonly deadlocks: number;
+  readonly stepBound: number;
+  /** Executions abandoned early as redundant (sleep-set blocked) or infeasible. */
+  readonly abandoned: number;
+  /** True when every execution (within the bound, if any) was explored. */
+  readonly exhaustive: boolean;
+  /** DFS: the preemption bound of the last iteration (undefined: none was needed). */
+  readonly bound: number | undefined;
+  readonly stopped: StopReason;
+  readonly failures: readonly FoundFailure[];
+  readonly histogram?: { readonly states: readonly [string, number][]; readonly outputs: readonly [string, number][] };
+  /** With findOutput: the matching execution, or undefined when none was found. */
+  readonly match?: { readonly schedule: readonly number[]; readonly result: ExecutionResult; readonly execution: number };
+  /** With countTraces: distinct Mazurkiewicz traces among the explored executions. */
+  readonly traces?: number;
+  readonly pct?: PctParameters & { readonly estimated: boolean };
+  readonly dpor?: DporStats;
+  readonly elapsedMs: number;
+}
+
+const DEFAULT_SAMPLES = 1000;
+const OUTPUT_NOTE = 'output lines count as dependent steps, so executions that print in a different order are told apart';
+
+/** An exploration in progress. */
+export class Exploration {
+  private strategy: Strategy;
+  private search!: Search;
+  private dpor: DporSearch | undefined;
+  private dfs: DfsSearch | undefined;
+  private sampled: SeededSearch | undefined;
+  private bound: number | undefined;
+  private readonly maxBound: number;
+  private readonly notes: string[] = [];
+  private readonly runner: Runner;
+  private readonly daemons = new Set<number>();
+  private readonly rules: DependencyRules;
+  private readonly level: number;
+  private readonly failures: FoundFailure[] = [];
+  private readonly states = new Map<string, number>();
+  private readonly outputs = new Map<string, number>();
+  private readonly traceKeys = new Set<string>();
+  private match: ExploreSummary['match'];
+  private executions = 0;
+  private explored = 0;
+  private complete = 0;
+  private deadlocks = 0;
+  private stepBound = 0;
+  private abandoned = 0;
+  private stopped: StopReason | undefined;
+  private exhaustive = false;
+  private elapsed = 0;
+  private finalized = false;
+  private pct: ExploreSummary['pct'];
+  private readonly maxExecutions: number;
+
+  constructor(
+    readonly program: Program,
+    readonly options: ExploreOptions = {},
+  ) {
+    this.strategy = options.strategy ?? 'dpor';
+    if (!(STRATEGIES as readonly string[]).includes(this.strategy)) {
+      throw new ThreadsimError('TS006', `unknown strategy '${this.strategy}'`, `Use one of: ${STRATEGIES.join(', ')}.`);
+    }
+    if (options.preemptionBound !== undefined && this.strategy !== 'dfs') {
+      throw new ThreadsimError('TS006', `--preemption-bound applies to --strategy dfs only, not ${this.strategy}`, 'Use --strategy dfs --preemption-bound K, or drop the bound.');
+    }
+    this.maxBound = options.preemptionBound ?? Infinity;
+    const sampling = this.strategy === 'pct' || this.strategy === 'random';
+    this.maxExecutions = options.maxExecutions ?? (sampling ? DEFAULT_SAMPLES : Infinity);
+    this.level = options.logLevel ?? levelOf(program);
+    const untimed = options.untimed ?? false;
+    this.runner = (policy, monitor, seed = 0) =>
+      execute(program, {
+        policy,
+        seed,
+        untimed,
+        ...(monitor === undefined ? {} : { monitor }),
+        ...(options.maxSteps === undefined ? {} : { maxSteps: options.maxSteps }),
+        ...(options.cpuCount === undefined ? {} : { cpuCount: options.cpuCount }),
+      });
+    const orderOutput = options.histogram === true || options.findOutput !== undefined;
+    this.rules = { orderOutput, daemon: (t) => this.daemons.has(t) };
+    if (orderOutput && this.strategy === 'dpor') this.notes.push(OUTPUT_NOTE);
+    this.start();
+  }
+
+  private start(): void {
+    const o = this.options;
+    switch (this.strategy) {
+      case 'dpor':
+        this.dpor = new DporSearch(this.runner, this.rules.orderOutput, o.untimed ?? false);
+        this.search = this.dpor;
+        break;
+      case 'dfs':
+        this.bound = o.iterateBounds === false ? this.maxBound : 0;
+        this.dfs = new DfsSearch(this.runner, this.bound, o.countTraces === true);
+        this.search = this.dfs;
+        break;
+      case 'random':
+        this.sampled = randomSearch(this.runner, o.seed ?? 0);
+        this.search = this.sampled;
+        break;
+      case 'pct': {
+        const estimated = o.pctThreads === undefined || o.pctSteps === undefined ? estimatePct(this.runner) : undefined;
+        const params = { threads: o.pctThreads ?? estimated!.threads, steps: o.pctSteps ?? estimated!.steps, depth: o.depth ?? 3 };
+        this.pct = { ...params, estimated: estimated !== undefined };
+        this.sampled = pctSearch(this.runner, params, o.seed ?? 0);
+        this.search = this.sampled;
+        break;
+      }
+    }
+  }
+
+  private get stopOnFailure(): boolean {
+    return !this.options.keepGoing && !this.options.histogram && this.options.findOutput === undefined;
+  }
+
+  /** True once the exploration has stopped. */
+  get done(): boolean {
+    return this.stopped !== undefined;
+  }
+
+  /** Executions so far and failures found, for a progress display. */
+  progress(): { executions: number; failures: number; elapsedMs: number } {
+    return { executions: this.executions, failures: this.failures.length, elapsedMs: this.elapsed };
+  }
+
+  /** Stop at the next opportunity, keeping what was found (Ctrl-C). */
+  interrupt(): void {
+    this.stopped ??= 'interrupted';
+  }
+
+  /** Run executions for about `budgetMs` milliseconds (default: to the end); true when done. */
+  run(budgetMs = Infinity): boolean {
+    const t0 = performance.now();
+    try {
+      while (this.stopped === undefined) {
+        if (this.executions >= this.maxExecutions) {
+          this.stopped = 'budget';
+          break;
+        }
+        this.once();
+        if (performance.now() - t0 >= budgetMs) break;
+      }
+    } finally {
+      this.elapsed += performance.now() - t0;
+    }
+    return this.stopped !== undefined;
+  }
+
+  private once(): void {
+    const step = this.search.next();
+    if (step.kind === 'abandoned') {
+      this.abandoned++;
+      return;
+    }
+    if (step.kind === 'done') {
+      this.endOfSpace();
+      return;
+    }
+    const r = step.result;
+    for (const t of r.threads) if (t.daemon) this.daemons.add(t.index);
+    if (this.dpor !== undefined && this.dpor.timed) {
+      this.notes.push('virtual-time rules with a sleep or timeout: DPOR cannot reorder timed steps soundly, so every schedule is explored by DFS (pass --untimed for the reduction)');
+      this.resetCounts();
+      this.notes.splice(0, this.notes.length, ...this.notes.filter((n) => n !== OUTPUT_NOTE));
+      this.dpor = undefined;
+      this.strategy = 'dfs';
+      this.bound = Infinity;
+      this.dfs = new DfsSearch(this.runner, Infinity, this.options.countTraces === true);
+      this.search = this.dfs;
+      return;
+    }
+    this.executions++;
+    this.explored++;
+    if (r.ending === 'complete') this.complete++;
+    else if (r.ending === 'deadlock') this.deadlocks++;
+    else this.stepBound++;
+    if (this.options.countTraces) {
+      const events = this.dpor?.lastEvents ?? this.dfs?.events;
+      if (events !== undefined) this.traceKeys.add(traceKey(events, this.dpor?.rules ?? this.rules));
+    }
+    const lines = this.options.histogram || this.options.findOutput ? renderOutput(r.output, { timestamps: false, level: this.level }) : [];
+    if (this.options.histogram) {
+      const key = r.ending === 'complete' ? summarizeState(r.state) : r.ending === 'deadlock' ? 'deadlock' : 'step bound exceeded';
+      this.states.set(key, (this.states.get(key) ?? 0) + 1);
+      const out = lines.join('\n');
+      this.outputs.set(out, (this.outputs.get(out) ?? 0) + 1);
+    }
+    for (const f of r.failures) {
+      const signature = failureSignature(f);
+      if (this.failures.some((x) => x.signature === signature)) continue;
+      this.failures.push({
+        failure: f,
+        signature,
+        execution: this.executions,
+        ...(this.sampled === undefined ? {} : { seed: this.sampled.lastSeed }),
+        schedule: [...r.schedule],
+        preemptions: step.preemptions,
+        steps: r.steps,
+        result: r,
+      });
+      if (this.stopOnFailure) this.stopped = 'failure';
+    }
+    const want = this.options.findOutput;
+    if (want !== undefined && this.match === undefined && sameLines(lines, want)) {
+      this.match = { schedule: [...r.schedule], result: r, execution: this.executions };
+      this.stopped = 'match';
+    }
+  }
+
+  /** The search has covered its space: finish, or raise the preemption bound. */
+  private endOfSpace(): void {
+    if (this.dfs !== undefined && this.dfs.pruned && (this.bound ?? 0) < this.maxBound) {
+      if (this.failures.length > 0 && this.stopOnFailure) {
+        this.stopped = 'failure';
+        return;
+      }
+      this.bound = (this.bound ?? 0) + 1;
+      this.explored = 0;
+      this.states.clear();
+      this.outputs.clear();
+      this.traceKeys.clear();
+      this.dfs = new DfsSearch(this.runner, this.bound, this.options.countTraces === true);
+      this.search = this.dfs;
+      return;
+    }
+    const cutByBound = this.dfs !== undefined && this.dfs.pruned;
+    this.exhaustive = !cutByBound;
+    this.stopped = cutByBound ? 'bound' : 'exhausted';
+  }
+
+  private resetCounts(): void {
+    this.executions = 0;
+    this.explored = 0;
+    this.complete = 0;
+    this.deadlocks = 0;
+    this.stepBound = 0;
+    this.abandoned = 0;
+    this.states.clear();
+    this.outputs.clear();
+    this.traceKeys.clear();
+  }
+
+  /** Shrink what needs shrinking (once) and report. */
+  summary(): ExploreSummary {
+    if (!this.finalized && this.stopped !== undefined) {
+      this.finalized = true;
+      if (this.options.shrink !== false && this.strategy !== 'dfs') {
+        for (let i = 0; i < this.failures.length; i++) this.failures[i] = this.shrink(this.failures[i]!);
+      }
+    }
+    const dfsBound = this.dfs === undefined || this.bound === Infinity ? undefined : this.bound;
+    return {
+      program: this.program.name,
+      strategy: this.strategy,
+      untimed: this.options.untimed ?? false,
+      notes: this.notes,
+      executions: this.executions,
+      explored: this.explored,
+      complete: this.complete,
+      deadlocks: this.deadlocks,
+      stepBound: this.stepBound,
+      abandoned: this.abandoned,
+      exhaustive: this.exhaustive,
+      bound: dfsBound,
+      stopped: this.stopped ?? 'interrupted',
+      failures: this.failures,
+      ...(this.options.histogram ? { histogram: { states: sorted(this.states), outputs: sorted(this.outputs) } } : {}),
+      ...(this.match === undefined ? {} : { match: this.match }),
+      ...(this.options.countTraces ? { traces: this.traceKeys.size } : {}),
+      ...(this.pct === undefined ? {} : { pct: this.pct }),
+      ...(this.dpor === undefined ? {} : { dpor: this.dpor.stats }),
+      elapsedMs: this.elapsed,
+    };
+  }
+
+  private shrink(f: FoundFailure): FoundFailure {
+    const o = this.options;
+    const s = shrinkSchedule(this.program, f.schedule, f.signature, {
+      untimed: o.untimed ?? false,
+      ...(o.maxSteps === undefined ? {} : { maxSteps: o.maxSteps }),
+      ...(o.cpuCount === undefined ? {} : { cpuCount: o.cpuCount }),
+    });
+    if (Number.isNaN(s.preemptions)) return f;
+    const failure = s.execution.failures.find((x) => failureSignature(x) === f.signature) ?? f.failure;
+    return { ...f, failure, schedule: s.schedule, preemptions: s.preemptions, steps: s.steps, shrunk: { from: s.original, runs: s.runs }, result: s.execution };
+  }
+}
+
+/** Explore `program` to the end (or the first failure, or the budget) and report. */
+export function explore(program: Program, options: ExploreOptions = {}): ExploreSummary {
+  const e = new Exploration(program, options);
+  e.run();
+  return e.summary();
+}
+
+function levelOf(program: Program): number {
+  const names: Record<string, number> = { debug: 10, info: 20, warning: 30, error: 40, critical: 50 };
+  return names[program.options.logLevel ?? 'info'] ?? 20;
+}
+
+function sameLines(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((l, i) => l === b[i]);
+}
+
+function sorted(m: Map<string, number>): [string, number][] {
+  return [...m.entries()].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
+}

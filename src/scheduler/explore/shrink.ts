@@ -1,0 +1,137 @@
+/**
+ * Minimal counterexamples: shrink a failing schedule to one with fewer preemptions, then
+ * fewer steps, that still fails the same way (same failure kind and claim or exception type).
+ * Each candidate is an edited schedule run under {@link GuidedPolicy} (which follows the
+ * edit where it can and otherwise runs without preempting), so every accepted candidate is
+ * a real execution, confirmed by running it. Greedy: the first improving candidate is kept and
+ * the search starts again from it, until no candidate improves or the budget is spent.
+ *
+ * Candidates, for a current best schedule S:
+ * - at each preemption (step p, thread a switched out): stop following S at p (run on without
+ *   preempting), or let a run its next stretch at p and drop those steps from later on;
+ * - for each stretch of one thread: drop its steps (shorter runs, e.g. fewer spin iterations).
+ */
+import { execute, type ExecutionOptions, type ExecutionResult } from '../execution.ts';
+import type { Failure } from '../failures.ts';
+import { GuidedPolicy } from '../policies/guided.ts';
+import type { Program } from '../program.ts';
+
+/** Which failures count as "the same": kind, plus the claim name or exception type. */
+export function failureSignature(f: Failure): string {
+  switch (f.kind) {
+    case 'claim':
+      return `claim:${f.claim}`;
+    case 'exception':
+      return `exception:${f.type}`;
+    default:
+      return f.kind;
+  }
+}
+
+/** Options of {@link shrinkSchedule}: the execution options the failure was found with. */
+export interface ShrinkOptions extends Partial<Pick<ExecutionOptions, 'untimed' | 'maxSteps' | 'cpuCount' | 'stepCost'>> {
+  /** Most candidate executions to run. Default 500. */
+  readonly budget?: number;
+}
+
+/** Size of a failing schedule. */
+export interface ScheduleSize {
+  readonly preemptions: number;
+  readonly steps: number;
+}
+
+/** What {@link shrinkSchedule} found. */
+export interface ShrinkResult extends ScheduleSize {
+  /** The schedule of the smallest failing execution found (replays it exactly). */
+  readonly schedule: readonly number[];
+  readonly original: ScheduleSize;
+  /** Candidate executions run. */
+  readonly runs: number;
+  readonly execution: ExecutionResult;
+  readonly signature: string;
+}
+
+interface Attempt extends ScheduleSize {
+  readonly result: ExecutionResult;
+  readonly preemptedAt: readonly number[];
+}
+
+/**
+ * Shrink `schedule`, which fails `program` with a failure of `signature`
+ * (see {@link failureSignature}). Returns the original when it does not fail that way.
+ */
+export function shrinkSchedule(program: Program, schedule: readonly number[], signature: string, options: ShrinkOptions = {}): ShrinkResult {
+  const budget = options.budget ?? 500;
+  let runs = 0;
+  const attempt = (suggestion: readonly number[]): Attempt | undefined => {
+    runs++;
+    const policy = new GuidedPolicy(suggestion);
+    const result = execute(program, { ...executionOptions(options), policy, seed: 0 });
+    if (!result.failures.some((f) => failureSignature(f) === signature)) return undefined;
+    return { result, preemptions: policy.preemptions, steps: result.steps, preemptedAt: policy.preemptedAt };
+  };
+  const first = attempt(schedule);
+  if (first === undefined) {
+    const result = execute(program, { ...executionOptions(options), policy: new GuidedPolicy(schedule), seed: 0 });
+    return { schedule, preemptions: NaN, steps: result.steps, original: { preemptions: NaN, steps: result.steps }, runs, execution: result, signature };
+  }
+  let best = first;
+  const better = (a: Attempt): boolean => a.preemptions < best.preemptions || (a.preemptions === best.preemptions && a.steps < best.steps);
+  let improved = true;
+  while (improved && runs < budget) {
+    improved = false;
+    for (const candidate of candidates(best.result.schedule, best.preemptedAt)) {
+      if (runs >= budget) break;
+      const a = attempt(candidate);
+      if (a !== undefined && better(a)) {
+        best = a;
+        improved = true;
+        break;
+      }
+    }
+  }
+  return {
+    schedule: best.result.schedule,
+    preemptions: best.preemptions,
+    steps: best.steps,
+    original: { preemptions: first.preemptions, steps: first.steps },
+    runs,
+    execution: best.result,
+    signature,
+  };
+}
+
+function executionOptions(o: ShrinkOptions): Partial<ExecutionOptions> {
+  return {
+    ...(o.untimed === undefined ? {} : { untimed: o.untimed }),
+    ...(o.maxSteps === undefined ? {} : { maxSteps: o.maxSteps }),
+    ...(o.cpuCount === undefined ? {} : { cpuCount: o.cpuCount }),
+    ...(o.stepCost === undefined ? {} : { stepCost: o.stepCost }),
+  };
+}
+
+/** Edited schedules to try, most promising first (see the file comment). */
+function* candidates(s: readonly number[], preemptedAt: readonly number[]): Generator<readonly number[]> {
+  for (let i = preemptedAt.length - 1; i >= 0; i--) {
+    const p = preemptedAt[i]!;
+    yield s.slice(0, p);
+    const a = s[p - 1];
+    if (a === undefined) continue;
+    let start = p;
+    while (start < s.length && s[start] !== a) start++;
+    let end = start;
+    while (end < s.length && s[end] === a) end++;
+    if (end > start) yield [...s.slice(0, p), ...s.slice(start, end), ...s.slice(p, start), ...s.slice(end)];
+  }
+  const runs: [number, number][] = [];
+  for (let i = 0; i < s.length; ) {
+    let j = i;
+    while (j < s.length && s[j] === s[i]) j++;
+    runs.push([i, j]);
+    i = j;
+  }
+  for (let r = runs.length - 1; r >= 0; r--) {
+    const [i, j] = runs[r]!;
+    yield [...s.slice(0, i), ...s.slice(j)];
+  }
+}

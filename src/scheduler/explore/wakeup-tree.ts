@@ -1,0 +1,124 @@
+/**
+ * Wakeup trees and wakeup sequences for optimal DPOR (Abdulla, Aronis, Jonsson, Sagonas,
+ * "Optimal dynamic partial order reduction", POPL 2014 / JACM 2017).
+ *
+ * A wakeup tree at a state holds the sequences still to explore from it; children are ordered
+ * by insertion (the paper's order ≺), and the leftmost child is explored first. A sequence is
+ * inserted unless an existing branch already covers it: the descent follows, at each level,
+ * the first child whose thread is a weak initial of the rest of the sequence.
+ *
+ * Invariant: every node's event is the next step of its thread after the path to it.
+ */
+import { dependent, type DependencyRules, type EventInfo } from './events.ts';
+
+/** One node of a wakeup tree: a step and the sequences that continue it. */
+export interface WakeupNode {
+  readonly event: EventInfo;
+  readonly children: WakeupNode[];
+}
+
+/**
+ * A sequence of steps being matched against a tree or a sleep set. Steps are removed from the
+ * front of their thread as the descent consumes them. Dependencies between its steps are
+ * computed on demand and memoised (most sequences are rejected after a few checks).
+ */
+export class WakeupSequence {
+  private readonly removed: Uint8Array;
+  /** dep[y * n + x]: 0 not computed, 1 dependent, 2 independent. */
+  private readonly dep: Uint8Array;
+  private remaining: number;
+
+  constructor(
+    readonly events: readonly EventInfo[],
+    private readonly rules: DependencyRules,
+  ) {
+    const n = events.length;
+    this.removed = new Uint8Array(n);
+    this.remaining = n;
+    this.dep = new Uint8Array(n * n);
+  }
+
+  private depends(y: number, x: number): boolean {
+    const n = this.events.length;
+    let d = this.dep[y * n + x]!;
+    if (d === 0) {
+      d = dependent(this.events[y]!, this.events[x]!, this.rules) ? 1 : 2;
+      this.dep[y * n + x] = d;
+    }
+    return d === 1;
+  }
+
+  /** True when every step has been consumed. */
+  get empty(): boolean {
+    return this.remaining === 0;
+  }
+
+  /** Index of the first remaining step of `thread`, or -1. */
+  private firstOf(thread: number): number {
+    for (let i = 0; i < this.events.length; i++) if (!this.removed[i] && this.events[i]!.thread === thread) return i;
+    return -1;
+  }
+
+  private hasPredecessor(x: number): boolean {
+    for (let y = 0; y < x; y++) if (!this.removed[y] && this.depends(y, x)) return true;
+    return false;
+  }
+
+  /**
+   * Whether `e` (the next step of its thread) is a weak initial of the remaining sequence:
+   * its thread's first remaining step has no predecessor in the sequence, or the thread has no
+   * step left in it and `e` is independent of all of them. Returns the index to consume
+   * (-1 when nothing is consumed), or undefined when `e` is not a weak initial.
+   */
+  weakInitial(e: EventInfo): number | undefined {
+    const i = this.firstOf(e.thread);
+    if (i >= 0) return this.hasPredecessor(i) ? undefined : i;
+    for (let x = 0; x < this.events.length; x++) {
+      if (!this.removed[x] && dependent(e, this.events[x]!, this.rules)) return undefined;
+    }
+    return -1;
+  }
+
+  /** Consume step `i` (from {@link weakInitial}); -1 consumes nothing. */
+  consume(i: number): void {
+    if (i < 0 || this.removed[i]) return;
+    this.removed[i] = 1;
+    this.remaining--;
+  }
+
+  /** The remaining steps in order. */
+  rest(): EventInfo[] {
+    return this.events.filter((_, i) => !this.removed[i]);
+  }
+}
+
+/**
+ * Insert `seq` into the tree whose root children are `roots`, unless a branch covers it.
+ * Returns true when the tree grew.
+ */
+export function insertSequence(roots: WakeupNode[], seq: WakeupSequence): boolean {
+  let children = roots;
+  let atRoot = true;
+  for (;;) {
+    if (!atRoot && (children.length === 0 || seq.empty)) return false;
+    let next: WakeupNode | undefined;
+    for (const c of children) {
+      const i = seq.weakInitial(c.event);
+      if (i !== undefined) {
+        seq.consume(i);
+        next = c;
+        break;
+      }
+    }
+    if (next === undefined) {
+      const rest = seq.rest();
+      if (rest.length === 0) return false;
+      let node: WakeupNode = { event: rest[rest.length - 1]!, children: [] };
+      for (let i = rest.length - 2; i >= 0; i--) node = { event: rest[i]!, children: [node] };
+      children.push(node);
+      return true;
+    }
+    children = next.children;
+    atRoot = false;
+  }
+}

@@ -1,0 +1,143 @@
+/**
+ * Running a hand-written schedule: a policy that follows the notation step by step, and the
+ * check that every step the engine forced (only one thread runnable, so the policy was not
+ * asked) also ran the thread the schedule names.
+ */
+import { ThreadsimError } from '../errors.ts';
+import { execute, type ExecutionOptions, type ExecutionResult } from '../scheduler/execution.ts';
+import type { Policy, SchedulingPoint } from '../scheduler/policies/policy.ts';
+import type { Program } from '../scheduler/program.ts';
+import { expandSchedule, parseSchedule, resolveThread, threadLabels, type ScheduleRun } from './notation.ts';
+
+/** A schedule that does not fit the program: names a thread that cannot run at `step`. */
+export class ScheduleMismatch extends ThreadsimError {
+  constructor(
+    /** The step (0-based) where the schedule and the program part. */
+    readonly step: number,
+    what: string,
+    fix = 'Name one of the runnable threads at that step (see docs/schedule-notation.md).',
+  ) {
+    super('TS007', `schedule step ${step}: ${what}`, fix);
+  }
+}
+
+/** `MainThread, T1 (ThreadPoolExecutor-0_0)` for error messages. */
+export function describeThreads(indices: readonly number[], names: readonly string[]): string {
+  const labels = threadLabels(names);
+  return indices
+    .map((i) => {
+      const label = labels[i] ?? `#${i}`;
+      return label === names[i] ? label : `${label} (${JSON.stringify(names[i] ?? '')})`;
+    })
+    .join(', ');
+}
+
+function namesSoFar(at: SchedulingPoint): string[] {
+  const names: string[] = [];
+  if (at.threadName === undefined) return names;
+  for (let i = 0; ; i++) {
+    const n = at.threadName(i);
+    if (n === undefined) return names;
+    names.push(n);
+  }
+}
+
+/**
+ * Follows a parsed schedule; after its last step, `fallback` picks. Throws
+ * {@link ScheduleMismatch} when the named thread is not runnable.
+ */
+export class SchedulePolicy implements Policy {
+  readonly name: string;
+  private readonly steps: readonly ScheduleRun[];
+
+  constructor(
+    runs: readonly ScheduleRun[],
+    private readonly fallback: Policy,
+  ) {
+    this.steps = expandSchedule(runs);
+    this.name = fallback.name;
+  }
+
+  begin(seed: number): void {
+    this.fallback.begin(seed);
+  }
+
+  pick(runnable: readonly number[], at: SchedulingPoint): number {
+    const run = this.steps[at.step];
+    if (run === undefined) return this.fallback.pick(runnable, at);
+    const names = namesSoFar(at);
+    const chosen = resolveThread(run.thread, names);
+    if (typeof chosen === 'number' && runnable.includes(chosen)) return chosen;
+    const why = typeof chosen === 'string' ? chosen : `${describeThreads([chosen], names)} is not runnable`;
+    throw new ScheduleMismatch(at.step, `${why} (run '${run.text}'); runnable: ${describeThreads(runnable, names)}`);
+  }
+}
+
+/** Options of {@link runSchedule}: an execution's options without the policy. */
+export interface ScheduleRunOptions extends Omit<ExecutionOptions, 'policy'> {
+  /** Picks after the schedule's last step. */
+  readonly fallback: Policy;
+}
+
+/**
+ * Run `program` following the schedule `text` (always recorded: the check of forced steps
+ * reads the record). Throws a ThreadsimError when the notation is
+ * malformed, when a step names a thread that cannot run then (saying which step and who was
+ * runnable), or when the program ends before the schedule does.
+ */
+export function runSchedule(program: Program, text: string, options: ScheduleRunOptions): ExecutionResult {
+  const runs = parseSchedule(text);
+  const steps = expandSchedule(runs);
+  const { fallback, ...rest } = options;
+  const once = (maxSteps?: number): ExecutionResult =>
+    execute(program, { ...rest, record: true, ...(maxSteps === undefined ? {} : { maxSteps }), policy: new SchedulePolicy(runs, fallback) });
+  let exec: ExecutionResult;
+  try {
+    exec = once();
+  } catch (e) {
+    if (!(e instanceof ScheduleMismatch)) throw e;
+    // A forced step before this one may already have gone astray: report the first one.
+    if (e.step > 0) checkForcedSteps(once(e.step), steps, e.step);
+    throw e;
+  }
+  checkForcedSteps(exec, steps, exec.steps);
+  if (steps.length > exec.steps) {
+    const next = steps[exec.steps]!;
+    throw new ScheduleMismatch(
+      exec.steps,
+      `the program ended after ${exec.steps} steps (${exec.ending}), but the schedule goes on with '${next.text}' (${plural(steps.length - exec.steps, 'more step')})`,
+      `Shorten the schedule to ${plural(exec.steps, 'step')}.`,
+    );
+  }
+  return exec;
+}
+
+/** Steps where only one thread could run: the engine ran it without asking the policy. */
+function checkForcedSteps(exec: ExecutionResult, steps: readonly ScheduleRun[], upTo: number): void {
+  const names = exec.threads.map((t) => t.name);
+  const n = Math.min(upTo, steps.length, exec.schedule.length);
+  for (let i = 0; i < n; i++) {
+    const ran = exec.schedule[i]!;
+    const run = steps[i]!;
+    // Threads that existed at step i: those started before it (indices grow with creation).
+    const existing = names.slice(0, threadsExistingAt(exec, i));
+    const want = resolveThread(run.thread, existing);
+    if (want === ran) continue;
+    const why = typeof want === 'string' ? want : `${describeThreads([want], names)} is not runnable`;
+    throw new ScheduleMismatch(i, `${why} (run '${run.text}'); runnable: ${describeThreads([ran], names)}`);
+  }
+}
+
+function threadsExistingAt(exec: ExecutionResult, step: number): number {
+  let max = 0;
+  for (let i = 0; i < step; i++) max = Math.max(max, exec.schedule[i]!);
+  // Every thread up to the highest index that has run exists; so may later ones started by
+  // the steps so far, which the schedule may also name.
+  let spawnedBefore = 0;
+  for (const s of (exec.trace ?? []).slice(0, step)) spawnedBefore = Math.max(spawnedBefore, s.spawned ?? 0);
+  return Math.max(max, spawnedBefore) + 1;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}

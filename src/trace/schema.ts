@@ -1,0 +1,149 @@
+/**
+ * The trace file's schema (zod): the one definition that validates files on read and that
+ * `npm run schema` turns into schema/trace.schema.json. The TypeScript types of the format
+ * live in format.ts; `satisfies` below keeps the two in step.
+ */
+import { z } from 'zod';
+
+const json = z.unknown();
+
+const sharedState = z.record(z.string(), z.record(z.string(), json)).describe('Shared state: store name, then key, then value.');
+
+const recipe = z
+  .object({
+    program: z.string().describe('Built-in program name or the module path given to `threadsim run`.'),
+    policy: z.string().describe('Policy that made the schedule (`gil`, `random`, ...; `schedule` for a hand-written one).'),
+    seed: z.number().int().nonnegative(),
+    maxSteps: z.number().int().positive().optional(),
+    cpuCount: z.number().int().positive().optional(),
+    schedule: z.string().optional().describe('The schedule notation the run was given with `--schedule`, if any.'),
+  })
+  .describe('What identifies the execution for `threadsim run`.');
+
+const thread = z.object({
+  index: z.number().int().nonnegative(),
+  name: z.string(),
+  daemon: z.boolean(),
+});
+
+const step = z.object({
+  step: z.number().int().nonnegative(),
+  time: z.number().int().nonnegative().describe('Virtual time (µs) when the step ran.'),
+  since: z.number().int().nonnegative().describe('Virtual time (µs) when the thread reached this op.'),
+  thread: z.number().int().nonnegative(),
+  kind: z.string().describe('The op: read, write, acquire, release, log, sleep, spawn, join, ...'),
+  obj: z.string().optional().describe('Object touched: `db.value`, `Lock#1`, a thread name.'),
+  access: z.enum(['read', 'write', 'sync', 'none']),
+  value: json.optional().describe('Value written, or the op argument shown in traces.'),
+  result: json.optional().describe('What the op returned to the thread (the value read).'),
+  timedOut: z.boolean(),
+  raised: z.string().optional().describe('`Type: message` when the op raised into the thread.'),
+  spawned: z.number().int().nonnegative().optional().describe('Index of the thread this step started.'),
+  joined: z.number().int().nonnegative().optional().describe('For a join: index of the joined thread.'),
+  changes: sharedState.optional().describe('Shared locations this step changed (store, key, new value); recorded traces only.'),
+});
+
+const outputLine = z.object({
+  time: z.number().int().nonnegative(),
+  thread: z.string(),
+  stream: z.string().describe('`stdout`, `stderr`, or a logging level name.'),
+  level: z.number().int(),
+  text: z.string(),
+});
+
+const failure = z.discriminatedUnion('kind', [
+  z.looseObject({ kind: z.literal('claim'), claim: z.string(), message: z.string() }),
+  z.looseObject({
+    kind: z.literal('exception'),
+    thread: z.string(),
+    type: z.string(),
+    detail: z.string(),
+    step: z.number().int().nonnegative(),
+    message: z.string(),
+  }),
+  z.looseObject({
+    kind: z.literal('deadlock'),
+    blocked: z.array(z.object({ thread: z.string(), waitsFor: z.string() })),
+    step: z.number().int().nonnegative(),
+    message: z.string(),
+  }),
+  z.looseObject({ kind: z.literal('step-bound'), maxSteps: z.number().int().positive(), message: z.string() }),
+  z.looseObject({
+    kind: z.literal('invariant'),
+    claim: z.string(),
+    step: z.number().int().nonnegative(),
+    thread: z.string(),
+    message: z.string(),
+  }),
+  z.looseObject({
+    kind: z.literal('race'),
+    location: z.string(),
+    first: z.looseObject({ step: z.number().int().nonnegative(), thread: z.string(), access: z.enum(['read', 'write']) }),
+    second: z.looseObject({ step: z.number().int().nonnegative(), thread: z.string(), access: z.enum(['read', 'write']) }),
+    pattern: z.string().optional(),
+    message: z.string(),
+  }),
+  z.looseObject({
+    kind: z.literal('lock-order'),
+    edges: z.array(z.looseObject({ thread: z.string(), held: z.string(), acquired: z.string(), step: z.number().int().nonnegative() })),
+    message: z.string(),
+  }),
+]);
+
+const raceAccess = z.looseObject({
+  step: z.number().int().nonnegative(),
+  thread: z.number().int().nonnegative(),
+  access: z.enum(['read', 'write']),
+});
+
+const race = z
+  .looseObject({
+    location: z.string().describe('The shared location both accesses touch (`db.value`).'),
+    first: raceAccess,
+    second: raceAccess,
+    pattern: z.string().optional().describe('Named pattern, such as `lost update`.'),
+    message: z.string(),
+  })
+  .describe('Two accesses to one location from different threads, one a write, unordered by happens-before.');
+
+/** The newest version's schema. */
+export const traceSchema = z
+  .object({
+    format: z.literal('threadsim-trace'),
+    version: z.literal(2),
+    recipe,
+    programName: z.string().describe('The program name given to program().'),
+    description: z.string().optional(),
+    logLevel: z.number().int().optional().describe("The program's logging level (Python's number: 10 DEBUG .. 50 CRITICAL); text exports show lines at or above it."),
+    ending: z.enum(['complete', 'deadlock', 'step-bound']),
+    threads: z.array(thread).describe('Every thread by index: 0 is MainThread, then creation order.'),
+    schedule: z.array(z.number().int().nonnegative()).describe('Thread index per step.'),
+    notation: z.string().describe('The schedule in the schedule notation (docs/schedule-notation.md).'),
+    steps: z.array(step),
+    output: z.array(outputLine).describe('Log lines and other output, in order.'),
+    failures: z.array(failure),
+    races: z.array(race).optional().describe('Data races found in this execution, when race detection ran.'),
+    initialState: sharedState.optional().describe('Shared state before step 0; with `steps[].changes`, the state at every step.'),
+    state: sharedState.describe('Shared state at the end.'),
+  })
+  .describe('A threadsim trace: one execution of a program, enough to replay, check and draw it.');
+
+/** Version 1 (threadsim 0.1): no notation, no snapshots; read and upgraded on the fly. */
+export const traceSchemaV1 = z.object({
+  format: z.literal('threadsim-trace'),
+  version: z.literal(1),
+  recipe: recipe.omit({ schedule: true }),
+  ending: z.enum(['complete', 'deadlock', 'step-bound']),
+  threads: z.array(thread),
+  schedule: z.array(z.number().int().nonnegative()),
+  steps: z.array(step.omit({ spawned: true, joined: true, changes: true })),
+  output: z.array(outputLine),
+  failures: z.array(failure),
+  state: sharedState,
+});
+
+/** The JSON Schema of the newest version, as committed in schema/trace.schema.json. */
+export function traceJsonSchema(): string {
+  const schema = z.toJSONSchema(traceSchema, { target: 'draft-2020-12' });
+  return `${JSON.stringify({ ...schema, title: 'threadsim trace' }, null, 2)}\n`;
+}

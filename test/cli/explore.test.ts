@@ -1,0 +1,77 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { exploreCommand, type ExploreArgs } from '../../src/cli/explore.ts';
+
+const BIN = join(import.meta.dirname, '../../bin/threadsim.js');
+
+const defaults: Omit<ExploreArgs, 'program'> = { strategy: 'dpor', untimed: false, seed: 0, histogram: false, keepGoing: false, timestamps: true, json: false };
+
+async function explore(program: string, more: Partial<ExploreArgs> = {}): Promise<{ code: number; stdout: string }> {
+  const lines: string[] = [];
+  const code = await exploreCommand({ ...defaults, program, ...more }, (l) => lines.push(l));
+  return { code, stdout: lines.join('\n') };
+}
+
+describe('threadsim explore', () => {
+  it('ends an exhaustive search with a pasteable verdict', async () => {
+    const r = await explore('bench/lastzero-4');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('all 28 executions of bench/lastzero-4 explored (DPOR, no preemption bound, virtual-time rules): no failure');
+  });
+
+  it('reports a failure with a schedule replay command that reproduces it', async () => {
+    const r = await explore('bench/counter-3', { strategy: 'dfs' });
+    expect(r.code).toBe(1);
+    const replay = /^replay: npx threadsim explore bench\/counter-3 --replay-schedule '?([\d*,]+)'?$/m.exec(r.stdout);
+    expect(replay).not.toBeNull();
+    const again = await explore('bench/counter-3', { replaySchedule: replay![1]! });
+    expect(again.code).toBe(1);
+    expect(again.stdout).toContain("claim 'no lost update' is false");
+    expect(again.stdout).toContain(replay![0]);
+  });
+
+  it('--histogram on tutorial/race --untimed shows both outcomes in one line', async () => {
+    const r = await explore('tutorial/race', { untimed: true, histogram: true });
+    expect(r.stdout).toMatch(/^final state: db\.value = \d in \d[\d,]* of \d[\d,]* traces; db\.value = \d in \d[\d,]* of \d[\d,]*$/m);
+    expect(r.stdout).toContain('db.value = 1');
+    expect(r.stdout).toContain('db.value = 2');
+    expect(r.stdout).toContain('untimed');
+  });
+
+  it("--find-output reads a student's output with timestamps", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'threadsim-'));
+    const file = join(dir, 'seen.txt');
+    const seen = ['Testing update. Starting value is 0.', 'Thread 0: starting update', 'Thread 0: finishing update', 'Thread 1: starting update', 'Thread 1: finishing update', 'Testing update. Ending value is 2.'];
+    writeFileSync(file, `${seen.map((l) => `12:00:00: ${l}`).join('\n')}\n`);
+    const r = await explore('tutorial/race', { untimed: true, findOutput: file });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^found: execution \d+ prints exactly the given output/m);
+    writeFileSync(file, seen.map((l) => l.replace('is 2', 'is 3')).join('\n'));
+    const none = await explore('tutorial/race', { untimed: true, findOutput: file });
+    expect(none.code).toBe(1);
+    expect(none.stdout).toMatch(/^no schedule of tutorial\/race prints the given output: all \d[\d,]* executions explored/m);
+  });
+
+  it('--json prints one object', async () => {
+    const r = await explore('bench/readers-3', { json: true });
+    const j = JSON.parse(r.stdout) as { explored: number; timeRule: string };
+    expect(j.explored).toBe(8);
+    expect(j.timeRule).toBe('virtual-time');
+  });
+
+  it('bad usage is one line and exit code 2', () => {
+    let status = 0;
+    let stderr = '';
+    try {
+      execFileSync('node', [BIN, 'explore', 'bench/counter-3', '--preemption-bound', '2'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    } catch (e) {
+      ({ status, stderr } = e as { status: number; stderr: string });
+    }
+    expect(status).toBe(2);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toContain('--strategy dfs');
+  });
+});

@@ -1,0 +1,133 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { main } from '../../src/cli/main.ts';
+
+const ROOT = new URL('../..', import.meta.url).pathname;
+const BIN = join(ROOT, 'bin/threadsim.js');
+const dir = mkdtempSync(join(tmpdir(), 'threadsim-cli-'));
+// Modules in the folder are ES modules, as in a user's project.
+writeFileSync(join(dir, 'package.json'), '{"type": "module"}\n');
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+class Exit extends Error {
+  constructor(readonly code: number) {
+    super(`exit ${code}`);
+  }
+}
+
+/** Run the CLI in this process (spawning one per case is slow); file arguments under `dir`. */
+async function cli(...args: string[]): Promise<{ code: number | null; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const so = vi.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => (out.push(String(s)), true));
+  const se = vi.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => (err.push(String(s)), true));
+  const ex = vi.spyOn(process, 'exit').mockImplementation((c?: string | number | null) => {
+    throw new Exit(Number(c ?? 0));
+  });
+  let code: number;
+  try {
+    code = await main(args.map((a) => (/\.(json|md|ts)$/.test(a) ? join(dir, a) : a)));
+  } catch (e) {
+    if (!(e instanceof Exit)) throw e;
+    code = e.code;
+  } finally {
+    so.mockRestore();
+    se.mockRestore();
+    ex.mockRestore();
+  }
+  return { code, out: out.join(''), err: err.join('') };
+}
+
+/** A usage error: exit 2, one line on stderr, no stack trace. */
+function expectUsageError(r: { code: number | null; err: string }, pattern: RegExp): void {
+  expect(r.code).toBe(2);
+  expect(r.err.trimEnd().split('\n')).toHaveLength(1);
+  expect(r.err).not.toMatch(/\n\s+at /);
+  expect(r.err).toMatch(pattern);
+}
+
+describe('threadsim run --trace / --export and threadsim export', async () => {
+  it('writes a trace, exports it, and never overwrites without --force', async () => {
+    expect((await cli('run', 'tutorial/race', '--trace', 'race.json')).code).toBe(1);
+    const before = readFileSync(join(dir, 'race.json'), 'utf8');
+    expect((await cli('export', 'race.json', '--format', 'markdown', '-o', 'race.md')).code).toBe(0);
+    expect(readFileSync(join(dir, 'race.md'), 'utf8')).toMatch(/^## tutorial\/race/);
+    writeFileSync(join(dir, 'race.md'), 'mine');
+    expectUsageError(await cli('export', 'race.json', '--format', 'markdown', '-o', 'race.md'), /race\.md exists already \(TS009\)/);
+    expect(readFileSync(join(dir, 'race.md'), 'utf8')).toBe('mine');
+    expectUsageError(await cli('run', 'tutorial/race', '--trace', 'race.json'), /race\.json exists already/);
+    expect(readFileSync(join(dir, 'race.json'), 'utf8')).toBe(before);
+    expect((await cli('export', 'race.json', '--format', 'markdown', '-o', 'race.md', '--force')).code).toBe(0);
+    expect(readFileSync(join(dir, 'race.md'), 'utf8')).toMatch(/^## tutorial\/race/);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('exports to standard output, text with or without timestamps', async () => {
+    await cli('run', 'tutorial/race', '--trace', 'r2.json');
+    expect((await cli('export', 'r2.json', '-f', 'text')).out.split('\n')[0]).toBe('12:00:00: Testing update. Starting value is 0.');
+    expect((await cli('export', 'r2.json', '-f', 'text', '--no-timestamps')).out.split('\n')[0]).toBe('Testing update. Starting value is 0.');
+    const chrome = JSON.parse((await cli('export', 'r2.json', '-f', 'chrome')).out) as { traceEvents: unknown[] };
+    expect(chrome.traceEvents.length).toBeGreaterThan(0);
+  });
+
+  it('run --export alone prints only the export; with -o writes the file', async () => {
+    const r = await cli('run', 'tutorial/race', '--export', 'mermaid');
+    expect(r.code).toBe(1);
+    expect(r.out.split('\n')[0]).toBe('sequenceDiagram');
+    expect(r.out).not.toContain('FAILURE');
+    const w = await cli('run', 'tutorial/race', '--export', 'json', '-o', 'out.json');
+    expect(w.out).toContain('FAILURE');
+    expect(JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8')).format).toBe('threadsim-trace');
+  });
+
+  it('rejects a malformed trace naming the field, and a newer version', async () => {
+    const t = JSON.parse(readFileSync(join(dir, 'race.json'), 'utf8'));
+    t.steps[2].time = 'soon';
+    writeFileSync(join(dir, 'bad.json'), JSON.stringify(t));
+    expectUsageError(await cli('export', 'bad.json', '-f', 'text'), /bad\.json is not a valid threadsim trace: field "steps\[2\]\.time"/);
+    // The same through the real executable: exit code 2 and one line, no stack trace.
+    const r = spawnSync(process.execPath, [BIN, 'export', join(dir, 'bad.json'), '-f', 'text'], { encoding: 'utf8' });
+    expectUsageError({ code: r.status, err: r.stderr }, /field "steps\[2\]\.time"/);
+    t.steps[2].time = 2;
+    t.version = 99;
+    writeFileSync(join(dir, 'new.json'), JSON.stringify(t));
+    expectUsageError(await cli('replay', 'new.json'), /new\.json is trace format version 99; this threadsim reads versions 1 to 2/);
+    expectUsageError(await cli('export', 'missing.json', '-f', 'text'), /cannot read \S*missing\.json: ENOENT/);
+    expectUsageError(await cli('export', 'race.json', '-f', 'pdf'), /Invalid values/);
+  });
+
+  it('run --schedule: replays the printed schedule, and a wrong one says which step and who was runnable', async () => {
+    const first = await cli('run', 'tutorial/race');
+    const line = first.out.split('\n').find((l) => l.startsWith('replay: '))!;
+    const schedule = /--schedule '([^']+)'/.exec(line)![1]!;
+    const again = await cli('run', 'tutorial/race', '--schedule', schedule);
+    expect(again.code).toBe(1);
+    expect(again.out).toContain(line);
+    expectUsageError(await cli('run', 'tutorial/race', '--schedule', 'MainThread*2 T2'), /schedule step 2: no thread is called T2 at that point \(run 'T2'\); runnable: MainThread \(TS007\)/);
+    expectUsageError(await cli('run', 'tutorial/race', '--schedule', 'MainThread*x'), /bad schedule at character 11/);
+    expectUsageError(await cli('run', 'tutorial/race', '--schedule', 'MainThread', '--runs', '5'), /--schedule runs one fixed schedule/);
+  });
+
+  it('replay of a trace whose program changed reports the first diverging step', async () => {
+    const src = (n: number) => `import { program, shared, logging } from ${JSON.stringify(join(ROOT, 'src/index.ts'))};
+export default program('changing', function* main() {
+  const s = shared('s', { x: 0 });
+  yield* logging.info('one');
+  yield* s.set('x', ${n});
+  yield* logging.info('two');
+});\n`;
+    writeFileSync(join(dir, 'prog.ts'), src(1));
+    expect((await cli('run', './prog.ts', '--trace', 'prog.json')).code).toBe(0);
+    expect((await cli('replay', 'prog.json')).code).toBe(0);
+    // The program changes: the trace now names an edited copy (this process caches the old module).
+    writeFileSync(join(dir, 'prog-edited.ts'), src(2));
+    const trace = JSON.parse(readFileSync(join(dir, 'prog.json'), 'utf8'));
+    trace.recipe.program = join(dir, 'prog-edited.ts');
+    writeFileSync(join(dir, 'prog.json'), JSON.stringify(trace));
+    expectUsageError(await cli('replay', 'prog.json'), /replay diverged at step 1: expected write s\.x value 1, got write s\.x value 2/);
+    expect(existsSync(join(dir, 'prog.json'))).toBe(true);
+  });
+});

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { exportMarkdown } from '../../../src/trace/export/markdown.ts';
+import { EVIL, EVIL_THREADS, hostileTrace } from '../../fixtures/hostile-trace.ts';
+import { traceOf } from './helpers.ts';
+
+/** Table cells of a GFM row: split on pipes not preceded by a backslash. */
+function cells(row: string): string[] {
+  const parts = row.split(/(?<!\\)\|/);
+  return parts.slice(1, -1).map((c) => c.trim());
+}
+
+function tableRows(md: string): string[] {
+  return md.split('\n').filter((l) => l.startsWith('|'));
+}
+
+describe('markdown export', () => {
+  const trace = traceOf('tutorial/race');
+  const md = exportMarkdown(trace);
+  const rows = tableRows(md);
+
+  it('has one column per thread and one row per step', () => {
+    const header = cells(rows[0]!);
+    expect(header).toEqual(['step', 'time', 'MainThread', 'ThreadPoolExecutor-0\\_0', 'ThreadPoolExecutor-0\\_1', 'shared state']);
+    expect(rows).toHaveLength(2 + trace.steps.length);
+    for (const row of rows) expect(cells(row)).toHaveLength(header.length);
+  });
+
+  it("puts each step in its thread's column and nowhere else", () => {
+    trace.steps.forEach((s, i) => {
+      const c = cells(rows[2 + i]!);
+      expect(c[0]).toBe(String(s.step));
+      expect(c[1]).toBe(String(s.time));
+      c.slice(2, 5).forEach((cell, t) => expect(cell === '').toBe(t !== s.thread));
+    });
+  });
+
+  it('marks the racing accesses and the shared-state change', () => {
+    // tutorial/race: both workers read db.value before either writes it, so every worker access races.
+    const raced = new Set((trace.races ?? []).flatMap((r) => [r.first.step, r.second.step]));
+    expect(raced.size).toBeGreaterThan(0);
+    trace.steps.forEach((s, i) => {
+      const cell = cells(rows[2 + i]!)[2 + s.thread]!;
+      expect(cell.includes('⚠ race')).toBe(raced.has(s.step));
+    });
+    const firstWrite = trace.steps.find((s) => s.kind === 'write')!;
+    expect(cells(rows[2 + firstWrite.step]!)[5]).toBe('**db.value = 1**');
+    expect(md).toMatch(/### Races\n\n1\. /);
+    expect(md).toContain("claim 'no lost update' is false");
+  });
+
+  it('ends with both replay lines in a code block', () => {
+    expect(md).toMatch(/### Replay\n\n {4}replay: npx threadsim run tutorial\/race --schedule '[^']+'\n {4}where T1 = /);
+    expect(md).toMatch(/\n {4}or: npx threadsim run tutorial\/race --policy gil --seed 0\n/);
+  });
+
+  it('escapes hostile names, messages and values: no HTML, no extra cells, no broken rows', () => {
+    const h = hostileTrace();
+    const all = exportMarkdown(h);
+    // The replay lines sit in an indented code block, where Markdown shows everything literally.
+    const code = all.split('\n').filter((l) => l.startsWith('    '));
+    expect(code.map((l) => l.trim().split(' ')[0])).toEqual(['replay:', 'where', 'or:']);
+    const out = all.split('\n').filter((l) => !l.startsWith('    ')).join('\n');
+    expect(out).not.toMatch(/<[a-z/!]/i);
+    expect(out).not.toContain('\u001b');
+    const hr = tableRows(out);
+    expect(hr).toHaveLength(2 + h.steps.length);
+    const width = cells(hr[0]!).length;
+    expect(width).toBe(3 + h.threads.length);
+    for (const row of hr) expect(cells(row)).toHaveLength(width);
+    // Inline markup is escaped: no unescaped backtick, emphasis star or dollar outside our own bold marks.
+    const body = out.replace(/\*\*/g, '');
+    expect(body).not.toMatch(/(?<!\\)[`$]/);
+    expect(body).not.toMatch(/(?<![\\*])\*(?!\*)/);
+    // The thread name with a newline stays in its header cell.
+    expect(cells(hr[0]!)[4]).toContain('second line');
+    expect(EVIL_THREADS[1]).toContain('\n');
+    expect(out).toContain('&lt;script&gt;alert("x")&lt;/script&gt;');
+    expect(EVIL).toContain('<script>');
+  });
+});
