@@ -162,8 +162,6 @@ export class ThreadPoolExecutor {
     const op: Op = {
       kind: 'submit',
       obj: this.id,
-      // Happens-before: the submit is a send on the work queue the workers' get reads.
-      channel: this.getters.label,
       access: 'sync',
       value: fn.name || '<lambda>',
       run: (k) => {

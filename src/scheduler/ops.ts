@@ -130,7 +130,7 @@ export interface Op {
   readonly thread?: number;
   /**
    * A second synchronisation object the op sends to or receives from, when that is not `obj`
-   * (an executor's `submit` feeds its work queue, which the workers' `get` reads).
+   * (a model whose sending and receiving ops name different objects).
    * Happens-before treats the op as the same kind of op on `channel` too.
    */
   readonly channel?: string;
