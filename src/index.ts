@@ -24,3 +24,5 @@ export { EXPORT_FORMATS, renderExport, withRaces, type ExportFormat, type Export
 export { exportSvg, type SvgOptions } from './trace/export/svg.ts';
 export { exportHtml, type HtmlOptions } from './trace/export/html.ts';
 export { buildChoiceTree, type ChoiceTree, type ChoiceTreeBounds } from './trace/choice-tree.ts';
+export { RaceMonitor, type DetectOptions } from './scheduler/detect/index.ts';
+export type { RaceFailure, RaceAccess as RaceFailureAccess, LockOrderFailure, InvariantFailure, DeadlockFailure } from './scheduler/failures.ts';

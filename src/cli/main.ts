@@ -74,7 +74,8 @@ export async function main(argv: string[]): Promise<number> {
           .option('output', { alias: 'o', type: 'string', describe: 'file for --export' })
           .option('steps', { type: 'string', describe: 'with --export markdown or mermaid: only steps A..B' })
           .option('force', { type: 'boolean', default: false, describe: 'overwrite an existing --trace or -o file' })
-          .option('json', { type: 'boolean', default: false, describe: 'print one JSON summary object' }),
+          .option('json', { type: 'boolean', default: false, describe: 'print one JSON summary object' })
+          .option('detect', { type: 'boolean', default: true, describe: 'report data races, lock-order inversions and deadlock cycles (--no-detect to skip)' }),
       (a) =>
         guard(() =>
           runCommand(
@@ -94,6 +95,7 @@ export async function main(argv: string[]): Promise<number> {
               ...(a.steps === undefined ? {} : { steps: a.steps }),
               force: a.force,
               json: a.json,
+              detect: a.detect,
             },
             out,
           ),

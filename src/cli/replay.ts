@@ -1,5 +1,6 @@
 /** `threadsim replay FILE`: re-run a recorded trace and check that every step matches. */
 import { ThreadsimError } from '../errors.ts';
+import { RaceMonitor } from '../scheduler/detect/detector.ts';
 import { execute, type StepRecord } from '../scheduler/execution.ts';
 import { ReplayPolicy } from '../scheduler/policies/index.ts';
 import type { TraceStep } from '../trace/format.ts';
@@ -23,6 +24,7 @@ export async function replayCommand(args: ReplayArgs, out: (line: string) => voi
     policy: new ReplayPolicy(trace.schedule, names),
     seed: trace.recipe.seed,
     record: true,
+    monitor: new RaceMonitor({ patterns: true }),
     maxSteps: Math.max(trace.schedule.length, trace.recipe.maxSteps ?? 0, 1),
     ...(trace.recipe.cpuCount === undefined ? {} : { cpuCount: trace.recipe.cpuCount }),
   });

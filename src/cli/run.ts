@@ -1,6 +1,9 @@
 /** `threadsim run`: run a program, print its output, report failures with a replay line. */
 import { ThreadsimError } from '../errors.ts';
+import { RaceMonitor } from '../scheduler/detect/detector.ts';
+import { findSplitSection } from '../scheduler/detect/split-sections.ts';
 import { execute, type ExecutionResult } from '../scheduler/execution.ts';
+import type { RaceFailure } from '../scheduler/failures.ts';
 import { printSchedule } from '../trace/notation.ts';
 import { runSchedule } from '../trace/schedule-policy.ts';
 import { policyByName } from '../scheduler/policies/index.ts';
@@ -8,7 +11,7 @@ import type { Program } from '../scheduler/program.ts';
 import { runProgram } from '../scheduler/run.ts';
 import { renderExport, withRaces } from '../trace/export/index.ts';
 import { parseStepRange } from '../trace/export/step-range.ts';
-import { programExtras, serializeTrace, toTraceFile } from '../trace/format.ts';
+import { programExtras, serializeTrace, toTraceFile, type TraceRace } from '../trace/format.ts';
 import type { ReplayRecipe } from '../trace/replay-command.ts';
 import { replayCommand } from '../trace/replay-command.ts';
 import { failureReport } from '../trace/report.ts';
@@ -36,6 +39,8 @@ export interface RunArgs {
   readonly steps?: string;
   readonly force: boolean;
   readonly json: boolean;
+  /** Race detection (data races, lock order, deadlock cycles). Default true. */
+  readonly detect?: boolean;
 }
 
 /** Run the command; returns the exit code (0 no failure, 1 failure found). */
@@ -53,10 +58,11 @@ export async function runCommand(args: RunArgs, out: (line: string) => void): Pr
     ...(args.cpuCount === undefined ? {} : { cpuCount: args.cpuCount }),
     ...(args.schedule === undefined ? {} : { schedule: args.schedule }),
   };
+  const detect = args.detect ?? true;
   const summary =
     args.schedule !== undefined
-      ? { runs: 1, execution: recordAgain(program, { ...base, seed: args.seed }) }
-      : runProgram(program, { policy: args.policy, seed: args.seed, runs: args.runs, ...(args.maxSteps === undefined ? {} : { maxSteps: args.maxSteps }), ...(args.cpuCount === undefined ? {} : { cpuCount: args.cpuCount }) });
+      ? { runs: 1, execution: recordAgain(program, { ...base, seed: args.seed }, detect) }
+      : runProgram(program, { policy: args.policy, seed: args.seed, runs: args.runs, detect, ...(args.maxSteps === undefined ? {} : { maxSteps: args.maxSteps }), ...(args.cpuCount === undefined ? {} : { cpuCount: args.cpuCount }) });
   const exec = summary.execution;
   const recipe: ReplayRecipe = { ...base, seed: exec.seed };
   if (args.steps !== undefined && args.export === undefined) {
@@ -66,8 +72,11 @@ export async function runCommand(args: RunArgs, out: (line: string) => void): Pr
     throw new ThreadsimError('TS006', '-o/--output needs --export FORMAT', 'Add --export markdown (or another format), or use --trace FILE for the trace itself.');
   }
   const needTrace = args.trace !== undefined || args.export !== undefined || exec.failures.length > 0;
-  const recorded = needTrace ? (exec.trace !== undefined ? exec : recordAgain(program, recipe)) : undefined;
-  const traceFile = recorded === undefined ? undefined : withRaces(toTraceFile(recorded, recipe, { ...programExtras(program), logLevel: level }));
+  // The recorded run carries code sites and pattern names: its failures are the ones reported.
+  const recorded = needTrace ? (exec.trace !== undefined ? exec : recordAgain(program, recipe, detect)) : undefined;
+  const failures = recorded?.failures ?? exec.failures;
+  const races = detect && recorded !== undefined ? { races: traceRaces(recorded) } : {};
+  const traceFile = recorded === undefined ? undefined : withRaces(toTraceFile(recorded, recipe, { ...programExtras(program), logLevel: level, ...races }));
   if (args.trace !== undefined && traceFile !== undefined) writeFileAtomic(args.trace, serializeTrace(traceFile), args.force);
   if (args.export !== undefined && traceFile !== undefined) {
     const text = renderExport(traceFile, args.export, { timestamps: args.timestamps, level, program, ...(args.steps === undefined ? {} : { steps: parseStepRange(args.steps) }) });
@@ -89,7 +98,16 @@ export async function runCommand(args: RunArgs, out: (line: string) => void): Pr
           ending: exec.ending,
           steps: exec.steps,
           schedule: printSchedule(exec.schedule, exec.threads.map((t) => t.name)),
-          failures: exec.failures.map((f) => ({ ...f, replay: replayCommand(recipe) })),
+          failures: failures.map((f) => ({ ...f, replay: replayCommand(recipe) })),
+          races: failures.filter((f) => f.kind === 'race').map((f) => ({
+            location: f.location,
+            pattern: f.pattern ?? null,
+            threads: [f.first.thread, f.second.thread],
+            steps: [f.first.step, f.second.step],
+            accesses: [f.first, f.second],
+            ...(f.patternSteps === undefined ? {} : { patternSteps: f.patternSteps }),
+          })),
+          ...splitSectionJson(recorded),
           state: exec.state,
           output: lines,
         },
@@ -111,12 +129,17 @@ export async function runCommand(args: RunArgs, out: (line: string) => void): Pr
   return exec.failures.length === 0 ? 0 : 1;
 }
 
-/** Re-run the reported execution with its trace kept (runs are deterministic). */
-export function recordAgain(program: Program, recipe: ReplayRecipe): ExecutionResult {
+/**
+ * Re-run the reported execution with its trace and code sites kept (runs are deterministic),
+ * with race detection naming patterns when `detect` is on.
+ */
+export function recordAgain(program: Program, recipe: ReplayRecipe, detect = false): ExecutionResult {
+  const monitor = detect ? { monitor: new RaceMonitor({ patterns: true }) } : {};
   if (recipe.schedule !== undefined) {
     return runSchedule(program, recipe.schedule, {
       fallback: policyByName(recipe.policy),
       seed: recipe.seed,
+      ...monitor,
       ...(recipe.maxSteps === undefined ? {} : { maxSteps: recipe.maxSteps }),
       ...(recipe.cpuCount === undefined ? {} : { cpuCount: recipe.cpuCount }),
     });
@@ -125,9 +148,44 @@ export function recordAgain(program: Program, recipe: ReplayRecipe): ExecutionRe
     policy: policyByName(recipe.policy),
     seed: recipe.seed,
     record: true,
+    ...monitor,
     ...(recipe.maxSteps === undefined ? {} : { maxSteps: recipe.maxSteps }),
     ...(recipe.cpuCount === undefined ? {} : { cpuCount: recipe.cpuCount }),
   });
+}
+
+/** The detector's races as the trace file keeps them (threads by index). */
+function traceRaces(exec: ExecutionResult): TraceRace[] {
+  const index = (name: string): number => exec.threads.findIndex((t) => t.name === name);
+  return exec.failures
+    .filter((f): f is RaceFailure => f.kind === 'race')
+    .map((f) => ({
+      ...f,
+      first: { ...f.first, thread: index(f.first.thread) },
+      second: { ...f.second, thread: index(f.second.thread) },
+    }));
+}
+
+/**
+ * For a failed claim that no data race explains: the race-free atomicity violation in the
+ * recorded trace, if there is one (`split-sections.ts`).
+ */
+function splitSectionJson(recorded: ExecutionResult | undefined): { atomicity?: object } {
+  const fs = recorded?.failures ?? [];
+  if (recorded?.trace === undefined || fs.some((f) => f.kind === 'race') || !fs.some((f) => f.kind === 'claim' || f.kind === 'invariant')) return {};
+  const split = findSplitSection(recorded.trace);
+  if (split === undefined) return {};
+  const name = (i: number): string => recorded.threads[i]?.name ?? `#${i}`;
+  const steps = [split.first, split.between, split.second];
+  return {
+    atomicity: {
+      pattern: 'atomicity violation',
+      steps: steps.map((s) => s.step),
+      threads: steps.map((s) => name(s.thread)),
+      locations: steps.map((s) => s.obj),
+      locks: [split.locksFirst, split.locksSecond],
+    },
+  };
 }
 
 function logLevel(name: string | undefined, program: Program): number {

@@ -5,6 +5,7 @@
  * Values are frozen (immer) so a thread cannot change shared data behind the engine's back.
  */
 import { runtime } from '../scheduler/context.ts';
+import { callerSite } from '../scheduler/detect/site.ts';
 import type { Kernel, Op, Step } from '../scheduler/ops.ts';
 
 /*
@@ -37,6 +38,7 @@ class ReadOp extends OneStep<unknown> implements Op {
     private readonly store: string,
     private readonly key: string,
     location: string,
+    readonly site: string | undefined,
   ) {
     super();
     this.obj = location;
@@ -55,6 +57,7 @@ class WriteOp extends OneStep<void> implements Op {
     private readonly key: string,
     location: string,
     readonly value: unknown,
+    readonly site: string | undefined,
   ) {
     super();
     this.obj = location;
@@ -75,7 +78,10 @@ export interface Shared<T extends Record<string, unknown>> {
 
 /** Create the shared store `name` with its initial values. Call it inside a thread (usually main). */
 export function shared<T extends Record<string, unknown>>(name: string, initial: T): Shared<T> {
-  runtime(`shared('${name}')`).defineStore(name, initial);
+  const rt = runtime(`shared('${name}')`);
+  rt.defineStore(name, initial);
+  // Code sites for race reports cost a stack trace per access: recorded runs only.
+  const sites = rt.settings.captureSites;
   const locations = new Map<string, string>();
   const location = (key: string): string => {
     let l = locations.get(key);
@@ -85,10 +91,10 @@ export function shared<T extends Record<string, unknown>>(name: string, initial:
   return {
     name,
     get<K extends keyof T & string>(key: K): Step<T[K]> {
-      return new ReadOp(name, key, location(key)) as unknown as Step<T[K]>;
+      return new ReadOp(name, key, location(key), sites ? callerSite() : undefined) as unknown as Step<T[K]>;
     },
     set<K extends keyof T & string>(key: K, value: T[K]): Step<void> {
-      return new WriteOp(name, key, location(key), value);
+      return new WriteOp(name, key, location(key), value, sites ? callerSite() : undefined);
     },
   };
 }

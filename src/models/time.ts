@@ -25,11 +25,19 @@ export function* sleep(seconds: number): Steps<void> {
     obj: undefined,
     access: 'none',
     value: seconds,
-    enabled: () => false,
     timeout: toMicros(seconds),
     yields: true,
-    run: () => undefined,
-    describeWait: () => `the clock (sleeping ${seconds} s)`,
+    // Method shorthand, not arrows: tsx's keepNames would wrap each arrow in a
+    // defineProperty call on every sleep.
+    enabled() {
+      return false;
+    },
+    run() {
+      return undefined;
+    },
+    describeWait() {
+      return `the clock (sleeping ${seconds} s)`;
+    },
   };
   yield op;
 }

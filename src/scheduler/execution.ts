@@ -14,7 +14,8 @@ import { freeze, produce } from 'immer';
 import { ThreadsimError } from '../errors.ts';
 import { setActiveRuntime } from './context.ts';
 import type { Failure } from './failures.ts';
-import type { Monitor, StepEvent } from './monitor.ts';
+import { invariantMonitor } from './detect/invariants.ts';
+import { combineMonitors, type BlockedThread, type Monitor, type StepEvent } from './monitor.ts';
 import { isOp, WaitQueue, type Kernel, type Op, type OutputLine, type SpawnOptions, type Steps, type ThreadRecord } from './ops.ts';
 import type { Policy, SchedulingPoint } from './policies/policy.ts';
 import { isGeneratorFunction, type Program, type SharedState } from './program.ts';
@@ -41,6 +42,8 @@ export interface ExecutionOptions {
   readonly untimed?: boolean;
   /** Watches every step (race detection, invariants). */
   readonly monitor?: Monitor;
+  /** Ops carry their code site (`Op.site`) for reports. Default: the value of `record`. */
+  readonly sites?: boolean;
 }
 
 /** One recorded step (kept only with `record: true`). */
@@ -68,6 +71,8 @@ export interface StepRecord {
   readonly joined?: number;
   /** Shared state after the step (structurally shared with the previous snapshot). */
   readonly state: SharedState;
+  /** Where the program yielded the op (`Op.site`), when the run captured sites. */
+  readonly site?: string;
 }
 
 /** How an execution ended. */
@@ -198,9 +203,15 @@ export class Execution implements Runtime {
     this.maxSteps = options.maxSteps ?? 100_000;
     this.trace = options.record ? [] : undefined;
     this.untimed = options.untimed ?? false;
-    this.monitor = options.monitor;
+    const monitors: Monitor[] = [];
+    if (options.monitor !== undefined) monitors.push(options.monitor);
+    const invariants = program.options.invariants;
+    if (invariants !== undefined && Object.keys(invariants).length > 0) {
+      monitors.push(invariantMonitor(invariants, (i) => this.threads[i]?.name ?? `#${i}`));
+    }
+    this.monitor = monitors.length === 0 ? undefined : combineMonitors(monitors);
     this.event = { step: 0, time: 0, thread: 0, op: undefined as unknown as Op, result: undefined, raised: undefined, timedOut: false, spawned: -1, state: {} };
-    this.settings = { cpuCount: options.cpuCount ?? 2, programSeed: program.options.programSeed ?? 0 };
+    this.settings = { cpuCount: options.cpuCount ?? 2, programSeed: program.options.programSeed ?? 0, captureSites: options.sites ?? options.record ?? false };
   }
 
   get now(): number {
@@ -222,7 +233,7 @@ export class Execution implements Runtime {
       this.initialState = this.state;
       const ending = this.loop(main);
       if (ending === 'complete') this.checkClaims();
-      const found = this.monitor?.onEnd?.(ending, this.state);
+      const found = this.monitor?.onEnd?.(ending, this.state, this.threads);
       if (found) this.failures.push(...found);
       return this.result(ending);
     } finally {
@@ -273,7 +284,6 @@ export class Execution implements Runtime {
   private collectRunnable(): number[] {
     const ids = this.runnableIds;
     if (!this.runnableDirty && !this.mayDisable) return ids;
-    ids.length = 0;
     const list = this.runnable;
     let w = 0;
     let mayDisable = false;
@@ -290,10 +300,12 @@ export class Execution implements Runtime {
         }
         mayDisable = true;
       }
-      list[w++] = t;
-      ids.push(t.index);
+      list[w] = t;
+      ids[w++] = t.index;
     }
-    list.length = w;
+    // Setting an array's length is a runtime call: only when it changed.
+    if (list.length !== w) list.length = w;
+    if (ids.length !== w) ids.length = w;
     this.runnableDirty = false;
     this.mayDisable = mayDisable;
     return ids;
@@ -393,6 +405,7 @@ export class Execution implements Runtime {
       ...(this.spawnedBy >= 0 ? { spawned: this.spawnedBy } : {}),
       ...(op.kind === 'join' && op.thread !== undefined ? { joined: op.thread } : {}),
       state: this.state,
+      ...(op.site === undefined ? {} : { site: op.site }),
     });
   }
 
@@ -488,20 +501,25 @@ export class Execution implements Runtime {
   }
 
   private reportDeadlock(): void {
-    const blocked = this.threads
+    const waiting: BlockedThread[] = this.threads
       .filter((t) => !t.done)
       .map((t) => {
         this.cur = t;
         const op = t.pending;
         const waitsFor = op?.describeWait?.(this) ?? (op?.obj ?? op?.kind ?? 'nothing');
-        return { thread: t.name, waitsFor };
+        return { thread: t.index, name: t.name, daemon: t.daemon, op, waitsFor };
       });
-    const lines = blocked.map((b) => `${b.thread} waits for ${b.waitsFor}`);
+    const blocked = waiting.map((b) => ({ thread: b.name, waitsFor: b.waitsFor }));
+    const why = this.monitor?.explainDeadlock?.(waiting);
+    const lines = why?.lines ?? blocked.map((b) => `${b.thread} waits for ${b.waitsFor}`);
+    const what = why?.cycle !== true ? '' : why.pattern === undefined ? 'Wait-for cycle: ' : `Wait-for cycle (${why.pattern}): `;
     this.failures.push({
       kind: 'deadlock',
       blocked,
+      ...(why?.cycle === true ? { cycle: why.lines } : {}),
+      ...(why?.pattern === undefined ? {} : { pattern: why.pattern }),
       step: this.stepIndex,
-      message: `deadlock at step ${this.stepIndex}: no thread can run and none is sleeping. ${lines.join('; ')}`,
+      message: `deadlock at step ${this.stepIndex}: no thread can run and none is sleeping. ${what}${lines.join('; ')}`,
     });
   }
 

@@ -1,10 +1,60 @@
 /** What a run can find wrong with a program. */
-export type Failure = ClaimFailure | ExceptionFailure | DeadlockFailure | StepBoundFailure;
+export type Failure = ClaimFailure | InvariantFailure | ExceptionFailure | DeadlockFailure | StepBoundFailure | RaceFailure | LockOrderFailure;
 
 /** A claim over the final shared state was false. */
 export interface ClaimFailure {
   readonly kind: 'claim';
   readonly claim: string;
+  readonly message: string;
+}
+
+/** An invariant (a claim checked after every step) was false after a step. */
+export interface InvariantFailure {
+  readonly kind: 'invariant';
+  readonly claim: string;
+  /** The step after which the invariant first failed. */
+  readonly step: number;
+  readonly thread: string;
+  readonly message: string;
+}
+
+/** One side of a data race: a read or write of a shared location. */
+export interface RaceAccess {
+  readonly step: number;
+  readonly thread: string;
+  readonly access: 'read' | 'write';
+  /** The value read (the op's result) or written. */
+  readonly value: unknown;
+  /** Where the program made the access, when the run captured code sites. */
+  readonly site?: string;
+}
+
+/**
+ * Two accesses to one shared location from different threads, at least one a write, that
+ * happens-before does not order. `first` ran first in this execution.
+ */
+export interface RaceFailure {
+  readonly kind: 'race';
+  readonly location: string;
+  readonly first: RaceAccess;
+  readonly second: RaceAccess;
+  /** Bug pattern, when the trace shows one (`lost update`, `check-then-act`, ...). */
+  readonly pattern?: string;
+  /** The steps of the accesses that show the pattern, in order (two to four). */
+  readonly patternSteps?: readonly number[];
+  /** False when this run did not show the pattern's bad interleaving (another schedule will). */
+  readonly patternSeen?: boolean;
+  readonly message: string;
+}
+
+/**
+ * Two threads took two locks in opposite orders while they could run at the same time: a
+ * schedule exists in which each holds one lock and waits for the other.
+ */
+export interface LockOrderFailure {
+  readonly kind: 'lock-order';
+  /** The two acquisitions: who held which lock and took which next, at which step. */
+  readonly edges: readonly { readonly thread: string; readonly held: string; readonly acquired: string; readonly step: number }[];
   readonly message: string;
 }
 
@@ -23,6 +73,13 @@ export interface ExceptionFailure {
 export interface DeadlockFailure {
   readonly kind: 'deadlock';
   readonly blocked: readonly { readonly thread: string; readonly waitsFor: string }[];
+  /**
+   * The wait-for cycle, one sentence per thread ("Thread-1 holds Lock#1 and waits for
+   * Lock#2"), when race detection ran and found one.
+   */
+  readonly cycle?: readonly string[];
+  /** `lock-order inversion` when the cycle runs through two or more locks. */
+  readonly pattern?: string;
   readonly step: number;
   readonly message: string;
 }

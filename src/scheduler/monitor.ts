@@ -3,7 +3,7 @@
  * invariants, statistics. They see ops (data) only, never a model's internals.
  */
 import type { Failure } from './failures.ts';
-import type { Op } from './ops.ts';
+import type { Op, ThreadRecord } from './ops.ts';
 import type { SharedState } from './program.ts';
 
 /** One executed step, as monitors see it. The object is reused: copy what you keep. */
@@ -24,12 +24,68 @@ export interface StepEvent {
   state: SharedState;
 }
 
+/** A thread that cannot run when the execution deadlocks, and the op it waits to run. */
+export interface BlockedThread {
+  readonly thread: number;
+  readonly name: string;
+  readonly daemon: boolean;
+  /** The op the thread waits to run (undefined only for a thread that never got one). */
+  readonly op: Op | undefined;
+  /** The op's own description of what it waits for. */
+  readonly waitsFor: string;
+}
+
+/** What a monitor says about a deadlock. */
+export interface DeadlockExplanation {
+  readonly cycle: boolean;
+  readonly lines: readonly string[];
+  /** `lock-order inversion` when the cycle runs through two or more locks. */
+  readonly pattern?: string;
+}
+
 /** Watches an execution. */
 export interface Monitor {
   /** After every step. */
   onStep(ev: StepEvent): void;
   /** When a thread finishes (returned or raised), after the step that ended it. */
   onThreadEnd?(thread: number, step: number): void;
-  /** Once at the end; failures returned are added to the execution's failures. */
-  onEnd?(ending: string, state: SharedState): readonly Failure[] | void;
+  /**
+   * When the execution deadlocks, before `onEnd`: one sentence per blocked thread saying what
+   * it holds and waits for; `cycle` is true when the sentences form a wait-for cycle (then
+   * only the threads in the cycle are named).
+   */
+  explainDeadlock?(blocked: readonly BlockedThread[]): DeadlockExplanation | undefined;
+  /**
+   * Once at the end, with the thread table (names by index); failures returned are added to
+   * the execution's failures.
+   */
+  onEnd?(ending: string, state: SharedState, threads?: readonly ThreadRecord[]): readonly Failure[] | void;
+}
+
+/** One monitor that forwards every call to each of `monitors` in order. */
+export function combineMonitors(monitors: readonly Monitor[]): Monitor {
+  if (monitors.length === 1) return monitors[0]!;
+  return {
+    onStep(ev) {
+      for (const m of monitors) m.onStep(ev);
+    },
+    onThreadEnd(thread, step) {
+      for (const m of monitors) m.onThreadEnd?.(thread, step);
+    },
+    explainDeadlock(blocked) {
+      for (const m of monitors) {
+        const why = m.explainDeadlock?.(blocked);
+        if (why !== undefined) return why;
+      }
+      return undefined;
+    },
+    onEnd(ending, state, threads) {
+      const found: Failure[] = [];
+      for (const m of monitors) {
+        const f = m.onEnd?.(ending, state, threads);
+        if (f) found.push(...f);
+      }
+      return found;
+    },
+  };
 }

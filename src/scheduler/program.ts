@@ -16,6 +16,11 @@ export interface ProgramOptions {
   readonly description?: string;
   /** Named claims checked at the end of every complete run. */
   readonly claims?: Readonly<Record<string, Claim>>;
+  /**
+   * Named claims checked after every step (invariants): the first step after which one is
+   * false is reported with the thread and op that made it false.
+   */
+  readonly invariants?: Readonly<Record<string, Claim>>;
   /** Lowest logging level printed unless the run says otherwise (Python's basicConfig level). */
   readonly logLevel?: LogLevelName;
   /** Seed of the program's own random numbers (Python's `random.seed`). Default 0. */

@@ -2,6 +2,7 @@
  * Runs of a program: one seed, or seeds `seed .. seed+runs-1` stopping at the first failure.
  */
 import { ThreadsimError } from '../errors.ts';
+import { RaceMonitor } from './detect/detector.ts';
 import { execute, type ExecutionResult } from './execution.ts';
 import { policyByName, type Policy } from './policies/index.ts';
 import type { Program } from './program.ts';
@@ -17,6 +18,11 @@ export interface RunOptions {
   /** Keep the step-by-step record of the reported execution. */
   readonly record?: boolean;
   readonly cpuCount?: number;
+  /**
+   * Report data races, lock-order inversions and deadlock cycles (happens-before race
+   * detection on every run). Default false; `threadsim run` turns it on.
+   */
+  readonly detect?: boolean;
 }
 
 /** What a series of runs found. */
@@ -45,6 +51,7 @@ export function runProgram(program: Program, options: RunOptions = {}): RunSumma
       ...(options.maxSteps === undefined ? {} : { maxSteps: options.maxSteps }),
       ...(options.cpuCount === undefined ? {} : { cpuCount: options.cpuCount }),
       record: options.record ?? false,
+      ...(options.detect ? { monitor: new RaceMonitor({ patterns: options.record ?? false }) } : {}),
     });
     if (last.failures.length > 0) return { runs: i + 1, execution: last };
   }

@@ -23,4 +23,6 @@ export interface RuntimeSettings {
   readonly cpuCount: number;
   /** Seed for the program's own random numbers (Python's `random` module), independent of the policy. */
   readonly programSeed: number;
+  /** True when ops should carry their code site (`Op.site`): recorded runs only, it is slow. */
+  readonly captureSites: boolean;
 }

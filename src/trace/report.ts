@@ -1,22 +1,39 @@
 /**
- * The failure report: what happened, the threads and steps involved, why, and the command
- * that replays it (the report is the replay recipe): the schedule in the notation, and the seed.
+ * The failure report: what happened, the threads and steps involved, why (for a data race:
+ * its pattern, a trace excerpt and the missing happens-before edge), and the command that
+ * replays it (the report is the replay recipe): the schedule in the notation, and the seed.
  */
 import type { ExecutionResult } from '../scheduler/execution.ts';
-import { explainAccesses } from './explain.ts';
+import type { RaceFailure } from '../scheduler/failures.ts';
+import { explainAccesses, explainRaces, explainSplitSection } from './explain.ts';
 import { replayLines, type ReplayRecipe } from './replay-command.ts';
 
-/** Lines of the report for an execution; `recorded` is the same execution with its trace. */
+/**
+ * Lines of the report for an execution; `recorded` is the same execution run again with its
+ * trace (and code sites) kept: its failures are reported when given, as they carry more.
+ */
 export function failureReport(exec: ExecutionResult, recipe: ReplayRecipe, recorded?: ExecutionResult): string[] {
-  if (exec.failures.length === 0) return [];
+  const failures = recorded?.failures ?? exec.failures;
+  if (failures.length === 0) return [];
   const lines: string[] = [];
-  const n = exec.failures.length;
+  const n = failures.length;
   lines.push(`${n === 1 ? 'FAILURE' : `${n} FAILURES`} in ${exec.program} under policy ${exec.policy}, seed ${exec.seed} (${exec.steps} steps):`);
-  for (const f of exec.failures) lines.push(`  - ${f.message}`);
+  for (const f of failures) {
+    if (f.kind !== 'deadlock' || f.cycle === undefined) {
+      lines.push(`  - ${f.message}`);
+      continue;
+    }
+    // A cycle reads better one thread per line.
+    lines.push(`  - deadlock at step ${f.step}: no thread can run and none is sleeping; a wait-for cycle${f.pattern === undefined ? '' : ` (${f.pattern})`}:`);
+    for (const l of f.cycle) lines.push(`      ${l}`);
+  }
   const trace = recorded?.trace;
-  if (trace !== undefined && exec.failures.some((f) => f.kind === 'claim')) {
+  if (trace !== undefined) {
     const name = (i: number): string => exec.threads[i]?.name ?? `#${i}`;
-    for (const l of explainAccesses(trace, name)) lines.push(`  ${l}`);
+    const races = failures.filter((f): f is RaceFailure => f.kind === 'race');
+    const claimFailed = failures.some((f) => f.kind === 'claim' || f.kind === 'invariant');
+    const explained = races.length > 0 ? explainRaces(races, trace, name) : claimFailed ? [...explainSplitSection(trace, name), ...explainAccesses(trace, name)] : [];
+    for (const l of explained) lines.push(`  ${l}`);
   }
   lines.push(...replayLines(recipe, exec));
   return lines;

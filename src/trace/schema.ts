@@ -76,8 +76,26 @@ const failure = z.discriminatedUnion('kind', [
     message: z.string(),
   }),
   z.looseObject({ kind: z.literal('step-bound'), maxSteps: z.number().int().positive(), message: z.string() }),
-  z.looseObject({ kind: z.literal('race'), location: z.string(), first: failureAccess, second: failureAccess, message: z.string() }),
-  z.looseObject({ kind: z.literal('lock-order'), message: z.string() }),
+  z.looseObject({
+    kind: z.literal('invariant'),
+    claim: z.string(),
+    step: z.number().int().nonnegative(),
+    thread: z.string(),
+    message: z.string(),
+  }),
+  z.looseObject({
+    kind: z.literal('race'),
+    location: z.string(),
+    first: z.looseObject({ step: z.number().int().nonnegative(), thread: z.string(), access: z.enum(['read', 'write']) }),
+    second: z.looseObject({ step: z.number().int().nonnegative(), thread: z.string(), access: z.enum(['read', 'write']) }),
+    pattern: z.string().optional(),
+    message: z.string(),
+  }),
+  z.looseObject({
+    kind: z.literal('lock-order'),
+    edges: z.array(z.looseObject({ thread: z.string(), held: z.string(), acquired: z.string(), step: z.number().int().nonnegative() })),
+    message: z.string(),
+  }),
 ]);
 
 const raceAccess = z.looseObject({

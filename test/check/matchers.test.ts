@@ -67,7 +67,7 @@ describe('the replay line', () => {
     const line = found.report.split('\n').find((l) => l.startsWith('replay: npx threadsim run '))!;
     const schedule = /--schedule '([^']+)'/.exec(line)?.[1];
     expect(schedule).toBeDefined();
-    const cli = spawnSync(process.execPath, ['bin/threadsim.js', 'run', 'test/check/programs/counter.ts', '--schedule', schedule!, '--json'], { encoding: 'utf8' });
+    const cli = spawnSync(process.execPath, ['bin/threadsim.js', 'run', 'test/check/programs/counter.ts', '--schedule', schedule!, '--json', '--no-detect'], { encoding: 'utf8' });
     expect(cli.status).toBe(1);
     const summary = JSON.parse(cli.stdout) as { failures: { message: string }[]; state: { counter: { value: number } } };
     expect(summary.failures.map((f) => f.message)).toEqual(found.failures.map((f) => f.message));

@@ -40,7 +40,10 @@ describe('threadsim run', () => {
     expect(r.code).toBe(1);
     const summary = JSON.parse(r.stdout) as Record<string, unknown>;
     expect(summary).toMatchObject({ program: 'tutorial/race', policy: 'random', seed: 3, runs: 1, state: { db: { value: 1 } } });
-    expect(summary.failures).toEqual([expect.objectContaining({ kind: 'claim', replay: 'npx threadsim run tutorial/race --policy random --seed 3' })]);
+    // The failed claim, then the data races race detection found behind it.
+    const failures = summary.failures as { kind: string; replay: string }[];
+    expect(failures[0]).toEqual(expect.objectContaining({ kind: 'claim', replay: 'npx threadsim run tutorial/race --policy random --seed 3' }));
+    expect(failures.slice(1).map((f) => f.kind)).toEqual(['race', 'race']);
   });
 
   it('runs a user module by path', () => {

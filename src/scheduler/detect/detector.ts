@@ -1,0 +1,127 @@
+/**
+ * The race detector as a {@link Monitor}: happens-before clocks over sync ops, FastTrack
+ * shadow memory over shared reads and writes, lock holdings for deadlock explanations and
+ * lock-order inversions. It sees ops only.
+ */
+import type { Failure, RaceAccess, RaceFailure } from '../failures.ts';
+import type { BlockedThread, DeadlockExplanation, Monitor, StepEvent } from '../monitor.ts';
+import type { ThreadRecord } from '../ops.ts';
+import type { SharedState } from '../program.ts';
+import { explainDeadlock } from './deadlock.ts';
+import { HappensBefore } from './happens-before.ts';
+import { Holdings, type OrderEdge } from './holdings.ts';
+import { recognisePattern, type DataAccess } from './patterns.ts';
+import { RaceDetector, type AccessRecord, type FoundRace } from './races.ts';
+
+/** Options of {@link RaceMonitor}. */
+export interface DetectOptions {
+  /**
+   * Keep every data access so that races can be given a pattern name (lost update, ...).
+   * Costs memory proportional to the run; the CLI turns it on for the run it reports.
+   */
+  readonly patterns?: boolean;
+}
+
+/** Finds data races, explains deadlocks and finds lock-order inversions in one execution. */
+export class RaceMonitor implements Monitor {
+  readonly hb = new HappensBefore();
+  readonly races = new RaceDetector();
+  readonly holdings = new Holdings();
+  private readonly accesses: DataAccess[] | undefined;
+
+  constructor(options: DetectOptions = {}) {
+    this.accesses = options.patterns ? [] : undefined;
+  }
+
+  onStep(ev: StepEvent): void {
+    const op = ev.op;
+    const access = op.access;
+    if (access === 'read' || access === 'write') {
+      if (op.obj === undefined || ev.raised !== undefined) return;
+      const write = access === 'write';
+      this.races.access(op.obj, ev.thread, this.hb.clock(ev.thread), ev.step, write, write ? op.value : ev.result, op.site);
+      this.accesses?.push({ step: ev.step, thread: ev.thread, location: op.obj, write });
+      return;
+    }
+    if (access !== 'sync' && ev.spawned < 0) return;
+    this.hb.onSync(ev);
+    if (op.obj === undefined || ev.raised !== undefined) return;
+    if (op.kind === 'acquire') {
+      if (ev.timedOut || ev.result === false) return;
+      const t = ev.thread;
+      const s = this.hb.structuralClock(t);
+      this.holdings.acquired(op.obj, t, ev.step, s[t] ?? 0, (e: OrderEdge) => e.epoch <= (s[e.thread] ?? 0));
+    } else if (op.kind === 'release') {
+      this.holdings.released(op.obj, ev.thread);
+    }
+  }
+
+  explainDeadlock(blocked: readonly BlockedThread[]): DeadlockExplanation {
+    return explainDeadlock(blocked, this.holdings);
+  }
+
+  onEnd(_ending: string, _state: SharedState, threads?: readonly ThreadRecord[]): Failure[] {
+    const name = (i: number): string => threads?.[i]?.name ?? `thread #${i}`;
+    const found: Failure[] = this.races.races.map((r) => this.raceFailure(r, name));
+    for (const [a, b] of this.holdings.lockOrderInversions()) {
+      const edges = [a, b].map((e) => ({ thread: name(e.thread), held: e.held, acquired: e.acquired, step: e.step }));
+      found.push({
+        kind: 'lock-order',
+        edges,
+        message:
+          `lock-order inversion on ${a.held} and ${a.acquired}: ${edges[0]!.thread} took ${a.acquired} while holding ${a.held} at step ${a.step}, ` +
+          `${edges[1]!.thread} took ${b.acquired} while holding ${b.held} at step ${b.step}; run at the same time, each can hold one lock and wait for the other (a deadlock). Take the locks in one order everywhere.`,
+      });
+    }
+    return found;
+  }
+
+  private raceFailure(r: FoundRace, name: (i: number) => string): RaceFailure {
+    const pattern = this.pattern(r);
+    const first = side(r.earlier, name);
+    const second = side(r.later, name);
+    const what = (a: RaceAccess): string => `${a.thread} ${a.access === 'read' ? `read ${show(a.value)}` : `wrote ${show(a.value)}`} at step ${a.step}${a.site === undefined ? '' : ` (${a.site})`}`;
+    return {
+      kind: 'race',
+      location: r.location,
+      first,
+      second,
+      ...(pattern === undefined ? {} : { pattern: pattern.name, patternSteps: pattern.steps, patternSeen: pattern.seen }),
+      message: `data race on ${r.location}${pattern === undefined ? '' : ` (${pattern.name})`}: ${what(first)}, ${what(second)}; nothing orders them`,
+    };
+  }
+
+  private pattern(r: FoundRace): ReturnType<typeof recognisePattern> {
+    const acc = this.accesses;
+    if (acc === undefined) return undefined;
+    return recognisePattern(acc, indexOfStep(acc, r.earlier.step), indexOfStep(acc, r.later.step));
+  }
+}
+
+function side(a: AccessRecord, name: (i: number) => string): RaceAccess {
+  return { step: a.step, thread: name(a.thread), access: a.write ? 'write' : 'read', value: a.value, ...(a.site === undefined ? {} : { site: a.site }) };
+}
+
+/** Index of the access made at `step` (accesses are in step order). */
+function indexOfStep(acc: readonly DataAccess[], step: number): number {
+  let lo = 0;
+  let hi = acc.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = acc[mid]!.step;
+    if (s === step) return mid;
+    if (s < step) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+/** A value as reports show it. */
+function show(v: unknown): string {
+  if (typeof v === 'string') return JSON.stringify(v);
+  try {
+    return JSON.stringify(v) ?? String(v);
+  } catch {
+    return String(v);
+  }
+}
