@@ -60,7 +60,6 @@ const failureAccess = z.looseObject({
 
 const failure = z.discriminatedUnion('kind', [
   z.looseObject({ kind: z.literal('claim'), claim: z.string(), message: z.string() }),
-  z.looseObject({ kind: z.literal('invariant'), claim: z.string(), step: z.number().int().nonnegative(), message: z.string() }),
   z.looseObject({
     kind: z.literal('exception'),
     thread: z.string(),
@@ -86,8 +85,8 @@ const failure = z.discriminatedUnion('kind', [
   z.looseObject({
     kind: z.literal('race'),
     location: z.string(),
-    first: z.looseObject({ step: z.number().int().nonnegative(), thread: z.string(), access: z.enum(['read', 'write']) }),
-    second: z.looseObject({ step: z.number().int().nonnegative(), thread: z.string(), access: z.enum(['read', 'write']) }),
+    first: failureAccess,
+    second: failureAccess,
     pattern: z.string().optional(),
     message: z.string(),
   }),

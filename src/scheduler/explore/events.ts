@@ -16,6 +16,8 @@ export interface EventInfo {
   readonly thread: number;
   readonly kind: Op['kind'];
   readonly obj: string | undefined;
+  /** Further objects the op touches in the same step (`Op.objs`), if any. */
+  readonly objs: readonly string[] | undefined;
   readonly access: Op['access'];
   /** Thread started by this step, or -1. */
   readonly spawned: number;
@@ -42,6 +44,7 @@ export function eventOf(thread: number, op: Op, spawned: number): EventInfo {
     thread,
     kind: op.kind,
     obj: op.obj,
+    objs: op.objs,
     access: op.access,
     spawned,
     joins: op.kind === 'join' && typeof op.thread === 'number' ? op.thread : -1,
@@ -65,8 +68,17 @@ export function conflict(a: EventInfo, b: EventInfo, rules: DependencyRules): bo
   if (a.kind === 'exit') return rules.daemon(b.thread);
   if (b.kind === 'exit') return rules.daemon(a.thread);
   const oa = objectOf(a, rules);
-  if (oa === undefined || oa !== objectOf(b, rules)) return false;
+  const ob = objectOf(b, rules);
+  if (oa === undefined || ob === undefined) return false;
+  if (oa !== ob && !sharesFurther(a, b, oa, ob)) return false;
   return writes(a, rules) || writes(b, rules);
+}
+
+/** True when an op touching several objects (`objs`) shares one with the other op. */
+function sharesFurther(a: EventInfo, b: EventInfo, oa: string, ob: string): boolean {
+  if (a.objs === undefined && b.objs === undefined) return false;
+  const inA = (o: string): boolean => o === oa || (a.objs?.includes(o) ?? false);
+  return inA(ob) || (b.objs?.some(inA) ?? false);
 }
 
 /**
