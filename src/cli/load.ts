@@ -30,6 +30,13 @@ export async function loadProgram(spec: string): Promise<Program> {
   try {
     mod = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
   } catch (e) {
+    if (/require\(\) ES Module|Cannot use import statement outside a module/.test((e as Error).message)) {
+      throw new ThreadsimError(
+        'TS005',
+        `cannot load ${spec}: Node treats it as CommonJS, but it uses import`,
+        `Name it ${spec.replace(/\.[cm]?[jt]s$/, '.mts')}, or put a package.json with {"type": "module"} in its folder.`,
+      );
+    }
     throw new ThreadsimError('TS005', `cannot load ${spec}: ${(e as Error).message.split('\n')[0]}`, 'Fix the module so that it imports cleanly.');
   }
   const candidate = isProgram(mod.default) ? mod.default : isProgram(mod.program) ? mod.program : undefined;

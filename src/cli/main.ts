@@ -43,6 +43,11 @@ function positiveInt(name: string) {
 
 /** Run the CLI with `argv` (without node and script); resolves to the exit code. */
 export async function main(argv: string[]): Promise<number> {
+  // A closed pipe (`threadsim run ... | head`) drops the rest of the output; the command still
+  // finishes and exits with its own code, with no stack trace.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+  });
   let code = 0;
   const guard = async (f: () => Promise<number> | number): Promise<void> => {
     try {

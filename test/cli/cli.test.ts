@@ -59,6 +59,15 @@ describe('threadsim run', () => {
     expectUsageError(cli('run', 'tutorial/race', '--policy', 'lifo'), /Invalid values|policy/);
   });
 
+  it('says how to load a .ts module that Node would treat as CommonJS', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'threadsim-cjs-'));
+    const file = join(dir, 'prog.ts');
+    writeFileSync(file, `import { program } from ${JSON.stringify(join(root, 'src/index.ts'))};\nexport default program('p', function* () {});\n`);
+    expectUsageError(cli('run', file), /Node treats it as CommonJS.*prog\.mts.*"type": "module"/);
+    writeFileSync(join(dir, 'package.json'), '{"type": "module"}');
+    expect(cli('run', file).code).toBe(0);
+  });
+
   it('lists the built-in programs, one line each', () => {
     const r = cli('list');
     expect(r.code).toBe(0);
@@ -107,6 +116,13 @@ describe('traces and replay', () => {
 });
 
 describe('entry points', () => {
+  it('stops quietly when the reader of its output goes away (| head)', () => {
+    const r = spawnSync('bash', ['-c', `"${process.execPath}" "${bin}" run tutorial/race | true; echo "status=\${PIPESTATUS[0]}"`], { cwd: root, encoding: 'utf8' });
+    // Exit code 1: the race is found; what matters is that the closed pipe is no crash.
+    expect(r.stdout.trim()).toBe('status=1');
+    expect(r.stderr).not.toMatch(/EPIPE|\n\s+at /);
+  });
+
   it('npx threadsim --help lists the commands', () => {
     const r = cli('--help');
     expect(r.code).toBe(0);
