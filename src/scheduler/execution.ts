@@ -510,7 +510,7 @@ export class Execution implements Runtime {
         return { thread: t.index, name: t.name, daemon: t.daemon, op, waitsFor };
       });
     const blocked = waiting.map((b) => ({ thread: b.name, waitsFor: b.waitsFor }));
-    const why = this.monitor?.explainDeadlock?.(waiting);
+    const why = this.monitor?.explainDeadlock?.(waiting, (i) => this.threads[i]?.name ?? `#${i}`);
     const lines = why?.lines ?? blocked.map((b) => `${b.thread} waits for ${b.waitsFor}`);
     const what = why?.cycle !== true ? '' : why.pattern === undefined ? 'Wait-for cycle: ' : `Wait-for cycle (${why.pattern}): `;
     this.failures.push({

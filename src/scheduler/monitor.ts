@@ -54,7 +54,7 @@ export interface Monitor {
    * it holds and waits for; `cycle` is true when the sentences form a wait-for cycle (then
    * only the threads in the cycle are named).
    */
-  explainDeadlock?(blocked: readonly BlockedThread[]): DeadlockExplanation | undefined;
+  explainDeadlock?(blocked: readonly BlockedThread[], threadName?: (index: number) => string): DeadlockExplanation | undefined;
   /**
    * Once at the end, with the thread table (names by index); failures returned are added to
    * the execution's failures.
@@ -72,9 +72,9 @@ export function combineMonitors(monitors: readonly Monitor[]): Monitor {
     onThreadEnd(thread, step) {
       for (const m of monitors) m.onThreadEnd?.(thread, step);
     },
-    explainDeadlock(blocked) {
+    explainDeadlock(blocked, threadName) {
       for (const m of monitors) {
-        const why = m.explainDeadlock?.(blocked);
+        const why = m.explainDeadlock?.(blocked, threadName);
         if (why !== undefined) return why;
       }
       return undefined;

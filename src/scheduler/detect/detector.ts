@@ -8,6 +8,7 @@ import type { BlockedThread, DeadlockExplanation, Monitor, StepEvent } from '../
 import type { ThreadRecord } from '../ops.ts';
 import type { SharedState } from '../program.ts';
 import { explainDeadlock } from './deadlock.ts';
+import { blockedPattern, SyncHistory } from './blocked-patterns.ts';
 import { HappensBefore } from './happens-before.ts';
 import { Holdings, type OrderEdge } from './holdings.ts';
 import { recognisePattern, type DataAccess } from './patterns.ts';
@@ -27,6 +28,7 @@ export class RaceMonitor implements Monitor {
   readonly hb = new HappensBefore();
   readonly races = new RaceDetector();
   readonly holdings = new Holdings();
+  readonly history = new SyncHistory();
   private readonly accesses: DataAccess[] | undefined;
 
   constructor(options: DetectOptions = {}) {
@@ -46,6 +48,7 @@ export class RaceMonitor implements Monitor {
     if (access !== 'sync' && ev.spawned < 0) return;
     this.hb.onSync(ev);
     if (op.obj === undefined || ev.raised !== undefined) return;
+    this.history.add(op.obj, { step: ev.step, thread: ev.thread, kind: op.kind, result: typeof ev.result === 'object' ? undefined : ev.result });
     if (op.kind === 'acquire') {
       if (ev.timedOut || ev.result === false) return;
       const t = ev.thread;
@@ -56,8 +59,14 @@ export class RaceMonitor implements Monitor {
     }
   }
 
-  explainDeadlock(blocked: readonly BlockedThread[]): DeadlockExplanation {
-    return explainDeadlock(blocked, this.holdings);
+  explainDeadlock(blocked: readonly BlockedThread[], threadName?: (index: number) => string): DeadlockExplanation {
+    const found = explainDeadlock(blocked, this.holdings);
+    if (found.cycle) return found;
+    const names = new Map(blocked.map((b) => [b.thread, b.name]));
+    const name = (t: number): string => names.get(t) ?? threadName?.(t) ?? `thread #${t}`;
+    const named = blocked.map((b) => blockedPattern(b, this.history, name)).filter((x) => x !== undefined);
+    if (named.length === 0) return found;
+    return { ...found, lines: [...found.lines, ...named.map((n) => n.line)], pattern: named[0]!.pattern };
   }
 
   onEnd(_ending: string, _state: SharedState, threads?: readonly ThreadRecord[]): Failure[] {

@@ -1,0 +1,85 @@
+/**
+ * Names the pattern behind a deadlock without a wait-for cycle, from the history of sync ops
+ * on the object a blocked thread waits on (ops only, as every analysis here):
+ * - check-then-act: the thread looked at the object (an `empty()`, a `qsize()`, any op of
+ *   another kind), another thread then changed it, and the action the check guarded now
+ *   blocks for ever;
+ * - order violation: the thread waits on a Condition whose last notify came before this
+ *   thread began to wait and woke nobody, and no notify came since (a notify with no waiter
+ *   is lost).
+ */
+import type { BlockedThread } from '../monitor.ts';
+
+/** One sync step on an object, as the history keeps it. */
+export interface SyncEntry {
+  readonly step: number;
+  readonly thread: number;
+  readonly kind: string;
+  readonly result: unknown;
+}
+
+/** How many sync steps per object the history keeps (the recent past is what matters). */
+const KEEP = 64;
+
+/** Recent sync steps per object. */
+export class SyncHistory {
+  private readonly byObject = new Map<string, SyncEntry[]>();
+
+  add(obj: string, entry: SyncEntry): void {
+    let list = this.byObject.get(obj);
+    if (list === undefined) this.byObject.set(obj, (list = []));
+    list.push(entry);
+    if (list.length > KEEP * 2) list.splice(0, list.length - KEEP);
+  }
+
+  of(obj: string): readonly SyncEntry[] {
+    return this.byObject.get(obj) ?? [];
+  }
+}
+
+/** A named pattern and the sentence that explains it, or undefined. */
+export function blockedPattern(b: BlockedThread, history: SyncHistory, name: (t: number) => string): { pattern: string; line: string } | undefined {
+  const op = b.op;
+  if (op === undefined || op.obj === undefined) return undefined;
+  const log = history.of(op.obj);
+  if (op.kind === 'wait') {
+    const mine = lastIndex(log, (e) => e.thread === b.thread && e.kind === 'wait');
+    const start = mine >= 0 ? log[mine]!.step : Infinity;
+    // Lost: the last notify before the wait woke nobody, and none came after the wait began.
+    const lost = findLast(log, (e) => e.thread !== b.thread && e.kind === 'notify' && e.step < start);
+    const later = log.some((e) => e.kind === 'notify' && e.step > start);
+    if (lost !== undefined && lost.result === 0 && !later) {
+      return {
+        pattern: 'order violation',
+        line: `order violation on ${op.obj}: ${name(lost.thread)} notified it at step ${lost.step}, before ${b.name} began to wait${Number.isFinite(start) ? ` at step ${start}` : ''}; a notify with no waiter is lost, so nothing will wake ${b.name}. Check the condition in a loop (wait_for) under the lock before waiting.`,
+      };
+    }
+    return undefined;
+  }
+  const check = lastIndex(log, (e) => e.thread === b.thread && e.kind !== op.kind);
+  if (check < 0) return undefined;
+  const c = log[check]!;
+  const change = log.slice(check + 1).find((e) => e.thread !== b.thread && e.kind === op.kind);
+  if (change === undefined) return undefined;
+  return {
+    pattern: 'check-then-act',
+    line: `check-then-act on ${op.obj}: ${b.name} checked it at step ${c.step} (${c.kind} → ${show(c.result)}), ${name(change.thread)}'s ${change.kind} at step ${change.step} changed it, and ${b.name}'s ${op.kind} that the check guarded now waits for ever. Make the check and the action one step (a non-blocking call with its exception, or a lock held around both).`,
+  };
+}
+
+function lastIndex<T>(list: readonly T[], p: (x: T) => boolean): number {
+  for (let i = list.length - 1; i >= 0; i--) if (p(list[i]!)) return i;
+  return -1;
+}
+
+function findLast<T>(list: readonly T[], p: (x: T) => boolean): T | undefined {
+  const i = lastIndex(list, p);
+  return i < 0 ? undefined : list[i];
+}
+
+function show(v: unknown): string {
+  if (v === true) return 'True';
+  if (v === false) return 'False';
+  if (v === undefined || v === null) return 'None';
+  return typeof v === 'string' ? JSON.stringify(v) : String(v);
+}
