@@ -48,24 +48,24 @@ function bareLoop(threads: number, iterations: number, seed: number): number {
 }
 
 function engine(threads: number, iterations: number, seed: number, record: boolean): number {
-  const result = execute(raceWorkload(threads, iterations), { policy: new RandomPolicy(), seed, record, maxSteps: 10_000_000 });
+  const result = execute(raceWorkload(threads, iterations), { policy: new RandomPolicy(), seed, record, sites: false, maxSteps: 10_000_000 });
   return result.steps;
 }
 
-const rows: string[][] = [['workload', 'bare loop steps/s', 'engine steps/s', 'ratio', 'engine+trace steps/s', 'ratio']];
+const rows: string[][] = [['workload', 'bare loop steps/s', 'engine steps/s', 'ratio', 'engine+trace (no code sites) steps/s', 'ratio']];
 // Warm up every path first so the JIT has compiled them before anything is measured.
 for (let i = 0; i < 3; i++) for (const threads of [2, 8]) bareLoop(threads, 20_000, i) + engine(threads, 20_000, i, false) + engine(threads, 5_000, i, true);
 for (const threads of [2, 8]) {
-  const iterations = 20_000;
+  const iterations = 100_000;
   let seed = 1;
   // Alternate the measured bodies so that load from other processes hits both alike.
   let bare = 0;
   let eng = 0;
   let rec = 0;
-  for (let round = 0; round < 6; round++) {
+  for (let round = 0; round < 9; round++) {
     bare = Math.max(bare, rate(1, () => bareLoop(threads, iterations, seed++)));
     eng = Math.max(eng, rate(1, () => engine(threads, iterations, seed++, false)));
-    if (round % 2 === 0) rec = Math.max(rec, rate(1, () => engine(threads, iterations, seed++, true)));
+    if (round % 3 === 0) rec = Math.max(rec, rate(1, () => engine(threads, iterations, seed++, true)));
   }
   const fmt = (n: number): string => `${(n / 1e6).toFixed(2)} M`;
   rows.push([`${threads} threads x ${iterations} read/write pairs`, fmt(bare), fmt(eng), `${((eng / bare) * 100).toFixed(1)}%`, fmt(rec), `${((rec / bare) * 100).toFixed(1)}%`]);
