@@ -65,7 +65,7 @@ export async function exploreCommand(args: ExploreArgs, out: (line: string) => v
     ...(args.cpuCount === undefined ? {} : { cpuCount: args.cpuCount }),
     ...(target === undefined ? {} : { findOutput: target }),
   };
-  const exploration = new Exploration(program, options);
+  const exploration = new Exploration(program, { ...options, clock: () => performance.now() });
   const summary = await drive(exploration, !args.json && process.stderr.isTTY === true);
   if (args.json) {
     out(JSON.stringify({ ...(reportJson(summary, recipe) as object), ...findJson(summary, target, recipe) }, null, 2));
