@@ -129,12 +129,6 @@ export interface Op {
   /** For `join`: the index of the thread joined (happens-before: its end precedes the join). */
   readonly thread?: number;
   /**
-   * A second synchronisation object the op sends to or receives from, when that is not `obj`
-   * (a model whose sending and receiving ops name different objects).
-   * Happens-before treats the op as the same kind of op on `channel` too.
-   */
-  readonly channel?: string;
-  /**
    * Where the program yielded this op (`examples/race.ts:17`). Set only when a run asks for
    * code sites (recorded runs), so that reports can name the two lines of a race.
    */

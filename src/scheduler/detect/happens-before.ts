@@ -53,7 +53,6 @@ export class HappensBefore {
       const role = roleOf(op, ev.result, failed);
       if (role !== Role.None) {
         if (op.obj !== undefined) bump = this.apply(op, op.obj, role, ev.result, c) || bump;
-        if (op.channel !== undefined) bump = this.apply(op, op.channel, role, ev.result, c) || bump;
         // An op over several objects (as_completed, futures.wait) synchronises with each of them.
         if (op.objs !== undefined) for (const o of op.objs) bump = this.apply(op, o, role, ev.result, c) || bump;
       }

@@ -72,11 +72,11 @@ describe('happens-before edges', () => {
     expect(ordered(hb, 0, 2, e0)).toBe(false);
   });
 
-  it('a send on an op\'s channel reaches receives on that channel', () => {
+  it('a send by an op over several objects (objs) reaches receives on each of them', () => {
     const hb = new HappensBefore();
     hb.clock(1);
     const e0 = hb.clock(0)[0]!;
-    hb.onSync(ev(0, op('submit', 'Pool', { channel: 'Pool work queue' })));
+    hb.onSync(ev(0, op('submit', 'Pool', { objs: ['Pool work queue'] })));
     hb.onSync(ev(1, op('get', 'Pool work queue'), { result: {} }));
     expect(ordered(hb, 0, 1, e0)).toBe(true);
   });
