@@ -12,10 +12,12 @@
  * Does not mirror: `initializer`/`initargs` failures (BrokenThreadPool).
  */
 import { runtime } from '../scheduler/context.ts';
+import { errorLine } from '../scheduler/execution.ts';
 import { WaitQueue, type Kernel, type Op, type Steps } from '../scheduler/ops.ts';
 import type { Runtime } from '../scheduler/runtime.ts';
 import { RuntimeError, ValueError } from './exceptions.ts';
 import { Future } from './future.ts';
+import { pyRepr } from './percent-format.ts';
 import { Thread } from './thread.ts';
 import { toMicros } from './time.ts';
 
@@ -25,10 +27,17 @@ export interface ExecutorOptions {
   readonly threadNamePrefix?: string;
 }
 
-interface WorkItem {
-  readonly future: Future<unknown>;
-  readonly fn: (...args: never[]) => Steps<unknown>;
-  readonly args: readonly unknown[];
+/** One submitted call. Traces show it as the call (`parse('n/a')`), not its internals. */
+class WorkItem {
+  constructor(
+    readonly future: Future<unknown>,
+    readonly fn: (...args: never[]) => Steps<unknown>,
+    readonly args: readonly unknown[],
+  ) {}
+
+  toString(): string {
+    return `${this.fn.name || '<lambda>'}(${this.args.map(pyRepr).join(', ')})`;
+  }
 }
 
 /** Interpreter-wide executor state: the exit flag and every executor created in this run. */
@@ -168,7 +177,7 @@ export class ThreadPoolExecutor {
         if (this.isShutdown) throw new RuntimeError('cannot schedule new futures after shutdown');
         if (this.exit.shutdown) throw new RuntimeError('cannot schedule new futures after interpreter shutdown');
         const future = new Future<R>();
-        this.work.push({ future: future as Future<unknown>, fn: fn as unknown as WorkItem['fn'], args });
+        this.work.push(new WorkItem(future as Future<unknown>, fn as unknown as WorkItem['fn'], args));
         k.wake(this.getters, 1);
         this.adjustThreadCount(k);
         return future;
@@ -275,6 +284,8 @@ export class ThreadPoolExecutor {
       kind: 'set',
       obj: item.future.id,
       access: 'sync',
+      value: String(item),
+      ...('error' in outcome ? { error: errorLine(outcome.error) } : {}),
       run: (k) => item.future.settle(k, outcome),
     };
   }

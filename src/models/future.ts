@@ -15,7 +15,7 @@
  * functions only).
  */
 import { runtime } from '../scheduler/context.ts';
-import { exceptionLine, describeError } from '../scheduler/execution.ts';
+import { errorLine, exceptionLine, describeError } from '../scheduler/execution.ts';
 import { WaitQueue, type Kernel, type Op, type Steps } from '../scheduler/ops.ts';
 import { CancelledError, InvalidStateError, TimeoutError } from './exceptions.ts';
 import { pyTypeName } from './py-compare.ts';
@@ -170,6 +170,7 @@ export class Future<R = unknown> {
       obj: this.id,
       access: 'sync',
       value: what,
+      ...('error' in outcome ? { error: errorLine(outcome.error) } : {}),
       run: (k) => {
         if (this.done()) throw new InvalidStateError(`${this.state}: ${String(this)}`);
         this.settle(k, outcome);

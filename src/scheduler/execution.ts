@@ -13,9 +13,10 @@
 import { freeze, produce } from 'immer';
 import { ThreadsimError } from '../errors.ts';
 import { setActiveRuntime } from './context.ts';
-import type { Failure } from './failures.ts';
+import { checkClaims } from './claims.ts';
+import type { ClaimFailure, Failure } from './failures.ts';
 import { invariantMonitor } from './detect/invariants.ts';
-import { combineMonitors, type BlockedThread, type Monitor, type StepEvent } from './monitor.ts';
+import { combineMonitors, type BlockedThread, type DroppedDaemon, type Monitor, type StepEvent } from './monitor.ts';
 import { isOp, WaitQueue, type Kernel, type Op, type OutputLine, type SpawnOptions, type Steps, type ThreadRecord } from './ops.ts';
 import type { Policy, SchedulingPoint } from './policies/policy.ts';
 import { isGeneratorFunction, type Program, type SharedState } from './program.ts';
@@ -103,6 +104,12 @@ export interface ExecutionResult {
   readonly initialState?: SharedState;
 }
 
+/**
+ * How many steps the dropped daemon threads may take after the end, on a copy of the state,
+ * when a false claim is explained (see `Execution.dropDaemons`).
+ */
+const AFTER_EXIT_STEPS = 10_000;
+
 const RUNNABLE = 0;
 const PARKED = 1;
 const DONE = 2;
@@ -149,6 +156,12 @@ export function exceptionLine(type: string, detail: string): string {
   return detail === '' ? type : `${type}: ${detail}`;
 }
 
+/** An exception as the last line of its traceback (`ValueError: bad`). */
+export function errorLine(e: unknown): string {
+  const { type, detail } = describeError(e);
+  return exceptionLine(type, detail);
+}
+
 /** Runs one execution of a program under a policy. Use once. */
 export class Execution implements Runtime {
   readonly threads: Thread[] = [];
@@ -182,7 +195,8 @@ export class Execution implements Runtime {
   private readonly stepCost: number;
   private readonly maxSteps: number;
   private readonly untimed: boolean;
-  private readonly monitor: Monitor | undefined;
+  /** Not readonly: switched off while the dropped daemons run after the end. */
+  private monitor: Monitor | undefined;
   private readonly event: StepEvent;
   readonly settings: RuntimeSettings;
   private readonly point = {
@@ -232,10 +246,13 @@ export class Execution implements Runtime {
       const main = this.startThread(() => this.mainBody(), { name: 'MainThread', daemon: false, handle: undefined });
       this.initialState = this.state;
       const ending = this.loop(main);
-      if (ending === 'complete') this.checkClaims();
+      const claims = ending === 'complete' ? checkClaims(this.program.options.claims ?? {}, this.state, summarizeState) : [];
+      this.failures.push(...claims);
       const found = this.monitor?.onEnd?.(ending, this.state, this.threads);
       if (found) this.failures.push(...found);
-      return this.result(ending);
+      const result = this.result(ending);
+      if (claims.length > 0 && this.monitor?.explainClaim !== undefined) this.explainClaims(claims);
+      return result;
     } finally {
       setActiveRuntime(before);
     }
@@ -518,25 +535,73 @@ export class Execution implements Runtime {
       blocked,
       ...(why?.cycle === true ? { cycle: why.lines } : {}),
       ...(why?.pattern === undefined ? {} : { pattern: why.pattern }),
+      ...(why?.cause === undefined ? {} : { cause: why.cause }),
       step: this.stepIndex,
-      message: `deadlock at step ${this.stepIndex}: no thread can run and none is sleeping. ${what}${lines.join('; ')}`,
+      message: `deadlock at step ${this.stepIndex}: no thread can run and none is sleeping. ${what}${lines.join('; ')}${why?.cause === undefined ? '' : `. ${why.cause}`}`,
     });
   }
 
-  private checkClaims(): void {
-    const claims = this.program.options.claims ?? {};
-    for (const [name, claim] of Object.entries(claims)) {
-      let verdict: boolean | string;
-      try {
-        verdict = claim(this.state);
-      } catch (e) {
-        const { type, detail } = describeError(e);
-        verdict = `the claim raised ${type}: ${detail}`;
-      }
-      if (verdict === true) continue;
-      const why = typeof verdict === 'string' ? verdict : `final state: ${summarizeState(this.state)}`;
-      this.failures.push({ kind: 'claim', claim: name, message: `claim '${name}' is false: ${why}` });
+  /**
+   * Give each false claim the pattern the monitor sees behind it. Replaces the claim failures
+   * in place (the result shares the failures list).
+   */
+  private explainClaims(claims: readonly ClaimFailure[]): void {
+    const end = { dropped: this.dropDaemons(), time: this.clock };
+    for (const c of claims) {
+      const why = this.monitor!.explainClaim!(c, end);
+      if (why === undefined) continue;
+      const head = `claim '${c.claim}' is false`;
+      const message = c.message.startsWith(head) ? `${head} (${why.pattern})${c.message.slice(head.length)}` : c.message;
+      this.failures[this.failures.indexOf(c)] = { ...c, pattern: why.pattern, cause: why.cause, message };
     }
+  }
+
+  /**
+   * The daemon threads alive at the end, which Python drops where they stand, with the shared
+   * writes they would have made next: they run on after the end (the first runnable thread
+   * each step, at most AFTER_EXIT_STEPS steps) on a copy of the state, with no monitor, and
+   * everything they changed in the result (output, failures, schedule, trace, clock) is put
+   * back. Only for explanations: the run's own result is complete before this.
+   */
+  private dropDaemons(): DroppedDaemon[] {
+    const alive = this.threads.filter((t) => !t.done);
+    if (alive.length === 0) return [];
+    const writes = new Map<number, { location: string; value: unknown; time: number }[]>(alive.map((t) => [t.index, []]));
+    const waits = alive.map((t) => {
+      this.cur = t;
+      return t.status === PARKED ? (t.pending?.describeWait?.(this) ?? t.pending?.kind) : undefined;
+    });
+    const saved = { state: this.state, monitor: this.monitor, step: this.stepIndex, clock: this.clock, threads: this.threads.length };
+    const lengths = [this.output, this.failures, this.schedule, this.trace ?? []].map((l) => l.length);
+    this.state = Object.fromEntries(Object.entries(saved.state).map(([name, store]) => [name, { ...store }]));
+    this.monitor = undefined;
+    try {
+      for (let n = 0; n < AFTER_EXIT_STEPS; n++) {
+        if (this.timers.size > 0) this.fireTimers();
+        const ids = this.collectRunnable();
+        if (ids.length === 0) {
+          const next = this.nextDeadline();
+          if (next === undefined) break;
+          this.clock = Math.max(this.clock, next);
+          continue;
+        }
+        const t = this.threads[ids[0]!]!;
+        const op = t.pending!;
+        if (op.access === 'write' && op.obj !== undefined) writes.get(t.index)?.push({ location: op.obj, value: op.value, time: this.clock });
+        this.runStep(t);
+      }
+    } catch (e) {
+      // A model error after the end only cuts the look-ahead short.
+      if (!(e instanceof ThreadsimError)) throw e;
+    } finally {
+      [this.output, this.failures, this.schedule, this.trace ?? []].forEach((l, i) => (l.length = lengths[i]!));
+      this.threads.length = saved.threads;
+      this.state = saved.state;
+      this.monitor = saved.monitor;
+      this.stepIndex = saved.step;
+      this.clock = saved.clock;
+    }
+    return alive.map((t, i) => ({ thread: t.index, name: t.name, waitsFor: waits[i], laterWrites: writes.get(t.index) ?? [] }));
   }
 
   private result(ending: Ending): ExecutionResult {

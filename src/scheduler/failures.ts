@@ -1,10 +1,26 @@
 /** What a run can find wrong with a program. */
-export type Failure = ClaimFailure | InvariantFailure | ExceptionFailure | DeadlockFailure | StepBoundFailure | RaceFailure | LockOrderFailure;
+export type Failure =
+  | ClaimFailure
+  | InvariantFailure
+  | ExceptionFailure
+  | DeadlockFailure
+  | StepBoundFailure
+  | RaceFailure
+  | LockOrderFailure
+  | UnreadExceptionFailure;
 
 /** A claim over the final shared state was false. */
 export interface ClaimFailure {
   readonly kind: 'claim';
   readonly claim: string;
+  /** The shared locations the claim read (`store.saved`), in the order it read them. */
+  readonly reads?: readonly string[];
+  /**
+   * The bug pattern behind the false claim, when race detection recognised one (`order
+   * violation`, `timing assumption`); `cause` then says what happened.
+   */
+  readonly pattern?: string;
+  readonly cause?: string;
   readonly message: string;
 }
 
@@ -53,8 +69,25 @@ export interface RaceFailure {
  */
 export interface LockOrderFailure {
   readonly kind: 'lock-order';
+  readonly pattern: 'lock-order inversion';
   /** The two acquisitions: who held which lock and took which next, at which step. */
   readonly edges: readonly { readonly thread: string; readonly held: string; readonly acquired: string; readonly step: number }[];
+  readonly message: string;
+}
+
+/**
+ * A future completed with an exception that no thread ever read with `result()` or
+ * `exception()`: the error vanished silently (pattern `swallowed exception`).
+ */
+export interface UnreadExceptionFailure {
+  readonly kind: 'unread-exception';
+  readonly pattern: 'swallowed exception';
+  readonly future: string;
+  /** The thread that completed the future (the worker that ran the task). */
+  readonly thread: string;
+  readonly step: number;
+  /** The exception, as the last line of its traceback. */
+  readonly error: string;
   readonly message: string;
 }
 
@@ -78,8 +111,13 @@ export interface DeadlockFailure {
    * Lock#2"), when race detection ran and found one.
    */
   readonly cycle?: readonly string[];
-  /** `lock-order inversion` when the cycle runs through two or more locks. */
+  /**
+   * `lock-order inversion` when the cycle runs through two or more locks; without a cycle,
+   * the pattern the recent sync history shows (`check-then-act`, `order violation`, `lost
+   * wake-up`), explained by `cause`.
+   */
   readonly pattern?: string;
+  readonly cause?: string;
   readonly step: number;
   readonly message: string;
 }

@@ -2,7 +2,7 @@
  * Monitors watch an execution step by step without changing it: race detection,
  * invariants, statistics. They see ops (data) only, never a model's internals.
  */
-import type { Failure } from './failures.ts';
+import type { ClaimFailure, Failure } from './failures.ts';
 import type { Op, ThreadRecord } from './ops.ts';
 import type { SharedState } from './program.ts';
 
@@ -39,8 +39,39 @@ export interface BlockedThread {
 export interface DeadlockExplanation {
   readonly cycle: boolean;
   readonly lines: readonly string[];
-  /** `lock-order inversion` when the cycle runs through two or more locks. */
+  /**
+   * The pattern: `lock-order inversion` when the cycle runs through two or more locks, or the
+   * pattern the recent sync history shows (`check-then-act`, `lost wake-up`, ...); `cause`
+   * then explains the latter.
+   */
   readonly pattern?: string;
+  readonly cause?: string;
+}
+
+/** A daemon thread still alive when the program ended (Python drops it where it stands). */
+export interface DroppedDaemon {
+  readonly thread: number;
+  readonly name: string;
+  /** What its pending op waited for at the end (`sleep until 1.000 s`), if it was blocked. */
+  readonly waitsFor: string | undefined;
+  /**
+   * The shared writes it would have made had the program not ended: the engine runs the
+   * dropped daemons on a copy of the state after the end (bounded), for explanations only.
+   */
+  readonly laterWrites: readonly { readonly location: string; readonly value: unknown; readonly time: number }[];
+}
+
+/** What the engine knows of a complete run's end, for explaining false claims. */
+export interface RunEnd {
+  readonly dropped: readonly DroppedDaemon[];
+  /** Virtual time (µs) when the program ended. */
+  readonly time: number;
+}
+
+/** A pattern behind a false claim and the sentence that explains it. */
+export interface ClaimExplanation {
+  readonly pattern: string;
+  readonly cause: string;
 }
 
 /** Watches an execution. */
@@ -55,6 +86,8 @@ export interface Monitor {
    * only the threads in the cycle are named).
    */
   explainDeadlock?(blocked: readonly BlockedThread[], threadName?: (index: number) => string): DeadlockExplanation | undefined;
+  /** For a claim that was false at the end of a complete run: the pattern behind it, if known. */
+  explainClaim?(claim: ClaimFailure, end: RunEnd): ClaimExplanation | undefined;
   /**
    * Once at the end, with the thread table (names by index); failures returned are added to
    * the execution's failures.
@@ -75,6 +108,13 @@ export function combineMonitors(monitors: readonly Monitor[]): Monitor {
     explainDeadlock(blocked, threadName) {
       for (const m of monitors) {
         const why = m.explainDeadlock?.(blocked, threadName);
+        if (why !== undefined) return why;
+      }
+      return undefined;
+    },
+    explainClaim(claim, end) {
+      for (const m of monitors) {
+        const why = m.explainClaim?.(claim, end);
         if (why !== undefined) return why;
       }
       return undefined;

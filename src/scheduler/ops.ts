@@ -126,6 +126,11 @@ export interface Op {
   readonly access: Access;
   /** The value written, or a short description of the argument (shown in traces). */
   readonly value?: unknown;
+  /**
+   * For an op that completes a future with an exception: that exception (`ValueError: bad`),
+   * so analyses can tell when nobody ever reads it.
+   */
+  readonly error?: string;
   /** For `join`: the index of the thread joined (happens-before: its end precedes the join). */
   readonly thread?: number;
   /**

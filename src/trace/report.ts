@@ -4,7 +4,7 @@
  * replays it (the report is the replay recipe): the schedule in the notation, and the seed.
  */
 import type { ExecutionResult } from '../scheduler/execution.ts';
-import type { RaceFailure } from '../scheduler/failures.ts';
+import type { Failure, RaceFailure } from '../scheduler/failures.ts';
 import { explainAccesses, explainRaces, explainSplitSection } from './explain.ts';
 import { replayLines, type ReplayRecipe } from './replay-command.ts';
 
@@ -18,23 +18,26 @@ export function failureReport(exec: ExecutionResult, recipe: ReplayRecipe, recor
   const lines: string[] = [];
   const n = failures.length;
   lines.push(`${n === 1 ? 'FAILURE' : `${n} FAILURES`} in ${exec.program} under policy ${exec.policy}, seed ${exec.seed} (${exec.steps} steps):`);
-  for (const f of failures) {
-    if (f.kind !== 'deadlock' || f.cycle === undefined) {
-      lines.push(`  - ${f.message}`);
-      continue;
-    }
-    // A cycle reads better one thread per line.
-    lines.push(`  - deadlock at step ${f.step}: no thread can run and none is sleeping; a wait-for cycle${f.pattern === undefined ? '' : ` (${f.pattern})`}:`);
-    for (const l of f.cycle) lines.push(`      ${l}`);
-  }
+  for (const f of failures) lines.push(...failureLines(f));
   const trace = recorded?.trace;
   if (trace !== undefined) {
     const name = (i: number): string => exec.threads[i]?.name ?? `#${i}`;
     const races = failures.filter((f): f is RaceFailure => f.kind === 'race');
-    const claimFailed = failures.some((f) => f.kind === 'claim' || f.kind === 'invariant');
-    const explained = races.length > 0 ? explainRaces(races, trace, name) : claimFailed ? [...explainSplitSection(trace, name), ...explainAccesses(trace, name)] : [];
+    // A false claim that nothing else explains gets the accesses behind it.
+    const unexplained = failures.some((f) => (f.kind === 'claim' || f.kind === 'invariant') && !('pattern' in f)) && !failures.some((f) => f.kind !== 'claim' && 'pattern' in f);
+    const explained = races.length > 0 ? explainRaces(races, trace, name) : unexplained ? [...explainSplitSection(trace, name), ...explainAccesses(trace, name)] : [];
     for (const l of explained) lines.push(`  ${l}`);
   }
   lines.push(...replayLines(recipe, exec));
   return lines;
+}
+
+/** One failure's lines: the message; a deadlock's threads one per line; a pattern's cause apart. */
+function failureLines(f: Failure): string[] {
+  if (f.kind === 'claim') return f.cause === undefined ? [`  - ${f.message}`] : [`  - ${f.message}`, `    ${f.cause}`];
+  if (f.kind !== 'deadlock') return [`  - ${f.message}`];
+  const head = `  - deadlock at step ${f.step}: no thread can run and none is sleeping`;
+  if (f.cycle !== undefined) return [`${head}; a wait-for cycle${f.pattern === undefined ? '' : ` (${f.pattern})`}:`, ...f.cycle.map((l) => `      ${l}`)];
+  if (f.cause === undefined) return [`  - ${f.message}`];
+  return [`${head} (${f.pattern ?? 'no cycle'}):`, ...f.blocked.map((b) => `      ${b.thread} waits for ${b.waitsFor}`), `    ${f.cause}`];
 }

@@ -59,7 +59,14 @@ const failureAccess = z.looseObject({
 });
 
 const failure = z.discriminatedUnion('kind', [
-  z.looseObject({ kind: z.literal('claim'), claim: z.string(), message: z.string() }),
+  z.looseObject({
+    kind: z.literal('claim'),
+    claim: z.string(),
+    reads: z.array(z.string()).optional().describe('The shared locations the claim read.'),
+    pattern: z.string().optional().describe('The bug pattern behind the false claim (`order violation`, `timing assumption`).'),
+    cause: z.string().optional().describe('What happened, when a pattern is named.'),
+    message: z.string(),
+  }),
   z.looseObject({
     kind: z.literal('exception'),
     thread: z.string(),
@@ -71,6 +78,8 @@ const failure = z.discriminatedUnion('kind', [
   z.looseObject({
     kind: z.literal('deadlock'),
     blocked: z.array(z.looseObject({ thread: z.string(), waitsFor: z.string() })),
+    pattern: z.string().optional().describe('`lock-order inversion`, `check-then-act`, `order violation`, `lost wake-up`.'),
+    cause: z.string().optional().describe('The sentence that explains a pattern found without a wait-for cycle.'),
     step: z.number().int().nonnegative(),
     message: z.string(),
   }),
@@ -91,7 +100,17 @@ const failure = z.discriminatedUnion('kind', [
     message: z.string(),
   }),
   z.looseObject({
+    kind: z.literal('unread-exception'),
+    pattern: z.literal('swallowed exception'),
+    future: z.string(),
+    thread: z.string(),
+    step: z.number().int().nonnegative(),
+    error: z.string(),
+    message: z.string(),
+  }),
+  z.looseObject({
     kind: z.literal('lock-order'),
+    pattern: z.literal('lock-order inversion').optional(),
     edges: z.array(z.looseObject({ thread: z.string(), held: z.string(), acquired: z.string(), step: z.number().int().nonnegative() })),
     message: z.string(),
   }),

@@ -189,7 +189,7 @@ describe('failures', () => {
       { claims: { 'n is two': (s) => s.c?.n === 2 || `c.n is ${String(s.c?.n)}`, 'n is one': (s) => s.c?.n === 1 } },
     );
     const r = execute(p, gil());
-    expect(r.failures).toEqual([{ kind: 'claim', claim: 'n is two', message: "claim 'n is two' is false: c.n is 1" }]);
+    expect(r.failures).toEqual([{ kind: 'claim', claim: 'n is two', reads: ['c.n'], message: "claim 'n is two' is false: c.n is 1" }]);
   });
 });
 

@@ -6,9 +6,12 @@
  *   blocks for ever;
  * - order violation: the thread waits on a Condition whose last notify came before this
  *   thread began to wait and woke nobody, and no notify came since (a notify with no waiter
- *   is lost).
+ *   is lost);
+ * - lost wake-up: the thread waits on a Condition whose last notify woke a thread that went
+ *   straight back to waiting while others, this one perhaps, stayed asleep (`wake-ups.ts`).
  */
 import type { BlockedThread } from '../monitor.ts';
+import type { WakeUps } from './wake-ups.ts';
 
 /** One sync step on an object, as the history keeps it. */
 export interface SyncEntry {
@@ -38,7 +41,7 @@ export class SyncHistory {
 }
 
 /** A named pattern and the sentence that explains it, or undefined. */
-export function blockedPattern(b: BlockedThread, history: SyncHistory, name: (t: number) => string): { pattern: string; line: string } | undefined {
+export function blockedPattern(b: BlockedThread, history: SyncHistory, wakeUps: WakeUps, name: (t: number) => string): { pattern: string; line: string } | undefined {
   const op = b.op;
   if (op === undefined || op.obj === undefined) return undefined;
   const log = history.of(op.obj);
@@ -54,7 +57,15 @@ export function blockedPattern(b: BlockedThread, history: SyncHistory, name: (t:
         line: `order violation on ${op.obj}: ${name(lost.thread)} notified it at step ${lost.step}, before ${b.name} began to wait${Number.isFinite(start) ? ` at step ${start}` : ''}; a notify with no waiter is lost, so nothing will wake ${b.name}. Check the condition in a loop (wait_for) under the lock before waiting.`,
       };
     }
-    return undefined;
+    const wasted = wakeUps.lastWasted(op.obj);
+    if (wasted === undefined) return undefined;
+    const others = wasted.passedOver.map(name);
+    return {
+      pattern: 'lost wake-up',
+      line:
+        `lost wake-up on ${op.obj}: ${name(wasted.notifier)}'s notify at step ${wasted.notifyStep} woke ${name(wasted.woken)}, which found nothing it could do and waited again at step ${wasted.rewaitStep}, ` +
+        `while ${list(others)} ${others.length === 1 ? 'was' : 'were'} left waiting. notify() wakes one waiter, whichever waited longest, not one that can go on: wake them all with notify_all(), or give each kind of waiter its own Condition.`,
+    };
   }
   const check = lastIndex(log, (e) => e.thread === b.thread && e.kind !== op.kind);
   if (check < 0) return undefined;
@@ -65,6 +76,11 @@ export function blockedPattern(b: BlockedThread, history: SyncHistory, name: (t:
     pattern: 'check-then-act',
     line: `check-then-act on ${op.obj}: ${b.name} checked it at step ${c.step} (${c.kind} → ${show(c.result)}), ${name(change.thread)}'s ${change.kind} at step ${change.step} changed it, and ${b.name}'s ${op.kind} that the check guarded now waits for ever. Make the check and the action one step (a non-blocking call with its exception, or a lock held around both).`,
   };
+}
+
+/** `a`, `a and b`, `a, b and c`. */
+function list(names: readonly string[]): string {
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]!}`;
 }
 
 function lastIndex<T>(list: readonly T[], p: (x: T) => boolean): number {

@@ -3,16 +3,20 @@
  * shadow memory over shared reads and writes, lock holdings for deadlock explanations and
  * lock-order inversions. It sees ops only.
  */
-import type { Failure, RaceAccess, RaceFailure } from '../failures.ts';
-import type { BlockedThread, DeadlockExplanation, Monitor, StepEvent } from '../monitor.ts';
+import type { ClaimFailure, Failure, RaceAccess, RaceFailure } from '../failures.ts';
+import type { BlockedThread, ClaimExplanation, DeadlockExplanation, Monitor, RunEnd, StepEvent } from '../monitor.ts';
 import type { ThreadRecord } from '../ops.ts';
 import type { SharedState } from '../program.ts';
 import { explainDeadlock } from './deadlock.ts';
 import { blockedPattern, SyncHistory } from './blocked-patterns.ts';
+import { claimPattern } from './claim-patterns.ts';
 import { HappensBefore } from './happens-before.ts';
 import { Holdings, type OrderEdge } from './holdings.ts';
 import { recognisePattern, type DataAccess } from './patterns.ts';
 import { RaceDetector, type AccessRecord, type FoundRace } from './races.ts';
+import { Timeouts } from './timeouts.ts';
+import { UnreadExceptions } from './unread-exceptions.ts';
+import { WakeUps } from './wake-ups.ts';
 
 /** Options of {@link RaceMonitor}. */
 export interface DetectOptions {
@@ -29,6 +33,11 @@ export class RaceMonitor implements Monitor {
   readonly races = new RaceDetector();
   readonly holdings = new Holdings();
   readonly history = new SyncHistory();
+  readonly wakeUps = new WakeUps();
+  readonly timeouts = new Timeouts();
+  readonly unread = new UnreadExceptions();
+  /** Thread names, once the run has ended (for explanations asked for after `onEnd`). */
+  private names: ((thread: number) => string) | undefined;
   private readonly accesses: DataAccess[] | undefined;
 
   constructor(options: DetectOptions = {}) {
@@ -47,7 +56,10 @@ export class RaceMonitor implements Monitor {
     }
     if (access !== 'sync' && ev.spawned < 0) return;
     this.hb.onSync(ev);
+    this.timeouts.onSync(op, ev.thread, ev.step, ev.time, ev.timedOut);
     if (op.obj === undefined || ev.raised !== undefined) return;
+    this.unread.onSync(op, ev.thread, ev.step, ev.timedOut);
+    this.wakeUps.onSync(op, ev.thread, ev.step, ev.result);
     this.history.add(op.obj, { step: ev.step, thread: ev.thread, kind: op.kind, result: typeof ev.result === 'object' ? undefined : ev.result });
     if (op.kind === 'acquire') {
       if (ev.timedOut || ev.result === false) return;
@@ -64,18 +76,28 @@ export class RaceMonitor implements Monitor {
     if (found.cycle) return found;
     const names = new Map(blocked.map((b) => [b.thread, b.name]));
     const name = (t: number): string => names.get(t) ?? threadName?.(t) ?? `thread #${t}`;
-    const named = blocked.map((b) => blockedPattern(b, this.history, name)).filter((x) => x !== undefined);
+    const named = blocked.map((b) => blockedPattern(b, this.history, this.wakeUps, name)).filter((x) => x !== undefined);
     if (named.length === 0) return found;
-    return { ...found, lines: [...found.lines, ...named.map((n) => n.line)], pattern: named[0]!.pattern };
+    // Threads waiting on one Condition share its explanation: say it once.
+    const cause = [...new Set(named.map((n) => n.line))].join(' ');
+    return { ...found, pattern: named[0]!.pattern, cause };
+  }
+
+  explainClaim(claim: ClaimFailure, end: RunEnd): ClaimExplanation | undefined {
+    const racy = new Set(this.races.races.map((r) => r.location));
+    return claimPattern(claim, { end, timeout: this.timeouts.first, racy, name: this.names ?? ((t) => `thread #${t}`) });
   }
 
   onEnd(_ending: string, _state: SharedState, threads?: readonly ThreadRecord[]): Failure[] {
     const name = (i: number): string => threads?.[i]?.name ?? `thread #${i}`;
+    this.names = name;
     const found: Failure[] = this.races.races.map((r) => this.raceFailure(r, name));
+    found.push(...this.unread.failures(name));
     for (const [a, b] of this.holdings.lockOrderInversions()) {
       const edges = [a, b].map((e) => ({ thread: name(e.thread), held: e.held, acquired: e.acquired, step: e.step }));
       found.push({
         kind: 'lock-order',
+        pattern: 'lock-order inversion',
         edges,
         message:
           `lock-order inversion on ${a.held} and ${a.acquired}: ${edges[0]!.thread} took ${a.acquired} while holding ${a.held} at step ${a.step}, ` +

@@ -1,0 +1,57 @@
+import { freeze } from 'immer';
+import { describe, expect, it } from 'vitest';
+import { checkClaims } from '../../src/scheduler/claims.ts';
+import type { SharedState } from '../../src/scheduler/program.ts';
+
+const summary = (s: SharedState): string => JSON.stringify(s);
+
+describe('checkClaims', () => {
+  const state: SharedState = freeze({ db: { value: 1, other: 2 }, log: { lines: ['a'] } }, true);
+
+  it('passes true claims and reports false ones with the locations they read, in reading order', () => {
+    const failed = checkClaims(
+      {
+        'value is one': (s) => s.db?.value === 1,
+        'sum is four': (s) => (s.log?.lines as string[]).length + (s.db?.other as number) === 4 || 'sum is not four',
+      },
+      state,
+      summary,
+    );
+    expect(failed).toEqual([{ kind: 'claim', claim: 'sum is four', reads: ['log.lines', 'db.other'], message: "claim 'sum is four' is false: sum is not four" }]);
+  });
+
+  it('notes a location read through Object.entries and destructuring, once', () => {
+    const [f] = checkClaims(
+      {
+        spread: (s) => {
+          const { value } = s.db!;
+          return Object.entries(s.db!).length === 0 && value === 1;
+        },
+      },
+      state,
+      summary,
+    );
+    expect(f?.reads).toEqual(['db.value', 'db.other']);
+    expect(f?.message).toBe(`claim 'spread' is false: final state: ${summary(state)}`);
+  });
+
+  it('keeps the frozen state frozen: a claim cannot write through the view', () => {
+    const [f] = checkClaims(
+      {
+        writes: (s) => {
+          (s.db as Record<string, unknown>).value = 5;
+          return true;
+        },
+      },
+      state,
+      summary,
+    );
+    expect(f?.message).toMatch(/^claim 'writes' is false: the claim raised TypeError: /);
+    expect(state.db?.value).toBe(1);
+  });
+
+  it('reports a claim on a missing store without reads', () => {
+    const [f] = checkClaims({ missing: (s) => s.nothing?.x === 1 }, state, summary);
+    expect(f).toEqual({ kind: 'claim', claim: 'missing', message: `claim 'missing' is false: final state: ${summary(state)}` });
+  });
+});
