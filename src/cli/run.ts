@@ -3,7 +3,6 @@ import { ThreadsimError } from '../errors.ts';
 import { RaceMonitor } from '../scheduler/detect/detector.ts';
 import { findSplitSection } from '../scheduler/detect/split-sections.ts';
 import { execute, type ExecutionResult } from '../scheduler/execution.ts';
-import type { RaceFailure } from '../scheduler/failures.ts';
 import { printSchedule } from '../trace/notation.ts';
 import { runSchedule } from '../trace/schedule-policy.ts';
 import { policyByName } from '../scheduler/policies/index.ts';
@@ -11,7 +10,8 @@ import type { Program } from '../scheduler/program.ts';
 import { runProgram } from '../scheduler/run.ts';
 import { renderExport, withRaces } from '../trace/export/index.ts';
 import { parseStepRange } from '../trace/export/step-range.ts';
-import { programExtras, serializeTrace, toTraceFile, type TraceRace } from '../trace/format.ts';
+import { programExtras, serializeTrace, toTraceFile } from '../trace/format.ts';
+import { asTraceRaces } from '../trace/trace-races.ts';
 import type { ReplayRecipe } from '../trace/replay-command.ts';
 import { replayCommand } from '../trace/replay-command.ts';
 import { failureReport } from '../trace/report.ts';
@@ -75,7 +75,7 @@ export async function runCommand(args: RunArgs, out: (line: string) => void): Pr
   // The recorded run carries code sites and pattern names: its failures are the ones reported.
   const recorded = needTrace ? (exec.trace !== undefined ? exec : recordAgain(program, recipe, detect)) : undefined;
   const failures = recorded?.failures ?? exec.failures;
-  const races = detect && recorded !== undefined ? { races: traceRaces(recorded) } : {};
+  const races = detect && recorded !== undefined ? { races: asTraceRaces(recorded.failures, recorded.threads) } : {};
   const traceFile = recorded === undefined ? undefined : withRaces(toTraceFile(recorded, recipe, { ...programExtras(program), logLevel: level, ...races }));
   if (args.trace !== undefined && traceFile !== undefined) writeFileAtomic(args.trace, serializeTrace(traceFile), args.force);
   if (args.export !== undefined && traceFile !== undefined) {
@@ -152,18 +152,6 @@ export function recordAgain(program: Program, recipe: ReplayRecipe, detect = fal
     ...(recipe.maxSteps === undefined ? {} : { maxSteps: recipe.maxSteps }),
     ...(recipe.cpuCount === undefined ? {} : { cpuCount: recipe.cpuCount }),
   });
-}
-
-/** The detector's races as the trace file keeps them (threads by index). */
-function traceRaces(exec: ExecutionResult): TraceRace[] {
-  const index = (name: string): number => exec.threads.findIndex((t) => t.name === name);
-  return exec.failures
-    .filter((f): f is RaceFailure => f.kind === 'race')
-    .map((f) => ({
-      ...f,
-      first: { ...f.first, thread: index(f.first.thread) },
-      second: { ...f.second, thread: index(f.second.thread) },
-    }));
 }
 
 /**

@@ -55,6 +55,8 @@ export interface StepRecord {
   readonly thread: number;
   readonly kind: Op['kind'];
   readonly obj: string | undefined;
+  /** Further objects the op touched (`Op.objs`). */
+  readonly objs?: readonly string[];
   readonly access: Op['access'];
   readonly value: unknown;
   readonly result: unknown;
@@ -412,6 +414,7 @@ export class Execution implements Runtime {
       thread: t.index,
       kind: op.kind,
       obj: op.obj,
+      ...(op.objs === undefined ? {} : { objs: op.objs }),
       access: op.access,
       value: traceValue(op.value),
       result: traceValue(result),

@@ -23,7 +23,7 @@ import type { Policy, SchedulingPoint } from '../scheduler/policies/policy.ts';
 import type { Program, SharedState } from '../scheduler/program.ts';
 import { toTraceFile, type TraceFile } from './format.ts';
 import { pageSteps, type PageStep } from './export/page-steps.ts';
-import { findRaces } from './happens-before.ts';
+import { racesInTrace } from './trace-races.ts';
 import { threadLabels } from './notation.ts';
 import { replayCommand, type ReplayRecipe } from './replay-command.ts';
 
@@ -153,7 +153,7 @@ function insert(
   let created = false;
   let stored = 0;
   const file = toTraceFile(exec, recipe);
-  const steps = pageSteps({ ...file, races: findRaces(file) });
+  const steps = pageSteps({ ...file, races: racesInTrace(file) });
   for (let c = 0; c < cuts.length; c++) {
     const from = cuts[c]!;
     const to = cuts[c + 1] ?? records.length;

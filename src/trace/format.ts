@@ -41,6 +41,8 @@ export interface TraceStep {
   readonly kind: string;
   /** The object touched (`db.value`, `Lock#1`, a thread name). */
   readonly obj?: string;
+  /** Further objects the op touched (`concurrent.futures.wait` over several futures). */
+  readonly objs?: readonly string[];
   readonly access: Access;
   /** The value written, or the op's argument. */
   readonly value?: unknown;
@@ -187,6 +189,7 @@ function toTraceStep(s: StepRecord, changes: StateChanges | undefined): TraceSte
     thread: s.thread,
     kind: s.kind,
     ...(s.obj === undefined ? {} : { obj: s.obj }),
+    ...(s.objs === undefined ? {} : { objs: s.objs }),
     access: s.access,
     ...(s.value === undefined ? {} : { value: s.value }),
     ...(s.result === undefined ? {} : { result: s.result }),

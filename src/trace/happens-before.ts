@@ -11,7 +11,7 @@
  *   put -> get, set -> wait, ...).
  * Invariant: every edge goes from a lower step to a higher step of another thread.
  */
-import type { TraceFile, TraceRace } from './format.ts';
+import type { TraceFile } from './format.ts';
 
 /** One happens-before edge between steps of two threads. */
 export interface HbEdge {
@@ -76,49 +76,4 @@ export function vectorClocks(trace: Pick<TraceFile, 'steps' | 'threads'>, edges:
 export function happensBefore(clocks: readonly (readonly number[])[], trace: Pick<TraceFile, 'steps'>, a: number, b: number): boolean {
   const ta = trace.steps[a]!.thread;
   return clocks[a]![ta]! <= clocks[b]![ta]!;
-}
-
-/**
- * Data races in a trace: pairs of accesses to one shared location from different threads, at
- * least one a write, unordered by happens-before. One race per location and pair of
- * (thread, access kind), at its first occurrence. Exporters use this when the trace carries no
- * `races` of its own (race detection proper fills them in).
- */
-export function findRaces(trace: Pick<TraceFile, 'steps' | 'threads'>): TraceRace[] {
-  const clocks = vectorClocks(trace);
-  // Per location and thread, its last read and last write: if a thread's last access of a
-  // kind happens before a step, so do all its earlier ones (program order), so these suffice.
-  const last = new Map<string, Map<number, { read?: number; write?: number }>>();
-  const races: TraceRace[] = [];
-  const seen = new Set<string>();
-  const name = (i: number): string => trace.threads[i]?.name ?? `#${i}`;
-  const verb = (access: string): string => (access === 'read' ? 'read' : 'wrote');
-  for (const s of trace.steps) {
-    if ((s.access !== 'read' && s.access !== 'write') || s.obj === undefined) continue;
-    const perThread = last.get(s.obj) ?? new Map<number, { read?: number; write?: number }>();
-    const candidates: number[] = [];
-    for (const [thread, acc] of perThread) {
-      if (thread === s.thread) continue;
-      if (acc.write !== undefined) candidates.push(acc.write);
-      if (s.access === 'write' && acc.read !== undefined) candidates.push(acc.read);
-    }
-    for (const p of candidates.sort((x, y) => x - y)) {
-      const a = trace.steps[p]!;
-      if (happensBefore(clocks, trace, p, s.step)) continue;
-      const key = `${s.obj}|${a.thread}:${a.access}|${s.thread}:${s.access}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      races.push({
-        location: s.obj,
-        first: { step: p, thread: a.thread, access: a.access as 'read' | 'write' },
-        second: { step: s.step, thread: s.thread, access: s.access },
-        message: `${name(a.thread)} ${verb(a.access)} ${s.obj} at step ${p} and ${name(s.thread)} ${verb(s.access)} it at step ${s.step}, with nothing ordering the two`,
-      });
-    }
-    const mine = perThread.get(s.thread) ?? {};
-    mine[s.access] = s.step;
-    perThread.set(s.thread, mine);
-    last.set(s.obj, perThread);
-  }
-  return races;
 }

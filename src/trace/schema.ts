@@ -33,6 +33,7 @@ const step = z.object({
   thread: z.number().int().nonnegative(),
   kind: z.string().describe('The op: read, write, acquire, release, log, sleep, spawn, join, ...'),
   obj: z.string().optional().describe('Object touched: `db.value`, `Lock#1`, a thread name.'),
+  objs: z.array(z.string()).optional().describe('Further objects the op touched (`concurrent.futures.wait` over several futures).'),
   access: z.enum(['read', 'write', 'sync', 'none']),
   value: json.optional().describe('Value written, or the op argument shown in traces.'),
   result: json.optional().describe('What the op returned to the thread (the value read).'),

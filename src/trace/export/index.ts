@@ -6,7 +6,7 @@ import { ThreadsimError } from '../../errors.ts';
 import type { Program } from '../../scheduler/program.ts';
 import { buildChoiceTree } from '../choice-tree.ts';
 import type { TraceFile } from '../format.ts';
-import { findRaces } from '../happens-before.ts';
+import { racesInTrace } from '../trace-races.ts';
 import { exportChrome } from './chrome.ts';
 import { exportHtml } from './html.ts';
 import { exportJson } from './json.ts';
@@ -59,11 +59,11 @@ export function exportFormatNames(): string[] {
 }
 
 /**
- * The trace as exporters should see it: with `races` filled in from its happens-before
- * analysis when the trace carries none.
+ * The trace as exporters should see it: with `races` filled in by race detection over its
+ * steps when the trace carries none.
  */
 export function withRaces(trace: TraceFile): TraceFile {
-  return trace.races !== undefined ? trace : { ...trace, races: findRaces(trace) };
+  return trace.races !== undefined ? trace : { ...trace, races: racesInTrace(trace) };
 }
 
 /** Render `trace` in the format called `name`; throws TS006 for an unknown name. */

@@ -5,7 +5,7 @@ import { exportMarkdown } from '../../../src/trace/export/markdown.ts';
 import { exportMermaid } from '../../../src/trace/export/mermaid.ts';
 import { exportText } from '../../../src/trace/export/text.ts';
 import { printSchedule } from '../../../src/trace/notation.ts';
-import { findRaces } from '../../../src/trace/happens-before.ts';
+import { racesInTrace } from '../../../src/trace/trace-races.ts';
 import type { TraceFile, TraceStep } from '../../../src/trace/format.ts';
 
 /** Strings made of the characters each format treats specially, plus anything at all. */
@@ -52,7 +52,7 @@ const arbitraryTrace = fc
       initialState: {},
       state: {},
     };
-    return { ...base, races: findRaces(base).map((r) => ({ ...r, message: `${r.message} ${message}` })) };
+    return { ...base, races: racesInTrace(base).map((r) => ({ ...r, message: `${r.message} ${message}` })) };
   });
 
 function cells(row: string): string[] {

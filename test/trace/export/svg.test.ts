@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { exportSvg, formatTime } from '../../../src/trace/export/svg.ts';
 import hostile, { HOSTILE, HOSTILE_KEY } from '../../fixtures/hostile.ts';
+import { racesInTrace } from '../../../src/trace/trace-races.ts';
 import { recordTrace } from './record.ts';
 
 const count = (text: string, needle: string): number => text.split(needle).length - 1;
@@ -11,7 +12,9 @@ describe('exportSvg', () => {
     const svg = exportSvg(trace);
     expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
     expect(count(svg, '<g class="lane"')).toBe(trace.threads.length);
-    expect(count(svg, '<g class="race"')).toBe(1);
+    // A trace recorded without detection gets the detector's races: one drawn pair each.
+    expect(count(svg, '<g class="race"')).toBe(racesInTrace(trace).length);
+    expect(count(svg, '<g class="race"')).toBeGreaterThan(0);
     expect(svg).toContain('class="legend"');
     for (const t of trace.threads) expect(svg).toContain(`>${t.name}</text>`);
   });

@@ -85,13 +85,15 @@ describe('buildTimeline', () => {
     expect(sleeps.map((s) => s.thread).sort()).toEqual([1, 2]);
     // time.sleep(0.1) parks for 100,000 µs of virtual time from the moment the op is reached.
     for (const s of sleeps) expect(s.end - s.start).toBe(100_000);
-    expect(tl.races).toHaveLength(1);
-    const race = tl.races[0]!;
-    const [a, b] = [trace.steps[race.first]!, trace.steps[race.second]!];
-    expect(a.obj).toBe('db.value');
-    expect(b.obj).toBe('db.value');
-    expect(a.thread).not.toBe(b.thread);
-    expect(new Set([a.access, b.access])).toEqual(new Set(['read', 'write']));
+    // Recorded without detection: the races are the ones race detection finds in the steps.
+    expect(tl.races.length).toBeGreaterThan(0);
+    for (const race of tl.races) {
+      const [a, b] = [trace.steps[race.first]!, trace.steps[race.second]!];
+      expect(a.obj).toBe('db.value');
+      expect(b.obj).toBe('db.value');
+      expect(a.thread).not.toBe(b.thread);
+    }
+    expect(tl.races.map((r) => new Set([trace.steps[r.first]!.access, trace.steps[r.second]!.access]))).toContainEqual(new Set(['read', 'write']));
   });
 
   it('uses a race detector result when the trace carries one', () => {

@@ -1,0 +1,44 @@
+/**
+ * Data races of a trace file, found by the same detector the engine runs during an execution
+ * (src/scheduler/detect), fed with the op data each step recorded. Used for traces that carry
+ * no races of their own: recorded with `--no-detect`, or written by an older threadsim.
+ */
+import { RaceMonitor } from '../scheduler/detect/index.ts';
+import type { Failure, RaceFailure } from '../scheduler/failures.ts';
+import type { StepEvent } from '../scheduler/monitor.ts';
+import type { Op, ThreadRecord } from '../scheduler/ops.ts';
+import type { TraceFile, TraceRace } from './format.ts';
+
+/** The races of `trace`, as the trace file keeps them (threads by index). */
+export function racesInTrace(trace: Pick<TraceFile, 'steps' | 'threads'>): TraceRace[] {
+  const monitor = new RaceMonitor({ patterns: true });
+  const noop = (): undefined => undefined;
+  const ev: StepEvent = { step: 0, time: 0, thread: 0, op: undefined as unknown as Op, result: undefined, raised: undefined, timedOut: false, spawned: -1, state: {} };
+  for (const s of trace.steps) {
+    const op: Op = {
+      kind: s.kind as Op['kind'],
+      obj: s.obj,
+      ...(s.objs === undefined ? {} : { objs: s.objs }),
+      access: s.access,
+      value: s.value,
+      ...(s.joined === undefined ? {} : { thread: s.joined }),
+      run: noop,
+    };
+    Object.assign(ev, { step: s.step, time: s.time, thread: s.thread, op, result: s.result, raised: s.raised, timedOut: s.timedOut, spawned: s.spawned ?? -1 });
+    monitor.onStep(ev);
+  }
+  const threads = trace.threads.map((t) => ({ ...t, done: true, handle: undefined }) as unknown as ThreadRecord);
+  return asTraceRaces(monitor.onEnd('complete', {}, threads), trace.threads);
+}
+
+/** The race failures among `failures`, as the trace file keeps them (threads by index). */
+export function asTraceRaces(failures: readonly Failure[], threads: readonly { readonly name: string }[]): TraceRace[] {
+  const index = (name: string): number => threads.findIndex((t) => t.name === name);
+  return failures
+    .filter((f): f is RaceFailure => f.kind === 'race')
+    .map((f) => ({
+      ...f,
+      first: { ...f.first, thread: index(f.first.thread) },
+      second: { ...f.second, thread: index(f.second.thread) },
+    }));
+}
