@@ -5,6 +5,7 @@
 import type { Failure } from '../scheduler/failures.ts';
 import type { Program } from '../scheduler/program.ts';
 import { explainAccesses } from '../trace/explain.ts';
+import { failureMessageLines } from '../trace/report.ts';
 import { replayLine } from './replay-line.ts';
 import { CHECK_MAX_STEPS, runChoices, type ChoiceRun, type EngineOptions } from './run-choices.ts';
 import type { Schedule } from './schedules.ts';
@@ -48,7 +49,7 @@ export function scheduleReport(
   const lines: string[] = [];
   const found = origin === undefined ? '' : ` (found after ${origin.numRuns} run${origin.numRuns === 1 ? '' : 's'}, shrunk ${origin.numShrinks} time${origin.numShrinks === 1 ? '' : 's'})`;
   lines.push(`${program.name} fails under ${schedule.toString()}${found}: ${sizeOf(run)}, ending ${exec.ending}.`);
-  for (const f of failures) lines.push(`  - ${f.message}`);
+  for (const f of failures) lines.push(...failureMessageLines(f));
   lines.push('', swimLaneTable(exec, run.points), '');
   const explanation = explainAccesses(exec.trace ?? [], name);
   if (explanation.length > 0) lines.push(...explanation, '');

@@ -5,6 +5,7 @@
 import type { ExploreSummary, FoundFailure } from '../scheduler/explore/explore.ts';
 import type { ExecutionResult } from '../scheduler/execution.ts';
 import { aliasLegend, printSchedule } from '../trace/notation.ts';
+import { failureMessageLines } from '../trace/report.ts';
 import { shellQuote } from '../trace/replay-command.ts';
 
 /** What a replay command needs besides the schedule. */
@@ -101,7 +102,7 @@ export function verdict(s: ExploreSummary): string {
 
 /** Lines describing one failure, ending with its replay command. */
 export function failureLines(f: FoundFailure, recipe: ExploreRecipe): string[] {
-  const lines = [`  - ${f.failure.message}`];
+  const lines = failureMessageLines(f.failure);
   const size = `${plural(f.preemptions, 'preemption')}, ${plural(f.steps, 'step')}`;
   if (f.shrunk !== undefined) {
     const from = `${plural(f.shrunk.from.preemptions, 'preemption')}, ${plural(f.shrunk.from.steps, 'step')}`;

@@ -12,6 +12,8 @@ import type { Program } from '../scheduler/program.ts';
 import { explainAccesses } from '../trace/explain.ts';
 import { runSchedule } from '../trace/schedule-policy.ts';
 import { LEVEL_NUMBERS, renderOutput } from '../trace/text.ts';
+import { failureMessageLines } from '../trace/report.ts';
+import { explainFound } from './explain-found.ts';
 import { count, method, notation, replayLines, reportJson, reportLines, scheduleReplayCommand, type ExploreRecipe } from './explore-report.ts';
 import { loadProgram } from './load.ts';
 
@@ -66,7 +68,7 @@ export async function exploreCommand(args: ExploreArgs, out: (line: string) => v
     ...(target === undefined ? {} : { findOutput: target }),
   };
   const exploration = new Exploration(program, { ...options, clock: () => performance.now() });
-  const summary = await drive(exploration, !args.json && process.stderr.isTTY === true);
+  const summary = explainFound(program, await drive(exploration, !args.json && process.stderr.isTTY === true), recipe);
   if (args.json) {
     out(JSON.stringify({ ...(reportJson(summary, recipe) as object), ...findJson(summary, target, recipe) }, null, 2));
   } else {
@@ -160,7 +162,7 @@ function replaySchedule(program: Program, args: ExploreArgs, recipe: ExploreReci
     return 0;
   }
   out(`${exec.failures.length === 1 ? 'FAILURE' : `${exec.failures.length} FAILURES`} in ${program.name}, replayed from its schedule (${count(exec.steps)} steps, ${rule}):`);
-  for (const f of exec.failures) out(`  - ${f.message}`);
+  for (const f of exec.failures) for (const l of failureMessageLines(f)) out(l);
   if (exec.trace !== undefined && exec.failures.some((f) => f.kind === 'claim')) {
     for (const l of explainAccesses(exec.trace, (i) => exec.threads[i]?.name ?? `#${i}`)) out(`  ${l}`);
   }

@@ -18,7 +18,7 @@ export function failureReport(exec: ExecutionResult, recipe: ReplayRecipe, recor
   const lines: string[] = [];
   const n = failures.length;
   lines.push(`${n === 1 ? 'FAILURE' : `${n} FAILURES`} in ${exec.program} under policy ${exec.policy}, seed ${exec.seed} (${exec.steps} steps):`);
-  for (const f of failures) lines.push(...failureLines(f));
+  for (const f of failures) lines.push(...failureMessageLines(f));
   const trace = recorded?.trace;
   if (trace !== undefined) {
     const name = (i: number): string => exec.threads[i]?.name ?? `#${i}`;
@@ -33,7 +33,7 @@ export function failureReport(exec: ExecutionResult, recipe: ReplayRecipe, recor
 }
 
 /** One failure's lines: the message; a deadlock's threads one per line; a pattern's cause apart. */
-function failureLines(f: Failure): string[] {
+export function failureMessageLines(f: Failure): string[] {
   if (f.kind === 'claim') return f.cause === undefined ? [`  - ${f.message}`] : [`  - ${f.message}`, `    ${f.cause}`];
   if (f.kind !== 'deadlock') return [`  - ${f.message}`];
   const head = `  - deadlock at step ${f.step}: no thread can run and none is sleeping`;

@@ -23,6 +23,15 @@ describe('threadsim explore', () => {
     expect(r.stdout).toContain('all 28 executions of bench/lastzero-4 explored (DPOR, no preemption bound, virtual-time rules): no failure');
   });
 
+  it('names the pattern of each failure it reports, as run does', async () => {
+    const daemon = await explore('zoo/daemon-lost-write');
+    expect(daemon.code).toBe(1);
+    expect(daemon.stdout).toContain("  - claim 'the results are saved' is false (order violation): store.saved is false\n    Thread-1 (saver) is a daemon thread");
+    const buffer = await explore('zoo/bounded-buffer-notify');
+    expect(buffer.stdout).toMatch(/ {2}- deadlock at step \d+: no thread can run and none is sleeping \(lost wake-up\):\n {6}MainThread waits for/);
+    expect(buffer.stdout).toMatch(/\n {4}lost wake-up on cond: \S+'s notify at step \d+ woke/);
+  });
+
   it('reports a failure with a schedule replay command that reproduces it', async () => {
     const r = await explore('bench/counter-3', { strategy: 'dfs' });
     expect(r.code).toBe(1);

@@ -1,0 +1,45 @@
+/**
+ * Explorations run without race detection (it would slow every execution down). The few
+ * failures an exploration reports are run once more from their schedule with the detector
+ * watching, so that they carry the same pattern name and cause `threadsim run` gives them.
+ */
+import { RaceMonitor } from '../scheduler/detect/index.ts';
+import { execute } from '../scheduler/execution.ts';
+import type { FoundFailure, ExploreSummary } from '../scheduler/explore/explore.ts';
+import type { Failure } from '../scheduler/failures.ts';
+import { ReplayPolicy } from '../scheduler/policies/replay.ts';
+import type { Program } from '../scheduler/program.ts';
+
+/** How the exploration ran its executions. */
+export interface ReplaySettings {
+  readonly untimed: boolean;
+  readonly maxSteps?: number;
+  readonly cpuCount?: number;
+}
+
+/** `summary` with each failure replaced by its explained form, where detection names one. */
+export function explainFound(program: Program, summary: ExploreSummary, settings: ReplaySettings): ExploreSummary {
+  if (summary.failures.length === 0) return summary;
+  return { ...summary, failures: summary.failures.map((f) => explainOne(program, f, settings)) };
+}
+
+function explainOne(program: Program, found: FoundFailure, settings: ReplaySettings): FoundFailure {
+  const exec = execute(program, {
+    policy: new ReplayPolicy(found.schedule),
+    seed: 0,
+    untimed: settings.untimed,
+    monitor: new RaceMonitor({ patterns: true }),
+    ...(settings.maxSteps === undefined ? {} : { maxSteps: settings.maxSteps }),
+    ...(settings.cpuCount === undefined ? {} : { cpuCount: settings.cpuCount }),
+  });
+  const same = exec.failures.find((f) => sameFailure(f, found.failure) && 'pattern' in f && f.pattern !== undefined);
+  return same === undefined ? found : { ...found, failure: same };
+}
+
+/** The same failure, as far as an explanation can change it: kind, and the claim or thread. */
+function sameFailure(a: Failure, b: Failure): boolean {
+  if (a.kind !== b.kind) return false;
+  if (a.kind === 'claim' && b.kind === 'claim') return a.claim === b.claim;
+  if (a.kind === 'deadlock' && b.kind === 'deadlock') return a.step === b.step;
+  return a.message === b.message;
+}
