@@ -122,16 +122,24 @@ class Thread implements ThreadRecord {
   since = 0;
   /** True once the thread has parked waiting for its pending op. */
   parkedForPending = false;
+  /** The generator the thread runs: its body, then its excepthook steps if the body raised. */
+  gen!: Steps<unknown>;
+  /** Asked when the body raises (`SpawnOptions.onUncaught`); cleared once asked. */
+  onUncaught: ((e: unknown) => Steps<unknown> | undefined) | undefined;
+  /** True while the thread runs its excepthook steps: the body raised, so it has no result. */
+  inExcepthook = false;
   readonly finished: WaitQueue;
+  readonly onError: ((e: unknown) => void) | undefined;
   constructor(
     readonly index: number,
     readonly name: string,
     readonly daemon: boolean,
     readonly handle: unknown,
-    readonly gen: Steps<unknown>,
-    readonly onError: ((e: unknown) => void) | undefined,
+    options: SpawnOptions,
   ) {
     this.finished = new WaitQueue(name);
+    this.onError = options.onError;
+    this.onUncaught = options.onUncaught;
   }
 }
 
@@ -411,20 +419,52 @@ export class Execution implements Runtime {
 
   /** Resume the thread's generator with the op's outcome and take its next op. */
   private advance(t: Thread, result: unknown, error: unknown, threw: boolean): void {
-    let r: IteratorResult<Op, unknown>;
+    let r: IteratorResult<Op, unknown> | undefined;
     try {
       r = threw ? t.gen.throw(error) : t.gen.next(result);
     } catch (e) {
-      if (e instanceof ThreadsimError) throw e;
-      this.finish(t, e, true);
-      return;
+      r = this.raised(t, e, t);
+      if (r === undefined) return;
     }
     if (r.done) {
-      t.result = r.value;
-      this.finish(t, undefined, false);
+      this.ended(t, r.value);
       return;
     }
     this.setPending(t, r.value);
+  }
+
+  /**
+   * `t`'s generator raised `error`. A threadsim error aborts the run. Otherwise, when the
+   * thread's `onUncaught` (asked once) gives excepthook steps, the dying thread goes on with
+   * them: they run up to their first op now, in this step, and what they yielded or returned
+   * is given back for the caller to handle like the body's own. Else the thread ends with
+   * `error` (or with what the hook raised), reported with `reporter` as the current thread,
+   * and undefined is returned.
+   */
+  private raised(t: Thread, error: unknown, reporter: Thread): IteratorResult<Op, unknown> | undefined {
+    if (error instanceof ThreadsimError) throw error;
+    const hook = t.onUncaught;
+    t.onUncaught = undefined;
+    const steps = hook?.(error);
+    if (steps !== undefined) {
+      t.gen = steps;
+      t.inExcepthook = true;
+      try {
+        return steps.next();
+      } catch (e) {
+        if (e instanceof ThreadsimError) throw e;
+        error = e;
+      }
+    }
+    this.cur = reporter;
+    this.finish(t, error, true);
+    return undefined;
+  }
+
+  /** `t`'s generator returned `value`: the thread's result, unless it was running its excepthook. */
+  private ended(t: Thread, value: unknown): void {
+    if (!t.inExcepthook) t.result = value;
+    this.finish(t, undefined, false);
   }
 
   private setPending(t: Thread, value: unknown): void {
@@ -560,31 +600,33 @@ export class Execution implements Runtime {
 
   // ----- Kernel and Runtime: what ops and models may call -----
 
-  spawn(body: () => Steps<unknown>, options: SpawnOptions): ThreadRecord {
+  spawn(body: (self: ThreadRecord) => Steps<unknown>, options: SpawnOptions): ThreadRecord {
     const t = this.startThread(body, options);
     this.spawnedBy = t.index;
     return t;
   }
 
-  private startThread(body: () => Steps<unknown>, options: SpawnOptions): Thread {
-    const gen = assertThreadBody(options.name, body());
-    const t = new Thread(this.threads.length, options.name, options.daemon, options.handle, gen, options.onError);
+  /**
+   * Make the thread and run `body` as it, up to its first op. The body's code may raise
+   * already (before its first yield): that is handled as in `advance`, except that the
+   * default report is printed by the spawning thread, whose step this is.
+   */
+  private startThread(body: (self: ThreadRecord) => Steps<unknown>, options: SpawnOptions): Thread {
+    const t = new Thread(this.threads.length, options.name, options.daemon, options.handle, options);
     this.threads.push(t);
     const outer = this.cur as Thread | undefined;
     this.cur = t;
-    let first: IteratorResult<Op, unknown>;
+    let first: IteratorResult<Op, unknown> | undefined;
     try {
-      first = gen.next();
+      t.gen = assertThreadBody(options.name, body(t));
+      first = t.gen.next();
     } catch (e) {
-      if (e instanceof ThreadsimError) throw e;
-      this.cur = outer ?? t;
-      this.finish(t, e, true);
-      return t;
+      first = this.raised(t, e, outer ?? t);
+      if (first === undefined) return t;
     }
     if (first.done) {
       this.cur = outer ?? t;
-      t.result = first.value;
-      this.finish(t, undefined, false);
+      this.ended(t, first.value);
       return t;
     }
     this.setPending(t, first.value);
