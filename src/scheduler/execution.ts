@@ -20,6 +20,7 @@ import { isOp, WaitQueue, type Kernel, type Op, type OutputLine, type SpawnOptio
 import type { Policy, SchedulingPoint } from './policies/policy.ts';
 import { isGeneratorFunction, type Program, type SharedState } from './program.ts';
 import type { Runtime, RuntimeSettings } from './runtime.ts';
+import { ScheduleLog } from './schedule-log.ts';
 import { TimerHeap } from './timers.ts';
 
 /** Options of one execution. */
@@ -87,7 +88,10 @@ export interface ExecutionResult {
   readonly steps: number;
   /** Virtual time at the end, µs. */
   readonly time: number;
-  /** Thread index per step: the schedule that replays this execution. */
+  /**
+   * Thread index per step: the schedule that replays this execution. Built when first read
+   * (then the same array on every read), as most runs of an exploration never need it.
+   */
   readonly schedule: readonly number[];
   readonly threads: readonly { readonly index: number; readonly name: string; readonly daemon: boolean }[];
   /**
@@ -172,7 +176,7 @@ export class Execution implements Runtime {
   private readonly singletons = new Map<string, unknown>();
   private readonly output: OutputLine[] = [];
   private readonly failures: Failure[] = [];
-  private readonly schedule: number[] = [];
+  private readonly schedule = new ScheduleLog();
   private readonly trace: StepRecord[] | undefined;
   /** Woken whenever any thread finishes: MainThread waits here at interpreter exit. */
   private readonly anyFinished = new WaitQueue('threads at exit');
@@ -581,6 +585,8 @@ export class Execution implements Runtime {
 
   private result(ending: Ending): ExecutionResult {
     if (this.trace === undefined) freeze(this.state, true);
+    const log = this.schedule;
+    let schedule: number[] | undefined;
     return {
       program: this.program.name,
       policy: this.options.policy.name,
@@ -588,7 +594,10 @@ export class Execution implements Runtime {
       ending,
       steps: this.stepIndex,
       time: this.clock,
-      schedule: this.schedule,
+      // Built on first read, then kept: the schedules of most runs are never read.
+      get schedule(): readonly number[] {
+        return (schedule ??= log.toArray());
+      },
       threads: this.threads.map((t) => ({ index: t.index, name: t.name, daemon: t.daemon })),
       results: this.threads.map((t) => t.result),
       output: this.output,
