@@ -30,21 +30,27 @@ abstract class OneStep<R> implements Iterator<Op, R, unknown> {
   }
 }
 
+/** One location of a store, made once per key: what its ops carry instead of three strings. */
+interface Location {
+  readonly store: string;
+  readonly key: string;
+  /** `store.key`, as traces and analyses name it (`Op.obj`). */
+  readonly name: string;
+}
+
 class ReadOp extends OneStep<unknown> implements Op {
   readonly kind = 'read';
   readonly access = 'read';
   readonly obj: string;
   constructor(
-    private readonly store: string,
-    private readonly key: string,
-    location: string,
+    private readonly at: Location,
     readonly site: string | undefined,
   ) {
     super();
-    this.obj = location;
+    this.obj = at.name;
   }
   run(k: Kernel): unknown {
-    return k.load(this.store, this.key);
+    return k.load(this.at.store, this.at.key);
   }
 }
 
@@ -53,17 +59,15 @@ class WriteOp extends OneStep<void> implements Op {
   readonly access = 'write';
   readonly obj: string;
   constructor(
-    private readonly store: string,
-    private readonly key: string,
-    location: string,
+    private readonly at: Location,
     readonly value: unknown,
     readonly site: string | undefined,
   ) {
     super();
-    this.obj = location;
+    this.obj = at.name;
   }
   run(k: Kernel): void {
-    k.storeValue(this.store, this.key, this.value);
+    k.storeValue(this.at.store, this.at.key, this.value);
   }
 }
 
@@ -82,19 +86,24 @@ export function shared<T extends Record<string, unknown>>(name: string, initial:
   rt.defineStore(name, initial);
   // Code sites for race reports cost a stack trace per access: recorded runs only.
   const sites = rt.settings.captureSites;
-  const locations = new Map<string, string>();
-  const location = (key: string): string => {
+  // Locations are made once per key. A thread usually reads and writes one key many times
+  // in a row, so the last one is kept aside: no map lookup on that path.
+  const locations = new Map<string, Location>();
+  let last: Location | undefined;
+  const location = (key: string): Location => {
+    if (key === last?.key) return last;
     let l = locations.get(key);
-    if (l === undefined) locations.set(key, (l = `${name}.${key}`));
+    if (l === undefined) locations.set(key, (l = { store: name, key, name: `${name}.${key}` }));
+    last = l;
     return l;
   };
   return {
     name,
     get<K extends keyof T & string>(key: K): Step<T[K]> {
-      return new ReadOp(name, key, location(key), sites ? callerSite() : undefined) as unknown as Step<T[K]>;
+      return new ReadOp(location(key), sites ? callerSite() : undefined) as unknown as Step<T[K]>;
     },
     set<K extends keyof T & string>(key: K, value: T[K]): Step<void> {
-      return new WriteOp(name, key, location(key), value, sites ? callerSite() : undefined);
+      return new WriteOp(location(key), value, sites ? callerSite() : undefined);
     },
   };
 }

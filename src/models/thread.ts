@@ -15,7 +15,7 @@
  * Does not mirror: traceback frame lines, native ids, `kwargs` (pass `args`).
  */
 import { runtime } from '../scheduler/context.ts';
-import { assertThreadBody, describeError } from '../scheduler/execution.ts';
+import { describeError } from '../scheduler/execution.ts';
 import type { Kernel, Op, Steps, ThreadRecord } from '../scheduler/ops.ts';
 import type { Runtime } from '../scheduler/runtime.ts';
 import { RuntimeError } from './exceptions.ts';
@@ -110,24 +110,35 @@ export class Thread<A extends unknown[] = never[]> {
   /** Start the thread inside the current step (used by `start()` and by executors). */
   bootstrap(k: Kernel): void {
     if (this.record !== undefined) throw new RuntimeError('threads can only be started once');
-    this.record = k.spawn(() => this.body(), { name: this._name, daemon: this._daemon, handle: this });
+    this.record = k.spawn((self) => this.body(self), {
+      name: this._name,
+      daemon: this._daemon,
+      handle: this,
+      onUncaught: (e) => this.excepthook(e),
+    });
   }
 
-  /** The thread's code runs up to its first op inside `spawn`, before spawn returns the record. */
-  private *body(): Steps<unknown> {
-    this.record ??= this.rt.current;
-    try {
-      // Without an overridden run(), run the target itself: one generator level less per step.
-      if (this.run === Thread.prototype.run && this.target !== undefined) return yield* assertThreadBody(this._name, this.target(...this.args));
-      return yield* this.run();
-    } catch (e) {
-      // CPython calls threading.excepthook in the dying thread itself; without a custom hook
-      // the engine prints the default report and records the failure.
-      const hook = customHook(this.rt);
-      if (hook === undefined || isUncatchable(e)) throw e;
-      yield* callMaybeSteps(() => hook({ exc_type: describeError(e).type, exc_value: e, thread: this as unknown as Thread }));
-      return undefined;
-    }
+  /**
+   * The thread's generator. The engine calls this as the new thread and runs it up to its
+   * first op inside `spawn`, before spawn returns the record, so the record is kept here first.
+   */
+  private body(self: ThreadRecord): Steps<unknown> {
+    this.record = self;
+    // Without an overridden run(), the target's own generator is the thread's: no wrapper
+    // generator, so no extra resume per step (the engine runs the excepthook, see below).
+    if (this.run === Thread.prototype.run && this.target !== undefined) return this.target(...this.args);
+    return this.run();
+  }
+
+  /**
+   * The body raised `e`: CPython calls `threading.excepthook` in the dying thread itself, so a
+   * custom hook becomes the thread's last steps. Without one (and for SystemExit and
+   * threadsim's own errors) the engine prints the default report and records the failure.
+   */
+  private excepthook(e: unknown): Steps<unknown> | undefined {
+    const hook = customHook(this.rt);
+    if (hook === undefined || isUncatchable(e)) return undefined;
+    return callMaybeSteps(() => hook({ exc_type: describeError(e).type, exc_value: e, thread: this as unknown as Thread }));
   }
 
   /** `join(timeout=None)`: wait until the thread ends or the timeout passes; returns None. */

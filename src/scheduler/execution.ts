@@ -21,6 +21,7 @@ import { isOp, WaitQueue, type Kernel, type Op, type OutputLine, type SpawnOptio
 import type { Policy, SchedulingPoint } from './policies/policy.ts';
 import { isGeneratorFunction, type Program, type SharedState } from './program.ts';
 import type { Runtime, RuntimeSettings } from './runtime.ts';
+import { ScheduleLog } from './schedule-log.ts';
 import { TimerHeap } from './timers.ts';
 
 /** Options of one execution. */
@@ -90,7 +91,10 @@ export interface ExecutionResult {
   readonly steps: number;
   /** Virtual time at the end, µs. */
   readonly time: number;
-  /** Thread index per step: the schedule that replays this execution. */
+  /**
+   * Thread index per step: the schedule that replays this execution. Built when first read
+   * (then the same array on every read), as most runs of an exploration never need it.
+   */
   readonly schedule: readonly number[];
   readonly threads: readonly { readonly index: number; readonly name: string; readonly daemon: boolean }[];
   /**
@@ -131,16 +135,24 @@ class Thread implements ThreadRecord {
   since = 0;
   /** True once the thread has parked waiting for its pending op. */
   parkedForPending = false;
+  /** The generator the thread runs: its body, then its excepthook steps if the body raised. */
+  gen!: Steps<unknown>;
+  /** Asked when the body raises (`SpawnOptions.onUncaught`); cleared once asked. */
+  onUncaught: ((e: unknown) => Steps<unknown> | undefined) | undefined;
+  /** True while the thread runs its excepthook steps: the body raised, so it has no result. */
+  inExcepthook = false;
   readonly finished: WaitQueue;
+  readonly onError: ((e: unknown) => void) | undefined;
   constructor(
     readonly index: number,
     readonly name: string,
     readonly daemon: boolean,
     readonly handle: unknown,
-    readonly gen: Steps<unknown>,
-    readonly onError: ((e: unknown) => void) | undefined,
+    options: SpawnOptions,
   ) {
     this.finished = new WaitQueue(name);
+    this.onError = options.onError;
+    this.onUncaught = options.onUncaught;
   }
 }
 
@@ -179,7 +191,7 @@ export class Execution implements Runtime {
   private readonly singletons = new Map<string, unknown>();
   private readonly output: OutputLine[] = [];
   private readonly failures: Failure[] = [];
-  private readonly schedule: number[] = [];
+  private readonly schedule = new ScheduleLog();
   private readonly trace: StepRecord[] | undefined;
   /** Woken whenever any thread finishes: MainThread waits here at interpreter exit. */
   private readonly anyFinished = new WaitQueue('threads at exit');
@@ -431,20 +443,52 @@ export class Execution implements Runtime {
 
   /** Resume the thread's generator with the op's outcome and take its next op. */
   private advance(t: Thread, result: unknown, error: unknown, threw: boolean): void {
-    let r: IteratorResult<Op, unknown>;
+    let r: IteratorResult<Op, unknown> | undefined;
     try {
       r = threw ? t.gen.throw(error) : t.gen.next(result);
     } catch (e) {
-      if (e instanceof ThreadsimError) throw e;
-      this.finish(t, e, true);
-      return;
+      r = this.raised(t, e, t);
+      if (r === undefined) return;
     }
     if (r.done) {
-      t.result = r.value;
-      this.finish(t, undefined, false);
+      this.ended(t, r.value);
       return;
     }
     this.setPending(t, r.value);
+  }
+
+  /**
+   * `t`'s generator raised `error`. A threadsim error aborts the run. Otherwise, when the
+   * thread's `onUncaught` (asked once) gives excepthook steps, the dying thread goes on with
+   * them: they run up to their first op now, in this step, and what they yielded or returned
+   * is given back for the caller to handle like the body's own. Else the thread ends with
+   * `error` (or with what the hook raised), reported with `reporter` as the current thread,
+   * and undefined is returned.
+   */
+  private raised(t: Thread, error: unknown, reporter: Thread): IteratorResult<Op, unknown> | undefined {
+    if (error instanceof ThreadsimError) throw error;
+    const hook = t.onUncaught;
+    t.onUncaught = undefined;
+    const steps = hook?.(error);
+    if (steps !== undefined) {
+      t.gen = steps;
+      t.inExcepthook = true;
+      try {
+        return steps.next();
+      } catch (e) {
+        if (e instanceof ThreadsimError) throw e;
+        error = e;
+      }
+    }
+    this.cur = reporter;
+    this.finish(t, error, true);
+    return undefined;
+  }
+
+  /** `t`'s generator returned `value`: the thread's result, unless it was running its excepthook. */
+  private ended(t: Thread, value: unknown): void {
+    if (!t.inExcepthook) t.result = value;
+    this.finish(t, undefined, false);
   }
 
   private setPending(t: Thread, value: unknown): void {
@@ -609,6 +653,8 @@ export class Execution implements Runtime {
 
   private result(ending: Ending): ExecutionResult {
     if (this.trace === undefined) freeze(this.state, true);
+    const log = this.schedule;
+    let schedule: number[] | undefined;
     return {
       program: this.program.name,
       policy: this.options.policy.name,
@@ -616,7 +662,10 @@ export class Execution implements Runtime {
       ending,
       steps: this.stepIndex,
       time: this.clock,
-      schedule: this.schedule,
+      // Built on first read, then kept: the schedules of most runs are never read.
+      get schedule(): readonly number[] {
+        return (schedule ??= log.toArray());
+      },
       threads: this.threads.map((t) => ({ index: t.index, name: t.name, daemon: t.daemon })),
       results: this.threads.map((t) => t.result),
       output: this.output,
@@ -628,31 +677,33 @@ export class Execution implements Runtime {
 
   // ----- Kernel and Runtime: what ops and models may call -----
 
-  spawn(body: () => Steps<unknown>, options: SpawnOptions): ThreadRecord {
+  spawn(body: (self: ThreadRecord) => Steps<unknown>, options: SpawnOptions): ThreadRecord {
     const t = this.startThread(body, options);
     this.spawnedBy = t.index;
     return t;
   }
 
-  private startThread(body: () => Steps<unknown>, options: SpawnOptions): Thread {
-    const gen = assertThreadBody(options.name, body());
-    const t = new Thread(this.threads.length, options.name, options.daemon, options.handle, gen, options.onError);
+  /**
+   * Make the thread and run `body` as it, up to its first op. The body's code may raise
+   * already (before its first yield): that is handled as in `advance`, except that the
+   * default report is printed by the spawning thread, whose step this is.
+   */
+  private startThread(body: (self: ThreadRecord) => Steps<unknown>, options: SpawnOptions): Thread {
+    const t = new Thread(this.threads.length, options.name, options.daemon, options.handle, options);
     this.threads.push(t);
     const outer = this.cur as Thread | undefined;
     this.cur = t;
-    let first: IteratorResult<Op, unknown>;
+    let first: IteratorResult<Op, unknown> | undefined;
     try {
-      first = gen.next();
+      t.gen = assertThreadBody(options.name, body(t));
+      first = t.gen.next();
     } catch (e) {
-      if (e instanceof ThreadsimError) throw e;
-      this.cur = outer ?? t;
-      this.finish(t, e, true);
-      return t;
+      first = this.raised(t, e, outer ?? t);
+      if (first === undefined) return t;
     }
     if (first.done) {
       this.cur = outer ?? t;
-      t.result = first.value;
-      this.finish(t, undefined, false);
+      this.ended(t, first.value);
       return t;
     }
     this.setPending(t, first.value);

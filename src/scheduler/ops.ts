@@ -66,8 +66,20 @@ export interface SpawnOptions {
   readonly name: string;
   readonly daemon: boolean;
   readonly handle: unknown;
-  /** Called with the thread's uncaught exception; return true when it is reported already. */
+  /**
+   * Called with the thread's uncaught exception instead of the default report
+   * (`Exception in thread NAME:` ...); the exception failure is still recorded.
+   */
   readonly onError?: (error: unknown) => void;
+  /**
+   * Asked once, when the thread's body raises (anything but a threadsim error): steps for the
+   * dying thread to run instead, as CPython runs a custom `threading.excepthook` in the thread
+   * itself. When it returns steps, they replace the body in the same step (their code up to
+   * their first op runs at once); the thread ends normally when they end, with no result, no
+   * report and no exception failure. What the steps themselves raise is reported as the
+   * thread's uncaught exception. Return undefined to let the exception end the thread as usual.
+   */
+  readonly onUncaught?: (error: unknown) => Steps<unknown> | undefined;
 }
 
 /** A line the simulated program wrote. */
@@ -93,8 +105,12 @@ export interface Kernel {
   readonly step: number;
   /** The thread running the current step. */
   readonly current: ThreadRecord;
-  /** Start a new thread running `body`; it becomes runnable at once. */
-  spawn(body: () => Generator<Op, unknown, unknown>, options: SpawnOptions): ThreadRecord;
+  /**
+   * Start a new thread running `body`; it becomes runnable at once. `body` is called with the
+   * new thread's record, as that thread (`current` is the new thread), and its code up to its
+   * first op runs inside `spawn`.
+   */
+  spawn(body: (self: ThreadRecord) => Steps<unknown>, options: SpawnOptions): ThreadRecord;
   /** Make up to `n` (default all) threads parked on `queue` runnable again. */
   wake(queue: WaitQueue, n?: number): void;
   /** Read a shared-state location. */

@@ -146,5 +146,97 @@ describe('Thread behaviour', () => {
     expect(lines(r0)).toEqual(['hook ValueError bad Thread-1 (boom) Thread-1 (boom)', 'after']);
     expect(r0.failures).toEqual([]);
   });
-});
 
+  it('a custom excepthook also runs when the target raises before its first step', () => {
+    // The target's code up to its first yield runs inside start(): the hook still runs as the dying thread.
+    const r0 = run(function* () {
+      set_excepthook(function* (args) {
+        yield* log(`hook ${args.exc_type} in ${current_thread().name}`);
+        yield* log('hook done');
+      });
+      const t = new Thread({
+        target: function* early() {
+          throw new ValueError('at once');
+          yield* sleep(0);
+        },
+      });
+      yield* t.start();
+      yield* t.join();
+      yield* log(`after ${t.is_alive()}`);
+    });
+    expect(lines(r0)).toEqual(['hook ValueError in Thread-1 (early)', 'hook done', 'after false']);
+    expect(r0.output.map((l) => l.thread)).toEqual(['Thread-1 (early)', 'Thread-1 (early)', 'MainThread']);
+    expect(r0.failures).toEqual([]);
+    expect(r0.results[1]).toBeUndefined();
+  });
+
+  it('an excepthook that raises is reported as the thread\'s own uncaught exception, once', () => {
+    let calls = 0;
+    const r0 = run(function* () {
+      set_excepthook(function* () {
+        calls++;
+        yield* log('hook starts');
+        throw new ValueError('hook failed');
+      });
+      const t = new Thread({
+        target: function* boom() {
+          yield* sleep(0);
+          throw new ValueError('bad');
+        },
+      });
+      yield* t.start();
+      yield* t.join();
+      yield* log('after');
+    });
+    expect(calls).toBe(1);
+    expect(lines(r0)).toEqual(['hook starts', 'Exception in thread Thread-1 (boom):', 'Traceback (most recent call last):', 'ValueError: hook failed', 'after']);
+    expect(r0.failures).toMatchObject([{ kind: 'exception', thread: 'Thread-1 (boom)', type: 'ValueError', detail: 'hook failed' }]);
+  });
+
+  it('a plain-function excepthook runs at once; SystemExit never reaches the hook', () => {
+    const seen: string[] = [];
+    const r0 = run(function* () {
+      set_excepthook((args) => {
+        seen.push(`${args.exc_type} ${args.thread.name}`);
+      });
+      const boom = new Thread({
+        name: 'boom',
+        target: function* () {
+          yield* sleep(0);
+          throw new ValueError('bad');
+        },
+      });
+      const quit = new Thread({
+        name: 'quit',
+        target: function* () {
+          yield* sleep(0);
+          throw new SystemExit('0');
+        },
+      });
+      yield* boom.start();
+      yield* quit.start();
+      yield* boom.join();
+      yield* quit.join();
+      yield* log('after');
+    });
+    expect(seen).toEqual(['ValueError boom']);
+    expect(lines(r0)).toEqual(['after']);
+    expect(r0.failures).toEqual([]);
+  });
+
+  it('a Timer (which overrides run()) goes through the excepthook too', () => {
+    const r0 = run(function* () {
+      set_excepthook(function* (args) {
+        yield* log(`hook ${args.exc_type} ${args.thread.name}`);
+      });
+      const t = new Timer(0.1, function* fire() {
+        yield* sleep(0);
+        throw new ValueError('late');
+      });
+      yield* t.start();
+      yield* t.join();
+    });
+    expect(lines(r0)).toEqual(['hook ValueError Thread-1']);
+    expect(r0.failures).toEqual([]);
+  });
+});

@@ -10,7 +10,7 @@ import { sleep } from '../../src/models/time.ts';
 import { ValueError } from '../../src/models/exceptions.ts';
 import { ThreadsimError } from '../../src/errors.ts';
 import { renderOutput } from '../../src/trace/text.ts';
-import type { Op } from '../../src/scheduler/ops.ts';
+import type { Op, SpawnOptions, Steps } from '../../src/scheduler/ops.ts';
 
 const gil = () => ({ policy: new GilPolicy(), seed: 0 });
 const text = (r: ReturnType<typeof execute>, timestamps = false) => renderOutput(r.output, { timestamps, level: 10 });
@@ -257,5 +257,116 @@ describe('determinism and replay', () => {
     const r = execute(racy, { policy: new FifoPolicy(), seed: 0 });
     // No preemption: each worker does its 6 steps in one go, so no update is lost.
     expect(r.state.c?.n).toBe(6);
+  });
+});
+
+/*
+ * The engine's side of threading.excepthook: SpawnOptions.onUncaught, driven here by raw ops
+ * (no Thread model in between), so only the engine's mechanism is under test.
+ */
+describe('uncaught exceptions: SpawnOptions.onUncaught', () => {
+  /** One step that prints `line` as the thread running it. */
+  const say = (line: string): Op => ({ kind: 'log', obj: undefined, access: 'none', run: (k) => k.emit('stdout', 0, line) });
+  /** A program whose main starts one thread `T` running `body` with `options`, then returns. */
+  const spawning = (body: () => Steps<unknown>, options: Partial<SpawnOptions>) =>
+    program('spawn-raw', function* () {
+      yield { kind: 'spawn', obj: 'T', access: 'sync', run: (k) => void k.spawn(body, { name: 'T', daemon: false, handle: undefined, ...options }) } as Op;
+      yield say('main');
+    });
+  const who = (r: ReturnType<typeof execute>) => r.output.map((l) => `${l.thread}: ${l.text}`);
+
+  it('runs the steps it returns in the dying thread, which then ends with no result and no failure', () => {
+    const asked: unknown[] = [];
+    const p = spawning(
+      function* () {
+        yield say('body');
+        throw new ValueError('bad');
+      },
+      {
+        onUncaught: (e) => {
+          asked.push(e);
+          return (function* () {
+            yield say(`hook ${(e as Error).message}`);
+            yield say('hook again');
+            return 'not a result';
+          })();
+        },
+      },
+    );
+    const r = execute(p, gil());
+    expect(who(r)).toEqual(['T: body', 'T: hook bad', 'T: hook again', 'MainThread: main']);
+    expect(asked).toHaveLength(1);
+    expect(r.failures).toEqual([]);
+    expect(r.results[1]).toBeUndefined();
+    // Thread T's steps: the body's one op, then the hook's two; no step is lost to the switch.
+    expect(r.schedule.filter((i) => i === 1)).toHaveLength(3);
+  });
+
+  it('reports what the hook steps raise as the thread\'s uncaught exception, asking only once', () => {
+    let asked = 0;
+    const p = spawning(
+      function* () {
+        yield say('body');
+        throw new ValueError('bad');
+      },
+      {
+        onUncaught: () => {
+          asked++;
+          return (function* () {
+            yield say('hook');
+            throw new ValueError('hook failed');
+          })();
+        },
+      },
+    );
+    const r = execute(p, gil());
+    expect(asked).toBe(1);
+    expect(who(r)).toEqual(['T: body', 'T: hook', 'T: Exception in thread T:', 'T: Traceback (most recent call last):', 'T: ValueError: hook failed', 'MainThread: main']);
+    expect(r.failures).toMatchObject([{ kind: 'exception', thread: 'T', type: 'ValueError', detail: 'hook failed' }]);
+  });
+
+  it('handles a body that raises before its first op (inside spawn) the same way', () => {
+    const p = spawning(
+      function* () {
+        throw new ValueError('at once');
+      },
+      { onUncaught: () => (function* () { yield say('hook'); })() },
+    );
+    const r = execute(p, gil());
+    expect(who(r)).toEqual(['T: hook', 'MainThread: main']);
+    expect(r.failures).toEqual([]);
+  });
+
+  it('falls back to the default report when it returns undefined, or to onError when given', () => {
+    const body = function* () {
+      throw new ValueError('at once');
+    };
+    const plain = execute(spawning(body, { onUncaught: () => undefined }), gil());
+    // Raised inside spawn, so the spawning thread's step prints the report.
+    expect(who(plain)).toEqual(['MainThread: Exception in thread T:', 'MainThread: Traceback (most recent call last):', 'MainThread: ValueError: at once', 'MainThread: main']);
+    expect(plain.failures).toMatchObject([{ kind: 'exception', thread: 'T', detail: 'at once' }]);
+    const errors: unknown[] = [];
+    const custom = execute(spawning(body, { onUncaught: () => undefined, onError: (e) => errors.push(e) }), gil());
+    expect(who(custom)).toEqual(['MainThread: main']);
+    expect(errors).toHaveLength(1);
+    expect(custom.failures).toMatchObject([{ kind: 'exception', thread: 'T', detail: 'at once' }]);
+  });
+
+  it('never offers threadsim\'s own errors: they stop the run', () => {
+    let asked = 0;
+    const p = spawning(
+      function* () {
+        yield say('body');
+        throw new ThreadsimError('TS010', 'misused', 'Do not.');
+      },
+      {
+        onUncaught: () => {
+          asked++;
+          return undefined;
+        },
+      },
+    );
+    expect(() => execute(p, gil())).toThrow(ThreadsimError);
+    expect(asked).toBe(0);
   });
 });

@@ -55,3 +55,19 @@ describe('ExecutionResult.results: what each thread body returned', () => {
     expect(exec.results).toEqual([undefined, 1, undefined]);
   });
 });
+
+describe('ExecutionResult.schedule', () => {
+  it('names the thread of every step, is one array however often it is read, and serialises as data', () => {
+    const p = program('schedule', function* main() {
+      const t = new Thread({ target: function* child() { yield* log('child'); } });
+      yield* t.start();
+      yield* t.join();
+    });
+    const exec = execute(p, { policy: new FifoPolicy(), seed: 0 });
+    expect(exec.schedule).toHaveLength(exec.steps);
+    expect(exec.schedule).toBe(exec.schedule);
+    expect(new Set(exec.schedule)).toEqual(new Set([0, 1]));
+    expect((JSON.parse(JSON.stringify(exec)) as { schedule: number[] }).schedule).toEqual(exec.schedule);
+    expect({ ...exec }.schedule).toEqual(exec.schedule);
+  });
+});
