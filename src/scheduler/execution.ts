@@ -619,7 +619,8 @@ export class Execution implements Runtime {
       return t.status === PARKED ? (t.pending?.describeWait?.(this) ?? t.pending?.kind) : undefined;
     });
     const saved = { state: this.state, monitor: this.monitor, step: this.stepIndex, clock: this.clock, threads: this.threads.length };
-    const lengths = [this.output, this.failures, this.schedule, this.trace ?? []].map((l) => l.length);
+    const lengths = [this.output, this.failures, this.trace ?? []].map((l) => l.length);
+    const scheduled = this.schedule.length;
     this.state = Object.fromEntries(Object.entries(saved.state).map(([name, store]) => [name, { ...store }]));
     this.monitor = undefined;
     try {
@@ -641,7 +642,8 @@ export class Execution implements Runtime {
       // A model error after the end only cuts the look-ahead short.
       if (!(e instanceof ThreadsimError)) throw e;
     } finally {
-      [this.output, this.failures, this.schedule, this.trace ?? []].forEach((l, i) => (l.length = lengths[i]!));
+      [this.output, this.failures, this.trace ?? []].forEach((l, i) => (l.length = lengths[i]!));
+      this.schedule.truncate(scheduled);
       this.threads.length = saved.threads;
       this.state = saved.state;
       this.monitor = saved.monitor;
