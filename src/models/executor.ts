@@ -12,7 +12,6 @@
  * Does not mirror: `initializer`/`initargs` failures (BrokenThreadPool).
  */
 import { runtime } from '../scheduler/context.ts';
-import { errorLine } from '../scheduler/execution.ts';
 import { WaitQueue, type Kernel, type Op, type Steps } from '../scheduler/ops.ts';
 import type { Runtime } from '../scheduler/runtime.ts';
 import { RuntimeError, ValueError } from './exceptions.ts';
@@ -280,14 +279,14 @@ export class ThreadPoolExecutor {
   }
 
   private finishOp(item: WorkItem, outcome: { value: unknown } | { error: unknown }): Op {
-    return {
+    const op: Op = {
       kind: 'set',
       obj: item.future.id,
       access: 'sync',
       value: String(item),
-      ...('error' in outcome ? { error: errorLine(outcome.error) } : {}),
       run: (k) => item.future.settle(k, outcome),
     };
+    return 'error' in outcome ? item.future.withError(op, outcome.error) : op;
   }
 
   /** After each work item the worker counts itself idle (CPython's `_idle_semaphore.release()`). */

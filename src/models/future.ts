@@ -43,6 +43,8 @@ export class Future<R = unknown> {
   private readonly waiters: WaitQueue;
   private readonly callbacks: ((f: Future<R>) => void)[] = [];
   private readonly watchers: FutureWaiter[] = [];
+  /** A done-callback was handed this future after it failed: the exception was seen. */
+  private callbackSawError = false;
 
   constructor() {
     this.id = `Future#${runtime('Future()').counter('Future')}`;
@@ -153,6 +155,7 @@ export class Future<R = unknown> {
 
   /** Call a done-callback; like CPython, log its exception instead of raising it. */
   private invoke(k: Kernel, fn: (f: Future<R>) => void): void {
+    if (this.failed) this.callbackSawError = true;
     try {
       fn(this);
     } catch (e) {
@@ -165,17 +168,27 @@ export class Future<R = unknown> {
   }
 
   private setOp(what: string, outcome: { value: R } | { error: unknown }): Op {
-    return {
+    const op: Op = {
       kind: 'set',
       obj: this.id,
       access: 'sync',
       value: what,
-      ...('error' in outcome ? { error: errorLine(outcome.error) } : {}),
       run: (k) => {
         if (this.done()) throw new InvalidStateError(`${this.state}: ${String(this)}`);
         this.settle(k, outcome);
       },
     };
+    return 'error' in outcome ? this.withError(op, outcome.error) : op;
+  }
+
+  /**
+   * `op`, which completes this future with `error`, given the `Op.error` that analyses read to
+   * find exceptions nobody saw: read when they ask (at the end of the run), it is undefined
+   * once a done-callback has been handed the failed future.
+   */
+  withError(op: Op, error: unknown): Op {
+    const line = errorLine(error);
+    return Object.defineProperty(op, 'error', { get: () => (this.callbackSawError ? undefined : line), enumerable: true });
   }
 
   private waitOp(what: string, timeout: number | null): Op {

@@ -144,7 +144,8 @@ export interface Op {
   readonly value?: unknown;
   /**
    * For an op that completes a future with an exception: that exception (`ValueError: bad`),
-   * so analyses can tell when nobody ever reads it.
+   * so analyses can tell when nobody ever reads it. Read it at the end of the run: it becomes
+   * undefined once the program has seen the exception some other way (a done-callback).
    */
   readonly error?: string;
   /** For `join`: the index of the thread joined (happens-before: its end precedes the join). */

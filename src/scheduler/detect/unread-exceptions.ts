@@ -13,7 +13,8 @@ interface Unread {
   readonly thread: number;
   /** The call that raised, as the completing op names it (`parse('n/a')`), if it does. */
   readonly task: string | undefined;
-  readonly error: string;
+  /** The completing op: its `error` is read at the end (a done-callback may have seen it since). */
+  readonly op: Op;
 }
 
 /** Futures that hold an exception nobody has read yet, by future name. */
@@ -22,9 +23,9 @@ export class UnreadExceptions {
 
   /** After a sync op that ran without raising. */
   onSync(op: Op, thread: number, step: number, timedOut: boolean): void {
-    if (op.kind === 'set' && op.error !== undefined && op.obj !== undefined) {
+    if (op.kind === 'set' && 'error' in op && op.obj !== undefined) {
       const task = typeof op.value === 'string' && op.value !== 'set_exception' ? op.value : undefined;
-      this.unread.set(op.obj, { future: op.obj, step, thread, task, error: op.error });
+      this.unread.set(op.obj, { future: op.obj, step, thread, task, op });
     } else if (op.kind === 'result' && !timedOut && this.unread.size > 0) {
       if (op.obj !== undefined) this.unread.delete(op.obj);
       for (const o of op.objs ?? []) this.unread.delete(o);
@@ -33,19 +34,23 @@ export class UnreadExceptions {
 
   /** One failure per future whose exception was never read, in the order they completed. */
   failures(name: (thread: number) => string): UnreadExceptionFailure[] {
-    return [...this.unread.values()].map((u) => {
+    const found: UnreadExceptionFailure[] = [];
+    for (const u of this.unread.values()) {
+      const error = u.op.error;
+      if (error === undefined) continue;
       const what = u.task === undefined ? u.future : `the task ${u.task} (${u.future})`;
-      return {
+      found.push({
         kind: 'unread-exception',
         pattern: 'swallowed exception',
         future: u.future,
         thread: name(u.thread),
         step: u.step,
-        error: u.error,
+        error,
         message:
-          `swallowed exception: ${what} raised ${u.error} in ${name(u.thread)} at step ${u.step}, and no thread called result() or exception() on ${u.future}, ` +
+          `swallowed exception: ${what} raised ${error} in ${name(u.thread)} at step ${u.step}, and no thread called result() or exception() on ${u.future}, ` +
           `so the error vanished without a word. Read every future (result() re-raises its exception), or iterate executor.map(), which does.`,
-      };
-    });
+      });
+    }
+    return found;
   }
 }

@@ -165,6 +165,26 @@ describe('swallowed exception: a future whose exception nobody read', () => {
     });
   }
 
+  it('counts a done-callback handed the failed future as seeing its exception, before or after completion', () => {
+    for (const when of ['before', 'after'] as const) {
+      const seen: string[] = [];
+      const p = program('callback', function* () {
+        const f = new Future<number>();
+        const note = (done: Future<number>): void => {
+          seen.push(String(done));
+        };
+        if (when === 'before') f.add_done_callback(note);
+        yield* f.set_exception(new ValueError('late'));
+        if (when === 'after') f.add_done_callback(note);
+        const g = new Future<number>();
+        yield* g.set_exception(new ValueError('never seen'));
+      });
+      const r = run(p);
+      expect(seen).toEqual(['<Future at Future#1 state=finished raised ValueError>']);
+      expect(r.failures.map((f) => (f.kind === 'unread-exception' ? f.future : f.kind))).toEqual(['Future#2']);
+    }
+  });
+
   it('reports nothing without race detection', () => {
     expect(run(futures('none'), false).failures).toEqual([]);
   });
