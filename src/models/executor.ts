@@ -165,11 +165,21 @@ export class ThreadPoolExecutor {
     this.exit.executors.push(this);
   }
 
+  /**
+   * The idle-worker count as ops name it, apart from the work queue (`id`): a worker counting
+   * itself idle does not touch the queue, so exploration may reorder it with queue steps.
+   */
+  private get idleId(): string {
+    return `${this.id} idle workers`;
+  }
+
   /** `submit(fn, *args)`: one step that queues the call and may start a worker. */
   *submit<A extends unknown[], R>(fn: (...args: A) => Steps<R>, ...args: A): Steps<Future<R>> {
     const op: Op = {
       kind: 'submit',
       obj: this.id,
+      // It also takes an idle worker, and looks at the interpreter's exit flag.
+      objs: [this.idleId, 'concurrent.futures'],
       access: 'sync',
       value: fn.name || '<lambda>',
       run: (k) => {
@@ -293,7 +303,7 @@ export class ThreadPoolExecutor {
   private idleOp(): Op {
     return {
       kind: 'release',
-      obj: this.id,
+      obj: this.idleId,
       value: 'idle',
       access: 'sync',
       run: () => {

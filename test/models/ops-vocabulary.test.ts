@@ -79,7 +79,7 @@ const everything = program('every-model', function* main() {
   yield* log('end');
 });
 
-const SYNC_OBJECT = /^(Lock|RLock|Condition|Semaphore|BoundedSemaphore|Event|Barrier|Queue|LifoQueue|PriorityQueue|Future)#\d+$|^Thread-\d+( \(.+\))?(\.finished)?$|^ThreadPoolExecutor-\d+(_\d+)?$|^concurrent\.futures$/;
+const SYNC_OBJECT = /^(Lock|RLock|Condition|Semaphore|BoundedSemaphore|Event|Barrier|Queue|LifoQueue|PriorityQueue|Future)#\d+$|^Thread-\d+( \(.+\))?(\.finished)?$|^ThreadPoolExecutor-\d+(_\d+| idle workers)?$|^concurrent\.futures$/;
 
 describe('ops of the models', () => {
   it('every step on a synchronisation object is sync and names it', () => {
