@@ -16,7 +16,10 @@ import { setActiveRuntime } from './context.ts';
 import { checkClaims } from './claims.ts';
 import type { ClaimFailure, Failure } from './failures.ts';
 import { invariantMonitor } from './detect/invariants.ts';
-import { combineMonitors, type BlockedThread, type DroppedDaemon, type Monitor, type StepEvent } from './monitor.ts';
+import { runEnd } from './counterfactual.ts';
+import { combineMonitors, type BlockedThread, type Monitor, type StepEvent } from './monitor.ts';
+import { FallbackPolicy } from './policies/fallback.ts';
+import { GilPolicy } from './policies/gil.ts';
 import { isOp, WaitQueue, type Kernel, type Op, type OutputLine, type SpawnOptions, type Steps, type ThreadRecord } from './ops.ts';
 import type { Policy, SchedulingPoint } from './policies/policy.ts';
 import { isGeneratorFunction, type Program, type SharedState } from './program.ts';
@@ -46,6 +49,10 @@ export interface ExecutionOptions {
   readonly monitor?: Monitor;
   /** Ops carry their code site (`Op.site`) for reports. Default: the value of `record`. */
   readonly sites?: boolean;
+  /** What-if runs (counterfactual.ts): interpreter exit waits for daemon threads too. */
+  readonly joinDaemons?: boolean;
+  /** What-if runs (counterfactual.ts): blocking ops ignore their timeouts; sleeps still end. */
+  readonly noTimeouts?: boolean;
 }
 
 /** One recorded step (kept only with `record: true`). */
@@ -110,11 +117,8 @@ export interface ExecutionResult {
   readonly initialState?: SharedState;
 }
 
-/**
- * How many steps the dropped daemon threads may take after the end, on a copy of the state,
- * when a false claim is explained (see `Execution.dropDaemons`).
- */
-const AFTER_EXIT_STEPS = 10_000;
+/** How many steps a what-if run may take past the end of the run it explains. */
+const WHAT_IF_STEPS = 10_000;
 
 const RUNNABLE = 0;
 const PARKED = 1;
@@ -209,8 +213,7 @@ export class Execution implements Runtime {
   private readonly stepCost: number;
   private readonly maxSteps: number;
   private readonly untimed: boolean;
-  /** Not readonly: switched off while the dropped daemons run after the end. */
-  private monitor: Monitor | undefined;
+  private readonly monitor: Monitor | undefined;
   private readonly event: StepEvent;
   readonly settings: RuntimeSettings;
   private readonly point = {
@@ -497,7 +500,7 @@ export class Execution implements Runtime {
     t.pending = value;
     t.since = this.clock;
     t.parkedForPending = false;
-    t.deadline = value.timeout === undefined ? Infinity : this.clock + value.timeout;
+    t.deadline = value.timeout === undefined || (this.options.noTimeouts === true && value.kind !== 'sleep') ? Infinity : this.clock + value.timeout;
   }
 
   private finish(t: Thread, error: unknown, threw: boolean): void {
@@ -552,7 +555,8 @@ export class Execution implements Runtime {
 
   /** Interpreter exit: wait until every non-daemon thread has finished. */
   private exitOp(): Op {
-    const waitingFor = (): Thread[] => this.threads.filter((t) => t.index !== 0 && !t.daemon && !t.done);
+    const daemons = this.options.joinDaemons === true;
+    const waitingFor = (): Thread[] => this.threads.filter((t) => t.index !== 0 && (daemons || !t.daemon) && !t.done);
     return {
       kind: 'exit',
       obj: undefined,
@@ -593,7 +597,17 @@ export class Execution implements Runtime {
    * in place (the result shares the failures list).
    */
   private explainClaims(claims: readonly ClaimFailure[]): void {
-    const end = { dropped: this.dropDaemons(), time: this.clock };
+    const dropped = this.threads
+      .filter((t) => !t.done)
+      .map((t) => {
+        this.cur = t;
+        return { thread: t.index, name: t.name, waitsFor: t.status === PARKED ? (t.pending?.describeWait?.(this) ?? t.pending?.kind) : undefined };
+      });
+    const whatIf = {
+      withDaemons: () => this.whatIf({ joinDaemons: true, record: true, maxSteps: this.stepIndex + WHAT_IF_STEPS }),
+      withoutTimeouts: () => this.whatIf({ noTimeouts: true, maxSteps: this.maxSteps + WHAT_IF_STEPS }),
+    };
+    const end = runEnd(this.stepIndex, this.clock, dropped, this.program.options.claims ?? {}, whatIf);
     for (const c of claims) {
       const why = this.monitor!.explainClaim!(c, end);
       if (why === undefined) continue;
@@ -604,53 +618,18 @@ export class Execution implements Runtime {
   }
 
   /**
-   * The daemon threads alive at the end, which Python drops where they stand, with the shared
-   * writes they would have made next: they run on after the end (the first runnable thread
-   * each step, at most AFTER_EXIT_STEPS steps) on a copy of the state, with no monitor, and
-   * everything they changed in the result (output, failures, schedule, trace, clock) is put
-   * back. Only for explanations: the run's own result is complete before this.
+   * The program run again with the same policy and seed and `changes` (see counterfactual.ts),
+   * unwatched. Where the policy cannot follow the new run (a replayed schedule), the gil policy
+   * takes over. Undefined when the run stopped with a threadsim error.
    */
-  private dropDaemons(): DroppedDaemon[] {
-    const alive = this.threads.filter((t) => !t.done);
-    if (alive.length === 0) return [];
-    const writes = new Map<number, { location: string; value: unknown; time: number }[]>(alive.map((t) => [t.index, []]));
-    const waits = alive.map((t) => {
-      this.cur = t;
-      return t.status === PARKED ? (t.pending?.describeWait?.(this) ?? t.pending?.kind) : undefined;
-    });
-    const saved = { state: this.state, monitor: this.monitor, step: this.stepIndex, clock: this.clock, threads: this.threads.length };
-    const lengths = [this.output, this.failures, this.trace ?? []].map((l) => l.length);
-    const scheduled = this.schedule.length;
-    this.state = Object.fromEntries(Object.entries(saved.state).map(([name, store]) => [name, { ...store }]));
-    this.monitor = undefined;
+  private whatIf(changes: Pick<ExecutionOptions, 'joinDaemons' | 'noTimeouts' | 'record' | 'maxSteps'>): ExecutionResult | undefined {
+    const { monitor: _watched, ...options } = this.options;
     try {
-      for (let n = 0; n < AFTER_EXIT_STEPS; n++) {
-        if (this.timers.size > 0) this.fireTimers();
-        const ids = this.collectRunnable();
-        if (ids.length === 0) {
-          const next = this.nextDeadline();
-          if (next === undefined) break;
-          this.clock = Math.max(this.clock, next);
-          continue;
-        }
-        const t = this.threads[ids[0]!]!;
-        const op = t.pending!;
-        if (op.access === 'write' && op.obj !== undefined) writes.get(t.index)?.push({ location: op.obj, value: op.value, time: this.clock });
-        this.runStep(t);
-      }
+      return new Execution(this.program, { ...options, ...changes, sites: false, policy: new FallbackPolicy(this.options.policy, new GilPolicy()) }).run();
     } catch (e) {
-      // A model error after the end only cuts the look-ahead short.
-      if (!(e instanceof ThreadsimError)) throw e;
-    } finally {
-      [this.output, this.failures, this.trace ?? []].forEach((l, i) => (l.length = lengths[i]!));
-      this.schedule.truncate(scheduled);
-      this.threads.length = saved.threads;
-      this.state = saved.state;
-      this.monitor = saved.monitor;
-      this.stepIndex = saved.step;
-      this.clock = saved.clock;
+      if (e instanceof ThreadsimError) return undefined;
+      throw e;
     }
-    return alive.map((t, i) => ({ thread: t.index, name: t.name, waitsFor: waits[i], laterWrites: writes.get(t.index) ?? [] }));
   }
 
   private result(ending: Ending): ExecutionResult {

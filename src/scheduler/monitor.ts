@@ -52,20 +52,35 @@ export interface DeadlockExplanation {
 export interface DroppedDaemon {
   readonly thread: number;
   readonly name: string;
-  /** What its pending op waited for at the end (`sleep until 1.000 s`), if it was blocked. */
+  /** What its pending op waited for at the end (`the clock (sleeping 1 s)`), if it was blocked. */
   readonly waitsFor: string | undefined;
-  /**
-   * The shared writes it would have made had the program not ended: the engine runs the
-   * dropped daemons on a copy of the state after the end (bounded), for explanations only.
-   */
-  readonly laterWrites: readonly { readonly location: string; readonly value: unknown; readonly time: number }[];
 }
 
-/** What the engine knows of a complete run's end, for explaining false claims. */
+/** A write a daemon thread made after the point where the reported run ended. */
+export interface DaemonWrite {
+  readonly thread: string;
+  readonly location: string;
+  readonly value: unknown;
+  /** Virtual time (µs). */
+  readonly time: number;
+}
+
+/**
+ * What the engine knows of a complete run's end, for explaining false claims, with what-if
+ * runs of the program made on demand (see counterfactual.ts).
+ */
 export interface RunEnd {
-  readonly dropped: readonly DroppedDaemon[];
   /** Virtual time (µs) when the program ended. */
   readonly time: number;
+  readonly dropped: readonly DroppedDaemon[];
+  /**
+   * Had the program waited for its daemon threads at exit: whether `claim` holds, and the
+   * daemons' writes after the original end to the locations the claim read. Undefined when
+   * no daemon was dropped or that run could not finish.
+   */
+  withDaemons(claim: ClaimFailure): { readonly holds: boolean; readonly writes: readonly DaemonWrite[] } | undefined;
+  /** Whether `claim` holds when blocking ops ignore their timeouts (sleeps still end); undefined when that run could not finish. */
+  holdsWithoutTimeouts(claim: ClaimFailure): boolean | undefined;
 }
 
 /** A pattern behind a false claim and the sentence that explains it. */

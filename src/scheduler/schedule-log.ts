@@ -38,18 +38,6 @@ export class ScheduleLog {
     return out;
   }
 
-  /** Forget every step after the first `n` (rare: the engine's look-ahead after a run's end). */
-  truncate(n: number): void {
-    if (n >= this.length) return;
-    const kept = this.toArray().slice(0, n);
-    this.full.length = 0;
-    this.current = new Uint8Array(1024);
-    this.used = 0;
-    this.max = 0xff;
-    this.length = 0;
-    for (const t of kept) this.push(t);
-  }
-
   /** Close the current chunk and open the next: twice as long (up to a cap), wider if `thread` needs it. */
   private nextChunk(thread: number): void {
     this.full.push(this.current.subarray(0, this.used));

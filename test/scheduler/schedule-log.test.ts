@@ -15,22 +15,6 @@ describe('ScheduleLog', () => {
     expect(log.toArray()).toEqual(want);
   });
 
-  it('truncates to its first n steps, across chunks and widths, and goes on from there', () => {
-    const log = new ScheduleLog();
-    const want: number[] = [];
-    for (let i = 0; i < 5_000; i++) {
-      const thread = i === 3_000 ? 999 : i % 4;
-      log.push(thread);
-      want.push(thread);
-    }
-    log.truncate(6_000);
-    expect(log.toArray()).toEqual(want);
-    log.truncate(2_500);
-    log.push(1_000);
-    expect(log.length).toBe(2_501);
-    expect(log.toArray()).toEqual([...want.slice(0, 2_500), 1_000]);
-  });
-
   it('is empty before the first step', () => {
     expect(new ScheduleLog().toArray()).toEqual([]);
   });

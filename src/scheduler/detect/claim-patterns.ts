@@ -1,11 +1,11 @@
 /**
  * Names the pattern behind a claim that is false at the end of a run, from what the run did
- * (ops only) and what the engine saw at its end:
- * - order violation: a daemon thread was dropped at exit before it wrote a location the claim
- *   reads (it would have, had the program waited for it: the engine runs dropped daemons on a
- *   copy of the state after the end to find out);
- * - timing assumption: a timeout fired (a wait, acquire, get or join gave up) and no data race
- *   touches what the claim reads: the program assumed another thread would be quicker.
+ * (ops only) and what-if runs of the program (counterfactual.ts):
+ * - order violation: daemon threads were dropped at exit, and had the program waited for them
+ *   the claim would hold: a daemon's write the claim depends on came after the end;
+ * - timing assumption: a timeout fired (a wait, acquire, get or join gave up), no data race
+ *   touches what the claim reads, and the claim holds when blocking ops wait without their
+ *   timeouts: the program assumed another thread would be quicker.
  */
 import type { ClaimFailure } from '../failures.ts';
 import type { ClaimExplanation, RunEnd } from '../monitor.ts';
@@ -23,20 +23,21 @@ export interface ClaimFacts {
 /** The pattern behind a false claim, or undefined. */
 export function claimPattern(claim: ClaimFailure, facts: ClaimFacts): ClaimExplanation | undefined {
   const reads = claim.reads ?? [];
-  for (const d of facts.end.dropped) {
-    const w = d.laterWrites.find((x) => reads.includes(x.location));
-    if (w === undefined) continue;
-    const where = d.waitsFor === undefined ? '' : `; it was waiting for ${d.waitsFor}`;
+  const daemons = facts.end.withDaemons(claim);
+  const w = daemons?.holds === true ? daemons.writes[0] : undefined;
+  if (w !== undefined) {
+    const d = facts.end.dropped.find((x) => x.name === w.thread);
+    const where = d?.waitsFor === undefined ? '' : `; it was waiting for ${d.waitsFor}`;
     return {
       pattern: 'order violation',
       cause:
-        `${d.name} is a daemon thread and was still running when the program ended at ${seconds(facts.end.time)}${where}. ` +
-        `It would have written ${w.location} = ${show(w.value)} at ${seconds(w.time)}, but Python drops daemon threads at exit, so the claim read ${w.location} before that write. ` +
-        `Nothing orders the write before the end of the program: join ${d.name} before main returns (or make it a non-daemon thread).`,
+        `${w.thread} is a daemon thread and was still running when the program ended at ${seconds(facts.end.time)}${where}. ` +
+        `Had the program waited for it, it would have written ${w.location} = ${show(w.value)} at ${seconds(w.time)} and the claim would hold; Python drops daemon threads at exit, so the claim read ${w.location} before that write. ` +
+        `Nothing orders the write before the end of the program: join ${w.thread} before main returns (or make it a non-daemon thread).`,
     };
   }
   const t = facts.timeout;
-  if (t !== undefined && !reads.some((r) => facts.racy.has(r))) {
+  if (t !== undefined && !reads.some((r) => facts.racy.has(r)) && facts.end.holdsWithoutTimeouts(claim) === true) {
     const late =
       t.late === undefined
         ? ''
@@ -47,7 +48,7 @@ export function claimPattern(claim: ClaimFailure, facts: ClaimFacts): ClaimExpla
       pattern: 'timing assumption',
       cause:
         `${facts.name(t.thread)}'s ${t.kind} on ${t.obj} gave up after its ${duration(t.timeout)} timeout, at ${seconds(t.time)} (step ${t.step}).${late} ` +
-        `The program assumed the other threads would be quicker than the timeout; on this schedule they were not. Wait without a timeout, or handle the timeout as the normal case it is.`,
+        `Without timeouts the claim holds: the program assumed the other threads would be quicker than the timeout, and on this schedule they were not. Wait without a timeout, or handle the timeout as the normal case it is.`,
     };
   }
   return undefined;

@@ -4,7 +4,7 @@
  * exception nobody read (swallowed exception).
  */
 import { describe, expect, it } from 'vitest';
-import { Future, Lock, logging, shared, sleep, Thread, ThreadPoolExecutor, ValueError } from '../../../src/models/index.ts';
+import { Event, Future, Lock, logging, shared, sleep, Thread, ThreadPoolExecutor, ValueError } from '../../../src/models/index.ts';
 import { RaceMonitor } from '../../../src/scheduler/detect/index.ts';
 import { execute, type ExecutionResult } from '../../../src/scheduler/execution.ts';
 import type { ClaimFailure } from '../../../src/scheduler/failures.ts';
@@ -36,13 +36,13 @@ function daemonProgram(location: 'done' | 'other'): Program {
 }
 
 describe('order violation: a daemon dropped before its write', () => {
-  it('names the write the claim missed, from running the daemon on after the end', () => {
+  it('names the write the claim missed, from a run that waits for the daemon', () => {
     const r = run(daemonProgram('done'));
     const c = claim(r);
     expect(c?.pattern).toBe('order violation');
     expect(c?.message).toBe("claim 'box is done' is false (order violation): final state: box.done = false, box.other = 0");
     expect(c?.cause).toContain('Thread-1 (saver) is a daemon thread and was still running when the program ended');
-    expect(c?.cause).toContain('It would have written box.done = True at 2.000 s');
+    expect(c?.cause).toContain('Had the program waited for it, it would have written box.done = True at 2.000 s and the claim would hold');
   });
 
   it('leaves the run as Python ends it: no later output, steps or state', () => {
@@ -59,6 +59,28 @@ describe('order violation: a daemon dropped before its write', () => {
 
   it('does not blame a daemon whose later writes the claim does not read', () => {
     expect(claim(run(daemonProgram('other')))?.pattern).toBeUndefined();
+  });
+
+  it('does not blame a daemon whose writes would not make the claim hold', () => {
+    // A heartbeat daemon writes `beats` for ever; the claim reads it but is false because of `total`.
+    const p = program(
+      'beat',
+      function* () {
+        const s = shared('s', { beats: 0, total: 0 });
+        function* heartbeat(): Steps<void> {
+          for (;;) {
+            yield* s.set('beats', (yield* s.get('beats')) + 1);
+            yield* sleep(0.001);
+          }
+        }
+        yield* new Thread({ target: heartbeat, daemon: true }).start();
+        yield* s.set('total', 1);
+      },
+      { claims: { 'total is 2': (st) => (st.s?.beats as number) >= 0 && st.s?.total === 2 } },
+    );
+    const c = claim(run(p));
+    expect(c?.reads).toEqual(['s.beats', 's.total']);
+    expect(c?.pattern).toBeUndefined();
   });
 });
 
@@ -89,6 +111,45 @@ describe('timing assumption: a timeout fired', () => {
     const c = claim(run(impatient()));
     expect(c?.pattern).toBe('timing assumption');
     expect(c?.cause).toMatch(/^Thread-1 \(worker\)'s acquire on L gave up after its 0\.25 s timeout, at 0\.25\d s \(step \d+\)\. MainThread's release on L came only at 1\.\d{3} s/);
+  });
+
+  it('is not claimed for a timeout the false claim does not depend on', () => {
+    // A heartbeat polls an Event with a timeout (the usual idiom); the claim fails because a
+    // withdrawal reads and writes the balance in two critical sections.
+    const p = program(
+      'heartbeat',
+      function* () {
+        const acct = shared('acct', { balance: 100 });
+        const lock = new Lock({ name: 'L' });
+        const stop = new Event();
+        function* heartbeat(): Steps<void> {
+          while (!(yield* stop.wait(0.05))) {
+            // tick
+          }
+        }
+        function* withdraw(n: number): Steps<void> {
+          let b = 0;
+          yield* lock.with(function* () {
+            b = yield* acct.get('balance');
+          });
+          yield* sleep(0.1);
+          yield* lock.with(function* () {
+            yield* acct.set('balance', b - n);
+          });
+        }
+        const hb = new Thread({ target: heartbeat });
+        yield* hb.start();
+        const ws = [30, 20].map((n) => new Thread({ target: withdraw, args: [n] as [number] }));
+        for (const t of ws) yield* t.start();
+        for (const t of ws) yield* t.join();
+        yield* stop.set();
+        yield* hb.join();
+      },
+      { claims: { 'both count': (s) => s.acct?.balance === 50 } },
+    );
+    const r = run(p);
+    expect(r.failures.map((f) => f.kind)).toEqual(['claim']);
+    expect(claim(r)?.pattern).toBeUndefined();
   });
 
   it('is not claimed when a data race touches what the claim reads', () => {
