@@ -3,6 +3,7 @@
  * each claim read (`store.saved`), so that a false claim can be tied to the writes it saw or
  * missed.
  */
+import { errorLine } from './exception-line.ts';
 import type { ClaimFailure } from './failures.ts';
 import type { Claim, SharedState } from './program.ts';
 
@@ -10,14 +11,21 @@ import type { Claim, SharedState } from './program.ts';
 export function checkClaims(claims: Readonly<Record<string, Claim>>, state: SharedState, summarize: (s: SharedState) => string): ClaimFailure[] {
   const failed: ClaimFailure[] = [];
   for (const [name, claim] of Object.entries(claims)) {
-    const reads: string[] = [];
     let verdict: boolean | string;
     try {
-      verdict = claim(watchReads(state, reads));
+      verdict = claim(state);
     } catch (e) {
-      verdict = `the claim raised ${errorName(e)}`;
+      verdict = `the claim raised ${errorLine(e)}`;
     }
     if (verdict === true) continue;
+    // Asked again on a view that notes what it reads (a view cannot be cloned or changed, so
+    // the verdict above comes from the state itself).
+    const reads: string[] = [];
+    try {
+      claim(watchReads(state, reads));
+    } catch {
+      // The reads up to the error are noted; that is all a claim that needs the real object gives.
+    }
     const why = typeof verdict === 'string' ? verdict : `final state: ${summarize(state)}`;
     failed.push({ kind: 'claim', claim: name, ...(reads.length === 0 ? {} : { reads }), message: `claim '${name}' is false: ${why}` });
   }
@@ -58,12 +66,4 @@ function view<T extends object>(target: T, get: (key: string) => unknown): T {
     set: () => false,
     deleteProperty: () => false,
   });
-}
-
-function errorName(e: unknown): string {
-  if (e instanceof Error) {
-    const py = (e as { pyType?: unknown }).pyType;
-    return `${typeof py === 'string' ? py : e.name}: ${e.message}`;
-  }
-  return `Exception: ${String(e)}`;
 }

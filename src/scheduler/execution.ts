@@ -14,6 +14,7 @@ import { freeze, produce } from 'immer';
 import { ThreadsimError } from '../errors.ts';
 import { setActiveRuntime } from './context.ts';
 import { checkClaims } from './claims.ts';
+import { describeError, exceptionLine } from './exception-line.ts';
 import type { ClaimFailure, Failure } from './failures.ts';
 import { invariantMonitor } from './detect/invariants.ts';
 import { runEnd } from './counterfactual.ts';
@@ -158,26 +159,6 @@ class Thread implements ThreadRecord {
     this.onError = options.onError;
     this.onUncaught = options.onUncaught;
   }
-}
-
-/** Python's exception type name and message for any thrown value. */
-export function describeError(e: unknown): { type: string; detail: string } {
-  if (e instanceof Error) {
-    const py = (e as { pyType?: unknown }).pyType;
-    return { type: typeof py === 'string' ? py : e.name, detail: e.message };
-  }
-  return { type: 'Exception', detail: String(e) };
-}
-
-/** The last line of a Python traceback: `Type: message`, or just `Type` when the message is empty. */
-export function exceptionLine(type: string, detail: string): string {
-  return detail === '' ? type : `${type}: ${detail}`;
-}
-
-/** An exception as the last line of its traceback (`ValueError: bad`). */
-export function errorLine(e: unknown): string {
-  const { type, detail } = describeError(e);
-  return exceptionLine(type, detail);
 }
 
 /** Runs one execution of a program under a policy. Use once. */
@@ -838,4 +819,5 @@ export function execute(program: Program, options: ExecutionOptions): ExecutionR
 }
 
 export { isGeneratorFunction };
+export { describeError, exceptionLine, errorLine } from './exception-line.ts';
 export type { Kernel };

@@ -23,8 +23,8 @@ export function failureReport(exec: ExecutionResult, recipe: ReplayRecipe, recor
   if (trace !== undefined) {
     const name = (i: number): string => exec.threads[i]?.name ?? `#${i}`;
     const races = failures.filter((f): f is RaceFailure => f.kind === 'race');
-    // A false claim that nothing else explains gets the accesses behind it.
-    const unexplained = failures.some((f) => (f.kind === 'claim' || f.kind === 'invariant') && !('pattern' in f)) && !failures.some((f) => f.kind !== 'claim' && 'pattern' in f);
+    // A false claim without a pattern of its own gets the accesses behind it.
+    const unexplained = failures.some((f) => (f.kind === 'claim' && f.pattern === undefined) || f.kind === 'invariant');
     const explained = races.length > 0 ? explainRaces(races, trace, name) : unexplained ? [...explainSplitSection(trace, name), ...explainAccesses(trace, name)] : [];
     for (const l of explained) lines.push(`  ${l}`);
   }

@@ -50,6 +50,13 @@ describe('checkClaims', () => {
     expect(state.db?.value).toBe(1);
   });
 
+  it('gives claims the state itself: a claim may clone it', () => {
+    expect(checkClaims({ clones: (s) => structuredClone(s).db?.value === 1 }, state, summary)).toEqual([]);
+    const [f] = checkClaims({ clones: (s) => structuredClone(s).db?.value === 2 }, state, summary);
+    // The view that notes reads cannot be cloned, so this claim's reads are unknown.
+    expect(f).toEqual({ kind: 'claim', claim: 'clones', message: `claim 'clones' is false: final state: ${summary(state)}` });
+  });
+
   it('reports a claim on a missing store without reads', () => {
     const [f] = checkClaims({ missing: (s) => s.nothing?.x === 1 }, state, summary);
     expect(f).toEqual({ kind: 'claim', claim: 'missing', message: `claim 'missing' is false: final state: ${summary(state)}` });

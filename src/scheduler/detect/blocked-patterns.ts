@@ -41,7 +41,13 @@ export class SyncHistory {
 }
 
 /** A named pattern and the sentence that explains it, or undefined. */
-export function blockedPattern(b: BlockedThread, history: SyncHistory, wakeUps: WakeUps, name: (t: number) => string): { pattern: string; line: string } | undefined {
+export function blockedPattern(
+  b: BlockedThread,
+  blocked: readonly BlockedThread[],
+  history: SyncHistory,
+  wakeUps: WakeUps,
+  name: (t: number) => string,
+): { pattern: string; line: string } | undefined {
   const op = b.op;
   if (op === undefined || op.obj === undefined) return undefined;
   const log = history.of(op.obj);
@@ -58,13 +64,16 @@ export function blockedPattern(b: BlockedThread, history: SyncHistory, wakeUps: 
       };
     }
     const wasted = wakeUps.lastWasted(op.obj);
-    if (wasted === undefined) return undefined;
-    const others = wasted.passedOver.map(name);
+    // Only a wake-up that passed over a thread still waiting here now can explain this deadlock.
+    const stillWaiting = new Set(blocked.filter((x) => x.op?.kind === 'wait' && x.op.obj === op.obj).map((x) => x.thread));
+    const passed = wasted?.passedOver.filter((t) => stillWaiting.has(t)) ?? [];
+    if (wasted === undefined || passed.length === 0) return undefined;
+    const others = passed.map(name);
     return {
       pattern: 'lost wake-up',
       line:
         `lost wake-up on ${op.obj}: ${name(wasted.notifier)}'s notify at step ${wasted.notifyStep} woke ${name(wasted.woken)}, which found nothing it could do and waited again at step ${wasted.rewaitStep}, ` +
-        `while ${list(others)} ${others.length === 1 ? 'was' : 'were'} left waiting. notify() wakes one waiter, whichever waited longest, not one that can go on: wake them all with notify_all(), or give each kind of waiter its own Condition.`,
+        `while ${joinNames(others)} ${others.length === 1 ? 'was' : 'were'} left waiting, and still ${others.length === 1 ? 'waits' : 'wait'}. notify() wakes one waiter, whichever waited longest, not one that can go on: wake them all with notify_all(), or give each kind of waiter its own Condition.`,
     };
   }
   const check = lastIndex(log, (e) => e.thread === b.thread && e.kind !== op.kind);
@@ -79,7 +88,7 @@ export function blockedPattern(b: BlockedThread, history: SyncHistory, wakeUps: 
 }
 
 /** `a`, `a and b`, `a, b and c`. */
-function list(names: readonly string[]): string {
+function joinNames(names: readonly string[]): string {
   return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]!}`;
 }
 

@@ -76,7 +76,7 @@ export class RaceMonitor implements Monitor {
     if (found.cycle) return found;
     const names = new Map(blocked.map((b) => [b.thread, b.name]));
     const name = (t: number): string => names.get(t) ?? threadName?.(t) ?? `thread #${t}`;
-    const named = blocked.map((b) => blockedPattern(b, this.history, this.wakeUps, name)).filter((x) => x !== undefined);
+    const named = blocked.map((b) => blockedPattern(b, blocked, this.history, this.wakeUps, name)).filter((x) => x !== undefined);
     if (named.length === 0) return found;
     // Threads waiting on one Condition share its explanation: say it once.
     const cause = [...new Set(named.map((n) => n.line))].join(' ');

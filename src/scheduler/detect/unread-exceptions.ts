@@ -38,7 +38,11 @@ export class UnreadExceptions {
     for (const u of this.unread.values()) {
       const error = u.op.error;
       if (error === undefined) continue;
-      const what = u.task === undefined ? u.future : `the task ${u.task} (${u.future})`;
+      const how =
+        u.task === undefined
+          ? `${u.future} was given ${error} by ${name(u.thread)}'s set_exception() at step ${u.step}`
+          : `the task ${u.task} (${u.future}) raised ${error} in ${name(u.thread)} at step ${u.step}`;
+      const fix = u.task === undefined ? 'Read the future (result() re-raises its exception).' : 'Read every future (result() re-raises its exception), or iterate executor.map(), which does.';
       found.push({
         kind: 'unread-exception',
         pattern: 'swallowed exception',
@@ -46,9 +50,7 @@ export class UnreadExceptions {
         thread: name(u.thread),
         step: u.step,
         error,
-        message:
-          `swallowed exception: ${what} raised ${error} in ${name(u.thread)} at step ${u.step}, and no thread called result() or exception() on ${u.future}, ` +
-          `so the error vanished without a word. Read every future (result() re-raises its exception), or iterate executor.map(), which does.`,
+        message: `swallowed exception: ${how}, and no thread called result() or exception() on ${u.future}, so the error vanished without a word. ${fix}`,
       });
     }
     return found;

@@ -45,14 +45,14 @@ export class WakeUps {
             this.wasted.set(obj, { obj, notifier: wake.notifier, notifyStep: wake.step, woken: thread, rewaitStep: step, passedOver: wake.passedOver });
           }
         }
-        list(this.waiting, obj).push(thread);
+        waitersOf(this.waiting, obj).push(thread);
       } else if (op.value === 'timed out') {
-        const q = list(this.waiting, obj);
+        const q = waitersOf(this.waiting, obj);
         const i = q.indexOf(thread);
         if (i >= 0) q.splice(i, 1);
       }
     } else if (op.kind === 'notify' && typeof result === 'number') {
-      const q = list(this.waiting, obj);
+      const q = waitersOf(this.waiting, obj);
       const taken = q.splice(0, result);
       let wakes = this.woken.get(obj);
       if (wakes === undefined) this.woken.set(obj, (wakes = new Map()));
@@ -68,7 +68,8 @@ export class WakeUps {
   }
 }
 
-function list(map: Map<string, number[]>, key: string): number[] {
+/** The waiter line of `key`, made empty on first use. */
+function waitersOf(map: Map<string, number[]>, key: string): number[] {
   let l = map.get(key);
   if (l === undefined) map.set(key, (l = []));
   return l;

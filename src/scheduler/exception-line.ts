@@ -1,0 +1,21 @@
+/** How threadsim names a thrown value, in Python's words: its type, its message, its traceback line. */
+
+/** Python's exception type name and message for any thrown value. */
+export function describeError(e: unknown): { type: string; detail: string } {
+  if (e instanceof Error) {
+    const py = (e as { pyType?: unknown }).pyType;
+    return { type: typeof py === 'string' ? py : e.name, detail: e.message };
+  }
+  return { type: 'Exception', detail: String(e) };
+}
+
+/** The last line of a Python traceback: `Type: message`, or just `Type` when the message is empty. */
+export function exceptionLine(type: string, detail: string): string {
+  return detail === '' ? type : `${type}: ${detail}`;
+}
+
+/** An exception as the last line of its traceback (`ValueError: bad`). */
+export function errorLine(e: unknown): string {
+  const { type, detail } = describeError(e);
+  return exceptionLine(type, detail);
+}
