@@ -304,7 +304,6 @@ export class ThreadPoolExecutor {
     return {
       kind: 'release',
       obj: this.idleId,
-      value: 'idle',
       access: 'sync',
       run: () => {
         this.idle++;

@@ -59,6 +59,8 @@ export interface TraceStep {
   readonly joined?: number;
   /** Locations this step changed (recorded traces only). */
   readonly changes?: StateChanges;
+  /** Where the program yielded the op (`src/examples/tutorial/race.ts:17`), when the run kept code sites. */
+  readonly site?: string;
 }
 
 /** One access of a race. */
@@ -199,6 +201,7 @@ function toTraceStep(s: StepRecord, changes: StateChanges | undefined): TraceSte
     ...(s.spawned === undefined ? {} : { spawned: s.spawned }),
     ...(s.joined === undefined ? {} : { joined: s.joined }),
     ...(changes === undefined ? {} : { changes }),
+    ...(s.site === undefined ? {} : { site: s.site }),
   };
 }
 

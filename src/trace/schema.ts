@@ -43,6 +43,7 @@ const step = z.object({
   spawned: z.number().int().nonnegative().optional().describe('Index of the thread this step started.'),
   joined: z.number().int().nonnegative().optional().describe('For a join: index of the joined thread.'),
   changes: sharedState.optional().describe('Shared locations this step changed (store, key, new value); recorded traces only.'),
+  site: z.string().optional().describe('Where the program yielded the op (`file:line`), when the run kept code sites.'),
 });
 
 const outputLine = z.object({

@@ -1,7 +1,10 @@
 /**
  * Data races of a trace file, found by the same detector the engine runs during an execution
  * (src/scheduler/detect), fed with the op data each step recorded. Used for traces that carry
- * no races of their own: recorded with `--no-detect`, or written by an older threadsim.
+ * no races of their own: recorded with `--no-detect`, or written by an older threadsim. It
+ * finds what the live detector found, with two limits: a trace without code sites reports
+ * one race per location and kind of access pair (not per pair of sites), and two queue items
+ * with equal contents are one item to it.
  */
 import { RaceMonitor } from '../scheduler/detect/index.ts';
 import type { Failure, RaceFailure } from '../scheduler/failures.ts';
@@ -20,15 +23,25 @@ export function racesInTrace(trace: Pick<TraceFile, 'steps' | 'threads'>): Trace
       obj: s.obj,
       ...(s.objs === undefined ? {} : { objs: s.objs }),
       access: s.access,
-      value: s.value,
+      value: s.kind === 'put' ? itemKey(s.value) : s.value,
       ...(s.joined === undefined ? {} : { thread: s.joined }),
+      ...(s.site === undefined ? {} : { site: s.site }),
       run: noop,
     };
-    Object.assign(ev, { step: s.step, time: s.time, thread: s.thread, op, result: s.result, raised: s.raised, timedOut: s.timedOut, spawned: s.spawned ?? -1 });
+    const result = s.kind === 'get' ? itemKey(s.result) : s.result;
+    Object.assign(ev, { step: s.step, time: s.time, thread: s.thread, op, result, raised: s.raised, timedOut: s.timedOut, spawned: s.spawned ?? -1 });
     monitor.onStep(ev);
   }
   const threads = trace.threads.map((t) => ({ ...t, done: true, handle: undefined }) as unknown as ThreadRecord);
   return asTraceRaces(monitor.onEnd('complete', {}, threads), trace.threads);
+}
+
+/**
+ * A queue item as the detector matches a get to its put: the live detector matches objects by
+ * identity, which a trace's copies lose, so an object item is matched by its contents.
+ */
+function itemKey(v: unknown): unknown {
+  return typeof v === 'object' && v !== null ? `item ${JSON.stringify(v)}` : v;
 }
 
 /** The race failures among `failures`, as the trace file keeps them (threads by index). */

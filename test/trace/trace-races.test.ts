@@ -7,10 +7,10 @@ import { programExtras, toTraceFile } from '../../src/trace/format.ts';
 import { asTraceRaces, racesInTrace } from '../../src/trace/trace-races.ts';
 
 /** A recorded run without detection, as a trace file, and the same run with the detector on. */
-function both(name: string, policy: string, seed: number) {
+function both(name: string, policy: string, seed: number, sites = false) {
   const p = builtin(name)!;
-  const plain = execute(p, { policy: policyByName(policy), seed, record: true, sites: false });
-  const live = execute(p, { policy: policyByName(policy), seed, record: true, sites: false, monitor: new RaceMonitor({ patterns: true }) });
+  const plain = execute(p, { policy: policyByName(policy), seed, record: true, sites });
+  const live = execute(p, { policy: policyByName(policy), seed, record: true, sites, monitor: new RaceMonitor({ patterns: true }) });
   return { file: toTraceFile(plain, { program: name, policy, seed }, programExtras(p)), live: asTraceRaces(live.failures, live.threads) };
 }
 
@@ -30,11 +30,13 @@ describe('racesInTrace: the engine\'s detector over a trace file\'s steps', () =
   });
 
   it('agrees with the detector that watched the execution, for every tutorial and zoo program', () => {
-    const names = ['tutorial/race', 'tutorial/locked-update', 'tutorial/pipeline-lock', 'tutorial/pipeline-queue', 'tutorial/executor', 'zoo/check-then-act', 'zoo/lost-notify-fixed', 'zoo/barrier-timeout', 'zoo/executor-swallowed-exception'];
+    const names = ['tutorial/race', 'bench/lastzero-2', 'tutorial/locked-update', 'tutorial/pipeline-lock', 'tutorial/pipeline-queue', 'tutorial/executor', 'zoo/check-then-act', 'zoo/lost-notify-fixed', 'zoo/barrier-timeout', 'zoo/executor-swallowed-exception'];
     for (const name of names) {
       for (const [policy, seed] of [['gil', 0], ['random', 3], ['random', 11]] as const) {
-        const { file, live } = both(name, policy, seed);
-        expect(racesInTrace(file), `${name} ${policy} ${seed}`).toEqual(live);
+        for (const sites of [false, true]) {
+          const { file, live } = both(name, policy, seed, sites);
+          expect(racesInTrace(file), `${name} ${policy} ${seed} sites ${sites}`).toEqual(live);
+        }
       }
     }
   });
