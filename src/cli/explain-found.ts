@@ -6,7 +6,7 @@
 import { RaceMonitor } from '../scheduler/detect/index.ts';
 import { execute } from '../scheduler/execution.ts';
 import type { FoundFailure, ExploreSummary } from '../scheduler/explore/explore.ts';
-import type { Failure } from '../scheduler/failures.ts';
+import { failureSignature } from '../scheduler/explore/shrink.ts';
 import { ReplayPolicy } from '../scheduler/policies/replay.ts';
 import type { Program } from '../scheduler/program.ts';
 
@@ -32,14 +32,7 @@ function explainOne(program: Program, found: FoundFailure, settings: ReplaySetti
     ...(settings.maxSteps === undefined ? {} : { maxSteps: settings.maxSteps }),
     ...(settings.cpuCount === undefined ? {} : { cpuCount: settings.cpuCount }),
   });
-  const same = exec.failures.find((f) => sameFailure(f, found.failure) && 'pattern' in f && f.pattern !== undefined);
+  // The same failure as exploration tells failures apart (kind, and claim or exception type).
+  const same = exec.failures.find((f) => failureSignature(f) === found.signature && 'pattern' in f && f.pattern !== undefined);
   return same === undefined ? found : { ...found, failure: same };
-}
-
-/** The same failure, as far as an explanation can change it: kind, and the claim or thread. */
-function sameFailure(a: Failure, b: Failure): boolean {
-  if (a.kind !== b.kind) return false;
-  if (a.kind === 'claim' && b.kind === 'claim') return a.claim === b.claim;
-  if (a.kind === 'deadlock' && b.kind === 'deadlock') return a.step === b.step;
-  return a.message === b.message;
 }
