@@ -248,9 +248,8 @@ export class Execution implements Runtime {
       this.failures.push(...claims);
       const found = this.monitor?.onEnd?.(ending, this.state, this.threads);
       if (found) this.failures.push(...found);
-      const result = this.result(ending);
       if (claims.length > 0 && this.monitor?.explainClaim !== undefined) this.explainClaims(claims);
-      return result;
+      return this.result(ending);
     } finally {
       setActiveRuntime(before);
     }
@@ -574,8 +573,8 @@ export class Execution implements Runtime {
   }
 
   /**
-   * Give each false claim the pattern the monitor sees behind it. Replaces the claim failures
-   * in place (the result shares the failures list).
+   * Give each false claim the pattern the monitor sees behind it (in place in the failures).
+   * The what-if runs it may ask for are made only when the monitor asks.
    */
   private explainClaims(claims: readonly ClaimFailure[]): void {
     const dropped = this.threads
