@@ -1,6 +1,7 @@
 /**
- * What-if runs that explain a false claim. The program runs again from its start with the same
- * policy and seed, so it takes the same steps until the one respect in which it differs:
+ * What-if runs that explain a false claim. The program runs again from its start following the
+ * reported run's schedule, so it takes the same steps until the one respect in which it differs
+ * (then the gil policy decides):
  * - with its daemon threads: at interpreter exit it waits for daemon threads as for the
  *   others (Python drops them), so their later writes happen;
  * - without timeouts: blocking ops wait as long as it takes (sleeps still end).

@@ -21,6 +21,7 @@ import { runEnd } from './counterfactual.ts';
 import { combineMonitors, type BlockedThread, type Monitor, type StepEvent } from './monitor.ts';
 import { FallbackPolicy } from './policies/fallback.ts';
 import { GilPolicy } from './policies/gil.ts';
+import { ReplayPolicy } from './policies/replay.ts';
 import { isOp, WaitQueue, type Kernel, type Op, type OutputLine, type SpawnOptions, type Steps, type ThreadRecord } from './ops.ts';
 import type { Policy, SchedulingPoint } from './policies/policy.ts';
 import { isGeneratorFunction, type Program, type SharedState } from './program.ts';
@@ -598,14 +599,16 @@ export class Execution implements Runtime {
   }
 
   /**
-   * The program run again with the same policy and seed and `changes` (see counterfactual.ts),
-   * unwatched. Where the policy cannot follow the new run (a replayed schedule), the gil policy
-   * takes over. Undefined when the run stopped with a threadsim error.
+   * The program run again with `changes` (see counterfactual.ts), unwatched: it follows this
+   * run's schedule as long as it can, then the gil policy takes over. The caller's policy is
+   * left alone (it may hold what it recorded of this run). Undefined when the run stopped with
+   * a threadsim error.
    */
   private whatIf(changes: Pick<ExecutionOptions, 'joinDaemons' | 'noTimeouts' | 'record' | 'maxSteps'>): ExecutionResult | undefined {
     const { monitor: _watched, ...options } = this.options;
     try {
-      return new Execution(this.program, { ...options, ...changes, sites: false, policy: new FallbackPolicy(this.options.policy, new GilPolicy()) }).run();
+      const policy = new FallbackPolicy(new ReplayPolicy(this.schedule.toArray()), new GilPolicy());
+      return new Execution(this.program, { ...options, ...changes, sites: false, policy }).run();
     } catch (e) {
       if (e instanceof ThreadsimError) return undefined;
       throw e;

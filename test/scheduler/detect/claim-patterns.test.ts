@@ -10,6 +10,8 @@ import { execute, type ExecutionResult } from '../../../src/scheduler/execution.
 import type { ClaimFailure } from '../../../src/scheduler/failures.ts';
 import { GilPolicy } from '../../../src/scheduler/policies/index.ts';
 import { program, type Program, type Steps } from '../../../src/index.ts';
+import { runChoices } from '../../../src/check/run-choices.ts';
+import { builtin } from '../../../src/examples/index.ts';
 
 const run = (p: Program, detect = true): ExecutionResult => execute(p, { policy: new GilPolicy(), seed: 0, ...(detect ? { monitor: new RaceMonitor() } : {}) });
 const claim = (r: ExecutionResult): ClaimFailure | undefined => r.failures.find((f): f is ClaimFailure => f.kind === 'claim');
@@ -55,6 +57,18 @@ describe('order violation: a daemon dropped before its write', () => {
     expect(detected.time).toBe(plain.time);
     expect(detected.state).toEqual({ box: { done: false, other: 0 } });
     expect(detected.failures.map((f) => f.kind)).toEqual(['claim']);
+  });
+
+  it('leaves the policy that made the run alone: what it recorded is of the reported run', () => {
+    // zoo/barrier-timeout: the what-if run without timeouts takes other steps than this one.
+    const barrier = builtin('zoo/barrier-timeout')!;
+    const choices = [1, 0, 1, 1, 0, 1];
+    const plain = runChoices(barrier, choices);
+    const watched = runChoices(barrier, choices, { monitor: () => new RaceMonitor() });
+    expect(claim(watched.execution)?.pattern).toBe('timing assumption');
+    expect(watched.points).toEqual(plain.points);
+    expect(watched.preemptions).toBe(plain.preemptions);
+    expect(watched.execution.schedule).toEqual(plain.execution.schedule);
   });
 
   it('does not blame a daemon whose later writes the claim does not read', () => {
