@@ -124,7 +124,8 @@ export class Condition {
       value: n === Infinity ? 'all' : n,
       run: (k) => {
         if (!this.lock.isOwned(k)) throw new RuntimeError('cannot notify on un-acquired lock');
-        return this.waiters.notify(k, n);
+        // A what-if run (explaining a deadlock) asks whether waking everyone would have helped.
+        return this.waiters.notify(k, this.rt.settings.notifyAll === true ? Infinity : n);
       },
     };
     yield op;

@@ -24,10 +24,25 @@ export interface WhatIf {
 export function runEnd(steps: number, time: number, dropped: readonly DroppedDaemon[], claims: Readonly<Record<string, Claim>>, whatIf: WhatIf): RunEnd {
   let daemons: ExecutionResult | undefined | null = null;
   let patient: ExecutionResult | undefined | null = null;
-  const holds = (run: ExecutionResult | undefined, claim: ClaimFailure): boolean | undefined => {
+  /**
+   * In a recorded what-if `run`, from step `from` on: whether `claim` holds after some step
+   * (a run that never ends, with a daemon looping for ever, counts too), and the writes to
+   * the locations it read made up to that step.
+   */
+  const verdict = (run: ExecutionResult | undefined, claim: ClaimFailure, from: number): WhatIfVerdict | undefined => {
     const c = claims[claim.claim];
-    if (run === undefined || run.ending !== 'complete' || c === undefined) return undefined;
-    return checkClaims({ [claim.claim]: c }, run.state, () => '').length === 0;
+    if (run?.trace === undefined || c === undefined) return undefined;
+    const reads = claim.reads ?? [];
+    const writes: WhatIfWrite[] = [];
+    for (const s of run.trace) {
+      if (s.step < from) continue;
+      if (s.access === 'write' && s.obj !== undefined && reads.includes(s.obj)) {
+        const t = run.threads[s.thread];
+        writes.push({ thread: t?.name ?? `#${s.thread}`, daemon: t?.daemon === true, location: s.obj, value: s.value, time: s.time });
+        if (checkClaims({ [claim.claim]: c }, s.state, () => '').length === 0) return { holds: true, writes };
+      }
+    }
+    return { holds: run.ending === 'complete' && checkClaims({ [claim.claim]: c }, run.state, () => '').length === 0, writes };
   };
   return {
     time,
@@ -35,19 +50,22 @@ export function runEnd(steps: number, time: number, dropped: readonly DroppedDae
     withDaemons(claim) {
       if (dropped.length === 0) return undefined;
       if (daemons === null) daemons = whatIf.withDaemons();
-      const run = daemons;
-      const verdict = holds(run, claim);
-      if (verdict === undefined || run?.trace === undefined) return undefined;
-      const reads = claim.reads ?? [];
       // The what-if run parts from the reported one at its last step, the interpreter exit.
-      const writes: DaemonWrite[] = run.trace
-        .filter((s) => s.step >= steps - 1 && s.access === 'write' && s.obj !== undefined && reads.includes(s.obj) && run.threads[s.thread]?.daemon === true)
-        .map((s) => ({ thread: run.threads[s.thread]!.name, location: s.obj!, value: s.value, time: s.time }));
-      return { holds: verdict, writes };
+      const v = verdict(daemons, claim, steps - 1);
+      return v === undefined ? undefined : { holds: v.holds, writes: v.writes.filter((w) => w.daemon) };
     },
-    holdsWithoutTimeouts(claim) {
+    withoutTimeouts(claim, from) {
       if (patient === null) patient = whatIf.withoutTimeouts();
-      return holds(patient, claim);
+      return verdict(patient, claim, from);
     },
   };
+}
+
+/** A write to a location a claim read, in a what-if run. */
+export type WhatIfWrite = DaemonWrite & { readonly daemon: boolean };
+
+/** What a what-if run says of a claim. */
+export interface WhatIfVerdict {
+  readonly holds: boolean;
+  readonly writes: readonly WhatIfWrite[];
 }

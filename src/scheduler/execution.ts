@@ -55,6 +55,8 @@ export interface ExecutionOptions {
   readonly joinDaemons?: boolean;
   /** What-if runs (counterfactual.ts): blocking ops ignore their timeouts; sleeps still end. */
   readonly noTimeouts?: boolean;
+  /** What-if runs (counterfactual.ts): every Condition notify wakes all its waiters. */
+  readonly notifyAll?: boolean;
 }
 
 /** One recorded step (kept only with `record: true`). */
@@ -224,7 +226,12 @@ export class Execution implements Runtime {
     }
     this.monitor = monitors.length === 0 ? undefined : combineMonitors(monitors);
     this.event = { step: 0, time: 0, thread: 0, op: undefined as unknown as Op, result: undefined, raised: undefined, timedOut: false, spawned: -1, state: {} };
-    this.settings = { cpuCount: options.cpuCount ?? 2, programSeed: program.options.programSeed ?? 0, captureSites: options.sites ?? options.record ?? false };
+    this.settings = {
+      cpuCount: options.cpuCount ?? 2,
+      programSeed: program.options.programSeed ?? 0,
+      captureSites: options.sites ?? options.record ?? false,
+      ...(options.notifyAll === true ? { notifyAll: true } : {}),
+    };
   }
 
   get now(): number {
@@ -559,7 +566,15 @@ export class Execution implements Runtime {
         return { thread: t.index, name: t.name, daemon: t.daemon, op, waitsFor };
       });
     const blocked = waiting.map((b) => ({ thread: b.name, waitsFor: b.waitsFor }));
-    const why = this.monitor?.explainDeadlock?.(waiting, (i) => this.threads[i]?.name ?? `#${i}`);
+    let withNotifyAll: ExecutionResult | undefined | null = null;
+    const whatIf = {
+      deadlocksWithNotifyAll: (): boolean | undefined => {
+        if (withNotifyAll === null) withNotifyAll = this.whatIf({ notifyAll: true, maxSteps: this.stepIndex + WHAT_IF_STEPS });
+        const r = withNotifyAll;
+        return r === undefined || r.ending === 'step-bound' ? undefined : r.ending === 'deadlock';
+      },
+    };
+    const why = this.monitor?.explainDeadlock?.(waiting, (i) => this.threads[i]?.name ?? `#${i}`, whatIf);
     const lines = why?.lines ?? blocked.map((b) => `${b.thread} waits for ${b.waitsFor}`);
     const what = why?.cycle !== true ? '' : why.pattern === undefined ? 'Wait-for cycle: ' : `Wait-for cycle (${why.pattern}): `;
     this.failures.push({
@@ -586,7 +601,7 @@ export class Execution implements Runtime {
       });
     const whatIf = {
       withDaemons: () => this.whatIf({ joinDaemons: true, record: true, maxSteps: this.stepIndex + WHAT_IF_STEPS }),
-      withoutTimeouts: () => this.whatIf({ noTimeouts: true, maxSteps: this.maxSteps + WHAT_IF_STEPS }),
+      withoutTimeouts: () => this.whatIf({ noTimeouts: true, record: true, maxSteps: this.stepIndex + WHAT_IF_STEPS }),
     };
     const end = runEnd(this.stepIndex, this.clock, dropped, this.program.options.claims ?? {}, whatIf);
     for (const c of claims) {
@@ -604,7 +619,7 @@ export class Execution implements Runtime {
    * left alone (it may hold what it recorded of this run). Undefined when the run stopped with
    * a threadsim error.
    */
-  private whatIf(changes: Pick<ExecutionOptions, 'joinDaemons' | 'noTimeouts' | 'record' | 'maxSteps'>): ExecutionResult | undefined {
+  private whatIf(changes: Pick<ExecutionOptions, 'joinDaemons' | 'noTimeouts' | 'notifyAll' | 'record' | 'maxSteps'>): ExecutionResult | undefined {
     const { monitor: _watched, ...options } = this.options;
     try {
       const policy = new FallbackPolicy(new ReplayPolicy(this.schedule.toArray()), new GilPolicy());

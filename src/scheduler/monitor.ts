@@ -74,13 +74,23 @@ export interface RunEnd {
   readonly time: number;
   readonly dropped: readonly DroppedDaemon[];
   /**
-   * Had the program waited for its daemon threads at exit: whether `claim` holds, and the
-   * daemons' writes after the original end to the locations the claim read. Undefined when
-   * no daemon was dropped or that run could not finish.
+   * Had the program waited for its daemon threads at exit: whether `claim` holds after some
+   * step, and the daemons' writes after the original end to the locations the claim read, up
+   * to that step. Undefined when no daemon was dropped or that run could not be made.
    */
   withDaemons(claim: ClaimFailure): { readonly holds: boolean; readonly writes: readonly DaemonWrite[] } | undefined;
-  /** Whether `claim` holds when blocking ops ignore their timeouts (sleeps still end); undefined when that run could not finish. */
-  holdsWithoutTimeouts(claim: ClaimFailure): boolean | undefined;
+  /**
+   * Had blocking ops waited without their timeouts (sleeps still end): whether `claim` holds,
+   * and the writes to the locations it read from step `from` on. Undefined when that run
+   * could not be made.
+   */
+  withoutTimeouts(claim: ClaimFailure, from: number): { readonly holds: boolean; readonly writes: readonly DaemonWrite[] } | undefined;
+}
+
+/** What-if runs a deadlock explanation may ask for (counterfactual.ts), made on demand. */
+export interface DeadlockWhatIf {
+  /** Whether the program still deadlocks when every Condition notify wakes all waiters; undefined when that run could not be made. */
+  deadlocksWithNotifyAll(): boolean | undefined;
 }
 
 /** A pattern behind a false claim and the sentence that explains it. */
@@ -100,7 +110,7 @@ export interface Monitor {
    * it holds and waits for; `cycle` is true when the sentences form a wait-for cycle (then
    * only the threads in the cycle are named).
    */
-  explainDeadlock?(blocked: readonly BlockedThread[], threadName?: (index: number) => string): DeadlockExplanation | undefined;
+  explainDeadlock?(blocked: readonly BlockedThread[], threadName?: (index: number) => string, whatIf?: DeadlockWhatIf): DeadlockExplanation | undefined;
   /** For a claim that was false at the end of a complete run: the pattern behind it, if known. */
   explainClaim?(claim: ClaimFailure, end: RunEnd): ClaimExplanation | undefined;
   /**
@@ -120,9 +130,9 @@ export function combineMonitors(monitors: readonly Monitor[]): Monitor {
     onThreadEnd(thread, step) {
       for (const m of monitors) m.onThreadEnd?.(thread, step);
     },
-    explainDeadlock(blocked, threadName) {
+    explainDeadlock(blocked, threadName, whatIf) {
       for (const m of monitors) {
-        const why = m.explainDeadlock?.(blocked, threadName);
+        const why = m.explainDeadlock?.(blocked, threadName, whatIf);
         if (why !== undefined) return why;
       }
       return undefined;

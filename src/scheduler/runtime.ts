@@ -25,4 +25,6 @@ export interface RuntimeSettings {
   readonly programSeed: number;
   /** True when ops should carry their code site (`Op.site`): recorded runs only, it is slow. */
   readonly captureSites: boolean;
+  /** What-if runs only (counterfactual.ts): every Condition notify wakes all its waiters. */
+  readonly notifyAll?: boolean;
 }

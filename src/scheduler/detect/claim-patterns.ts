@@ -4,8 +4,9 @@
  * - order violation: daemon threads were dropped at exit, and had the program waited for them
  *   the claim would hold: a daemon's write the claim depends on came after the end;
  * - timing assumption: a timeout fired (a wait, acquire, get or join gave up), no data race
- *   touches what the claim reads, and the claim holds when blocking ops wait without their
- *   timeouts: the program assumed another thread would be quicker.
+ *   touches what the claim reads, and when blocking ops wait without their timeouts the
+ *   thread that gave up writes what the claim reads and the claim holds: the program assumed
+ *   another thread would be quicker.
  */
 import type { ClaimFailure } from '../failures.ts';
 import type { ClaimExplanation, RunEnd } from '../monitor.ts';
@@ -37,7 +38,10 @@ export function claimPattern(claim: ClaimFailure, facts: ClaimFacts): ClaimExpla
     };
   }
   const t = facts.timeout;
-  if (t !== undefined && !reads.some((r) => facts.racy.has(r)) && facts.end.holdsWithoutTimeouts(claim) === true) {
+  // The thread that gave up must be one whose later work the claim needed: without timeouts
+  // it writes a location the claim reads, and the claim then holds.
+  const patient = t === undefined || reads.some((r) => facts.racy.has(r)) ? undefined : facts.end.withoutTimeouts(claim, t.step);
+  if (t !== undefined && patient?.holds === true && patient.writes.some((x) => x.thread === facts.name(t.thread))) {
     const late =
       t.late === undefined
         ? ''

@@ -4,7 +4,7 @@
  * lock-order inversions. It sees ops only.
  */
 import type { ClaimFailure, Failure, RaceAccess, RaceFailure } from '../failures.ts';
-import type { BlockedThread, ClaimExplanation, DeadlockExplanation, Monitor, RunEnd, StepEvent } from '../monitor.ts';
+import type { BlockedThread, ClaimExplanation, DeadlockExplanation, DeadlockWhatIf, Monitor, RunEnd, StepEvent } from '../monitor.ts';
 import type { ThreadRecord } from '../ops.ts';
 import type { SharedState } from '../program.ts';
 import { explainDeadlock } from './deadlock.ts';
@@ -71,12 +71,15 @@ export class RaceMonitor implements Monitor {
     }
   }
 
-  explainDeadlock(blocked: readonly BlockedThread[], threadName?: (index: number) => string): DeadlockExplanation {
+  explainDeadlock(blocked: readonly BlockedThread[], threadName?: (index: number) => string, whatIf?: DeadlockWhatIf): DeadlockExplanation {
     const found = explainDeadlock(blocked, this.holdings);
     if (found.cycle) return found;
     const names = new Map(blocked.map((b) => [b.thread, b.name]));
     const name = (t: number): string => names.get(t) ?? threadName?.(t) ?? `thread #${t}`;
-    const named = blocked.map((b) => blockedPattern(b, blocked, this.history, this.wakeUps, name)).filter((x) => x !== undefined);
+    const named = blocked
+      .map((b) => blockedPattern(b, blocked, this.history, this.wakeUps, name))
+      // A lost wake-up is only the cause when waking every waiter would have avoided the deadlock.
+      .filter((x): x is NonNullable<typeof x> => x !== undefined && (x.pattern !== 'lost wake-up' || whatIf?.deadlocksWithNotifyAll() === false));
     if (named.length === 0) return found;
     // Threads waiting on one Condition share its explanation: say it once.
     const cause = [...new Set(named.map((n) => n.line))].join(' ');

@@ -75,6 +75,31 @@ describe('order violation: a daemon dropped before its write', () => {
     expect(claim(run(daemonProgram('other')))?.pattern).toBeUndefined();
   });
 
+  it('names the dropped saver even when another daemon runs for ever', () => {
+    const p = program(
+      'saver-and-heartbeat',
+      function* () {
+        const s = shared('s', { beats: 0, saved: false });
+        function* heartbeat(): Steps<void> {
+          for (;;) {
+            yield* s.set('beats', (yield* s.get('beats')) + 1);
+            yield* sleep(0.01);
+          }
+        }
+        function* saver(): Steps<void> {
+          yield* sleep(0.5);
+          yield* s.set('saved', true);
+        }
+        yield* new Thread({ target: heartbeat, daemon: true }).start();
+        yield* new Thread({ target: saver, daemon: true }).start();
+      },
+      { claims: { saved: (st) => st.s?.saved === true } },
+    );
+    const c = claim(run(p));
+    expect(c?.pattern).toBe('order violation');
+    expect(c?.cause).toMatch(/^Thread-2 \(saver\) is a daemon thread .* it would have written s\.saved = True at 0\.5\d\d s and the claim would hold/);
+  });
+
   it('does not blame a daemon whose writes would not make the claim hold', () => {
     // A heartbeat daemon writes `beats` for ever; the claim reads it but is false because of `total`.
     const p = program(
