@@ -36,6 +36,8 @@ export class Condition {
   readonly lock: ConditionLock;
   private readonly waiters: WaiterList;
   private readonly rt: Runtime;
+  /** What-if runs only (`rememberNotifies`): notifies that found no waiter, kept for the next ones. */
+  private unheard = 0;
 
   constructor(lock?: ConditionLock, options: { readonly name?: string } = {}) {
     this.rt = runtime('Condition()');
@@ -68,7 +70,13 @@ export class Condition {
       value: 'enter',
       run: (k) => {
         if (!this.lock.isOwned(k)) throw new RuntimeError('cannot wait on un-acquired lock');
-        return this.waiters.add();
+        const w = this.waiters.add();
+        // A what-if run (explaining a deadlock) asks whether a remembered notify would have helped.
+        if (this.unheard > 0) {
+          this.unheard--;
+          this.waiters.notify(k, 1);
+        }
+        return w;
       },
     };
     const waiter = (yield enter) as ReturnType<WaiterList['add']>;
@@ -125,7 +133,9 @@ export class Condition {
       run: (k) => {
         if (!this.lock.isOwned(k)) throw new RuntimeError('cannot notify on un-acquired lock');
         // A what-if run (explaining a deadlock) asks whether waking everyone would have helped.
-        return this.waiters.notify(k, this.rt.settings.notifyAll === true ? Infinity : n);
+        const woken = this.waiters.notify(k, this.rt.settings.notifyAll === true ? Infinity : n);
+        if (woken === 0 && n > 0 && this.rt.settings.rememberNotifies === true) this.unheard++;
+        return woken;
       },
     };
     yield op;

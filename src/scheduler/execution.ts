@@ -57,6 +57,8 @@ export interface ExecutionOptions {
   readonly noTimeouts?: boolean;
   /** What-if runs (counterfactual.ts): every Condition notify wakes all its waiters. */
   readonly notifyAll?: boolean;
+  /** What-if runs (counterfactual.ts): a Condition notify that finds no waiter wakes the next thread to wait. */
+  readonly rememberNotifies?: boolean;
 }
 
 /** One recorded step (kept only with `record: true`). */
@@ -231,6 +233,7 @@ export class Execution implements Runtime {
       programSeed: program.options.programSeed ?? 0,
       captureSites: options.sites ?? options.record ?? false,
       ...(options.notifyAll === true ? { notifyAll: true } : {}),
+      ...(options.rememberNotifies === true ? { rememberNotifies: true } : {}),
     };
   }
 
@@ -566,13 +569,15 @@ export class Execution implements Runtime {
         return { thread: t.index, name: t.name, daemon: t.daemon, op, waitsFor };
       });
     const blocked = waiting.map((b) => ({ thread: b.name, waitsFor: b.waitsFor }));
-    let withNotifyAll: ExecutionResult | undefined | null = null;
+    const runs = new Map<string, ExecutionResult | undefined>();
+    const deadlocksWith = (change: 'notifyAll' | 'rememberNotifies'): boolean | undefined => {
+      if (!runs.has(change)) runs.set(change, this.whatIf({ [change]: true, maxSteps: this.stepIndex + WHAT_IF_STEPS }));
+      const r = runs.get(change);
+      return r === undefined || r.ending === 'step-bound' ? undefined : r.ending === 'deadlock';
+    };
     const whatIf = {
-      deadlocksWithNotifyAll: (): boolean | undefined => {
-        if (withNotifyAll === null) withNotifyAll = this.whatIf({ notifyAll: true, maxSteps: this.stepIndex + WHAT_IF_STEPS });
-        const r = withNotifyAll;
-        return r === undefined || r.ending === 'step-bound' ? undefined : r.ending === 'deadlock';
-      },
+      deadlocksWithNotifyAll: () => deadlocksWith('notifyAll'),
+      deadlocksWithRememberedNotifies: () => deadlocksWith('rememberNotifies'),
     };
     const why = this.monitor?.explainDeadlock?.(waiting, (i) => this.threads[i]?.name ?? `#${i}`, whatIf);
     const lines = why?.lines ?? blocked.map((b) => `${b.thread} waits for ${b.waitsFor}`);
@@ -619,7 +624,7 @@ export class Execution implements Runtime {
    * left alone (it may hold what it recorded of this run). Undefined when the run stopped with
    * a threadsim error.
    */
-  private whatIf(changes: Pick<ExecutionOptions, 'joinDaemons' | 'noTimeouts' | 'notifyAll' | 'record' | 'maxSteps'>): ExecutionResult | undefined {
+  private whatIf(changes: Pick<ExecutionOptions, 'joinDaemons' | 'noTimeouts' | 'notifyAll' | 'rememberNotifies' | 'record' | 'maxSteps'>): ExecutionResult | undefined {
     const { monitor: _watched, ...options } = this.options;
     try {
       const policy = new FallbackPolicy(new ReplayPolicy(this.schedule.toArray()), new GilPolicy());

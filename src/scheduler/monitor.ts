@@ -91,6 +91,8 @@ export interface RunEnd {
 export interface DeadlockWhatIf {
   /** Whether the program still deadlocks when every Condition notify wakes all waiters; undefined when that run could not be made. */
   deadlocksWithNotifyAll(): boolean | undefined;
+  /** Whether it still deadlocks when a notify that finds no waiter wakes the next thread to wait. */
+  deadlocksWithRememberedNotifies(): boolean | undefined;
 }
 
 /** A pattern behind a false claim and the sentence that explains it. */

@@ -27,4 +27,6 @@ export interface RuntimeSettings {
   readonly captureSites: boolean;
   /** What-if runs only (counterfactual.ts): every Condition notify wakes all its waiters. */
   readonly notifyAll?: boolean;
+  /** What-if runs only (counterfactual.ts): a Condition notify that finds no waiter wakes the next thread to wait. */
+  readonly rememberNotifies?: boolean;
 }

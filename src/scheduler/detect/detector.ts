@@ -78,8 +78,9 @@ export class RaceMonitor implements Monitor {
     const name = (t: number): string => names.get(t) ?? threadName?.(t) ?? `thread #${t}`;
     const named = blocked
       .map((b) => blockedPattern(b, blocked, this.history, this.wakeUps, name))
-      // A lost wake-up is only the cause when waking every waiter would have avoided the deadlock.
-      .filter((x): x is NonNullable<typeof x> => x !== undefined && (x.pattern !== 'lost wake-up' || whatIf?.deadlocksWithNotifyAll() === false));
+      // A pattern on a Condition is only the cause when its fix, tried in a what-if run, avoids
+      // the deadlock: waking every waiter (lost wake-up), or keeping the lost notify (order violation).
+      .filter((x): x is NonNullable<typeof x> => x !== undefined && confirmed(x.pattern, whatIf));
     if (named.length === 0) return found;
     // Threads waiting on one Condition share its explanation: say it once.
     const cause = [...new Set(named.map((n) => n.line))].join(' ');
@@ -130,6 +131,13 @@ export class RaceMonitor implements Monitor {
     if (acc === undefined) return undefined;
     return recognisePattern(acc, indexOfStep(acc, r.earlier.step), indexOfStep(acc, r.later.step));
   }
+}
+
+/** Whether the what-if run a Condition pattern calls for avoids the deadlock (other patterns need none). */
+function confirmed(pattern: string, whatIf: DeadlockWhatIf | undefined): boolean {
+  if (pattern === 'lost wake-up') return whatIf?.deadlocksWithNotifyAll() === false;
+  if (pattern === 'order violation') return whatIf?.deadlocksWithRememberedNotifies() === false;
+  return true;
 }
 
 function side(a: AccessRecord, name: (i: number) => string): RaceAccess {
