@@ -2,7 +2,8 @@
  * What a thread-safety claim sees about one execution, and how a claim's answer becomes a
  * failure.
  */
-import { describeError, type Ending, type ExecutionResult } from '../scheduler/execution.ts';
+import { type Ending, type ExecutionResult } from '../scheduler/execution.ts';
+import { describeError } from '../scheduler/exception-line.ts';
 import type { Failure } from '../scheduler/failures.ts';
 import type { OutputLine } from '../scheduler/ops.ts';
 import type { SharedState } from '../scheduler/program.ts';

@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { ThreadsimError } from '../errors.ts';
 import { Thread } from '../models/thread.ts';
 import { runtime } from '../scheduler/context.ts';
-import { describeError } from '../scheduler/execution.ts';
+import { describeError } from '../scheduler/exception-line.ts';
 import type { Steps } from '../scheduler/ops.ts';
 import { program, type Program } from '../scheduler/program.ts';
 import { showCall, type HistoryOp, type SequentialSpec, type SpecStep } from './linearizability.ts';

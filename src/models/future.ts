@@ -15,7 +15,7 @@
  * functions only).
  */
 import { runtime } from '../scheduler/context.ts';
-import { errorLine, exceptionLine, describeError } from '../scheduler/execution.ts';
+import { errorLine, exceptionLine, describeError } from '../scheduler/exception-line.ts';
 import { WaitQueue, type Kernel, type Op, type Steps } from '../scheduler/ops.ts';
 import { CancelledError, InvalidStateError, TimeoutError } from './exceptions.ts';
 import { pyTypeName } from './py-compare.ts';

@@ -11,7 +11,7 @@
 import { checkClaims } from './claims.ts';
 import type { ExecutionResult } from './execution.ts';
 import type { ClaimFailure } from './failures.ts';
-import type { DaemonWrite, DroppedDaemon, RunEnd } from './monitor.ts';
+import type { DroppedDaemon, RunEnd, WhatIfVerdict, WhatIfWrite } from './monitor.ts';
 import type { Claim } from './program.ts';
 
 /** The what-if runs an execution can make; undefined when one could not run to its end. */
@@ -59,13 +59,4 @@ export function runEnd(steps: number, time: number, dropped: readonly DroppedDae
       return verdict(patient, claim, from);
     },
   };
-}
-
-/** A write to a location a claim read, in a what-if run. */
-export type WhatIfWrite = DaemonWrite & { readonly daemon: boolean };
-
-/** What a what-if run says of a claim. */
-export interface WhatIfVerdict {
-  readonly holds: boolean;
-  readonly writes: readonly WhatIfWrite[];
 }

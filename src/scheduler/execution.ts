@@ -602,7 +602,7 @@ export class Execution implements Runtime {
       .filter((t) => !t.done)
       .map((t) => {
         this.cur = t;
-        return { thread: t.index, name: t.name, waitsFor: t.status === PARKED ? (t.pending?.describeWait?.(this) ?? t.pending?.kind) : undefined };
+        return { name: t.name, waitsFor: t.status === PARKED ? (t.pending?.describeWait?.(this) ?? t.pending?.kind) : undefined };
       });
     const whatIf = {
       withDaemons: () => this.whatIf({ joinDaemons: true, record: true, maxSteps: this.stepIndex + WHAT_IF_STEPS }),
@@ -841,5 +841,4 @@ export function execute(program: Program, options: ExecutionOptions): ExecutionR
 }
 
 export { isGeneratorFunction };
-export { describeError, exceptionLine, errorLine } from './exception-line.ts';
 export type { Kernel };

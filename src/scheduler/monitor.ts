@@ -50,19 +50,25 @@ export interface DeadlockExplanation {
 
 /** A daemon thread still alive when the program ended (Python drops it where it stands). */
 export interface DroppedDaemon {
-  readonly thread: number;
   readonly name: string;
   /** What its pending op waited for at the end (`the clock (sleeping 1 s)`), if it was blocked. */
   readonly waitsFor: string | undefined;
 }
 
-/** A write a daemon thread made after the point where the reported run ended. */
-export interface DaemonWrite {
+/** A write to a location a claim read, in a what-if run. */
+export interface WhatIfWrite {
   readonly thread: string;
+  readonly daemon: boolean;
   readonly location: string;
   readonly value: unknown;
   /** Virtual time (µs). */
   readonly time: number;
+}
+
+/** What a what-if run says of a false claim: whether it comes to hold, and the writes to what it read up to then. */
+export interface WhatIfVerdict {
+  readonly holds: boolean;
+  readonly writes: readonly WhatIfWrite[];
 }
 
 /**
@@ -78,13 +84,13 @@ export interface RunEnd {
    * step, and the daemons' writes after the original end to the locations the claim read, up
    * to that step. Undefined when no daemon was dropped or that run could not be made.
    */
-  withDaemons(claim: ClaimFailure): { readonly holds: boolean; readonly writes: readonly DaemonWrite[] } | undefined;
+  withDaemons(claim: ClaimFailure): WhatIfVerdict | undefined;
   /**
    * Had blocking ops waited without their timeouts (sleeps still end): whether `claim` holds,
    * and the writes to the locations it read from step `from` on. Undefined when that run
    * could not be made.
    */
-  withoutTimeouts(claim: ClaimFailure, from: number): { readonly holds: boolean; readonly writes: readonly DaemonWrite[] } | undefined;
+  withoutTimeouts(claim: ClaimFailure, from: number): WhatIfVerdict | undefined;
 }
 
 /** What-if runs a deadlock explanation may ask for (counterfactual.ts), made on demand. */

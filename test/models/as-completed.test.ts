@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeError } from '../../src/scheduler/execution.ts';
+import { describeError } from '../../src/scheduler/exception-line.ts';
 import { as_completed } from '../../src/models/as-completed.ts';
 import { ThreadPoolExecutor } from '../../src/models/executor.ts';
 import { Future } from '../../src/models/future.ts';

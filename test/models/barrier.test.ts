@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeError } from '../../src/scheduler/execution.ts';
+import { describeError } from '../../src/scheduler/exception-line.ts';
 import { Barrier } from '../../src/models/barrier.ts';
 import { BrokenBarrierError, RuntimeError } from '../../src/models/exceptions.ts';
 import { log } from '../../src/models/logging.ts';

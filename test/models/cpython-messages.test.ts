@@ -22,7 +22,7 @@ import { RLock } from '../../src/models/rlock.ts';
 import { Semaphore } from '../../src/models/semaphore.ts';
 import { current_thread, Thread } from '../../src/models/thread.ts';
 import { sleep } from '../../src/models/time.ts';
-import { describeError, exceptionLine } from '../../src/scheduler/execution.ts';
+import { describeError, exceptionLine } from '../../src/scheduler/exception-line.ts';
 import type { Steps } from '../../src/scheduler/ops.ts';
 import { run } from './helpers.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeError } from '../../src/scheduler/execution.ts';
+import { describeError } from '../../src/scheduler/exception-line.ts';
 import { ValueError } from '../../src/models/exceptions.ts';
 import { Future } from '../../src/models/future.ts';
 import { log } from '../../src/models/logging.ts';

@@ -4,7 +4,7 @@ import type { Steps } from '../../src/scheduler/ops.ts';
 import { policyByName } from '../../src/scheduler/policies/index.ts';
 import { program } from '../../src/scheduler/program.ts';
 import { renderOutput } from '../../src/trace/text.ts';
-import { describeError } from '../../src/scheduler/execution.ts';
+import { describeError } from '../../src/scheduler/exception-line.ts';
 
 /** Options of {@link run}. */
 export interface RunOpts {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeError } from '../../src/scheduler/execution.ts';
+import { describeError } from '../../src/scheduler/exception-line.ts';
 import { log } from '../../src/models/logging.ts';
 import { Queue } from '../../src/models/queue.ts';
 import { Thread } from '../../src/models/thread.ts';

@@ -12,6 +12,7 @@
  */
 import type { BlockedThread } from '../monitor.ts';
 import type { WakeUps } from './wake-ups.ts';
+import { pyValue } from './describe.ts';
 
 /** One sync step on an object, as the history keeps it. */
 export interface SyncEntry {
@@ -83,7 +84,7 @@ export function blockedPattern(
   if (change === undefined) return undefined;
   return {
     pattern: 'check-then-act',
-    line: `check-then-act on ${op.obj}: ${b.name} checked it at step ${c.step} (${c.kind} → ${show(c.result)}), ${name(change.thread)}'s ${change.kind} at step ${change.step} changed it, and ${b.name}'s ${op.kind} that the check guarded now waits for ever. Make the check and the action one step (a non-blocking call with its exception, or a lock held around both).`,
+    line: `check-then-act on ${op.obj}: ${b.name} checked it at step ${c.step} (${c.kind} → ${pyValue(c.result)}), ${name(change.thread)}'s ${change.kind} at step ${change.step} changed it, and ${b.name}'s ${op.kind} that the check guarded now waits for ever. Make the check and the action one step (a non-blocking call with its exception, or a lock held around both).`,
   };
 }
 
@@ -100,11 +101,4 @@ function lastIndex<T>(list: readonly T[], p: (x: T) => boolean): number {
 function findLast<T>(list: readonly T[], p: (x: T) => boolean): T | undefined {
   const i = lastIndex(list, p);
   return i < 0 ? undefined : list[i];
-}
-
-function show(v: unknown): string {
-  if (v === true) return 'True';
-  if (v === false) return 'False';
-  if (v === undefined || v === null) return 'None';
-  return typeof v === 'string' ? JSON.stringify(v) : String(v);
 }

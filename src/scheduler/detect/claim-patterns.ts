@@ -11,6 +11,7 @@
 import type { ClaimFailure } from '../failures.ts';
 import type { ClaimExplanation, RunEnd } from '../monitor.ts';
 import type { FiredTimeout } from './timeouts.ts';
+import { pyValue } from './describe.ts';
 
 /** What the detector knows when a claim is false. */
 export interface ClaimFacts {
@@ -33,7 +34,7 @@ export function claimPattern(claim: ClaimFailure, facts: ClaimFacts): ClaimExpla
       pattern: 'order violation',
       cause:
         `${w.thread} is a daemon thread and was still running when the program ended at ${seconds(facts.end.time)}${where}. ` +
-        `Had the program waited for it, it would have written ${w.location} = ${show(w.value)} at ${seconds(w.time)} and the claim would hold; Python drops daemon threads at exit, so the claim read ${w.location} before that write. ` +
+        `Had the program waited for it, it would have written ${w.location} = ${pyValue(w.value)} at ${seconds(w.time)} and the claim would hold; Python drops daemon threads at exit, so the claim read ${w.location} before that write. ` +
         `Nothing orders the write before the end of the program: join ${w.thread} before main returns (or make it a non-daemon thread).`,
     };
   }
@@ -66,15 +67,4 @@ function seconds(us: number): string {
 /** A duration as the program gave it: `0.5 s`. */
 function duration(us: number): string {
   return `${us / 1e6} s`;
-}
-
-function show(v: unknown): string {
-  if (v === true) return 'True';
-  if (v === false) return 'False';
-  if (v === undefined || v === null) return 'None';
-  try {
-    return JSON.stringify(v) ?? String(v);
-  } catch {
-    return String(v);
-  }
 }

@@ -19,3 +19,15 @@ function brief(v: unknown): string {
   }
   return s.length > 40 ? `${s.slice(0, 37)}...` : s;
 }
+
+/** A value as Python prints it in a sentence: `True`, `None`, `"text"`, `[1, 2]` as JSON. */
+export function pyValue(v: unknown): string {
+  if (v === true) return 'True';
+  if (v === false) return 'False';
+  if (v === undefined || v === null) return 'None';
+  try {
+    return JSON.stringify(v) ?? String(v);
+  } catch {
+    return String(v);
+  }
+}
