@@ -12,15 +12,15 @@
  */
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
-import { shared } from '../src/models/shared.ts';
-import { Thread } from '../src/models/thread.ts';
-import { sleep } from '../src/models/time.ts';
-import { RaceMonitor } from '../src/scheduler/detect/detector.ts';
-import { execute } from '../src/scheduler/execution.ts';
-import type { Steps } from '../src/scheduler/ops.ts';
-import { RandomPolicy } from '../src/scheduler/policies/random.ts';
-import { program, type Program } from '../src/scheduler/program.ts';
-import { raceWorkload } from './workloads.ts';
+import { shared } from '../src/models/shared.js';
+import { Thread } from '../src/models/thread.js';
+import { sleep } from '../src/models/time.js';
+import { RaceMonitor } from '../src/scheduler/detect/detector.js';
+import { execute } from '../src/scheduler/execution.js';
+import type { Steps } from '../src/scheduler/ops.js';
+import { RandomPolicy } from '../src/scheduler/policies/random.js';
+import { program, type Program } from '../src/scheduler/program.js';
+import { raceWorkload } from './workloads.js';
 
 const quick = process.argv.includes('--quick');
 const REPS = quick ? 5 : 11;

@@ -7,9 +7,9 @@
  */
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
-import { execute } from '../src/scheduler/execution.ts';
-import { RandomPolicy } from '../src/scheduler/policies/random.ts';
-import { raceWorkload } from './workloads.ts';
+import { execute } from '../src/scheduler/execution.js';
+import { RandomPolicy } from '../src/scheduler/policies/random.js';
+import { raceWorkload } from './workloads.js';
 
 /** Best-of-`rounds` rate in units/s of `body`, which returns how many units it did. */
 function rate(rounds: number, body: () => number): number {

@@ -12,10 +12,10 @@
  */
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { lastzero, lockedCounter, readers } from '../src/examples/bench/index.ts';
-import { execute } from '../src/scheduler/execution.ts';
-import { Exploration, explore } from '../src/scheduler/explore/explore.ts';
-import { RandomPolicy } from '../src/scheduler/policies/random.ts';
+import { lastzero, lockedCounter, readers } from '../src/examples/bench/index.js';
+import { execute } from '../src/scheduler/execution.js';
+import { Exploration, explore } from '../src/scheduler/explore/explore.js';
+import { RandomPolicy } from '../src/scheduler/policies/random.js';
 
 const mode = process.argv[2];
 

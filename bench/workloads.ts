@@ -3,9 +3,9 @@
  * counter, then write it back plus one, M times (two ops per iteration, like tutorial/race
  * without the logging and sleeping).
  */
-import { program, type Program } from '../src/scheduler/program.ts';
-import { shared } from '../src/models/shared.ts';
-import { Thread } from '../src/models/thread.ts';
+import { program, type Program } from '../src/scheduler/program.js';
+import { shared } from '../src/models/shared.js';
+import { Thread } from '../src/models/thread.js';
 
 /** N threads, each doing `iterations` read/write pairs on one shared counter. */
 export function raceWorkload(threads: number, iterations: number): Program {

@@ -1,8 +1,12 @@
 #!/usr/bin/env node
-// Entry point: registers the TypeScript loader (so user programs may be .ts files too), then
-// runs the CLI and exits with its code.
-import { register } from 'tsx/esm/api';
+// The threadsim command runs the compiled CLI in dist/ (built by `npm run build`, which
+// `npm install` runs through the prepare script in a clone).
+import { existsSync } from 'node:fs';
 
-register();
-const { main } = await import('../src/cli/main.ts');
-process.exitCode = await main(process.argv.slice(2));
+process.setSourceMapsEnabled(true);
+const entry = new URL('../dist/cli/bin.js', import.meta.url);
+if (!existsSync(entry)) {
+  process.stderr.write('threadsim: dist/ is missing: run `npm run build` in the threadsim folder first\n');
+  process.exit(2);
+}
+await import(entry.href);

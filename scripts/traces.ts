@@ -5,8 +5,8 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { examples } from '../src/examples/index.ts';
-import { goldenFiles } from '../src/trace/golden.ts';
+import { examples } from '../src/examples/index.js';
+import { goldenFiles } from '../src/trace/golden.js';
 
 const args = process.argv.slice(2);
 const outIndex = args.indexOf('--out');

@@ -7,17 +7,17 @@
 
 /** Stable codes; never renumber, only append. */
 export const ERROR_CODES = {
-  TS001: 'yielded a value that is not an op',
-  TS002: 'thread body is not a generator',
-  TS003: 'primitive used outside a running thread',
-  TS004: 'unknown program',
-  TS005: 'module has no program export',
-  TS006: 'invalid option value',
-  TS007: 'replay diverged',
-  TS008: 'malformed trace file',
-  TS009: 'refusing to overwrite a file',
-  TS010: 'invalid program definition',
-  TS011: 'thread body returned a promise',
+  TSIM001: 'yielded a value that is not an op',
+  TSIM002: 'thread body is not a generator',
+  TSIM003: 'primitive used outside a running thread',
+  TSIM004: 'unknown program',
+  TSIM005: 'module has no program export',
+  TSIM006: 'invalid option value',
+  TSIM007: 'replay diverged',
+  TSIM008: 'malformed trace file',
+  TSIM009: 'refusing to overwrite a file',
+  TSIM010: 'invalid program definition',
+  TSIM011: 'thread body returned a promise',
 } as const;
 
 /** One of threadsim's stable error codes. */

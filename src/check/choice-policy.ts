@@ -15,7 +15,7 @@
  * 0..runnable-1 the mapping from choices to threads is one-to-one, which is what the
  * exhaustive enumerator relies on.
  */
-import type { Policy, SchedulingPoint } from '../scheduler/policies/policy.ts';
+import type { Policy, SchedulingPoint } from '../scheduler/policies/policy.js';
 
 /** What the policy saw at one scheduling point (kept for reports and enumeration). */
 export interface ChoicePoint {

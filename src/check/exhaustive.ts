@@ -6,8 +6,8 @@
  * "Iterative context bounding for systematic testing of multithreaded programs", PLDI 2007):
  * forced switches after a thread blocks or ends are free.
  */
-import type { Program } from '../scheduler/program.ts';
-import { runChoices, type ChoiceRun, type EngineOptions } from './run-choices.ts';
+import type { Program } from '../scheduler/program.js';
+import { runChoices, type ChoiceRun, type EngineOptions } from './run-choices.js';
 
 /** Options of {@link enumerateSchedules}. */
 export interface ExhaustiveOptions extends EngineOptions {

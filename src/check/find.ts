@@ -3,15 +3,15 @@
  * and path: what the matchers report.
  */
 import fc from 'fast-check';
-import type { Failure } from '../scheduler/failures.ts';
-import type { Program } from '../scheduler/program.ts';
-import type { OutcomeClaim } from './outcome.ts';
-import { scheduleReport, type FastCheckOrigin } from './report.ts';
-import { enumerateSchedules, type ExhaustiveOptions } from './exhaustive.ts';
-import { Schedule } from './schedule.ts';
-import { schedules } from './schedules.ts';
-import { minimizeSchedule } from './shrink.ts';
-import { scheduleFailures, ThreadSafetyError, type ThreadSafeOptions } from './thread-safe.ts';
+import type { Failure } from '../scheduler/failures.js';
+import type { Program } from '../scheduler/program.js';
+import type { OutcomeClaim } from './outcome.js';
+import { scheduleReport, type FastCheckOrigin } from './report.js';
+import { enumerateSchedules, type ExhaustiveOptions } from './exhaustive.js';
+import { Schedule } from './schedule.js';
+import { schedules } from './schedules.js';
+import { minimizeSchedule } from './shrink.js';
+import { scheduleFailures, ThreadSafetyError, type ThreadSafeOptions } from './thread-safe.js';
 
 /** Options of {@link findFailingSchedule}. */
 export interface FindOptions extends ThreadSafeOptions, ExhaustiveOptions {

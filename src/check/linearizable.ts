@@ -6,17 +6,17 @@
  * preemption bound).
  */
 import fc from 'fast-check';
-import type { ExecutionResult } from '../scheduler/execution.ts';
-import { enumerateSchedules, type ExhaustiveOptions } from './exhaustive.ts';
-import { checkLinearizable, showCall, type HistoryOp } from './linearizability.ts';
-import { sizeOf } from './report.ts';
-import { runChoices, type ChoiceRun } from './run-choices.ts';
-import { Schedule } from './schedule.ts';
-import { minimizeSchedule } from './shrink.ts';
+import type { ExecutionResult } from '../scheduler/execution.js';
+import { enumerateSchedules, type ExhaustiveOptions } from './exhaustive.js';
+import { checkLinearizable, showCall, type HistoryOp } from './linearizability.js';
+import { sizeOf } from './report.js';
+import { runChoices, type ChoiceRun } from './run-choices.js';
+import { Schedule } from './schedule.js';
+import { minimizeSchedule } from './shrink.js';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
-import { scenarioProgram, scenarios, specOf, type Scenario, type ScenarioOptions, type Subject } from './scenario.ts';
-import { escapeCell, swimLaneTable } from './swimlane.ts';
+import { scenarioProgram, scenarios, specOf, type Scenario, type ScenarioOptions, type Subject } from './scenario.js';
+import { escapeCell, swimLaneTable } from './swimlane.js';
 
 /** Options of {@link linearizable}. */
 export interface LinearizableOptions extends ScenarioOptions, ExhaustiveOptions {

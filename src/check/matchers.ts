@@ -7,8 +7,8 @@
  * A failure message carries the shrunk schedule's report (swim-lane table, explanation,
  * fast-check seed and path, replay line).
  */
-import { isProgram } from '../scheduler/program.ts';
-import { findFailingSchedule, type FindOptions, type SearchResult } from './find.ts';
+import { isProgram } from '../scheduler/program.js';
+import { findFailingSchedule, type FindOptions, type SearchResult } from './find.js';
 
 /** What a matcher returns (vitest's and jest's shape). */
 export interface MatcherResult {

@@ -2,12 +2,12 @@
  * What a thread-safety claim sees about one execution, and how a claim's answer becomes a
  * failure.
  */
-import { type Ending, type ExecutionResult } from '../scheduler/execution.ts';
-import { describeError } from '../scheduler/exception-line.ts';
-import type { Failure } from '../scheduler/failures.ts';
-import type { OutputLine } from '../scheduler/ops.ts';
-import type { SharedState } from '../scheduler/program.ts';
-import { renderOutput } from '../trace/text.ts';
+import { type Ending, type ExecutionResult } from '../scheduler/execution.js';
+import { describeError } from '../scheduler/exception-line.js';
+import type { Failure } from '../scheduler/failures.js';
+import type { OutputLine } from '../scheduler/ops.js';
+import type { SharedState } from '../scheduler/program.js';
+import { renderOutput } from '../trace/text.js';
 
 /** The end of one execution, as a claim sees it. */
 export interface Outcome {

@@ -3,9 +3,9 @@
  * executed schedule in the trace notation (exact: the run follows it step by step), with the
  * legend of any thread aliases.
  */
-import type { ExecutionResult } from '../scheduler/execution.ts';
-import { printSchedule } from '../trace/notation.ts';
-import { replayLines } from '../trace/replay-command.ts';
+import type { ExecutionResult } from '../scheduler/execution.js';
+import { printSchedule } from '../trace/notation.js';
+import { replayLines } from '../trace/replay-command.js';
 
 /** `replay: npx threadsim run PROGRAM --schedule '...'` (and `where T1 = ...` when needed). */
 export function replayLine(programSpec: string, exec: ExecutionResult, options: { maxSteps?: number; cpuCount?: number } = {}): string {

@@ -2,14 +2,14 @@
  * The report of a failing schedule: what failed, how many preemptions and steps, the
  * swim-lane table, the explanation of the shared accesses, and the replay line.
  */
-import type { Failure } from '../scheduler/failures.ts';
-import type { Program } from '../scheduler/program.ts';
-import { explainAccesses } from '../trace/explain.ts';
-import { failureMessageLines } from '../trace/report.ts';
-import { replayLine } from './replay-line.ts';
-import { CHECK_MAX_STEPS, runChoices, type ChoiceRun, type EngineOptions } from './run-choices.ts';
-import type { Schedule } from './schedules.ts';
-import { swimLaneTable } from './swimlane.ts';
+import type { Failure } from '../scheduler/failures.js';
+import type { Program } from '../scheduler/program.js';
+import { explainAccesses } from '../trace/explain.js';
+import { failureMessageLines } from '../trace/report.js';
+import { replayLine } from './replay-line.js';
+import { CHECK_MAX_STEPS, runChoices, type ChoiceRun, type EngineOptions } from './run-choices.js';
+import type { Schedule } from './schedules.js';
+import { swimLaneTable } from './swimlane.js';
 
 /** How fast-check found a counterexample, for the report's replay recipe. */
 export interface FastCheckOrigin {

@@ -1,10 +1,10 @@
 /**
  * One execution of a program under a list of choices (see {@link ChoicePolicy}).
  */
-import { execute, type ExecutionResult } from '../scheduler/execution.ts';
-import type { Monitor } from '../scheduler/monitor.ts';
-import type { Program } from '../scheduler/program.ts';
-import { ChoicePolicy, type ChoicePoint } from './choice-policy.ts';
+import { execute, type ExecutionResult } from '../scheduler/execution.js';
+import type { Monitor } from '../scheduler/monitor.js';
+import type { Program } from '../scheduler/program.js';
+import { ChoicePolicy, type ChoicePoint } from './choice-policy.js';
 
 /** Engine options every checking entry point accepts. */
 export interface EngineOptions {

@@ -6,13 +6,13 @@
  * what it returned, so the history can be checked for linearizability.
  */
 import fc from 'fast-check';
-import { ThreadsimError } from '../errors.ts';
-import { Thread } from '../models/thread.ts';
-import { runtime } from '../scheduler/context.ts';
-import { describeError } from '../scheduler/exception-line.ts';
-import type { Steps } from '../scheduler/ops.ts';
-import { program, type Program } from '../scheduler/program.ts';
-import { showCall, type HistoryOp, type SequentialSpec, type SpecStep } from './linearizability.ts';
+import { ThreadsimError } from '../errors.js';
+import { Thread } from '../models/thread.js';
+import { runtime } from '../scheduler/context.js';
+import { describeError } from '../scheduler/exception-line.js';
+import type { Steps } from '../scheduler/ops.js';
+import { program, type Program } from '../scheduler/program.js';
+import { showCall, type HistoryOp, type SequentialSpec, type SpecStep } from './linearizability.js';
 
 /** One operation of a data structure: how to call it, and what the specification says. */
 export interface Operation<I, S> {
@@ -150,7 +150,7 @@ export function specOf<I, S>(subject: Subject<I, S>): SequentialSpec<S> {
     initial: subject.initial,
     apply: (state, name, arg) => {
       const o = byName.get(name);
-      if (o === undefined) throw new ThreadsimError('TS010', `${subject.name} has no operation '${name}'`, 'Generate calls only from the subject\'s operations.');
+      if (o === undefined) throw new ThreadsimError('TSIM010', `${subject.name} has no operation '${name}'`, 'Generate calls only from the subject\'s operations.');
       return o.spec(state, arg);
     },
     ...(subject.key === undefined ? {} : { key: subject.key }),
@@ -178,7 +178,7 @@ export function scenarioProgram<I, S>(subject: Subject<I, S>, scenario: Scenario
   const byName = new Map(subject.operations.map((o) => [o.name, o]));
   const find = (name: string): Operation<I, S> => {
     const o = byName.get(name);
-    if (o === undefined) throw new ThreadsimError('TS010', `${subject.name} has no operation '${name}'`, 'Use only the subject\'s operations in a scenario.');
+    if (o === undefined) throw new ThreadsimError('TSIM010', `${subject.name} has no operation '${name}'`, 'Use only the subject\'s operations in a scenario.');
     return o;
   };
   let log: MutableOp[] = [];

@@ -8,10 +8,10 @@
  * removes preemptions that zeroing one choice cannot.
  */
 import fc from 'fast-check';
-import type { Program } from '../scheduler/program.ts';
-import { runChoices, type EngineOptions } from './run-choices.ts';
-import { Schedule } from './schedule.ts';
-import { fewerPreemptions } from './shrink.ts';
+import type { Program } from '../scheduler/program.js';
+import { runChoices, type EngineOptions } from './run-choices.js';
+import { Schedule } from './schedule.js';
+import { fewerPreemptions } from './shrink.js';
 
 export { Schedule };
 

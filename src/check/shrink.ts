@@ -10,12 +10,12 @@
  * runnable at its turn is skipped) and the execution is encoded back into choices; only
  * candidates with fewer preemptions are offered, and fast-check keeps those that still fail.
  */
-import { execute } from '../scheduler/execution.ts';
-import type { Policy, SchedulingPoint } from '../scheduler/policies/policy.ts';
-import type { Program } from '../scheduler/program.ts';
-import { encodeChoice } from './choice-policy.ts';
-import { CHECK_MAX_STEPS, runChoices, type EngineOptions } from './run-choices.ts';
-import { Schedule } from './schedule.ts';
+import { execute } from '../scheduler/execution.js';
+import type { Policy, SchedulingPoint } from '../scheduler/policies/policy.js';
+import type { Program } from '../scheduler/program.js';
+import { encodeChoice } from './choice-policy.js';
+import { CHECK_MAX_STEPS, runChoices, type EngineOptions } from './run-choices.js';
+import { Schedule } from './schedule.js';
 
 /** Follows a wished thread per step when it is runnable; otherwise acts like choice 0. */
 class SequencePolicy implements Policy {

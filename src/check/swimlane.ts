@@ -4,8 +4,8 @@
  * table shows exactly where the schedule interrupts a thread. Every user-supplied string
  * (thread names, values, log text) is escaped, so a value cannot break the table.
  */
-import type { ExecutionResult, StepRecord } from '../scheduler/execution.ts';
-import type { ChoicePoint } from './choice-policy.ts';
+import type { ExecutionResult, StepRecord } from '../scheduler/execution.js';
+import type { ChoicePoint } from './choice-policy.js';
 
 /** Escape text for a Markdown table cell (GitHub-flavoured Markdown). */
 export function escapeCell(text: string): string {

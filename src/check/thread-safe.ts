@@ -6,12 +6,12 @@
  * `schedules(program)` and call `assertScheduleSafe`.
  */
 import fc from 'fast-check';
-import type { Failure } from '../scheduler/failures.ts';
-import type { Program } from '../scheduler/program.ts';
-import { failuresOf, type OutcomeClaim } from './outcome.ts';
-import { scheduleReport, type ReportOptions } from './report.ts';
-import { runChoices } from './run-choices.ts';
-import { schedules, type Schedule, type ScheduleOptions } from './schedules.ts';
+import type { Failure } from '../scheduler/failures.js';
+import type { Program } from '../scheduler/program.js';
+import { failuresOf, type OutcomeClaim } from './outcome.js';
+import { scheduleReport, type ReportOptions } from './report.js';
+import { runChoices } from './run-choices.js';
+import { schedules, type Schedule, type ScheduleOptions } from './schedules.js';
 
 /** Options of {@link threadSafe}. */
 export interface ThreadSafeOptions extends ScheduleOptions, ReportOptions {

@@ -3,7 +3,7 @@
  * test file or in vitest's `setupFiles`, then `expect(program).toBeThreadSafe()`.
  */
 import { expect } from 'vitest';
-import { threadsimMatchers, type MatcherOptions } from './matchers.ts';
+import { threadsimMatchers, type MatcherOptions } from './matchers.js';
 
 expect.extend(threadsimMatchers);
 

@@ -2,7 +2,7 @@
  * `threadsim demo` (what `npm start` runs): the tutorial's lost update, found, explained and
  * ready to replay. A found race is the demo's expected result, so it exits 0.
  */
-import { runCommand } from './run.ts';
+import { runCommand } from './run.js';
 
 /** Run the demo; exit code 0 unless the demo itself could not run. */
 export async function demoCommand(out: (line: string) => void): Promise<number> {

@@ -3,12 +3,12 @@
  * failures an exploration reports are run once more from their schedule with the detector
  * watching, so that they carry the same pattern name and cause `threadsim run` gives them.
  */
-import { RaceMonitor } from '../scheduler/detect/index.ts';
-import { execute } from '../scheduler/execution.ts';
-import type { FoundFailure, ExploreSummary } from '../scheduler/explore/explore.ts';
-import { failureSignature } from '../scheduler/explore/shrink.ts';
-import { ReplayPolicy } from '../scheduler/policies/replay.ts';
-import type { Program } from '../scheduler/program.ts';
+import { RaceMonitor } from '../scheduler/detect/index.js';
+import { execute } from '../scheduler/execution.js';
+import type { FoundFailure, ExploreSummary } from '../scheduler/explore/explore.js';
+import { failureSignature } from '../scheduler/explore/shrink.js';
+import { ReplayPolicy } from '../scheduler/policies/replay.js';
+import type { Program } from '../scheduler/program.js';
 
 /** How the exploration ran its executions. */
 export interface ReplaySettings {

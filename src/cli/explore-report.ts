@@ -2,11 +2,11 @@
  * The text of `threadsim explore`'s reports: the pasteable one-line verdict, failures with
  * their replay command, the outcome histogram, and the JSON form.
  */
-import type { ExploreSummary, FoundFailure } from '../scheduler/explore/explore.ts';
-import type { ExecutionResult } from '../scheduler/execution.ts';
-import { aliasLegend, printSchedule } from '../trace/notation.ts';
-import { failureMessageLines } from '../trace/report.ts';
-import { shellQuote } from '../trace/replay-command.ts';
+import type { ExploreSummary, FoundFailure } from '../scheduler/explore/explore.js';
+import type { ExecutionResult } from '../scheduler/execution.js';
+import { aliasLegend, printSchedule } from '../trace/notation.js';
+import { failureMessageLines } from '../trace/report.js';
+import { shellQuote } from '../trace/replay-command.js';
 
 /** What a replay command needs besides the schedule. */
 export interface ExploreRecipe {

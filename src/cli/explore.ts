@@ -5,17 +5,17 @@
  */
 import { readFileSync } from 'node:fs';
 import cliProgress from 'cli-progress';
-import { ThreadsimError } from '../errors.ts';
-import { Exploration, type ExploreOptions, type ExploreSummary, type Strategy } from '../scheduler/explore/explore.ts';
-import { GilPolicy } from '../scheduler/policies/index.ts';
-import type { Program } from '../scheduler/program.ts';
-import { explainAccesses } from '../trace/explain.ts';
-import { runSchedule } from '../trace/schedule-policy.ts';
-import { LEVEL_NUMBERS, renderOutput } from '../trace/text.ts';
-import { failureMessageLines } from '../trace/report.ts';
-import { explainFound } from './explain-found.ts';
-import { count, method, notation, replayLines, reportJson, reportLines, scheduleReplayCommand, type ExploreRecipe } from './explore-report.ts';
-import { loadProgram } from './load.ts';
+import { ThreadsimError } from '../errors.js';
+import { Exploration, type ExploreOptions, type ExploreSummary, type Strategy } from '../scheduler/explore/explore.js';
+import { GilPolicy } from '../scheduler/policies/index.js';
+import type { Program } from '../scheduler/program.js';
+import { explainAccesses } from '../trace/explain.js';
+import { runSchedule } from '../trace/schedule-policy.js';
+import { LEVEL_NUMBERS, renderOutput } from '../trace/text.js';
+import { failureMessageLines } from '../trace/report.js';
+import { explainFound } from './explain-found.js';
+import { count, method, notation, replayLines, reportJson, reportLines, scheduleReplayCommand, type ExploreRecipe } from './explore-report.js';
+import { loadProgram } from './load.js';
 
 /** Options of `threadsim explore`, as yargs parses them. */
 export interface ExploreArgs {
@@ -113,7 +113,7 @@ export function readExpectedOutput(file: string): string[] {
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    throw new ThreadsimError('TS006', `cannot read --find-output file ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, 'Pass a text file holding the output to look for, one line per line.');
+    throw new ThreadsimError('TSIM006', `cannot read --find-output file ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, 'Pass a text file holding the output to look for, one line per line.');
   }
   const lines = text.split(/\r?\n/).map((l) => l.replace(/^\d{1,2}:\d{2}:\d{2}(?:[.,]\d+)?:\s?/, ''));
   while (lines.length > 0 && lines[lines.length - 1]!.trim() === '') lines.pop();
@@ -173,6 +173,6 @@ function replaySchedule(program: Program, args: ExploreArgs, recipe: ExploreReci
 function levelNumber(name: string | undefined, program: Program): number {
   const chosen = name ?? program.options.logLevel ?? 'info';
   const n = LEVEL_NUMBERS[chosen.toLowerCase()];
-  if (n === undefined) throw new ThreadsimError('TS006', `unknown --log-level '${chosen}'`, `Use one of: ${Object.keys(LEVEL_NUMBERS).join(', ')}.`);
+  if (n === undefined) throw new ThreadsimError('TSIM006', `unknown --log-level '${chosen}'`, `Use one of: ${Object.keys(LEVEL_NUMBERS).join(', ')}.`);
   return n;
 }

@@ -1,12 +1,12 @@
 /** `threadsim export FILE --format F [-o OUT]`: render a trace file in another format. */
-import { renderExport, withRaces } from '../trace/export/index.ts';
-import { parseStepRange } from '../trace/export/step-range.ts';
-import { LEVEL_NUMBERS } from '../trace/text.ts';
-import { writeFileAtomic } from './io.ts';
-import { ThreadsimError } from '../errors.ts';
-import type { Program } from '../scheduler/program.ts';
-import { loadProgram } from './load.ts';
-import { readTraceFile } from './read-trace.ts';
+import { renderExport, withRaces } from '../trace/export/index.js';
+import { parseStepRange } from '../trace/export/step-range.js';
+import { LEVEL_NUMBERS } from '../trace/text.js';
+import { writeFileAtomic } from './io.js';
+import { ThreadsimError } from '../errors.js';
+import type { Program } from '../scheduler/program.js';
+import { loadProgram } from './load.js';
+import { readTraceFile } from './read-trace.js';
 
 /** Options of `threadsim export`. */
 export interface ExportArgs {

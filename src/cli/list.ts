@@ -1,5 +1,5 @@
 /** `threadsim list`: the built-in programs, one line each. */
-import { builtins } from '../examples/index.ts';
+import { builtins } from '../examples/index.js';
 
 /** Print the list; always exit code 0. */
 export function listCommand(out: (line: string) => void): number {

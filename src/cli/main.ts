@@ -4,16 +4,16 @@
  */
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { isThreadsimError } from '../errors.ts';
-import { POLICY_NAMES } from '../scheduler/policies/index.ts';
-import { exportFormatNames } from '../trace/export/index.ts';
-import { demoCommand } from './demo.ts';
-import { exportCommand } from './export.ts';
-import { exploreCommand } from './explore.ts';
-import { STRATEGIES } from '../scheduler/explore/explore.ts';
-import { listCommand } from './list.ts';
-import { replayCommand } from './replay.ts';
-import { runCommand } from './run.ts';
+import { isThreadsimError } from '../errors.js';
+import { POLICY_NAMES } from '../scheduler/policies/index.js';
+import { exportFormatNames } from '../trace/export/index.js';
+import { demoCommand } from './demo.js';
+import { exportCommand } from './export.js';
+import { exploreCommand } from './explore.js';
+import { STRATEGIES } from '../scheduler/explore/explore.js';
+import { listCommand } from './list.js';
+import { replayCommand } from './replay.js';
+import { runCommand } from './run.js';
 
 const out = (line: string): void => {
   process.stdout.write(`${line}\n`);

@@ -1,13 +1,13 @@
 /** `threadsim replay FILE`: re-run a recorded trace and check that every step matches. */
-import { ThreadsimError } from '../errors.ts';
-import { RaceMonitor } from '../scheduler/detect/detector.ts';
-import { execute, type StepRecord } from '../scheduler/execution.ts';
-import { ReplayPolicy } from '../scheduler/policies/index.ts';
-import type { TraceStep } from '../trace/format.ts';
-import { failureReport } from '../trace/report.ts';
-import { renderOutput } from '../trace/text.ts';
-import { loadProgram } from './load.ts';
-import { readTraceFile } from './read-trace.ts';
+import { ThreadsimError } from '../errors.js';
+import { RaceMonitor } from '../scheduler/detect/detector.js';
+import { execute, type StepRecord } from '../scheduler/execution.js';
+import { ReplayPolicy } from '../scheduler/policies/index.js';
+import type { TraceStep } from '../trace/format.js';
+import { failureReport } from '../trace/report.js';
+import { renderOutput } from '../trace/text.js';
+import { loadProgram } from './load.js';
+import { readTraceFile } from './read-trace.js';
 
 /** Options of `threadsim replay`. */
 export interface ReplayArgs {
@@ -30,7 +30,7 @@ export async function replayCommand(args: ReplayArgs, out: (line: string) => voi
   });
   const diverged = firstDifference(trace.steps, exec.trace ?? []);
   if (diverged !== undefined) {
-    throw new ThreadsimError('TS007', `replay diverged at step ${diverged.step}: ${diverged.why}`, 'The program changed since the trace was recorded; record a new trace.');
+    throw new ThreadsimError('TSIM007', `replay diverged at step ${diverged.step}: ${diverged.why}`, 'The program changed since the trace was recorded; record a new trace.');
   }
   for (const l of renderOutput(exec.output, { timestamps: args.timestamps })) out(l);
   out('');

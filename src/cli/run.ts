@@ -1,23 +1,23 @@
 /** `threadsim run`: run a program, print its output, report failures with a replay line. */
-import { ThreadsimError } from '../errors.ts';
-import { RaceMonitor } from '../scheduler/detect/detector.ts';
-import { findSplitSection } from '../scheduler/detect/split-sections.ts';
-import { execute, type ExecutionResult } from '../scheduler/execution.ts';
-import { printSchedule } from '../trace/notation.ts';
-import { runSchedule } from '../trace/schedule-policy.ts';
-import { policyByName } from '../scheduler/policies/index.ts';
-import type { Program } from '../scheduler/program.ts';
-import { runProgram } from '../scheduler/run.ts';
-import { renderExport, withRaces } from '../trace/export/index.ts';
-import { parseStepRange } from '../trace/export/step-range.ts';
-import { programExtras, serializeTrace, toTraceFile } from '../trace/format.ts';
-import { asTraceRaces } from '../trace/trace-races.ts';
-import type { ReplayRecipe } from '../trace/replay-command.ts';
-import { replayCommand } from '../trace/replay-command.ts';
-import { failureReport } from '../trace/report.ts';
-import { LEVEL_NUMBERS, renderOutput } from '../trace/text.ts';
-import { writeFileAtomic } from './io.ts';
-import { loadProgram } from './load.ts';
+import { ThreadsimError } from '../errors.js';
+import { RaceMonitor } from '../scheduler/detect/detector.js';
+import { findSplitSection } from '../scheduler/detect/split-sections.js';
+import { execute, type ExecutionResult } from '../scheduler/execution.js';
+import { printSchedule } from '../trace/notation.js';
+import { runSchedule } from '../trace/schedule-policy.js';
+import { policyByName } from '../scheduler/policies/index.js';
+import type { Program } from '../scheduler/program.js';
+import { runProgram } from '../scheduler/run.js';
+import { renderExport, withRaces } from '../trace/export/index.js';
+import { parseStepRange } from '../trace/export/step-range.js';
+import { programExtras, serializeTrace, toTraceFile } from '../trace/format.js';
+import { asTraceRaces } from '../trace/trace-races.js';
+import type { ReplayRecipe } from '../trace/replay-command.js';
+import { replayCommand } from '../trace/replay-command.js';
+import { failureReport } from '../trace/report.js';
+import { LEVEL_NUMBERS, renderOutput } from '../trace/text.js';
+import { writeFileAtomic } from './io.js';
+import { loadProgram } from './load.js';
 
 /** Options of `threadsim run`, as yargs parses them. */
 export interface RunArgs {
@@ -49,7 +49,7 @@ export async function runCommand(args: RunArgs, out: (line: string) => void): Pr
   const level = logLevel(args.logLevel, program);
   policyByName(args.policy);
   if (args.schedule !== undefined && args.runs !== 1) {
-    throw new ThreadsimError('TS006', '--schedule runs one fixed schedule; --runs does not apply', 'Drop --runs, or drop --schedule to try several seeds.');
+    throw new ThreadsimError('TSIM006', '--schedule runs one fixed schedule; --runs does not apply', 'Drop --runs, or drop --schedule to try several seeds.');
   }
   const base = {
     program: args.program,
@@ -66,10 +66,10 @@ export async function runCommand(args: RunArgs, out: (line: string) => void): Pr
   const exec = summary.execution;
   const recipe: ReplayRecipe = { ...base, seed: exec.seed };
   if (args.steps !== undefined && args.export === undefined) {
-    throw new ThreadsimError('TS006', '--steps needs --export markdown or --export mermaid', 'Add --export markdown, or drop --steps.');
+    throw new ThreadsimError('TSIM006', '--steps needs --export markdown or --export mermaid', 'Add --export markdown, or drop --steps.');
   }
   if (args.output !== undefined && args.export === undefined) {
-    throw new ThreadsimError('TS006', '-o/--output needs --export FORMAT', 'Add --export markdown (or another format), or use --trace FILE for the trace itself.');
+    throw new ThreadsimError('TSIM006', '-o/--output needs --export FORMAT', 'Add --export markdown (or another format), or use --trace FILE for the trace itself.');
   }
   const needTrace = args.trace !== undefined || args.export !== undefined || exec.failures.length > 0;
   // The recorded run carries code sites and pattern names: its failures are the ones reported.
@@ -179,6 +179,6 @@ function splitSectionJson(recorded: ExecutionResult | undefined): { atomicity?: 
 function logLevel(name: string | undefined, program: Program): number {
   const chosen = name ?? program.options.logLevel ?? 'info';
   const n = LEVEL_NUMBERS[chosen.toLowerCase()];
-  if (n === undefined) throw new ThreadsimError('TS006', `unknown --log-level '${chosen}'`, `Use one of: ${Object.keys(LEVEL_NUMBERS).join(', ')}.`);
+  if (n === undefined) throw new ThreadsimError('TSIM006', `unknown --log-level '${chosen}'`, `Use one of: ${Object.keys(LEVEL_NUMBERS).join(', ')}.`);
   return n;
 }

@@ -2,10 +2,10 @@
  * The built-in programs, by name: one list per folder (tutorial/, zoo/, bench/), each kept by
  * its folder's index.ts. Each module's default export is a program.
  */
-import type { Program } from '../scheduler/program.ts';
-import { tutorial } from './tutorial/index.ts';
-import { zoo } from './zoo/index.ts';
-import { bench } from './bench/index.ts';
+import type { Program } from '../scheduler/program.js';
+import { tutorial } from './tutorial/index.js';
+import { zoo } from './zoo/index.js';
+import { bench } from './bench/index.js';
 
 /** The teaching programs: the tutorial and the zoo of classic bugs. */
 const EXAMPLES: readonly Program[] = [...tutorial, ...zoo];

@@ -8,11 +8,11 @@
  * Does not mirror: the order of the futures already done at the first `next()`: CPython
  * yields them in set order (memory addresses), threadsim in the order given.
  */
-import { runtime } from '../scheduler/context.ts';
-import { WaitQueue, type Op, type Steps } from '../scheduler/ops.ts';
-import { TimeoutError } from './exceptions.ts';
-import type { Future, FutureWaiter } from './future.ts';
-import { toMicros } from './time.ts';
+import { runtime } from '../scheduler/context.js';
+import { WaitQueue, type Op, type Steps } from '../scheduler/ops.js';
+import { TimeoutError } from './exceptions.js';
+import type { Future, FutureWaiter } from './future.js';
+import { toMicros } from './time.js';
 
 /** Iterate with `yield* it.next()` or take everything with `yield* it.all()`. */
 export class AsCompleted<R> {

@@ -12,11 +12,11 @@
  * the same instant are both possible outcomes: the policy chooses.
  * Does not mirror: nothing known; `parties` is not checked, as in CPython 3.11.
  */
-import { runtime } from '../scheduler/context.ts';
-import { WaitQueue, type Kernel, type Op, type Steps } from '../scheduler/ops.ts';
-import { BrokenBarrierError } from './exceptions.ts';
-import { callMaybeSteps } from './maybe-steps.ts';
-import { toMicros } from './time.ts';
+import { runtime } from '../scheduler/context.js';
+import { WaitQueue, type Kernel, type Op, type Steps } from '../scheduler/ops.js';
+import { BrokenBarrierError } from './exceptions.js';
+import { callMaybeSteps } from './maybe-steps.js';
+import { toMicros } from './time.js';
 
 /** CPython's barrier states. */
 const FILLING = 0;

@@ -6,9 +6,9 @@
  * (also for `release(n)` with n too large).
  * Does not mirror: anything beyond Semaphore's own limits (see there).
  */
-import type { Kernel } from '../scheduler/ops.ts';
-import { ValueError } from './exceptions.ts';
-import { Semaphore } from './semaphore.ts';
+import type { Kernel } from '../scheduler/ops.js';
+import { ValueError } from './exceptions.js';
+import { Semaphore } from './semaphore.js';
 
 /** Model of `threading.BoundedSemaphore`. */
 export class BoundedSemaphore extends Semaphore {

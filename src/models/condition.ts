@@ -14,16 +14,16 @@
  * pick a waiter that has timed out but is still taking the lock back, and is then spent on it).
  * Does not mirror: `notifyAll`, the camelCase alias.
  */
-import { runtime } from '../scheduler/context.ts';
-import type { Op, Steps } from '../scheduler/ops.ts';
-import type { Runtime } from '../scheduler/runtime.ts';
-import { RuntimeError } from './exceptions.ts';
-import { holding, type ConditionLock } from './lock-protocol.ts';
-import { callMaybeSteps } from './maybe-steps.ts';
-import { RLock } from './rlock.ts';
-import { toMicros } from './time.ts';
-import { pyTruthy } from './truthy.ts';
-import { WaiterList } from './waiters.ts';
+import { runtime } from '../scheduler/context.js';
+import type { Op, Steps } from '../scheduler/ops.js';
+import type { Runtime } from '../scheduler/runtime.js';
+import { RuntimeError } from './exceptions.js';
+import { holding, type ConditionLock } from './lock-protocol.js';
+import { callMaybeSteps } from './maybe-steps.js';
+import { RLock } from './rlock.js';
+import { toMicros } from './time.js';
+import { pyTruthy } from './truthy.js';
+import { WaiterList } from './waiters.js';
 
 /** A `wait_for` predicate: a plain function, or a generator function when it reads shared state. */
 export type Predicate<T> = () => T | Steps<T>;

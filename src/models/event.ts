@@ -10,10 +10,10 @@
  * chooses.
  * Does not mirror: `isSet`, the camelCase alias.
  */
-import { runtime } from '../scheduler/context.ts';
-import type { Op, Steps } from '../scheduler/ops.ts';
-import { toMicros } from './time.ts';
-import { WaiterList, type Waiter } from './waiters.ts';
+import { runtime } from '../scheduler/context.js';
+import type { Op, Steps } from '../scheduler/ops.js';
+import { toMicros } from './time.js';
+import { WaiterList, type Waiter } from './waiters.js';
 
 /** Model of `threading.Event`. */
 export class Event {

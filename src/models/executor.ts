@@ -11,14 +11,14 @@
  * executor is shut down and its workers joined before non-daemon threads are joined.
  * Does not mirror: `initializer`/`initargs` failures (BrokenThreadPool).
  */
-import { runtime } from '../scheduler/context.ts';
-import { WaitQueue, type Kernel, type Op, type Steps } from '../scheduler/ops.ts';
-import type { Runtime } from '../scheduler/runtime.ts';
-import { RuntimeError, ValueError } from './exceptions.ts';
-import { Future } from './future.ts';
-import { pyRepr } from './percent-format.ts';
-import { Thread } from './thread.ts';
-import { toMicros } from './time.ts';
+import { runtime } from '../scheduler/context.js';
+import { WaitQueue, type Kernel, type Op, type Steps } from '../scheduler/ops.js';
+import type { Runtime } from '../scheduler/runtime.js';
+import { RuntimeError, ValueError } from './exceptions.js';
+import { Future } from './future.js';
+import { pyRepr } from './percent-format.js';
+import { Thread } from './thread.js';
+import { toMicros } from './time.js';
 
 /** Options of `ThreadPoolExecutor(...)`. */
 export interface ExecutorOptions {

@@ -14,12 +14,12 @@
  * Does not mirror: callbacks that take steps (they run inside the completing step: plain
  * functions only).
  */
-import { runtime } from '../scheduler/context.ts';
-import { errorLine, exceptionLine, describeError } from '../scheduler/exception-line.ts';
-import { WaitQueue, type Kernel, type Op, type Steps } from '../scheduler/ops.ts';
-import { CancelledError, InvalidStateError, TimeoutError } from './exceptions.ts';
-import { pyTypeName } from './py-compare.ts';
-import { toMicros } from './time.ts';
+import { runtime } from '../scheduler/context.js';
+import { errorLine, exceptionLine, describeError } from '../scheduler/exception-line.js';
+import { WaitQueue, type Kernel, type Op, type Steps } from '../scheduler/ops.js';
+import { CancelledError, InvalidStateError, TimeoutError } from './exceptions.js';
+import { pyTypeName } from './py-compare.js';
+import { toMicros } from './time.js';
 
 type State = 'PENDING' | 'RUNNING' | 'CANCELLED' | 'FINISHED';
 

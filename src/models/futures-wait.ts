@@ -8,10 +8,10 @@
  * CPython. One step: it touches every future given (`obj` and `objs`).
  * Does not mirror: nothing known.
  */
-import { WaitQueue, type Op, type Steps } from '../scheduler/ops.ts';
-import { ValueError } from './exceptions.ts';
-import type { Future, FutureWaiter } from './future.ts';
-import { toMicros } from './time.ts';
+import { WaitQueue, type Op, type Steps } from '../scheduler/ops.js';
+import { ValueError } from './exceptions.js';
+import type { Future, FutureWaiter } from './future.js';
+import { toMicros } from './time.js';
 
 /** `concurrent.futures.FIRST_COMPLETED`. */
 export const FIRST_COMPLETED = 'FIRST_COMPLETED';

@@ -4,7 +4,7 @@
  * Mirrors: everything of `queue.Queue` (see there), with the most recently put item got first.
  * Does not mirror: nothing beyond Queue's own limits.
  */
-import { Queue } from './queue.ts';
+import { Queue } from './queue.js';
 
 /** Model of `queue.LifoQueue`. */
 export class LifoQueue<T = unknown> extends Queue<T> {

@@ -10,8 +10,8 @@
  * Does not mirror: attribute syntax (`data.x`): use `get('x')`, `set('x', v)`, `has('x')`,
  * `delete('x')`.
  */
-import { runtime } from '../scheduler/context.ts';
-import { AttributeError } from './exceptions.ts';
+import { runtime } from '../scheduler/context.js';
+import { AttributeError } from './exceptions.js';
 
 /** Options of `new local(...)`. */
 export interface LocalOptions<T> {

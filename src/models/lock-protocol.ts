@@ -2,7 +2,7 @@
  * What a Condition needs from its lock (Python's `_is_owned`, `_release_save` and
  * `_acquire_restore`), so that `Condition` works over a `Lock` or an `RLock` as in CPython.
  */
-import type { Kernel, Op, Steps } from '../scheduler/ops.ts';
+import type { Kernel, Op, Steps } from '../scheduler/ops.js';
 
 /** A lock a {@link Condition} can be built on. */
 export interface ConditionLock {

@@ -8,11 +8,11 @@
  * the releaser may take it back first): who wins is the policy's choice.
  * Does not mirror: lock fairness of any real OS.
  */
-import { runtime } from '../scheduler/context.ts';
-import { WaitQueue, type Kernel, type Op, type Steps, type ThreadRecord } from '../scheduler/ops.ts';
-import { pyError, RuntimeError, ValueError } from './exceptions.ts';
-import { holding, type ConditionLock } from './lock-protocol.ts';
-import { toMicros } from './time.ts';
+import { runtime } from '../scheduler/context.js';
+import { WaitQueue, type Kernel, type Op, type Steps, type ThreadRecord } from '../scheduler/ops.js';
+import { pyError, RuntimeError, ValueError } from './exceptions.js';
+import { holding, type ConditionLock } from './lock-protocol.js';
+import { toMicros } from './time.js';
 
 /** `threading.TIMEOUT_MAX` on 64-bit CPython: the largest timeout a lock accepts, seconds. */
 export const TIMEOUT_MAX = 9223372036;

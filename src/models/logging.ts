@@ -8,8 +8,8 @@
  * the level only filters what is shown. Does not mirror: handlers, loggers by name, `print`
  * output interleaving within a line.
  */
-import type { Op, Steps } from '../scheduler/ops.ts';
-import { formatPercent } from './percent-format.ts';
+import type { Op, Steps } from '../scheduler/ops.js';
+import { formatPercent } from './percent-format.js';
 
 /** Python's level numbers. */
 export const LEVELS = { DEBUG: 10, INFO: 20, WARNING: 30, ERROR: 40, CRITICAL: 50 } as const;

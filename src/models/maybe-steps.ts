@@ -1,5 +1,5 @@
 /** Callbacks that may be plain functions or generator functions taking steps. */
-import type { Steps } from '../scheduler/ops.ts';
+import type { Steps } from '../scheduler/ops.js';
 
 /** True when `x` is a running generator (the result of calling a generator function). */
 export function isSteps<T>(x: unknown): x is Steps<T> {

@@ -2,7 +2,7 @@
  * Python's `msg % args` for the conversions log messages use: %s %r %d %i %f %x %% with
  * flags, width and precision. Values print the way Python prints them (True, None, lists).
  */
-import { PythonTypeError } from './exceptions.ts';
+import { PythonTypeError } from './exceptions.js';
 
 const SPEC = /%([-+ 0#]*)(\d+)?(?:\.(\d+))?([sdirfxX%])/g;
 

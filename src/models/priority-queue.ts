@@ -9,8 +9,8 @@
  * out in the same order as in CPython.
  * Does not mirror: nothing beyond Queue's own limits.
  */
-import { pyLess } from './py-compare.ts';
-import { Queue } from './queue.ts';
+import { pyLess } from './py-compare.js';
+import { Queue } from './queue.js';
 
 /** Model of `queue.PriorityQueue`. */
 export class PriorityQueue<T = unknown> extends Queue<T> {

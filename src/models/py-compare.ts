@@ -3,7 +3,7 @@
  * strings by code point, arrays as tuples (lexicographic, as Python compares tuples), and
  * `TypeError: '<' not supported between instances of 'A' and 'B'` for anything else.
  */
-import { PythonTypeError } from './exceptions.ts';
+import { PythonTypeError } from './exceptions.js';
 
 /** Python's type name of a value, as comparison errors print it. */
 export function pyTypeName(x: unknown): string {

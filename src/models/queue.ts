@@ -12,10 +12,10 @@
  * is done; `qsize()`, `empty()`, `full()` as one-step snapshots, so check-then-act races show.
  * Does not mirror: `SimpleQueue`, `shutdown()` (3.13).
  */
-import { runtime } from '../scheduler/context.ts';
-import { WaitQueue, type Op, type Steps } from '../scheduler/ops.ts';
-import { Empty, Full, ValueError } from './exceptions.ts';
-import { toMicros } from './time.ts';
+import { runtime } from '../scheduler/context.js';
+import { WaitQueue, type Op, type Steps } from '../scheduler/ops.js';
+import { Empty, Full, ValueError } from './exceptions.js';
+import { toMicros } from './time.js';
 
 /** Model of `queue.Queue`. */
 export class Queue<T = unknown> {

@@ -15,8 +15,8 @@
  * schedule. Does not mirror: seeding from strings, bytes or the OS, `getstate`/`setstate`,
  * distributions other than the ones listed, integers beyond 2^53.
  */
-import { runtime } from '../scheduler/context.ts';
-import { pyError, PythonTypeError, ValueError } from './exceptions.ts';
+import { runtime } from '../scheduler/context.js';
+import { pyError, PythonTypeError, ValueError } from './exceptions.js';
 
 const N = 624;
 const M = 397;

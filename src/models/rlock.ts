@@ -8,13 +8,13 @@
  * becomes runnable and they race for it (the policy picks the winner).
  * Does not mirror: `_is_owned`/`_release_save` as public names (Condition uses them internally).
  */
-import { runtime } from '../scheduler/context.ts';
-import { WaitQueue, type Kernel, type Op, type Steps, type ThreadRecord } from '../scheduler/ops.ts';
-import { RuntimeError } from './exceptions.ts';
-import { checkAcquireArgs } from './lock.ts';
-import { holding, type ConditionLock } from './lock-protocol.ts';
-import { identOf } from './thread.ts';
-import { toMicros } from './time.ts';
+import { runtime } from '../scheduler/context.js';
+import { WaitQueue, type Kernel, type Op, type Steps, type ThreadRecord } from '../scheduler/ops.js';
+import { RuntimeError } from './exceptions.js';
+import { checkAcquireArgs } from './lock.js';
+import { holding, type ConditionLock } from './lock-protocol.js';
+import { identOf } from './thread.js';
+import { toMicros } from './time.js';
 
 /** Model of `threading.RLock`. */
 export class RLock implements ConditionLock {

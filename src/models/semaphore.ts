@@ -9,11 +9,11 @@
  * `acquire`; one that loses waits again at the back, as in CPython. Any thread may release.
  * Does not mirror: the internal Condition's own steps (CPython's implementation detail).
  */
-import { runtime } from '../scheduler/context.ts';
-import { WaitQueue, type Kernel, type Op, type Steps } from '../scheduler/ops.ts';
-import { ValueError } from './exceptions.ts';
-import { holding } from './lock-protocol.ts';
-import { toMicros } from './time.ts';
+import { runtime } from '../scheduler/context.js';
+import { WaitQueue, type Kernel, type Op, type Steps } from '../scheduler/ops.js';
+import { ValueError } from './exceptions.js';
+import { holding } from './lock-protocol.js';
+import { toMicros } from './time.js';
 
 /** Model of `threading.Semaphore`. */
 export class Semaphore {

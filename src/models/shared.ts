@@ -4,9 +4,9 @@
  * so `x += 1` written as a read then a write can be interrupted between them, as in CPython.
  * Values are frozen (immer) so a thread cannot change shared data behind the engine's back.
  */
-import { runtime } from '../scheduler/context.ts';
-import { callerSite } from '../scheduler/detect/site.ts';
-import type { Kernel, Op, Step } from '../scheduler/ops.ts';
+import { runtime } from '../scheduler/context.js';
+import { callerSite } from '../scheduler/detect/site.js';
+import type { Kernel, Op, Step } from '../scheduler/ops.js';
 
 /*
  * Reads and writes are the hot path of every exploration, so their ops are small classes

@@ -14,13 +14,13 @@
  * `*run()`.
  * Does not mirror: traceback frame lines, native ids, `kwargs` (pass `args`).
  */
-import { runtime } from '../scheduler/context.ts';
-import { describeError } from '../scheduler/exception-line.ts';
-import type { Kernel, Op, Steps, ThreadRecord } from '../scheduler/ops.ts';
-import type { Runtime } from '../scheduler/runtime.ts';
-import { RuntimeError } from './exceptions.ts';
-import { callMaybeSteps } from './maybe-steps.ts';
-import { toMicros } from './time.ts';
+import { runtime } from '../scheduler/context.js';
+import { describeError } from '../scheduler/exception-line.js';
+import type { Kernel, Op, Steps, ThreadRecord } from '../scheduler/ops.js';
+import type { Runtime } from '../scheduler/runtime.js';
+import { RuntimeError } from './exceptions.js';
+import { callMaybeSteps } from './maybe-steps.js';
+import { toMicros } from './time.js';
 
 /** A thread body: a generator function. */
 export type Target<A extends unknown[] = never[], R = unknown> = (...args: A) => Steps<R>;

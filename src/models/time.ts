@@ -6,8 +6,8 @@
  * moves only by the engine's per-step cost and by jumps to the next deadline. `sleep(nan)` and
  * `sleep(inf)` raise CPython's ValueError and OverflowError.
  */
-import type { Op, Steps } from '../scheduler/ops.ts';
-import { pyError, PythonTypeError, ValueError } from './exceptions.ts';
+import type { Op, Steps } from '../scheduler/ops.js';
+import { pyError, PythonTypeError, ValueError } from './exceptions.js';
 
 /** Seconds to the engine's microseconds. */
 export function toMicros(seconds: number): number {

@@ -7,9 +7,9 @@
  * `cancel()` due at the same instant are both possible outcomes: the policy chooses.
  * Does not mirror: `kwargs` (pass arguments positionally).
  */
-import type { Steps } from '../scheduler/ops.ts';
-import { Event } from './event.ts';
-import { Thread, type Target } from './thread.ts';
+import type { Steps } from '../scheduler/ops.js';
+import { Event } from './event.js';
+import { Thread, type Target } from './thread.js';
 
 /** Model of `threading.Timer`. */
 export class Timer<A extends unknown[] = never[]> extends Thread<[]> {

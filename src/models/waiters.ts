@@ -6,7 +6,7 @@
  * Invariant: a waiter is in the list exactly while it waits and has been neither notified
  * nor removed after a timeout.
  */
-import { WaitQueue, type Kernel } from '../scheduler/ops.ts';
+import { WaitQueue, type Kernel } from '../scheduler/ops.js';
 
 /** One waiting thread. */
 export interface Waiter {

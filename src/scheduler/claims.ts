@@ -3,9 +3,9 @@
  * each claim read (`store.saved`), so that a false claim can be tied to the writes it saw or
  * missed.
  */
-import { errorLine } from './exception-line.ts';
-import type { ClaimFailure } from './failures.ts';
-import type { Claim, SharedState } from './program.ts';
+import { errorLine } from './exception-line.js';
+import type { ClaimFailure } from './failures.js';
+import type { Claim, SharedState } from './program.js';
 
 /** Evaluate every claim on `state`; the false ones, with what each read. */
 export function checkClaims(claims: Readonly<Record<string, Claim>>, state: SharedState, summarize: (s: SharedState) => string): ClaimFailure[] {

@@ -3,8 +3,8 @@
  * `new Thread(...)`) are plain calls, not steps, yet need the execution's counters and current
  * thread; the engine sets this while it runs a thread's code and clears it afterwards.
  */
-import { ThreadsimError } from '../errors.ts';
-import type { Runtime } from './runtime.ts';
+import { ThreadsimError } from '../errors.js';
+import type { Runtime } from './runtime.js';
 
 let active: Runtime | undefined;
 
@@ -16,13 +16,13 @@ export function setActiveRuntime(rt: Runtime | undefined): Runtime | undefined {
 }
 
 /**
- * The running execution. Throws TS003 when called outside a thread (for instance at module
+ * The running execution. Throws TSIM003 when called outside a thread (for instance at module
  * top level, or in a claim), naming `what` was attempted.
  */
 export function runtime(what: string): Runtime {
   if (active === undefined) {
     throw new ThreadsimError(
-      'TS003',
+      'TSIM003',
       `${what} was used outside a running thread`,
       'Create threading objects and call primitives inside the program\'s main function or a thread body, not at module top level.',
     );

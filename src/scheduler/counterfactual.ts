@@ -8,11 +8,11 @@
  * If the claim holds in the what-if run, that difference is what broke it. The reported run is
  * never touched: a what-if run is a separate execution, run only when asked.
  */
-import { checkClaims } from './claims.ts';
-import type { ExecutionResult } from './execution.ts';
-import type { ClaimFailure } from './failures.ts';
-import type { DroppedDaemon, RunEnd, WhatIfVerdict, WhatIfWrite } from './monitor.ts';
-import type { Claim } from './program.ts';
+import { checkClaims } from './claims.js';
+import type { ExecutionResult } from './execution.js';
+import type { ClaimFailure } from './failures.js';
+import type { DroppedDaemon, RunEnd, WhatIfVerdict, WhatIfWrite } from './monitor.js';
+import type { Claim } from './program.js';
 
 /** The what-if runs an execution can make; undefined when one could not run to its end. */
 export interface WhatIf {

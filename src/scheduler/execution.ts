@@ -11,23 +11,23 @@
  *   thread can run.
  */
 import { freeze, produce } from 'immer';
-import { ThreadsimError } from '../errors.ts';
-import { setActiveRuntime } from './context.ts';
-import { checkClaims } from './claims.ts';
-import { describeError, exceptionLine } from './exception-line.ts';
-import type { ClaimFailure, Failure } from './failures.ts';
-import { invariantMonitor } from './detect/invariants.ts';
-import { runEnd } from './counterfactual.ts';
-import { combineMonitors, type BlockedThread, type Monitor, type StepEvent } from './monitor.ts';
-import { FallbackPolicy } from './policies/fallback.ts';
-import { GilPolicy } from './policies/gil.ts';
-import { ReplayPolicy } from './policies/replay.ts';
-import { isOp, WaitQueue, type Kernel, type Op, type OutputLine, type SpawnOptions, type Steps, type ThreadRecord } from './ops.ts';
-import type { Policy, SchedulingPoint } from './policies/policy.ts';
-import { isGeneratorFunction, type Program, type SharedState } from './program.ts';
-import type { Runtime, RuntimeSettings } from './runtime.ts';
-import { ScheduleLog } from './schedule-log.ts';
-import { TimerHeap } from './timers.ts';
+import { ThreadsimError } from '../errors.js';
+import { setActiveRuntime } from './context.js';
+import { checkClaims } from './claims.js';
+import { describeError, exceptionLine } from './exception-line.js';
+import type { ClaimFailure, Failure } from './failures.js';
+import { invariantMonitor } from './detect/invariants.js';
+import { runEnd } from './counterfactual.js';
+import { combineMonitors, type BlockedThread, type Monitor, type StepEvent } from './monitor.js';
+import { FallbackPolicy } from './policies/fallback.js';
+import { GilPolicy } from './policies/gil.js';
+import { ReplayPolicy } from './policies/replay.js';
+import { isOp, WaitQueue, type Kernel, type Op, type OutputLine, type SpawnOptions, type Steps, type ThreadRecord } from './ops.js';
+import type { Policy, SchedulingPoint } from './policies/policy.js';
+import { isGeneratorFunction, type Program, type SharedState } from './program.js';
+import type { Runtime, RuntimeSettings } from './runtime.js';
+import { ScheduleLog } from './schedule-log.js';
+import { TimerHeap } from './timers.js';
 
 /** Options of one execution. */
 export interface ExecutionOptions {
@@ -712,14 +712,14 @@ export class Execution implements Runtime {
     const v = s?.[key];
     if (v !== undefined) return v;
     if (s === undefined || !(key in s)) {
-      throw new ThreadsimError('TS010', `shared store '${store}' has no key '${key}'`, `Give '${key}' an initial value in shared('${store}', { ... }).`);
+      throw new ThreadsimError('TSIM010', `shared store '${store}' has no key '${key}'`, `Give '${key}' an initial value in shared('${store}', { ... }).`);
     }
     return s[key];
   }
 
   storeValue(store: string, key: string, value: unknown): void {
     const s = this.state[store];
-    if (s === undefined) throw new ThreadsimError('TS010', `no shared store named '${store}'`, `Create it with shared('${store}', { ... }) first.`);
+    if (s === undefined) throw new ThreadsimError('TSIM010', `no shared store named '${store}'`, `Create it with shared('${store}', { ... }) first.`);
     const frozen = typeof value === 'object' && value !== null ? freeze(value, true) : value;
     if (this.trace === undefined) {
       // Not recording: nobody holds an older state, so the working copy is changed in place.
@@ -734,7 +734,7 @@ export class Execution implements Runtime {
   /** Create a shared store with its initial values (values deep-frozen). */
   defineStore(name: string, initial: Readonly<Record<string, unknown>>): void {
     if (name in this.state) {
-      throw new ThreadsimError('TS010', `a shared store named '${name}' exists already`, 'Give each shared() store its own name.');
+      throw new ThreadsimError('TSIM010', `a shared store named '${name}' exists already`, 'Give each shared() store its own name.');
     }
     const values: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(initial)) values[k] = freeze(v, true);
@@ -775,7 +775,7 @@ export function assertThreadBody(thread: string, value: unknown): Steps<unknown>
   if (isGenerator(value)) return value;
   const promise = value instanceof Promise;
   throw new ThreadsimError(
-    promise ? 'TS011' : 'TS002',
+    promise ? 'TSIM011' : 'TSIM002',
     `the body of thread ${thread} ${promise ? 'returned a promise' : 'is not a generator function'}`,
     'Write thread bodies as function* and call primitives with yield* (async functions cannot be scheduled).',
   );
@@ -796,7 +796,7 @@ function notAnOp(thread: string, step: number, value: unknown): ThreadsimError {
   const fix = generatorYielded
     ? 'Write `yield*` (with a star) in front of a primitive call, not `yield`.'
     : 'Threads may only yield the ops of threadsim primitives, through `yield* primitive(...)`; promises and await cannot be scheduled.';
-  return new ThreadsimError('TS001', `${thread} yielded ${what} at step ${step}, which is not an op`, fix);
+  return new ThreadsimError('TSIM001', `${thread} yielded ${what} at step ${step}, which is not an op`, fix);
 }
 
 function safeString(v: unknown): string {

@@ -2,9 +2,9 @@
  * Monitors watch an execution step by step without changing it: race detection,
  * invariants, statistics. They see ops (data) only, never a model's internals.
  */
-import type { ClaimFailure, Failure } from './failures.ts';
-import type { Op, ThreadRecord } from './ops.ts';
-import type { SharedState } from './program.ts';
+import type { ClaimFailure, Failure } from './failures.js';
+import type { Op, ThreadRecord } from './ops.js';
+import type { SharedState } from './program.js';
 
 /** One executed step, as monitors see it. The object is reused: copy what you keep. */
 export interface StepEvent {

@@ -1,5 +1,5 @@
-import { ThreadsimError } from '../errors.ts';
-import type { Steps } from './ops.ts';
+import { ThreadsimError } from '../errors.js';
+import type { Steps } from './ops.js';
 
 /** The final shared state: store name, then key, then value. */
 export type SharedState = Readonly<Record<string, Readonly<Record<string, unknown>>>>;
@@ -44,10 +44,10 @@ export interface Program {
  */
 export function program(name: string, main: () => Steps<unknown>, options: ProgramOptions = {}): Program {
   if (typeof name !== 'string' || name.length === 0) {
-    throw new ThreadsimError('TS010', 'program() needs a non-empty name as its first argument', "Write program('my-program', function* main() { ... }).");
+    throw new ThreadsimError('TSIM010', 'program() needs a non-empty name as its first argument', "Write program('my-program', function* main() { ... }).");
   }
   if (!isGeneratorFunction(main)) {
-    throw new ThreadsimError('TS010', `program '${name}': main is not a generator function`, 'Declare it with function* so that primitives can be called with yield*.');
+    throw new ThreadsimError('TSIM010', `program '${name}': main is not a generator function`, 'Declare it with function* so that primitives can be called with yield*.');
   }
   return { kind: 'threadsim.program', name, main, options };
 }

@@ -1,11 +1,11 @@
 /**
  * Runs of a program: one seed, or seeds `seed .. seed+runs-1` stopping at the first failure.
  */
-import { ThreadsimError } from '../errors.ts';
-import { RaceMonitor } from './detect/detector.ts';
-import { execute, type ExecutionResult } from './execution.ts';
-import { policyByName, type Policy } from './policies/index.ts';
-import type { Program } from './program.ts';
+import { ThreadsimError } from '../errors.js';
+import { RaceMonitor } from './detect/detector.js';
+import { execute, type ExecutionResult } from './execution.js';
+import { policyByName, type Policy } from './policies/index.js';
+import type { Program } from './program.js';
 
 /** Options of {@link runProgram}. */
 export interface RunOptions {
@@ -37,10 +37,10 @@ export interface RunSummary {
 export function runProgram(program: Program, options: RunOptions = {}): RunSummary {
   const seed = options.seed ?? 0;
   const runs = options.runs ?? 1;
-  if (!Number.isSafeInteger(seed) || seed < 0) throw new ThreadsimError('TS006', `--seed must be a non-negative integer, got ${seed}`, 'Pass a seed such as --seed 42.');
-  if (!Number.isSafeInteger(runs) || runs < 1) throw new ThreadsimError('TS006', `--runs must be a positive integer, got ${runs}`, 'Pass for example --runs 100.');
+  if (!Number.isSafeInteger(seed) || seed < 0) throw new ThreadsimError('TSIM006', `--seed must be a non-negative integer, got ${seed}`, 'Pass a seed such as --seed 42.');
+  if (!Number.isSafeInteger(runs) || runs < 1) throw new ThreadsimError('TSIM006', `--runs must be a positive integer, got ${runs}`, 'Pass for example --runs 100.');
   if (options.maxSteps !== undefined && (!Number.isSafeInteger(options.maxSteps) || options.maxSteps < 1)) {
-    throw new ThreadsimError('TS006', `--max-steps must be a positive integer, got ${options.maxSteps}`, 'Pass for example --max-steps 1000000.');
+    throw new ThreadsimError('TSIM006', `--max-steps must be a positive integer, got ${options.maxSteps}`, 'Pass for example --max-steps 1000000.');
   }
   const policy = typeof options.policy === 'object' ? options.policy : policyByName(options.policy ?? 'gil');
   let last: ExecutionResult | undefined;

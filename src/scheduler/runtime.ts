@@ -1,4 +1,4 @@
-import type { Kernel, Steps } from './ops.ts';
+import type { Kernel, Steps } from './ops.js';
 
 /**
  * What model constructors may use outside a step (they run inside a thread's code, between

@@ -17,15 +17,15 @@
  * `maxStoredSteps` stored steps; the choices left unexplored are listed as such, so the page
  * can show them as unavailable instead of guessing.
  */
-import { execute, type ExecutionResult } from '../scheduler/execution.ts';
-import type { Op } from '../scheduler/ops.ts';
-import type { Policy, SchedulingPoint } from '../scheduler/policies/policy.ts';
-import type { Program, SharedState } from '../scheduler/program.ts';
-import { toTraceFile, type TraceFile } from './format.ts';
-import { pageSteps, type PageStep } from './export/page-steps.ts';
-import { racesInTrace } from './trace-races.ts';
-import { threadLabels } from './notation.ts';
-import { replayCommand, type ReplayRecipe } from './replay-command.ts';
+import { execute, type ExecutionResult } from '../scheduler/execution.js';
+import type { Op } from '../scheduler/ops.js';
+import type { Policy, SchedulingPoint } from '../scheduler/policies/policy.js';
+import type { Program, SharedState } from '../scheduler/program.js';
+import { toTraceFile, type TraceFile } from './format.js';
+import { pageSteps, type PageStep } from './export/page-steps.js';
+import { racesInTrace } from './trace-races.js';
+import { threadLabels } from './notation.js';
+import { replayCommand, type ReplayRecipe } from './replay-command.js';
 
 /** A runnable thread at a choice point and the op it would run. */
 export interface TreeOption {

@@ -5,10 +5,10 @@
  * every shared location more than one thread touched, and the lost updates in it (a write by
  * thread B whose last read of the location came before another thread's write of it).
  */
-import type { StepRecord } from '../scheduler/execution.ts';
-import { describeStep } from '../scheduler/detect/describe.ts';
-import { findSplitSection } from '../scheduler/detect/split-sections.ts';
-import type { RaceFailure } from '../scheduler/failures.ts';
+import type { StepRecord } from '../scheduler/execution.js';
+import { describeStep } from '../scheduler/detect/describe.js';
+import { findSplitSection } from '../scheduler/detect/split-sections.js';
+import type { RaceFailure } from '../scheduler/failures.js';
 
 /** Names a thread by its index. */
 export type ThreadNamer = (index: number) => string;

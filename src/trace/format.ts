@@ -2,19 +2,19 @@
  * The trace file: one execution, enough to replay it, check every step and draw it.
  *
  * Version 2. Readers validate with the zod schema in schema.ts, upgrade version 1 files, and
- * reject newer versions and malformed files with an error naming the field (TS008, exit 2).
+ * reject newer versions and malformed files with an error naming the field (TSIM008, exit 2).
  * Shared-state snapshots are stored compactly: the state before step 0 (`initialState`) and,
  * per step, only the locations the step changed (`changes`); {@link stateAt} folds them.
  */
-import { ThreadsimError } from '../errors.ts';
-import type { ExecutionResult, StepRecord } from '../scheduler/execution.ts';
-import type { Failure } from '../scheduler/failures.ts';
-import type { Access, OutputLine } from '../scheduler/ops.ts';
-import type { Program, SharedState } from '../scheduler/program.ts';
-import { printSchedule } from './notation.ts';
-import type { ReplayRecipe } from './replay-command.ts';
-import { traceSchema, traceSchemaV1 } from './schema.ts';
-import { LEVEL_NUMBERS } from './text.ts';
+import { ThreadsimError } from '../errors.js';
+import type { ExecutionResult, StepRecord } from '../scheduler/execution.js';
+import type { Failure } from '../scheduler/failures.js';
+import type { Access, OutputLine } from '../scheduler/ops.js';
+import type { Program, SharedState } from '../scheduler/program.js';
+import { printSchedule } from './notation.js';
+import type { ReplayRecipe } from './replay-command.js';
+import { traceSchema, traceSchemaV1 } from './schema.js';
+import { LEVEL_NUMBERS } from './text.js';
 
 /** Current trace format version. */
 export const TRACE_VERSION = 2;
@@ -290,7 +290,7 @@ export function parseTraceFile(text: string, where: string): TraceFile {
   }
   if (top.version > TRACE_VERSION) {
     throw new ThreadsimError(
-      'TS008',
+      'TSIM008',
       `${where} is trace format version ${top.version}; this threadsim reads versions 1 to ${TRACE_VERSION}`,
       'Upgrade threadsim to read it.',
     );
@@ -356,7 +356,7 @@ function checkConsistency(t: TraceFile, where: string): void {
 }
 
 function malformed(where: string, why: string): ThreadsimError {
-  return new ThreadsimError('TS008', `${where} is not a valid threadsim trace: ${why}`, 'Pass a file written by `threadsim run ... --trace FILE`.');
+  return new ThreadsimError('TSIM008', `${where} is not a valid threadsim trace: ${why}`, 'Pass a file written by `threadsim run ... --trace FILE`.');
 }
 
 /** The trace's thread names by index. */

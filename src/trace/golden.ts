@@ -7,12 +7,12 @@
  * artefact shows the bug; otherwise the first failing seed of the random policy among
  * seeds 0..{@link SEARCH_SEEDS}-1; otherwise gil seed 0 (a correct program's normal run).
  */
-import { execute, type ExecutionResult } from '../scheduler/execution.ts';
-import { policyByName } from '../scheduler/policies/index.ts';
-import type { Program } from '../scheduler/program.ts';
-import { EXPORT_FORMATS, withRaces } from './export/index.ts';
-import { programExtras, toTraceFile, type TraceFile } from './format.ts';
-import type { ReplayRecipe } from './replay-command.ts';
+import { execute, type ExecutionResult } from '../scheduler/execution.js';
+import { policyByName } from '../scheduler/policies/index.js';
+import type { Program } from '../scheduler/program.js';
+import { EXPORT_FORMATS, withRaces } from './export/index.js';
+import { programExtras, toTraceFile, type TraceFile } from './format.js';
+import type { ReplayRecipe } from './replay-command.js';
 
 /** Random seeds tried when the default run does not fail. */
 export const SEARCH_SEEDS = 50;

@@ -11,7 +11,7 @@
  *   put -> get, set -> wait, ...).
  * Invariant: every edge goes from a lower step to a higher step of another thread.
  */
-import type { TraceFile } from './format.ts';
+import type { TraceFile } from './format.js';
 
 /** One happens-before edge between steps of two threads. */
 export interface HbEdge {

@@ -14,7 +14,7 @@
  * thread's name is a short alias of thread index n (creation order, MainThread is 0), and
  * `#<n>` is always thread index n. docs/schedule-notation.md is the user's documentation.
  */
-import { ThreadsimError } from '../errors.ts';
+import { ThreadsimError } from '../errors.js';
 
 /** Who a run of the schedule names. */
 export type ThreadRef =
@@ -37,14 +37,14 @@ export const MAX_RUN_COUNT = 10_000_000;
 const BARE = /^[^\s,*"#]+$/;
 const ALIAS = /^T(0|[1-9][0-9]*)$/;
 
-/** Parse the notation; throws a ThreadsimError (TS006) naming the position of a mistake. */
+/** Parse the notation; throws a ThreadsimError (TSIM006) naming the position of a mistake. */
 export function parseSchedule(text: string): ScheduleRun[] {
   const runs: ScheduleRun[] = [];
   let i = 0;
   const n = text.length;
   const fail = (at: number, why: string): never => {
     throw new ThreadsimError(
-      'TS006',
+      'TSIM006',
       `bad schedule at character ${at + 1}: ${why}`,
       'Write runs such as `MainThread*3 T1*2 "Thread-1 (update)"*4 #2`; see docs/schedule-notation.md.',
     );

@@ -2,7 +2,7 @@
  * The command that replays an execution: every failure report ends with it, in two forms:
  * the schedule in the notation (exact, readable, editable by hand) and the seed (short).
  */
-import { aliasLegend, printSchedule } from './notation.ts';
+import { aliasLegend, printSchedule } from './notation.js';
 
 /** What identifies one execution for `threadsim run`. */
 export interface ReplayRecipe {

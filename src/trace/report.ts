@@ -3,10 +3,10 @@
  * its pattern, a trace excerpt and the missing happens-before edge), and the command that
  * replays it (the report is the replay recipe): the schedule in the notation, and the seed.
  */
-import type { ExecutionResult } from '../scheduler/execution.ts';
-import type { Failure, RaceFailure } from '../scheduler/failures.ts';
-import { explainAccesses, explainRaces, explainSplitSection } from './explain.ts';
-import { replayLines, type ReplayRecipe } from './replay-command.ts';
+import type { ExecutionResult } from '../scheduler/execution.js';
+import type { Failure, RaceFailure } from '../scheduler/failures.js';
+import { explainAccesses, explainRaces, explainSplitSection } from './explain.js';
+import { replayLines, type ReplayRecipe } from './replay-command.js';
 
 /**
  * Lines of the report for an execution; `recorded` is the same execution run again with its

@@ -3,11 +3,11 @@
  * check that every step the engine forced (only one thread runnable, so the policy was not
  * asked) also ran the thread the schedule names.
  */
-import { ThreadsimError } from '../errors.ts';
-import { execute, type ExecutionOptions, type ExecutionResult } from '../scheduler/execution.ts';
-import type { Policy, SchedulingPoint } from '../scheduler/policies/policy.ts';
-import type { Program } from '../scheduler/program.ts';
-import { expandSchedule, parseSchedule, resolveThread, threadLabels, type ScheduleRun } from './notation.ts';
+import { ThreadsimError } from '../errors.js';
+import { execute, type ExecutionOptions, type ExecutionResult } from '../scheduler/execution.js';
+import type { Policy, SchedulingPoint } from '../scheduler/policies/policy.js';
+import type { Program } from '../scheduler/program.js';
+import { expandSchedule, parseSchedule, resolveThread, threadLabels, type ScheduleRun } from './notation.js';
 
 /** A schedule that does not fit the program: names a thread that cannot run at `step`. */
 export class ScheduleMismatch extends ThreadsimError {
@@ -17,7 +17,7 @@ export class ScheduleMismatch extends ThreadsimError {
     what: string,
     fix = 'Name one of the runnable threads at that step (see docs/schedule-notation.md).',
   ) {
-    super('TS007', `schedule step ${step}: ${what}`, fix);
+    super('TSIM007', `schedule step ${step}: ${what}`, fix);
   }
 }
 

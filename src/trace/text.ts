@@ -3,7 +3,7 @@
  * `HH:MM:SS: message` (the tutorial's `%(asctime)s: %(message)s`, datefmt `%H:%M:%S`) on the
  * virtual clock, or bare messages; plain writes and exception reports as they are.
  */
-import type { OutputLine } from '../scheduler/ops.ts';
+import type { OutputLine } from '../scheduler/ops.js';
 
 /** The virtual clock's start, seconds after midnight: 12:00:00, so timestamps are reproducible. */
 export const CLOCK_START_SECONDS = 12 * 3600;

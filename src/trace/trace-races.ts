@@ -6,11 +6,11 @@
  * one race per location and kind of access pair (not per pair of sites), and two queue items
  * with equal contents are one item to it.
  */
-import { RaceMonitor } from '../scheduler/detect/index.ts';
-import type { Failure, RaceFailure } from '../scheduler/failures.ts';
-import type { StepEvent } from '../scheduler/monitor.ts';
-import type { Op, ThreadRecord } from '../scheduler/ops.ts';
-import type { TraceFile, TraceRace } from './format.ts';
+import { RaceMonitor } from '../scheduler/detect/index.js';
+import type { Failure, RaceFailure } from '../scheduler/failures.js';
+import type { StepEvent } from '../scheduler/monitor.js';
+import type { Op, ThreadRecord } from '../scheduler/ops.js';
+import type { TraceFile, TraceRace } from './format.js';
 
 /** The races of `trace`, as the trace file keeps them (threads by index). */
 export function racesInTrace(trace: Pick<TraceFile, 'steps' | 'threads'>): TraceRace[] {

@@ -4,15 +4,15 @@ import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildChoiceTree } from '../../src/trace/choice-tree.ts';
-import { truncate } from '../../src/trace/export/escape.ts';
-import { exportHtml } from '../../src/trace/export/html.ts';
-import { exportSvg } from '../../src/trace/export/svg.ts';
-import type { TraceFile } from '../../src/trace/format.ts';
-import hostile, { HOSTILE, HOSTILE_KEY } from '../fixtures/hostile.ts';
-import { hostile as evilProgram, hostileTrace } from '../fixtures/hostile-trace.ts';
-import { recordTrace } from '../trace/export/record.ts';
-import { artifact, launch, open, screenshotPath, type PageDocument } from './chromium.ts';
+import { buildChoiceTree } from '../../src/trace/choice-tree.js';
+import { truncate } from '../../src/trace/export/escape.js';
+import { exportHtml } from '../../src/trace/export/html.js';
+import { exportSvg } from '../../src/trace/export/svg.js';
+import type { TraceFile } from '../../src/trace/format.js';
+import hostile, { HOSTILE, HOSTILE_KEY } from '../fixtures/hostile.js';
+import { hostile as evilProgram, hostileTrace } from '../fixtures/hostile-trace.js';
+import { recordTrace } from '../trace/export/record.js';
+import { artifact, launch, open, screenshotPath, type PageDocument } from './chromium.js';
 
 let browser: Browser;
 beforeAll(async () => {

@@ -1,11 +1,11 @@
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportMermaid } from '../../src/trace/export/mermaid.ts';
-import hostile from '../fixtures/hostile.ts';
-import { hostileTrace } from '../fixtures/hostile-trace.ts';
-import { recordTrace } from '../trace/export/record.ts';
-import { launch, screenshotPath, type Watched } from './chromium.ts';
+import { exportMermaid } from '../../src/trace/export/mermaid.js';
+import hostile from '../fixtures/hostile.js';
+import { hostileTrace } from '../fixtures/hostile-trace.js';
+import { recordTrace } from '../trace/export/record.js';
+import { launch, screenshotPath, type Watched } from './chromium.js';
 
 /** mermaid's browser bundle, loaded into the page from node_modules (no network). */
 const MERMAID = createRequire(import.meta.url).resolve('mermaid/dist/mermaid.min.js');

@@ -1,16 +1,16 @@
 import { existsSync, statSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { builtin } from '../../src/examples/index.ts';
-import { logging } from '../../src/models/logging.ts';
-import { Thread } from '../../src/models/thread.ts';
-import { program } from '../../src/scheduler/program.ts';
-import { GilPolicy } from '../../src/scheduler/policies/index.ts';
-import { buildChoiceTree } from '../../src/trace/choice-tree.ts';
-import { exportHtml } from '../../src/trace/export/html.ts';
-import { runSchedule } from '../../src/trace/schedule-policy.ts';
-import { recordTrace } from '../trace/export/record.ts';
-import { artifact, launch, open, screenshotPath, type PageDocument, type Watched } from './chromium.ts';
+import { builtin } from '../../src/examples/index.js';
+import { logging } from '../../src/models/logging.js';
+import { Thread } from '../../src/models/thread.js';
+import { program } from '../../src/scheduler/program.js';
+import { GilPolicy } from '../../src/scheduler/policies/index.js';
+import { buildChoiceTree } from '../../src/trace/choice-tree.js';
+import { exportHtml } from '../../src/trace/export/html.js';
+import { runSchedule } from '../../src/trace/schedule-policy.js';
+import { recordTrace } from '../trace/export/record.js';
+import { artifact, launch, open, screenshotPath, type PageDocument, type Watched } from './chromium.js';
 
 let browser: Browser;
 beforeAll(async () => {

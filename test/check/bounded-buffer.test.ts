@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findFailingSchedule } from '../../src/check/find.ts';
-import { runChoices } from '../../src/check/run-choices.ts';
-import { threadSafe } from '../../src/check/thread-safe.ts';
-import { bufferProgram } from './subjects/bounded-buffer.ts';
+import { findFailingSchedule } from '../../src/check/find.js';
+import { runChoices } from '../../src/check/run-choices.js';
+import { threadSafe } from '../../src/check/thread-safe.js';
+import { bufferProgram } from './subjects/bounded-buffer.js';
 
 describe('bounded buffer on one Condition (two consumers, one producer of two items, one slot)', () => {
   it('with notify() it deadlocks: a consumer wakes the other consumer instead of the waiting producer', () => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { runChoices } from '../../src/check/run-choices.ts';
-import { unsafeCounter } from './programs/counter.ts';
+import { runChoices } from '../../src/check/run-choices.js';
+import { unsafeCounter } from './programs/counter.js';
 
 // Thread indices: 0 MainThread, 1 and 2 the workers. Main's ops: start 1, start 2, join 1,
 // join 2, read, exit; each worker: read, write.

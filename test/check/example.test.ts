@@ -5,8 +5,8 @@
  */
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
-import '../../src/check/vitest.ts';
-import { assertScheduleSafe, Lock, linearizable, operation, program, schedules, shared, Thread, threadSafe, type Outcome, type Steps, type Subject } from '../../src/index.ts';
+import '../../src/check/vitest.js';
+import { assertScheduleSafe, Lock, linearizable, operation, program, schedules, shared, Thread, threadSafe, type Outcome, type Steps, type Subject } from '../../src/index.js';
 
 /** Two threads each do `hits += 1`; with `lock`, inside `with lock:`. */
 function hitCounter(locked: boolean) {

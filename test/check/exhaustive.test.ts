@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { enumerateSchedules } from '../../src/check/exhaustive.ts';
-import { runChoices } from '../../src/check/run-choices.ts';
-import { allExecutions } from './fixtures/enumerate.ts';
-import { lockedCounter, unsafeCounter } from './programs/counter.ts';
-import { findFailingSchedule } from '../../src/check/find.ts';
-import lockOrder from './programs/lock-order.ts';
+import { enumerateSchedules } from '../../src/check/exhaustive.js';
+import { runChoices } from '../../src/check/run-choices.js';
+import { allExecutions } from './fixtures/enumerate.js';
+import { lockedCounter, unsafeCounter } from './programs/counter.js';
+import { findFailingSchedule } from '../../src/check/find.js';
+import lockOrder from './programs/lock-order.js';
 
 const key = (schedule: readonly number[]): string => schedule.join('');
 

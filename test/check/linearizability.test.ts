@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BLOCKS, canonical, checkLinearizable, type HistoryOp, type SequentialSpec } from '../../src/check/linearizability.ts';
+import { BLOCKS, canonical, checkLinearizable, type HistoryOp, type SequentialSpec } from '../../src/check/linearizability.js';
 
 // Sequential specifications written from the textbook definitions of the objects.
 const counter: SequentialSpec<number> = {

@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { assertLinearizableExhaustively, LinearizabilityError, linearizable } from '../../src/check/linearizable.ts';
-import { Scenario } from '../../src/check/scenario.ts';
-import { runChoices } from '../../src/check/run-choices.ts';
-import { scenarioProgram } from '../../src/check/scenario.ts';
-import { bufferSubject } from './subjects/bounded-buffer.ts';
-import { counterSubject } from './subjects/counter.ts';
-import { queueSubject } from './subjects/queue.ts';
-import { caught } from './fixtures/errors.ts';
+import { assertLinearizableExhaustively, LinearizabilityError, linearizable } from '../../src/check/linearizable.js';
+import { Scenario } from '../../src/check/scenario.js';
+import { runChoices } from '../../src/check/run-choices.js';
+import { scenarioProgram } from '../../src/check/scenario.js';
+import { bufferSubject } from './subjects/bounded-buffer.js';
+import { counterSubject } from './subjects/counter.js';
+import { queueSubject } from './subjects/queue.js';
+import { caught } from './fixtures/errors.js';
 
 const counterexample = (run: () => void): LinearizabilityError => caught(LinearizabilityError, run);
 

@@ -1,13 +1,13 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import '../../src/check/vitest.ts';
-import { findFailingSchedule } from '../../src/check/find.ts';
-import { toBeThreadSafe, toHaveRace } from '../../src/check/matchers.ts';
-import { runChoices } from '../../src/check/run-choices.ts';
-import { countsEveryIncrement } from './fixtures/claims.ts';
-import { lockedCounter, unsafeCounter } from './programs/counter.ts';
-import lockOrder from './programs/lock-order.ts';
-import claimedCounter from './programs/counter.ts';
+import '../../src/check/vitest.js';
+import { findFailingSchedule } from '../../src/check/find.js';
+import { toBeThreadSafe, toHaveRace } from '../../src/check/matchers.js';
+import { runChoices } from '../../src/check/run-choices.js';
+import { countsEveryIncrement } from './fixtures/claims.js';
+import { lockedCounter, unsafeCounter } from './programs/counter.js';
+import lockOrder from './programs/lock-order.js';
+import claimedCounter from './programs/counter.js';
 
 describe('toBeThreadSafe and toHaveRace', () => {
   it('the locked counter is thread-safe over 200 schedules; the unprotected one has a race', () => {

@@ -6,11 +6,11 @@
  * with a failing execution is the minimum.
  */
 import { describe, expect, it } from 'vitest';
-import { findFailingSchedule } from '../../src/check/find.ts';
-import { runChoices } from '../../src/check/run-choices.ts';
-import { countsEveryIncrement } from './fixtures/claims.ts';
-import { minimalPreemptions } from './fixtures/enumerate.ts';
-import { unsafeCounter } from './programs/counter.ts';
+import { findFailingSchedule } from '../../src/check/find.js';
+import { runChoices } from '../../src/check/run-choices.js';
+import { countsEveryIncrement } from './fixtures/claims.js';
+import { minimalPreemptions } from './fixtures/enumerate.js';
+import { unsafeCounter } from './programs/counter.js';
 
 describe('the shrunk schedule has the minimal number of preemptions', () => {
   for (const [threads, increments] of [

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { encodeChoice, ChoicePolicy } from '../../src/check/choice-policy.ts';
-import { runChoices } from '../../src/check/run-choices.ts';
-import { Schedule } from '../../src/check/schedule.ts';
-import { fewerPreemptions } from '../../src/check/shrink.ts';
-import { unsafeCounter } from './programs/counter.ts';
+import { encodeChoice, ChoicePolicy } from '../../src/check/choice-policy.js';
+import { runChoices } from '../../src/check/run-choices.js';
+import { Schedule } from '../../src/check/schedule.js';
+import { fewerPreemptions } from '../../src/check/shrink.js';
+import { unsafeCounter } from './programs/counter.js';
 
 describe('fewerPreemptions', () => {
   it('gets out of the local minimum that zeroing single choices cannot leave', () => {

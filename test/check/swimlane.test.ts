@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { runChoices } from '../../src/check/run-choices.ts';
-import { escapeCell, swimLaneTable } from '../../src/check/swimlane.ts';
-import { log, program, shared, Thread } from '../../src/index.ts';
+import { runChoices } from '../../src/check/run-choices.js';
+import { escapeCell, swimLaneTable } from '../../src/check/swimlane.js';
+import { log, program, shared, Thread } from '../../src/index.js';
 
 /** A GFM table row splits on unescaped pipes only. */
 const cellsOf = (row: string): string[] => row.slice(2, -2).split(/(?<!\\)\|/).map((c) => c.trim());

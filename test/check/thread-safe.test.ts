@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { runChoices } from '../../src/check/run-choices.ts';
-import { Schedule, schedules } from '../../src/check/schedules.ts';
-import { assertScheduleSafe, threadSafe, ThreadSafetyError } from '../../src/check/thread-safe.ts';
-import { lockedCounter, unsafeCounter } from './programs/counter.ts';
-import lockOrder from './programs/lock-order.ts';
+import { runChoices } from '../../src/check/run-choices.js';
+import { Schedule, schedules } from '../../src/check/schedules.js';
+import { assertScheduleSafe, threadSafe, ThreadSafetyError } from '../../src/check/thread-safe.js';
+import { lockedCounter, unsafeCounter } from './programs/counter.js';
+import lockOrder from './programs/lock-order.js';
 
-import { countsEveryIncrement } from './fixtures/claims.ts';
-import { caught } from './fixtures/errors.ts';
+import { countsEveryIncrement } from './fixtures/claims.js';
+import { caught } from './fixtures/errors.js';
 
 const counterexampleOf = (run: () => void): ThreadSafetyError => caught(ThreadSafetyError, run);
 

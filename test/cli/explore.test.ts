@@ -3,8 +3,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { exploreCommand, type ExploreArgs } from '../../src/cli/explore.ts';
-import { runCommand } from '../../src/cli/run.ts';
+import { exploreCommand, type ExploreArgs } from '../../src/cli/explore.js';
+import { runCommand } from '../../src/cli/run.js';
 
 const BIN = join(import.meta.dirname, '../../bin/threadsim.js');
 

@@ -2,9 +2,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { exportCommand } from '../../src/cli/export.ts';
-import { serializeTrace } from '../../src/trace/format.ts';
-import { recordTrace } from '../trace/export/record.ts';
+import { exportCommand } from '../../src/cli/export.js';
+import { serializeTrace } from '../../src/trace/format.js';
+import { recordTrace } from '../trace/export/record.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'threadsim-export-html-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

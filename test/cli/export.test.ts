@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { main } from '../../src/cli/main.ts';
+import { main } from '../../src/cli/main.js';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 const BIN = join(ROOT, 'bin/threadsim.js');
@@ -56,7 +56,7 @@ describe('threadsim run --trace / --export and threadsim export', async () => {
     expect((await cli('export', 'race.json', '--format', 'markdown', '-o', 'race.md')).code).toBe(0);
     expect(readFileSync(join(dir, 'race.md'), 'utf8')).toMatch(/^## tutorial\/race/);
     writeFileSync(join(dir, 'race.md'), 'mine');
-    expectUsageError(await cli('export', 'race.json', '--format', 'markdown', '-o', 'race.md'), /race\.md exists already \(TS009\)/);
+    expectUsageError(await cli('export', 'race.json', '--format', 'markdown', '-o', 'race.md'), /race\.md exists already \(TSIM009\)/);
     expect(readFileSync(join(dir, 'race.md'), 'utf8')).toBe('mine');
     expectUsageError(await cli('run', 'tutorial/race', '--trace', 'race.json'), /race\.json exists already/);
     expect(readFileSync(join(dir, 'race.json'), 'utf8')).toBe(before);
@@ -114,7 +114,7 @@ describe('threadsim run --trace / --export and threadsim export', async () => {
     const again = await cli('run', 'tutorial/race', '--schedule', schedule);
     expect(again.code).toBe(1);
     expect(again.out).toContain(line);
-    expectUsageError(await cli('run', 'tutorial/race', '--schedule', 'MainThread*2 T2'), /schedule step 2: no thread is called T2 at that point \(run 'T2'\); runnable: MainThread \(TS007\)/);
+    expectUsageError(await cli('run', 'tutorial/race', '--schedule', 'MainThread*2 T2'), /schedule step 2: no thread is called T2 at that point \(run 'T2'\); runnable: MainThread \(TSIM007\)/);
     expectUsageError(await cli('run', 'tutorial/race', '--schedule', 'MainThread*x'), /bad schedule at character 11/);
     expectUsageError(await cli('run', 'tutorial/race', '--schedule', 'MainThread', '--runs', '5'), /--schedule runs one fixed schedule/);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { runCommand, type RunArgs } from '../../src/cli/run.ts';
-import { POLICY_NAMES } from '../../src/scheduler/policies/index.ts';
+import { runCommand, type RunArgs } from '../../src/cli/run.js';
+import { POLICY_NAMES } from '../../src/scheduler/policies/index.js';
 
 async function run(program: string, extra: Partial<RunArgs> = {}): Promise<{ code: number; lines: string[] }> {
   const lines: string[] = [];
@@ -47,9 +47,9 @@ describe('threadsim run with race detection', () => {
 
 describe('a failed claim without a data race', () => {
   it('names a race-free atomicity violation: read and write in two critical sections', async () => {
-    const { buildSplit } = await import('./split-program.ts');
+    const { buildSplit } = await import('./split-program.js');
     const lines: string[] = [];
-    const { failureReport } = await import('../../src/trace/report.ts');
+    const { failureReport } = await import('../../src/trace/report.js');
     const { execution, recorded } = buildSplit();
     for (const l of failureReport(execution, { program: 'test/split-sections', policy: 'gil', seed: 0 }, recorded)) lines.push(l);
     const text = lines.join('\n');

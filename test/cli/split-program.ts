@@ -1,8 +1,8 @@
 /** The split-sections program run twice as `threadsim run` does: plain, then recorded. */
-import { RaceMonitor } from '../../src/scheduler/detect/detector.ts';
-import { execute, type ExecutionResult } from '../../src/scheduler/execution.ts';
-import { GilPolicy } from '../../src/scheduler/policies/index.ts';
-import { splitSections } from '../scheduler/detect/programs.ts';
+import { RaceMonitor } from '../../src/scheduler/detect/detector.js';
+import { execute, type ExecutionResult } from '../../src/scheduler/execution.js';
+import { GilPolicy } from '../../src/scheduler/policies/index.js';
+import { splitSections } from '../scheduler/detect/programs.js';
 
 /** The execution and its recorded twin. */
 export function buildSplit(): { execution: ExecutionResult; recorded: ExecutionResult } {

@@ -3,11 +3,11 @@
  * properties that hold under every schedule, derived from Python's documented semantics.
  */
 import { describe, expect, it } from 'vitest';
-import { builtin } from '../../src/examples/index.ts';
-import { execute, type ExecutionResult } from '../../src/scheduler/execution.ts';
-import { policyByName } from '../../src/scheduler/policies/index.ts';
-import type { Program } from '../../src/scheduler/program.ts';
-import { renderOutput } from '../../src/trace/text.ts';
+import { builtin } from '../../src/examples/index.js';
+import { execute, type ExecutionResult } from '../../src/scheduler/execution.js';
+import { policyByName } from '../../src/scheduler/policies/index.js';
+import type { Program } from '../../src/scheduler/program.js';
+import { renderOutput } from '../../src/trace/text.js';
 
 function programNamed(name: string): Program {
   const p = builtin(name);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { builtin } from '../../src/examples/index.ts';
-import { runProgram } from '../../src/scheduler/run.ts';
-import { renderOutput } from '../../src/trace/text.ts';
-import type { Program } from '../../src/scheduler/program.ts';
+import { builtin } from '../../src/examples/index.js';
+import { runProgram } from '../../src/scheduler/run.js';
+import { renderOutput } from '../../src/trace/text.js';
+import type { Program } from '../../src/scheduler/program.js';
 
 function programNamed(name: string): Program {
   const p = builtin(name);

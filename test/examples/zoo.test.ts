@@ -4,11 +4,11 @@
  * passes under every policy and many random seeds, with virtual time and untimed.
  */
 import { describe, expect, it } from 'vitest';
-import { builtin } from '../../src/examples/index.ts';
-import { zoo } from '../../src/examples/zoo/index.ts';
-import { execute, type ExecutionResult } from '../../src/scheduler/execution.ts';
-import { policyByName } from '../../src/scheduler/policies/index.ts';
-import type { Program } from '../../src/scheduler/program.ts';
+import { builtin } from '../../src/examples/index.js';
+import { zoo } from '../../src/examples/zoo/index.js';
+import { execute, type ExecutionResult } from '../../src/scheduler/execution.js';
+import { policyByName } from '../../src/scheduler/policies/index.js';
+import type { Program } from '../../src/scheduler/program.js';
 
 interface Bug {
   readonly program: string;

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { describeError } from '../../src/scheduler/exception-line.ts';
-import { as_completed } from '../../src/models/as-completed.ts';
-import { ThreadPoolExecutor } from '../../src/models/executor.ts';
-import { Future } from '../../src/models/future.ts';
-import { log } from '../../src/models/logging.ts';
-import { sleep } from '../../src/models/time.ts';
-import { lines, raised, run } from './helpers.ts';
+import { describeError } from '../../src/scheduler/exception-line.js';
+import { as_completed } from '../../src/models/as-completed.js';
+import { ThreadPoolExecutor } from '../../src/models/executor.js';
+import { Future } from '../../src/models/future.js';
+import { log } from '../../src/models/logging.js';
+import { sleep } from '../../src/models/time.js';
+import { lines, raised, run } from './helpers.js';
 
 function* sl(x: number) {
   yield* sleep(x / 10);

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { describeError } from '../../src/scheduler/exception-line.ts';
-import { Barrier } from '../../src/models/barrier.ts';
-import { BrokenBarrierError, RuntimeError } from '../../src/models/exceptions.ts';
-import { log } from '../../src/models/logging.ts';
-import { current_thread, Thread } from '../../src/models/thread.ts';
-import { sleep } from '../../src/models/time.ts';
-import type { Steps } from '../../src/scheduler/ops.ts';
-import { lines, outcomes, raised, run } from './helpers.ts';
+import { describeError } from '../../src/scheduler/exception-line.js';
+import { Barrier } from '../../src/models/barrier.js';
+import { BrokenBarrierError, RuntimeError } from '../../src/models/exceptions.js';
+import { log } from '../../src/models/logging.js';
+import { current_thread, Thread } from '../../src/models/thread.js';
+import { sleep } from '../../src/models/time.js';
+import type { Steps } from '../../src/scheduler/ops.js';
+import { lines, outcomes, raised, run } from './helpers.js';
 
 /** Start n threads that wait at `b` (20 ms apart), run `between`, join; sorted `i result` lines. */
 function* round(b: Barrier, n: number, between?: () => Steps<void>): Steps<string[]> {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { BoundedSemaphore } from '../../src/models/bounded-semaphore.ts';
-import { log } from '../../src/models/logging.ts';
-import { lines, raised, run } from './helpers.ts';
+import { BoundedSemaphore } from '../../src/models/bounded-semaphore.js';
+import { log } from '../../src/models/logging.js';
+import { lines, raised, run } from './helpers.js';
 
 // Messages: CPython 3.11 (threading.BoundedSemaphore(1).release()).
 describe('BoundedSemaphore', () => {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { Condition } from '../../src/models/condition.ts';
-import { Lock } from '../../src/models/lock.ts';
-import { log } from '../../src/models/logging.ts';
-import { RLock } from '../../src/models/rlock.ts';
-import { Thread } from '../../src/models/thread.ts';
-import { sleep } from '../../src/models/time.ts';
-import { lines, outcomes, raised, run } from './helpers.ts';
+import { Condition } from '../../src/models/condition.js';
+import { Lock } from '../../src/models/lock.js';
+import { log } from '../../src/models/logging.js';
+import { RLock } from '../../src/models/rlock.js';
+import { Thread } from '../../src/models/thread.js';
+import { sleep } from '../../src/models/time.js';
+import { lines, outcomes, raised, run } from './helpers.js';
 
 // Messages and behaviours checked against CPython 3.11 with small scripts (see the report).
 describe('Condition messages', () => {

@@ -6,25 +6,25 @@
  */
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { as_completed } from '../../src/models/as-completed.ts';
-import { Barrier } from '../../src/models/barrier.ts';
-import { BoundedSemaphore } from '../../src/models/bounded-semaphore.ts';
-import { Condition } from '../../src/models/condition.ts';
-import { Event } from '../../src/models/event.ts';
-import { ThreadPoolExecutor } from '../../src/models/executor.ts';
-import { Future } from '../../src/models/future.ts';
-import { wait } from '../../src/models/futures-wait.ts';
-import { local } from '../../src/models/local.ts';
-import { Lock, TIMEOUT_MAX } from '../../src/models/lock.ts';
-import { PriorityQueue } from '../../src/models/priority-queue.ts';
-import { Queue } from '../../src/models/queue.ts';
-import { RLock } from '../../src/models/rlock.ts';
-import { Semaphore } from '../../src/models/semaphore.ts';
-import { current_thread, Thread } from '../../src/models/thread.ts';
-import { sleep } from '../../src/models/time.ts';
-import { describeError, exceptionLine } from '../../src/scheduler/exception-line.ts';
-import type { Steps } from '../../src/scheduler/ops.ts';
-import { run } from './helpers.ts';
+import { as_completed } from '../../src/models/as-completed.js';
+import { Barrier } from '../../src/models/barrier.js';
+import { BoundedSemaphore } from '../../src/models/bounded-semaphore.js';
+import { Condition } from '../../src/models/condition.js';
+import { Event } from '../../src/models/event.js';
+import { ThreadPoolExecutor } from '../../src/models/executor.js';
+import { Future } from '../../src/models/future.js';
+import { wait } from '../../src/models/futures-wait.js';
+import { local } from '../../src/models/local.js';
+import { Lock, TIMEOUT_MAX } from '../../src/models/lock.js';
+import { PriorityQueue } from '../../src/models/priority-queue.js';
+import { Queue } from '../../src/models/queue.js';
+import { RLock } from '../../src/models/rlock.js';
+import { Semaphore } from '../../src/models/semaphore.js';
+import { current_thread, Thread } from '../../src/models/thread.js';
+import { sleep } from '../../src/models/time.js';
+import { describeError, exceptionLine } from '../../src/scheduler/exception-line.js';
+import type { Steps } from '../../src/scheduler/ops.js';
+import { run } from './helpers.js';
 
 function* noop() {}
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { Event } from '../../src/models/event.ts';
-import { log } from '../../src/models/logging.ts';
-import { Thread } from '../../src/models/thread.ts';
-import { sleep } from '../../src/models/time.ts';
-import { lines, outcomes, run } from './helpers.ts';
+import { Event } from '../../src/models/event.js';
+import { log } from '../../src/models/logging.js';
+import { Thread } from '../../src/models/thread.js';
+import { sleep } from '../../src/models/time.js';
+import { lines, outcomes, run } from './helpers.js';
 
 // Behaviour checked against CPython 3.11 (see the report): set(); clear() still wakes waiters.
 describe('Event', () => {

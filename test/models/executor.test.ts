@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { describeError } from '../../src/scheduler/exception-line.ts';
-import { ValueError } from '../../src/models/exceptions.ts';
-import { ThreadPoolExecutor } from '../../src/models/executor.ts';
-import { log } from '../../src/models/logging.ts';
-import { current_thread, enumerate } from '../../src/models/thread.ts';
-import { sleep } from '../../src/models/time.ts';
-import { lines, raised, run } from './helpers.ts';
+import { describeError } from '../../src/scheduler/exception-line.js';
+import { ValueError } from '../../src/models/exceptions.js';
+import { ThreadPoolExecutor } from '../../src/models/executor.js';
+import { log } from '../../src/models/logging.js';
+import { current_thread, enumerate } from '../../src/models/thread.js';
+import { sleep } from '../../src/models/time.js';
+import { lines, raised, run } from './helpers.js';
 
 function* name() {
   return current_thread().name;

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { describeError } from '../../src/scheduler/exception-line.ts';
-import { ValueError } from '../../src/models/exceptions.ts';
-import { Future } from '../../src/models/future.ts';
-import { log } from '../../src/models/logging.ts';
-import { Thread } from '../../src/models/thread.ts';
-import { sleep } from '../../src/models/time.ts';
-import { lines, outcomes, raised, run } from './helpers.ts';
+import { describeError } from '../../src/scheduler/exception-line.js';
+import { ValueError } from '../../src/models/exceptions.js';
+import { Future } from '../../src/models/future.js';
+import { log } from '../../src/models/logging.js';
+import { Thread } from '../../src/models/thread.js';
+import { sleep } from '../../src/models/time.js';
+import { lines, outcomes, raised, run } from './helpers.js';
 
 // Messages, types and reprs: CPython 3.11 (see the report).
 describe('Future messages', () => {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { Steps } from '../../src/scheduler/ops.ts';
-import { ValueError } from '../../src/models/exceptions.ts';
-import { ThreadPoolExecutor } from '../../src/models/executor.ts';
-import { Future } from '../../src/models/future.ts';
-import { ALL_COMPLETED, FIRST_COMPLETED, FIRST_EXCEPTION, wait } from '../../src/models/futures-wait.ts';
-import { log } from '../../src/models/logging.ts';
-import { sleep } from '../../src/models/time.ts';
-import { lines, raised, run } from './helpers.ts';
+import type { Steps } from '../../src/scheduler/ops.js';
+import { ValueError } from '../../src/models/exceptions.js';
+import { ThreadPoolExecutor } from '../../src/models/executor.js';
+import { Future } from '../../src/models/future.js';
+import { ALL_COMPLETED, FIRST_COMPLETED, FIRST_EXCEPTION, wait } from '../../src/models/futures-wait.js';
+import { log } from '../../src/models/logging.js';
+import { sleep } from '../../src/models/time.js';
+import { lines, raised, run } from './helpers.js';
 
 function* slow(x: number) {
   yield* sleep(0.1 * x);

@@ -1,10 +1,10 @@
 /** Small helpers for model tests: run a main body once, or under many seeds. */
-import { execute, type ExecutionResult } from '../../src/scheduler/execution.ts';
-import type { Steps } from '../../src/scheduler/ops.ts';
-import { policyByName } from '../../src/scheduler/policies/index.ts';
-import { program } from '../../src/scheduler/program.ts';
-import { renderOutput } from '../../src/trace/text.ts';
-import { describeError } from '../../src/scheduler/exception-line.ts';
+import { execute, type ExecutionResult } from '../../src/scheduler/execution.js';
+import type { Steps } from '../../src/scheduler/ops.js';
+import { policyByName } from '../../src/scheduler/policies/index.js';
+import { program } from '../../src/scheduler/program.js';
+import { renderOutput } from '../../src/trace/text.js';
+import { describeError } from '../../src/scheduler/exception-line.js';
 
 /** Options of {@link run}. */
 export interface RunOpts {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { LifoQueue } from '../../src/models/lifo-queue.ts';
-import { log } from '../../src/models/logging.ts';
-import { lines, raised, run } from './helpers.ts';
+import { LifoQueue } from '../../src/models/lifo-queue.js';
+import { log } from '../../src/models/logging.js';
+import { lines, raised, run } from './helpers.js';
 
 // CPython 3.11: LifoQueue after put(1), put(2), put(3) gets 3, 2, 1.
 describe('LifoQueue', () => {

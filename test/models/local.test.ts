@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { local } from '../../src/models/local.ts';
-import { log } from '../../src/models/logging.ts';
-import { Thread } from '../../src/models/thread.ts';
-import { lines, raised, run } from './helpers.ts';
+import { local } from '../../src/models/local.js';
+import { log } from '../../src/models/logging.js';
+import { Thread } from '../../src/models/thread.js';
+import { lines, raised, run } from './helpers.js';
 
 // Messages and behaviour: CPython 3.11 (threading.local().x; a subclass with __init__).
 describe('local', () => {

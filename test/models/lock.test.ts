@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { Lock, TIMEOUT_MAX } from '../../src/models/lock.ts';
-import { log } from '../../src/models/logging.ts';
-import { Thread } from '../../src/models/thread.ts';
-import { sleep } from '../../src/models/time.ts';
-import { lines, outcomes, raised, run } from './helpers.ts';
+import { Lock, TIMEOUT_MAX } from '../../src/models/lock.js';
+import { log } from '../../src/models/logging.js';
+import { Thread } from '../../src/models/thread.js';
+import { sleep } from '../../src/models/time.js';
+import { lines, outcomes, raised, run } from './helpers.js';
 
 // Messages and behaviour: CPython 3.11 (threading.Lock().release(), acquire(False, 1), ...).
 describe('Lock messages', () => {

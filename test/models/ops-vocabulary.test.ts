@@ -4,28 +4,28 @@
  * every model and checks each step's op.
  */
 import { describe, expect, it } from 'vitest';
-import { as_completed } from '../../src/models/as-completed.ts';
-import { Barrier } from '../../src/models/barrier.ts';
-import { BoundedSemaphore } from '../../src/models/bounded-semaphore.ts';
-import { Condition } from '../../src/models/condition.ts';
-import { Event } from '../../src/models/event.ts';
-import { ThreadPoolExecutor } from '../../src/models/executor.ts';
-import { wait } from '../../src/models/futures-wait.ts';
-import { LifoQueue } from '../../src/models/lifo-queue.ts';
-import { Lock } from '../../src/models/lock.ts';
-import { log } from '../../src/models/logging.ts';
-import { PriorityQueue } from '../../src/models/priority-queue.ts';
-import { Queue } from '../../src/models/queue.ts';
-import { RLock } from '../../src/models/rlock.ts';
-import { Semaphore } from '../../src/models/semaphore.ts';
-import { Thread } from '../../src/models/thread.ts';
-import { sleep } from '../../src/models/time.ts';
-import { Timer } from '../../src/models/timer.ts';
-import { execute } from '../../src/scheduler/execution.ts';
-import type { StepEvent } from '../../src/scheduler/monitor.ts';
-import type { Op } from '../../src/scheduler/ops.ts';
-import { policyByName } from '../../src/scheduler/policies/index.ts';
-import { program } from '../../src/scheduler/program.ts';
+import { as_completed } from '../../src/models/as-completed.js';
+import { Barrier } from '../../src/models/barrier.js';
+import { BoundedSemaphore } from '../../src/models/bounded-semaphore.js';
+import { Condition } from '../../src/models/condition.js';
+import { Event } from '../../src/models/event.js';
+import { ThreadPoolExecutor } from '../../src/models/executor.js';
+import { wait } from '../../src/models/futures-wait.js';
+import { LifoQueue } from '../../src/models/lifo-queue.js';
+import { Lock } from '../../src/models/lock.js';
+import { log } from '../../src/models/logging.js';
+import { PriorityQueue } from '../../src/models/priority-queue.js';
+import { Queue } from '../../src/models/queue.js';
+import { RLock } from '../../src/models/rlock.js';
+import { Semaphore } from '../../src/models/semaphore.js';
+import { Thread } from '../../src/models/thread.js';
+import { sleep } from '../../src/models/time.js';
+import { Timer } from '../../src/models/timer.js';
+import { execute } from '../../src/scheduler/execution.js';
+import type { StepEvent } from '../../src/scheduler/monitor.js';
+import type { Op } from '../../src/scheduler/ops.js';
+import { policyByName } from '../../src/scheduler/policies/index.js';
+import { program } from '../../src/scheduler/program.js';
 
 const everything = program('every-model', function* main() {
   const lock = new Lock();

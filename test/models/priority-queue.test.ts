@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { log } from '../../src/models/logging.ts';
-import { PriorityQueue } from '../../src/models/priority-queue.ts';
-import { lines, raised, run } from './helpers.ts';
+import { log } from '../../src/models/logging.js';
+import { PriorityQueue } from '../../src/models/priority-queue.js';
+import { lines, raised, run } from './helpers.js';
 
 // Orders and messages: CPython 3.11 (see the report).
 describe('PriorityQueue', () => {

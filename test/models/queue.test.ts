@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { describeError } from '../../src/scheduler/exception-line.ts';
-import { log } from '../../src/models/logging.ts';
-import { Queue } from '../../src/models/queue.ts';
-import { Thread } from '../../src/models/thread.ts';
-import { sleep } from '../../src/models/time.ts';
-import { lines, outcomes, raised, run } from './helpers.ts';
+import { describeError } from '../../src/scheduler/exception-line.js';
+import { log } from '../../src/models/logging.js';
+import { Queue } from '../../src/models/queue.js';
+import { Thread } from '../../src/models/thread.js';
+import { sleep } from '../../src/models/time.js';
+import { lines, outcomes, raised, run } from './helpers.js';
 
 // Messages and types: CPython 3.11 (traceback prints `_queue.Empty` and `queue.Full`).
 describe('Queue messages', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { MersenneTwister, random } from '../../src/models/random.ts';
-import { program } from '../../src/scheduler/program.ts';
-import { runProgram } from '../../src/scheduler/run.ts';
+import { MersenneTwister, random } from '../../src/models/random.js';
+import { program } from '../../src/scheduler/program.js';
+import { runProgram } from '../../src/scheduler/run.js';
 
 // Expected values were printed by CPython 3.11.7 (an independent implementation), e.g.
 // `random.seed(0); [random.randint(1, 101) for _ in range(10)]`.

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { log } from '../../src/models/logging.ts';
-import { RLock } from '../../src/models/rlock.ts';
-import { Thread } from '../../src/models/thread.ts';
-import { sleep } from '../../src/models/time.ts';
-import { lines, outcomes, raised, run } from './helpers.ts';
+import { log } from '../../src/models/logging.js';
+import { RLock } from '../../src/models/rlock.js';
+import { Thread } from '../../src/models/thread.js';
+import { sleep } from '../../src/models/time.js';
+import { lines, outcomes, raised, run } from './helpers.js';
 
 // Messages: CPython 3.11 (python3 -c 'import threading; threading.RLock().release()' etc.).
 describe('RLock messages', () => {

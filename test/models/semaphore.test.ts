@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { log } from '../../src/models/logging.ts';
-import { Semaphore } from '../../src/models/semaphore.ts';
-import { Thread } from '../../src/models/thread.ts';
-import { sleep } from '../../src/models/time.ts';
-import { lines, outcomes, raised, run } from './helpers.ts';
+import { log } from '../../src/models/logging.js';
+import { Semaphore } from '../../src/models/semaphore.js';
+import { Thread } from '../../src/models/thread.js';
+import { sleep } from '../../src/models/time.js';
+import { lines, outcomes, raised, run } from './helpers.js';
 
 // Messages: CPython 3.11 (threading.Semaphore(-1), s.release(0), s.acquire(False, 1)).
 describe('Semaphore messages', () => {

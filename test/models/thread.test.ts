@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { SystemExit, ValueError } from '../../src/models/exceptions.ts';
-import { log } from '../../src/models/logging.ts';
-import { active_count, current_thread, enumerate, get_ident, main_thread, set_excepthook, Thread } from '../../src/models/thread.ts';
-import { sleep } from '../../src/models/time.ts';
-import { Timer } from '../../src/models/timer.ts';
-import { lines, raised, run } from './helpers.ts';
+import { SystemExit, ValueError } from '../../src/models/exceptions.js';
+import { log } from '../../src/models/logging.js';
+import { active_count, current_thread, enumerate, get_ident, main_thread, set_excepthook, Thread } from '../../src/models/thread.js';
+import { sleep } from '../../src/models/time.js';
+import { Timer } from '../../src/models/timer.js';
+import { lines, raised, run } from './helpers.js';
 
 function* noop() {}
 

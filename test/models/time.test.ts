@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { sleep } from '../../src/models/time.ts';
-import { raised, run } from './helpers.ts';
+import { sleep } from '../../src/models/time.js';
+import { raised, run } from './helpers.js';
 
 // Messages: CPython 3.11 (time.sleep(-1), time.sleep(float('nan')), time.sleep(float('inf'))).
 describe('time.sleep', () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { log } from '../../src/models/logging.ts';
-import { Thread } from '../../src/models/thread.ts';
-import { sleep } from '../../src/models/time.ts';
-import { Timer } from '../../src/models/timer.ts';
-import { lines, outcomes, run } from './helpers.ts';
+import { log } from '../../src/models/logging.js';
+import { Thread } from '../../src/models/thread.js';
+import { sleep } from '../../src/models/time.js';
+import { Timer } from '../../src/models/timer.js';
+import { lines, outcomes, run } from './helpers.js';
 
 function* fire(what: string) {
   yield* log(`fired ${what}`);

@@ -8,12 +8,12 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { builtin, examples } from '../../src/examples/index.ts';
-import { explore } from '../../src/scheduler/explore/explore.ts';
-import type { Program } from '../../src/scheduler/program.ts';
-import { CASES, type DifferentialCase } from './cases.ts';
-import { pool, requirePython, runPython, type PythonRun } from './cpython.ts';
-import { defaultOutcome, outcomeKey, sampleOutcomes, searchOutput, type Outcome } from './threadsim-outcomes.ts';
+import { builtin, examples } from '../../src/examples/index.js';
+import { explore } from '../../src/scheduler/explore/explore.js';
+import type { Program } from '../../src/scheduler/program.js';
+import { CASES, type DifferentialCase } from './cases.js';
+import { pool, requirePython, runPython, type PythonRun } from './cpython.js';
+import { defaultOutcome, outcomeKey, sampleOutcomes, searchOutput, type Outcome } from './threadsim-outcomes.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 /** Default sleep scale by comparison kind (see DifferentialCase.sleepScale). */

@@ -1,8 +1,8 @@
 /** The differential harness's own parts: output normalisation and the output-guided search. */
 import { describe, expect, it } from 'vitest';
-import { builtin } from '../../src/examples/index.ts';
-import { normalize } from './cpython.ts';
-import { sampleOutcomes, searchOutput } from './threadsim-outcomes.ts';
+import { builtin } from '../../src/examples/index.js';
+import { normalize } from './cpython.js';
+import { sampleOutcomes, searchOutput } from './threadsim-outcomes.js';
 
 describe('normalize', () => {
   it('drops logging timestamps and the indented lines of a traceback', () => {

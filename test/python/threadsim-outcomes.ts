@@ -3,11 +3,11 @@
  * `gil` run, a sample over policies and seeds (timed and untimed), and a search pruned by the
  * output that looks for one schedule printing a given output.
  */
-import { execute, type ExecutionResult } from '../../src/scheduler/execution.ts';
-import type { Monitor, StepEvent } from '../../src/scheduler/monitor.ts';
-import { policyByName, type Policy, type SchedulingPoint } from '../../src/scheduler/policies/index.ts';
-import type { Program } from '../../src/scheduler/program.ts';
-import { LEVEL_NUMBERS, renderOutput } from '../../src/trace/text.ts';
+import { execute, type ExecutionResult } from '../../src/scheduler/execution.js';
+import type { Monitor, StepEvent } from '../../src/scheduler/monitor.js';
+import { policyByName, type Policy, type SchedulingPoint } from '../../src/scheduler/policies/index.js';
+import type { Program } from '../../src/scheduler/program.js';
+import { LEVEL_NUMBERS, renderOutput } from '../../src/trace/text.js';
 
 /** What a run printed (as `--no-timestamps` prints it) and whether it ended hung. */
 export interface Outcome {

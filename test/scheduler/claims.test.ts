@@ -1,7 +1,7 @@
 import { freeze } from 'immer';
 import { describe, expect, it } from 'vitest';
-import { checkClaims } from '../../src/scheduler/claims.ts';
-import type { SharedState } from '../../src/scheduler/program.ts';
+import { checkClaims } from '../../src/scheduler/claims.js';
+import type { SharedState } from '../../src/scheduler/program.js';
 
 const summary = (s: SharedState): string => JSON.stringify(s);
 

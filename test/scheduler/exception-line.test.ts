@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exceptionLine } from '../../src/scheduler/exception-line.ts';
+import { exceptionLine } from '../../src/scheduler/exception-line.js';
 
 // CPython's traceback.format_exception_only: `queue.Full` alone when str(e) is empty.
 describe('exceptionLine', () => {

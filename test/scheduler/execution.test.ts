@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { execute } from '../../src/scheduler/execution.ts';
-import { program } from '../../src/scheduler/program.ts';
-import { GilPolicy, RandomPolicy, FifoPolicy, ReplayPolicy } from '../../src/scheduler/policies/index.ts';
-import { Thread } from '../../src/models/thread.ts';
-import { Lock } from '../../src/models/lock.ts';
-import { logging } from '../../src/models/logging.ts';
-import { shared } from '../../src/models/shared.ts';
-import { sleep } from '../../src/models/time.ts';
-import { ValueError } from '../../src/models/exceptions.ts';
-import { ThreadsimError } from '../../src/errors.ts';
-import { renderOutput } from '../../src/trace/text.ts';
-import type { Op, SpawnOptions, Steps } from '../../src/scheduler/ops.ts';
+import { execute } from '../../src/scheduler/execution.js';
+import { program } from '../../src/scheduler/program.js';
+import { GilPolicy, RandomPolicy, FifoPolicy, ReplayPolicy } from '../../src/scheduler/policies/index.js';
+import { Thread } from '../../src/models/thread.js';
+import { Lock } from '../../src/models/lock.js';
+import { logging } from '../../src/models/logging.js';
+import { shared } from '../../src/models/shared.js';
+import { sleep } from '../../src/models/time.js';
+import { ValueError } from '../../src/models/exceptions.js';
+import { ThreadsimError } from '../../src/errors.js';
+import { renderOutput } from '../../src/trace/text.js';
+import type { Op, SpawnOptions, Steps } from '../../src/scheduler/ops.js';
 
 const gil = () => ({ policy: new GilPolicy(), seed: 0 });
 const text = (r: ReturnType<typeof execute>, timestamps = false) => renderOutput(r.output, { timestamps, level: 10 });
@@ -357,7 +357,7 @@ describe('uncaught exceptions: SpawnOptions.onUncaught', () => {
     const p = spawning(
       function* () {
         yield say('body');
-        throw new ThreadsimError('TS010', 'misused', 'Do not.');
+        throw new ThreadsimError('TSIM010', 'misused', 'Do not.');
       },
       {
         onUncaught: () => {

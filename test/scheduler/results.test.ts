@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { execute } from '../../src/scheduler/execution.ts';
-import { FifoPolicy } from '../../src/scheduler/policies/index.ts';
-import { program } from '../../src/scheduler/program.ts';
-import { Thread } from '../../src/models/thread.ts';
-import { ValueError } from '../../src/models/exceptions.ts';
-import { log } from '../../src/models/logging.ts';
-import { Lock } from '../../src/models/lock.ts';
+import { execute } from '../../src/scheduler/execution.js';
+import { FifoPolicy } from '../../src/scheduler/policies/index.js';
+import { program } from '../../src/scheduler/program.js';
+import { Thread } from '../../src/models/thread.js';
+import { ValueError } from '../../src/models/exceptions.js';
+import { log } from '../../src/models/logging.js';
+import { Lock } from '../../src/models/lock.js';
 
 describe('ExecutionResult.results: what each thread body returned', () => {
   it('holds the return value of every thread, main included, and undefined for one that raised', () => {

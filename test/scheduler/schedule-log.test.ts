@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ScheduleLog } from '../../src/scheduler/schedule-log.ts';
+import { ScheduleLog } from '../../src/scheduler/schedule-log.js';
 
 describe('ScheduleLog', () => {
   it('gives back every logged step in order, across chunks and after indices outgrow a byte', () => {

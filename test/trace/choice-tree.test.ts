@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { builtin } from '../../src/examples/index.ts';
-import { program, type Program } from '../../src/scheduler/program.ts';
-import { shared } from '../../src/models/shared.ts';
-import { Thread } from '../../src/models/thread.ts';
-import { buildChoiceTree, type ChoiceTree } from '../../src/trace/choice-tree.ts';
-import { recordTrace } from './export/record.ts';
+import { builtin } from '../../src/examples/index.js';
+import { program, type Program } from '../../src/scheduler/program.js';
+import { shared } from '../../src/models/shared.js';
+import { Thread } from '../../src/models/thread.js';
+import { buildChoiceTree, type ChoiceTree } from '../../src/trace/choice-tree.js';
+import { recordTrace } from './export/record.js';
 
 /** Every complete schedule (thread per step) the tree holds, one per leaf. */
 function leafSchedules(tree: ChoiceTree): string[] {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { StepRecord } from '../../src/scheduler/execution.ts';
-import { traceExcerpt } from '../../src/trace/explain.ts';
+import type { StepRecord } from '../../src/scheduler/execution.js';
+import { traceExcerpt } from '../../src/trace/explain.js';
 
 function step(i: number, thread: number, access: StepRecord['access'] = 'none'): StepRecord {
   return { step: i, time: i, thread, kind: access === 'read' ? 'read' : access === 'write' ? 'write' : 'log', obj: access === 'none' ? undefined : 'x', access, value: access === 'write' ? i : 'hi', result: access === 'read' ? 0 : undefined, since: i, timedOut: false, state: {} };

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { builtin } from '../../src/examples/index.ts';
-import { execute } from '../../src/scheduler/execution.ts';
-import { GilPolicy } from '../../src/scheduler/policies/index.ts';
-import { isThreadsimError } from '../../src/errors.ts';
-import { diffState, fieldPath, parseTraceFile, serializeTrace, stateAt, toTraceFile, type TraceFile } from '../../src/trace/format.ts';
-import { traceJsonSchema } from '../../src/trace/schema.ts';
+import { builtin } from '../../src/examples/index.js';
+import { execute } from '../../src/scheduler/execution.js';
+import { GilPolicy } from '../../src/scheduler/policies/index.js';
+import { isThreadsimError } from '../../src/errors.js';
+import { diffState, fieldPath, parseTraceFile, serializeTrace, stateAt, toTraceFile, type TraceFile } from '../../src/trace/format.js';
+import { traceJsonSchema } from '../../src/trace/schema.js';
 
 function raceTrace(): TraceFile {
   const p = builtin('tutorial/race')!;
@@ -94,7 +94,7 @@ describe('trace validation names the field', () => {
   for (const [what, edit, want] of cases) {
     it(what, () => {
       const msg = errorOf(() => parseTraceFile(mutate(edit), 'bad.json'));
-      expect(msg).toMatch(/^TS008 bad\.json is not a valid threadsim trace/);
+      expect(msg).toMatch(/^TSIM008 bad\.json is not a valid threadsim trace/);
       expect(msg).toMatch(want);
     });
   }

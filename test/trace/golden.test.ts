@@ -3,9 +3,9 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { examples } from '../../src/examples/index.ts';
-import { EXPORT_FORMATS } from '../../src/trace/export/index.ts';
-import { goldenBase } from '../../src/trace/golden.ts';
+import { examples } from '../../src/examples/index.js';
+import { EXPORT_FORMATS } from '../../src/trace/export/index.js';
+import { goldenBase } from '../../src/trace/golden.js';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { happensBefore, happensBeforeEdges, vectorClocks } from '../../src/trace/happens-before.ts';
-import { traceOf } from './export/helpers.ts';
+import { happensBefore, happensBeforeEdges, vectorClocks } from '../../src/trace/happens-before.js';
+import { traceOf } from './export/helpers.js';
 
 describe('happens-before over a trace', () => {
   it('links spawn to the first step of the new thread and a thread end to its join', () => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isThreadsimError } from '../../src/errors.ts';
-import { aliasLegend, expandSchedule, parseSchedule, printSchedule, resolveThread, threadLabels } from '../../src/trace/notation.ts';
+import { isThreadsimError } from '../../src/errors.js';
+import { aliasLegend, expandSchedule, parseSchedule, printSchedule, resolveThread, threadLabels } from '../../src/trace/notation.js';
 
 function resolveAll(text: string, names: readonly string[]): number[] {
   return expandSchedule(parseSchedule(text)).map((r) => {
@@ -92,7 +92,7 @@ describe('schedule notation', () => {
       const msg = parseError(text);
       expect(msg).toMatch(/^bad schedule at character \d+/);
       expect(msg).toMatch(want);
-      expect(msg).toMatch(/\(TS006\)/);
+      expect(msg).toMatch(/\(TSIM006\)/);
     });
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_PRINTED_SCHEDULE, replayCommand, replayLines, shellQuote } from '../../src/trace/replay-command.ts';
+import { MAX_PRINTED_SCHEDULE, replayCommand, replayLines, shellQuote } from '../../src/trace/replay-command.js';
 
 const threads = [{ name: 'MainThread' }, { name: 'ThreadPoolExecutor-0_0' }, { name: "it's" }];
 

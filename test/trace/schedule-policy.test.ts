@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { builtin, builtins } from '../../src/examples/index.ts';
-import { isThreadsimError } from '../../src/errors.ts';
-import { execute } from '../../src/scheduler/execution.ts';
-import { GilPolicy, RandomPolicy } from '../../src/scheduler/policies/index.ts';
-import { printSchedule } from '../../src/trace/notation.ts';
-import { runSchedule, ScheduleMismatch } from '../../src/trace/schedule-policy.ts';
+import { builtin, builtins } from '../../src/examples/index.js';
+import { isThreadsimError } from '../../src/errors.js';
+import { execute } from '../../src/scheduler/execution.js';
+import { GilPolicy, RandomPolicy } from '../../src/scheduler/policies/index.js';
+import { printSchedule } from '../../src/trace/notation.js';
+import { runSchedule, ScheduleMismatch } from '../../src/trace/schedule-policy.js';
 
 const race = builtin('tutorial/race')!;
 
@@ -41,7 +41,7 @@ describe('running a schedule', () => {
     // Step 5 is T1's sleep(0.1): from step 6 on T1 sleeps, MainThread may run (to submit the second task).
     const e = mismatch('MainThread*3 T1*6');
     expect(e.step).toBe(6);
-    expect(e.message).toMatch(/^schedule step 6: T1 \("ThreadPoolExecutor-0_0"\) is not runnable \(run 'T1\*6'\); runnable: MainThread \(TS007\)/);
+    expect(e.message).toMatch(/^schedule step 6: T1 \("ThreadPoolExecutor-0_0"\) is not runnable \(run 'T1\*6'\); runnable: MainThread \(TSIM007\)/);
   });
 
   it('a thread that does not exist yet is reported at its step', () => {
@@ -66,12 +66,12 @@ describe('running a schedule', () => {
     expect(e.message).toMatch(new RegExp(`program ended after ${gil.steps} steps .*2 more steps`));
   });
 
-  it('malformed notation is a TS006 usage error', () => {
+  it('malformed notation is a TSIM006 usage error', () => {
     try {
       runSchedule(race, 'MainThread*', { fallback: new GilPolicy(), seed: 0 });
       expect.unreachable();
     } catch (e) {
-      expect(isThreadsimError(e) && e.code).toBe('TS006');
+      expect(isThreadsimError(e) && e.code).toBe('TSIM006');
     }
   });
 });

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { builtin } from '../../src/examples/index.ts';
-import { RaceMonitor } from '../../src/scheduler/detect/index.ts';
-import { execute } from '../../src/scheduler/execution.ts';
-import { policyByName } from '../../src/scheduler/policies/index.ts';
-import { programExtras, toTraceFile } from '../../src/trace/format.ts';
-import { asTraceRaces, racesInTrace } from '../../src/trace/trace-races.ts';
+import { builtin } from '../../src/examples/index.js';
+import { RaceMonitor } from '../../src/scheduler/detect/index.js';
+import { execute } from '../../src/scheduler/execution.js';
+import { policyByName } from '../../src/scheduler/policies/index.js';
+import { programExtras, toTraceFile } from '../../src/trace/format.js';
+import { asTraceRaces, racesInTrace } from '../../src/trace/trace-races.js';
 
 /** A recorded run without detection, as a trace file, and the same run with the detector on. */
 function both(name: string, policy: string, seed: number, sites = false) {

@@ -1,8 +1,8 @@
-import { Lock } from '../../models/lock.ts';
-import { shared } from '../../models/shared.ts';
-import { Thread } from '../../models/thread.ts';
-import type { Steps } from '../../scheduler/ops.ts';
-import { program, type Program } from '../../scheduler/program.ts';
+import { Lock } from '../../models/lock.js';
+import { shared } from '../../models/shared.js';
+import { Thread } from '../../models/thread.js';
+import type { Steps } from '../../scheduler/ops.js';
+import { program, type Program } from '../../scheduler/program.js';
 
 /** N adder threads; each does `counter.value += 1` (a read, then a write), under a lock or not. */
 function counter(n: number, locked: boolean): Program {

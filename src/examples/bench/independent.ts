@@ -1,7 +1,7 @@
-import { shared } from '../../models/shared.ts';
-import { Thread } from '../../models/thread.ts';
-import { WaitQueue, type Op, type Steps } from '../../scheduler/ops.ts';
-import { program, type Program } from '../../scheduler/program.ts';
+import { shared } from '../../models/shared.js';
+import { Thread } from '../../models/thread.js';
+import { WaitQueue, type Op, type Steps } from '../../scheduler/ops.js';
+import { program, type Program } from '../../scheduler/program.js';
 
 /**
  * bench/independent-N-K: N threads of K steps each that share nothing. A starting gate makes

@@ -1,9 +1,9 @@
 /** The benchmark programs with known answers (see docs/exploration.md). */
-import type { Program } from '../../scheduler/program.ts';
-import { lockedCounter, racyCounter } from './counter.ts';
-import { independent } from './independent.ts';
-import { lastzero } from './lastzero.ts';
-import { readers } from './readers.ts';
+import type { Program } from '../../scheduler/program.js';
+import { lockedCounter, racyCounter } from './counter.js';
+import { independent } from './independent.js';
+import { lastzero } from './lastzero.js';
+import { readers } from './readers.js';
 
 const range = (from: number, to: number): number[] => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 

@@ -1,7 +1,7 @@
-import { shared } from '../../models/shared.ts';
-import { Thread } from '../../models/thread.ts';
-import { program, type Program } from '../../scheduler/program.ts';
-import type { Steps } from '../../scheduler/ops.ts';
+import { shared } from '../../models/shared.js';
+import { Thread } from '../../models/thread.js';
+import { program, type Program } from '../../scheduler/program.js';
+import type { Steps } from '../../scheduler/ops.js';
 
 /**
  * bench/lastzero-N, the DPOR benchmark of Abdulla, Aronis, Jonsson and Sagonas (POPL 2014):

@@ -1,6 +1,6 @@
-import { shared } from '../../models/shared.ts';
-import { Thread } from '../../models/thread.ts';
-import { program, type Program } from '../../scheduler/program.ts';
+import { shared } from '../../models/shared.js';
+import { Thread } from '../../models/thread.js';
+import { program, type Program } from '../../scheduler/program.js';
 
 /**
  * bench/readers-N, the DPOR benchmark of Abdulla et al. (POPL 2014): one writer does

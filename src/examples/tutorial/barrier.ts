@@ -1,8 +1,8 @@
-import { program } from '../../scheduler/program.ts';
-import { Barrier } from '../../models/barrier.ts';
-import { logging } from '../../models/logging.ts';
-import { Thread } from '../../models/thread.ts';
-import { sleep } from '../../models/time.ts';
+import { program } from '../../scheduler/program.js';
+import { Barrier } from '../../models/barrier.js';
+import { logging } from '../../models/logging.js';
+import { Thread } from '../../models/thread.js';
+import { sleep } from '../../models/time.js';
 
 /**
  * tutorial/barrier: three runners reach a `Barrier(3)` at 0.1, 0.2 and 0.3 s; the last to

@@ -1,6 +1,6 @@
-import { program } from '../../scheduler/program.ts';
-import { Lock } from '../../models/lock.ts';
-import { logging } from '../../models/logging.ts';
+import { program } from '../../scheduler/program.js';
+import { Lock } from '../../models/lock.js';
+import { logging } from '../../models/logging.js';
 
 /** tutorial/deadlock: one thread acquires the same Lock twice and waits for itself forever. */
 export default program(

@@ -1,6 +1,6 @@
-import { program } from '../../scheduler/program.ts';
-import { ThreadPoolExecutor } from '../../models/executor.ts';
-import { thread_function } from './thread-function.ts';
+import { program } from '../../scheduler/program.js';
+import { ThreadPoolExecutor } from '../../models/executor.js';
+import { thread_function } from './thread-function.js';
 
 /** tutorial/executor: `executor.map(thread_function, range(3))` in a 3-worker pool. */
 export default program(

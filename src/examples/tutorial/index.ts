@@ -1,20 +1,20 @@
 /** The tutorial programs, in the order of the tutorial. */
-import type { Program } from '../../scheduler/program.ts';
-import barrier from './barrier.ts';
-import daemonThread from './daemon-thread.ts';
-import deadlock from './deadlock.ts';
-import executor from './executor.ts';
-import join from './join.ts';
-import lockedUpdate from './locked-update.ts';
-import manyThreads from './many-threads.ts';
-import pipelineFinal from './pipeline-final.ts';
-import pipelineLock from './pipeline-lock.ts';
-import pipelineQueue from './pipeline-queue.ts';
-import race from './race.ts';
-import rlock from './rlock.ts';
-import semaphore from './semaphore.ts';
-import singleThread from './single-thread.ts';
-import timer from './timer.ts';
+import type { Program } from '../../scheduler/program.js';
+import barrier from './barrier.js';
+import daemonThread from './daemon-thread.js';
+import deadlock from './deadlock.js';
+import executor from './executor.js';
+import join from './join.js';
+import lockedUpdate from './locked-update.js';
+import manyThreads from './many-threads.js';
+import pipelineFinal from './pipeline-final.js';
+import pipelineLock from './pipeline-lock.js';
+import pipelineQueue from './pipeline-queue.js';
+import race from './race.js';
+import rlock from './rlock.js';
+import semaphore from './semaphore.js';
+import singleThread from './single-thread.js';
+import timer from './timer.js';
 
 export const tutorial: readonly Program[] = [
   singleThread,

@@ -1,9 +1,9 @@
-import { program } from '../../scheduler/program.ts';
-import { ThreadPoolExecutor } from '../../models/executor.ts';
-import { Lock } from '../../models/lock.ts';
-import { logging } from '../../models/logging.ts';
-import { shared } from '../../models/shared.ts';
-import { sleep } from '../../models/time.ts';
+import { program } from '../../scheduler/program.js';
+import { ThreadPoolExecutor } from '../../models/executor.js';
+import { Lock } from '../../models/lock.js';
+import { logging } from '../../models/logging.js';
+import { shared } from '../../models/shared.js';
+import { sleep } from '../../models/time.js';
 
 /** tutorial/locked-update: the race with a Lock held around read, sleep and write. */
 export default program(

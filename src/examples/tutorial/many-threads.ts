@@ -1,7 +1,7 @@
-import { program } from '../../scheduler/program.ts';
-import { logging } from '../../models/logging.ts';
-import { Thread } from '../../models/thread.ts';
-import { thread_function } from './thread-function.ts';
+import { program } from '../../scheduler/program.js';
+import { logging } from '../../models/logging.js';
+import { Thread } from '../../models/thread.js';
+import { thread_function } from './thread-function.js';
 
 /** tutorial/many-threads: three threads started in a loop, then joined in order. */
 export default program(

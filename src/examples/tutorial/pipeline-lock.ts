@@ -1,10 +1,10 @@
-import { program } from '../../scheduler/program.ts';
-import { ThreadPoolExecutor } from '../../models/executor.ts';
-import { Lock } from '../../models/lock.ts';
-import { logging } from '../../models/logging.ts';
-import { random } from '../../models/random.ts';
-import { shared } from '../../models/shared.ts';
-import type { Steps } from '../../scheduler/ops.ts';
+import { program } from '../../scheduler/program.js';
+import { ThreadPoolExecutor } from '../../models/executor.js';
+import { Lock } from '../../models/lock.js';
+import { logging } from '../../models/logging.js';
+import { random } from '../../models/random.js';
+import { shared } from '../../models/shared.js';
+import type { Steps } from '../../scheduler/ops.js';
 
 /** Python's `SENTINEL = object()`: a value no message can equal. */
 const SENTINEL = 'SENTINEL';

@@ -1,11 +1,11 @@
-import { program } from '../../scheduler/program.ts';
-import { Event } from '../../models/event.ts';
-import { ThreadPoolExecutor } from '../../models/executor.ts';
-import { logging } from '../../models/logging.ts';
-import { Queue } from '../../models/queue.ts';
-import { random } from '../../models/random.ts';
-import { sleep } from '../../models/time.ts';
-import type { Steps } from '../../scheduler/ops.ts';
+import { program } from '../../scheduler/program.js';
+import { Event } from '../../models/event.js';
+import { ThreadPoolExecutor } from '../../models/executor.js';
+import { logging } from '../../models/logging.js';
+import { Queue } from '../../models/queue.js';
+import { random } from '../../models/random.js';
+import { sleep } from '../../models/time.js';
+import type { Steps } from '../../scheduler/ops.js';
 
 /** Python's `class Pipeline(queue.Queue)` with `set_message`/`get_message`. */
 class Pipeline extends Queue<number> {

@@ -1,8 +1,8 @@
-import { program } from '../../scheduler/program.ts';
-import { ThreadPoolExecutor } from '../../models/executor.ts';
-import { logging } from '../../models/logging.ts';
-import { shared } from '../../models/shared.ts';
-import { sleep } from '../../models/time.ts';
+import { program } from '../../scheduler/program.js';
+import { ThreadPoolExecutor } from '../../models/executor.js';
+import { logging } from '../../models/logging.js';
+import { shared } from '../../models/shared.js';
+import { sleep } from '../../models/time.js';
 
 /**
  * tutorial/race: two pool workers update a fake database without a lock. Each copies the

@@ -1,6 +1,6 @@
-import { program } from '../../scheduler/program.ts';
-import { logging } from '../../models/logging.ts';
-import { RLock } from '../../models/rlock.ts';
+import { program } from '../../scheduler/program.js';
+import { logging } from '../../models/logging.js';
+import { RLock } from '../../models/rlock.js';
 
 /** tutorial/rlock: the deadlock program with an RLock: the owner may acquire it again. */
 export default program(

@@ -1,10 +1,10 @@
-import { program } from '../../scheduler/program.ts';
-import { Lock } from '../../models/lock.ts';
-import { logging } from '../../models/logging.ts';
-import { Semaphore } from '../../models/semaphore.ts';
-import { shared } from '../../models/shared.ts';
-import { Thread } from '../../models/thread.ts';
-import { sleep } from '../../models/time.ts';
+import { program } from '../../scheduler/program.js';
+import { Lock } from '../../models/lock.js';
+import { logging } from '../../models/logging.js';
+import { Semaphore } from '../../models/semaphore.js';
+import { shared } from '../../models/shared.js';
+import { Thread } from '../../models/thread.js';
+import { sleep } from '../../models/time.js';
 
 /**
  * tutorial/semaphore: four workers share a pool of two connections guarded by a

@@ -1,7 +1,7 @@
-import { program } from '../../scheduler/program.ts';
-import { logging } from '../../models/logging.ts';
-import { Thread } from '../../models/thread.ts';
-import { thread_function } from './thread-function.ts';
+import { program } from '../../scheduler/program.js';
+import { logging } from '../../models/logging.js';
+import { Thread } from '../../models/thread.js';
+import { thread_function } from './thread-function.js';
 
 /** tutorial/single-thread: main starts one thread and does not join it; exit waits for it. */
 export function singleThread(name: string, daemon: boolean, join: boolean) {

@@ -1,5 +1,5 @@
-import { logging } from '../../models/logging.ts';
-import { sleep } from '../../models/time.ts';
+import { logging } from '../../models/logging.js';
+import { sleep } from '../../models/time.js';
 
 /** The tutorial's thread body: log, sleep 2 s, log. */
 export function* thread_function(name: number) {

@@ -1,7 +1,7 @@
-import { program } from '../../scheduler/program.ts';
-import { logging } from '../../models/logging.ts';
-import { Timer } from '../../models/timer.ts';
-import { sleep } from '../../models/time.ts';
+import { program } from '../../scheduler/program.js';
+import { logging } from '../../models/logging.js';
+import { Timer } from '../../models/timer.js';
+import { sleep } from '../../models/time.js';
 
 /**
  * tutorial/timer: two Timers. The first fires after 0.5 s; the second, due after 1 s, is

@@ -1,11 +1,11 @@
-import { program, type Program } from '../../scheduler/program.ts';
-import { Barrier } from '../../models/barrier.ts';
-import { BrokenBarrierError } from '../../models/exceptions.ts';
-import { Lock } from '../../models/lock.ts';
-import { logging } from '../../models/logging.ts';
-import { shared } from '../../models/shared.ts';
-import { Thread } from '../../models/thread.ts';
-import { sleep } from '../../models/time.ts';
+import { program, type Program } from '../../scheduler/program.js';
+import { Barrier } from '../../models/barrier.js';
+import { BrokenBarrierError } from '../../models/exceptions.js';
+import { Lock } from '../../models/lock.js';
+import { logging } from '../../models/logging.js';
+import { shared } from '../../models/shared.js';
+import { Thread } from '../../models/thread.js';
+import { sleep } from '../../models/time.js';
 
 /** When each worker reaches the barrier, seconds: the last one is slow. */
 const ARRIVALS = [0.1, 0.2, 1.0];

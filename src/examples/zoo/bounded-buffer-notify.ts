@@ -1,8 +1,8 @@
-import { program, type Program } from '../../scheduler/program.ts';
-import { Condition } from '../../models/condition.ts';
-import { logging } from '../../models/logging.ts';
-import { shared } from '../../models/shared.ts';
-import { Thread } from '../../models/thread.ts';
+import { program, type Program } from '../../scheduler/program.js';
+import { Condition } from '../../models/condition.js';
+import { logging } from '../../models/logging.js';
+import { shared } from '../../models/shared.js';
+import { Thread } from '../../models/thread.js';
 
 /** Items each producer puts and each consumer takes. */
 const ITEMS = 2;

@@ -1,9 +1,9 @@
-import { program, type Program } from '../../scheduler/program.ts';
-import { Empty } from '../../models/exceptions.ts';
-import { logging } from '../../models/logging.ts';
-import { Queue } from '../../models/queue.ts';
-import { shared } from '../../models/shared.ts';
-import { Thread } from '../../models/thread.ts';
+import { program, type Program } from '../../scheduler/program.js';
+import { Empty } from '../../models/exceptions.js';
+import { logging } from '../../models/logging.js';
+import { Queue } from '../../models/queue.js';
+import { shared } from '../../models/shared.js';
+import { Thread } from '../../models/thread.js';
 
 /**
  * zoo/check-then-act: one job in a queue, two consumers that each run

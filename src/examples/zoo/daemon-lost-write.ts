@@ -1,8 +1,8 @@
-import { program, type Program } from '../../scheduler/program.ts';
-import { logging } from '../../models/logging.ts';
-import { shared } from '../../models/shared.ts';
-import { Thread } from '../../models/thread.ts';
-import { sleep } from '../../models/time.ts';
+import { program, type Program } from '../../scheduler/program.js';
+import { logging } from '../../models/logging.js';
+import { shared } from '../../models/shared.js';
+import { Thread } from '../../models/thread.js';
+import { sleep } from '../../models/time.js';
 
 /**
  * zoo/daemon-lost-write: a daemon thread saves the results 1 s after it starts, but main

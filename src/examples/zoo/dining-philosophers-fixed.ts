@@ -1,4 +1,4 @@
-import { diningPhilosophers } from './dining-philosophers.ts';
+import { diningPhilosophers } from './dining-philosophers.js';
 
 /** zoo/dining-philosophers-fixed: forks are picked up in number order, so no cycle can form. */
 export default diningPhilosophers(true);

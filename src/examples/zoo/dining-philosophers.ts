@@ -1,8 +1,8 @@
-import { program, type Program } from '../../scheduler/program.ts';
-import { Lock } from '../../models/lock.ts';
-import { logging } from '../../models/logging.ts';
-import { shared } from '../../models/shared.ts';
-import { Thread } from '../../models/thread.ts';
+import { program, type Program } from '../../scheduler/program.js';
+import { Lock } from '../../models/lock.js';
+import { logging } from '../../models/logging.js';
+import { shared } from '../../models/shared.js';
+import { Thread } from '../../models/thread.js';
 
 /**
  * zoo/dining-philosophers: five philosophers around a table, one fork (a Lock) between each

@@ -1,11 +1,11 @@
-import { program, type Program } from '../../scheduler/program.ts';
-import { ValueError } from '../../models/exceptions.ts';
-import { ThreadPoolExecutor } from '../../models/executor.ts';
-import type { Future } from '../../models/future.ts';
-import { Lock } from '../../models/lock.ts';
-import { logging } from '../../models/logging.ts';
-import { pyRepr } from '../../models/percent-format.ts';
-import { shared } from '../../models/shared.ts';
+import { program, type Program } from '../../scheduler/program.js';
+import { ValueError } from '../../models/exceptions.js';
+import { ThreadPoolExecutor } from '../../models/executor.js';
+import type { Future } from '../../models/future.js';
+import { Lock } from '../../models/lock.js';
+import { logging } from '../../models/logging.js';
+import { pyRepr } from '../../models/percent-format.js';
+import { shared } from '../../models/shared.js';
 
 /** The records to parse; one is not a number. */
 const RECORDS = ['12', 'n/a', '30'];

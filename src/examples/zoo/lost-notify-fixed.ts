@@ -1,4 +1,4 @@
-import { lostNotify } from './lost-notify.ts';
+import { lostNotify } from './lost-notify.js';
 
 /** zoo/lost-notify-fixed: a flag plus `wait_for` makes an early notify harmless. */
 export default lostNotify(true);

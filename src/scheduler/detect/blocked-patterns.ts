@@ -10,9 +10,9 @@
  * - lost wake-up: the thread waits on a Condition whose last notify woke a thread that went
  *   straight back to waiting while others, this one perhaps, stayed asleep (`wake-ups.ts`).
  */
-import type { BlockedThread } from '../monitor.ts';
-import type { WakeUps } from './wake-ups.ts';
-import { pyValue } from './describe.ts';
+import type { BlockedThread } from '../monitor.js';
+import type { WakeUps } from './wake-ups.js';
+import { pyValue } from './describe.js';
 
 /** One sync step on an object, as the history keeps it. */
 export interface SyncEntry {

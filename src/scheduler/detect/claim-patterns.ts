@@ -8,10 +8,10 @@
  *   thread that gave up writes what the claim reads and the claim holds: the program assumed
  *   another thread would be quicker.
  */
-import type { ClaimFailure } from '../failures.ts';
-import type { ClaimExplanation, RunEnd } from '../monitor.ts';
-import type { FiredTimeout } from './timeouts.ts';
-import { pyValue } from './describe.ts';
+import type { ClaimFailure } from '../failures.js';
+import type { ClaimExplanation, RunEnd } from '../monitor.js';
+import type { FiredTimeout } from './timeouts.js';
+import { pyValue } from './describe.js';
 
 /** What the detector knows when a claim is false. */
 export interface ClaimFacts {

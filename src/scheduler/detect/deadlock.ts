@@ -5,8 +5,8 @@
  * interpreter `exit` waits for every other non-daemon thread. A cycle in that graph is the
  * deadlock's cause; without one, each blocked thread is listed with what it waits for.
  */
-import type { BlockedThread, DeadlockExplanation } from '../monitor.ts';
-import type { Holdings } from './holdings.ts';
+import type { BlockedThread, DeadlockExplanation } from '../monitor.js';
+import type { Holdings } from './holdings.js';
 
 /** Explain a deadlock from the blocked threads and who holds what. */
 export function explainDeadlock(blocked: readonly BlockedThread[], holdings: Holdings): DeadlockExplanation {

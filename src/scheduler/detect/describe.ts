@@ -1,5 +1,5 @@
 /** Ops in words, for reports: `write db.value = 1`, `acquire Lock#1 -> True`. */
-import type { Op } from '../ops.ts';
+import type { Op } from '../ops.js';
 
 /** A short description of an executed op and its result (a read's result left out when undefined). */
 export function describeStep(op: Pick<Op, 'kind' | 'obj' | 'value' | 'access'>, result: unknown): string {

@@ -3,20 +3,20 @@
  * shadow memory over shared reads and writes, lock holdings for deadlock explanations and
  * lock-order inversions. It sees ops only.
  */
-import type { ClaimFailure, Failure, RaceAccess, RaceFailure } from '../failures.ts';
-import type { BlockedThread, ClaimExplanation, DeadlockExplanation, DeadlockWhatIf, Monitor, RunEnd, StepEvent } from '../monitor.ts';
-import type { ThreadRecord } from '../ops.ts';
-import type { SharedState } from '../program.ts';
-import { explainDeadlock } from './deadlock.ts';
-import { blockedPattern, SyncHistory } from './blocked-patterns.ts';
-import { claimPattern } from './claim-patterns.ts';
-import { HappensBefore } from './happens-before.ts';
-import { Holdings, type OrderEdge } from './holdings.ts';
-import { recognisePattern, type DataAccess } from './patterns.ts';
-import { RaceDetector, type AccessRecord, type FoundRace } from './races.ts';
-import { Timeouts } from './timeouts.ts';
-import { UnreadExceptions } from './unread-exceptions.ts';
-import { WakeUps } from './wake-ups.ts';
+import type { ClaimFailure, Failure, RaceAccess, RaceFailure } from '../failures.js';
+import type { BlockedThread, ClaimExplanation, DeadlockExplanation, DeadlockWhatIf, Monitor, RunEnd, StepEvent } from '../monitor.js';
+import type { ThreadRecord } from '../ops.js';
+import type { SharedState } from '../program.js';
+import { explainDeadlock } from './deadlock.js';
+import { blockedPattern, SyncHistory } from './blocked-patterns.js';
+import { claimPattern } from './claim-patterns.js';
+import { HappensBefore } from './happens-before.js';
+import { Holdings, type OrderEdge } from './holdings.js';
+import { recognisePattern, type DataAccess } from './patterns.js';
+import { RaceDetector, type AccessRecord, type FoundRace } from './races.js';
+import { Timeouts } from './timeouts.js';
+import { UnreadExceptions } from './unread-exceptions.js';
+import { WakeUps } from './wake-ups.js';
 
 /** Options of {@link RaceMonitor}. */
 export interface DetectOptions {

@@ -12,10 +12,10 @@
  *   those puts (the item is the put's `value` and the get's result, compared with `Object.is`).
  *   A get whose item no put announced takes in every send on the object instead.
  */
-import type { StepEvent } from '../monitor.ts';
-import type { Op } from '../ops.ts';
-import { Role, roleOf } from './hb-rules.ts';
-import { joinInto, type VectorClock } from './vector-clock.ts';
+import type { StepEvent } from '../monitor.js';
+import type { Op } from '../ops.js';
+import { Role, roleOf } from './hb-rules.js';
+import { joinInto, type VectorClock } from './vector-clock.js';
 
 /** Vector clocks of threads and synchronisation objects for one execution. */
 export class HappensBefore {

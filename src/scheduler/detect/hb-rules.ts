@@ -15,7 +15,7 @@
  * hands its clock to the child, and a `join` that returns (not timed out) takes in the
  * joined thread's final clock.
  */
-import type { Op } from '../ops.ts';
+import type { Op } from '../ops.js';
 
 /** The synchronisation an op performs. */
 export const enum Role {

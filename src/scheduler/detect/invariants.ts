@@ -3,10 +3,10 @@
  * step after which an invariant is false is reported, with the thread and the op that made
  * it false; later steps do not report it again.
  */
-import { describeStep } from './describe.ts';
-import type { Failure, InvariantFailure } from '../failures.ts';
-import type { Monitor } from '../monitor.ts';
-import type { Claim } from '../program.ts';
+import { describeStep } from './describe.js';
+import type { Failure, InvariantFailure } from '../failures.js';
+import type { Monitor } from '../monitor.js';
+import type { Claim } from '../program.js';
 
 /** A monitor checking `invariants`; `threadName` names threads by index. */
 export function invariantMonitor(invariants: Readonly<Record<string, Claim>>, threadName: (i: number) => string): Monitor {

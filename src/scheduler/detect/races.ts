@@ -17,7 +17,7 @@
  * - records in the shadow are updated in place (no allocation per access); a reported race
  *   keeps copies.
  */
-import type { VectorClock } from './vector-clock.ts';
+import type { VectorClock } from './vector-clock.js';
 
 /** One access as the shadow memory keeps it. */
 export interface AccessRecord {

@@ -1,22 +1,86 @@
 /**
- * Code sites: the line of the program that yielded an op, for race reports. Read from a
- * stack trace taken while the model's generator creates the op (the program's frame is
+ * Code sites: the line of the program that yielded an op, for race reports. Read from V8's
+ * structured call sites while the model's generator creates the op (the program's frame is
  * still on the stack then), so it costs a stack capture and is only done in recorded runs.
+ *
+ * A frame is threadsim's own when its file lies under this package's `models/` or
+ * `scheduler/` folder (in src/ or dist/), decided by path prefix, so a user's file is never
+ * mistaken for one of ours whatever its folder is called. Frames in compiled files with a
+ * source map (threadsim's dist/, a user's compiled JS) are mapped back to the source line.
+ * Built-in programs are named relative to the threadsim package (`src/examples/...`), so
+ * their sites read the same from any working directory; other files relative to the cwd.
  */
-import { relative } from 'node:path';
+import { findSourceMap } from 'node:module';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const INTERNAL = /[\\/]src[\\/](models|scheduler)[\\/]|node:internal|node_modules[\\/](?!threadsim[\\/])|\(native\)|<anonymous>/;
+/** The folder holding this package's compiled or source modules (src/ or dist/). */
+const MODULES = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const PACKAGE = dirname(MODULES);
+const INTERNAL = [resolve(MODULES, 'models') + sep, resolve(MODULES, 'scheduler') + sep];
+const FRAMES = 40;
+
+function isInternal(file: string): boolean {
+  return INTERNAL.some((dir) => file.startsWith(dir)) || file.startsWith('node:') || /[\\/]node_modules[\\/]/.test(file);
+}
+
+type Prepare = NonNullable<typeof Error.prepareStackTrace>;
+
+function structuredStack(): { frames: NodeJS.CallSite[]; prepare: Prepare | undefined } {
+  const prepare = Error.prepareStackTrace;
+  const limit = Error.stackTraceLimit;
+  try {
+    Error.prepareStackTrace = (_error, frames) => frames;
+    Error.stackTraceLimit = FRAMES;
+    const holder: { stack?: NodeJS.CallSite[] } = {};
+    Error.captureStackTrace(holder, callerSite);
+    return { frames: holder.stack ?? [], prepare };
+  } finally {
+    Error.prepareStackTrace = prepare;
+    Error.stackTraceLimit = limit;
+  }
+}
+
+/** The source file and 1-based line of a compiled position, through its source map if any. */
+function original(file: string, line: number, column: number): { file: string; line: number } {
+  const map = findSourceMap(file);
+  if (map === undefined) return { file, line };
+  const entry = map.findEntry(line - 1, column - 1) as { originalSource?: string; originalLine?: number };
+  if (entry.originalSource === undefined || entry.originalLine === undefined) return { file, line };
+  const source = entry.originalSource.startsWith('file:') ? fileURLToPath(entry.originalSource) : resolve(dirname(file), entry.originalSource);
+  return { file: source, line: entry.originalLine + 1 };
+}
+
+function shown(file: string): string {
+  const base = file.startsWith(PACKAGE + sep) && !file.includes(`${sep}node_modules${sep}`, PACKAGE.length) && file.includes(`${sep}examples${sep}`) ? PACKAGE : process.cwd();
+  const rel = relative(base, file);
+  return rel === '' || isAbsolute(rel) ? file : rel.split(sep).join('/');
+}
+
+/**
+ * Where a frame's line really is when a test runner or loader has installed its own stack
+ * formatter (vitest maps its transformed modules that way): format that one frame with it.
+ */
+function formatted(prepare: Prepare, frame: NodeJS.CallSite): { file: string; line: number } | undefined {
+  const text: unknown = prepare(new Error(), [frame]);
+  const m = typeof text === 'string' ? /\(?((?:file:\/\/)?[^()\s]+):(\d+):\d+\)?\s*$/.exec(text) : null;
+  if (m === null) return undefined;
+  const file = m[1]!.startsWith('file:') ? fileURLToPath(m[1]!) : m[1]!;
+  return isAbsolute(file) ? { file, line: Number(m[2]) } : undefined;
+}
 
 /** `file:line` of the first stack frame outside threadsim's engine and models, or undefined. */
 export function callerSite(): string | undefined {
-  const stack = new Error().stack;
-  if (stack === undefined) return undefined;
-  for (const line of stack.split('\n').slice(1)) {
-    if (INTERNAL.test(line)) continue;
-    const m = /\(?((?:file:\/\/)?[^()\s]+):(\d+):\d+\)?\s*$/.exec(line);
-    if (m === null) continue;
-    const file = m[1]!.replace(/^file:\/\//, '');
-    return `${relative(process.cwd(), file) || file}:${m[2]}`;
+  const { frames, prepare } = structuredStack();
+  for (const frame of frames) {
+    let file = frame.getFileName() ?? frame.getScriptNameOrSourceURL();
+    const line = frame.getLineNumber();
+    if (!file || line === null) continue;
+    if (file.startsWith('file:')) file = fileURLToPath(file);
+    if (!isAbsolute(file) || isInternal(file)) continue;
+    const at = (prepare === undefined ? undefined : formatted(prepare, frame)) ?? original(file, line, frame.getColumnNumber() ?? 1);
+    if (isInternal(at.file)) continue;
+    return `${shown(at.file)}:${at.line}`;
   }
   return undefined;
 }

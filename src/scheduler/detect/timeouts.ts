@@ -4,7 +4,7 @@
  * another gave up), or the first release-like op on it by another thread (the `release`,
  * `set`, `put` or `notify` the waiter gave up on). Op data only.
  */
-import type { Op } from '../ops.ts';
+import type { Op } from '../ops.js';
 
 /** A timed-out op and what came after it. */
 export interface FiredTimeout {

@@ -4,8 +4,8 @@
  * it that did not time out). Python prints nothing for such a future, so the error vanishes;
  * the run reports it, as asyncio does for a task whose exception was never retrieved.
  */
-import type { UnreadExceptionFailure } from '../failures.ts';
-import type { Op } from '../ops.ts';
+import type { UnreadExceptionFailure } from '../failures.js';
+import type { Op } from '../ops.js';
 
 interface Unread {
   readonly future: string;

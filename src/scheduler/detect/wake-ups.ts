@@ -7,7 +7,7 @@
  * while other threads stayed waiting: `notify()` picked a thread that could not use the
  * wake-up over one that perhaps could.
  */
-import type { Op } from '../ops.ts';
+import type { Op } from '../ops.js';
 
 /** A wake-up spent on a thread that went straight back to waiting. */
 export interface WastedWakeUp {

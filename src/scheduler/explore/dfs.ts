@@ -10,10 +10,10 @@
  * Invariant: `todo` holds the node's untried alternatives, in the order they will be tried
  * (the thread that ran last first, so executions with fewer preemptions come first).
  */
-import type { Monitor, StepEvent } from '../monitor.ts';
-import type { Policy, SchedulingPoint } from '../policies/policy.ts';
-import { eventOf, type EventInfo } from './events.ts';
-import { isPreemption, ReplayingSearch, type Runner } from './search.ts';
+import type { Monitor, StepEvent } from '../monitor.js';
+import type { Policy, SchedulingPoint } from '../policies/policy.js';
+import { eventOf, type EventInfo } from './events.js';
+import { isPreemption, ReplayingSearch, type Runner } from './search.js';
 
 interface ChoiceNode {
   chosen: number;

@@ -22,12 +22,12 @@
  *   step need not be tried here, with that step), wakeup tree of alternatives still to run;
  * - every node's `chosen` thread was enabled at that state.
  */
-import type { ExecutionResult } from '../execution.ts';
-import type { Monitor, StepEvent } from '../monitor.ts';
-import type { Policy, SchedulingPoint } from '../policies/policy.ts';
-import { conflict, dependent, eventOf, objectOf, type DependencyRules, type EventInfo } from './events.ts';
-import { AbandonExecution, isPreemption, ReplayingSearch, type Runner, type SearchStep } from './search.ts';
-import { insertSequence, WakeupSequence, type WakeupNode } from './wakeup-tree.ts';
+import type { ExecutionResult } from '../execution.js';
+import type { Monitor, StepEvent } from '../monitor.js';
+import type { Policy, SchedulingPoint } from '../policies/policy.js';
+import { conflict, dependent, eventOf, objectOf, type DependencyRules, type EventInfo } from './events.js';
+import { AbandonExecution, isPreemption, ReplayingSearch, type Runner, type SearchStep } from './search.js';
+import { insertSequence, WakeupSequence, type WakeupNode } from './wakeup-tree.js';
 
 interface PathNode {
   readonly enabled: readonly number[];

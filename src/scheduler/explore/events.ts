@@ -9,7 +9,7 @@
  *   non-daemon thread before interpreter exit. These order steps (happens-before) but are
  *   never reversed: the other order cannot happen.
  */
-import type { Op } from '../ops.ts';
+import type { Op } from '../ops.js';
 
 /** A step (or a thread's pending op) as exploration sees it. */
 export interface EventInfo {

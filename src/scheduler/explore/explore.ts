@@ -4,19 +4,19 @@
  * minimal counterexamples. Runs in slices ({@link Exploration.run} with a time budget) so a
  * caller can show progress and stop it cleanly; memory stays flat in the number of executions.
  */
-import { ThreadsimError } from '../../errors.ts';
-import { execute, summarizeState, type ExecutionResult } from '../execution.ts';
-import type { Failure } from '../failures.ts';
-import type { PctParameters } from '../policies/pct.ts';
-import type { Program } from '../program.ts';
-import { renderOutput } from '../../trace/text.ts';
-import { DfsSearch } from './dfs.ts';
-import { DporSearch, type DporStats } from './dpor.ts';
-import type { DependencyRules } from './events.ts';
-import { estimatePct, pctSearch, randomSearch, type SeededSearch } from './sampling.ts';
-import type { Runner, Search } from './search.ts';
-import { failureSignature, shrinkSchedule, type ScheduleSize } from './shrink.ts';
-import { traceKey } from './trace-key.ts';
+import { ThreadsimError } from '../../errors.js';
+import { execute, summarizeState, type ExecutionResult } from '../execution.js';
+import type { Failure } from '../failures.js';
+import type { PctParameters } from '../policies/pct.js';
+import type { Program } from '../program.js';
+import { renderOutput } from '../../trace/text.js';
+import { DfsSearch } from './dfs.js';
+import { DporSearch, type DporStats } from './dpor.js';
+import type { DependencyRules } from './events.js';
+import { estimatePct, pctSearch, randomSearch, type SeededSearch } from './sampling.js';
+import type { Runner, Search } from './search.js';
+import { failureSignature, shrinkSchedule, type ScheduleSize } from './shrink.js';
+import { traceKey } from './trace-key.js';
 
 /** The exploration strategies. */
 export const STRATEGIES = ['dpor', 'dfs', 'pct', 'random'] as const;
@@ -161,10 +161,10 @@ export class Exploration {
   ) {
     this.strategy = options.strategy ?? 'dpor';
     if (!(STRATEGIES as readonly string[]).includes(this.strategy)) {
-      throw new ThreadsimError('TS006', `unknown strategy '${this.strategy}'`, `Use one of: ${STRATEGIES.join(', ')}.`);
+      throw new ThreadsimError('TSIM006', `unknown strategy '${this.strategy}'`, `Use one of: ${STRATEGIES.join(', ')}.`);
     }
     if (options.preemptionBound !== undefined && this.strategy !== 'dfs') {
-      throw new ThreadsimError('TS006', `--preemption-bound applies to --strategy dfs only, not ${this.strategy}`, 'Use --strategy dfs --preemption-bound K, or drop the bound.');
+      throw new ThreadsimError('TSIM006', `--preemption-bound applies to --strategy dfs only, not ${this.strategy}`, 'Use --strategy dfs --preemption-bound K, or drop the bound.');
     }
     this.maxBound = options.preemptionBound ?? Infinity;
     const sampling = this.strategy === 'pct' || this.strategy === 'random';

@@ -3,12 +3,12 @@
  * (seed, seed+1, ...), so every sampled execution is named by its seed as well as its
  * schedule. PCT's n and k are estimated from a few random runs when not given.
  */
-import { PctPolicy, type PctParameters } from '../policies/pct.ts';
-import type { Policy } from '../policies/policy.ts';
-import { RandomPolicy } from '../policies/random.ts';
-import { isPreemption } from '../policies/preemption.ts';
-import type { SchedulingPoint } from '../policies/policy.ts';
-import { runGuarded, type Runner, type Search, type SearchStep } from './search.ts';
+import { PctPolicy, type PctParameters } from '../policies/pct.js';
+import type { Policy } from '../policies/policy.js';
+import { RandomPolicy } from '../policies/random.js';
+import { isPreemption } from '../policies/preemption.js';
+import type { SchedulingPoint } from '../policies/policy.js';
+import { runGuarded, type Runner, type Search, type SearchStep } from './search.js';
 
 /** Wraps a policy to count its preemptions. */
 class Counting implements Policy {

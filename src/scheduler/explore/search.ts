@@ -5,9 +5,9 @@
  * stateless: each one re-runs the program from the start, so memory does not grow with the
  * number of executions.
  */
-import type { ExecutionResult } from '../execution.ts';
-import type { Monitor } from '../monitor.ts';
-import type { Policy } from '../policies/policy.ts';
+import type { ExecutionResult } from '../execution.js';
+import type { Monitor } from '../monitor.js';
+import type { Policy } from '../policies/policy.js';
 
 /** Runs one execution of the program under exploration with the given policy and monitor. */
 export type Runner = (policy: Policy, monitor: Monitor | undefined, seed?: number) => ExecutionResult;
@@ -44,7 +44,7 @@ export function runGuarded(runner: Runner, policy: Policy, monitor: Monitor | un
   }
 }
 
-export { isPreemption } from '../policies/preemption.ts';
+export { isPreemption } from '../policies/preemption.js';
 
 /**
  * A search that replays a path of recorded choices and then decides afresh: `next` moves to

@@ -11,10 +11,10 @@
  *   preempting), or let a run its next stretch at p and drop those steps from later on;
  * - for each stretch of one thread: drop its steps (shorter runs, e.g. fewer spin iterations).
  */
-import { execute, type ExecutionOptions, type ExecutionResult } from '../execution.ts';
-import type { Failure } from '../failures.ts';
-import { GuidedPolicy } from '../policies/guided.ts';
-import type { Program } from '../program.ts';
+import { execute, type ExecutionOptions, type ExecutionResult } from '../execution.js';
+import type { Failure } from '../failures.js';
+import { GuidedPolicy } from '../policies/guided.js';
+import type { Program } from '../program.js';
 
 /** Which failures count as "the same": kind, plus the claim name or exception type. */
 export function failureSignature(f: Failure): string {

@@ -5,7 +5,7 @@
  * happens-before order built from program order and {@link dependent} steps. Used to count
  * distinct traces independently of any reduction.
  */
-import { dependent, type DependencyRules, type EventInfo } from './events.ts';
+import { dependent, type DependencyRules, type EventInfo } from './events.js';
 
 /** The trace key of the steps of one execution. */
 export function traceKey(events: readonly EventInfo[], rules: DependencyRules): string {

@@ -9,7 +9,7 @@
  *
  * Invariant: every node's event is the next step of its thread after the path to it.
  */
-import { dependent, type DependencyRules, type EventInfo } from './events.ts';
+import { dependent, type DependencyRules, type EventInfo } from './events.js';
 
 /** One node of a wakeup tree: a step and the sequences that continue it. */
 export interface WakeupNode {

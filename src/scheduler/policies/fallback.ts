@@ -1,5 +1,5 @@
-import { ThreadsimError } from '../../errors.ts';
-import type { Policy, SchedulingPoint } from './policy.ts';
+import { ThreadsimError } from '../../errors.js';
+import type { Policy, SchedulingPoint } from './policy.js';
 
 /**
  * Follows `first` while it can, and `then` from the first pick `first` refuses (it throws: a

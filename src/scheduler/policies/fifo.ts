@@ -1,4 +1,4 @@
-import type { Policy, SchedulingPoint } from './policy.ts';
+import type { Policy, SchedulingPoint } from './policy.js';
 
 /**
  * Run until block: the running thread keeps the CPU until it blocks or finishes; then the

@@ -1,4 +1,4 @@
-import type { Policy, SchedulingPoint } from './policy.ts';
+import type { Policy, SchedulingPoint } from './policy.js';
 
 /** CPython's default `sys.getswitchinterval()`: 5 ms, in microseconds. */
 export const SWITCH_INTERVAL_US = 5000;

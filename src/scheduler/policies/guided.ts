@@ -1,5 +1,5 @@
-import { isPreemption } from './preemption.ts';
-import type { Policy, SchedulingPoint } from './policy.ts';
+import { isPreemption } from './preemption.js';
+import type { Policy, SchedulingPoint } from './policy.js';
 
 /**
  * Follows a suggested schedule (thread index per step) where it can and otherwise runs without

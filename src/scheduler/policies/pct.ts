@@ -1,7 +1,7 @@
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import type { RandomGenerator } from 'pure-rand/types/RandomGenerator';
-import type { Policy, SchedulingPoint } from './policy.ts';
+import type { Policy, SchedulingPoint } from './policy.js';
 
 /** Parameters of PCT. */
 export interface PctParameters {

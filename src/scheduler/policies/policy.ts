@@ -2,7 +2,7 @@
  * The policy interface: the only place where a run can differ from another run of the same
  * program. The engine asks `pick` at every scheduling point; policies never see models.
  */
-import type { Op } from '../ops.ts';
+import type { Op } from '../ops.js';
 
 /** What a policy may know about the scheduling point it decides. */
 export interface SchedulingPoint {

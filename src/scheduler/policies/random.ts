@@ -1,5 +1,5 @@
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
-import type { Policy, SchedulingPoint } from './policy.ts';
+import type { Policy, SchedulingPoint } from './policy.js';
 
 /**
  * Uniform choice among the runnable threads at every step, from a seeded generator

@@ -1,5 +1,5 @@
-import { ThreadsimError } from '../../errors.ts';
-import type { Policy, SchedulingPoint } from './policy.ts';
+import { ThreadsimError } from '../../errors.js';
+import type { Policy, SchedulingPoint } from './policy.js';
 
 /**
  * Follows a recorded schedule (one thread index per step). Stops with an error instead of
@@ -23,7 +23,7 @@ export class ReplayPolicy implements Policy {
       const expected = want === undefined ? 'end of schedule' : this.names(want);
       const list = runnable.map(this.names).join(', ');
       throw new ThreadsimError(
-        'TS007',
+        'TSIM007',
         `replay diverged at step ${at.step}: expected ${expected}, runnable [${list}]`,
         'The program or its inputs changed since the schedule was recorded; record it again with `threadsim run ... --trace FILE`.',
       );

@@ -1,4 +1,4 @@
-import type { Policy, SchedulingPoint } from './policy.ts';
+import type { Policy, SchedulingPoint } from './policy.js';
 
 /**
  * Switch at every step to the runnable thread with the next higher index (wrapping around),

@@ -14,9 +14,9 @@
  *   the run slices that enclose their steps.
  * User strings are JSON-encoded by JSON.stringify; nothing is interpreted as markup.
  */
-import type { TraceFile, TraceStep } from '../format.ts';
-import { happensBeforeEdges } from '../happens-before.ts';
-import { describeStep } from './describe.ts';
+import type { TraceFile, TraceStep } from '../format.js';
+import { happensBeforeEdges } from '../happens-before.js';
+import { describeStep } from './describe.js';
 
 /** One Trace Event Format event (the fields threadsim writes). */
 export interface ChromeEvent {

@@ -1,8 +1,8 @@
 /**
  * What a step did, in words shared by the exporters (unescaped: each exporter escapes).
  */
-import type { TraceFile, TraceRace, TraceStep } from '../format.ts';
-import { shortValue } from './escape-text.ts';
+import type { TraceFile, TraceRace, TraceStep } from '../format.js';
+import { shortValue } from './escape-text.js';
 
 /** `read db.value → 0`, `write db.value ← 1`, `acquire Lock#1`, `log "text"`. */
 export function describeStep(s: TraceStep): string {

@@ -11,14 +11,14 @@
  * with textContent.
  */
 import { createHash } from 'node:crypto';
-import { packTree, type ChoiceTree, type PackedTree } from '../choice-tree.ts';
-import type { TraceFile } from '../format.ts';
-import { replayLines } from '../replay-command.ts';
-import { escapeXml, jsonForScript } from './escape.ts';
-import { pageSteps } from './page-steps.ts';
-import { PLAYER_SCRIPT } from './player-script.ts';
-import { PLAYER_STYLE } from './player-style.ts';
-import { exportSvg } from './svg.ts';
+import { packTree, type ChoiceTree, type PackedTree } from '../choice-tree.js';
+import type { TraceFile } from '../format.js';
+import { replayLines } from '../replay-command.js';
+import { escapeXml, jsonForScript } from './escape.js';
+import { pageSteps } from './page-steps.js';
+import { PLAYER_SCRIPT } from './player-script.js';
+import { PLAYER_STYLE } from './player-style.js';
+import { exportSvg } from './svg.js';
 
 /** Options of {@link exportHtml}. */
 export interface HtmlOptions {

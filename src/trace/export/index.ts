@@ -2,19 +2,19 @@
  * The export formats by name: `threadsim export FILE --format NAME` and `run --export NAME`.
  * Each exporter is a pure function of the trace. To add a format, add one entry.
  */
-import { ThreadsimError } from '../../errors.ts';
-import type { Program } from '../../scheduler/program.ts';
-import { buildChoiceTree } from '../choice-tree.ts';
-import type { TraceFile } from '../format.ts';
-import { racesInTrace } from '../trace-races.ts';
-import { exportChrome } from './chrome.ts';
-import { exportHtml } from './html.ts';
-import { exportJson } from './json.ts';
-import { exportMarkdown } from './markdown.ts';
-import { exportMermaid } from './mermaid.ts';
-import type { StepRange } from './step-range.ts';
-import { exportSvg } from './svg.ts';
-import { exportText } from './text.ts';
+import { ThreadsimError } from '../../errors.js';
+import type { Program } from '../../scheduler/program.js';
+import { buildChoiceTree } from '../choice-tree.js';
+import type { TraceFile } from '../format.js';
+import { racesInTrace } from '../trace-races.js';
+import { exportChrome } from './chrome.js';
+import { exportHtml } from './html.js';
+import { exportJson } from './json.js';
+import { exportMarkdown } from './markdown.js';
+import { exportMermaid } from './mermaid.js';
+import type { StepRange } from './step-range.js';
+import { exportSvg } from './svg.js';
+import { exportText } from './text.js';
 
 /** Options some formats take. */
 export interface ExportOptions {
@@ -66,15 +66,15 @@ export function withRaces(trace: TraceFile): TraceFile {
   return trace.races !== undefined ? trace : { ...trace, races: racesInTrace(trace) };
 }
 
-/** Render `trace` in the format called `name`; throws TS006 for an unknown name. */
+/** Render `trace` in the format called `name`; throws TSIM006 for an unknown name. */
 export function renderExport(trace: TraceFile, name: string, options: ExportOptions = {}): string {
   const format = EXPORT_FORMATS[name];
   if (format === undefined) {
-    throw new ThreadsimError('TS006', `unknown export format '${name}'`, `Use one of: ${exportFormatNames().join(', ')}.`);
+    throw new ThreadsimError('TSIM006', `unknown export format '${name}'`, `Use one of: ${exportFormatNames().join(', ')}.`);
   }
   if (options.steps !== undefined && format.stepRange !== true) {
     const can = Object.entries(EXPORT_FORMATS).filter(([, f]) => f.stepRange === true).map(([n]) => n);
-    throw new ThreadsimError('TS006', `--steps does not apply to the ${name} format`, `Drop --steps, or export as ${can.join(' or ')}.`);
+    throw new ThreadsimError('TSIM006', `--steps does not apply to the ${name} format`, `Drop --steps, or export as ${can.join(' or ')}.`);
   }
   return format.render(trace, options);
 }

@@ -4,11 +4,11 @@
  * line. Every user string goes through {@link escapeMarkdown}, so it renders the same on any
  * Markdown host and no user text becomes markup.
  */
-import type { TraceFile } from '../format.ts';
-import { replayLines } from '../replay-command.ts';
-import { describeChanges, describeStep, racesByStep, threadName } from './describe.ts';
-import { escapeMarkdown as md, oneLine } from './escape-text.ts';
-import { inRange, type StepRange } from './step-range.ts';
+import type { TraceFile } from '../format.js';
+import { replayLines } from '../replay-command.js';
+import { describeChanges, describeStep, racesByStep, threadName } from './describe.js';
+import { escapeMarkdown as md, oneLine } from './escape-text.js';
+import { inRange, type StepRange } from './step-range.js';
 
 /** Options of the Markdown export. */
 export interface MarkdownOptions {

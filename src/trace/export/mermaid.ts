@@ -5,11 +5,11 @@
  * background, and each race is a note over its two threads. Participant ids are generated (`t0`, `o1`), and every label and message goes through
  * {@link escapeMermaid}, so user strings can never end a statement or inject markup.
  */
-import type { TraceFile } from '../format.ts';
-import { happensBeforeEdges, type HbEdge } from '../happens-before.ts';
-import { describeStep } from './describe.ts';
-import { escapeMermaid as mm } from './escape-text.ts';
-import { inRange, type StepRange } from './step-range.ts';
+import type { TraceFile } from '../format.js';
+import { happensBeforeEdges, type HbEdge } from '../happens-before.js';
+import { describeStep } from './describe.js';
+import { escapeMermaid as mm } from './escape-text.js';
+import { inRange, type StepRange } from './step-range.js';
 
 const RACE_COLOUR = 'rgba(255, 80, 80, 0.25)';
 

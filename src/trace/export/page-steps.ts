@@ -2,11 +2,11 @@
  * Trace steps in the compact form the HTML player embeds (and the choice tree stores): short
  * keys, values as display text, each step's output lines, state changes and race mark attached.
  */
-import type { StateChanges, TraceFile } from '../format.ts';
-import { threadLabels } from '../notation.ts';
-import { renderOutput } from '../text.ts';
-import { showValue, truncate } from './escape.ts';
-import { racesOf } from './races.ts';
+import type { StateChanges, TraceFile } from '../format.js';
+import { threadLabels } from '../notation.js';
+import { renderOutput } from '../text.js';
+import { showValue, truncate } from './escape.js';
+import { racesOf } from './races.js';
 
 /** Longest value text a page step keeps (values are shown, never computed with, in the page). */
 export const VALUE_CHARS = 60;

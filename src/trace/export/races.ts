@@ -2,8 +2,8 @@
  * The race pairs an export highlights: the races the trace carries, or for a trace without
  * them (recorded with detection off), the races race detection finds in its steps.
  */
-import type { TraceFile } from '../format.ts';
-import { racesInTrace } from '../trace-races.ts';
+import type { TraceFile } from '../format.js';
+import { racesInTrace } from '../trace-races.js';
 
 /** Two conflicting accesses that nothing orders: the steps an export links. */
 export interface RacePair {

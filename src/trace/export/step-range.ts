@@ -1,5 +1,5 @@
 /** A range of steps to export (an excerpt for a slide): `5..18`, `5..`, `..18` or `12`. */
-import { ThreadsimError } from '../../errors.ts';
+import { ThreadsimError } from '../../errors.js';
 
 /** Steps `from` to `to`, both included. */
 export interface StepRange {
@@ -7,11 +7,11 @@ export interface StepRange {
   readonly to: number;
 }
 
-/** Parse `A..B`, `A..`, `..B` or `A`; throws TS006 naming the mistake. */
+/** Parse `A..B`, `A..`, `..B` or `A`; throws TSIM006 naming the mistake. */
 export function parseStepRange(text: string): StepRange {
   const m = /^\s*(\d*)\s*(\.\.)?\s*(\d*)\s*$/.exec(text);
   const bad = (why: string): never => {
-    throw new ThreadsimError('TS006', `--steps '${text}' ${why}`, 'Write a range of step numbers such as 5..18, 5.., ..18 or 12.');
+    throw new ThreadsimError('TSIM006', `--steps '${text}' ${why}`, 'Write a range of step numbers such as 5..18, 5.., ..18 or 12.');
   };
   if (m === null || (m[1] === '' && m[3] === '')) return bad('is not a step range');
   const from = m[1] === '' ? 0 : Number(m[1]);

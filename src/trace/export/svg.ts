@@ -7,9 +7,9 @@
  * a fixed-width break labelled with its length, so a 0.1 s sleep does not squeeze the steps
  * around it into a pixel. Every user string (thread names, values, messages) is XML-escaped.
  */
-import type { TraceFile } from '../format.ts';
-import { escapeXml, showValue, truncate } from './escape.ts';
-import { buildTimeline, type Access, type Span, type Timeline } from './timeline.ts';
+import type { TraceFile } from '../format.js';
+import { escapeXml, showValue, truncate } from './escape.js';
+import { buildTimeline, type Access, type Span, type Timeline } from './timeline.js';
 
 /** Idle stretches longer than this many ticks are drawn as an axis break. */
 export const GAP_TICKS = 8;

@@ -2,9 +2,9 @@
  * `text` export: the run's output as Python prints it (`HH:MM:SS: message` logging lines on
  * the virtual clock, or bare messages), control characters made visible.
  */
-import type { TraceFile } from '../format.ts';
-import { renderOutput } from '../text.ts';
-import { escapeText } from './escape-text.ts';
+import type { TraceFile } from '../format.js';
+import { renderOutput } from '../text.js';
+import { escapeText } from './escape-text.js';
 
 /** Options of the text export. */
 export interface TextExportOptions {

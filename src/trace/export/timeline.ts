@@ -7,9 +7,9 @@
  * op), was blocked (`blocked`: it parked waiting for the op's object), or was ready but another
  * thread had the CPU.
  */
-import type { TraceFile, TraceStep } from '../format.ts';
-import { showValue, truncate } from './escape.ts';
-import { racesOf, type RacePair } from './races.ts';
+import type { TraceFile, TraceStep } from '../format.js';
+import { showValue, truncate } from './escape.js';
+import { racesOf, type RacePair } from './races.js';
 
 /** What a span of a lane shows. */
 export type SpanKind = 'run' | 'ready' | 'blocked' | 'sleep' | 'hold';

@@ -4,7 +4,7 @@
  * step). The unsafe one has no lock; the locked one holds a Lock around the read and write.
  * MainThread returns the final value.
  */
-import { Lock, Thread, program, shared, type Program, type SharedState } from '../../../src/index.ts';
+import { Lock, Thread, program, shared, type Program, type SharedState } from 'threadsim';
 
 /** The program claim that no increment is lost (attached when asked for). */
 function everyIncrement(total: number) {

@@ -1,5 +1,5 @@
 /** The program of docs/property-testing.md (the docs import it from threadsim). */
-import { Thread, program, shared } from '../../../src/index.ts';
+import { Thread, program, shared } from 'threadsim';
 
 export default program(
   'hits',

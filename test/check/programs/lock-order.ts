@@ -3,7 +3,7 @@
  * preemption each thread takes both locks in turn; with one preemption between the two
  * acquires of the first thread, both block for ever.
  */
-import { Lock, Thread, program } from '../../../src/index.ts';
+import { Lock, Thread, program } from 'threadsim';
 
 export default program('check/lock-order', function* main() {
   const a = new Lock({ name: 'A' });

@@ -11,9 +11,9 @@
  * in a deadlock. `notify_all()` wakes everyone and every waiter re-checks its condition.
  */
 import fc from 'fast-check';
-import { BLOCKS } from '../../../src/check/linearizability.ts';
-import { operation, type Subject } from '../../../src/check/scenario.ts';
-import { Condition, Thread, program, shared, type Program, type Shared, type Steps } from '../../../src/index.ts';
+import { BLOCKS } from '../../../src/check/linearizability.js';
+import { operation, type Subject } from '../../../src/check/scenario.js';
+import { Condition, Thread, program, shared, type Program, type Shared, type Steps } from 'threadsim';
 
 /** Which wake-up the buffer uses. */
 export type Wakeup = 'notify' | 'notify_all';

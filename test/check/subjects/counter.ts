@@ -2,8 +2,8 @@
  * A counter object for scenario tests: `inc()` adds one and returns the new value (Java's
  * incrementAndGet), `get()` returns the value. The unsafe one reads and writes without a lock.
  */
-import { operation, type Subject } from '../../../src/check/scenario.ts';
-import { Lock, shared, type Shared, type Steps } from '../../../src/index.ts';
+import { operation, type Subject } from '../../../src/check/scenario.js';
+import { Lock, shared, type Shared, type Steps } from 'threadsim';
 
 interface Impl {
   readonly cell: Shared<{ value: number }>;

@@ -4,8 +4,8 @@
  * `poll`, so two polls can both take the same head.
  */
 import fc from 'fast-check';
-import { operation, type Subject } from '../../../src/check/scenario.ts';
-import { Lock, shared, type Shared, type Steps } from '../../../src/index.ts';
+import { operation, type Subject } from '../../../src/check/scenario.js';
+import { Lock, shared, type Shared, type Steps } from 'threadsim';
 
 interface Impl {
   readonly store: Shared<{ items: readonly number[] }>;

@@ -1,6 +1,6 @@
 /** The register of docs/property-testing.md (the docs import it from threadsim). */
 import fc from 'fast-check';
-import { linearizable, operation, shared, type Shared, type Subject } from '../../../src/index.ts';
+import { linearizable, operation, shared, type Shared, type Subject } from 'threadsim';
 
 interface Register {
   readonly cell: Shared<{ value: number }>;

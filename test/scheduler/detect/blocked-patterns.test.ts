@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { builtin } from '../../../src/examples/index.ts';
-import { execute } from '../../../src/scheduler/execution.ts';
-import { RandomPolicy } from '../../../src/scheduler/policies/random.ts';
-import { RaceMonitor } from '../../../src/scheduler/detect/index.ts';
-import type { DeadlockFailure } from '../../../src/scheduler/failures.ts';
+import { builtin } from '../../../src/examples/index.js';
+import { execute } from '../../../src/scheduler/execution.js';
+import { RandomPolicy } from '../../../src/scheduler/policies/random.js';
+import { RaceMonitor } from '../../../src/scheduler/detect/index.js';
+import type { DeadlockFailure } from '../../../src/scheduler/failures.js';
 
 /** The deadlock failures of `name` over random seeds, with the detector watching. */
 function deadlocks(name: string, seeds = 40): DeadlockFailure[] {

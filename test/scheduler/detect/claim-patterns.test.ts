@@ -4,14 +4,14 @@
  * exception nobody read (swallowed exception).
  */
 import { describe, expect, it } from 'vitest';
-import { Event, Future, Lock, logging, shared, sleep, Thread, ThreadPoolExecutor, ValueError } from '../../../src/models/index.ts';
-import { RaceMonitor } from '../../../src/scheduler/detect/index.ts';
-import { execute, type ExecutionResult } from '../../../src/scheduler/execution.ts';
-import type { ClaimFailure } from '../../../src/scheduler/failures.ts';
-import { GilPolicy } from '../../../src/scheduler/policies/index.ts';
-import { program, type Program, type Steps } from '../../../src/index.ts';
-import { runChoices } from '../../../src/check/run-choices.ts';
-import { builtin } from '../../../src/examples/index.ts';
+import { Event, Future, Lock, logging, shared, sleep, Thread, ThreadPoolExecutor, ValueError } from '../../../src/models/index.js';
+import { RaceMonitor } from '../../../src/scheduler/detect/index.js';
+import { execute, type ExecutionResult } from '../../../src/scheduler/execution.js';
+import type { ClaimFailure } from '../../../src/scheduler/failures.js';
+import { GilPolicy } from '../../../src/scheduler/policies/index.js';
+import { program, type Program, type Steps } from '../../../src/index.js';
+import { runChoices } from '../../../src/check/run-choices.js';
+import { builtin } from '../../../src/examples/index.js';
 
 const run = (p: Program, detect = true): ExecutionResult => execute(p, { policy: new GilPolicy(), seed: 0, ...(detect ? { monitor: new RaceMonitor() } : {}) });
 const claim = (r: ExecutionResult): ClaimFailure | undefined => r.failures.find((f): f is ClaimFailure => f.kind === 'claim');

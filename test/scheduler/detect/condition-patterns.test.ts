@@ -4,13 +4,13 @@
  * (`notify_all()`, tried in a what-if run) would have avoided the deadlock.
  */
 import { describe, expect, it } from 'vitest';
-import { Condition, shared, Thread } from '../../../src/models/index.ts';
-import { RaceMonitor } from '../../../src/scheduler/detect/index.ts';
-import { execute } from '../../../src/scheduler/execution.ts';
-import type { DeadlockFailure } from '../../../src/scheduler/failures.ts';
-import { policyByName } from '../../../src/scheduler/policies/index.ts';
-import { builtin } from '../../../src/examples/index.ts';
-import { program } from '../../../src/scheduler/program.ts';
+import { Condition, shared, Thread } from '../../../src/models/index.js';
+import { RaceMonitor } from '../../../src/scheduler/detect/index.js';
+import { execute } from '../../../src/scheduler/execution.js';
+import type { DeadlockFailure } from '../../../src/scheduler/failures.js';
+import { policyByName } from '../../../src/scheduler/policies/index.js';
+import { builtin } from '../../../src/examples/index.js';
+import { program } from '../../../src/scheduler/program.js';
 
 /** One consumer waits for ever, whatever notify does. */
 const oneShort = shortProgram(false);

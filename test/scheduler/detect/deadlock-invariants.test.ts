@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { builtin } from '../../../src/examples/index.ts';
-import { Lock } from '../../../src/models/lock.ts';
-import { shared } from '../../../src/models/shared.ts';
-import { Thread } from '../../../src/models/thread.ts';
-import { sleep } from '../../../src/models/time.ts';
-import type { Steps } from '../../../src/scheduler/ops.ts';
-import { program } from '../../../src/scheduler/program.ts';
-import { runProgram } from '../../../src/scheduler/run.ts';
+import { builtin } from '../../../src/examples/index.js';
+import { Lock } from '../../../src/models/lock.js';
+import { shared } from '../../../src/models/shared.js';
+import { Thread } from '../../../src/models/thread.js';
+import { sleep } from '../../../src/models/time.js';
+import type { Steps } from '../../../src/scheduler/ops.js';
+import { program } from '../../../src/scheduler/program.js';
+import { runProgram } from '../../../src/scheduler/run.js';
 
 describe('deadlock explanations', () => {
   it('a self-deadlock is a one-thread cycle through a lock it holds', () => {

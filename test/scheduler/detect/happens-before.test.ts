@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { HappensBefore } from '../../../src/scheduler/detect/happens-before.ts';
-import { Role, roleOf } from '../../../src/scheduler/detect/hb-rules.ts';
-import type { StepEvent } from '../../../src/scheduler/monitor.ts';
-import type { Op } from '../../../src/scheduler/ops.ts';
+import { HappensBefore } from '../../../src/scheduler/detect/happens-before.js';
+import { Role, roleOf } from '../../../src/scheduler/detect/hb-rules.js';
+import type { StepEvent } from '../../../src/scheduler/monitor.js';
+import type { Op } from '../../../src/scheduler/ops.js';
 
 function op(kind: Op['kind'], obj: string, extra: Partial<Op> = {}): Op {
   return { kind, obj, access: 'sync', run: () => undefined, ...extra };

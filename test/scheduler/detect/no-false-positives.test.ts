@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { builtin } from '../../../src/examples/index.ts';
-import { RaceMonitor } from '../../../src/scheduler/detect/detector.ts';
-import { execute } from '../../../src/scheduler/execution.ts';
-import { POLICY_NAMES, policyByName } from '../../../src/scheduler/policies/index.ts';
-import type { Program } from '../../../src/scheduler/program.ts';
-import { barrierPhases, conditionHandOff, eventAndSemaphore, executorResults, joinedWriters, lockedCounter, lockOrderLatent, queueHandOff, splitSections, timerStart, twoStage } from './programs.ts';
+import { builtin } from '../../../src/examples/index.js';
+import { RaceMonitor } from '../../../src/scheduler/detect/detector.js';
+import { execute } from '../../../src/scheduler/execution.js';
+import { POLICY_NAMES, policyByName } from '../../../src/scheduler/policies/index.js';
+import type { Program } from '../../../src/scheduler/program.js';
+import { barrierPhases, conditionHandOff, eventAndSemaphore, executorResults, joinedWriters, lockedCounter, lockOrderLatent, queueHandOff, splitSections, timerStart, twoStage } from './programs.js';
 
 const SEEDS = 1000;
 /** Untimed random runs are an extra on top of the 1,000 timed ones. */

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Failure, RaceFailure } from '../../../src/scheduler/failures.ts';
-import { POLICY_NAMES } from '../../../src/scheduler/policies/index.ts';
-import type { Program } from '../../../src/scheduler/program.ts';
-import { runProgram } from '../../../src/scheduler/run.ts';
-import { atomicityViolation, checkThenAct, lockOrderDeadlock, lockOrderLatent, lostUpdate, orderViolation } from './programs.ts';
+import type { Failure, RaceFailure } from '../../../src/scheduler/failures.js';
+import { POLICY_NAMES } from '../../../src/scheduler/policies/index.js';
+import type { Program } from '../../../src/scheduler/program.js';
+import { runProgram } from '../../../src/scheduler/run.js';
+import { atomicityViolation, checkThenAct, lockOrderDeadlock, lockOrderLatent, lostUpdate, orderViolation } from './programs.js';
 
 function failuresOf(p: Program, policy = 'gil', seed = 0): readonly Failure[] {
   return runProgram(p, { policy, seed, detect: true, record: true }).execution.failures;

@@ -3,19 +3,19 @@
  * twins that must never report a race. Written for these tests; the pattern recogniser sees
  * their ops only.
  */
-import { Barrier } from '../../../src/models/barrier.ts';
-import { Condition } from '../../../src/models/condition.ts';
-import { Event } from '../../../src/models/event.ts';
-import { ThreadPoolExecutor } from '../../../src/models/executor.ts';
-import { Lock } from '../../../src/models/lock.ts';
-import { Queue } from '../../../src/models/queue.ts';
-import { Semaphore } from '../../../src/models/semaphore.ts';
-import { shared } from '../../../src/models/shared.ts';
-import { Thread } from '../../../src/models/thread.ts';
-import { sleep } from '../../../src/models/time.ts';
-import { Timer } from '../../../src/models/timer.ts';
-import type { Steps } from '../../../src/scheduler/ops.ts';
-import { program, type Program } from '../../../src/scheduler/program.ts';
+import { Barrier } from '../../../src/models/barrier.js';
+import { Condition } from '../../../src/models/condition.js';
+import { Event } from '../../../src/models/event.js';
+import { ThreadPoolExecutor } from '../../../src/models/executor.js';
+import { Lock } from '../../../src/models/lock.js';
+import { Queue } from '../../../src/models/queue.js';
+import { Semaphore } from '../../../src/models/semaphore.js';
+import { shared } from '../../../src/models/shared.js';
+import { Thread } from '../../../src/models/thread.js';
+import { sleep } from '../../../src/models/time.js';
+import { Timer } from '../../../src/models/timer.js';
+import type { Steps } from '../../../src/scheduler/ops.js';
+import { program, type Program } from '../../../src/scheduler/program.js';
 
 function* startAll(threads: readonly Thread<never[]>[] | readonly Thread<[number]>[]): Steps<void> {
   for (const t of threads) yield* t.start();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RaceDetector } from '../../../src/scheduler/detect/races.ts';
+import { RaceDetector } from '../../../src/scheduler/detect/races.js';
 
 // Clocks are written by hand: thread t's own entry is its epoch; another entry is what it
 // has seen of that thread through synchronisation.

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { builtin } from '../../../src/examples/index.ts';
-import { findSplitSection } from '../../../src/scheduler/detect/split-sections.ts';
-import { execute } from '../../../src/scheduler/execution.ts';
-import { GilPolicy, RandomPolicy } from '../../../src/scheduler/policies/index.ts';
-import type { Program } from '../../../src/scheduler/program.ts';
-import { lockedCounter, splitSections, twoStage } from './programs.ts';
+import { builtin } from '../../../src/examples/index.js';
+import { findSplitSection } from '../../../src/scheduler/detect/split-sections.js';
+import { execute } from '../../../src/scheduler/execution.js';
+import { GilPolicy, RandomPolicy } from '../../../src/scheduler/policies/index.js';
+import type { Program } from '../../../src/scheduler/program.js';
+import { lockedCounter, splitSections, twoStage } from './programs.js';
 
 function traceOf(p: Program, seed: number, random = true) {
   return execute(p, { policy: random ? new RandomPolicy() : new GilPolicy(), seed, record: true }).trace!;

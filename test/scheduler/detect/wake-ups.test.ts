@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { WakeUps } from '../../../src/scheduler/detect/wake-ups.ts';
-import type { Op } from '../../../src/scheduler/ops.ts';
+import { WakeUps } from '../../../src/scheduler/detect/wake-ups.js';
+import type { Op } from '../../../src/scheduler/ops.js';
 
 const op = (kind: Op['kind'], value?: unknown): Op => ({ kind, obj: 'cond', access: 'sync', value, run: () => undefined });
 const enter = op('wait', 'enter');

@@ -3,11 +3,11 @@
  * fails, under the deterministic policies and random seeds, with race detection on.
  */
 import { describe, expect, it } from 'vitest';
-import { builtin } from '../../../src/examples/index.ts';
-import { zoo } from '../../../src/examples/zoo/index.ts';
-import { RaceMonitor } from '../../../src/scheduler/detect/index.ts';
-import { execute, type ExecutionResult } from '../../../src/scheduler/execution.ts';
-import { policyByName } from '../../../src/scheduler/policies/index.ts';
+import { builtin } from '../../../src/examples/index.js';
+import { zoo } from '../../../src/examples/zoo/index.js';
+import { RaceMonitor } from '../../../src/scheduler/detect/index.js';
+import { execute, type ExecutionResult } from '../../../src/scheduler/execution.js';
+import { policyByName } from '../../../src/scheduler/policies/index.js';
 
 // The pattern each program's doc comment describes.
 const EXPECTED: Readonly<Record<string, string>> = {

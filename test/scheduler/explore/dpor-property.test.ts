@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Lock } from '../../../src/models/lock.ts';
-import { shared } from '../../../src/models/shared.ts';
-import { Thread } from '../../../src/models/thread.ts';
-import type { Steps } from '../../../src/scheduler/ops.ts';
-import { explore } from '../../../src/scheduler/explore/explore.ts';
-import { program, type Program } from '../../../src/scheduler/program.ts';
+import { Lock } from '../../../src/models/lock.js';
+import { shared } from '../../../src/models/shared.js';
+import { Thread } from '../../../src/models/thread.js';
+import type { Steps } from '../../../src/scheduler/ops.js';
+import { explore } from '../../../src/scheduler/explore/explore.js';
+import { program, type Program } from '../../../src/scheduler/program.js';
 
 /** One action of a generated thread: read or write a location, maybe inside a lock. */
 interface Action {

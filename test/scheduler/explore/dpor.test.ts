@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { Lock } from '../../../src/models/lock.ts';
-import { shared } from '../../../src/models/shared.ts';
-import { Thread } from '../../../src/models/thread.ts';
-import { explore, type ExploreSummary } from '../../../src/scheduler/explore/explore.ts';
-import { program, type Program } from '../../../src/scheduler/program.ts';
-import { factorial, lastzeroTraces, named, sleepyRace } from './helpers.ts';
+import { Lock } from '../../../src/models/lock.js';
+import { shared } from '../../../src/models/shared.js';
+import { Thread } from '../../../src/models/thread.js';
+import { explore, type ExploreSummary } from '../../../src/scheduler/explore/explore.js';
+import { program, type Program } from '../../../src/scheduler/program.js';
+import { factorial, lastzeroTraces, named, sleepyRace } from './helpers.js';
 
 const range = (a: number, b: number): number[] => Array.from({ length: b - a + 1 }, (_, i) => a + i);
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { explore } from '../../../src/scheduler/explore/explore.ts';
-import { named, sleepyRace } from './helpers.ts';
+import { explore } from '../../../src/scheduler/explore/explore.js';
+import { named, sleepyRace } from './helpers.js';
 
 describe('exploration', () => {
   it('iterated preemption bounds: the first failure has the fewest preemptions', () => {
@@ -47,6 +47,6 @@ describe('exploration', () => {
   });
 
   it('rejects a preemption bound with DPOR', () => {
-    expect(() => explore(named('bench/counter-3'), { strategy: 'dpor', preemptionBound: 1 })).toThrow(/TS006/);
+    expect(() => explore(named('bench/counter-3'), { strategy: 'dpor', preemptionBound: 1 })).toThrow(/TSIM006/);
   });
 });

@@ -1,9 +1,9 @@
-import { builtin } from '../../../src/examples/index.ts';
-import { Lock } from '../../../src/models/lock.ts';
-import { shared } from '../../../src/models/shared.ts';
-import { Thread } from '../../../src/models/thread.ts';
-import { sleep } from '../../../src/models/time.ts';
-import { program, type Program } from '../../../src/scheduler/program.ts';
+import { builtin } from '../../../src/examples/index.js';
+import { Lock } from '../../../src/models/lock.js';
+import { shared } from '../../../src/models/shared.js';
+import { Thread } from '../../../src/models/thread.js';
+import { sleep } from '../../../src/models/time.js';
+import { program, type Program } from '../../../src/scheduler/program.js';
 
 /** The built-in program `name` (fails the test when missing). */
 export function named(name: string): Program {

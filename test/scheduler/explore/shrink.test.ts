@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { execute } from '../../../src/scheduler/execution.ts';
-import { explore } from '../../../src/scheduler/explore/explore.ts';
-import { failureSignature, shrinkSchedule } from '../../../src/scheduler/explore/shrink.ts';
-import { ReplayPolicy } from '../../../src/scheduler/policies/replay.ts';
-import { RandomPolicy } from '../../../src/scheduler/policies/random.ts';
-import { named } from './helpers.ts';
+import { execute } from '../../../src/scheduler/execution.js';
+import { explore } from '../../../src/scheduler/explore/explore.js';
+import { failureSignature, shrinkSchedule } from '../../../src/scheduler/explore/shrink.js';
+import { ReplayPolicy } from '../../../src/scheduler/policies/replay.js';
+import { RandomPolicy } from '../../../src/scheduler/policies/random.js';
+import { named } from './helpers.js';
 
 describe('shrinking a failing schedule', () => {
   // A lost update needs one thread switched out between its read and its write: exactly one

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { execute } from '../../../src/scheduler/execution.ts';
-import { PctPolicy } from '../../../src/scheduler/policies/pct.ts';
-import { named } from '../explore/helpers.ts';
+import { execute } from '../../../src/scheduler/execution.js';
+import { PctPolicy } from '../../../src/scheduler/policies/pct.js';
+import { named } from '../explore/helpers.js';
 
 describe('PCT', () => {
   const p = named('bench/counter-4');

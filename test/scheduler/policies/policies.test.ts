@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { GilPolicy, SWITCH_INTERVAL_US } from '../../../src/scheduler/policies/gil.ts';
-import { FifoPolicy } from '../../../src/scheduler/policies/fifo.ts';
-import { RandomPolicy } from '../../../src/scheduler/policies/random.ts';
-import { RoundRobinPolicy } from '../../../src/scheduler/policies/round-robin.ts';
-import { policyByName } from '../../../src/scheduler/policies/index.ts';
-import type { SchedulingPoint } from '../../../src/scheduler/policies/policy.ts';
-import { execute } from '../../../src/scheduler/execution.ts';
-import { program } from '../../../src/scheduler/program.ts';
-import { shared } from '../../../src/models/shared.ts';
-import { Thread } from '../../../src/models/thread.ts';
+import { GilPolicy, SWITCH_INTERVAL_US } from '../../../src/scheduler/policies/gil.js';
+import { FifoPolicy } from '../../../src/scheduler/policies/fifo.js';
+import { RandomPolicy } from '../../../src/scheduler/policies/random.js';
+import { RoundRobinPolicy } from '../../../src/scheduler/policies/round-robin.js';
+import { policyByName } from '../../../src/scheduler/policies/index.js';
+import type { SchedulingPoint } from '../../../src/scheduler/policies/policy.js';
+import { execute } from '../../../src/scheduler/execution.js';
+import { program } from '../../../src/scheduler/program.js';
+import { shared } from '../../../src/models/shared.js';
+import { Thread } from '../../../src/models/thread.js';
 
 function at(p: Partial<SchedulingPoint>): SchedulingPoint {
   return { step: 0, now: 0, previous: -1, spawned: -1, yielded: false, pending: () => undefined, ...p };

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
-import { RandomPolicy, scramble } from '../../../src/scheduler/policies/random.ts';
-import type { SchedulingPoint } from '../../../src/scheduler/policies/policy.ts';
+import { RandomPolicy, scramble } from '../../../src/scheduler/policies/random.js';
+import type { SchedulingPoint } from '../../../src/scheduler/policies/policy.js';
 
 const point = { step: 0, now: 0, previous: -1, spawned: -1, yielded: false, pending: () => undefined } as SchedulingPoint;
 

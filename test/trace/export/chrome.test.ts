@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { exportChrome } from '../../../src/trace/export/chrome.ts';
-import { happensBeforeEdges } from '../../../src/trace/happens-before.ts';
-import type { TraceFile } from '../../../src/trace/format.ts';
-import { EVIL_THREADS, hostileTrace } from '../../fixtures/hostile-trace.ts';
-import { traceOf } from './helpers.ts';
+import { exportChrome } from '../../../src/trace/export/chrome.js';
+import { happensBeforeEdges } from '../../../src/trace/happens-before.js';
+import type { TraceFile } from '../../../src/trace/format.js';
+import { EVIL_THREADS, hostileTrace } from '../../fixtures/hostile-trace.js';
+import { traceOf } from './helpers.js';
 
 type Ev = Record<string, unknown>;
 

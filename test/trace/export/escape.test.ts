@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeXml, jsonForScript, truncate } from '../../../src/trace/export/escape.ts';
+import { escapeXml, jsonForScript, truncate } from '../../../src/trace/export/escape.js';
 
 describe('escapeXml', () => {
   it('replaces the five markup characters by entities', () => {

@@ -1,8 +1,8 @@
-import { builtin } from '../../../src/examples/index.ts';
-import { execute } from '../../../src/scheduler/execution.ts';
-import { GilPolicy } from '../../../src/scheduler/policies/index.ts';
-import { programExtras, toTraceFile, type TraceFile } from '../../../src/trace/format.ts';
-import { withRaces } from '../../../src/trace/export/index.ts';
+import { builtin } from '../../../src/examples/index.js';
+import { execute } from '../../../src/scheduler/execution.js';
+import { GilPolicy } from '../../../src/scheduler/policies/index.js';
+import { programExtras, toTraceFile, type TraceFile } from '../../../src/trace/format.js';
+import { withRaces } from '../../../src/trace/export/index.js';
 
 /** The recorded gil seed-0 trace of a built-in program, with races. */
 export function traceOf(name: string): TraceFile {

@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { exportChrome } from '../../../src/trace/export/chrome.ts';
-import { exportMarkdown } from '../../../src/trace/export/markdown.ts';
-import { exportMermaid } from '../../../src/trace/export/mermaid.ts';
-import { exportText } from '../../../src/trace/export/text.ts';
-import { printSchedule } from '../../../src/trace/notation.ts';
-import { racesInTrace } from '../../../src/trace/trace-races.ts';
-import type { TraceFile, TraceStep } from '../../../src/trace/format.ts';
+import { exportChrome } from '../../../src/trace/export/chrome.js';
+import { exportMarkdown } from '../../../src/trace/export/markdown.js';
+import { exportMermaid } from '../../../src/trace/export/mermaid.js';
+import { exportText } from '../../../src/trace/export/text.js';
+import { printSchedule } from '../../../src/trace/notation.js';
+import { racesInTrace } from '../../../src/trace/trace-races.js';
+import type { TraceFile, TraceStep } from '../../../src/trace/format.js';
 
 /** Strings made of the characters each format treats specially, plus anything at all. */
 const nasty = fc.oneof(

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { builtin } from '../../../src/examples/index.ts';
-import { buildChoiceTree } from '../../../src/trace/choice-tree.ts';
-import { exportHtml } from '../../../src/trace/export/html.ts';
-import hostile, { HOSTILE } from '../../fixtures/hostile.ts';
-import { recordTrace } from './record.ts';
+import { builtin } from '../../../src/examples/index.js';
+import { buildChoiceTree } from '../../../src/trace/choice-tree.js';
+import { exportHtml } from '../../../src/trace/export/html.js';
+import hostile, { HOSTILE } from '../../fixtures/hostile.js';
+import { recordTrace } from './record.js';
 
 function dataOf(html: string): { trace: { steps: { t: number }[] }; tree: unknown } {
   const m = /<script type="application\/json" id="ts-data">([\s\S]*?)<\/script>/.exec(html);

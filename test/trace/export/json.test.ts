@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { exportJson } from '../../../src/trace/export/json.ts';
-import { parseTraceFile } from '../../../src/trace/format.ts';
-import { EVIL_THREADS, hostileTrace } from '../../fixtures/hostile-trace.ts';
+import { exportJson } from '../../../src/trace/export/json.js';
+import { parseTraceFile } from '../../../src/trace/format.js';
+import { EVIL_THREADS, hostileTrace } from '../../fixtures/hostile-trace.js';
 
 describe('json export', () => {
   it('is the trace file: it reads back equal, hostile strings intact', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { exportMarkdown } from '../../../src/trace/export/markdown.ts';
-import { EVIL, EVIL_THREADS, hostileTrace } from '../../fixtures/hostile-trace.ts';
-import { traceOf } from './helpers.ts';
+import { exportMarkdown } from '../../../src/trace/export/markdown.js';
+import { EVIL, EVIL_THREADS, hostileTrace } from '../../fixtures/hostile-trace.js';
+import { traceOf } from './helpers.js';
 
 /** Table cells of a GFM row: split on pipes not preceded by a backslash. */
 function cells(row: string): string[] {

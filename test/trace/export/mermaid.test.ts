@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { exportMermaid } from '../../../src/trace/export/mermaid.ts';
-import { escapeMermaid } from '../../../src/trace/export/escape-text.ts';
-import { happensBeforeEdges } from '../../../src/trace/happens-before.ts';
-import { EVIL, hostileTrace } from '../../fixtures/hostile-trace.ts';
-import { traceOf } from './helpers.ts';
+import { exportMermaid } from '../../../src/trace/export/mermaid.js';
+import { escapeMermaid } from '../../../src/trace/export/escape-text.js';
+import { happensBeforeEdges } from '../../../src/trace/happens-before.js';
+import { EVIL, hostileTrace } from '../../fixtures/hostile-trace.js';
+import { traceOf } from './helpers.js';
 
 const STATEMENT = [
   /^sequenceDiagram$/,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { pageSteps, VALUE_CHARS } from '../../../src/trace/export/page-steps.ts';
-import { recordTrace } from './record.ts';
+import { pageSteps, VALUE_CHARS } from '../../../src/trace/export/page-steps.js';
+import { recordTrace } from './record.js';
 
 describe('pageSteps', () => {
   it('attaches each logging line to the log step that wrote it', () => {

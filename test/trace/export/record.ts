@@ -1,9 +1,9 @@
 /** Test helper: the trace file of one recorded execution of a built-in or given program. */
-import { builtin } from '../../../src/examples/index.ts';
-import { execute } from '../../../src/scheduler/execution.ts';
-import { policyByName } from '../../../src/scheduler/policies/index.ts';
-import type { Program } from '../../../src/scheduler/program.ts';
-import { toTraceFile, type TraceFile } from '../../../src/trace/format.ts';
+import { builtin } from '../../../src/examples/index.js';
+import { execute } from '../../../src/scheduler/execution.js';
+import { policyByName } from '../../../src/scheduler/policies/index.js';
+import type { Program } from '../../../src/scheduler/program.js';
+import { toTraceFile, type TraceFile } from '../../../src/trace/format.js';
 
 /** Record `program` (a built-in's name or a program) under `policy` and `seed`. */
 export function recordTrace(program: string | Program, policy = 'gil', seed = 0): TraceFile {

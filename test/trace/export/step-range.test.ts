@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { isThreadsimError } from '../../../src/errors.ts';
-import { renderExport } from '../../../src/trace/export/index.ts';
-import { exportMarkdown } from '../../../src/trace/export/markdown.ts';
-import { exportMermaid } from '../../../src/trace/export/mermaid.ts';
-import { parseStepRange } from '../../../src/trace/export/step-range.ts';
-import { traceOf } from './helpers.ts';
+import { isThreadsimError } from '../../../src/errors.js';
+import { renderExport } from '../../../src/trace/export/index.js';
+import { exportMarkdown } from '../../../src/trace/export/markdown.js';
+import { exportMermaid } from '../../../src/trace/export/mermaid.js';
+import { parseStepRange } from '../../../src/trace/export/step-range.js';
+import { traceOf } from './helpers.js';
 
 function errorOf(f: () => unknown): string {
   try {
@@ -22,7 +22,7 @@ describe('step ranges (excerpts for slides)', () => {
     expect(parseStepRange('5..')).toEqual({ from: 5, to: Number.MAX_SAFE_INTEGER });
     expect(parseStepRange('..18')).toEqual({ from: 0, to: 18 });
     expect(parseStepRange('12')).toEqual({ from: 12, to: 12 });
-    expect(errorOf(() => parseStepRange('18..5'))).toMatch(/--steps '18\.\.5' starts after it ends \(18 > 5\) \(TS006\)/);
+    expect(errorOf(() => parseStepRange('18..5'))).toMatch(/--steps '18\.\.5' starts after it ends \(18 > 5\) \(TSIM006\)/);
     for (const bad of ['..', 'a', '5-6', '5 6', '']) expect(errorOf(() => parseStepRange(bad))).toMatch(/is not a step range/);
   });
 
@@ -45,7 +45,7 @@ describe('step ranges (excerpts for slides)', () => {
   });
 
   it('formats without excerpts refuse a range', () => {
-    expect(errorOf(() => renderExport(trace, 'chrome', { steps: range }))).toMatch(/--steps does not apply to the chrome format \(TS006\)\. Drop --steps, or export as markdown or mermaid/);
+    expect(errorOf(() => renderExport(trace, 'chrome', { steps: range }))).toMatch(/--steps does not apply to the chrome format \(TSIM006\)\. Drop --steps, or export as markdown or mermaid/);
     expect(renderExport(trace, 'markdown', { steps: range })).toContain(`Steps ${range.from} to ${range.to} shown.`);
   });
 });

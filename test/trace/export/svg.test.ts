@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { exportSvg, formatTime } from '../../../src/trace/export/svg.ts';
-import hostile, { HOSTILE, HOSTILE_KEY } from '../../fixtures/hostile.ts';
-import { racesInTrace } from '../../../src/trace/trace-races.ts';
-import { recordTrace } from './record.ts';
+import { exportSvg, formatTime } from '../../../src/trace/export/svg.js';
+import hostile, { HOSTILE, HOSTILE_KEY } from '../../fixtures/hostile.js';
+import { racesInTrace } from '../../../src/trace/trace-races.js';
+import { recordTrace } from './record.js';
 
 const count = (text: string, needle: string): number => text.split(needle).length - 1;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { exportText } from '../../../src/trace/export/text.ts';
-import { EVIL, hostileTrace } from '../../fixtures/hostile-trace.ts';
-import { traceOf } from './helpers.ts';
+import { exportText } from '../../../src/trace/export/text.js';
+import { EVIL, hostileTrace } from '../../fixtures/hostile-trace.js';
+import { traceOf } from './helpers.js';
 
 describe('text export', () => {
   it("prints Python's logging lines with HH:MM:SS timestamps from the virtual clock", () => {

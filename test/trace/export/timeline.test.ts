@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { TraceFile, TraceStep } from '../../../src/trace/format.ts';
-import { buildTimeline } from '../../../src/trace/export/timeline.ts';
-import { recordTrace } from './record.ts';
+import type { TraceFile, TraceStep } from '../../../src/trace/format.js';
+import { buildTimeline } from '../../../src/trace/export/timeline.js';
+import { recordTrace } from './record.js';
 
 function traceOf(steps: TraceStep[], threads = 2): TraceFile {
   return {
