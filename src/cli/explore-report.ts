@@ -159,7 +159,7 @@ export function reportJson(s: ExploreSummary, recipe: ExploreRecipe): unknown {
     strategy: s.strategy,
     timeRule: s.untimed ? 'untimed' : 'virtual-time',
     method: method(s),
-    verdict: verdict(s),
+    verdict: verdict(s).replace(/:$/, ''),
     stopped: s.stopped,
     exhaustive: s.exhaustive,
     preemptionBound: s.bound ?? null,

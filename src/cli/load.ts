@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { ThreadsimError } from '../errors.js';
 import { builtin, builtins } from '../examples/index.js';
 import { isProgram, type Program } from '../scheduler/program.js';
+import { closest } from './suggest.js';
 
 /** Registers a TypeScript loader for `.ts`/`.mts` programs; set by the command-line entry. */
 let typeScriptLoader: (() => Promise<void>) | undefined;
@@ -37,8 +38,12 @@ export async function loadProgram(spec: string): Promise<Program> {
   if (!looksLikePath(spec)) {
     const found = builtin(spec);
     if (found !== undefined) return found;
-    const names = builtins().map((p) => p.name).join(', ');
-    throw new ThreadsimError('TSIM004', `unknown program '${spec}'`, `Built-in programs: ${names}; or give a path to a .ts/.js module.`);
+    const hint = closest(spec, builtins().map((p) => p.name));
+    throw new ThreadsimError(
+      'TSIM004',
+      hint === undefined ? `unknown program '${spec}'` : `unknown program '${spec}': did you mean ${hint}?`,
+      '`threadsim list` shows the built-in programs; or give a path to a .ts/.js module.',
+    );
   }
   const path = resolve(spec);
   if (!existsSync(path)) {

@@ -1,53 +1,116 @@
 /**
  * The `threadsim` command: yargs wiring only; every command is a library call.
  * Exit codes: 0 no failure, 1 a failure was found, 2 bad usage or input (one line, no stack).
+ *
+ * Start-up is kept short: a command's module (and what it needs: the exporters, the explorer,
+ * the trace schema) is imported only when that command runs.
  */
-import yargs from 'yargs';
-import { hideBin } from 'yargs/helpers';
+import { readFileSync } from 'node:fs';
+import yargs, { type Argv } from 'yargs';
 import { isThreadsimError } from '../errors.js';
 import { POLICY_NAMES } from '../scheduler/policies/index.js';
-import { exportFormatNames } from '../trace/export/index.js';
-import { demoCommand } from './demo.js';
-import { exportCommand } from './export.js';
-import { exploreCommand } from './explore.js';
-import { STRATEGIES } from '../scheduler/explore/explore.js';
-import { listCommand } from './list.js';
-import { replayCommand } from './replay.js';
-import { runCommand } from './run.js';
+import { EXPORT_FORMAT_NAMES } from '../trace/export/names.js';
+import { closest } from './suggest.js';
+import { colourEnabled, styled } from './style.js';
 
-const out = (line: string): void => {
-  process.stdout.write(`${line}\n`);
-};
+const COMMANDS = ['run', 'explore', 'replay', 'export', 'list', 'demo'] as const;
+const LEVELS = ['debug', 'info', 'warning', 'error', 'critical'];
 
 function usageError(message: string): never {
   process.stderr.write(`threadsim: ${message.replace(/\s*\n\s*/g, ' ')}\n`);
   process.exit(2);
 }
 
-function nonNegativeInt(name: string) {
-  return (v: unknown): number => {
-    const n = Number(v);
-    if (!Number.isSafeInteger(n) || n < 0) usageError(`--${name} must be a non-negative integer, got '${String(v)}'`);
+/** The text given for `--name` on the command line (yargs turns a bad number into NaN). */
+function rawValue(argv: readonly string[], name: string): string {
+  for (let i = argv.length - 1; i >= 0; i--) {
+    const a = argv[i]!;
+    if (a === `--${name}`) return argv[i + 1] ?? '';
+    if (a.startsWith(`--${name}=`)) return a.slice(name.length + 3);
+  }
+  return '';
+}
+
+function integer(argv: readonly string[], name: string, min: 0 | 1) {
+  return (v: unknown): number | undefined => {
+    if (v === undefined) return undefined;
+    const n = typeof v === 'number' ? v : Number(v);
+    if (!Number.isSafeInteger(n) || n < min) {
+      const shown = Number.isNaN(n) ? rawValue(argv, name) : String(v);
+      usageError(`--${name} must be a ${min === 0 ? 'non-negative' : 'positive'} integer, got '${shown}'`);
+    }
     return n;
   };
 }
 
-function positiveInt(name: string) {
-  return (v: unknown): number | undefined => {
+/** A file-name option: `--trace` with nothing after it is a usage error, not an empty path. */
+function fileName(name: string) {
+  return (v: unknown): string | undefined => {
     if (v === undefined) return undefined;
-    const n = Number(v);
-    if (!Number.isSafeInteger(n) || n < 1) usageError(`--${name} must be a positive integer, got '${String(v)}'`);
-    return n;
+    if (typeof v !== 'string' || v.trim() === '') usageError(`--${name} needs a file name, e.g. --${name} out.json`);
+    return v;
   };
+}
+
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+/** Every option name (and alias) yargs knows for the command line `argv`, for "did you mean". */
+function knownOptions(y: Argv): string[] {
+  const options = (y as unknown as { getOptions(): { key: Record<string, unknown>; alias: Record<string, string[]> } }).getOptions();
+  const names = new Set(Object.keys(options.key));
+  for (const [k, aliases] of Object.entries(options.alias)) for (const a of [k, ...aliases]) names.add(a);
+  return [...names].filter((n) => n !== '$0' && n !== '_');
+}
+
+/** The one-line message for what yargs refused, with a suggestion where one is close. */
+function explainRefusal(msg: string, y: Argv, argv: readonly string[]): string {
+  const first = argv.find((a) => !a.startsWith('-'));
+  if (first !== undefined && !(COMMANDS as readonly string[]).includes(first) && /^Unknown argument/.test(msg)) {
+    const hint = closest(first, COMMANDS);
+    return `unknown command '${first}'${hint === undefined ? `; commands: ${COMMANDS.join(', ')}` : `: did you mean ${hint}?`}`;
+  }
+  const missing = /^Not enough arguments following: (.+)$/.exec(msg);
+  if (missing !== null) {
+    const name = missing[1]!.length === 1 ? `-${missing[1]}` : `--${missing[1]}`;
+    return `${name} needs a value${/^(trace|output|o|find-output)$/.test(missing[1]!) ? ' (a file name)' : ''} (see threadsim --help)`;
+  }
+  const unknown = /^Unknown arguments?: (.+)$/.exec(msg);
+  if (unknown !== null) {
+    const words = unknown[1]!.split(', ');
+    const parts = words.map((w) => {
+      const bare = w.replace(/^-+/, '');
+      const command = closest(bare, COMMANDS);
+      const option = closest(bare, knownOptions(y));
+      const isFlag = w.startsWith('-') || option !== undefined && command === undefined;
+      const hint = isFlag ? (option === undefined ? undefined : `--${option}`) : command;
+      return hint === undefined ? `unknown ${isFlag ? 'option' : 'argument'} '${w}'` : `unknown ${isFlag ? 'option' : 'argument'} '${w}': did you mean ${hint}?`;
+    });
+    return `${parts.join('; ')} (see threadsim --help)`;
+  }
+  const command = /^Unknown command: (.+)$/.exec(msg);
+  if (command !== null) {
+    const hint = closest(command[1]!, COMMANDS);
+    return `unknown command '${command[1]}'${hint === undefined ? `; commands: ${COMMANDS.join(', ')}` : `: did you mean ${hint}?`}`;
+  }
+  return `${msg} (see threadsim --help)`;
+}
+
+function ignoreClosedPipe(e: NodeJS.ErrnoException): void {
+  if (e.code !== 'EPIPE') throw e;
 }
 
 /** Run the CLI with `argv` (without node and script); resolves to the exit code. */
 export async function main(argv: string[]): Promise<number> {
   // A closed pipe (`threadsim run ... | head`) drops the rest of the output; the command still
   // finishes and exits with its own code, with no stack trace.
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code !== 'EPIPE') throw e;
-  });
+  if (!process.stdout.listeners('error').includes(ignoreClosedPipe)) process.stdout.on('error', ignoreClosedPipe);
+  const plain = (line: string): void => {
+    process.stdout.write(`${line}\n`);
+  };
+  const out = styled(plain, colourEnabled(process.stdout));
   let code = 0;
   const guard = async (f: () => Promise<number> | number): Promise<void> => {
     try {
@@ -57,37 +120,40 @@ export async function main(argv: string[]): Promise<number> {
       throw e;
     }
   };
-  await yargs(argv)
+  // The strategies come with the explorer, loaded only when `explore` is asked for.
+  const strategies: readonly string[] = argv.includes('explore') ? (await import('../scheduler/explore/explore.js')).STRATEGIES : [];
+  const y = yargs(argv);
+  await y
     .scriptName('threadsim')
     .usage('$0 <command> [options]\n\nDeterministic thread-scheduling simulator for Python-style threading.')
     .command(
       'run <program>',
       'Run a program (built-in name or .ts/.js path) and report failures with a replay command',
-      (y) =>
-        y
+      (c) =>
+        c
           .positional('program', { type: 'string', demandOption: true, describe: 'built-in name (see `list`) or module path' })
           .option('policy', { choices: POLICY_NAMES, default: 'gil', describe: 'scheduling policy' })
-          .option('seed', { type: 'string', default: '0', coerce: nonNegativeInt('seed'), describe: 'seed of the first run' })
-          .option('runs', { type: 'string', default: '1', coerce: positiveInt('runs'), describe: 'try seeds seed..seed+N-1, stop at the first failure' })
+          .option('seed', { type: 'number', default: 0, coerce: integer(argv, 'seed', 0), describe: 'seed of the first run' })
+          .option('runs', { type: 'number', default: 1, coerce: integer(argv, 'runs', 1), describe: 'try seeds seed..seed+N-1, stop at the first failure' })
           .option('timestamps', { type: 'boolean', default: true, describe: 'prefix log lines with HH:MM:SS (--no-timestamps to drop)' })
-          .option('log-level', { choices: ['debug', 'info', 'warning', 'error', 'critical'], describe: 'lowest logging level shown' })
-          .option('max-steps', { type: 'string', coerce: positiveInt('max-steps'), describe: 'step bound per run (default 100000)' })
-          .option('cpu-count', { type: 'string', coerce: positiveInt('cpu-count'), describe: 'os.cpu_count() as the models see it (default 2)' })
-          .option('schedule', { type: 'string', describe: "follow this schedule, e.g. 'MainThread*3 T1*2 T2' (docs/schedule-notation.md); --policy picks after its end" })
-          .option('trace', { type: 'string', describe: 'write the reported run as a trace file' })
-          .option('export', { choices: exportFormatNames(), describe: 'export the reported run in this format (to -o, else to stdout alone)' })
-          .option('output', { alias: 'o', type: 'string', describe: 'file for --export' })
-          .option('steps', { type: 'string', describe: 'with --export markdown or mermaid: only steps A..B' })
+          .option('log-level', { choices: LEVELS, describe: 'lowest logging level shown' })
+          .option('max-steps', { type: 'number', coerce: integer(argv, 'max-steps', 1), describe: 'step bound per run (default 100000)' })
+          .option('cpu-count', { type: 'number', coerce: integer(argv, 'cpu-count', 1), describe: 'os.cpu_count() as the models see it (default 2)' })
+          .option('schedule', { type: 'string', requiresArg: true, describe: "follow this schedule, e.g. 'MainThread*3 T1*2 T2' (docs/schedule-notation.md); --policy picks after its end" })
+          .option('trace', { type: 'string', requiresArg: true, coerce: fileName('trace'), describe: 'write the reported run as a trace file' })
+          .option('export', { choices: EXPORT_FORMAT_NAMES, describe: 'export the reported run in this format (to -o, else to stdout alone)' })
+          .option('output', { alias: 'o', type: 'string', requiresArg: true, coerce: fileName('output'), describe: 'file for --export' })
+          .option('steps', { type: 'string', requiresArg: true, describe: 'with --export markdown or mermaid: only steps A..B' })
           .option('force', { type: 'boolean', default: false, describe: 'overwrite an existing --trace or -o file' })
-          .option('json', { type: 'boolean', default: false, describe: 'print one JSON summary object' })
+          .option('json', { type: 'boolean', default: false, describe: 'print one JSON summary object (with --export, the export goes to -o)' })
           .option('detect', { type: 'boolean', default: true, describe: 'report data races, lock-order inversions and deadlock cycles (--no-detect to skip)' }),
       (a) =>
-        guard(() =>
-          runCommand(
+        guard(async () =>
+          (await import('./run.js')).runCommand(
             {
               program: a.program,
               policy: a.policy,
-              seed: a.seed,
+              seed: a.seed ?? 0,
               runs: a.runs ?? 1,
               timestamps: a.timestamps,
               ...(a['log-level'] === undefined ? {} : { logLevel: a['log-level'] }),
@@ -102,34 +168,34 @@ export async function main(argv: string[]): Promise<number> {
               json: a.json,
               detect: a.detect,
             },
-            out,
+            a.json || (a.export !== undefined && a.output === undefined) ? plain : out,
           ),
         ),
     )
     .command(
       'replay <file>',
       'Re-run a trace written by `run --trace` and check that every step matches',
-      (y) =>
-        y
+      (c) =>
+        c
           .positional('file', { type: 'string', demandOption: true })
           .option('timestamps', { type: 'boolean', default: true, describe: 'prefix log lines with HH:MM:SS' }),
-      (a) => guard(() => replayCommand({ file: a.file, timestamps: a.timestamps }, out)),
+      (a) => guard(async () => (await import('./replay.js')).replayCommand({ file: a.file, timestamps: a.timestamps }, out)),
     )
     .command(
       'export <file>',
       'Render a trace file as text, markdown, mermaid, chrome (Perfetto), json, svg or html',
-      (y) =>
-        y
+      (c) =>
+        c
           .positional('file', { type: 'string', demandOption: true, describe: 'trace file written by `run --trace`' })
-          .option('format', { alias: 'f', choices: exportFormatNames(), demandOption: true, describe: 'export format' })
-          .option('output', { alias: 'o', type: 'string', describe: 'write to this file instead of stdout' })
+          .option('format', { alias: 'f', choices: EXPORT_FORMAT_NAMES, demandOption: true, describe: 'export format' })
+          .option('output', { alias: 'o', type: 'string', requiresArg: true, coerce: fileName('output'), describe: 'write to this file instead of stdout' })
           .option('force', { type: 'boolean', default: false, describe: 'overwrite an existing output file' })
           .option('timestamps', { type: 'boolean', default: true, describe: 'text: prefix log lines with HH:MM:SS (--no-timestamps to drop)' })
-          .option('log-level', { choices: ['debug', 'info', 'warning', 'error', 'critical'], describe: "text: lowest logging level shown (default: the run's)" })
-          .option('steps', { type: 'string', describe: 'markdown, mermaid: only steps A..B (an excerpt for a slide)' }),
+          .option('log-level', { choices: LEVELS, describe: "text: lowest logging level shown (default: the run's)" })
+          .option('steps', { type: 'string', requiresArg: true, describe: 'markdown, mermaid: only steps A..B (an excerpt for a slide)' }),
       (a) =>
-        guard(() =>
-          exportCommand(
+        guard(async () =>
+          (await import('./export.js')).exportCommand(
             {
               file: a.file,
               format: a.format,
@@ -146,34 +212,34 @@ export async function main(argv: string[]): Promise<number> {
     .command(
       'explore <program>',
       'Explore many executions: exhaustive (DPOR, DFS with preemption bounds) or sampled (PCT, random); histograms, --find-output, minimal counterexamples',
-      (y) =>
-        y
+      (c) =>
+        c
           .positional('program', { type: 'string', demandOption: true, describe: 'built-in name (see `list`) or module path' })
-          .option('strategy', { choices: STRATEGIES, default: 'dpor' as const, describe: 'how executions are chosen' })
-          .option('preemption-bound', { type: 'string', coerce: (v: unknown) => (v === undefined ? undefined : nonNegativeInt('preemption-bound')(v)), describe: 'dfs: at most K preemptions (bounds 0..K are tried in turn)' })
+          .option('strategy', { choices: strategies, default: 'dpor', describe: 'how executions are chosen' })
+          .option('preemption-bound', { type: 'number', coerce: integer(argv, 'preemption-bound', 0), describe: 'dfs: at most K preemptions (bounds 0..K are tried in turn)' })
           .option('untimed', { type: 'boolean', default: false, describe: 'sleeps and timeouts order nothing (finds races hidden behind sleeps)' })
-          .option('depth', { type: 'string', coerce: positiveInt('depth'), describe: 'pct: bug depth d (default 3)' })
-          .option('pct-threads', { type: 'string', coerce: positiveInt('pct-threads'), describe: 'pct: n, threads (default: estimated from 5 random runs)' })
-          .option('pct-steps', { type: 'string', coerce: positiveInt('pct-steps'), describe: 'pct: k, scheduling points with a choice (default: estimated)' })
-          .option('max-executions', { type: 'string', coerce: positiveInt('max-executions'), describe: 'stop after N executions (default: all for dpor/dfs, 1000 for pct/random)' })
-          .option('seed', { type: 'string', default: '0', coerce: nonNegativeInt('seed'), describe: 'pct/random: seed of the first run' })
+          .option('depth', { type: 'number', coerce: integer(argv, 'depth', 1), describe: 'pct: bug depth d (default 3)' })
+          .option('pct-threads', { type: 'number', coerce: integer(argv, 'pct-threads', 1), describe: 'pct: n, threads (default: estimated from 5 random runs)' })
+          .option('pct-steps', { type: 'number', coerce: integer(argv, 'pct-steps', 1), describe: 'pct: k, scheduling points with a choice (default: estimated)' })
+          .option('max-executions', { type: 'number', coerce: integer(argv, 'max-executions', 1), describe: 'stop after N executions (default: all for dpor/dfs, 1000 for pct/random)' })
+          .option('seed', { type: 'number', default: 0, coerce: integer(argv, 'seed', 0), describe: 'pct/random: seed of the first run' })
           .option('histogram', { type: 'boolean', default: false, describe: 'group executions by final shared state and by output' })
-          .option('find-output', { type: 'string', describe: 'look for a schedule that prints exactly the text in FILE (timestamps ignored)' })
+          .option('find-output', { type: 'string', requiresArg: true, coerce: fileName('find-output'), describe: 'look for a schedule that prints exactly the text in FILE (timestamps ignored)' })
           .option('keep-going', { type: 'boolean', default: false, describe: 'go on after the first failure (one execution per kind of failure)' })
-          .option('replay-schedule', { type: 'string', describe: "run one schedule exactly, in the schedule notation ('MainThread*3 T1*2 T2'); for --untimed runs" })
-          .option('log-level', { choices: ['debug', 'info', 'warning', 'error', 'critical'], describe: 'lowest logging level compared and shown' })
+          .option('replay-schedule', { type: 'string', requiresArg: true, describe: "run one schedule exactly, in the schedule notation ('MainThread*3 T1*2 T2'); for --untimed runs" })
+          .option('log-level', { choices: LEVELS, describe: 'lowest logging level compared and shown' })
           .option('timestamps', { type: 'boolean', default: true, describe: 'with --replay-schedule: prefix log lines with HH:MM:SS' })
-          .option('max-steps', { type: 'string', coerce: positiveInt('max-steps'), describe: 'step bound per execution (default 100000)' })
-          .option('cpu-count', { type: 'string', coerce: positiveInt('cpu-count'), describe: 'os.cpu_count() as the models see it (default 2)' })
+          .option('max-steps', { type: 'number', coerce: integer(argv, 'max-steps', 1), describe: 'step bound per execution (default 100000)' })
+          .option('cpu-count', { type: 'number', coerce: integer(argv, 'cpu-count', 1), describe: 'os.cpu_count() as the models see it (default 2)' })
           .option('json', { type: 'boolean', default: false, describe: 'print one JSON object' }),
       (a) =>
-        guard(() =>
-          exploreCommand(
+        guard(async () =>
+          (await import('./explore.js')).exploreCommand(
             {
               program: a.program,
-              strategy: a.strategy,
+              strategy: a.strategy as never,
               untimed: a.untimed,
-              seed: a.seed,
+              seed: a.seed ?? 0,
               histogram: a.histogram,
               keepGoing: a['keep-going'],
               timestamps: a.timestamps,
@@ -189,21 +255,30 @@ export async function main(argv: string[]): Promise<number> {
               ...(a['max-steps'] === undefined ? {} : { maxSteps: a['max-steps'] }),
               ...(a['cpu-count'] === undefined ? {} : { cpuCount: a['cpu-count'] }),
             },
-            out,
+            a.json ? plain : out,
           ),
         ),
     )
-    .command('list', 'List the built-in programs', {}, () => guard(() => listCommand(out)))
-    .command('demo', 'The flagship demo: the tutorial lost update, explained (what `npm start` runs)', {}, () => guard(() => demoCommand(out)))
+    .command(
+      'list',
+      'List the built-in programs',
+      (c) => c.option('json', { type: 'boolean', default: false, describe: 'print a JSON array of {name, description}' }),
+      (a) => guard(async () => (await import('./list.js')).listCommand(plain, { json: a.json })),
+    )
+    .command('demo', 'The flagship demo: the tutorial lost update, explained (what `npm start` runs)', {}, () => guard(async () => (await import('./demo.js')).demoCommand(out)))
     .demandCommand(1, 'Name a command: run, explore, replay, export, list or demo.')
     .strict()
     .fail((msg, err) => {
-      if (err !== undefined && err !== null && !isThreadsimError(err)) throw err;
-      const text = (err?.message ?? msg ?? 'bad usage').replace(/\s*\n\s*/g, ' ').trim();
-      usageError(err !== undefined && err !== null ? text : `${text} (see threadsim --help)`);
+      // yargs reports its own refusals as YError; anything else is a bug and keeps its stack.
+      if (err !== undefined && err !== null && !isThreadsimError(err) && err.name !== 'YError') throw err;
+      if (err !== undefined && err !== null && isThreadsimError(err)) usageError(err.message);
+      usageError(explainRefusal((err?.message ?? msg ?? 'bad usage').replace(/\s*\n\s*/g, ' ').trim(), y, argv));
     })
     .help()
-    .version(false)
+    .alias('help', 'h')
+    .version(packageVersion())
+    .alias('version', 'v')
+    .wrap(Math.min(110, y.terminalWidth()))
     .parseAsync();
   return code;
 }

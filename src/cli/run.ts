@@ -3,7 +3,7 @@ import { ThreadsimError } from '../errors.js';
 import { RaceMonitor } from '../scheduler/detect/detector.js';
 import { findSplitSection } from '../scheduler/detect/split-sections.js';
 import { execute, type ExecutionResult } from '../scheduler/execution.js';
-import { printSchedule } from '../trace/notation.js';
+import { printSchedule, threadLabels } from '../trace/notation.js';
 import { runSchedule } from '../trace/schedule-policy.js';
 import { policyByName } from '../scheduler/policies/index.js';
 import type { Program } from '../scheduler/program.js';
@@ -48,6 +48,9 @@ export async function runCommand(args: RunArgs, out: (line: string) => void): Pr
   const program = await loadProgram(args.program);
   const level = logLevel(args.logLevel, program);
   policyByName(args.policy);
+  if (args.json && args.export !== undefined && args.output === undefined) {
+    throw new ThreadsimError('TSIM006', '--json and --export both write to standard output', `Give the export a file (--export ${args.export} -o FILE) to get both, or drop one of them.`);
+  }
   if (args.schedule !== undefined && args.runs !== 1) {
     throw new ThreadsimError('TSIM006', '--schedule runs one fixed schedule; --runs does not apply', 'Drop --runs, or drop --schedule to try several seeds.');
   }
@@ -98,6 +101,7 @@ export async function runCommand(args: RunArgs, out: (line: string) => void): Pr
           ending: exec.ending,
           steps: exec.steps,
           schedule: printSchedule(exec.schedule, exec.threads.map((t) => t.name)),
+          legend: scheduleLegend(exec.threads.map((t) => t.name)),
           failures: failures.map((f) => ({ ...f, replay: replayCommand(recipe) })),
           races: failures.filter((f) => f.kind === 'race').map((f) => ({
             location: f.location,
@@ -181,4 +185,10 @@ function logLevel(name: string | undefined, program: Program): number {
   const n = LEVEL_NUMBERS[chosen.toLowerCase()];
   if (n === undefined) throw new ThreadsimError('TSIM006', `unknown --log-level '${chosen}'`, `Use one of: ${Object.keys(LEVEL_NUMBERS).join(', ')}.`);
   return n;
+}
+
+/** What each label in the printed schedule stands for: `{ "T1": "ThreadPoolExecutor-0_0", ... }`. */
+function scheduleLegend(names: readonly string[]): Record<string, string> {
+  const labels = threadLabels(names);
+  return Object.fromEntries(labels.map((label, i) => [label.startsWith('"') ? (JSON.parse(label) as string) : label, names[i]!]));
 }

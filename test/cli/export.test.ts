@@ -44,7 +44,7 @@ async function cli(...args: string[]): Promise<{ code: number | null; out: strin
 /** A usage error: exit 2, one line on stderr, no stack trace. */
 function expectUsageError(r: { code: number | null; err: string }, pattern: RegExp): void {
   expect(r.code).toBe(2);
-  expect(r.err.trimEnd().split('\n')).toHaveLength(1);
+  expect(r.err.trimEnd().split("\n"), r.err).toHaveLength(1);
   expect(r.err).not.toMatch(/\n\s+at /);
   expect(r.err).toMatch(pattern);
 }

@@ -12,6 +12,7 @@ import { exportHtml } from './html.js';
 import { exportJson } from './json.js';
 import { exportMarkdown } from './markdown.js';
 import { exportMermaid } from './mermaid.js';
+import { EXPORT_FORMAT_NAMES, type ExportFormatName } from './names.js';
 import type { StepRange } from './step-range.js';
 import { exportSvg } from './svg.js';
 import { exportText } from './text.js';
@@ -39,7 +40,7 @@ export interface ExportFormat {
 }
 
 /** Every export format by name. */
-export const EXPORT_FORMATS: Readonly<Record<string, ExportFormat>> = {
+export const EXPORT_FORMATS: Readonly<Record<ExportFormatName, ExportFormat>> = {
   text: { extension: '.log', description: 'the log lines as Python prints them', render: (t, o) => exportText(t, { ...(o.timestamps === undefined ? {} : { timestamps: o.timestamps }), ...(o.level === undefined ? {} : { level: o.level }) }) },
   markdown: { extension: '.md', description: 'a table: one column per thread, one row per step', stepRange: true, render: (t, o) => exportMarkdown(t, o.steps === undefined ? {} : { steps: o.steps }) },
   mermaid: { extension: '.mmd', description: 'a Mermaid sequence diagram', stepRange: true, render: (t, o) => exportMermaid(t, o.steps === undefined ? {} : { steps: o.steps }) },
@@ -55,7 +56,7 @@ export const EXPORT_FORMATS: Readonly<Record<string, ExportFormat>> = {
 
 /** Names of the export formats. */
 export function exportFormatNames(): string[] {
-  return Object.keys(EXPORT_FORMATS);
+  return [...EXPORT_FORMAT_NAMES];
 }
 
 /**
@@ -68,7 +69,7 @@ export function withRaces(trace: TraceFile): TraceFile {
 
 /** Render `trace` in the format called `name`; throws TSIM006 for an unknown name. */
 export function renderExport(trace: TraceFile, name: string, options: ExportOptions = {}): string {
-  const format = EXPORT_FORMATS[name];
+  const format = (EXPORT_FORMATS as Readonly<Record<string, ExportFormat | undefined>>)[name];
   if (format === undefined) {
     throw new ThreadsimError('TSIM006', `unknown export format '${name}'`, `Use one of: ${exportFormatNames().join(', ')}.`);
   }
