@@ -16,6 +16,7 @@ import { failureMessageLines } from '../trace/report.js';
 import { explainFound } from './explain-found.js';
 import { count, method, notation, replayLines, reportJson, reportLines, scheduleReplayCommand, type ExploreRecipe } from './explore-report.js';
 import { loadProgram } from './load.js';
+import { progressLine } from './progress.js';
 
 /** Options of `threadsim explore`, as yargs parses them. */
 export interface ExploreArgs {
@@ -68,7 +69,7 @@ export async function exploreCommand(args: ExploreArgs, out: (line: string) => v
     ...(target === undefined ? {} : { findOutput: target }),
   };
   const exploration = new Exploration(program, { ...options, clock: () => performance.now() });
-  const summary = explainFound(program, await drive(exploration, !args.json && process.stderr.isTTY === true), recipe);
+  const summary = explainFound(program, await drive(exploration, !args.json && process.stderr.isTTY === true, !args.json), recipe);
   if (args.json) {
     out(JSON.stringify({ ...(reportJson(summary, recipe) as object), ...findJson(summary, target, recipe) }, null, 2));
   } else {
@@ -80,24 +81,30 @@ export async function exploreCommand(args: ExploreArgs, out: (line: string) => v
   return summary.stopped === 'interrupted' ? 130 : 0;
 }
 
-/** Run the exploration in slices so that Ctrl-C and the progress bar get their turn. */
-async function drive(exploration: Exploration, showProgress: boolean): Promise<ExploreSummary> {
+/**
+ * Run the exploration in slices so that Ctrl-C and the progress line get their turn. A note
+ * that changes how long the search takes (DPOR falling back to DFS under virtual time) is
+ * printed on standard error as soon as it appears, before the long part of the search.
+ */
+async function drive(exploration: Exploration, showProgress: boolean, showNotes: boolean): Promise<ExploreSummary> {
   const bar = showProgress
-    ? new cliProgress.SingleBar(
-        { format: 'exploring: {executions} executions | {rate}/s | {failures} failures | {elapsed}s', stream: process.stderr, clearOnComplete: true, hideCursor: true },
-        cliProgress.Presets.shades_classic,
-      )
+    ? new cliProgress.SingleBar({ format: '{line}', stream: process.stderr, clearOnComplete: true, hideCursor: true }, cliProgress.Presets.shades_classic)
     : undefined;
   const onSigint = (): void => exploration.interrupt();
   process.on('SIGINT', onSigint);
-  bar?.start(1, 0, { executions: 0, rate: 0, failures: 0, elapsed: '0.0' });
+  bar?.start(1, 0, { line: progressLine({ executions: 0, failures: 0, elapsedMs: 0 }) });
+  const noted = new Set<string>();
   try {
     while (!exploration.run(100)) {
-      if (bar !== undefined) {
-        const p = exploration.progress();
-        const secs = p.elapsedMs / 1000;
-        bar.update(0, { executions: count(p.executions), rate: count(Math.round(p.executions / Math.max(secs, 0.001))), failures: p.failures, elapsed: secs.toFixed(1) });
+      const p = exploration.progress();
+      for (const note of p.notes) {
+        if (!showNotes || noted.has(note) || !note.includes('--untimed')) continue;
+        noted.add(note);
+        bar?.stop();
+        process.stderr.write(`note: ${note}\n`);
+        bar?.start(1, 0, { line: progressLine(p) });
       }
+      bar?.update(0, { line: progressLine(p) });
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
   } finally {

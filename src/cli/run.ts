@@ -8,10 +8,6 @@ import { runSchedule } from '../trace/schedule-policy.js';
 import { policyByName } from '../scheduler/policies/index.js';
 import type { Program } from '../scheduler/program.js';
 import { runProgram } from '../scheduler/run.js';
-import { renderExport, withRaces } from '../trace/export/index.js';
-import { parseStepRange } from '../trace/export/step-range.js';
-import { programExtras, serializeTrace, toTraceFile } from '../trace/format.js';
-import { asTraceRaces } from '../trace/trace-races.js';
 import type { ReplayRecipe } from '../trace/replay-command.js';
 import { replayCommand } from '../trace/replay-command.js';
 import { failureReport } from '../trace/report.js';
@@ -78,16 +74,25 @@ export async function runCommand(args: RunArgs, out: (line: string) => void): Pr
   // The recorded run carries code sites and pattern names: its failures are the ones reported.
   const recorded = needTrace ? (exec.trace !== undefined ? exec : recordAgain(program, recipe, detect)) : undefined;
   const failures = recorded?.failures ?? exec.failures;
-  const races = detect && recorded !== undefined ? { races: asTraceRaces(recorded.failures, recorded.threads) } : {};
-  const traceFile = recorded === undefined ? undefined : withRaces(toTraceFile(recorded, recipe, { ...programExtras(program), logLevel: level, ...races }));
-  if (args.trace !== undefined && traceFile !== undefined) writeFileAtomic(args.trace, serializeTrace(traceFile), args.force);
-  if (args.export !== undefined && traceFile !== undefined) {
-    const text = renderExport(traceFile, args.export, { timestamps: args.timestamps, level, program, ...(args.steps === undefined ? {} : { steps: parseStepRange(args.steps) }) });
-    if (args.output === undefined) {
-      out(text.endsWith('\n') ? text.slice(0, -1) : text);
-      return exec.failures.length === 0 ? 0 : 1;
+  // The trace file and the exporters (and the trace schema they bring) load only when asked for.
+  if (recorded !== undefined && (args.trace !== undefined || args.export !== undefined)) {
+    const [{ asTraceRaces }, { programExtras, serializeTrace, toTraceFile }, { renderExport, withRaces }, { parseStepRange }] = await Promise.all([
+      import('../trace/trace-races.js'),
+      import('../trace/format.js'),
+      import('../trace/export/index.js'),
+      import('../trace/export/step-range.js'),
+    ]);
+    const races = detect ? { races: asTraceRaces(recorded.failures, recorded.threads) } : {};
+    const traceFile = withRaces(toTraceFile(recorded, recipe, { ...programExtras(program), logLevel: level, ...races }));
+    if (args.trace !== undefined) writeFileAtomic(args.trace, serializeTrace(traceFile), args.force);
+    if (args.export !== undefined) {
+      const text = renderExport(traceFile, args.export, { timestamps: args.timestamps, level, program, ...(args.steps === undefined ? {} : { steps: parseStepRange(args.steps) }) });
+      if (args.output === undefined) {
+        out(text.endsWith('\n') ? text.slice(0, -1) : text);
+        return exec.failures.length === 0 ? 0 : 1;
+      }
+      writeFileAtomic(args.output, text, args.force);
     }
-    writeFileAtomic(args.output, text, args.force);
   }
   const lines = renderOutput(exec.output, { timestamps: args.timestamps, level });
   if (args.json) {

@@ -80,4 +80,10 @@ describe('threadsim as a command', () => {
     expect(colourEnabled({ isTTY: false }, { FORCE_COLOR: '1' })).toBe(true);
     expect(colourEnabled({ isTTY: true }, { FORCE_COLOR: '0' })).toBe(false);
   });
+
+  it('says before a timed search that --untimed would reduce it (standard error, not in --json)', () => {
+    const r = cli(['explore', 'tutorial/race', '--max-executions', '20', '--keep-going']);
+    expect(r.stderr.split('\n')[0]).toMatch(/^note: virtual-time rules .* \(pass --untimed for the reduction\)$/);
+    expect(cli(['explore', 'tutorial/race', '--max-executions', '20', '--keep-going', '--json']).stderr).toBe('');
+  });
 });

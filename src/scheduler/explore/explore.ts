@@ -223,8 +223,9 @@ export class Exploration {
   }
 
   /** Executions so far and failures found, for a progress display. */
-  progress(): { executions: number; failures: number; elapsedMs: number } {
-    return { executions: this.executions, failures: this.failures.length, elapsedMs: this.elapsed };
+  progress(): { executions: number; failures: number; elapsedMs: number; total?: number; notes: readonly string[] } {
+    const total = Number.isFinite(this.maxExecutions) ? { total: this.maxExecutions } : {};
+    return { executions: this.executions, failures: this.failures.length, elapsedMs: this.elapsed, ...total, notes: this.notes };
   }
 
   /** Stop at the next opportunity, keeping what was found (Ctrl-C). */
