@@ -95,7 +95,8 @@ async function drive(exploration: Exploration, showProgress: boolean, showNotes:
   bar?.start(1, 0, { line: progressLine({ executions: 0, failures: 0, elapsedMs: 0 }) });
   const noted = new Set<string>();
   try {
-    while (!exploration.run(100)) {
+    for (let done = false; !done; ) {
+      done = exploration.run(100);
       const p = exploration.progress();
       for (const note of p.notes) {
         if (!showNotes || noted.has(note) || !note.includes('--untimed')) continue;
@@ -104,6 +105,7 @@ async function drive(exploration: Exploration, showProgress: boolean, showNotes:
         process.stderr.write(`note: ${note}\n`);
         bar?.start(1, 0, { line: progressLine(p) });
       }
+      if (done) break;
       bar?.update(0, { line: progressLine(p) });
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
