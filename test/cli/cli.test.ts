@@ -60,13 +60,25 @@ describe('threadsim run', () => {
     expectUsageError(cli('run', 'tutorial/race', '--policy', 'lifo'), /Invalid values|policy/);
   });
 
-  it('says how to load a .ts module that Node would treat as CommonJS', () => {
+  it('loads a .ts program from a folder with no package.json, and says how to fix a CommonJS folder', () => {
     const dir = mkdtempSync(join(tmpdir(), 'threadsim-cjs-'));
     const file = join(dir, 'prog.ts');
-    writeFileSync(file, `import { program } from ${JSON.stringify(join(root, 'src/index.ts'))};\nexport default program('p', function* () {});\n`);
+    writeFileSync(
+      file,
+      `import { program, shared, Thread } from ${JSON.stringify(join(root, 'dist/index.js'))};
+export default program('p', function* () {
+  const c = shared('c', { n: 0 });
+  const t = new Thread({ target: function* () { yield* c.set('n', 1); } });
+  yield* t.start();
+  yield* t.join();
+}, { claims: { 'n is 2': (s) => s.c?.n === 2 } });
+`,
+    );
+    const r = cli('run', file);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/claim 'n is 2' is false/);
+    writeFileSync(join(dir, 'package.json'), '{"type": "commonjs"}');
     expectUsageError(cli('run', file), /Node treats it as CommonJS.*prog\.mts.*"type": "module"/);
-    writeFileSync(join(dir, 'package.json'), '{"type": "module"}');
-    expect(cli('run', file).code).toBe(0);
   });
 
   it('lists the built-in programs, one line each', () => {
