@@ -36,4 +36,14 @@ describe('README', () => {
       expect(r.stdout.replace(/\n$/, '').split('\n').map(anyTime)).toEqual(b.lines.map(anyTime));
     });
   }
+
+  it('quotes what the exhaustive command prints, in the line under the first screen', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const m = /^Exhaustive: `npx threadsim ([^`]+)` runs every schedule: `([^`]+)`\.$/m.exec(readme);
+    expect(m, 'the README has an Exhaustive: line quoting the tool').not.toBeNull();
+    const r = spawnSync(process.execPath, [BIN, ...m![1]!.split(' ')], { cwd: ROOT, encoding: 'utf8' });
+    const finalState = r.stdout.split('\n').find((l) => l.startsWith('final state: '));
+    expect(finalState).toBe(`final state: ${m![2]!}`);
+  });
 });
+
