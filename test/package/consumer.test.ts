@@ -5,7 +5,7 @@
  * `threadsim/vitest`, and `npx threadsim run ./counter.mts`.
  */
 import { execFileSync, spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -147,6 +147,17 @@ export const check = (): void => {
       expect(r.status).toBe(0);
     });
   }
+
+  it("(b) tsc --noEmit passes under the config `tsc --init` writes (strict, exactOptionalPropertyTypes, verbatimModuleSyntax)", () => {
+    const typed = join(dir, 'typed');
+    mkdirSync(typed, { recursive: true });
+    writeFileSync(join(typed, 'user.ts'), USER_TS);
+    const init = spawnSync(join(dir, 'node_modules/.bin/tsc'), ['--init'], { cwd: typed, encoding: 'utf8' });
+    expect(init.status).toBe(0);
+    const r = spawnSync(join(dir, 'node_modules/.bin/tsc'), ['--noEmit', '-p', '.'], { cwd: typed, encoding: 'utf8' });
+    expect(r.stdout + r.stderr).toBe('');
+    expect(r.status).toBe(0);
+  });
 
   it('(c) a vitest file with threadsim/vitest passes for a locked counter and fails for a racy one', () => {
     writeFileSync(
