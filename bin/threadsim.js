@@ -3,7 +3,6 @@
 // `npm install` runs through the prepare script in a clone).
 import { existsSync } from 'node:fs';
 
-process.setSourceMapsEnabled(true);
 const entry = new URL('../dist/cli/bin.js', import.meta.url);
 if (!existsSync(entry)) {
   process.stderr.write('threadsim: dist/ is missing: run `npm run build` in the threadsim folder first\n');

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ThreadsimError } from '../errors.js';
-import { builtin, builtins } from '../examples/index.js';
+import { loadBuiltin } from '../examples/by-folder.js';
 import { isProgram, type Program } from '../scheduler/program.js';
 import { closest } from './suggest.js';
 
@@ -36,8 +36,9 @@ export function looksLikePath(spec: string): boolean {
 /** Load the program called `spec`. */
 export async function loadProgram(spec: string): Promise<Program> {
   if (!looksLikePath(spec)) {
-    const found = builtin(spec);
+    const found = await loadBuiltin(spec);
     if (found !== undefined) return found;
+    const { builtins } = await import('../examples/index.js');
     const hint = closest(spec, builtins().map((p) => p.name));
     throw new ThreadsimError(
       'TSIM004',

@@ -10,7 +10,8 @@
  * Built-in programs are named relative to the threadsim package (`src/examples/...`), so
  * their sites read the same from any working directory; other files relative to the cwd.
  */
-import { findSourceMap } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { findSourceMap, SourceMap } from 'node:module';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -41,10 +42,31 @@ function structuredStack(): { frames: NodeJS.CallSite[]; prepare: Prepare | unde
   }
 }
 
+const ownMaps = new Map<string, SourceMap | undefined>();
+
+/**
+ * The source map of one of threadsim's own compiled files, read from the `.map` file beside
+ * it on first use. Reading maps this way, rather than turning on Node's source maps for the
+ * whole process, costs nothing until a site in a built-in program is asked for.
+ */
+function ownSourceMap(file: string): SourceMap | undefined {
+  if (!file.startsWith(MODULES + sep) || !file.endsWith('.js')) return undefined;
+  if (!ownMaps.has(file)) {
+    let map: SourceMap | undefined;
+    try {
+      map = new SourceMap(JSON.parse(readFileSync(`${file}.map`, 'utf8')) as ConstructorParameters<typeof SourceMap>[0]);
+    } catch {
+      map = undefined;
+    }
+    ownMaps.set(file, map);
+  }
+  return ownMaps.get(file);
+}
+
 /** The source file and 1-based line of a compiled position, through its source map if any. */
-function original(file: string, line: number, column: number): { file: string; line: number } {
-  const map = findSourceMap(file);
-  if (map === undefined) return { file, line };
+function original(file: string, line: number, column: number): { file: string; line: number } | undefined {
+  const map = findSourceMap(file) ?? ownSourceMap(file);
+  if (map === undefined) return undefined;
   const entry = map.findEntry(line - 1, column - 1) as { originalSource?: string; originalLine?: number };
   if (entry.originalSource === undefined || entry.originalLine === undefined) return { file, line };
   const source = entry.originalSource.startsWith('file:') ? fileURLToPath(entry.originalSource) : resolve(dirname(file), entry.originalSource);
@@ -58,8 +80,9 @@ function shown(file: string): string {
 }
 
 /**
- * Where a frame's line really is when a test runner or loader has installed its own stack
- * formatter (vitest maps its transformed modules that way): format that one frame with it.
+ * Where a frame's line really is when no source map is known to Node but a test runner or
+ * loader has installed its own stack formatter (vitest maps its transformed modules that
+ * way): format that one frame with it.
  */
 function formatted(prepare: Prepare, frame: NodeJS.CallSite): { file: string; line: number } | undefined {
   const text: unknown = prepare(new Error(), [frame]);
@@ -78,7 +101,7 @@ export function callerSite(): string | undefined {
     if (!file || line === null) continue;
     if (file.startsWith('file:')) file = fileURLToPath(file);
     if (!isAbsolute(file) || isInternal(file)) continue;
-    const at = (prepare === undefined ? undefined : formatted(prepare, frame)) ?? original(file, line, frame.getColumnNumber() ?? 1);
+    const at = original(file, line, frame.getColumnNumber() ?? 1) ?? (prepare === undefined ? undefined : formatted(prepare, frame)) ?? { file, line };
     if (isInternal(at.file)) continue;
     return `${shown(at.file)}:${at.line}`;
   }

@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { loadBuiltin } from '../../src/examples/by-folder.js';
+import { builtins } from '../../src/examples/index.js';
+
+describe('loading one built-in program by its folder', () => {
+  it('finds every built-in program, the same object the full list holds', async () => {
+    for (const p of builtins()) expect(await loadBuiltin(p.name)).toBe(p);
+  });
+
+  it('is undefined for an unknown name or folder', async () => {
+    expect(await loadBuiltin('tutorial/nope')).toBeUndefined();
+    expect(await loadBuiltin('nofolder/race')).toBeUndefined();
+    expect(await loadBuiltin('race')).toBeUndefined();
+  });
+});
