@@ -16,7 +16,8 @@ import { minimizeSchedule } from './shrink.js';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import { scenarioProgram, scenarios, specOf, type Scenario, type ScenarioOptions, type Subject } from './scenario.js';
-import { escapeCell, swimLaneTable } from './swimlane.js';
+import { laneText } from './lanes.js';
+import { escapeCell } from './swimlane.js';
 
 /** Options of {@link linearizable}. */
 export interface LinearizableOptions extends ScenarioOptions, ExhaustiveOptions {
@@ -31,15 +32,46 @@ export interface LinearizableOptions extends ScenarioOptions, ExhaustiveOptions 
 
 /** A scenario whose history is not linearizable; the message is the full report. */
 export class LinearizabilityError extends Error {
-  constructor(
-    readonly scenario: Scenario,
-    readonly schedule: Schedule,
-    readonly history: readonly HistoryOp[],
-    readonly reason: string,
-    report: string,
-  ) {
+  // Private fields behind getters: a test runner prints the report, not a dump of these.
+  readonly #scenario: Scenario;
+  readonly #schedule: Schedule;
+  readonly #history: readonly HistoryOp[];
+  readonly #reason: string;
+  constructor(scenario: Scenario, schedule: Schedule, history: readonly HistoryOp[], reason: string, report: string) {
     super(report);
     this.name = 'LinearizabilityError';
+    this.#scenario = scenario;
+    this.#schedule = schedule;
+    this.#history = history;
+    this.#reason = reason;
+  }
+
+  /**
+   * What a test runner serialises besides the message: nothing (vitest would otherwise print
+   * the schedule and failures as a "Serialized Error" dump under the report that tells them).
+   */
+  toJSON(): { name: string; message: string } {
+    return { name: this.name, message: this.message };
+  }
+
+  /** The failing scenario. */
+  get scenario(): Scenario {
+    return this.#scenario;
+  }
+
+  /** The shrunk schedule under which it fails. */
+  get schedule(): Schedule {
+    return this.#schedule;
+  }
+
+  /** Every call of the failing execution. */
+  get history(): readonly HistoryOp[] {
+    return this.#history;
+  }
+
+  /** Why the history is not linearizable. */
+  get reason(): string {
+    return this.#reason;
   }
 }
 
@@ -56,6 +88,22 @@ export function historyTable(history: readonly HistoryOp[], threads: number): st
     lines.push(`| ${cells.join(' | ')} |`);
   }
   return lines.join('\n');
+}
+
+/** The history as aligned plain-text columns (what a test runner's failure message shows). */
+export function historyText(history: readonly HistoryOp[], threads: number): string {
+  const header = ['MainThread (init)', ...Array.from({ length: threads }, (_, i) => `T${i + 1}`)];
+  const rows = [...history].sort((a, b) => a.invoked - b.invoked || a.thread - b.thread);
+  const cells = rows.map((o) => {
+    const result = o.returned === undefined ? 'still waiting' : `→ ${showResult(o.result)}`;
+    const when = o.returned === undefined ? `called after step ${o.invoked - 1}` : `steps ${o.invoked}..${o.returned - 1}`;
+    const row = header.map(() => '');
+    row[o.thread + 1] = `${showCall(o.name, o.arg)} ${result} (${when})`.replace(/[\u0000-\u001f]/g, ' ');
+    return row;
+  });
+  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((r) => r[i]!.length)));
+  const line = (r: readonly string[]): string => r.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+  return [line(header), ...cells.map(line)].join('\n');
 }
 
 function showResult(v: unknown): string {
@@ -80,9 +128,9 @@ function report<I, S>(subject: Subject<I, S>, scenario: Scenario, schedule: Sche
     `scenario: ${scenario.toString()}`,
     `schedule: ${schedule.toString()}, ${sizeOf(recorded)}, ending ${recorded.execution.ending}`,
     '',
-    historyTable(history, scenario.threads.length),
+    historyText(history, scenario.threads.length),
     '',
-    swimLaneTable(recorded.execution, recorded.points),
+    laneText(recorded.execution, recorded.points),
   ].join('\n');
 }
 

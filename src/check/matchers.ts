@@ -7,7 +7,7 @@
  * A failure message carries the shrunk schedule's report (swim-lane table, explanation,
  * fast-check seed and path, replay line).
  */
-import { isProgram } from '../scheduler/program.js';
+import { isProgram, type Program } from '../scheduler/program.js';
 import { findFailingSchedule, type FindOptions, type SearchResult } from './find.js';
 
 /** What a matcher returns (vitest's and jest's shape). */
@@ -33,6 +33,28 @@ function searched(result: SearchResult, options: MatcherOptions): string {
   return result.exhausted === true ? `all ${n} ${within}` : `the first ${n} ${within} (maxExecutions reached)`;
 }
 
+/**
+ * What to try when no schedule failed: each hint names a change that can make one fail (a
+ * wider search, or a check that was not made), never "more of the same".
+ */
+function nothingFoundHints(program: Program, result: SearchResult, options: MatcherOptions): string[] {
+  const hints: string[] = [];
+  if (options.explore === 'exhaustive') {
+    const bound = options.preemptionBound ?? 2;
+    hints.push(result.exhausted === true ? `a failure that needs more preemptions shows with { preemptionBound: ${bound + 1} }` : `raise maxExecutions (now ${options.maxExecutions ?? 10_000}) to finish the search`);
+  } else {
+    hints.push(`random schedules can miss a rare interleaving: { explore: 'exhaustive' } tries every schedule with at most ${options.preemptionBound ?? 2} preemptions`);
+  }
+  const claimed = options.claim !== undefined || Object.keys(program.options.claims ?? {}).length > 0 || Object.keys(program.options.invariants ?? {}).length > 0;
+  if (options.detect === false && options.monitor === undefined) {
+    hints.push('race detection is off (detect: false): turn it on to report unordered accesses to shared state');
+  }
+  if (!claimed) {
+    hints.push("no claim was checked, so a race-free program that computes a wrong result passes: state what must hold with { claim: (o) => o.state.db.value === 2 }");
+  }
+  return hints;
+}
+
 /** `expect(program).toBeThreadSafe(options)`. */
 export function toBeThreadSafe(received: unknown, options: MatcherOptions = {}): MatcherResult {
   if (!isProgram(received)) return notAProgram(received, 'toBeThreadSafe');
@@ -51,8 +73,8 @@ export function toHaveRace(received: unknown, options: MatcherOptions = {}): Mat
   const found = result.found;
   const kinds = options.kinds === undefined ? 'failing' : `${options.kinds.join(' or ')}`;
   if (found === undefined) {
-    const hint = options.explore === 'exhaustive' ? 'try a higher preemptionBound' : `try { numRuns: ${result.numRuns * 10} }`;
-    return { pass: false, message: () => `expected ${received.name} to have a ${kinds} schedule, but none had one among ${searched(result, options)}; ${hint}` };
+    const hints = nothingFoundHints(received, result, options);
+    return { pass: false, message: () => `expected ${received.name} to have a ${kinds} schedule, but none had one among ${searched(result, options)}.\n${hints.map((h) => `- ${h}`).join('\n')}` };
   }
   return { pass: true, message: () => `expected ${received.name} to have no ${kinds} schedule, but:\n\n${found.report}` };
 }

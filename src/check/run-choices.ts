@@ -1,6 +1,7 @@
 /**
  * One execution of a program under a list of choices (see {@link ChoicePolicy}).
  */
+import { RaceMonitor } from '../scheduler/detect/detector.js';
 import { execute, type ExecutionResult } from '../scheduler/execution.js';
 import type { Monitor } from '../scheduler/monitor.js';
 import type { Program } from '../scheduler/program.js';
@@ -14,7 +15,18 @@ export interface EngineOptions {
   readonly untimed?: boolean;
   /** `os.cpu_count()` as the models see it. */
   readonly cpuCount?: number;
-  /** A fresh monitor per execution (a race detector, an invariant); its failures count. */
+  /**
+   * Report data races, lock-order inversions and deadlock cycles (happens-before race
+   * detection), as `threadsim run` does: an unlocked `hits += 1` then fails without any claim.
+   * `threadSafe`, `assertScheduleSafe` and the matchers default it to true; `false` checks only
+   * claims, deadlocks, exceptions and the step bound (for programs whose races are benign).
+   * Plain {@link runChoices} calls default it to false.
+   */
+  readonly detect?: boolean;
+  /**
+   * A fresh monitor per execution (an invariant, a custom detector); its failures count. It
+   * takes the place of the built-in race detector that `detect` turns on.
+   */
   readonly monitor?: () => Monitor;
 }
 
@@ -27,13 +39,18 @@ export interface ChoiceRun {
   readonly preemptions: number;
 }
 
+/** `options` with race detection on unless they turn it off: the default of the thread-safety checks. */
+export function detecting<T extends EngineOptions>(options: T): T & { readonly detect: boolean } {
+  return { ...options, detect: options.detect ?? true };
+}
+
 /** Default step bound of checking runs: small programs, so a spin loop is caught quickly. */
 export const CHECK_MAX_STEPS = 10_000;
 
 /** Run `program` once following `choices`; `record` keeps the step-by-step trace. */
 export function runChoices(program: Program, choices: readonly number[], options: EngineOptions = {}, record = false): ChoiceRun {
   const policy = new ChoicePolicy(choices);
-  const monitor = options.monitor?.();
+  const monitor = options.monitor?.() ?? (options.detect === true ? new RaceMonitor({ patterns: record }) : undefined);
   const execution = execute(program, {
     policy,
     seed: 0,

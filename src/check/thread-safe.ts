@@ -10,7 +10,7 @@ import type { Failure } from '../scheduler/failures.js';
 import type { Program } from '../scheduler/program.js';
 import { failuresOf, type OutcomeClaim } from './outcome.js';
 import { scheduleReport, type ReportOptions } from './report.js';
-import { runChoices } from './run-choices.js';
+import { detecting, runChoices } from './run-choices.js';
 import { schedules, type Schedule, type ScheduleOptions } from './schedules.js';
 
 /** Options of {@link threadSafe}. */
@@ -19,21 +19,43 @@ export interface ThreadSafeOptions extends ScheduleOptions, ReportOptions {
   readonly claimName?: string;
 }
 
-/** Thrown by a failing schedule: the message is the full report. */
+/**
+ * Thrown by a failing schedule: the message is the full report. `schedule` and `failures` are
+ * getters, not own properties, so a test runner prints the report and not a dump of them
+ * (vitest prints every own property of an error after its message).
+ */
 export class ThreadSafetyError extends Error {
-  constructor(
-    readonly schedule: Schedule,
-    readonly failures: readonly Failure[],
-    report: string,
-  ) {
+  readonly #schedule: Schedule;
+  readonly #failures: readonly Failure[];
+  constructor(schedule: Schedule, failures: readonly Failure[], report: string) {
     super(report);
     this.name = 'ThreadSafetyError';
+    this.#schedule = schedule;
+    this.#failures = failures;
+  }
+
+  /**
+   * What a test runner serialises besides the message: nothing (vitest would otherwise print
+   * the schedule and failures as a "Serialized Error" dump under the report that tells them).
+   */
+  toJSON(): { name: string; message: string } {
+    return { name: this.name, message: this.message };
+  }
+
+  /** The failing schedule (shrunk when a search found it). */
+  get schedule(): Schedule {
+    return this.#schedule;
+  }
+
+  /** What failed under it. */
+  get failures(): readonly Failure[] {
+    return this.#failures;
   }
 }
 
 /** The failures of `program` under `schedule` with `claim` (empty when it holds). */
 export function scheduleFailures(program: Program, schedule: Schedule, claim?: OutcomeClaim, options: ThreadSafeOptions = {}): Failure[] {
-  const run = runChoices(program, schedule.choices, options);
+  const run = runChoices(program, schedule.choices, detecting(options));
   return failuresOf(run.execution, claim, options.claimName);
 }
 

@@ -2,11 +2,13 @@
  * Shared state: the memory threads race on. A store is a named record whose keys are the
  * locations race detection and DPOR see (`db.value`). Reading and writing are separate steps,
  * so `x += 1` written as a read then a write can be interrupted between them, as in CPython.
- * Values are frozen (immer) so a thread cannot change shared data behind the engine's back.
+ * Values are immutable snapshots, deep-frozen (immer) so that a thread cannot change shared
+ * data behind the engine's back: changing one in place is a threadsim error (TSIM012) naming
+ * the location; a change is a new value written with `set` or `update`.
  */
 import { runtime } from '../scheduler/context.js';
 import { callerSite } from '../scheduler/detect/site.js';
-import type { Kernel, Op, Step } from '../scheduler/ops.js';
+import type { Kernel, Op, Step, Steps } from '../scheduler/ops.js';
 
 /*
  * Reads and writes are the hot path of every exploration, so their ops are small classes
@@ -78,6 +80,18 @@ export interface Shared<T extends Record<string, unknown>> {
   get<K extends keyof T & string>(key: K): Step<T[K]>;
   /** One step: write `value` to `key`. */
   set<K extends keyof T & string>(key: K, value: T[K]): Step<void>;
+  /**
+   * Two steps, like Python's `d[key] = f(d[key])`: read `key`, then write `change(value)`.
+   * Another thread can run between them (the read-modify-write is not atomic), so hold a Lock
+   * around it when that matters. `change` gets the frozen current value: return a new one.
+   *
+   * @example
+   * ```ts
+   * const db = shared('db', { items: [] as number[] });
+   * yield* db.update('items', (items) => [...items, 1]);
+   * ```
+   */
+  update<K extends keyof T & string>(key: K, change: (value: T[K]) => T[K]): Steps<void>;
 }
 
 /** Create the shared store `name` with its initial values. Call it inside a thread (usually main). */
@@ -104,6 +118,10 @@ export function shared<T extends Record<string, unknown>>(name: string, initial:
     },
     set<K extends keyof T & string>(key: K, value: T[K]): Step<void> {
       return new WriteOp(location(key), value, sites ? callerSite() : undefined);
+    },
+    *update<K extends keyof T & string>(key: K, change: (value: T[K]) => T[K]): Steps<void> {
+      const value = (yield new ReadOp(location(key), sites ? callerSite() : undefined)) as T[K];
+      yield new WriteOp(location(key), change(value), sites ? callerSite() : undefined);
     },
   };
 }

@@ -151,6 +151,12 @@ class Thread implements ThreadRecord {
   onUncaught: ((e: unknown) => Steps<unknown> | undefined) | undefined;
   /** True while the thread runs its excepthook steps: the body raised, so it has no result. */
   inExcepthook = false;
+  /**
+   * The store and key of the last object-valued shared location this thread read, wrote or
+   * created: the one it most likely changed in place when it raises a frozen object's TypeError.
+   */
+  sharedStore: string | undefined;
+  sharedKey: string | undefined;
   readonly finished: WaitQueue;
   readonly onError: ((e: unknown) => void) | undefined;
   constructor(
@@ -461,6 +467,7 @@ export class Execution implements Runtime {
    */
   private raised(t: Thread, error: unknown, reporter: Thread): IteratorResult<Op, unknown> | undefined {
     if (error instanceof ThreadsimError) throw error;
+    if (t.sharedStore !== undefined && isFrozenMutation(error)) throw changedInPlace(t.name, t.sharedStore, t.sharedKey!, error);
     const hook = t.onUncaught;
     t.onUncaught = undefined;
     const steps = hook?.(error);
@@ -534,6 +541,8 @@ export class Execution implements Runtime {
       value = yield* this.program.main();
     } catch (e) {
       if (e instanceof ThreadsimError) throw e;
+      const main = this.threads[0]!;
+      if (main.sharedStore !== undefined && isFrozenMutation(e)) throw changedInPlace(main.name, main.sharedStore, main.sharedKey!, e);
       const { type, detail } = describeError(e);
       this.emit('stderr', 40, 'Traceback (most recent call last):');
       this.emit('stderr', 40, exceptionLine(type, detail));
@@ -710,7 +719,10 @@ export class Execution implements Runtime {
   load(store: string, key: string): unknown {
     const s = this.state[store];
     const v = s?.[key];
-    if (v !== undefined) return v;
+    if (v !== undefined) {
+      if (typeof v === 'object' && v !== null) this.noteShared(store, key);
+      return v;
+    }
     if (s === undefined || !(key in s)) {
       throw new ThreadsimError('TSIM010', `shared store '${store}' has no key '${key}'`, `Give '${key}' an initial value in shared('${store}', { ... }).`);
     }
@@ -720,7 +732,11 @@ export class Execution implements Runtime {
   storeValue(store: string, key: string, value: unknown): void {
     const s = this.state[store];
     if (s === undefined) throw new ThreadsimError('TSIM010', `no shared store named '${store}'`, `Create it with shared('${store}', { ... }) first.`);
-    const frozen = typeof value === 'object' && value !== null ? freeze(value, true) : value;
+    let frozen = value;
+    if (typeof value === 'object' && value !== null) {
+      frozen = freeze(value, true);
+      this.noteShared(store, key);
+    }
     if (this.trace === undefined) {
       // Not recording: nobody holds an older state, so the working copy is changed in place.
       (s as Record<string, unknown>)[key] = frozen;
@@ -731,13 +747,22 @@ export class Execution implements Runtime {
     });
   }
 
+  /** The current thread holds (a reference to) the frozen object at `store.key`. */
+  private noteShared(store: string, key: string): void {
+    this.cur.sharedStore = store;
+    this.cur.sharedKey = key;
+  }
+
   /** Create a shared store with its initial values (values deep-frozen). */
   defineStore(name: string, initial: Readonly<Record<string, unknown>>): void {
     if (name in this.state) {
       throw new ThreadsimError('TSIM010', `a shared store named '${name}' exists already`, 'Give each shared() store its own name.');
     }
     const values: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(initial)) values[k] = freeze(v, true);
+    for (const [k, v] of Object.entries(initial)) {
+      values[k] = freeze(v, true);
+      if (typeof v === 'object' && v !== null) this.noteShared(name, k);
+    }
     if (this.trace === undefined) {
       (this.state as Record<string, unknown>)[name] = values;
       return;
@@ -788,6 +813,26 @@ function isGenerator(x: unknown): x is Steps<unknown> {
 function removeFrom<T>(list: T[], item: T): void {
   const i = list.indexOf(item);
   if (i >= 0) list.splice(i, 1);
+}
+
+/** The TypeErrors of changing a frozen object or a frozen Map or Set (immer's words). */
+const FROZEN = /object is not extensible|Cannot assign to read only property|Cannot delete property|Cannot (add|define) property|frozen and should not be mutated/;
+
+function isFrozenMutation(error: unknown): boolean {
+  return error instanceof Error && FROZEN.test(error.message);
+}
+
+/**
+ * A thread changed a frozen shared value in place: values in shared stores are immutable
+ * snapshots (a trace keeps one per step), so a change must be a new value written with a step.
+ */
+function changedInPlace(thread: string, store: string, key: string, error: unknown): ThreadsimError {
+  const first = (error as Error).message.split('\n')[0];
+  return new ThreadsimError(
+    'TSIM012',
+    `${thread} changed a shared value in place (${(error as Error).name}: ${first}); the last shared object it read or wrote is ${store}.${key}, and shared values are immutable snapshots`,
+    `Write a new value with a step instead: yield* ${store}.set('${key}', [...items, item]) or yield* ${store}.update('${key}', (v) => ({ ...v, field: x })).`,
+  );
 }
 
 function notAnOp(thread: string, step: number, value: unknown): ThreadsimError {

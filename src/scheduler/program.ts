@@ -1,4 +1,5 @@
 import { ThreadsimError } from '../errors.js';
+import { definingModule } from './detect/site.js';
 import type { Steps } from './ops.js';
 
 /** The final shared state: store name, then key, then value. */
@@ -36,6 +37,11 @@ export interface Program {
   readonly name: string;
   readonly main: () => Steps<unknown>;
   readonly options: ProgramOptions;
+  /**
+   * The file of the module whose top-level code defined the program (absent when a function
+   * made it): failure reports name it in their replay line, since `threadsim run FILE` loads it.
+   */
+  readonly module?: string;
 }
 
 /**
@@ -49,7 +55,8 @@ export function program(name: string, main: () => Steps<unknown>, options: Progr
   if (!isGeneratorFunction(main)) {
     throw new ThreadsimError('TSIM010', `program '${name}': main is not a generator function`, 'Declare it with function* so that primitives can be called with yield*.');
   }
-  return { kind: 'threadsim.program', name, main, options };
+  const module = definingModule();
+  return { kind: 'threadsim.program', name, main, options, ...(module === undefined ? {} : { module }) };
 }
 
 /** True when `x` is a program made by {@link program}. */

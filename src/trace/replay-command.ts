@@ -14,6 +14,8 @@ export interface ReplayRecipe {
   readonly cpuCount?: number;
   /** The schedule notation given to `--schedule`, when the run followed one. */
   readonly schedule?: string;
+  /** False when the run had race detection off (`--no-detect`). */
+  readonly detect?: boolean;
 }
 
 /** Quote an argument for a POSIX shell when it needs it. */
@@ -25,6 +27,7 @@ function common(r: ReplayRecipe): string[] {
   const parts: string[] = [];
   if (r.maxSteps !== undefined) parts.push('--max-steps', String(r.maxSteps));
   if (r.cpuCount !== undefined) parts.push('--cpu-count', String(r.cpuCount));
+  if (r.detect === false) parts.push('--no-detect');
   return parts;
 }
 

@@ -51,9 +51,12 @@ describe('linearizable: scenarios checked against a sequential specification', (
     const lines = e.message.split('\n');
     expect(lines[0]).toBe('UnsafeCounter is not linearizable: no sequential order of the operations, consistent with their real-time order, gives the results they returned.');
     expect(lines[1]).toBe('scenario: T1: [inc()] | T2: [inc()]');
-    expect(e.message).toContain('| MainThread (init) | T1 | T2 |');
-    expect(e.message).toMatch(/\| {2}\| inc\(\) → 1 \(steps \d+\.\.\d+\) \| {2}\|/);
-    expect(e.message).toContain('| step | MainThread | T1 | T2 |');
+    // plain text for a terminal: aligned columns, no Markdown pipes or escapes
+    expect(lines[4]).toMatch(/^MainThread \(init\) {2}T1 +T2$/);
+    expect(e.message).toMatch(/\n {19}inc\(\) → 1 \(steps \d+\.\.\d+\)/);
+    expect(e.message).toMatch(/\nstep {2}MainThread +T1 +T2\n/);
+    expect(e.message.split('\n').slice(2).join('\n')).not.toContain('|');
+    expect(Object.keys(JSON.parse(JSON.stringify(e)) as object)).toEqual(['name', 'message']);
   });
 
   it('a one-slot buffer with notify() deadlocks where the specification would go on; notify_all() does not', () => {

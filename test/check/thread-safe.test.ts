@@ -16,8 +16,22 @@ describe('threadSafe', () => {
     expect(() => fc.assert(threadSafe(lockedCounter(), countsEveryIncrement(2)), { seed: 1, numRuns: 1000 })).not.toThrow();
   });
 
-  it('the unprotected counter fails and its counterexample shrinks to one preemption', () => {
-    const error = counterexampleOf(() => fc.assert(threadSafe(unsafeCounter(), countsEveryIncrement(2)), { seed: 1 }));
+  it('by default an unlocked increment fails without any claim: a data race, found with no preemption', () => {
+    const error = counterexampleOf(() => fc.assert(threadSafe(unsafeCounter()), { seed: 1 }));
+    expect(error.failures.map((f) => f.kind)).toContain('race');
+    expect(error.message).toContain('data race on counter.value');
+    expect(runChoices(unsafeCounter(), error.schedule.choices).preemptions).toBe(0);
+    expect(() => fc.assert(threadSafe(lockedCounter()), { seed: 1, numRuns: 200 })).not.toThrow();
+    expect(() => fc.assert(threadSafe(unsafeCounter(), undefined, { detect: false }), { seed: 1, numRuns: 200 })).not.toThrow();
+  });
+
+  it('by default a lock-order inversion fails without a deadlocking schedule', () => {
+    const error = counterexampleOf(() => assertScheduleSafe(lockOrder, new Schedule([])));
+    expect(error.failures.map((f) => f.kind)).toEqual(['lock-order']);
+  });
+
+  it('without race detection, the unprotected counter fails by its claim and shrinks to one preemption', () => {
+    const error = counterexampleOf(() => fc.assert(threadSafe(unsafeCounter(), countsEveryIncrement(2), { detect: false }), { seed: 1 }));
     const run = runChoices(unsafeCounter(), error.schedule.choices);
     expect(run.preemptions).toBe(1);
     expect(run.execution.state.counter?.value).toBe(1);
@@ -46,13 +60,13 @@ describe('threadSafe', () => {
   });
 
   it('a claim that returns false fails with a message saying so', () => {
-    const error = counterexampleOf(() => assertScheduleSafe(unsafeCounter(), new Schedule([]), () => false));
+    const error = counterexampleOf(() => assertScheduleSafe(unsafeCounter(), new Schedule([]), () => false, { detect: false }));
     expect(error.failures[0]?.message).toBe('claim is false: it returned false');
   });
 
   it('a deadlock fails the property without any claim', () => {
-    expect(() => assertScheduleSafe(lockOrder, new Schedule([]))).not.toThrow();
-    const error = counterexampleOf(() => fc.assert(threadSafe(lockOrder), { seed: 4 }));
+    expect(() => assertScheduleSafe(lockOrder, new Schedule([]), undefined, { detect: false })).not.toThrow();
+    const error = counterexampleOf(() => fc.assert(threadSafe(lockOrder, undefined, { detect: false }), { seed: 4 }));
     expect(error.failures.map((f) => f.kind)).toEqual(['deadlock']);
     expect(runChoices(lockOrder, error.schedule.choices).preemptions).toBe(1);
   });

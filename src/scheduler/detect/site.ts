@@ -27,14 +27,14 @@ function isInternal(file: string): boolean {
 
 type Prepare = NonNullable<typeof Error.prepareStackTrace>;
 
-function structuredStack(): { frames: NodeJS.CallSite[]; prepare: Prepare | undefined } {
+function structuredStack(below: (...args: never[]) => unknown = callerSite): { frames: NodeJS.CallSite[]; prepare: Prepare | undefined } {
   const prepare = Error.prepareStackTrace;
   const limit = Error.stackTraceLimit;
   try {
     Error.prepareStackTrace = (_error, frames) => frames;
     Error.stackTraceLimit = FRAMES;
     const holder: { stack?: NodeJS.CallSite[] } = {};
-    Error.captureStackTrace(holder, callerSite);
+    Error.captureStackTrace(holder, below);
     return { frames: holder.stack ?? [], prepare };
   } finally {
     Error.prepareStackTrace = prepare;
@@ -90,6 +90,38 @@ function formatted(prepare: Prepare, frame: NodeJS.CallSite): { file: string; li
   if (m === null) return undefined;
   const file = m[1]!.startsWith('file:') ? fileURLToPath(m[1]!) : m[1]!;
   return isAbsolute(file) ? { file, line: Number(m[2]) } : undefined;
+}
+
+/** The absolute file of a frame, or undefined for native and eval frames. */
+function fileOf(frame: NodeJS.CallSite): string | undefined {
+  const file = frame.getFileName() ?? frame.getScriptNameOrSourceURL();
+  if (!file) return undefined;
+  const path = file.startsWith('file:') ? fileURLToPath(file) : file;
+  return isAbsolute(path) ? path : undefined;
+}
+
+/**
+ * The file of the module whose top-level code is calling threadsim (through the engine and
+ * models), or undefined when the call comes from inside a function: a program made by a
+ * factory function cannot be found again by loading its module. Top-level code is told by its
+ * frame: it has no function name and was called from outside its own file (the module loader).
+ */
+export function definingModule(): string | undefined {
+  const { frames } = structuredStack(definingModule);
+  const i = frames.findIndex((f) => {
+    const file = fileOf(f);
+    return file !== undefined && !isInternal(file);
+  });
+  const frame = frames[i];
+  if (frame === undefined || frame.getFunctionName()) return undefined;
+  const file = fileOf(frame)!;
+  const next = frames[i + 1];
+  return next !== undefined && fileOf(next) === file ? undefined : file;
+}
+
+/** True when `file` is one of threadsim's built-in programs (under its `examples/` folder). */
+export function isBuiltinModule(file: string): boolean {
+  return file.startsWith(resolve(MODULES, 'examples') + sep);
 }
 
 /** `file:line` of the first stack frame outside threadsim's engine and models, or undefined. */
