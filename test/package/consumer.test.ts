@@ -183,8 +183,11 @@ test('racy counter claimed safe', () => { expect(counter).toBeThreadSafe({ progr
     expect(pass.stdout).toMatch(/2 passed/);
     const fail = inConsumer(join(dir, 'node_modules/.bin/vitest'), ['run', 'racy.test.mts']);
     expect(fail.status).toBe(1);
-    expect(fail.stdout + fail.stderr).toMatch(/claim 'both increments count' is false/);
-    expect(fail.stdout + fail.stderr).toMatch(/npx threadsim run counter\.mts --schedule '/);
+    const report = fail.stdout + fail.stderr;
+    expect(report).toMatch(/data race on c\.n|claim 'both increments count' is false/);
+    const replay = report.split('\n').find((l) => l.startsWith('replay: npx threadsim run counter.mts --schedule '));
+    expect(replay, report).toBeDefined();
+    expect(replay, 'the replay line runs as printed: no escaped quotes').not.toMatch(/\\"/);
   });
 
   it('(d) npx threadsim run ./counter.mts finds the lost update from the consumer folder', () => {
