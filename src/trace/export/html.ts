@@ -1,28 +1,43 @@
 /**
  * HTML export: one self-contained page that plays a trace. No network: the stylesheet, the
- * script, the data and the timeline SVG are inline, and the page's Content-Security-Policy
- * allows nothing else (no fetch, no images, no other script than the page's own, identified by
- * its hash), so even a string that escaped every other defence could not load or run anything.
+ * scripts, the data and the timeline SVG are inline, and the page's Content-Security-Policy
+ * allows nothing else (no fetch, no images, no script but the page's own two, identified by
+ * their hashes), so even a string that escaped every other defence could not load or run
+ * anything.
  *
  * Two modes: play the recorded trace step by step (buttons and arrow keys: lanes, shared state,
- * log, the race), and "you are the scheduler", which walks a {@link ChoiceTree} computed in
- * Node (the page cannot run the program). Data travels as JSON in a
- * `<script type="application/json">` element with `<` escaped; the script inserts every string
- * with textContent.
+ * log, every race), and "you are the scheduler", a puzzle: a goal taken from the recorded run,
+ * the choices, hints, and a reveal of the recorded failing run, which stays hidden until asked.
+ * For a built-in program the page embeds the engine bundle (src/browser/page.ts) and runs the
+ * real program after every pick, so every choice is open and the path can go on for as long
+ * as the program does. A program the bundle does not hold (a user's module) falls back to a
+ * {@link ChoiceTree} computed in Node, whose bound the page states.
+ *
+ * Data travels as JSON in a `<script type="application/json">` element with `<` escaped; the
+ * script inserts every string with textContent.
  */
 import { createHash } from 'node:crypto';
-import { packTree, type ChoiceTree, type PackedTree } from '../choice-tree.js';
+import type { Program } from '../../scheduler/program.js';
+import { builtin } from '../../examples/index.js';
+import { buildChoiceTree, packTree, type ChoiceTree, type PackedTree } from '../choice-tree.js';
 import type { TraceFile } from '../format.js';
-import { replayLines } from '../replay-command.js';
+import { replayLines, type ReplayRecipe } from '../replay-command.js';
 import { escapeXml, jsonForScript } from './escape.js';
+import { pageBundle } from './page-bundle.js';
 import { pageSteps } from './page-steps.js';
 import { PLAYER_SCRIPT } from './player-script.js';
 import { PLAYER_STYLE } from './player-style.js';
+import { puzzleOf, type Puzzle } from './puzzle.js';
 import { exportSvg } from './svg.js';
 
 /** Options of {@link exportHtml}. */
 export interface HtmlOptions {
-  /** The program's choices, for the "you are the scheduler" mode; without it the mode explains how to get it. */
+  /**
+   * The traced program. A built-in one is run live in the page by the embedded engine; any
+   * other gets a precomputed {@link ChoiceTree} (bounded) for the "you are the scheduler" mode.
+   */
+  readonly program?: Program;
+  /** A precomputed choice tree, used when the page cannot run the program itself. */
   readonly tree?: ChoiceTree;
 }
 
@@ -33,28 +48,49 @@ interface PageData {
     readonly initialState: unknown;
     readonly steps: ReturnType<typeof pageSteps>;
   };
+  /** The recipe the scheduler mode's replay lines start from (policy and seed dropped). */
+  readonly recipe: ReplayRecipe;
+  /** Name of the program the embedded engine runs live, or null. */
+  readonly live: string | null;
   readonly tree: PackedTree | null;
+  readonly puzzle: Puzzle;
+}
+
+const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('base64');
+
+/** True when the bundle embedded in every page holds `program` itself (same object, by name). */
+function inBundle(program: Program): boolean {
+  return builtin(program.name) === program;
 }
 
 /** The trace as a standalone HTML page. */
 export function exportHtml(trace: TraceFile, options: HtmlOptions = {}): string {
+  const program = options.program;
+  const live = program !== undefined && inBundle(program) ? program.name : null;
+  const tree = live !== null ? undefined : (options.tree ?? (program === undefined ? undefined : buildChoiceTree(program, trace)));
+  const r = trace.recipe;
   const data: PageData = {
     trace: { threads: trace.threads.map((t) => t.name), initialState: trace.initialState ?? {}, steps: pageSteps(trace) },
-    tree: options.tree === undefined ? null : packTree(options.tree),
+    recipe: { program: r.program, policy: 'gil', seed: r.seed, ...(r.maxSteps === undefined ? {} : { maxSteps: r.maxSteps }), ...(r.cpuCount === undefined ? {} : { cpuCount: r.cpuCount }) },
+    live,
+    tree: tree === undefined ? null : packTree(tree),
+    puzzle: puzzleOf(trace),
   };
-  const scriptHash = createHash('sha256').update(PLAYER_SCRIPT, 'utf8').digest('base64');
-  const csp = `default-src 'none'; script-src 'sha256-${scriptHash}'; style-src 'unsafe-inline'; img-src 'none'; connect-src 'none'; form-action 'none'; base-uri 'none'`;
-  const r = trace.recipe;
+  const bundle = live === null ? '' : pageBundle();
+  const scripts = [PLAYER_SCRIPT, ...(live === null ? [] : [bundle])].map((s) => `'sha256-${sha256(s)}'`).join(' ');
+  const csp = `default-src 'none'; script-src ${scripts}; style-src 'unsafe-inline'; img-src 'none'; connect-src 'none'; form-action 'none'; base-uri 'none'`;
   const title = `threadsim: ${r.program}`;
   const failures = trace.failures.map((f) => `<li>${escapeXml(f.message)}</li>`).join('');
   const replay = replayLines(r, trace)
     .map((l) => `<p><code>${escapeXml(l)}</code></p>`)
     .join('');
-  const tree = options.tree;
-  const treeNote =
-    tree === undefined
-      ? '<p class="muted">This page was exported without the program’s choices. Export it from the program (<code>threadsim export --format html</code> with the program available) to play the scheduler.</p>'
-      : `<p class="hint">Pick the thread that runs next at every point where more than one can run; steps where only one thread can run happen by themselves. Keys: 1–9 pick, ← or Backspace undoes. This page holds ${tree.executions} precomputed runs${tree.unexplored > 0 ? `; ${tree.unexplored} choices beyond that bound are shown greyed out` : ', every choice of the program'}.</p>`;
+  const howTo =
+    live !== null
+      ? '<p class="hint">Pick the thread that runs next at every point where more than one can run; steps where only one thread can run happen by themselves. The page runs the real program after every pick, so every choice is open. Keys: 1–9 pick, ← or Backspace undoes.</p>'
+      : tree !== undefined
+        ? `<p class="hint">Pick the thread that runs next at every point where more than one can run. Keys: 1–9 pick, ← or Backspace undoes. This page cannot run this program (only threadsim’s built-in programs travel inside the page), so it holds ${tree.executions} runs precomputed by <code>threadsim export</code>${tree.unexplored > 0 ? `; ${tree.unexplored} choices beyond that bound are shown greyed out` : ', every choice of the program'}.</p>`
+        : '<p class="muted">This page was exported without its program. Export it from the program (<code>threadsim export --format html</code> with the program available) to play the scheduler.</p>';
+  const puzzle = data.puzzle;
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -68,8 +104,7 @@ export function exportHtml(trace: TraceFile, options: HtmlOptions = {}): string 
 <body>
 <header>
 <h1>${escapeXml(r.program)}</h1>
-<p class="meta">policy ${escapeXml(r.policy)}, seed ${r.seed}: ${trace.steps.length} steps, ${escapeXml(trace.ending)}${trace.description === undefined ? '' : ` — ${escapeXml(trace.description)}`}</p>
-${failures === '' ? '' : `<ul class="failures">${failures}</ul>`}
+<p class="meta">${trace.description === undefined ? '' : escapeXml(trace.description)}</p>
 </header>
 <nav class="tabs" role="tablist">
 <button id="tab-player" role="tab" aria-selected="true">Play the trace</button>
@@ -77,10 +112,12 @@ ${failures === '' ? '' : `<ul class="failures">${failures}</ul>`}
 </nav>
 <main>
 <section id="player">
+<p class="meta">The recorded run: policy ${escapeXml(r.policy)}, seed ${r.seed}: ${trace.steps.length} steps (0 to ${Math.max(0, trace.steps.length - 1)}), ${escapeXml(trace.ending)}</p>
+${failures === '' ? '' : `<ul class="failures">${failures}</ul>`}
 <div class="controls">
 <button id="start" title="first step (Home)">« first</button>
 <button id="back" title="step back (←)">◀ back</button>
-<label>step <input id="pos-input" type="number" min="0" max="${trace.steps.length}" value="0"></label>
+<label>step <input id="pos-input" type="number" min="0" max="${Math.max(0, trace.steps.length - 1)}" value="" placeholder="start"></label>
 <button id="fwd" title="step forward (→)">forward ▶</button>
 <button id="end" title="last step (End)">last »</button>
 <span class="hint">keys: ← → Home End</span>
@@ -93,13 +130,26 @@ ${failures === '' ? '' : `<ul class="failures">${failures}</ul>`}
 <div><h2>Log</h2><div class="log"></div></div>
 </div>
 <details id="timeline-box" open><summary>Timeline on the virtual clock</summary><div id="timeline">${exportSvg(trace)}</div></details>
+<div class="replay-recorded">
+<p>Replay the recorded run:</p>
+${replay}
+</div>
 </section>
 <section id="scheduler" hidden>
-${treeNote}
+<p id="goal" class="goal"><strong>Goal:</strong> ${escapeXml(puzzle.goal)}</p>
+${howTo}
 <div id="choices" class="choices"></div>
-<div class="controls"><button id="undo">↶ undo last choice</button><button id="restart">restart</button></div>
+<div class="controls"><button id="undo">↶ undo last choice</button><button id="restart">restart</button><button id="hint">hint</button><button id="reveal">reveal the recorded run</button></div>
+<div id="hints" class="hints"></div>
 <div id="outcome" class="outcome"></div>
 <div id="replay" class="replay"></div>
+<div id="answer" class="answer" hidden>
+<h2>The recorded run</h2>
+<p class="meta">policy ${escapeXml(r.policy)}, seed ${r.seed}: ${trace.steps.length} steps, ${escapeXml(trace.ending)}</p>
+${failures === '' ? '<p>No failure.</p>' : `<ul class="failures">${failures}</ul>`}
+${replay}
+<button id="play-answer">play it step by step</button>
+</div>
 <div class="now"></div>
 <div class="lanes"></div>
 <div class="columns">
@@ -108,12 +158,8 @@ ${treeNote}
 </div>
 </section>
 </main>
-<footer>
-<p>Replay the recorded run:</p>
-${replay}
-</footer>
 <script type="application/json" id="ts-data">${jsonForScript(data)}</script>
-<script>${PLAYER_SCRIPT}</script>
+${live === null ? '' : `<script>${bundle}</script>\n`}<script>${PLAYER_SCRIPT}</script>
 </body>
 </html>
 `;
