@@ -11,16 +11,19 @@
 import { builtins } from '../examples/index.js';
 import * as models from '../models/index.js';
 import { explore, type ExploreSummary } from '../scheduler/explore/explore.js';
+import { RaceMonitor } from '../scheduler/detect/index.js';
 import { execute } from '../scheduler/execution.js';
 import { POLICY_NAMES, policyByName } from '../scheduler/policies/index.js';
 import { program as defineProgram, isProgram, type Program } from '../scheduler/program.js';
 import { exportMarkdown } from '../trace/export/markdown.js';
 import { exportMermaid } from '../trace/export/mermaid.js';
+import { exportSvg } from '../trace/export/svg.js';
 import { toTraceFile, type TraceFile } from '../trace/format.js';
 import { runPrefix, type LiveRun } from '../trace/live-run.js';
 import { replayLines, type ReplayRecipe } from '../trace/replay-command.js';
 import { racesInTrace } from '../trace/trace-races.js';
 import { pageSteps, type PageStep } from '../trace/export/page-steps.js';
+import { puzzleOf, type Puzzle } from '../trace/export/puzzle.js';
 
 /** Programs the page can run, by name: the built-ins, plus any the page registers. */
 const programs = new Map<string, Program>(builtins().map((p) => [p.name, p]));
@@ -36,8 +39,10 @@ export interface PolicyRun {
 export interface PageEngine {
   /** Names of the programs the page can run. */
   names(): string[];
-  /** Add a program (a user's bundled module) under its own name. */
-  register(program: Program): void;
+  /** Add a program (typed into the playground) and return the name {@link PageEngine.live} knows it by. */
+  register(program: Program): string;
+  /** The program the page knows by `name` (see {@link PageEngine.names} and {@link PageEngine.register}). */
+  program(name: string): Program;
   /** Run program `name` along `prefix`, then the default; see {@link runPrefix}. */
   live(name: string, prefix: readonly number[], recipe: ReplayRecipe): LiveRun;
   /** The replay lines of a schedule (the path taken) of program `name`. */
@@ -48,8 +53,10 @@ export interface PageEngine {
   run(program: Program, policy: string, seed: number): PolicyRun;
   /** Sample `executions` random runs from `seed` and group them by final state and output. */
   histogram(program: Program, executions: number, seed: number): ExploreSummary;
+  /** The puzzle of a recorded run: goal, hints, the check. */
+  puzzle(trace: TraceFile): Puzzle;
   /** Export formats the page can produce by itself. */
-  exportTrace(trace: TraceFile, format: 'json' | 'markdown' | 'mermaid'): string;
+  exportTrace(trace: TraceFile, format: 'json' | 'markdown' | 'mermaid' | 'svg'): string;
   readonly policies: readonly string[];
 }
 
@@ -77,8 +84,12 @@ const api = { ...models, program: defineProgram };
 export const engine: PageEngine = {
   names: () => [...programs.keys()],
   register(p) {
-    programs.set(p.name, p);
+    // Kept apart from the built-ins, so a typed program named like one does not replace it.
+    const key = `playground:${p.name}`;
+    programs.set(key, p);
+    return key;
   },
+  program: (name) => named(name),
   live: (name, prefix, recipe) => runPrefix(named(name), prefix, recipe),
   replay: (recipe, schedule, threads) => replayLines(recipe, { schedule, threads: threads.map((n) => ({ name: n })) }),
   compile(source) {
@@ -88,16 +99,19 @@ export const engine: PageEngine = {
     return made;
   },
   run(p, policy, seed) {
-    const exec = execute(p, { policy: policyByName(policy), seed, record: true });
+    // Races detected and named as `threadsim run` does, so the page reports what the CLI would.
+    const exec = execute(p, { policy: policyByName(policy), seed, record: true, monitor: new RaceMonitor({ patterns: true }) });
     const recipe: ReplayRecipe = { program: p.name, policy, seed };
     const file = toTraceFile(exec, recipe);
     const trace = { ...file, races: file.races ?? racesInTrace(file) };
     return { trace, steps: pageSteps(trace), replay: replayLines(recipe, exec) };
   },
   histogram: (p, executions, seed) => explore(p, { strategy: 'random', maxExecutions: executions, seed, histogram: true, shrink: false }),
+  puzzle: (trace) => puzzleOf(trace),
   exportTrace(trace, format) {
     if (format === 'markdown') return exportMarkdown(trace);
     if (format === 'mermaid') return exportMermaid(trace);
+    if (format === 'svg') return exportSvg(trace);
     // Not serializeTrace: its field order comes from the zod schema, which would add ~450 kB
     // to every page. Key order does not matter to `threadsim replay`, which reads this file.
     return `${JSON.stringify(trace, null, 1)}\n`;

@@ -14,6 +14,7 @@ import { STRATEGIES } from '../scheduler/explore/explore.js';
 import { listCommand } from './list.js';
 import { replayCommand } from './replay.js';
 import { runCommand } from './run.js';
+import { playgroundModule } from './playground.js';
 
 const out = (line: string): void => {
   process.stdout.write(`${line}\n`);
@@ -193,6 +194,7 @@ export async function main(argv: string[]): Promise<number> {
           ),
         ),
     )
+    .command(playgroundModule(guard, out))
     .command('list', 'List the built-in programs', {}, () => guard(() => listCommand(out)))
     .command('demo', 'The flagship demo: the tutorial lost update, explained (what `npm start` runs)', {}, () => guard(() => demoCommand(out)))
     .demandCommand(1, 'Name a command: run, explore, replay, export, list or demo.')

@@ -91,6 +91,7 @@ export function exportHtml(trace: TraceFile, options: HtmlOptions = {}): string 
         ? `<p class="hint">Pick the thread that runs next at every point where more than one can run. Keys: 1–9 pick, ← or Backspace undoes. This page cannot run this program (only threadsim’s built-in programs travel inside the page), so it holds ${tree.executions} runs precomputed by <code>threadsim export</code>${tree.unexplored > 0 ? `; ${tree.unexplored} choices beyond that bound are shown greyed out` : ', every choice of the program'}.</p>`
         : '<p class="muted">This page was exported without its program. Export it from the program (<code>threadsim export --format html</code> with the program available) to play the scheduler.</p>';
   const puzzle = data.puzzle;
+  const recordedMeta = `policy ${escapeXml(r.policy)}, seed ${r.seed}: ${trace.steps.length} steps (0 to ${Math.max(0, trace.steps.length - 1)}), ${escapeXml(trace.ending)}`;
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -106,18 +107,44 @@ export function exportHtml(trace: TraceFile, options: HtmlOptions = {}): string 
 <h1>${escapeXml(r.program)}</h1>
 <p class="meta">${trace.description === undefined ? '' : escapeXml(trace.description)}</p>
 </header>
-<nav class="tabs" role="tablist">
+${playerSections({ recordedMeta, failures, maxStep: Math.max(0, trace.steps.length - 1), timeline: exportSvg(trace), replay, goal: escapeXml(puzzle.goal), howTo })}
+<script type="application/json" id="ts-data">${jsonForScript(data)}</script>
+${live === null ? '' : `<script>${bundle}</script>\n`}<script>${PLAYER_SCRIPT}</script>
+</body>
+</html>
+`;
+}
+
+/** The markup parts of {@link playerSections}, each already HTML (escaped). */
+export interface PlayerParts {
+  readonly recordedMeta: string;
+  /** `<li>` items. */
+  readonly failures: string;
+  readonly maxStep: number;
+  readonly timeline: string;
+  /** `<p><code>` replay lines. */
+  readonly replay: string;
+  readonly goal: string;
+  readonly howTo: string;
+}
+
+/**
+ * The tabs and the two sections the player script mounts on, shared with the playground
+ * (which fills the slots with ids, such as #recorded-meta, after every run).
+ */
+export function playerSections(p: PlayerParts): string {
+  return `<nav class="tabs" role="tablist">
 <button id="tab-player" role="tab" aria-selected="true">Play the trace</button>
 <button id="tab-scheduler" role="tab" aria-selected="false">You are the scheduler</button>
 </nav>
 <main>
 <section id="player">
-<p class="meta">The recorded run: policy ${escapeXml(r.policy)}, seed ${r.seed}: ${trace.steps.length} steps (0 to ${Math.max(0, trace.steps.length - 1)}), ${escapeXml(trace.ending)}</p>
-${failures === '' ? '' : `<ul class="failures">${failures}</ul>`}
+<p class="meta">The recorded run: <span id="recorded-meta">${p.recordedMeta}</span></p>
+<ul class="failures" id="recorded-failures">${p.failures}</ul>
 <div class="controls">
 <button id="start" title="first step (Home)">« first</button>
 <button id="back" title="step back (←)">◀ back</button>
-<label>step <input id="pos-input" type="number" min="0" max="${Math.max(0, trace.steps.length - 1)}" value="" placeholder="start"></label>
+<label>step <input id="pos-input" type="number" min="0" max="${p.maxStep}" value="" placeholder="start"></label>
 <button id="fwd" title="step forward (→)">forward ▶</button>
 <button id="end" title="last step (End)">last »</button>
 <span class="hint">keys: ← → Home End</span>
@@ -129,15 +156,15 @@ ${failures === '' ? '' : `<ul class="failures">${failures}</ul>`}
 <div class="state"><h2>Shared state</h2><table><tbody></tbody></table></div>
 <div><h2>Log</h2><div class="log"></div></div>
 </div>
-<details id="timeline-box" open><summary>Timeline on the virtual clock</summary><div id="timeline">${exportSvg(trace)}</div></details>
+<details id="timeline-box" open><summary>Timeline on the virtual clock</summary><div id="timeline">${p.timeline}</div></details>
 <div class="replay-recorded">
 <p>Replay the recorded run:</p>
-${replay}
+<div id="recorded-replay">${p.replay}</div>
 </div>
 </section>
 <section id="scheduler" hidden>
-<p id="goal" class="goal"><strong>Goal:</strong> ${escapeXml(puzzle.goal)}</p>
-${howTo}
+<p id="goal" class="goal"><strong>Goal:</strong> <span id="goal-text">${p.goal}</span></p>
+<div id="how-to">${p.howTo}</div>
 <div id="choices" class="choices"></div>
 <div class="controls"><button id="undo">↶ undo last choice</button><button id="restart">restart</button><button id="hint">hint</button><button id="reveal">reveal the recorded run</button></div>
 <div id="hints" class="hints"></div>
@@ -145,9 +172,9 @@ ${howTo}
 <div id="replay" class="replay"></div>
 <div id="answer" class="answer" hidden>
 <h2>The recorded run</h2>
-<p class="meta">policy ${escapeXml(r.policy)}, seed ${r.seed}: ${trace.steps.length} steps, ${escapeXml(trace.ending)}</p>
-${failures === '' ? '<p>No failure.</p>' : `<ul class="failures">${failures}</ul>`}
-${replay}
+<p class="meta" id="answer-meta">${p.recordedMeta}</p>
+<ul class="failures" id="answer-failures">${p.failures === '' ? '<li>No failure.</li>' : p.failures}</ul>
+<div id="answer-replay">${p.replay}</div>
 <button id="play-answer">play it step by step</button>
 </div>
 <div class="now"></div>
@@ -157,10 +184,5 @@ ${replay}
 <div><h2>Log</h2><div class="log"></div></div>
 </div>
 </section>
-</main>
-<script type="application/json" id="ts-data">${jsonForScript(data)}</script>
-${live === null ? '' : `<script>${bundle}</script>\n`}<script>${PLAYER_SCRIPT}</script>
-</body>
-</html>
-`;
+</main>`;
 }

@@ -7,7 +7,13 @@
 export const PLAYER_SCRIPT = String.raw`
 (function () {
   'use strict';
-  var data = JSON.parse(document.getElementById('ts-data').textContent);
+
+  /**
+   * Build the player on the page's #player and #scheduler sections from the page data. The
+   * export calls it once; the playground again after every run (on fresh sections), so it
+   * returns a handle that removes what it added outside those sections.
+   */
+  function mount(data) {
   var trace = data.trace;
   var tree = data.tree ? unpack(data.tree) : null;
 
@@ -198,6 +204,7 @@ export const PLAYER_SCRIPT = String.raw`
   // ----- Mode 1: play the recorded trace -----
 
   var playerRoot = $('player');
+  $('pos-input').max = String(Math.max(0, trace.steps.length - 1));
   var view = new View(playerRoot, trace.initialState, trace.threads[0]);
   var pos = 0;
   var raceSteps = {};
@@ -473,8 +480,8 @@ export const PLAYER_SCRIPT = String.raw`
   }
   $('tab-player').addEventListener('click', function () { setMode('player'); });
   $('tab-scheduler').addEventListener('click', function () { setMode('scheduler'); });
-  document.addEventListener('keydown', function (e) {
-    if (e.target && e.target.tagName === 'INPUT') return;
+  function onKey(e) {
+    if (e.target && (e.target.tagName === 'INPUT' || e.target.tagName === 'TEXTAREA' || e.target.tagName === 'SELECT')) return;
     if (mode === 'player') {
       if (e.key === 'ArrowRight' || e.key === 'n') go(pos + 1);
       else if (e.key === 'ArrowLeft' || e.key === 'p') go(pos - 1);
@@ -490,8 +497,15 @@ export const PLAYER_SCRIPT = String.raw`
       if (!done) return;
       e.preventDefault();
     }
-  });
+  }
+  document.addEventListener('keydown', onKey);
   setMode('player');
+  return { dispose: function () { document.removeEventListener('keydown', onKey); } };
+  }
+
+  window.threadsimPlayer = { mount: mount };
+  var holder = document.getElementById('ts-data');
+  if (holder) mount(JSON.parse(holder.textContent));
   document.body.setAttribute('data-ready', 'true');
 })();
 `;

@@ -6,6 +6,7 @@ body { margin: 0; padding: 1rem 1.5rem 2rem; font: 14px/1.45 "DejaVu Sans", Verd
 h1 { font-size: 1.35rem; margin: 0 0 .2rem; overflow-wrap: anywhere; }
 h2 { font-size: 1rem; margin: .8rem 0 .3rem; }
 .meta { color: var(--muted); margin: 0 0 .4rem; overflow-wrap: anywhere; }
+.failures:empty { display: none; }
 .failures { color: var(--race); margin: .2rem 0 .6rem; padding-left: 1.2rem; overflow-wrap: anywhere; }
 .tabs { display: flex; gap: .4rem; border-bottom: 2px solid var(--ink); margin: .6rem 0 .8rem; }
 .tabs button { border: 1px solid var(--ink); border-bottom: none; background: #eee; padding: .35rem .9rem; font: inherit; cursor: pointer; border-radius: 4px 4px 0 0; }
