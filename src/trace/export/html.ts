@@ -89,7 +89,7 @@ export function exportHtml(trace: TraceFile, options: HtmlOptions = {}): string 
       ? '<p class="hint">Pick the thread that runs next at every point where more than one can run; steps where only one thread can run happen by themselves. The page runs the real program after every pick, so every choice is open. Keys: 1–9 pick, ← or Backspace undoes.</p>'
       : tree !== undefined
         ? `<p class="hint">Pick the thread that runs next at every point where more than one can run. Keys: 1–9 pick, ← or Backspace undoes. This page cannot run this program (only threadsim’s built-in programs travel inside the page), so it holds ${tree.executions} runs precomputed by <code>threadsim export</code>${tree.unexplored > 0 ? `; ${tree.unexplored} choices beyond that bound are shown greyed out` : ', every choice of the program'}.</p>`
-        : '<p class="muted">This page was exported without its program. Export it from the program (<code>threadsim export --format html</code> with the program available) to play the scheduler.</p>';
+        : '<p class="muted">This page was exported without the program. Export it from the program (<code>threadsim export --format html</code> with the program available) to play the scheduler.</p>';
   const puzzle = data.puzzle;
   const recordedMeta = `policy ${escapeXml(r.policy)}, seed ${r.seed}: ${trace.steps.length} steps (0 to ${Math.max(0, trace.steps.length - 1)}), ${escapeXml(trace.ending)}`;
   return `<!DOCTYPE html>
