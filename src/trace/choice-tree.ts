@@ -1,7 +1,8 @@
 /**
  * The choice tree of a program: the executions a student can produce by picking, at every
  * scheduling point, which runnable thread goes next. The HTML player's "you are the scheduler"
- * mode walks it; the page cannot run the program itself, so the tree is computed here, by
+ * mode walks it for a program the page cannot run itself (a user's module file: only the
+ * built-in programs travel inside the page's engine bundle), so the tree is computed here, by
  * running the engine once per explored branch, and embedded in the page as data.
  *
  * Shape: a trie of executions. A node holds the steps from one choice point (two or more
