@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtin } from '../../src/examples/index.js';
@@ -269,6 +270,35 @@ describe('a long trace', () => {
     expect(last[last.length - 1]).toBe(String(trace.steps.length - 1));
     expect(await p.locator('#player .log .line').count()).toBe(300);
     expect(w.errors).toEqual([]);
+    await p.close();
+  });
+});
+
+describe('the golden tutorial pages in traces/', () => {
+  it('each runs its program live from file:// with no request and no console error', async () => {
+    const root = new URL('../../traces/tutorial', import.meta.url).pathname;
+    const files = readdirSync(root).filter((f) => f.endsWith('.html'));
+    expect(files.length).toBeGreaterThan(10);
+    const p = await browser.newPage();
+    const errors: string[] = [];
+    const requests: string[] = [];
+    p.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warning') errors.push(m.text());
+    });
+    p.on('pageerror', (e) => errors.push(e.message));
+    p.on('request', (r) => {
+      if (!r.url().startsWith(pathToFileURL(root).href)) requests.push(r.url());
+    });
+    for (const f of files) {
+      await p.goto(pathToFileURL(join(root, f)).href);
+      expect(await p.getAttribute('body', 'data-ready'), f).toBe('true');
+      await p.click('#tab-scheduler');
+      // The embedded engine ran the program: a choice to make, or (one thread only) the end.
+      expect((await p.locator('#choices .prompt').count()) + (await p.locator('#outcome .ending').count()), f).toBe(1);
+      expect(await p.locator('#choices button.choice[disabled]').count(), f).toBe(0);
+    }
+    expect(requests).toEqual([]);
+    expect(errors).toEqual([]);
     await p.close();
   });
 });
