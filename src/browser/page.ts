@@ -9,6 +9,7 @@
  * `site-browser.ts`).
  */
 import { builtins } from '../examples/index.js';
+import { userProgramKey } from './keys.js';
 import * as models from '../models/index.js';
 import { explore, type ExploreSummary } from '../scheduler/explore/explore.js';
 import { RaceMonitor } from '../scheduler/detect/index.js';
@@ -39,7 +40,7 @@ export interface PolicyRun {
 export interface PageEngine {
   /** Names of the programs the page can run. */
   names(): string[];
-  /** Add a program (typed into the playground) and return the name {@link PageEngine.live} knows it by. */
+  /** Add a program (typed into the playground, or a user's module bundled into an export) and return the name {@link PageEngine.live} knows it by. */
   register(program: Program): string;
   /** The program the page knows by `name` (see {@link PageEngine.names} and {@link PageEngine.register}). */
   program(name: string): Program;
@@ -84,8 +85,7 @@ const api = { ...models, program: defineProgram };
 export const engine: PageEngine = {
   names: () => [...programs.keys()],
   register(p) {
-    // Kept apart from the built-ins, so a typed program named like one does not replace it.
-    const key = `playground:${p.name}`;
+    const key = userProgramKey(p.name);
     programs.set(key, p);
     return key;
   },

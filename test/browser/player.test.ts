@@ -13,6 +13,7 @@ import { GilPolicy } from '../../src/scheduler/policies/index.js';
 import { exportHtml } from '../../src/trace/export/html.js';
 import { runSchedule } from '../../src/trace/schedule-policy.js';
 import { recordTrace } from '../trace/export/record.js';
+import { HOSTILE } from '../fixtures/hostile.js';
 import { artifact, launch, open, screenshotPath, type PageDocument, type Watched } from './chromium.js';
 
 let browser: Browser;
@@ -29,7 +30,7 @@ function cliPage(program: string): { report: string; url: string } {
   const html = join(dir, 'page.html');
   const run = spawnSync(process.execPath, ['bin/threadsim.js', 'run', program, '--export', 'html', '-o', html], { encoding: 'utf8' });
   const report = run.stdout + run.stderr;
-  const url = artifact(`cli-${program.replace('/', '-')}.html`, readFileSync(html, 'utf8'));
+  const url = artifact(`cli-${program.replace(/\W+/g, '-')}.html`, readFileSync(html, 'utf8'));
   rmSync(dir, { recursive: true });
   return { report, url };
 }
@@ -299,6 +300,49 @@ describe('the golden tutorial pages in traces/', () => {
     }
     expect(requests).toEqual([]);
     expect(errors).toEqual([]);
+    await p.close();
+  });
+});
+
+describe('a program from a module file, bundled into the page by the CLI export', () => {
+  it('runs live: the puzzle is met by a lost update, and the replay line names the file', async () => {
+    const cli = cliPage('test/fixtures/counter-program.ts');
+    const c = await open(browser, cli.url);
+    const p = c.page;
+    await p.waitForSelector('body[data-ready="true"]');
+    await p.click('#tab-scheduler');
+    // The recorded (gil) run races but ends at 2, so the goal is to make a claim fail.
+    expect(await p.locator('#goal-text').innerText()).toContain('make a claim fail');
+    // Let both threads read before either writes: pick the thread that has not read yet whenever a read is pending.
+    for (let i = 0; i < 50 && (await p.locator('#choices .prompt').count()) > 0; i++) {
+      expect(await p.locator('#choices button.choice[disabled]').count()).toBe(0);
+      const read = p.locator('#choices button.choice', { hasText: 'read c.n' });
+      await ((await read.count()) > 0 ? read.last() : p.locator('#choices button.choice').first()).click();
+    }
+    expect(await p.locator('#outcome .goal-met').innerText()).toBe('Goal reached.');
+    expect(await p.locator('#outcome .failure').innerText()).toBe("claim 'both increments count' is false: c.n is 1, expected 2");
+    expect(await stateOf(p, '#scheduler')).toEqual({ 'c.n': '1' });
+    expect(await p.locator('#replay code').innerText()).toMatch(/^npx threadsim run test\/fixtures\/counter-program\.ts --schedule '/);
+    expect(c.errors).toEqual([]);
+    expect(c.requests).toEqual([]);
+    await p.close();
+  });
+
+  it('hostile names stay text in the live scheduler', async () => {
+    const cli = cliPage('test/fixtures/hostile.ts');
+    const c = await open(browser, cli.url);
+    const p = c.page;
+    await p.waitForSelector('body[data-ready="true"]');
+    await p.click('#tab-scheduler');
+    for (let i = 0; i < 100 && (await p.locator('#choices .prompt').count()) > 0; i++) await p.locator('#choices button.choice').last().click();
+    expect(await p.locator('#outcome .ending').isVisible()).toBe(true);
+    expect(await p.locator('#scheduler .lanes .lane-name').allInnerTexts()).toContain(HOSTILE.script);
+    expect(await p.locator('#scheduler .log').innerText()).toContain(HOSTILE.comment);
+    expect(await p.evaluate(() => (globalThis as unknown as { __pwned?: unknown }).__pwned ?? null)).toBeNull();
+    expect(await p.locator('img, iframe, object, embed').count()).toBe(0);
+    expect(c.dialogs).toEqual([]);
+    expect(c.errors).toEqual([]);
+    expect(c.requests).toEqual([]);
     await p.close();
   });
 });

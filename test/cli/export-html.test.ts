@@ -29,14 +29,13 @@ describe('threadsim export --format html|svg', () => {
     expect(html).not.toContain('exported without the program');
   });
 
-  it('html of a program the page cannot hold (a module file) falls back to precomputed runs and says so', async () => {
+  it('html of a program from a module file bundles that module with the engine (esbuild is installed in the clone)', async () => {
     const trace = recordTrace('tutorial/race');
-    const html = await exportTo({ ...trace, recipe: { ...trace.recipe, program: join(ROOT, 'test/fixtures/hostile.ts') } }, 'html', 'module');
-    expect(html).toContain('"live":null');
-    expect(html).toContain('"replayPrefix":');
-    expect(html).toContain('only threadsim’s built-in programs travel inside the page');
-    // Only the player's own script: no engine bundle.
-    expect(html.match(/<script>/g)).toHaveLength(1);
+    const html = await exportTo({ ...trace, recipe: { ...trace.recipe, program: join(ROOT, 'test/fixtures/counter-program.ts') } }, 'html', 'module');
+    expect(html).toMatch(/"live":"user:[^"]+"/);
+    expect(html).toContain('"tree":null');
+    // The engine bundle with the module, then the player.
+    expect(html.match(/<script>/g)).toHaveLength(2);
   });
 
   it('html of a trace whose program cannot be loaded plays the trace alone and says so', async () => {

@@ -10,19 +10,24 @@
  * the choices, hints, and a reveal of the recorded failing run, which stays hidden until asked.
  * For a built-in program the page embeds the engine bundle (src/browser/page.ts) and runs the
  * real program after every pick, so every choice is open and the path can go on for as long
- * as the program does. A program the bundle does not hold (a user's module) falls back to a
- * {@link ChoiceTree} computed in Node, whose bound the page states.
+ * as the program does. A user's module file is bundled with the engine when esbuild is
+ * installed (see module-bundle.ts); otherwise the page falls back to a {@link ChoiceTree}
+ * computed in Node, whose bound and reason the page states.
  *
  * Data travels as JSON in a `<script type="application/json">` element with `<` escaped; the
  * script inserts every string with textContent.
  */
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { userProgramKey } from '../../browser/keys.js';
 import type { Program } from '../../scheduler/program.js';
 import { builtin } from '../../examples/index.js';
 import { buildChoiceTree, packTree, type ChoiceTree, type PackedTree } from '../choice-tree.js';
 import type { TraceFile } from '../format.js';
 import { replayLines, type ReplayRecipe } from '../replay-command.js';
 import { escapeXml, jsonForScript } from './escape.js';
+import { moduleBundle } from './module-bundle.js';
 import { pageBundle } from './page-bundle.js';
 import { pageSteps } from './page-steps.js';
 import { PLAYER_SCRIPT } from './player-script.js';
@@ -63,11 +68,30 @@ function inBundle(program: Program): boolean {
   return builtin(program.name) === program;
 }
 
+/** How the page plays the scheduler: the engine runs the program live, or precomputed runs, or nothing. */
+interface Plan {
+  readonly live: string | null;
+  /** The engine bundle to embed (with the user's module when there is one). */
+  readonly script: string | null;
+  readonly tree?: ChoiceTree;
+  /** Why a user's module is not in the page, when it is not. */
+  readonly why?: string;
+}
+
+function plan(trace: TraceFile, options: HtmlOptions): Plan {
+  const program = options.program;
+  if (program === undefined) return options.tree === undefined ? { live: null, script: null } : { live: null, script: null, tree: options.tree };
+  if (inBundle(program)) return { live: program.name, script: pageBundle() };
+  // A module file (the recipe names its path): bundle it with the engine when esbuild is here.
+  const file = resolve(trace.recipe.program);
+  const bundled = existsSync(file) ? moduleBundle(file) : { reason: 'its module file is not here' };
+  if ('script' in bundled) return { live: userProgramKey(program.name), script: bundled.script };
+  return { live: null, script: null, tree: options.tree ?? buildChoiceTree(program, trace), why: bundled.reason };
+}
+
 /** The trace as a standalone HTML page. */
 export function exportHtml(trace: TraceFile, options: HtmlOptions = {}): string {
-  const program = options.program;
-  const live = program !== undefined && inBundle(program) ? program.name : null;
-  const tree = live !== null ? undefined : (options.tree ?? (program === undefined ? undefined : buildChoiceTree(program, trace)));
+  const { live, script, tree, why } = plan(trace, options);
   const r = trace.recipe;
   const data: PageData = {
     trace: { threads: trace.threads.map((t) => t.name), initialState: trace.initialState ?? {}, steps: pageSteps(trace) },
@@ -76,8 +100,7 @@ export function exportHtml(trace: TraceFile, options: HtmlOptions = {}): string 
     tree: tree === undefined ? null : packTree(tree),
     puzzle: puzzleOf(trace),
   };
-  const bundle = live === null ? '' : pageBundle();
-  const scripts = [PLAYER_SCRIPT, ...(live === null ? [] : [bundle])].map((s) => `'sha256-${sha256(s)}'`).join(' ');
+  const scripts = [PLAYER_SCRIPT, ...(script === null ? [] : [script])].map((s) => `'sha256-${sha256(s)}'`).join(' ');
   const csp = `default-src 'none'; script-src ${scripts}; style-src 'unsafe-inline'; img-src 'none'; connect-src 'none'; form-action 'none'; base-uri 'none'`;
   const title = `threadsim: ${r.program}`;
   const failures = trace.failures.map((f) => `<li>${escapeXml(f.message)}</li>`).join('');
@@ -88,7 +111,7 @@ export function exportHtml(trace: TraceFile, options: HtmlOptions = {}): string 
     live !== null
       ? '<p class="hint">Pick the thread that runs next at every point where more than one can run; steps where only one thread can run happen by themselves. The page runs the real program after every pick, so every choice is open. Keys: 1–9 pick, ← or Backspace undoes.</p>'
       : tree !== undefined
-        ? `<p class="hint">Pick the thread that runs next at every point where more than one can run. Keys: 1–9 pick, ← or Backspace undoes. This page cannot run this program (only threadsim’s built-in programs travel inside the page), so it holds ${tree.executions} runs precomputed by <code>threadsim export</code>${tree.unexplored > 0 ? `; ${tree.unexplored} choices beyond that bound are shown greyed out` : ', every choice of the program'}.</p>`
+        ? `<p class="hint">Pick the thread that runs next at every point where more than one can run. Keys: 1–9 pick, ← or Backspace undoes. This page cannot run this program (threadsim’s built-in programs travel inside the page, and a module file does when esbuild is installed where you export; here ${escapeXml(why ?? 'it was given as precomputed runs')}), so it holds ${tree.executions} runs precomputed by <code>threadsim export</code>${tree.unexplored > 0 ? `; ${tree.unexplored} choices beyond that bound are shown greyed out` : ', every choice of the program'}.</p>`
         : '<p class="muted">This page was exported without the program. Export it from the program (<code>threadsim export --format html</code> with the program available) to play the scheduler.</p>';
   const puzzle = data.puzzle;
   const recordedMeta = `policy ${escapeXml(r.policy)}, seed ${r.seed}: ${trace.steps.length} steps (0 to ${Math.max(0, trace.steps.length - 1)}), ${escapeXml(trace.ending)}`;
@@ -109,7 +132,7 @@ export function exportHtml(trace: TraceFile, options: HtmlOptions = {}): string 
 </header>
 ${playerSections({ recordedMeta, failures, maxStep: Math.max(0, trace.steps.length - 1), timeline: exportSvg(trace), replay, goal: escapeXml(puzzle.goal), howTo })}
 <script type="application/json" id="ts-data">${jsonForScript(data)}</script>
-${live === null ? '' : `<script>${bundle}</script>\n`}<script>${PLAYER_SCRIPT}</script>
+${script === null ? '' : `<script>${script}</script>\n`}<script>${PLAYER_SCRIPT}</script>
 </body>
 </html>
 `;

@@ -42,17 +42,23 @@ export function puzzleOf(trace: TraceFile): Puzzle {
       hints: ['Look for shared data that two threads both touch, and for what keeps them apart (a lock, a join, a queue).', 'If every schedule you try ends well, the synchronization is doing its job: that is the answer too.'],
     };
   }
-  const locations = [...new Set(races.map((r) => r.location))];
+  // The end state is the symptom only when a claim or invariant failed; a run that races but
+  // ends well gets the goal of breaking a claim instead (its end state is the right one).
+  const broken = trace.failures.some((f) => f.kind === 'claim' || f.kind === 'invariant');
+  const locations = broken ? [...new Set(races.map((r) => r.location))] : [];
   const expect: Record<string, string> = {};
   for (const loc of locations) {
     const end = lookup(trace.state, loc);
     if (end.found) expect[loc] = JSON.stringify(end.value);
   }
   const shown = Object.entries(expect);
+  const onlyRaces = trace.failures.every((f) => f.kind === 'race');
   const goal =
     shown.length > 0
       ? `Make ${shown.map(([loc, json]) => `${loc} end at ${json}`).join(' and ')}: schedule the threads so the program loses what they wrote.`
-      : `Make the program fail the way the recorded run did (${trace.failures[0]!.kind}).`;
+      : onlyRaces
+        ? 'The recorded run has a data race but ends well. Find a schedule where the race does harm: make a claim fail.'
+        : `Make the program fail the way the recorded run did (${trace.failures[0]!.kind}).`;
   const hints: string[] = [];
   const race = races[0];
   if (race !== undefined) {

@@ -80,3 +80,16 @@ describe('exportHtml of a built-in program (the engine in the page)', () => {
     }
   });
 });
+
+describe('exportHtml of a program the page cannot hold', () => {
+  it('falls back to precomputed runs and says why', () => {
+    const trace = recordTrace(hostile);
+    // The recipe names no module file that exists here, so nothing can be bundled.
+    const html = exportHtml(trace, { program: hostile });
+    const data = dataOf(html) as unknown as { live: unknown; tree: unknown };
+    expect(data.live).toBeNull();
+    expect(data.tree).not.toBeNull();
+    expect(html).toContain('its module file is not here');
+    expect(html.match(/<script>/g)).toHaveLength(1);
+  });
+});

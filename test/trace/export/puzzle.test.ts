@@ -34,3 +34,17 @@ describe('puzzleOf', () => {
     expect(p.expect).toEqual({});
   });
 });
+
+describe('puzzleOf a run that races but ends well', () => {
+  it('sets the goal of making a claim fail, not of reaching the (correct) end state', async () => {
+    const { default: counter } = await import('../../fixtures/counter-program.js');
+    const exec = execute(counter, { policy: new GilPolicy(), seed: 0, record: true, monitor: new RaceMonitor({ patterns: true }) });
+    const trace = toTraceFile(exec, { program: 'counter', policy: 'gil', seed: 0 });
+    // Races only: no claim failed in the recorded run.
+    expect(new Set(trace.failures.map((f) => f.kind))).toEqual(new Set(['race']));
+    const p = puzzleOf(trace);
+    expect(p.anyFailure).toBe(true);
+    expect(p.expect).toEqual({});
+    expect(p.goal).toContain('make a claim fail');
+  });
+});
