@@ -276,10 +276,11 @@ describe('a long trace', () => {
 });
 
 describe('the golden tutorial pages in traces/', () => {
-  it('each runs its program live from file:// with no request and no console error', async () => {
+  it('run their programs live from file:// with no request and no console error', async () => {
     const root = new URL('../../traces/tutorial', import.meta.url).pathname;
-    const files = readdirSync(root).filter((f) => f.endsWith('.html'));
-    expect(files.length).toBeGreaterThan(10);
+    // A sample of programs with every kind of ending (exports.test.ts loads every golden page).
+    const files = ['race.html', 'locked-update.html', 'deadlock.html', 'pipeline-queue.html', 'single-thread.html'];
+    expect(files.every((f) => readdirSync(root).includes(f))).toBe(true);
     const p = await browser.newPage();
     const errors: string[] = [];
     const requests: string[] = [];
