@@ -12,8 +12,9 @@ import { POLICY_NAMES } from '../scheduler/policies/index.js';
 import { EXPORT_FORMAT_NAMES } from '../trace/export/names.js';
 import { closest } from './suggest.js';
 import { colourEnabled, styled } from './style.js';
+import { playgroundModule } from './playground.js';
 
-const COMMANDS = ['run', 'explore', 'replay', 'export', 'list', 'demo'] as const;
+const COMMANDS = ['run', 'explore', 'replay', 'export', 'playground', 'list', 'demo'] as const;
 const LEVELS = ['debug', 'info', 'warning', 'error', 'critical'];
 
 function usageError(message: string): never {
@@ -259,6 +260,7 @@ export async function main(argv: string[]): Promise<number> {
           ),
         ),
     )
+    .command(playgroundModule(guard, out))
     .command(
       'list',
       'List the built-in programs',

@@ -1,7 +1,8 @@
 /**
  * The choice tree of a program: the executions a student can produce by picking, at every
  * scheduling point, which runnable thread goes next. The HTML player's "you are the scheduler"
- * mode walks it; the page cannot run the program itself, so the tree is computed here, by
+ * mode walks it for a program the page cannot run itself (a user's module file: only the
+ * built-in programs travel inside the page's engine bundle), so the tree is computed here, by
  * running the engine once per explored branch, and embedded in the page as data.
  *
  * Shape: a trie of executions. A node holds the steps from one choice point (two or more
@@ -18,14 +19,13 @@
  * can show them as unavailable instead of guessing.
  */
 import { execute, type ExecutionResult } from '../scheduler/execution.js';
-import type { Op } from '../scheduler/ops.js';
-import type { Policy, SchedulingPoint } from '../scheduler/policies/policy.js';
 import type { Program, SharedState } from '../scheduler/program.js';
 import { toTraceFile, type TraceFile } from './format.js';
 import { pageSteps, type PageStep } from './export/page-steps.js';
 import { racesInTrace } from './trace-races.js';
 import { threadLabels } from './notation.js';
 import { replayCommand, type ReplayRecipe } from './replay-command.js';
+import { PrefixPolicy } from './live-run.js';
 
 /** A runnable thread at a choice point and the op it would run. */
 export interface TreeOption {
@@ -70,29 +70,6 @@ export interface ChoiceTreeBounds {
   readonly maxExecutions?: number;
   /** Steps stored in the tree at most (about 70 bytes each in the page). Default 3,000. */
   readonly maxStoredSteps?: number;
-}
-
-/** Follows a schedule prefix, then the non-preemptive default; notes every choice point. */
-class PrefixPolicy implements Policy {
-  readonly name = 'choice-tree';
-  /** Per step where two or more threads were runnable: each one and its pending op. */
-  readonly choices = new Map<number, { t: number; op: string }[]>();
-  constructor(private readonly prefix: readonly number[]) {}
-  begin(): void {}
-  pick(runnable: readonly number[], at: SchedulingPoint): number {
-    this.choices.set(
-      at.step,
-      runnable.map((t) => ({ t, op: describeOp(at.pending(t)) })),
-    );
-    const want = this.prefix[at.step];
-    if (want !== undefined && runnable.includes(want)) return want;
-    return runnable.includes(at.previous) ? at.previous : runnable[0]!;
-  }
-}
-
-function describeOp(op: Op | undefined): string {
-  if (op === undefined) return '?';
-  return op.obj === undefined ? op.kind : `${op.kind} ${op.obj}`;
 }
 
 /** Explore `program`'s choices from the schedule of `trace`; see the module comment for bounds. */

@@ -63,7 +63,7 @@ describe('hostile input in chromium', () => {
     await p.waitForSelector('body[data-ready="true"]');
     await p.keyboard.press('End');
     expect(await p.locator('#player .lanes .lane-name').allInnerTexts()).toEqual(names);
-    expect(await p.locator('.failures li').innerText()).toContain(HOSTILE.script);
+    expect(await p.locator('#player .failures li').innerText()).toContain(HOSTILE.script);
     const log = (await p.locator('#player .log .line').allInnerTexts()).join('\n');
     for (const s of [HOSTILE.attr, HOSTILE.comment, HOSTILE.script]) expect(log).toContain(s);
     expect(await p.locator('#player .state th').allInnerTexts()).toEqual([`db.${HOSTILE_KEY}`]);

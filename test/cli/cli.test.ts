@@ -60,7 +60,7 @@ describe('threadsim run', () => {
     expectUsageError(cli('run', 'tutorial/race', '--policy', 'lifo'), /Invalid values|policy/);
   });
 
-  it('loads a .ts program from a folder with no package.json, and says how to fix a CommonJS folder', () => {
+  it('says how to load a .ts module that Node would treat as CommonJS, and loads it once the folder says "type": "module"', () => {
     const dir = mkdtempSync(join(tmpdir(), 'threadsim-cjs-'));
     const file = join(dir, 'prog.ts');
     writeFileSync(
@@ -74,11 +74,12 @@ export default program('p', function* () {
 }, { claims: { 'n is 2': (s) => s.c?.n === 2 } });
 `,
     );
+    writeFileSync(join(dir, 'package.json'), '{"type": "commonjs"}');
+    expectUsageError(cli('run', file), /Node treats it as CommonJS.*prog\.mts.*"type": "module"/);
+    writeFileSync(join(dir, 'package.json'), '{"type": "module"}');
     const r = cli('run', file);
     expect(r.stderr).toBe('');
     expect(r.stdout).toMatch(/claim 'n is 2' is false/);
-    writeFileSync(join(dir, 'package.json'), '{"type": "commonjs"}');
-    expectUsageError(cli('run', file), /Node treats it as CommonJS.*prog\.mts.*"type": "module"/);
   });
 
   it('lists the built-in programs, one line each', () => {

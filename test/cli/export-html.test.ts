@@ -6,6 +6,7 @@ import { exportCommand } from '../../src/cli/export.js';
 import { serializeTrace } from '../../src/trace/format.js';
 import { recordTrace } from '../trace/export/record.js';
 
+const ROOT = new URL('../..', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'threadsim-export-html-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -18,11 +19,23 @@ async function exportTo(trace: ReturnType<typeof recordTrace>, format: string, n
 }
 
 describe('threadsim export --format html|svg', () => {
-  it('html of a built-in program carries the scheduler mode choices', async () => {
+  it('html of a built-in program embeds the engine, which runs the program live in the page', async () => {
     const html = await exportTo(recordTrace('tutorial/race'), 'html', 'race');
     expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
-    expect(html).toContain('"replayPrefix":"npx threadsim run tutorial/race --schedule "');
+    expect(html).toContain('"live":"tutorial/race"');
+    expect(html).toContain('"tree":null');
+    // The engine bundle, then the player.
+    expect(html.match(/<script>/g)).toHaveLength(2);
     expect(html).not.toContain('exported without the program');
+  });
+
+  it('html of a program from a module file bundles that module with the engine (esbuild is installed in the clone)', async () => {
+    const trace = recordTrace('tutorial/race');
+    const html = await exportTo({ ...trace, recipe: { ...trace.recipe, program: join(ROOT, 'test/fixtures/counter-program.ts') } }, 'html', 'module');
+    expect(html).toMatch(/"live":"user:[^"]+"/);
+    expect(html).toContain('"tree":null');
+    // The engine bundle with the module, then the player.
+    expect(html.match(/<script>/g)).toHaveLength(2);
   });
 
   it('html of a trace whose program cannot be loaded plays the trace alone and says so', async () => {

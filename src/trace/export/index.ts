@@ -4,7 +4,6 @@
  */
 import { ThreadsimError } from '../../errors.js';
 import type { Program } from '../../scheduler/program.js';
-import { buildChoiceTree } from '../choice-tree.js';
 import type { TraceFile } from '../format.js';
 import { racesInTrace } from '../trace-races.js';
 import { exportChrome } from './chrome.js';
@@ -21,7 +20,7 @@ import { exportText } from './text.js';
 export interface ExportOptions {
   /** `text`: prefix logging lines with `HH:MM:SS: `. Default true. */
   readonly timestamps?: boolean;
-  /** `html`: the traced program, run to precompute the choices of the "you are the scheduler" mode. */
+  /** `html`: the traced program, for the "you are the scheduler" mode (built-ins run live in the page). */
   readonly program?: Program;
   /** `text`: lowest logging level shown (10 DEBUG .. 50 CRITICAL). Default: the trace's. */
   readonly level?: number;
@@ -50,7 +49,7 @@ export const EXPORT_FORMATS: Readonly<Record<ExportFormatName, ExportFormat>> = 
   html: {
     extension: '.html',
     description: 'a self-contained page that plays the trace, with a "you are the scheduler" mode',
-    render: (t, o) => exportHtml(t, o.program === undefined ? {} : { tree: buildChoiceTree(o.program, t) }),
+    render: (t, o) => exportHtml(t, o.program === undefined ? {} : { program: o.program }),
   },
 };
 

@@ -11,6 +11,14 @@ import { racesOf } from './races.js';
 /** Longest value text a page step keeps (values are shown, never computed with, in the page). */
 export const VALUE_CHARS = 60;
 
+/** A race as the page shows it: steps `p` and `q` race on location `l`; `n` says what it is. */
+export interface PageRace {
+  readonly p: number;
+  readonly q: number;
+  readonly l: string;
+  readonly n: string;
+}
+
 /** One step as the page reads it. */
 export interface PageStep {
   /** Thread index. */
@@ -37,8 +45,8 @@ export interface PageStep {
   readonly ch?: StateChanges;
   /** Output lines written during the step: logging level (0 for plain output) and the line as printed. */
   readonly lg?: readonly (readonly [number, string])[];
-  /** From this step on, steps `p` and `q` race on location `l`; `n` says what it is. */
-  readonly rc?: { readonly p: number; readonly q: number; readonly l: string; readonly n: string };
+  /** The races certain from this step on: steps `p` and `q` race on location `l`; `n` says what it is. */
+  readonly rc?: readonly PageRace[];
 }
 
 /** The steps of `trace` in page form. */
@@ -53,8 +61,13 @@ export function pageSteps(trace: TraceFile): PageStep[] {
     list.push([line.level, renderOutput([line], { level: 0 })[0] ?? line.text]);
     logs.set(i, list);
   }
-  const races = new Map<number, { p: number; q: number; l: string; n: string }>();
-  for (const r of racesOf(trace)) if (!races.has(r.at)) races.set(r.at, { p: r.first, q: r.second, l: r.location, n: r.note });
+  // Every race is kept (a lost update is two races: read/write and write/write), each on the step it becomes certain.
+  const races = new Map<number, PageRace[]>();
+  for (const r of racesOf(trace)) {
+    const list = races.get(r.at) ?? [];
+    list.push({ p: r.first, q: r.second, l: r.location, n: r.note });
+    races.set(r.at, list);
+  }
   return steps.map((s, i) => {
     const log = logs.get(i);
     const race = races.get(i);

@@ -7,9 +7,17 @@
 export const PLAYER_SCRIPT = String.raw`
 (function () {
   'use strict';
-  var data = JSON.parse(document.getElementById('ts-data').textContent);
+
+  /**
+   * Build the player on the page's #player and #scheduler sections from the page data. The
+   * export calls it once; the playground again after every run (on fresh sections), so it
+   * returns a handle that removes what it added outside those sections.
+   */
+  function mount(data) {
   var trace = data.trace;
   var tree = data.tree ? unpack(data.tree) : null;
+
+  /* global threadsimPage */
 
   /** The packed choice tree (see packTree) back to nodes of step objects. */
   function unpack(p) {
@@ -179,7 +187,11 @@ export const PLAYER_SCRIPT = String.raw`
     // The step just run and the next one.
     clear(this.now);
     var last = pos > 0 ? steps[pos - 1] : null;
-    this.now.appendChild(el('span', 'pos', 'step ' + pos + ' of ' + (options.total === undefined ? steps.length : options.total)));
+    // Steps are numbered from 0, as in the CLI report, the trace file and every other export:
+    // "step 12" is the step that ran twelfth-from-zero, and the count says how many have run.
+    var total = options.total === undefined ? steps.length : options.total;
+    this.now.appendChild(el('span', 'pos', pos === 0 ? 'start' : 'step ' + (pos - 1)));
+    this.now.appendChild(el('span', 'count', total === null ? pos + ' steps run' : pos + ' of ' + total + ' steps run'));
     if (last) {
       this.now.appendChild(el('span', 'who', names[last.t] === undefined ? '#' + last.t : names[last.t]));
       this.now.appendChild(el('span', 'what', describe(last)));
@@ -192,18 +204,28 @@ export const PLAYER_SCRIPT = String.raw`
   // ----- Mode 1: play the recorded trace -----
 
   var playerRoot = $('player');
+  $('pos-input').max = String(Math.max(0, trace.steps.length - 1));
   var view = new View(playerRoot, trace.initialState, trace.threads[0]);
   var pos = 0;
   var raceSteps = {};
   var raceAt = [];
   trace.steps.forEach(function (s, i) {
-    if (s.rc) { raceSteps[s.rc.p] = true; raceSteps[s.rc.q] = true; raceSteps[i] = true; raceAt.push(i); }
+    (s.rc || []).forEach(function (r) { raceSteps[r.p] = true; raceSteps[r.q] = true; raceSteps[i] = true; raceAt.push(r); });
   });
+  /** One line per race: every race of the trace, not only the first. */
+  function raceLines(box, races, lead) {
+    races.forEach(function (r) {
+      var line = el('p', 'race-line');
+      line.appendChild(el('strong', '', lead + ' ' + r.l + ' (steps ' + r.p + ' and ' + r.q + '): '));
+      line.appendChild(el('span', '', r.n));
+      box.appendChild(line);
+    });
+  }
   var svgSteps = document.querySelectorAll('#timeline [data-step], #timeline [data-steps]');
 
   function showPlayer() {
     view.render(trace.steps, pos, { raceSteps: raceSteps });
-    $('pos-input').value = String(pos);
+    $('pos-input').value = pos === 0 ? '' : String(pos - 1);
     $('back').disabled = pos === 0;
     $('start').disabled = pos === 0;
     $('fwd').disabled = pos === trace.steps.length;
@@ -211,15 +233,9 @@ export const PLAYER_SCRIPT = String.raw`
     var banner = $('player-race');
     clear(banner);
     banner.hidden = true;
-    for (var i = 0; i < raceAt.length; i++) {
-      if (raceAt[i] < pos) {
-        var s = trace.steps[raceAt[i]];
-        banner.hidden = false;
-        banner.appendChild(el('strong', '', 'Race on ' + s.rc.l + ' (steps ' + s.rc.p + ' and ' + s.rc.q + '): '));
-        banner.appendChild(el('span', '', s.rc.n));
-        break;
-      }
-    }
+    var certain = raceAt.filter(function (r) { return r.q < pos; });
+    banner.hidden = certain.length === 0;
+    raceLines(banner, certain, 'Race on');
     for (var j = 0; j < svgSteps.length; j++) {
       var node = svgSteps[j];
       var list = (node.getAttribute('data-steps') || node.getAttribute('data-step') || '').split(' ');
@@ -235,20 +251,70 @@ export const PLAYER_SCRIPT = String.raw`
   $('back').addEventListener('click', function () { go(pos - 1); });
   $('fwd').addEventListener('click', function () { go(pos + 1); });
   $('end').addEventListener('click', function () { go(trace.steps.length); });
-  $('pos-input').addEventListener('change', function () { go(parseInt($('pos-input').value, 10) || 0); });
+  // Typing N shows step N just run (the numbering of the CLI report); an empty box is the start.
+  $('pos-input').addEventListener('change', function () {
+    var n = parseInt($('pos-input').value, 10);
+    go(isNaN(n) ? 0 : n + 1);
+  });
 
-  // ----- Mode 2: you are the scheduler -----
+  // ----- Mode 2: you are the scheduler (a puzzle) -----
+  //
+  // A source gives, for a position (the picks so far), the steps up to the next choice point,
+  // the options there (or how the run ended), and the position each option leads to. The live
+  // source runs the real program in the embedded engine; the tree source walks precomputed runs.
 
   var schedRoot = $('scheduler');
-  var schedView = tree ? new View(schedRoot, tree.initialState, trace.threads[0]) : null;
-  var path = [];
+  var engine = typeof threadsimPage !== 'undefined' ? threadsimPage : null;
+  var source = data.live && engine ? liveSource(data.live) : tree ? treeSource() : null;
+  var schedView = source ? new View(schedRoot, source.initialState, trace.threads[0]) : null;
+  var position = source ? source.start : null;
+  var history = [];
 
-  function schedSteps() {
-    var steps = tree.nodes[0].steps.slice();
-    for (var i = 0; i < path.length; i++) steps = steps.concat(tree.nodes[path[i]].steps);
-    return steps;
+  /** The embedded engine re-runs the program along the picks made so far (runs are deterministic). */
+  function liveSource(name) {
+    var cache = { key: null, run: null };
+    function runOf(prefix) {
+      var key = prefix.join(',');
+      if (cache.key !== key) { cache.key = key; cache.run = engine.live(name, prefix, data.recipe); }
+      return cache.run;
+    }
+    var first = runOf([]);
+    return {
+      start: [],
+      initialState: first.initialState,
+      at: function (prefix) {
+        var run = runOf(prefix);
+        var next = null;
+        for (var i = 0; i < run.choices.length; i++) if (run.choices[i].step >= prefix.length) { next = run.choices[i]; break; }
+        var upto = next ? next.step : run.steps.length;
+        return {
+          steps: run.steps.slice(0, upto),
+          options: next ? next.options.map(function (o) { return { t: o.t, op: o.op, to: run.schedule.slice(0, next.step).concat([o.t]) }; }) : null,
+          end: next ? null : { ending: run.ending, failures: run.failures },
+          replay: engine.replay(Object.assign({}, data.recipe, { schedule: '' }), run.schedule.slice(0, upto), run.threads)
+        };
+      }
+    };
   }
-  function currentNode() { return tree.nodes[path.length === 0 ? 0 : path[path.length - 1]]; }
+
+  /** Precomputed runs (a program the page cannot run): positions are paths of node indices. */
+  function treeSource() {
+    return {
+      start: [],
+      initialState: tree.initialState,
+      at: function (path) {
+        var steps = tree.nodes[0].steps.slice();
+        for (var i = 0; i < path.length; i++) steps = steps.concat(tree.nodes[path[i]].steps);
+        var node = tree.nodes[path.length === 0 ? 0 : path[path.length - 1]];
+        return {
+          steps: steps,
+          options: node.options ? node.options.map(function (o) { return { t: o.t, op: o.op, to: o.node === undefined ? null : path.concat([o.node]) }; }) : null,
+          end: node.end || null,
+          replay: null
+        };
+      }
+    };
+  }
 
   function labelsOf(steps) {
     var labels = [tree.mainLabel];
@@ -280,63 +346,125 @@ export const PLAYER_SCRIPT = String.raw`
     return out;
   }
 
-  function showScheduler() {
-    if (!tree) return;
-    var steps = schedSteps();
-    var node = currentNode();
-    var races = {};
-    var firstRace = -1;
-    steps.forEach(function (s, i) {
-      if (s.rc) { races[s.rc.p] = true; races[s.rc.q] = true; races[i] = true; if (firstRace < 0) firstRace = i; }
+  /** Shared state after steps, as location -> JSON text (what the state table shows). */
+  function stateAfter(steps, initial) {
+    var state = {};
+    Object.keys(initial || {}).forEach(function (store) {
+      Object.keys(initial[store]).forEach(function (key) { state[store + '.' + key] = JSON.stringify(initial[store][key]); });
     });
-    schedView.render(steps, steps.length, { raceSteps: races });
+    steps.forEach(function (s) {
+      if (!s.ch) return;
+      Object.keys(s.ch).forEach(function (store) {
+        Object.keys(s.ch[store]).forEach(function (key) { state[store + '.' + key] = JSON.stringify(s.ch[store][key]); });
+      });
+    });
+    return state;
+  }
+
+  var current = null;
+  function pick(i) {
+    var o = current && current.options ? current.options[i] : null;
+    if (!o || !o.to) return false;
+    history.push(position);
+    position = o.to;
+    showScheduler();
+    return true;
+  }
+  function undo() {
+    if (history.length === 0) return false;
+    position = history.pop();
+    showScheduler();
+    return true;
+  }
+
+  function showScheduler() {
+    if (!source) return;
+    var at = source.at(position);
+    current = at;
+    var steps = at.steps;
+    var races = {};
+    var produced = [];
+    steps.forEach(function (s, i) {
+      (s.rc || []).forEach(function (r) { races[r.p] = true; races[r.q] = true; races[i] = true; produced.push(r); });
+    });
+    schedView.render(steps, steps.length, { raceSteps: races, total: null });
     var names = threadNames(steps, trace.threads[0]);
 
     var choices = $('choices');
     clear(choices);
-    if (node.options) {
+    if (at.options) {
+      // The step about to run is numbered like every step: the steps so far are 0 .. N-1.
       choices.appendChild(el('p', 'prompt', 'Step ' + steps.length + ': who runs next?'));
-      node.options.forEach(function (o, i) {
+      at.options.forEach(function (o, i) {
         var name = names[o.t] === undefined ? '#' + o.t : names[o.t];
         var b = el('button', 'choice', (i + 1) + '. ' + name);
         b.appendChild(el('span', 'op', ' ' + o.op));
         b.setAttribute('data-thread', String(o.t));
-        if (o.node === undefined) {
+        if (!o.to) {
           b.disabled = true;
-          b.setAttribute('title', 'Not precomputed: this choice lies beyond the exploration bound of this page.');
+          b.setAttribute('title', 'Not precomputed: this choice lies beyond the bound of the runs this page holds.');
         } else {
-          b.addEventListener('click', function () { path.push(o.node); showScheduler(); });
+          b.addEventListener('click', function () { pick(i); });
         }
         choices.appendChild(b);
       });
     }
-    $('undo').disabled = path.length === 0;
+    $('undo').disabled = history.length === 0;
 
     var outcome = $('outcome');
     clear(outcome);
     outcome.className = 'outcome';
-    if (firstRace >= 0) {
-      var s = steps[firstRace];
+    if (produced.length > 0) {
       outcome.className = 'outcome race';
-      outcome.appendChild(el('strong', '', 'You produced the race on ' + s.rc.l + ' (steps ' + s.rc.p + ' and ' + s.rc.q + ').'));
-      outcome.appendChild(el('p', '', s.rc.n));
+      raceLines(outcome, produced, 'You produced a race on');
     }
-    if (node.end) {
-      var ended = el('p', 'ending', 'The program ended (' + node.end.ending + ') after ' + steps.length + ' steps.');
-      outcome.appendChild(ended);
-      if (node.end.failures.length === 0) outcome.appendChild(el('p', 'ok', 'No failure: every claim holds.'));
-      node.end.failures.forEach(function (f) { outcome.appendChild(el('p', 'failure', f)); });
+    if (at.end) {
+      outcome.appendChild(el('p', 'ending', 'The program ended (' + at.end.ending + ') after ' + steps.length + ' steps.'));
+      if (at.end.failures.length === 0) outcome.appendChild(el('p', 'ok', 'No failure: every claim holds.'));
+      at.end.failures.forEach(function (f) { outcome.appendChild(el('p', 'failure', f)); });
+      var puzzle = data.puzzle;
+      var state = stateAfter(steps, source.initialState);
+      var locs = Object.keys(puzzle.expect);
+      var met = puzzle.anyFailure ? at.end.failures.length > 0 : locs.length > 0 && locs.every(function (l) { return state[l] === puzzle.expect[l]; });
+      var verdict = met
+        ? 'Goal reached' + (locs.length > 0 ? ': ' + locs.map(function (l) { return l + ' ended at ' + state[l]; }).join(', ') + '.' : '.')
+        : 'Goal not reached' + (locs.length > 0 ? ': ' + locs.map(function (l) { return l + ' ended at ' + (state[l] === undefined ? '(unset)' : state[l]); }).join(', ') : '') + '. Undo or restart and try another order.';
+      outcome.appendChild(el('p', met ? 'goal goal-met' : 'goal goal-missed', verdict));
     }
     var replay = $('replay');
     clear(replay);
-    replay.appendChild(el('span', 'label', node.end ? 'Replay this run: ' : 'Replay these steps: '));
-    replay.appendChild(el('code', 'replay-line', tree.replayPrefix + shellQuote(notation(steps))));
-    var al = aliases(steps);
-    if (al.length > 0) replay.appendChild(el('span', 'aliases', ' where ' + al.join(', ')));
+    replay.appendChild(el('span', 'label', at.end ? 'Replay this run: ' : 'Replay these steps: '));
+    if (at.replay) {
+      // The engine's own replay lines: the command, then the T<n> aliases it uses.
+      replay.appendChild(el('code', 'replay-line', at.replay[0].replace(/^replay: /, '')));
+      for (var k = 1; k < at.replay.length; k++) replay.appendChild(el('span', 'aliases', ' ' + at.replay[k].trim()));
+    } else {
+      replay.appendChild(el('code', 'replay-line', tree.replayPrefix + shellQuote(notation(steps))));
+      var al = aliases(steps);
+      if (al.length > 0) replay.appendChild(el('span', 'aliases', ' where ' + al.join(', ')));
+    }
   }
-  if (tree) {
-    $('undo').addEventListener('click', function () { path.pop(); showScheduler(); });
-    $('restart').addEventListener('click', function () { path = []; showScheduler(); });
+
+  var hintsShown = 0;
+  function showHint() {
+    var hints = data.puzzle.hints;
+    if (hintsShown >= hints.length) return;
+    $('hints').appendChild(el('p', 'hint-line', 'Hint ' + (hintsShown + 1) + ': ' + hints[hintsShown]));
+    hintsShown++;
+    $('hint').disabled = hintsShown >= hints.length;
+  }
+  $('hint').addEventListener('click', showHint);
+  $('reveal').addEventListener('click', function () {
+    $('answer').hidden = false;
+    $('reveal').disabled = true;
+  });
+  $('play-answer').addEventListener('click', function () { setMode('player'); go(trace.steps.length); });
+  if (source) {
+    $('undo').addEventListener('click', undo);
+    $('restart').addEventListener('click', function () { history = []; position = source.start; showScheduler(); });
+  } else {
+    $('undo').disabled = true;
+    $('restart').disabled = true;
   }
 
   // ----- Tabs and keys -----
@@ -352,8 +480,8 @@ export const PLAYER_SCRIPT = String.raw`
   }
   $('tab-player').addEventListener('click', function () { setMode('player'); });
   $('tab-scheduler').addEventListener('click', function () { setMode('scheduler'); });
-  document.addEventListener('keydown', function (e) {
-    if (e.target && e.target.tagName === 'INPUT') return;
+  function onKey(e) {
+    if (e.target && (e.target.tagName === 'INPUT' || e.target.tagName === 'TEXTAREA' || e.target.tagName === 'SELECT')) return;
     if (mode === 'player') {
       if (e.key === 'ArrowRight' || e.key === 'n') go(pos + 1);
       else if (e.key === 'ArrowLeft' || e.key === 'p') go(pos - 1);
@@ -361,20 +489,23 @@ export const PLAYER_SCRIPT = String.raw`
       else if (e.key === 'End') go(trace.steps.length);
       else return;
       e.preventDefault();
-    } else if (tree) {
-      var node = currentNode();
+    } else if (source) {
       var digit = parseInt(e.key, 10);
-      if (digit >= 1 && node.options && node.options[digit - 1] && node.options[digit - 1].node !== undefined) {
-        path.push(node.options[digit - 1].node);
-        showScheduler();
-      } else if ((e.key === 'Backspace' || e.key === 'ArrowLeft') && path.length > 0) {
-        path.pop();
-        showScheduler();
-      } else return;
+      var done = false;
+      if (digit >= 1 && digit <= 9) done = pick(digit - 1);
+      else if (e.key === 'Backspace' || e.key === 'ArrowLeft') done = undo();
+      if (!done) return;
       e.preventDefault();
     }
-  });
+  }
+  document.addEventListener('keydown', onKey);
   setMode('player');
+  return { dispose: function () { document.removeEventListener('keydown', onKey); } };
+  }
+
+  window.threadsimPlayer = { mount: mount };
+  var holder = document.getElementById('ts-data');
+  if (holder) mount(JSON.parse(holder.textContent));
   document.body.setAttribute('data-ready', 'true');
 })();
 `;

@@ -6,6 +6,7 @@ body { margin: 0; padding: 1rem 1.5rem 2rem; font: 14px/1.45 "DejaVu Sans", Verd
 h1 { font-size: 1.35rem; margin: 0 0 .2rem; overflow-wrap: anywhere; }
 h2 { font-size: 1rem; margin: .8rem 0 .3rem; }
 .meta { color: var(--muted); margin: 0 0 .4rem; overflow-wrap: anywhere; }
+.failures:empty { display: none; }
 .failures { color: var(--race); margin: .2rem 0 .6rem; padding-left: 1.2rem; overflow-wrap: anywhere; }
 .tabs { display: flex; gap: .4rem; border-bottom: 2px solid var(--ink); margin: .6rem 0 .8rem; }
 .tabs button { border: 1px solid var(--ink); border-bottom: none; background: #eee; padding: .35rem .9rem; font: inherit; cursor: pointer; border-radius: 4px 4px 0 0; }
@@ -18,7 +19,13 @@ h2 { font-size: 1rem; margin: .8rem 0 .3rem; }
 .now { display: flex; gap: .8rem; flex-wrap: wrap; align-items: baseline; padding: .35rem .6rem; background: #f2f2f2; border-left: 4px solid var(--ink); margin-bottom: .5rem; min-height: 2.1rem; overflow-wrap: anywhere; }
 .now .pos { font-weight: bold; }
 .now .who { font-weight: bold; color: var(--accent); }
-.now .time { color: var(--muted); }
+.now .time, .now .count { color: var(--muted); }
+.goal { font-size: 1.05rem; padding: .4rem .7rem; border: 2px solid var(--accent); margin: .2rem 0 .6rem; overflow-wrap: anywhere; }
+.hints p { margin: .2rem 0; color: var(--accent); overflow-wrap: anywhere; }
+.outcome .goal-met { color: #1a6b1a; font-weight: bold; border-color: #1a6b1a; }
+.outcome .goal-missed { color: var(--muted); border-color: var(--line); }
+.answer { border: 1px dashed var(--race); padding: .4rem .7rem; margin: .5rem 0; overflow-wrap: anywhere; }
+.banner p, .outcome .race-line { margin: .15rem 0; }
 .lanes { overflow-x: auto; border: 1px solid var(--line); padding: .3rem 0; margin-bottom: .6rem; max-width: 100%; }
 .grid { display: grid; gap: 2px 1px; align-items: stretch; width: max-content; }
 .grid .corner, .grid .colhead { font-size: .7rem; color: var(--muted); text-align: center; }
@@ -59,7 +66,7 @@ footer { margin-top: 1rem; color: var(--muted); font-size: .85rem; overflow-wrap
 footer p { margin: .2rem 0; }
 [hidden] { display: none !important; }
 @media print {
-  .tabs, .controls, .hint, #choices, #undo, #restart { display: none; }
+  .tabs, .controls, .hint, #choices, #undo, #restart, #hint, #reveal { display: none; }
   .lanes, .log { overflow: visible; max-height: none; }
 }
 `;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { builtin } from '../../../src/examples/index.js';
+import { builtin, builtins } from '../../../src/examples/index.js';
 import { buildChoiceTree } from '../../../src/trace/choice-tree.js';
 import { exportHtml } from '../../../src/trace/export/html.js';
 import hostile, { HOSTILE } from '../../fixtures/hostile.js';
@@ -47,5 +47,49 @@ describe('exportHtml', () => {
     expect(page).not.toMatch(/<img|<b>/);
     const data = dataOf(page) as unknown as { trace: { threads: string[] } };
     expect(data.trace.threads).toContain(HOSTILE.script);
+  });
+});
+
+describe('exportHtml of a built-in program (the engine in the page)', () => {
+  const trace = recordTrace('tutorial/race');
+  const html = exportHtml(trace, { program: builtin('tutorial/race')! });
+
+  it('embeds the engine bundle and the player, each allowed by its own hash and nothing else', () => {
+    const csp = /http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(html)![1]!.replace(/&#39;/g, "'");
+    const scripts = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
+    expect(scripts).toHaveLength(2);
+    const hashes = scripts.map((s) => `'sha256-${createHash('sha256').update(s, 'utf8').digest('base64')}'`);
+    const allowed = /script-src ([^;]*);/.exec(csp)![1]!.split(' ');
+    expect(allowed.sort()).toEqual(hashes.sort());
+    expect(csp).not.toContain('unsafe-eval');
+    expect(csp).toContain("connect-src 'none'");
+    // Outside the inline scripts, no markup points anywhere.
+    expect(html.replace(/<script>[\s\S]*?<\/script>/g, '')).not.toMatch(/\b(src|href)\s*=/i);
+  });
+
+  it('names the program for the engine instead of holding precomputed runs', () => {
+    const data = JSON.parse(/<script type="application\/json" id="ts-data">([\s\S]*?)<\/script>/.exec(html)![1]!) as { live: string; tree: unknown };
+    expect(data.live).toBe('tutorial/race');
+    expect(data.tree).toBeNull();
+  });
+
+  it('stays under 1 MB for every tutorial program', () => {
+    for (const p of builtins().filter((b) => b.name.startsWith('tutorial/'))) {
+      const size = Buffer.byteLength(exportHtml(recordTrace(p.name), { program: p }), 'utf8');
+      expect(size, p.name).toBeLessThan(1_000_000);
+    }
+  });
+});
+
+describe('exportHtml of a program the page cannot hold', () => {
+  it('falls back to precomputed runs and says why', () => {
+    const trace = recordTrace(hostile);
+    // The recipe names no module file that exists here, so nothing can be bundled.
+    const html = exportHtml(trace, { program: hostile });
+    const data = dataOf(html) as unknown as { live: unknown; tree: unknown };
+    expect(data.live).toBeNull();
+    expect(data.tree).not.toBeNull();
+    expect(html).toContain('its module file is not here');
+    expect(html.match(/<script>/g)).toHaveLength(1);
   });
 });
