@@ -77,7 +77,9 @@ export async function main(argv: string[]): Promise<number> {
           .option('trace', { type: 'string', describe: 'write the reported run as a trace file' })
           .option('export', { choices: exportFormatNames(), describe: 'export the reported run in this format (to -o, else to stdout alone)' })
           .option('output', { alias: 'o', type: 'string', describe: 'file for --export' })
-          .option('steps', { type: 'string', describe: 'with --export markdown or mermaid: only steps A..B' })
+          .option('steps', { type: 'string', describe: 'with --export: only steps A..B (an excerpt for a slide)' })
+          .option('threads', { type: 'string', describe: 'with --export: only these threads as lanes (names, #i or T<i>, comma-separated)' })
+          .option('focus', { type: 'string', describe: 'with --export: the steps of a race (race, race:2) instead of --steps' })
           .option('force', { type: 'boolean', default: false, describe: 'overwrite an existing --trace or -o file' })
           .option('json', { type: 'boolean', default: false, describe: 'print one JSON summary object' })
           .option('detect', { type: 'boolean', default: true, describe: 'report data races, lock-order inversions and deadlock cycles (--no-detect to skip)' }),
@@ -98,6 +100,8 @@ export async function main(argv: string[]): Promise<number> {
               ...(a.export === undefined ? {} : { export: a.export }),
               ...(a.output === undefined ? {} : { output: a.output }),
               ...(a.steps === undefined ? {} : { steps: a.steps }),
+              ...(a.threads === undefined ? {} : { threads: a.threads }),
+              ...(a.focus === undefined ? {} : { focus: a.focus }),
               force: a.force,
               json: a.json,
               detect: a.detect,
@@ -126,7 +130,9 @@ export async function main(argv: string[]): Promise<number> {
           .option('force', { type: 'boolean', default: false, describe: 'overwrite an existing output file' })
           .option('timestamps', { type: 'boolean', default: true, describe: 'text: prefix log lines with HH:MM:SS (--no-timestamps to drop)' })
           .option('log-level', { choices: ['debug', 'info', 'warning', 'error', 'critical'], describe: "text: lowest logging level shown (default: the run's)" })
-          .option('steps', { type: 'string', describe: 'markdown, mermaid: only steps A..B (an excerpt for a slide)' }),
+          .option('steps', { type: 'string', describe: 'only steps A..B (an excerpt for a slide)' })
+          .option('threads', { type: 'string', describe: 'only these threads as lanes (names, #i or T<i>, comma-separated); the rest folded or listed' })
+          .option('focus', { type: 'string', describe: 'the steps of a race: race (the first) or race:N' }),
       (a) =>
         guard(() =>
           exportCommand(
@@ -138,6 +144,8 @@ export async function main(argv: string[]): Promise<number> {
               ...(a.output === undefined ? {} : { output: a.output }),
               ...(a['log-level'] === undefined ? {} : { logLevel: a['log-level'] }),
               ...(a.steps === undefined ? {} : { steps: a.steps }),
+              ...(a.threads === undefined ? {} : { threads: a.threads }),
+              ...(a.focus === undefined ? {} : { focus: a.focus }),
             },
             (text) => process.stdout.write(text),
           ),

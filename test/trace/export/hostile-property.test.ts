@@ -77,7 +77,7 @@ describe('every owned export format survives arbitrary hostile strings (property
   });
 
   it('mermaid: every line is a statement the exporter writes, texts free of special characters', () => {
-    const statement = /^(sequenceDiagram|  participant [to]\d+ as (?<a>.*)| {2,4}t\d+-{1,2}>>[to]\d+: (?<b>.*)|  Note over t\d+(,t\d+)?: (?<c>.*)|  rect rgba\([\d., ]+\)|  end)$/;
+    const statement = /^(%%\{init: \{"sequence": \{[^}]*\}\}\}%%|sequenceDiagram|  participant [to]\d+ as (?<a>.*)| {2,4}t\d+-{1,2}>>[to]\d+: (?<b>.*)|  Note over t\d+(,t\d+)?: (?<c>.*)|  rect rgba\([\d., ]+\)|  autonumber( \d+| off)|  end)$/;
     fc.assert(
       fc.property(arbitraryTrace, (t) => {
         for (const line of exportMermaid(t).trimEnd().split('\n')) {

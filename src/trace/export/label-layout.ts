@@ -1,0 +1,53 @@
+/**
+ * Collision-free placement of labels along one axis: each label wants to start at `x`; it goes
+ * in the first of `tiers` rows where it does not overlap the previous label, else it is cut to
+ * the room left in the roomiest row, else it is left out (the caller lists it elsewhere). A
+ * greedy first-fit in x order, as interval scheduling is (Kleinberg and Tardos, "Algorithm
+ * Design", 2005, section 4.1): optimal for one row, and never overlapping in any.
+ */
+import { fitText, textWidth } from './text-measure.js';
+
+/** A label that wants a place. */
+export interface LabelRequest<K> {
+  readonly key: K;
+  readonly x: number;
+  readonly text: string;
+  /** Hard right limit (the end of the picture or the next mark that must stay visible). */
+  readonly limit?: number;
+}
+
+/** Where a label went: its row and its text (possibly cut). */
+export interface PlacedLabel<K> {
+  readonly key: K;
+  readonly x: number;
+  readonly tier: number;
+  readonly text: string;
+  readonly width: number;
+}
+
+/** Place `labels` at font `size` in `tiers` rows, keeping `gap` px between neighbours. */
+export function placeLabels<K>(labels: readonly LabelRequest<K>[], size: number, tiers: number, gap = 6): { placed: PlacedLabel<K>[]; left: K[] } {
+  const ends = Array.from({ length: tiers }, () => -Infinity);
+  const placed: PlacedLabel<K>[] = [];
+  const left: K[] = [];
+  const minWidth = textWidth('ab…', size);
+  for (const l of [...labels].sort((a, b) => a.x - b.x)) {
+    const width = textWidth(l.text, size);
+    const limit = l.limit ?? Infinity;
+    let tier = ends.findIndex((end) => end + gap <= l.x && l.x + width <= limit);
+    let text = l.text;
+    if (tier < 0) {
+      // No row takes it whole: cut it to the room before the limit in a free row.
+      tier = ends.findIndex((end) => end + gap <= l.x);
+      if (tier >= 0) text = fitText(l.text, size, Math.max(0, limit - l.x));
+      if (tier < 0 || text === '' || limit - l.x < minWidth) {
+        left.push(l.key);
+        continue;
+      }
+    }
+    const w = textWidth(text, size);
+    ends[tier] = l.x + w;
+    placed.push({ key: l.key, x: l.x, tier, text, width: w });
+  }
+  return { placed, left };
+}
