@@ -25,6 +25,8 @@ export interface ExportArgs {
   readonly threads?: string;
   /** `race` or `race:N`: the steps of that race. */
   readonly focus?: string;
+  /** svg: accesses as glyphs, values in the footnote. */
+  readonly compact?: boolean;
 }
 
 /** The excerpt options of `--steps`, `--threads` and `--focus`, parsed (TSIM006 on a bad one). */
@@ -54,6 +56,7 @@ export async function exportCommand(args: ExportArgs, out: (text: string) => voi
     timestamps: args.timestamps,
     ...(level === undefined ? {} : { level }),
     ...(program === undefined ? {} : { program }),
+    ...(args.compact === true ? { compact: true } : {}),
   };
   deliverExport(renderExport(trace, args.format, options), args.output, args.force, out);
   return 0;

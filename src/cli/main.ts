@@ -132,7 +132,8 @@ export async function main(argv: string[]): Promise<number> {
           .option('log-level', { choices: ['debug', 'info', 'warning', 'error', 'critical'], describe: "text: lowest logging level shown (default: the run's)" })
           .option('steps', { type: 'string', describe: 'only steps A..B (an excerpt for a slide)' })
           .option('threads', { type: 'string', describe: 'only these threads as lanes (names, #i or T<i>, comma-separated); the rest folded or listed' })
-          .option('focus', { type: 'string', describe: 'the steps of a race: race (the first) or race:N' }),
+          .option('focus', { type: 'string', describe: 'the steps of a race: race (the first) or race:N' })
+          .option('compact', { type: 'boolean', default: false, describe: 'svg: accesses as glyphs, their values in the footnote' }),
       (a) =>
         guard(() =>
           exportCommand(
@@ -146,6 +147,7 @@ export async function main(argv: string[]): Promise<number> {
               ...(a.steps === undefined ? {} : { steps: a.steps }),
               ...(a.threads === undefined ? {} : { threads: a.threads }),
               ...(a.focus === undefined ? {} : { focus: a.focus }),
+              compact: a.compact,
             },
             (text) => process.stdout.write(text),
           ),

@@ -157,6 +157,9 @@ describe('excerpt flags: --steps, --threads, --focus race', () => {
     // Folded threads' steps stay in the excerpt (they ran in between); the window says which lane is whose.
     expect(json.steps.map((s: { step: number }) => s.step)).toEqual([9, 10, 11, 12]);
     expect(json.window).toMatchObject({ from: 9, to: 12, threads: [2], folded: [0, 1] });
+    const compact = (await cli('export', 'w.json', '-f', 'svg', '--compact')).out;
+    expect(compact).not.toContain('class="access-label"');
+    expect(compact).toMatch(/class="value-note">Values: step 0 R db\.value → 0; step 5 R db\.value → 0/);
   });
 
   it('refuses a bad window before writing anything', async () => {

@@ -31,6 +31,8 @@ export interface ExportOptions {
   readonly threads?: readonly string[];
   /** Formats with `stepRange`: `race` or `race:N`, the steps of that race (instead of `steps`). */
   readonly focus?: string;
+  /** `svg`: accesses as glyphs, their values listed in the footnote (for long traces). */
+  readonly compact?: boolean;
   /**
    * The excerpt resolved from `steps`, `threads` and `focus` by {@link renderExport} (which
    * validates them first); renderers read this, never the three raw options.
@@ -60,7 +62,7 @@ export const EXPORT_FORMATS: Readonly<Record<string, ExportFormat>> = {
   mermaid: { extension: '.mmd', description: 'a Mermaid sequence diagram', stepRange: true, render: (t, o) => exportMermaid(t, win(o)) },
   chrome: { extension: '.chrome.json', description: 'Trace Event Format JSON for Perfetto and chrome://tracing', stepRange: true, render: (t, o) => exportChrome(t, win(o)) },
   json: { extension: '.json', description: 'the trace file itself', stepRange: true, render: (t, o) => exportJson(t, win(o)) },
-  svg: { extension: '.svg', description: 'a swim-lane timeline on the virtual clock', stepRange: true, render: (t, o) => exportSvg(t, win(o)) },
+  svg: { extension: '.svg', description: 'a swim-lane timeline on the virtual clock', stepRange: true, render: (t, o) => exportSvg(t, { ...win(o), ...(o.compact === true ? { compact: true } : {}) }) },
   html: {
     extension: '.html',
     description: 'a self-contained page that plays the trace, with a "you are the scheduler" mode',

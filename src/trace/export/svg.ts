@@ -165,11 +165,12 @@ export function exportSvg(trace: TraceFile, options: SvgOptions = {}): string {
     elided.push(...out);
     body.push('</g>');
   });
-  body.push(...drawBreaks(left, axis, axisY, top, lanesH));
+  const breaks = drawBreaks(left, axis, axisY, top, lanesH);
+  body.push(...breaks.lines);
   body.push(...drawRaces(left, view, barY, axis.x, unit));
 
   // Footnotes: legend, races, values that had no room (all of them in compact mode).
-  let fy = top + lanesH + 30;
+  let fy = breaks.bottom + 26;
   const legendOut = legend(left, fy, width - MARGIN);
   body.push(...legendOut.lines);
   fy = legendOut.bottom + 10;
@@ -275,7 +276,8 @@ function drawAxis(left: number, axis: Axis, y: number, top: number, lanesH: numb
   const { placed } = placeLabels(
     axis.ticks.map((tick) => {
       const text = formatTime(tick.t);
-      return { key: tick, x: left + tick.x - textWidth(text, TEXT) / 2, text, limit: width - 4 };
+      // Centred on the tick, but never left of the axis, where "virtual time" is written.
+      return { key: tick, x: Math.max(left, left + tick.x - textWidth(text, TEXT) / 2), text, limit: width - 4 };
     }),
     TEXT,
     1,
@@ -295,8 +297,9 @@ function drawAxis(left: number, axis: Axis, y: number, top: number, lanesH: numb
 }
 
 /** Axis breaks, drawn over the lanes: two slashes on the axis, a dashed line, and the length of the jump below the lanes. */
-function drawBreaks(left: number, axis: Axis, y: number, top: number, lanesH: number): string[] {
+function drawBreaks(left: number, axis: Axis, y: number, top: number, lanesH: number): { lines: string[]; bottom: number } {
   const out: string[] = [];
+  let bottom = top + lanesH;
   const { placed } = placeLabels(
     axis.breaks.map((b) => {
       const text = `+${formatTime(b.to - b.from)}`;
@@ -313,10 +316,14 @@ function drawBreaks(left: number, axis: Axis, y: number, top: number, lanesH: nu
     out.push(`<path d="M${bx - 7},${y + 5} l4,-10 M${bx + 3},${y + 5} l4,-10" stroke="#000" stroke-width="1.4"/>`);
     out.push(`<line x1="${bx}" y1="${top}" x2="${bx}" y2="${top + lanesH}" stroke="#666" stroke-width="0.8" stroke-dasharray="3,3"/>`);
     const p = labels.get(b);
-    if (p !== undefined) out.push(`<text x="${p.x}" y="${top + lanesH + 16 + p.tier * 18}" font-size="${TEXT}" class="break-label">${escapeXml(p.text)}</text>`);
+    if (p !== undefined) {
+      const ty = top + lanesH + 18 + p.tier * LINE;
+      bottom = Math.max(bottom, ty + 4);
+      out.push(`<text x="${p.x}" y="${ty}" font-size="${TEXT}" class="break-label">${escapeXml(p.text)}</text>`);
+    }
     out.push('</g>');
   }
-  return out;
+  return { lines: out, bottom };
 }
 
 function drawSpan(left: number, span: Span, by: number, x: (t: number) => number, unit: number): string {
