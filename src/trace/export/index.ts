@@ -13,6 +13,7 @@ import { exportJson } from './json.js';
 import { exportMarkdown } from './markdown.js';
 import { exportMermaid } from './mermaid.js';
 import type { StepRange } from './step-range.js';
+import { exportSlides } from './slides.js';
 import { exportSvg } from './svg.js';
 import { exportText } from './text.js';
 import { isWindowed, resolveWindow, type ExportWindow } from './window.js';
@@ -63,6 +64,12 @@ export const EXPORT_FORMATS: Readonly<Record<string, ExportFormat>> = {
   chrome: { extension: '.chrome.json', description: 'Trace Event Format JSON for Perfetto and chrome://tracing', stepRange: true, render: (t, o) => exportChrome(t, win(o)) },
   json: { extension: '.json', description: 'the trace file itself', stepRange: true, render: (t, o) => exportJson(t, win(o)) },
   svg: { extension: '.svg', description: 'a swim-lane timeline on the virtual clock', stepRange: true, render: (t, o) => exportSvg(t, { ...win(o), ...(o.compact === true ? { compact: true } : {}) }) },
+  slides: {
+    extension: '.slides.md',
+    description: 'a Markdown slide deck (Marp, Slidev): setup, the interleaving, the race, the fix, the replay',
+    stepRange: true,
+    render: (t, o) => exportSlides(t, win(o)),
+  },
   html: {
     extension: '.html',
     description: 'a self-contained page that plays the trace, with a "you are the scheduler" mode',
