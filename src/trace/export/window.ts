@@ -10,6 +10,7 @@
 import { ThreadsimError } from '../../errors.js';
 import type { TraceFile, TraceStep } from '../format.js';
 import { threadLabels } from '../notation.js';
+import { oneLine } from './escape-text.js';
 import type { StepRange } from './step-range.js';
 
 /** What the user asked for (each part optional). */
@@ -80,8 +81,9 @@ function threadOf(trace: TraceFile, ref: string): number {
   const byLabel = labels.indexOf(ref);
   if (byLabel >= 0) return byLabel;
   if (exact.length > 1) return bad(`--threads: ${ref} is ambiguous (threads ${exact.map((i) => `#${i}`).join(', ')})`, 'Name the thread by its index, e.g. #2.');
-  const known = labels.map((l, i) => (l === names[i] ? l : `${l} (${names[i]})`)).join(', ');
-  return bad(`--threads: no thread is called ${JSON.stringify(ref)}`, `Threads of this trace: ${known}.`);
+  // Names come from the program: quoted and with controls made visible, they cannot break the one-line error.
+  const known = labels.map((l, i) => (l === names[i] ? l : `${l} (${oneLine(names[i]!)})`)).join(', ');
+  return bad(`--threads: no thread is called ${oneLine(JSON.stringify(ref))}`, `Threads of this trace: ${known}.`);
 }
 
 /**
@@ -106,6 +108,7 @@ export function resolveWindow(trace: TraceFile, req: WindowRequest | undefined):
   }
   if (req.steps !== undefined) {
     if (req.focus !== undefined) bad('--steps and --focus both choose the steps', 'Give one of them.');
+    if (last < 0) bad('--steps: the trace has no steps', 'Drop --steps.');
     if (req.steps.from > last) bad(`--steps ${req.steps.from}.. starts after the last step (this trace has steps 0..${last})`, `Choose steps within 0..${last}.`);
     from = req.steps.from;
     to = Math.min(req.steps.to, last);
