@@ -67,7 +67,7 @@ try {
   for (const shot of shots) {
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     await shot.draw(page);
-    const target = page.locator('svg, pre, body').first();
+    const target = (await page.locator('body > svg, #out > svg').count()) > 0 ? page.locator('body > svg, #out > svg').first() : page.locator('pre').first();
     // Written beside the target and renamed: a failed run never leaves half a picture.
     const tmp = join(out, `.tmp-${shot.file}`);
     await (shot.file === 'race-html.png' ? page.screenshot({ path: tmp, timeout: 60_000 }) : target.screenshot({ path: tmp, timeout: 60_000 }));
