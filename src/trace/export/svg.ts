@@ -29,6 +29,8 @@ export const SLIDE_STEPS = 40;
 const TITLE = 20;
 const LINE = 20;
 const BREAK_PX = 60;
+/** Narrowest axis break, used when an excerpt with many breaks would not fit a slide otherwise. */
+const MIN_BREAK_PX = 24;
 const RIGHT = 24;
 const MARGIN = 16;
 const MIN_UNIT = 32;
@@ -106,11 +108,15 @@ export function exportSvg(trace: TraceFile, options: SvgOptions = {}): string {
   const left = MARGIN + Math.min(MAX_NAME_PX, Math.max(textWidth('virtual time', TEXT), ...view.lanes.map((l) => textWidth(l.name, TEXT, true)))) + 14;
   const widestNumber = Math.max(...view.steps.map((s) => textWidth(String(s.step), TEXT)), 0);
   const unitFloor = Math.max(MIN_UNIT, Math.ceil(widestNumber + 8));
-  const probe = makeAxis(view, 1);
-  const ticksWide = Math.max(1, probe.width - probe.breaks.length * BREAK_PX);
-  const fit = Math.floor((SLIDE_WIDTH - left - RIGHT - probe.breaks.length * BREAK_PX) / ticksWide);
+  const probe = makeAxis(view, 1, BREAK_PX);
+  const nBreaks = probe.breaks.length;
+  const ticksWide = Math.max(1, probe.width - nBreaks * BREAK_PX);
+  // A slide-sized excerpt narrows its axis breaks before it grows past the slide.
+  const room = SLIDE_WIDTH - left - RIGHT - ticksWide * unitFloor;
+  const breakPx = view.steps.length <= SLIDE_STEPS && nBreaks > 0 ? Math.max(MIN_BREAK_PX, Math.min(BREAK_PX, Math.floor(room / nBreaks))) : BREAK_PX;
+  const fit = Math.floor((SLIDE_WIDTH - left - RIGHT - nBreaks * breakPx) / ticksWide);
   const unit = options.tickWidth ?? Math.max(unitFloor, Math.min(MAX_UNIT, fit));
-  const axis = makeAxis(view, unit);
+  const axis = makeAxis(view, unit, breakPx);
   const width = Math.ceil(Math.max(left + axis.width + RIGHT, 960));
   const inner = width - 2 * MARGIN;
   const tiers = compact ? 0 : TIERS;
@@ -222,7 +228,7 @@ interface Axis {
   readonly ticks: readonly { readonly x: number; readonly t: number }[];
 }
 
-function makeAxis(view: View, unit: number): Axis {
+function makeAxis(view: View, unit: number, breakPx: number): Axis {
   const keys = new Set<number>([view.start, view.end]);
   for (const s of view.steps) {
     for (const t of [s.time, s.time + 1, s.since]) if (t >= view.start && t <= view.end) keys.add(t);
@@ -238,8 +244,8 @@ function makeAxis(view: View, unit: number): Axis {
     const gap = times[i]! - times[i - 1]!;
     const prev = xs[i - 1]!;
     if (gap > GAP_TICKS) {
-      breaks.push({ x: prev + BREAK_PX / 2, from: times[i - 1]!, to: times[i]! });
-      xs.push(prev + BREAK_PX);
+      breaks.push({ x: prev + breakPx / 2, from: times[i - 1]!, to: times[i]! });
+      xs.push(prev + breakPx);
     } else {
       xs.push(prev + gap * unit);
     }
