@@ -2,8 +2,9 @@
  * `slides` export: a Markdown slide deck of one run, one slide per phase of the story a
  * lecturer tells about a race: the setup, the interleaving, the lost write (or whatever the
  * failure is), the fix, and how to replay it. Slides are separated by `---` (Marp, Slidev,
- * reveal-md and Deckset read this), each diagram is a fenced Mermaid excerpt of at most
- * {@link SLIDE_STEPS} steps, so the deck is one self-contained text file. A run without a
+ * reveal-md and Deckset read this). The interleaving is the SVG timeline of at most
+ * {@link SLIDE_STEPS} steps as a `data:` image, and the setup and the closing sequence slide
+ * are fenced Mermaid excerpts, so the deck is one self-contained text file. A run without a
  * race gets the same deck with its failures (or its end) in place of the race.
  *
  * Every user string goes through {@link escapeMarkdown} or, in diagrams, {@link exportMermaid}'s
@@ -15,7 +16,7 @@ import { describeStep, threadName } from './describe.js';
 import { escapeMarkdown as md, oneLine, shortValue } from './escape-text.js';
 import { exportMermaid } from './mermaid.js';
 import { raceGroups, stepList } from './race-list.js';
-import { SLIDE_STEPS } from './svg.js';
+import { exportSvg, SLIDE_STEPS } from './svg.js';
 import { raceSteps, resolveWindow, type ExportWindow } from './window.js';
 
 /** Options of the slides export. */
@@ -58,6 +59,7 @@ export function exportSlides(trace: TraceFile, options: SlidesOptions = {}): str
   slides.push(interleavingSlide(trace, focus));
   slides.push(races.length > 0 ? raceSlide(trace) : failureSlide(trace));
   slides.push(fixSlide(trace, races));
+  slides.push(sequenceSlide(trace, focus));
   const head = ['---', 'marp: true', 'paginate: true', '---', ''];
   return `${head.join('\n')}${slides.map((s) => s.join('\n').trimEnd()).join('\n\n---\n\n')}\n`;
 }
@@ -98,8 +100,18 @@ function interleavingSlide(trace: TraceFile, focus: ExportWindow | undefined): s
   const cut = w.to - w.from + 1 > SLIDE_STEPS ? resolveWindow(trace, { steps: { from: w.to - SLIDE_STEPS + 1, to: w.to } })! : w;
   const order = runsOf(trace, cut);
   out.push(`Steps ${cut.from} to ${cut.to}, in the order the scheduler ran them: ${order.map(md).join(' → ')}.`, '');
-  out.push(...diagram(trace, cut));
+  // The timeline as an image in the file itself (base64 cannot carry markup), drawn by every deck tool.
+  const svg = base64(exportSvg(trace, { window: cut }));
+  out.push(`![Timeline of steps ${cut.from} to ${cut.to}](data:image/svg+xml;base64,${svg})`, '');
   return out;
+}
+
+/** The interleaving as a sequence diagram (Slidev and GitHub render the fence). */
+function sequenceSlide(trace: TraceFile, focus: ExportWindow | undefined): string[] {
+  const w = focus ?? resolveWindow(trace, { steps: { from: Math.max(0, trace.steps.length - SLIDE_STEPS), to: Math.max(0, trace.steps.length - 1) } });
+  if (w === undefined || trace.steps.length === 0) return ['## The sequence', '', 'The run has no steps.'];
+  const cut = w.to - w.from + 1 > SLIDE_STEPS ? resolveWindow(trace, { steps: { from: w.to - SLIDE_STEPS + 1, to: w.to } })! : w;
+  return ['## The sequence', '', ...diagram(trace, cut)];
 }
 
 /** `T2 (9)`, `MainThread (10)`, `T1 (11-17)`: who ran which steps of the window. */
@@ -163,4 +175,12 @@ function fixSlide(trace: TraceFile, races: readonly TraceRace[]): string[] {
 function diagram(trace: TraceFile, w: ExportWindow | undefined): string[] {
   if (w === undefined) return [];
   return ['```mermaid', exportMermaid(trace, { window: w }).trimEnd(), '```', ''];
+}
+
+/** Base64 of the UTF-8 bytes of `text`, with the APIs browsers and Node share (the page may bundle exporters). */
+function base64(text: string): string {
+  const bytes = new TextEncoder().encode(text);
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
 }
