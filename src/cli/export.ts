@@ -1,6 +1,7 @@
 /** `threadsim export FILE --format F [-o OUT]`: render a trace file in another format. */
-import { renderExport, withRaces } from '../trace/export/index.js';
+import { checkExportOptions, renderExport, withRaces, type ExportOptions } from '../trace/export/index.js';
 import { parseStepRange } from '../trace/export/step-range.js';
+import { parseThreads } from '../trace/export/window.js';
 import { LEVEL_NUMBERS } from '../trace/text.js';
 import { writeFileAtomic } from './io.js';
 import { ThreadsimError } from '../errors.js';
@@ -18,8 +19,23 @@ export interface ExportArgs {
   readonly timestamps: boolean;
   /** `text`: lowest logging level shown, by name (`debug` .. `critical`). */
   readonly logLevel?: string;
-  /** Only these steps, as `A..B` (markdown and mermaid). */
+  /** Only these steps, as `A..B`. */
   readonly steps?: string;
+  /** Only these threads as lanes, comma-separated. */
+  readonly threads?: string;
+  /** `race` or `race:N`: the steps of that race. */
+  readonly focus?: string;
+  /** svg: accesses as glyphs, values in the footnote. */
+  readonly compact?: boolean;
+}
+
+/** The excerpt options of `--steps`, `--threads` and `--focus`, parsed (TSIM006 on a bad one). */
+export function windowOptions(a: { readonly steps?: string; readonly threads?: string; readonly focus?: string }): Pick<ExportOptions, 'steps' | 'threads' | 'focus'> {
+  return {
+    ...(a.steps === undefined ? {} : { steps: parseStepRange(a.steps) }),
+    ...(a.threads === undefined ? {} : { threads: parseThreads(a.threads) }),
+    ...(a.focus === undefined ? {} : { focus: a.focus }),
+  };
 }
 
 /** Write an export to `output` (atomically, never over an existing file without `force`) or to `out`. */
@@ -31,13 +47,16 @@ export function deliverExport(text: string, output: string | undefined, force: b
 /** Run the command; exit code 0. */
 export async function exportCommand(args: ExportArgs, out: (text: string) => void): Promise<number> {
   const trace = withRaces(readTraceFile(args.file));
+  // Refuse a bad excerpt before loading the program or writing anything.
+  const windowed = checkExportOptions(trace, args.format, windowOptions(args));
   const program = args.format === 'html' ? await programIfAvailable(trace.recipe.program) : undefined;
   const level = args.logLevel === undefined ? undefined : LEVEL_NUMBERS[args.logLevel];
-  const options = {
+  const options: ExportOptions = {
+    ...windowed,
     timestamps: args.timestamps,
     ...(level === undefined ? {} : { level }),
-    ...(args.steps === undefined ? {} : { steps: parseStepRange(args.steps) }),
     ...(program === undefined ? {} : { program }),
+    ...(args.compact === true ? { compact: true } : {}),
   };
   deliverExport(renderExport(trace, args.format, options), args.output, args.force, out);
   return 0;

@@ -144,7 +144,9 @@ export async function main(argv: string[]): Promise<number> {
           .option('trace', { type: 'string', requiresArg: true, coerce: fileName('trace'), describe: 'write the reported run as a trace file' })
           .option('export', { choices: EXPORT_FORMAT_NAMES, describe: 'export the reported run in this format (to -o, else to stdout alone)' })
           .option('output', { alias: 'o', type: 'string', requiresArg: true, coerce: fileName('output'), describe: 'file for --export' })
-          .option('steps', { type: 'string', requiresArg: true, describe: 'with --export markdown or mermaid: only steps A..B' })
+          .option('steps', { type: 'string', requiresArg: true, describe: 'with --export: only steps A..B (an excerpt for a slide)' })
+          .option('threads', { type: 'string', requiresArg: true, describe: 'with --export: only these threads as lanes (names, #i or T<i>, comma-separated)' })
+          .option('focus', { type: 'string', requiresArg: true, describe: 'with --export: the steps of a race (race, race:2) instead of --steps' })
           .option('force', { type: 'boolean', default: false, describe: 'overwrite an existing --trace or -o file' })
           .option('json', { type: 'boolean', default: false, describe: 'print one JSON summary object (with --export, the export goes to -o)' })
           .option('detect', { type: 'boolean', default: true, describe: 'report data races, lock-order inversions and deadlock cycles (--no-detect to skip)' }),
@@ -165,6 +167,8 @@ export async function main(argv: string[]): Promise<number> {
               ...(a.export === undefined ? {} : { export: a.export }),
               ...(a.output === undefined ? {} : { output: a.output }),
               ...(a.steps === undefined ? {} : { steps: a.steps }),
+              ...(a.threads === undefined ? {} : { threads: a.threads }),
+              ...(a.focus === undefined ? {} : { focus: a.focus }),
               force: a.force,
               json: a.json,
               detect: a.detect,
@@ -193,7 +197,10 @@ export async function main(argv: string[]): Promise<number> {
           .option('force', { type: 'boolean', default: false, describe: 'overwrite an existing output file' })
           .option('timestamps', { type: 'boolean', default: true, describe: 'text: prefix log lines with HH:MM:SS (--no-timestamps to drop)' })
           .option('log-level', { choices: LEVELS, describe: "text: lowest logging level shown (default: the run's)" })
-          .option('steps', { type: 'string', requiresArg: true, describe: 'markdown, mermaid: only steps A..B (an excerpt for a slide)' }),
+          .option('steps', { type: 'string', requiresArg: true, describe: 'only steps A..B (an excerpt for a slide)' })
+          .option('threads', { type: 'string', requiresArg: true, describe: 'only these threads as lanes (names, #i or T<i>, comma-separated); the rest folded or listed' })
+          .option('focus', { type: 'string', requiresArg: true, describe: 'the steps of a race: race (the first) or race:N' })
+          .option('compact', { type: 'boolean', default: false, describe: 'svg: accesses as glyphs, their values in the footnote' }),
       (a) =>
         guard(async () =>
           (await import('./export.js')).exportCommand(
@@ -205,6 +212,9 @@ export async function main(argv: string[]): Promise<number> {
               ...(a.output === undefined ? {} : { output: a.output }),
               ...(a['log-level'] === undefined ? {} : { logLevel: a['log-level'] }),
               ...(a.steps === undefined ? {} : { steps: a.steps }),
+              ...(a.threads === undefined ? {} : { threads: a.threads }),
+              ...(a.focus === undefined ? {} : { focus: a.focus }),
+              compact: a.compact,
             },
             (text) => process.stdout.write(text),
           ),

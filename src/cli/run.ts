@@ -31,8 +31,12 @@ export interface RunArgs {
   /** Export the reported run in this format (to `output`, else to standard output alone). */
   readonly export?: string;
   readonly output?: string;
-  /** With `export`: only steps `A..B` (markdown and mermaid). */
+  /** With `export`: only steps `A..B`. */
   readonly steps?: string;
+  /** With `export`: only these threads as lanes, comma-separated. */
+  readonly threads?: string;
+  /** With `export`: `race` or `race:N`, the steps of that race. */
+  readonly focus?: string;
   readonly force: boolean;
   readonly json: boolean;
   /** Race detection (data races, lock order, deadlock cycles). Default true. */
@@ -64,8 +68,8 @@ export async function runCommand(args: RunArgs, out: (line: string) => void): Pr
       : runProgram(program, { policy: args.policy, seed: args.seed, runs: args.runs, detect, ...(args.maxSteps === undefined ? {} : { maxSteps: args.maxSteps }), ...(args.cpuCount === undefined ? {} : { cpuCount: args.cpuCount }) });
   const exec = summary.execution;
   const recipe: ReplayRecipe = { ...base, seed: exec.seed };
-  if (args.steps !== undefined && args.export === undefined) {
-    throw new ThreadsimError('TSIM006', '--steps needs --export markdown or --export mermaid', 'Add --export markdown, or drop --steps.');
+  for (const [flag, value] of [['--steps', args.steps], ['--threads', args.threads], ['--focus', args.focus]] as const) {
+    if (value !== undefined && args.export === undefined) throw new ThreadsimError('TSIM006', `${flag} needs --export FORMAT`, `Add --export markdown (or svg, mermaid, ...), or drop ${flag}.`);
   }
   if (args.output !== undefined && args.export === undefined) {
     throw new ThreadsimError('TSIM006', '-o/--output needs --export FORMAT', 'Add --export markdown (or another format), or use --trace FILE for the trace itself.');
@@ -76,17 +80,19 @@ export async function runCommand(args: RunArgs, out: (line: string) => void): Pr
   const failures = recorded?.failures ?? exec.failures;
   // The trace file and the exporters (and the trace schema they bring) load only when asked for.
   if (recorded !== undefined && (args.trace !== undefined || args.export !== undefined)) {
-    const [{ asTraceRaces }, { programExtras, serializeTrace, toTraceFile }, { renderExport, withRaces }, { parseStepRange }] = await Promise.all([
+    const [{ asTraceRaces }, { programExtras, serializeTrace, toTraceFile }, { checkExportOptions, renderExport, withRaces }, { windowOptions }] = await Promise.all([
       import('../trace/trace-races.js'),
       import('../trace/format.js'),
       import('../trace/export/index.js'),
-      import('../trace/export/step-range.js'),
+      import('./export.js'),
     ]);
     const races = detect ? { races: asTraceRaces(recorded.failures, recorded.threads) } : {};
     const traceFile = withRaces(toTraceFile(recorded, recipe, { ...programExtras(program), logLevel: level, ...races }));
+    // A bad excerpt is refused before the trace file is written.
+    const exportOptions = args.export !== undefined ? checkExportOptions(traceFile, args.export, windowOptions(args)) : {};
     if (args.trace !== undefined) writeFileAtomic(args.trace, serializeTrace(traceFile), args.force);
     if (args.export !== undefined) {
-      const text = renderExport(traceFile, args.export, { timestamps: args.timestamps, level, program, ...(args.steps === undefined ? {} : { steps: parseStepRange(args.steps) }) });
+      const text = renderExport(traceFile, args.export, { ...exportOptions, timestamps: args.timestamps, level, program });
       if (args.output === undefined) {
         out(text.endsWith('\n') ? text.slice(0, -1) : text);
         return exec.failures.length === 0 ? 0 : 1;

@@ -1,7 +1,10 @@
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withRaces } from '../../src/trace/export/index.js';
 import { exportMermaid } from '../../src/trace/export/mermaid.js';
+import { resolveWindow } from '../../src/trace/export/window.js';
+import { threadLabels } from '../../src/trace/notation.js';
 import hostile from '../fixtures/hostile.js';
 import { hostileTrace } from '../fixtures/hostile-trace.js';
 import { recordTrace } from '../trace/export/record.js';
@@ -56,13 +59,46 @@ async function render(page: Page, id: string, text: string): Promise<{ parsed: b
 }
 
 describe('the Mermaid export parsed and rendered by mermaid in chromium', () => {
-  it('tutorial/race: a sequence diagram with every thread as a participant', async () => {
+  it('tutorial/race: a sequence diagram with every thread as a participant, under its replay-line name', async () => {
     const trace = recordTrace('tutorial/race');
     const r = await render(w.page, 'race', exportMermaid(trace));
     expect(r.parsed).toBe(true);
-    for (const t of trace.threads) expect(r.actors).toContain(t.name);
+    const labels = threadLabels(trace.threads.map((t) => t.name));
+    for (const l of labels) expect(r.actors).toContain(l);
     await w.page.locator('#out svg').screenshot({ path: screenshotPath('mermaid-tutorial-race.png') });
     expect(w.errors).toEqual([]);
+  });
+
+  it('tutorial/race: the whole diagram and the race excerpt fit a slide, notes inside their boxes, step numbers as in the report', async () => {
+    const trace = withRaces(recordTrace('tutorial/race'));
+    const sizes: Record<string, number> = {};
+    for (const [id, window] of [['whole', undefined], ['excerpt', resolveWindow(trace, { steps: { from: 9, to: 19 } })]] as const) {
+      await render(w.page, id, exportMermaid(trace, window === undefined ? {} : { window }));
+      const m = await w.page.evaluate(() => {
+        type Box = { x: number; y: number; width: number; height: number };
+        type El = { getBBox(): Box; textContent: string | null; nextElementSibling: El | null; querySelectorAll(s: string): ArrayLike<El> };
+        const doc = (globalThis as unknown as { document: { querySelector(s: string): El & { getBoundingClientRect(): Box } } }).document;
+        const svg = doc.querySelector('#out svg');
+        const overflow: string[] = [];
+        for (const rect of Array.from(svg.querySelectorAll('rect.note'))) {
+          const box = rect.getBBox();
+          for (let t = rect.nextElementSibling; t !== null && t.textContent !== null && /noteText/.test(String((t as unknown as { getAttribute(a: string): string | null }).getAttribute('class'))); t = t.nextElementSibling) {
+            const b = t.getBBox();
+            if (b.x < box.x - 1 || b.x + b.width > box.x + box.width + 1) overflow.push(t.textContent);
+          }
+        }
+        const numbers = Array.from(svg.querySelectorAll('text.sequenceNumber')).map((e) => Number(e.textContent));
+        return { width: svg.getBoundingClientRect().width, overflow, numbers };
+      });
+      sizes[id] = m.width;
+      expect(m.overflow, id).toEqual([]);
+      // autonumber shows trace step numbers: 12 is the write the report names.
+      expect(m.numbers, id).toContain(12);
+      expect(m.numbers.every((n) => Number.isInteger(n) && n >= (window?.from ?? 0) && n <= (window?.to ?? 32)), id).toBe(true);
+    }
+    // Issue 13 measured 4,004 px (whole) and 3,483 px (steps 9..19) before.
+    expect(sizes['excerpt']).toBeLessThan(1700);
+    expect(sizes['whole']).toBeLessThan(2400);
   });
 
   it('hostile programs: parses, renders, runs nothing and fetches nothing', async () => {

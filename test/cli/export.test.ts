@@ -75,8 +75,10 @@ describe('threadsim run --trace / --export and threadsim export', async () => {
     expect((await cli('export', 'locked.json', '-f', 'text', '--log-level', 'info')).out).not.toContain('has lock');
     const excerpt = (await cli('export', 'r2.json', '-f', 'markdown', '--steps', '9..12')).out;
     expect(excerpt.split('\n').filter((l) => /^\| \d+ \|/.test(l))).toHaveLength(4);
-    expectUsageError(await cli('export', 'r2.json', '-f', 'text', '--steps', '9..12'), /--steps does not apply to the text format/);
-    expectUsageError(await cli('run', 'tutorial/race', '--steps', '9..12'), /--steps needs --export markdown or --export mermaid/);
+    // Text keeps the log lines written during the steps: step 13 is T1's "finishing update".
+    expect((await cli('export', 'r2.json', '-f', 'text', '--steps', '11..13')).out).toBe('12:00:00: Thread 0: finishing update\n');
+    expectUsageError(await cli('export', 'r2.json', '-f', 'html', '--steps', '9..12'), /--steps does not apply to the html format/);
+    expectUsageError(await cli('run', 'tutorial/race', '--steps', '9..12'), /--steps needs --export FORMAT/);
     const chrome = JSON.parse((await cli('export', 'r2.json', '-f', 'chrome')).out) as { traceEvents: unknown[] };
     expect(chrome.traceEvents.length).toBeGreaterThan(0);
   });
@@ -84,7 +86,7 @@ describe('threadsim run --trace / --export and threadsim export', async () => {
   it('run --export alone prints only the export; with -o writes the file', async () => {
     const r = await cli('run', 'tutorial/race', '--export', 'mermaid');
     expect(r.code).toBe(1);
-    expect(r.out.split('\n')[0]).toBe('sequenceDiagram');
+    expect(r.out.split('\n')[1]).toBe('sequenceDiagram');
     expect(r.out).not.toContain('FAILURE');
     const w = await cli('run', 'tutorial/race', '--export', 'json', '-o', 'out.json');
     expect(w.out).toContain('FAILURE');
@@ -137,5 +139,40 @@ export default program('changing', function* main() {
     writeFileSync(join(dir, 'prog.json'), JSON.stringify(trace));
     expectUsageError(await cli('replay', 'prog.json'), /replay diverged at step 1: expected write s\.x value 1, got write s\.x value 2/);
     expect(existsSync(join(dir, 'prog.json'))).toBe(true);
+  });
+});
+
+describe('excerpt flags: --steps, --threads, --focus race', () => {
+  it('every format but html takes them; --focus race is the steps of the race the report names', async () => {
+    await cli('run', 'tutorial/race', '--trace', 'w.json');
+    const md = (await cli('export', 'w.json', '-f', 'markdown', '--focus', 'race')).out;
+    // The report says: lost update, steps 9..19.
+    expect(md.split('\n').filter((l) => /^\| \d+ \|/.test(l)).map((l) => Number(l.split('|')[1]))).toEqual([9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19]);
+    for (const f of ['svg', 'mermaid', 'chrome', 'json', 'text']) {
+      const r = await cli('export', 'w.json', '-f', f, '--focus', 'race', '--threads', 'T1,T2');
+      expect(r.code, f).toBe(0);
+    }
+    const json = JSON.parse((await cli('export', 'w.json', '-f', 'json', '--steps', '9..12', '--threads', 'T2')).out);
+    expect(json.format).toBe('threadsim-excerpt');
+    // Folded threads' steps stay in the excerpt (they ran in between); the window says which lane is whose.
+    expect(json.steps.map((s: { step: number }) => s.step)).toEqual([9, 10, 11, 12]);
+    expect(json.window).toMatchObject({ from: 9, to: 12, threads: [2], folded: [0, 1] });
+    const compact = (await cli('export', 'w.json', '-f', 'svg', '--compact')).out;
+    expect(compact).not.toContain('class="access-label"');
+    expect(compact).toMatch(/class="value-note">Values: step 0 R db\.value → 0; step 5 R db\.value → 0/);
+  });
+
+  it('refuses a bad window before writing anything', async () => {
+    await cli('run', 'tutorial/race', '--trace', 'w2.json');
+    expectUsageError(await cli('export', 'w2.json', '-f', 'svg', '--steps', '40..50', '-o', 'no.svg'), /--steps 40\.\. starts after the last step \(this trace has steps 0\.\.32\) \(TSIM006\)/);
+    expectUsageError(await cli('export', 'w2.json', '-f', 'svg', '--threads', 'T9', '-o', 'no.svg'), /--threads: no thread is called "T9" \(TSIM006\)\. Threads of this trace: MainThread, T1 \(ThreadPoolExecutor-0_0\), T2 \(ThreadPoolExecutor-0_1\)/);
+    expectUsageError(await cli('export', 'w2.json', '-f', 'svg', '--focus', 'race:3', '-o', 'no.svg'), /--focus race:3: the trace has 2 races \(TSIM006\)\. Use --focus race:1 \.\. race:2/);
+    expectUsageError(await cli('export', 'w2.json', '-f', 'svg', '--focus', 'lock'), /--focus 'lock' is not a focus/);
+    expectUsageError(await cli('export', 'w2.json', '-f', 'svg', '--focus', 'race', '--steps', '1..3'), /--steps and --focus both choose the steps/);
+    expect(existsSync(join(dir, 'no.svg'))).toBe(false);
+    // run: the trace file is not written either when the excerpt is bad.
+    expectUsageError(await cli('run', 'tutorial/race', '--trace', 'never.json', '--export', 'svg', '--threads', 'nobody', '-o', 'never.svg'), /no thread is called "nobody"/);
+    expect(existsSync(join(dir, 'never.json'))).toBe(false);
+    expect(existsSync(join(dir, 'never.svg'))).toBe(false);
   });
 });

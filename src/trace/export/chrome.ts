@@ -17,6 +17,7 @@
 import type { TraceFile, TraceStep } from '../format.js';
 import { happensBeforeEdges } from '../happens-before.js';
 import { describeStep } from './describe.js';
+import type { ExportWindow } from './window.js';
 
 /** One Trace Event Format event (the fields threadsim writes). */
 export interface ChromeEvent {
@@ -130,9 +131,60 @@ function stepArgs(s: TraceStep): Record<string, unknown> {
   };
 }
 
+/** Options of the Chrome export. */
+export interface ChromeExportOptions {
+  /** Only the window's threads (each on its own track) and the events that overlap its steps' time. */
+  readonly window?: ExportWindow;
+}
+
+/**
+ * The events of a window: the tracks of its threads (threads outside it are listed in
+ * `otherData`, since folding several threads into one track would break the nesting of its
+ * slices), and the events overlapping the virtual time of its steps, clipped to it. A flow
+ * (happens-before) is kept when both its ends are; a lock hold when it overlaps.
+ */
+export function windowEvents(trace: TraceFile, events: readonly ChromeEvent[], w: ExportWindow): ChromeEvent[] {
+  const start = trace.steps[w.from]?.time ?? 0;
+  const end = (trace.steps[w.to]?.time ?? start) + 1;
+  const threads = new Set(w.lanes);
+  const inside = (ts: number): boolean => ts >= start && ts < end;
+  const flows = new Map<number, number>();
+  for (const e of events) if ((e.ph === 's' || e.ph === 'f') && threads.has(e.tid) && inside(e.ts)) flows.set(e.id!, (flows.get(e.id!) ?? 0) + 1);
+  const holds = new Map<number, [number, number]>();
+  for (const e of events) {
+    if (e.ph === 'b') holds.set(e.id!, [e.ts, end]);
+    if (e.ph === 'e') holds.set(e.id!, [holds.get(e.id!)?.[0] ?? 0, e.ts]);
+  }
+  const out: ChromeEvent[] = [];
+  for (const e of events) {
+    if (e.ph === 'M') {
+      if (e.name === 'process_name' || threads.has(e.tid)) out.push(e);
+      continue;
+    }
+    if (!threads.has(e.tid)) continue;
+    if (e.ph === 'X') {
+      const a = Math.max(e.ts, start);
+      const b = Math.min(e.ts + (e.dur ?? 0), end);
+      if (b > a || (e.dur === 0 && inside(e.ts))) out.push({ ...e, ts: a, dur: Math.max(0, b - a) });
+    } else if (e.ph === 's' || e.ph === 'f') {
+      if (flows.get(e.id!) === 2) out.push(e);
+    } else if (e.ph === 'b' || e.ph === 'e') {
+      const [a, b] = holds.get(e.id!) ?? [0, 0];
+      if (a < end && b > start) out.push({ ...e, ts: Math.min(Math.max(e.ts, start), end) });
+    } else if (inside(e.ts)) {
+      out.push(e);
+    }
+  }
+  return out;
+}
+
 /** The Trace Event Format JSON text of a trace. */
-export function exportChrome(trace: TraceFile): string {
-  const events = chromeEvents(trace);
+export function exportChrome(trace: TraceFile, options: ChromeExportOptions = {}): string {
+  const w = options.window;
+  const all = chromeEvents(trace);
+  const events = w === undefined ? all : windowEvents(trace, all, w);
   const body = events.map((e) => `  ${JSON.stringify(e)}`).join(',\n');
-  return `{"displayTimeUnit": "ns", "otherData": ${JSON.stringify({ program: trace.programName, clock: 'virtual microseconds' })}, "traceEvents": [\n${body}\n]}\n`;
+  const name = (i: number): string => trace.threads[i]?.name ?? `#${i}`;
+  const excerpt = w === undefined ? {} : { steps: `${w.from}..${w.to}`, threadsNotShown: [...w.folded, ...w.idle].sort((a, b) => a - b).map(name) };
+  return `{"displayTimeUnit": "ns", "otherData": ${JSON.stringify({ program: trace.programName, clock: 'virtual microseconds', ...excerpt })}, "traceEvents": [\n${body}\n]}\n`;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { exportMarkdown } from '../../../src/trace/export/markdown.js';
 import { EVIL, EVIL_THREADS, hostileTrace } from '../../fixtures/hostile-trace.js';
+import { resolveWindow } from '../../../src/trace/export/window.js';
 import { traceOf } from './helpers.js';
 
 /** Table cells of a GFM row: split on pipes not preceded by a backslash. */
@@ -44,8 +45,41 @@ describe('markdown export', () => {
     });
     const firstWrite = trace.steps.find((s) => s.kind === 'write')!;
     expect(cells(rows[2 + firstWrite.step]!)[5]).toBe('**db.value = 1**');
-    expect(md).toMatch(/### Races\n\n1\. /);
+    expect(md).toMatch(/### Races\n\nLost update on db\.value, steps 9, 12 and 19:\n\n1\. ThreadPoolExecutor-0\\_1 read 0 at step 9/);
     expect(md).toContain("claim 'no lost update' is false");
+  });
+
+  it('tells each race once, even when the run reports its races as failures too', () => {
+    const asFailures = { ...trace, failures: [...trace.failures, ...trace.races!.map((r) => ({ ...r, kind: 'race' as const }))] } as typeof trace;
+    const text = exportMarkdown(asFailures);
+    const prose = text.split('```mermaid')[0]!.split('\n').filter((l) => !l.startsWith('|')).join('\n');
+    for (const r of trace.races!) {
+      const sentence = r.message.replace(/^data race on db\.value \(lost update\): /, '').replace(/_/g, '\\_');
+      expect(prose.split(sentence)).toHaveLength(2);
+    }
+    expect(text.match(/### Failures\n\n- claim 'no lost update' is false[^\n]*\n\n###/)).not.toBeNull();
+  });
+
+  it('embeds the sequence diagram in a mermaid fence that user text cannot close', () => {
+    const fence = /\n```mermaid\n([\s\S]*?)\n```\n/.exec(md);
+    expect(fence).not.toBeNull();
+    expect(fence![1]).toContain('sequenceDiagram');
+    const evil = exportMarkdown(hostileTrace());
+    const block = /\n```mermaid\n([\s\S]*?)\n```\n/.exec(evil)![1]!;
+    expect(block).not.toContain('`');
+  });
+
+  it('an excerpt has a column for each thread acting in it and lists the others', () => {
+    const ex = exportMarkdown(trace, { window: resolveWindow(trace, { steps: { from: 11, to: 19 } })! });
+    const r = tableRows(ex);
+    expect(cells(r[0]!)).toEqual(['step', 'time', 'ThreadPoolExecutor-0\\_0', 'ThreadPoolExecutor-0\\_1', 'shared state']);
+    expect(ex).toContain('not shown (no step here): MainThread');
+    const folded = exportMarkdown(trace, { window: resolveWindow(trace, { steps: { from: 9, to: 12 }, threads: ['T1'] })! });
+    const fr = tableRows(folded);
+    expect(cells(fr[0]!)).toEqual(['step', 'time', 'ThreadPoolExecutor-0\\_0', 'other threads', 'shared state']);
+    // Step 10 is MainThread's, folded with its name; step 9 is T2's.
+    expect(cells(fr[3]!)[3]).toBe('MainThread: shutdown ThreadPoolExecutor-0');
+    expect(cells(fr[2]!)[3]).toMatch(/^ThreadPoolExecutor-0\\_1: \*\*read db\.value → 0\*\* ⚠ race 1$/);
   });
 
   it('ends with both replay lines in a code block', () => {
@@ -59,7 +93,8 @@ describe('markdown export', () => {
     // The replay lines sit in an indented code block, where Markdown shows everything literally.
     const code = all.split('\n').filter((l) => l.startsWith('    '));
     expect(code.map((l) => l.trim().split(' ')[0])).toEqual(['replay:', 'where', 'or:']);
-    const out = all.split('\n').filter((l) => !l.startsWith('    ')).join('\n');
+    // The Mermaid block is checked by the Mermaid tests; the prose is everything else.
+    const out = all.replace(/```mermaid\n[\s\S]*?\n```\n/, '').split('\n').filter((l) => !l.startsWith('    ')).join('\n');
     expect(out).not.toMatch(/<[a-z/!]/i);
     expect(out).not.toContain('\u001b');
     const hr = tableRows(out);

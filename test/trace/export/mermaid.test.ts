@@ -1,18 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { exportMermaid } from '../../../src/trace/export/mermaid.js';
 import { escapeMermaid } from '../../../src/trace/export/escape-text.js';
+import { resolveWindow } from '../../../src/trace/export/window.js';
 import { happensBeforeEdges } from '../../../src/trace/happens-before.js';
 import { EVIL, hostileTrace } from '../../fixtures/hostile-trace.js';
-import { traceOf } from './helpers.js';
+import { mermaidStepNumbers, traceOf } from './helpers.js';
 
 const STATEMENT = [
+  /^%%\{init: \{"sequence": \{"wrap": true[^}]*\}\}\}%%$/,
   /^sequenceDiagram$/,
-  /^ {2}participant [to]\d+ as (?<text>.+)$/,
-  /^ {2}t\d+(->>|-->>)[to]\d+: (?<text>.+)$/,
-  /^ {2}Note over t\d+(,t\d+)?: (?<text>.+)$/,
+  /^ {2}participant (?:[to]\d+|others) as (?<text>.+)$/,
+  /^ {2}(?:t\d+|others)(->>|-->>)(?:[to]\d+|others): (?<text>.+)$/,
+  /^ {2}Note over (?:t\d+|others)(,(?:t\d+|others))?: (?<text>.+)$/,
   /^ {2}rect rgba\(\d+, \d+, \d+, [\d.]+\)$/,
+  /^ {2}autonumber (\d+|off)$/,
   /^ {2}end$/,
-  /^ {4}t\d+->>[to]\d+: (?<text>.+)$/,
 ];
 
 /** Parse every line against the statements the exporter may write; return the free texts. */
@@ -31,37 +33,56 @@ describe('mermaid export', () => {
   const src = exportMermaid(trace);
   const lines = src.trimEnd().split('\n');
 
-  it('is a sequence diagram of known statements only', () => {
-    expect(lines[0]).toBe('sequenceDiagram');
+  it('is a sequence diagram of known statements only, with wrapping on', () => {
+    expect(lines[1]).toBe('sequenceDiagram');
+    expect(lines[0]).toContain('"wrap": true');
     expect(() => texts(src)).not.toThrow();
   });
 
-  it('declares every thread and every object touched as participants', () => {
+  it('declares threads under the short names the replay line uses, the full names in a note', () => {
     const participants = lines.filter((l) => l.startsWith('  participant'));
     const objects = new Set(trace.steps.filter((s) => s.obj !== undefined && s.kind !== 'spawn' && s.kind !== 'join').map((s) => s.obj));
     expect(participants).toHaveLength(trace.threads.length + objects.size);
-    for (const t of trace.threads) expect(participants).toContain(`  participant t${t.index} as ${t.name}`);
+    // The replay line says T1 = "ThreadPoolExecutor-0_0"; the diagram uses the same aliases.
+    expect(participants.slice(0, 3)).toEqual(['  participant t0 as MainThread', '  participant t1 as T1', '  participant t2 as T2']);
+    expect(src).toContain('Note over t0,t2: T1 = ThreadPoolExecutor-0_0');
+    expect(src).toContain('Note over t0,t2: T2 = ThreadPoolExecutor-0_1');
   });
 
-  it('draws one message or note per step, in step order', () => {
-    const stepLines = lines.filter((l) => /^ {2,4}(t\d+->>|Note over t\d+: )/.test(l));
-    expect(stepLines).toHaveLength(trace.steps.length);
-    stepLines.forEach((l, i) => expect(l).toMatch(new RegExp(`^ {2,4}(t${trace.steps[i]!.thread}->>[to]\\d+|Note over t${trace.steps[i]!.thread}): ${i}: `)));
+  it('numbers every step with its trace step number, in step order, one line per step', () => {
+    const numbered = mermaidStepNumbers(src);
+    expect(numbered.map((n) => n.step)).toEqual(trace.steps.map((s) => s.step));
+    numbered.forEach((n) => expect(n.line).toMatch(new RegExp(`^ {2}(t${trace.steps[n.step]!.thread}->>|Note over t${trace.steps[n.step]!.thread}:)`)));
+    // The CLI report's "wrote 1 at step 12" is message 12 here.
+    expect(numbered.find((n) => n.step === 12)!.line).toContain('write db.value ← 1');
   });
 
-  it('draws happens-before edges as dashed messages and each race as a note', () => {
+  it('draws one dashed arrow per happens-before edge between two steps, and each race as a note', () => {
     const dashed = lines.filter((l) => l.includes('-->>'));
-    expect(dashed).toHaveLength(happensBeforeEdges(trace).length);
-    // Every racing access is wrapped in a highlighted block: rect, the message, end.
+    const pairs = new Set(happensBeforeEdges(trace).map((e) => `${e.from}→${e.to}`));
+    expect(dashed).toHaveLength(pairs.size);
+    // tutorial/race: step 3 follows step 2 both as the worker's spawn and as a sync on the pool: one arrow says both.
+    expect(dashed.filter((l) => l.includes('happens-before 2 → 3'))).toEqual(['  t0-->>t1: happens-before 2 → 3 (spawn, sync on ThreadPoolExecutor-0)']);
     const racing = new Set(trace.races!.flatMap((r) => [r.first.step, r.second.step]));
-    const rects = lines.flatMap((l, i) => (l.startsWith('  rect ') ? [lines[i + 1]!] : []));
-    expect(rects.map((l) => Number(/: (\d+): /.exec(l)![1])).sort((a, b) => a - b)).toEqual([...racing].sort((a, b) => a - b));
-    lines.forEach((l, i) => {
-      if (l.startsWith('  rect ')) expect(lines[i + 2]).toBe('  end');
-    });
-    const raceNotes = lines.filter((l) => l.includes('RACE'));
+    const rected = lines.flatMap((l, i) => (l.startsWith('  rect ') ? [i] : []));
+    expect(rected).toHaveLength(racing.size);
+    for (const i of rected) {
+      const block = lines.slice(i, i + 4);
+      expect(block.some((l) => l === '  end')).toBe(true);
+    }
+    const raceNotes = lines.filter((l) => l.includes(': RACE '));
     expect(raceNotes).toHaveLength(trace.races!.length);
-    for (const r of trace.races!) expect(src).toContain(`Note over t${r.first.thread},t${r.second.thread}: ⚠ RACE`);
+    for (const r of trace.races!) expect(src).toContain(`RACE ${trace.races!.indexOf(r) + 1} on db.value: steps ${r.first.step} and ${r.second.step}`);
+  });
+
+  it('an excerpt keeps only the threads and objects acting in it', () => {
+    const w = resolveWindow(trace, { steps: { from: 11, to: 19 } })!;
+    const ex = exportMermaid(trace, { window: w });
+    const participants = ex.split('\n').filter((l) => l.startsWith('  participant'));
+    // Steps 11..19 are the two workers only: MainThread is listed in the caption, not drawn.
+    expect(participants.filter((l) => /participant t\d/.test(l))).toEqual(['  participant t1 as T1', '  participant t2 as T2']);
+    expect(ex).toContain('not shown (no step here): MainThread');
+    expect(mermaidStepNumbers(ex).map((n) => n.step)).toEqual([11, 12, 13, 14, 15, 16, 17, 18, 19]);
   });
 
   it('escapes hostile strings into entity codes: nothing can end a statement or open a tag', () => {

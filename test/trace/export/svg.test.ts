@@ -52,3 +52,18 @@ describe('exportSvg on an empty trace', () => {
     expect(svg).not.toContain('NaN');
   });
 });
+
+describe('exportSvg excerpts for a slide', () => {
+  it('every 40-step window of a 209-step trace is at most 1920 px wide, with every step number drawn', async () => {
+    const { default: bank } = await import('../../fixtures/bank-program.js');
+    const { withRaces } = await import('../../../src/trace/export/index.js');
+    const { resolveWindow } = await import('../../../src/trace/export/window.js');
+    const trace = withRaces(recordTrace(bank, 'random', 0));
+    for (let from = 0; from + 39 < trace.steps.length; from += 13) {
+      const svg = exportSvg(trace, { window: resolveWindow(trace, { steps: { from, to: from + 39 } })! });
+      expect(Number(/width="(\d+)"/.exec(svg)![1]), `steps ${from}..${from + 39}`).toBeLessThanOrEqual(1920);
+      const numbers = [...svg.matchAll(/class="step-number">(\d+)</g)].map((m) => Number(m[1]));
+      expect(numbers.sort((a, b) => a - b)).toEqual(Array.from({ length: 40 }, (_, i) => from + i));
+    }
+  });
+});
