@@ -15,6 +15,7 @@ export { threadSafe, assertScheduleSafe, scheduleFailures, ThreadSafetyError, ty
 export { findFailingSchedule, type FindOptions, type FoundSchedule, type SearchResult } from './find.js';
 export { scheduleReport, type ReportOptions, type FastCheckOrigin } from './report.js';
 export { swimLaneTable, escapeCell } from './swimlane.js';
+export { laneText, type LaneOptions } from './lanes.js';
 export { toBeThreadSafe, toHaveRace, threadsimMatchers, type MatcherOptions, type MatcherResult } from './matchers.js';
 export { BLOCKS, checkLinearizable, canonical, type SequentialSpec, type SpecStep, type HistoryOp, type Verdict } from './linearizability.js';
 export { operation, scenarios, scenarioProgram, specOf, Scenario, type Operation, type Subject, type Call, type ScenarioOptions, type ScenarioProgram } from './scenario.js';
@@ -25,5 +26,6 @@ export {
   assertLinearizableExhaustively,
   LinearizabilityError,
   historyTable,
+  historyText,
   type LinearizableOptions,
 } from './linearizable.js';

@@ -55,7 +55,21 @@ function nothingFoundHints(program: Program, result: SearchResult, options: Matc
   return hints;
 }
 
-/** `expect(program).toBeThreadSafe(options)`. */
+/**
+ * `expect(program).toBeThreadSafe(options)`: no schedule fails the program (its claims,
+ * `options.claim`, data races, deadlocks, uncaught exceptions).
+ *
+ * @example
+ * ```ts
+ * import { expect, test } from 'vitest';
+ * import 'threadsim/vitest';
+ * import counter from './counter.js';
+ *
+ * test('the counter is thread-safe', () => {
+ *   expect(counter).toBeThreadSafe({ numRuns: 500, claim: (o) => o.state.counter?.value === 2 });
+ * });
+ * ```
+ */
 export function toBeThreadSafe(received: unknown, options: MatcherOptions = {}): MatcherResult {
   if (!isProgram(received)) return notAProgram(received, 'toBeThreadSafe');
   const result = findFailingSchedule(received, options);
@@ -66,7 +80,16 @@ export function toBeThreadSafe(received: unknown, options: MatcherOptions = {}):
   return { pass: false, message: () => `expected ${received.name} to be thread-safe, but a schedule fails it:\n\n${found.report}` };
 }
 
-/** `expect(program).toHaveRace(options)`: some schedule fails the program. */
+/**
+ * `expect(program).toHaveRace(options)`: some schedule fails the program (of `options.kinds`
+ * when given).
+ *
+ * @example
+ * ```ts
+ * expect(unlockedCounter).toHaveRace({ kinds: ['race'] });
+ * expect(lockOrder).toHaveRace({ kinds: ['deadlock'], explore: 'exhaustive' });
+ * ```
+ */
 export function toHaveRace(received: unknown, options: MatcherOptions = {}): MatcherResult {
   if (!isProgram(received)) return notAProgram(received, 'toHaveRace');
   const result = findFailingSchedule(received, options);

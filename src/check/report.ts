@@ -84,7 +84,12 @@ export function scheduleReport(
   const lines: string[] = [];
   const found = origin === undefined ? '' : ` (found after ${origin.numRuns} run${origin.numRuns === 1 ? '' : 's'}, shrunk ${origin.numShrinks} time${origin.numShrinks === 1 ? '' : 's'})`;
   lines.push(`${program.name} fails under ${schedule.toString()}${found}: ${sizeOf(run)}, ending ${exec.ending}.`);
-  for (const f of failures) lines.push(...failureMessageLines(f));
+  // The recorded run names each race's pattern and code sites; the same races, by their steps.
+  const named = exec.failures.filter((f) => f.kind === 'race');
+  const shown = failures.map((f) =>
+    f.kind !== 'race' ? f : (named.find((r) => r.location === f.location && r.first.step === f.first.step && r.second.step === f.second.step) ?? f),
+  );
+  for (const f of shown) lines.push(...failureMessageLines(f));
   const table = options.format === 'markdown' ? swimLaneTable(exec, run.points) : laneText(exec, run.points, { keep: failureSteps(failures) });
   lines.push('', table, '');
   let explanation = explainAccesses(exec.trace ?? [], name);

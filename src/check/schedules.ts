@@ -75,6 +75,16 @@ export interface ScheduleOptions extends EngineOptions, ChoicesOptions {}
  * Schedules of `program`. Unless given, the list length and the largest choice are sized
  * from one run without preemptions: twice its scheduling points plus 8, and its thread count
  * minus one.
+ *
+ * @example
+ * ```ts
+ * import { test } from '@fast-check/vitest';
+ * import { assertScheduleSafe, schedules } from 'threadsim';
+ *
+ * test.prop([schedules(counter)])('the counter is thread-safe', (schedule) => {
+ *   assertScheduleSafe(counter, schedule, (o) => o.state.counter?.value === 2);
+ * });
+ * ```
  */
 export function schedules(program: Program, options: ScheduleOptions = {}): fc.Arbitrary<Schedule> {
   let { maxLength, maxChoice } = options;

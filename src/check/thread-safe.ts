@@ -67,7 +67,16 @@ export function assertScheduleSafe(program: Program, schedule: Schedule, claim?:
 
 /**
  * The property "no schedule makes `program` fail, and `claim` holds at the end of every run".
- * With `test.prop`, pass `[schedules(program)]` and call {@link assertScheduleSafe} instead.
+ * Data races fail a schedule too unless `options.detect` is false. With `test.prop`, pass
+ * `[schedules(program)]` and call {@link assertScheduleSafe} instead.
+ *
+ * @example
+ * ```ts
+ * import fc from 'fast-check';
+ * import { threadSafe } from 'threadsim';
+ *
+ * fc.assert(threadSafe(counter, (o) => o.state.counter?.value === 2), { numRuns: 1000 });
+ * ```
  */
 export function threadSafe(program: Program, claim?: OutcomeClaim, options: ThreadSafeOptions = {}): fc.IPropertyWithHooks<[Schedule]> {
   return fc.property(schedules(program, options), (schedule) => assertScheduleSafe(program, schedule, claim, options));

@@ -24,7 +24,18 @@ export function checkAcquireArgs(blocking: boolean, timeout: number): void {
   if (timeout > TIMEOUT_MAX) throw pyError('OverflowError', 'timestamp out of range for platform time_t');
 }
 
-/** Model of `threading.Lock`. */
+/**
+ * Model of `threading.Lock`.
+ *
+ * @example
+ * ```ts
+ * const lock = new Lock();
+ * yield* lock.with(function* () {    // with lock:
+ *   const n = yield* stats.get('hits');
+ *   yield* stats.set('hits', n + 1);
+ * });
+ * ```
+ */
 export class Lock implements ConditionLock {
   /** Name in traces: `Lock#1`, or the name given. */
   readonly id: string;

@@ -94,7 +94,19 @@ export interface Shared<T extends Record<string, unknown>> {
   update<K extends keyof T & string>(key: K, change: (value: T[K]) => T[K]): Steps<void>;
 }
 
-/** Create the shared store `name` with its initial values. Call it inside a thread (usually main). */
+/**
+ * Create the shared store `name` with its initial values. Call it inside a thread (usually
+ * main). Each key is a location that race detection sees (`db.value`); values are immutable
+ * snapshots, so change one by writing a new value.
+ *
+ * @example
+ * ```ts
+ * const db = shared('db', { value: 0, items: [] as string[] });
+ * const v = yield* db.get('value');      // one step: a read
+ * yield* db.set('value', v + 1);         // one step: a write
+ * yield* db.update('items', (xs) => [...xs, 'a']); // a read, then a write
+ * ```
+ */
 export function shared<T extends Record<string, unknown>>(name: string, initial: T): Shared<T> {
   const rt = runtime(`shared('${name}')`);
   rt.defineStore(name, initial);

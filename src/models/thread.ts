@@ -34,7 +34,19 @@ export interface ThreadOptions<A extends unknown[]> {
   readonly daemon?: boolean | null;
 }
 
-/** Model of `threading.Thread`. */
+/**
+ * Model of `threading.Thread`.
+ *
+ * @example
+ * ```ts
+ * function* worker(n: number) {
+ *   yield* log(`worker ${n}`);
+ * }
+ * const t = new Thread({ target: worker, args: [1], name: 'w1' });
+ * yield* t.start();
+ * yield* t.join();
+ * ```
+ */
 export class Thread<A extends unknown[] = never[]> {
   private _name: string;
   private _daemon: boolean;

@@ -46,7 +46,25 @@ export interface Program {
 
 /**
  * Define a program. `main` is MainThread's body: a generator function that starts threads,
- * calls primitives with `yield*` and returns when MainThread is done.
+ * calls primitives with `yield*` and returns when MainThread is done. Define it at the top
+ * level of a module and export it as the default, so that `threadsim run FILE` (and the
+ * replay line of a failure report) can load it.
+ *
+ * @example
+ * ```ts
+ * import { program, shared, Thread } from 'threadsim';
+ *
+ * export default program('hits', function* main() {
+ *   const stats = shared('stats', { hits: 0 });
+ *   function* hit() {
+ *     const n = yield* stats.get('hits'); // hits += 1: a read step...
+ *     yield* stats.set('hits', n + 1);    // ...then a write step
+ *   }
+ *   const threads = [new Thread({ target: hit }), new Thread({ target: hit })];
+ *   for (const t of threads) yield* t.start();
+ *   for (const t of threads) yield* t.join();
+ * }, { claims: { 'both hits counted': (s) => s.stats?.hits === 2 } });
+ * ```
  */
 export function program(name: string, main: () => Steps<unknown>, options: ProgramOptions = {}): Program {
   if (typeof name !== 'string' || name.length === 0) {

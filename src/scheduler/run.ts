@@ -33,7 +33,19 @@ export interface RunSummary {
   readonly execution: ExecutionResult;
 }
 
-/** Run `program` under `options`; see {@link RunOptions}. */
+/**
+ * Run `program` under `options`; see {@link RunOptions}.
+ *
+ * @example
+ * ```ts
+ * import { runProgram } from 'threadsim';
+ * import hits from './hits.js';
+ *
+ * const { runs, execution } = runProgram(hits, { policy: 'random', seed: 0, runs: 100, detect: true });
+ * for (const f of execution.failures) console.log(f.message);
+ * console.log(`${runs} runs, final state`, execution.state);
+ * ```
+ */
 export function runProgram(program: Program, options: RunOptions = {}): RunSummary {
   const seed = options.seed ?? 0;
   const runs = options.runs ?? 1;

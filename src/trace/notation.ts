@@ -129,7 +129,7 @@ export const MAX_PRINTED_NAME = 16;
 
 /**
  * How {@link printSchedule} writes each thread, by index. A unique name of at most
- * {@link MAX_PRINTED_NAME} characters is written as itself (quoted when it is not a bare word);
+ * `MAX_PRINTED_NAME` (16) characters is written as itself (quoted when it is not a bare word);
  * other threads get `T<n>`, or `#<n>` when some thread is called `T<n>`.
  */
 export function threadLabels(names: readonly string[]): string[] {

@@ -392,7 +392,18 @@ export class Exploration {
   }
 }
 
-/** Explore `program` to the end (or the first failure, or the budget) and report. */
+/**
+ * Explore `program` to the end (or the first failure, or the budget) and report.
+ *
+ * @example
+ * ```ts
+ * import { explore } from 'threadsim';
+ * import hits from './hits.js';
+ *
+ * const summary = explore(hits, { strategy: 'dpor', maxExecutions: 10_000 });
+ * console.log(`${summary.explored} executions, ${summary.failures.length} failing`);
+ * ```
+ */
 export function explore(program: Program, options: ExploreOptions = {}): ExploreSummary {
   const e = new Exploration(program, options);
   e.run();
