@@ -21,8 +21,8 @@ export function count(n: number): string {
   return n.toLocaleString('en-US');
 }
 
-function plural(n: number, word: string): string {
-  return `${count(n)} ${word}${n === 1 ? '' : 's'}`;
+function plural(n: number, word: string, many = `${word}s`): string {
+  return `${count(n)} ${n === 1 ? word : many}`;
 }
 
 /** An explored execution: its schedule and the names of its threads. */
@@ -107,12 +107,23 @@ export function failureLines(f: FoundFailure, recipe: ExploreRecipe): string[] {
   if (f.shrunk !== undefined) {
     const from = `${plural(f.shrunk.from.preemptions, 'preemption')}, ${plural(f.shrunk.from.steps, 'step')}`;
     const same = f.shrunk.from.preemptions === f.preemptions && f.shrunk.from.steps === f.steps;
-    lines.push(same ? `    ${size} (already minimal: ${plural(f.shrunk.runs, 'shrinking run')} found nothing smaller)` : `    shrunk from ${from} to ${size} (${plural(f.shrunk.runs, 'run')})`);
+    lines.push(same ? `    ${size} (${plural(f.shrunk.runs, 'shrinking run')}: ${minimality(f)})` : `    shrunk from ${from} to ${size} (${plural(f.shrunk.runs, 'run')}; ${minimality(f)})`);
   } else {
     lines.push(`    ${size}${f.seed === undefined ? '' : `, seed ${f.seed}`}`);
   }
   lines.push(...replayLines(recipe, f.result));
   return lines;
+}
+
+/**
+ * What is known about a shrunk failure's size: fewest preemptions proved (every schedule with
+ * fewer was run), or only that the search for one ran out of budget.
+ */
+export function minimality(f: FoundFailure): string {
+  const s = f.shrunk!;
+  if (f.preemptions === 0) return 'no preemption needed';
+  if (s.minimal) return `fewest preemptions: none of the ${plural(s.searched, 'schedule')} with fewer fails this way`;
+  return `no schedule with fewer preemptions found in ${plural(s.searched, 'try', 'tries')}`;
 }
 
 /** `db.value = 1 in 2 of 3 traces; db.value = 2 in 1 of 3`. */
@@ -180,7 +191,7 @@ export function reportJson(s: ExploreSummary, recipe: ExploreRecipe): unknown {
       ...(f.seed === undefined ? {} : { seed: f.seed }),
       preemptions: f.preemptions,
       steps: f.steps,
-      ...(f.shrunk === undefined ? {} : { shrunkFrom: f.shrunk.from }),
+      ...(f.shrunk === undefined ? {} : { shrunkFrom: f.shrunk.from, shrinkRuns: f.shrunk.runs, fewestPreemptions: f.shrunk.minimal, fewerPreemptionsTried: f.shrunk.searched }),
       schedule: notation(f.result),
       replay: scheduleReplayCommand(recipe, f.result),
     })),

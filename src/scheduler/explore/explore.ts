@@ -80,7 +80,14 @@ export interface FoundFailure {
   readonly preemptions: number;
   readonly steps: number;
   /** Size before shrinking, and how many candidate runs shrinking took. */
-  readonly shrunk?: { readonly from: ScheduleSize; readonly runs: number };
+  readonly shrunk?: {
+    readonly from: ScheduleSize;
+    readonly runs: number;
+    /** True when every schedule with fewer preemptions was run and none fails this way. */
+    readonly minimal: boolean;
+    /** Runs of that search for fewer preemptions (part of `runs`). */
+    readonly searched: number;
+  };
   readonly result: ExecutionResult;
 }
 
@@ -387,7 +394,7 @@ export class Exploration {
     });
     if (Number.isNaN(s.preemptions)) return f;
     const failure = s.execution.failures.find((x) => failureSignature(x) === f.signature) ?? f.failure;
-    return { ...f, failure, schedule: s.schedule, preemptions: s.preemptions, steps: s.steps, shrunk: { from: s.original, runs: s.runs }, result: s.execution };
+    return { ...f, failure, schedule: s.schedule, preemptions: s.preemptions, steps: s.steps, shrunk: { from: s.original, runs: s.runs, minimal: s.minimal, searched: s.searched }, result: s.execution };
   }
 }
 
