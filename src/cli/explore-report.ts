@@ -2,7 +2,7 @@
  * The text of `threadsim explore`'s reports: the pasteable one-line verdict, failures with
  * their replay command, the outcome histogram, and the JSON form.
  */
-import type { ExploreSummary, FoundFailure } from '../scheduler/explore/explore.js';
+import { SAMPLING_STRATEGIES, type ExploreSummary, type FoundFailure } from '../scheduler/explore/explore.js';
 import type { ExecutionResult } from '../scheduler/execution.js';
 import { aliasLegend, printSchedule } from '../trace/notation.js';
 import { failureMessageLines } from '../trace/report.js';
@@ -67,6 +67,8 @@ export function method(s: ExploreSummary): string {
       return `PCT depth ${s.pct?.depth ?? '?'}, n = ${s.pct?.threads ?? '?'} threads, k = ${s.pct?.steps ?? '?'} steps${s.pct?.estimated ? ' (estimated from 5 random runs)' : ''}, ${rule}`;
     case 'random':
       return `random, ${rule}`;
+    case 'pos':
+      return `POS (partial order sampling), ${rule}`;
   }
 }
 
@@ -91,7 +93,7 @@ export function verdict(s: ExploreSummary): string {
     case 'interrupted':
       return `interrupted after ${plural(s.executions, 'execution')} of ${s.program} (${method(s)}): no failure so far; the search is incomplete`;
     case 'budget':
-      if (s.strategy === 'pct' || s.strategy === 'random') {
+      if (SAMPLING_STRATEGIES.includes(s.strategy)) {
         return `${plural(s.executions, 'run')} of ${s.program} (${method(s)}): no failure (a sample of the schedules, not a proof)`;
       }
       return `${plural(s.executions, 'execution')} of ${s.program} run (${method(s)}): no failure; stopped at --max-executions, so the search is incomplete`;

@@ -145,7 +145,7 @@ export async function main(argv: string[]): Promise<number> {
     )
     .command(
       'explore <program>',
-      'Explore many executions: exhaustive (DPOR, DFS with preemption bounds) or sampled (PCT, random); histograms, --find-output, minimal counterexamples',
+      'Explore many executions: exhaustive (DPOR, DFS with preemption bounds) or sampled (PCT, POS, random); histograms, --find-output, minimal counterexamples',
       (y) =>
         y
           .positional('program', { type: 'string', demandOption: true, describe: 'built-in name (see `list`) or module path' })
@@ -155,8 +155,8 @@ export async function main(argv: string[]): Promise<number> {
           .option('depth', { type: 'string', coerce: positiveInt('depth'), describe: 'pct: bug depth d (default 3)' })
           .option('pct-threads', { type: 'string', coerce: positiveInt('pct-threads'), describe: 'pct: n, threads (default: estimated from 5 random runs)' })
           .option('pct-steps', { type: 'string', coerce: positiveInt('pct-steps'), describe: 'pct: k, scheduling points with a choice (default: estimated)' })
-          .option('max-executions', { type: 'string', coerce: positiveInt('max-executions'), describe: 'stop after N executions (default: all for dpor/dfs, 1000 for pct/random)' })
-          .option('seed', { type: 'string', default: '0', coerce: nonNegativeInt('seed'), describe: 'pct/random: seed of the first run' })
+          .option('max-executions', { type: 'string', coerce: positiveInt('max-executions'), describe: 'stop after N executions (default: all for dpor/dfs, 1000 for sampling strategies)' })
+          .option('seed', { type: 'string', default: '0', coerce: nonNegativeInt('seed'), describe: 'pct/pos/random: base seed; run i uses a seed mixed from (seed, i)' })
           .option('histogram', { type: 'boolean', default: false, describe: 'group executions by final shared state and by output' })
           .option('find-output', { type: 'string', describe: 'look for a schedule that prints exactly the text in FILE (timestamps ignored)' })
           .option('keep-going', { type: 'boolean', default: false, describe: 'go on after the first failure (one execution per kind of failure)' })

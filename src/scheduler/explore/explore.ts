@@ -17,11 +17,14 @@ import { estimatePct, pctSearch, randomSearch, type SeededSearch } from './sampl
 import type { Runner, Search } from './search.js';
 import { failureSignature, shrinkSchedule, type ScheduleSize } from './shrink.js';
 import { traceKey } from './trace-key.js';
+import { posSearch } from './pos.js';
 
 /** The exploration strategies. */
-export const STRATEGIES = ['dpor', 'dfs', 'pct', 'random'] as const;
+export const STRATEGIES = ['dpor', 'dfs', 'pct', 'random', 'pos'] as const;
 /** One of {@link STRATEGIES}. */
 export type Strategy = (typeof STRATEGIES)[number];
+/** The strategies that sample executions (seeded, 1,000 runs by default) rather than enumerate them. */
+export const SAMPLING_STRATEGIES: readonly Strategy[] = ['pct', 'random', 'pos'];
 
 /** Options of an exploration. */
 export interface ExploreOptions {
@@ -174,7 +177,7 @@ export class Exploration {
       throw new ThreadsimError('TSIM006', `--preemption-bound applies to --strategy dfs only, not ${this.strategy}`, 'Use --strategy dfs --preemption-bound K, or drop the bound.');
     }
     this.maxBound = options.preemptionBound ?? Infinity;
-    const sampling = this.strategy === 'pct' || this.strategy === 'random';
+    const sampling = SAMPLING_STRATEGIES.includes(this.strategy);
     this.maxExecutions = options.maxExecutions ?? (sampling ? DEFAULT_SAMPLES : Infinity);
     this.level = options.logLevel ?? levelOf(program);
     const untimed = options.untimed ?? false;
@@ -207,6 +210,10 @@ export class Exploration {
         break;
       case 'random':
         this.sampled = randomSearch(this.runner, o.seed ?? 0);
+        this.search = this.sampled;
+        break;
+      case 'pos':
+        this.sampled = posSearch(this.runner, o.seed ?? 0);
         this.search = this.sampled;
         break;
       case 'pct': {
