@@ -69,6 +69,8 @@ export function method(s: ExploreSummary): string {
       return `random, ${rule}`;
     case 'pos':
       return `POS (partial order sampling), ${rule}`;
+    case 'portfolio':
+      return `portfolio of PCT depth 2, POS, random, PCT depth 3 and DFS with preemption bounds 0, 1, ... in turn, n = ${s.pct?.threads ?? '?'} threads, k = ${s.pct?.steps ?? '?'} steps${s.pct?.estimated ? ' (estimated from 5 random runs)' : ''}, ${rule}`;
   }
 }
 
@@ -83,7 +85,8 @@ export function verdict(s: ExploreSummary): string {
   if (s.failures.length > 0) {
     const f = s.failures[0]!;
     const more = s.failures.length > 1 ? ` (${s.failures.length} kinds of failure)` : '';
-    return `FAILURE in ${s.program}, found at execution ${count(f.execution)} (${method(s)})${more}:`;
+    const by = f.foundBy === undefined ? '' : ` by ${f.foundBy}`;
+    return `FAILURE in ${s.program}, found at execution ${count(f.execution)}${by} (${method(s)})${more}:`;
   }
   switch (s.stopped) {
     case 'exhausted':
@@ -191,6 +194,7 @@ export function reportJson(s: ExploreSummary, recipe: ExploreRecipe): unknown {
       signature: f.signature,
       execution: f.execution,
       ...(f.seed === undefined ? {} : { seed: f.seed }),
+      ...(f.foundBy === undefined ? {} : { foundBy: f.foundBy }),
       preemptions: f.preemptions,
       steps: f.steps,
       ...(f.shrunk === undefined ? {} : { shrunkFrom: f.shrunk.from, shrinkRuns: f.shrunk.runs, fewestPreemptions: f.shrunk.minimal, fewerPreemptionsTried: f.shrunk.searched }),

@@ -149,7 +149,8 @@ export async function main(argv: string[]): Promise<number> {
       (y) =>
         y
           .positional('program', { type: 'string', demandOption: true, describe: 'built-in name (see `list`) or module path' })
-          .option('strategy', { choices: STRATEGIES, default: 'dpor' as const, describe: 'how executions are chosen' })
+          .option('strategy', { choices: STRATEGIES, describe: 'how executions are chosen (default dpor, or portfolio with --find)' })
+          .option('find', { type: 'boolean', default: false, describe: 'hunt for a failure rather than prove there is none: the portfolio strategy unless --strategy says otherwise' })
           .option('preemption-bound', { type: 'string', coerce: (v: unknown) => (v === undefined ? undefined : nonNegativeInt('preemption-bound')(v)), describe: 'dfs: at most K preemptions (bounds 0..K are tried in turn)' })
           .option('untimed', { type: 'boolean', default: false, describe: 'sleeps and timeouts order nothing (finds races hidden behind sleeps)' })
           .option('depth', { type: 'string', coerce: positiveInt('depth'), describe: 'pct: bug depth d (default 3)' })
@@ -171,7 +172,7 @@ export async function main(argv: string[]): Promise<number> {
           exploreCommand(
             {
               program: a.program,
-              strategy: a.strategy,
+              strategy: a.strategy ?? (a.find ? 'portfolio' : 'dpor'),
               untimed: a.untimed,
               seed: a.seed,
               histogram: a.histogram,

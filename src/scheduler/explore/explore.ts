@@ -18,13 +18,14 @@ import type { Runner, Search } from './search.js';
 import { failureSignature, shrinkSchedule, type ScheduleSize } from './shrink.js';
 import { traceKey } from './trace-key.js';
 import { posSearch } from './pos.js';
+import { PortfolioSearch } from './portfolio.js';
 
 /** The exploration strategies. */
-export const STRATEGIES = ['dpor', 'dfs', 'pct', 'random', 'pos'] as const;
+export const STRATEGIES = ['dpor', 'dfs', 'pct', 'random', 'pos', 'portfolio'] as const;
 /** One of {@link STRATEGIES}. */
 export type Strategy = (typeof STRATEGIES)[number];
 /** The strategies that sample executions (seeded, 1,000 runs by default) rather than enumerate them. */
-export const SAMPLING_STRATEGIES: readonly Strategy[] = ['pct', 'random', 'pos'];
+export const SAMPLING_STRATEGIES: readonly Strategy[] = ['pct', 'random', 'pos', 'portfolio'];
 
 /** Options of an exploration. */
 export interface ExploreOptions {
@@ -76,8 +77,10 @@ export interface FoundFailure {
   readonly signature: string;
   /** Which execution (1-based, in exploration order) found it. */
   readonly execution: number;
-  /** Seed of the random or PCT run that found it. */
+  /** Seed of the sampled run that found it. */
   readonly seed?: number;
+  /** Portfolio: the member strategy that found it (`pct-2`, `pos`, `random`, `pct-3`, `dfs`). */
+  readonly foundBy?: string;
   /** Thread index per step: replays the (shrunk) failing execution exactly. */
   readonly schedule: readonly number[];
   readonly preemptions: number;
@@ -140,6 +143,7 @@ export class Exploration {
   private dpor: DporSearch | undefined;
   private dfs: DfsSearch | undefined;
   private sampled: SeededSearch | undefined;
+  private portfolio: PortfolioSearch | undefined;
   private bound: number | undefined;
   private readonly maxBound: number;
   private readonly notes: string[] = [];
@@ -217,14 +221,27 @@ export class Exploration {
         this.search = this.sampled;
         break;
       case 'pct': {
-        const estimated = o.pctThreads === undefined || o.pctSteps === undefined ? estimatePct(this.runner) : undefined;
-        const params = { threads: o.pctThreads ?? estimated!.threads, steps: o.pctSteps ?? estimated!.steps, depth: o.depth ?? 3 };
-        this.pct = { ...params, estimated: estimated !== undefined };
+        const params = this.pctParameters();
         this.sampled = pctSearch(this.runner, params, o.seed ?? 0);
         this.search = this.sampled;
         break;
       }
+      case 'portfolio': {
+        const { threads, steps } = this.pctParameters();
+        this.portfolio = new PortfolioSearch(this.runner, { threads, steps }, o.seed ?? 0);
+        this.search = this.portfolio;
+        break;
+      }
     }
+  }
+
+  /** PCT's n, k (estimated from a few random runs unless given) and d. */
+  private pctParameters(): PctParameters {
+    const o = this.options;
+    const estimated = o.pctThreads === undefined || o.pctSteps === undefined ? estimatePct(this.runner) : undefined;
+    const params = { threads: o.pctThreads ?? estimated!.threads, steps: o.pctSteps ?? estimated!.steps, depth: o.depth ?? 3 };
+    this.pct = { ...params, estimated: estimated !== undefined };
+    return params;
   }
 
   private get stopOnFailure(): boolean {
@@ -312,6 +329,8 @@ export class Exploration {
         signature,
         execution: this.executions,
         ...(this.sampled === undefined ? {} : { seed: this.sampled.lastSeed }),
+        ...(this.portfolio?.lastSeed === undefined ? {} : { seed: this.portfolio.lastSeed }),
+        ...(this.portfolio?.lastMember === undefined ? {} : { foundBy: this.portfolio.lastMember }),
         schedule: [...r.schedule],
         preemptions: step.preemptions,
         steps: r.steps,
