@@ -162,6 +162,7 @@ export function reportLines(s: ExploreSummary, recipe: ExploreRecipe, findMode =
   if (s.abandoned > 0) counts.push(`${count(s.abandoned)} abandoned early as redundant`);
   const iterations = s.executions !== s.explored ? `; preemption bounds 0..${s.bound ?? '?'} tried in turn, ${count(s.explored)} at the last` : '';
   lines.push(`${plural(s.executions, 'execution')} (${counts.join(', ')}${iterations}) in ${(s.elapsedMs / 1000).toFixed(2)} s`);
+  if (s.firstRace !== undefined) lines.push(`first data race reported at execution ${count(s.firstRace.execution)} (on ${s.firstRace.location})`);
   if (s.failures.length > 0 || !findMode) lines.push(verdict(s));
   if (s.stopped === 'interrupted' && (s.failures.length > 0 || findMode)) lines.push(`interrupted after ${plural(s.executions, 'execution')}: the search is incomplete`);
   for (const f of s.failures) lines.push(...failureLines(f, recipe));
@@ -188,6 +189,7 @@ export function reportJson(s: ExploreSummary, recipe: ExploreRecipe): unknown {
     notes: s.notes,
     ...(s.pct === undefined ? {} : { pct: s.pct }),
     ...(s.traces === undefined ? {} : { traces: s.traces }),
+    ...(s.firstRace === undefined ? {} : { firstRace: s.firstRace }),
     ...(s.histogram === undefined ? {} : { histogram: { states: Object.fromEntries(s.histogram.states), outputs: s.histogram.outputs.map(([text, n]) => ({ lines: text === '' ? [] : text.split('\n'), count: n })) } }),
     failures: s.failures.map((f) => ({
       ...f.failure,

@@ -160,6 +160,7 @@ export async function main(argv: string[]): Promise<number> {
           .option('seed', { type: 'string', default: '0', coerce: nonNegativeInt('seed'), describe: 'pct/pos/random: base seed; run i uses a seed mixed from (seed, i)' })
           .option('histogram', { type: 'boolean', default: false, describe: 'group executions by final shared state and by output' })
           .option('find-output', { type: 'string', describe: 'look for a schedule that prints exactly the text in FILE (timestamps ignored)' })
+          .option('detect-races', { type: 'boolean', default: false, describe: 'run the race detector on every execution and report the first one with a data race (slower)' })
           .option('keep-going', { type: 'boolean', default: false, describe: 'go on after the first failure (one execution per kind of failure)' })
           .option('replay-schedule', { type: 'string', describe: "run one schedule exactly, in the schedule notation ('MainThread*3 T1*2 T2'); for --untimed runs" })
           .option('log-level', { choices: ['debug', 'info', 'warning', 'error', 'critical'], describe: 'lowest logging level compared and shown' })
@@ -177,6 +178,7 @@ export async function main(argv: string[]): Promise<number> {
               seed: a.seed,
               histogram: a.histogram,
               keepGoing: a['keep-going'],
+              ...(a['detect-races'] ? { detectRaces: true } : {}),
               timestamps: a.timestamps,
               json: a.json,
               ...(a['preemption-bound'] === undefined ? {} : { preemptionBound: a['preemption-bound'] }),

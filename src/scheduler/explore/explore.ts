@@ -10,6 +10,8 @@ import type { Failure } from '../failures.js';
 import type { PctParameters } from '../policies/pct.js';
 import type { Program } from '../program.js';
 import { renderOutput } from '../../trace/text.js';
+import { RaceMonitor } from '../detect/detector.js';
+import { combineMonitors } from '../monitor.js';
 import { DfsSearch } from './dfs.js';
 import { DporSearch, type DporStats } from './dpor.js';
 import type { DependencyRules } from './events.js';
@@ -69,6 +71,12 @@ export interface ExploreOptions {
   readonly shrink?: boolean;
   /** Count distinct Mazurkiewicz traces among the executions (dfs and dpor; costs time). */
   readonly countTraces?: boolean;
+  /**
+   * Run the happens-before race detector on every execution (slower) and report the first
+   * execution in which it reported a data race (`firstRace`). Races do not stop the search
+   * and are not failures of the exploration.
+   */
+  readonly detectRaces?: boolean;
 }
 
 /** A failure found, with the execution that shows it. */
@@ -128,6 +136,8 @@ export interface ExploreSummary {
   readonly match?: { readonly schedule: readonly number[]; readonly result: ExecutionResult; readonly execution: number };
   /** With countTraces: distinct Mazurkiewicz traces among the explored executions. */
   readonly traces?: number;
+  /** With detectRaces: the first execution in which a data race was reported, if any. */
+  readonly firstRace?: { readonly execution: number; readonly location: string };
   readonly pct?: PctParameters & { readonly estimated: boolean };
   readonly dpor?: DporStats;
   readonly elapsedMs: number;
@@ -156,6 +166,7 @@ export class Exploration {
   private readonly outputs = new Map<string, number>();
   private readonly traceKeys = new Set<string>();
   private match: ExploreSummary['match'];
+  private firstRace: ExploreSummary['firstRace'];
   private executions = 0;
   private explored = 0;
   private complete = 0;
@@ -185,12 +196,13 @@ export class Exploration {
     this.maxExecutions = options.maxExecutions ?? (sampling ? DEFAULT_SAMPLES : Infinity);
     this.level = options.logLevel ?? levelOf(program);
     const untimed = options.untimed ?? false;
+    const detect = options.detectRaces === true;
     this.runner = (policy, monitor, seed = 0) =>
       execute(program, {
         policy,
         seed,
         untimed,
-        ...(monitor === undefined ? {} : { monitor }),
+        ...(detect ? { monitor: monitor === undefined ? new RaceMonitor() : combineMonitors([monitor, new RaceMonitor()]) } : monitor === undefined ? {} : { monitor }),
         ...(options.maxSteps === undefined ? {} : { maxSteps: options.maxSteps }),
         ...(options.cpuCount === undefined ? {} : { cpuCount: options.cpuCount }),
       });
@@ -322,6 +334,10 @@ export class Exploration {
       this.outputs.set(out, (this.outputs.get(out) ?? 0) + 1);
     }
     for (const f of r.failures) {
+      if (this.options.detectRaces && (f.kind === 'race' || f.kind === 'lock-order' || f.kind === 'unread-exception')) {
+        if (f.kind === 'race') this.firstRace ??= { execution: this.executions, location: f.location };
+        continue;
+      }
       const signature = failureSignature(f);
       if (this.failures.some((x) => x.signature === signature)) continue;
       this.failures.push({
@@ -367,6 +383,7 @@ export class Exploration {
   }
 
   private resetCounts(): void {
+    this.firstRace = undefined;
     this.executions = 0;
     this.explored = 0;
     this.complete = 0;
@@ -405,6 +422,7 @@ export class Exploration {
       ...(this.options.histogram ? { histogram: { states: sorted(this.states), outputs: sorted(this.outputs) } } : {}),
       ...(this.match === undefined ? {} : { match: this.match }),
       ...(this.options.countTraces ? { traces: this.traceKeys.size } : {}),
+      ...(this.firstRace === undefined ? {} : { firstRace: this.firstRace }),
       ...(this.pct === undefined ? {} : { pct: this.pct }),
       ...(this.dpor === undefined ? {} : { dpor: this.dpor.stats }),
       elapsedMs: this.elapsed,
