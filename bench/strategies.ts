@@ -19,7 +19,7 @@ import { BUG_SUITE } from '../src/examples/bench/bugs/index.js';
 import { explore, type Strategy } from '../src/scheduler/explore/explore.js';
 import type { Program } from '../src/scheduler/program.js';
 
-const STRATEGIES: readonly Strategy[] = ['random', 'pct', 'pos', 'dfs', 'dpor', 'portfolio'];
+const STRATEGIES: readonly Strategy[] = ['random', 'pct', 'pos', 'rff', 'dfs', 'dpor', 'portfolio'];
 const DETERMINISTIC: ReadonlySet<Strategy> = new Set(['dfs', 'dpor']);
 
 interface Args {

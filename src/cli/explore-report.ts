@@ -69,8 +69,10 @@ export function method(s: ExploreSummary): string {
       return `random, ${rule}`;
     case 'pos':
       return `POS (partial order sampling), ${rule}`;
+    case 'rff':
+      return `reads-from guided fuzzing, ${rule}`;
     case 'portfolio':
-      return `portfolio of PCT depth 2, POS, random, PCT depth 3 and DFS with preemption bounds 0, 1, ... in turn, n = ${s.pct?.threads ?? '?'} threads, k = ${s.pct?.steps ?? '?'} steps${s.pct?.estimated ? ' (estimated from 5 random runs)' : ''}, ${rule}`;
+      return `portfolio of reads-from guided fuzzing, PCT depth 2 and DFS with preemption bounds 0, 1, ... in turn, n = ${s.pct?.threads ?? '?'} threads, k = ${s.pct?.steps ?? '?'} steps${s.pct?.estimated ? ' (estimated from 5 random runs)' : ''}, ${rule}`;
   }
 }
 
@@ -162,6 +164,7 @@ export function reportLines(s: ExploreSummary, recipe: ExploreRecipe, findMode =
   if (s.abandoned > 0) counts.push(`${count(s.abandoned)} abandoned early as redundant`);
   const iterations = s.executions !== s.explored ? `; preemption bounds 0..${s.bound ?? '?'} tried in turn, ${count(s.explored)} at the last` : '';
   lines.push(`${plural(s.executions, 'execution')} (${counts.join(', ')}${iterations}) in ${(s.elapsedMs / 1000).toFixed(2)} s`);
+  if (s.feedback !== undefined) lines.push(`feedback: ${plural(s.feedback.readsFrom, 'reads-from pair')} and ${plural(s.feedback.outcomes, 'outcome')} seen; ${plural(s.feedback.corpus, 'schedule')} kept in the corpus`);
   if (s.firstRace !== undefined) lines.push(`first data race reported at execution ${count(s.firstRace.execution)} (on ${s.firstRace.location})`);
   if (s.failures.length > 0 || !findMode) lines.push(verdict(s));
   if (s.stopped === 'interrupted' && (s.failures.length > 0 || findMode)) lines.push(`interrupted after ${plural(s.executions, 'execution')}: the search is incomplete`);
@@ -190,6 +193,7 @@ export function reportJson(s: ExploreSummary, recipe: ExploreRecipe): unknown {
     ...(s.pct === undefined ? {} : { pct: s.pct }),
     ...(s.traces === undefined ? {} : { traces: s.traces }),
     ...(s.firstRace === undefined ? {} : { firstRace: s.firstRace }),
+    ...(s.feedback === undefined ? {} : { feedback: s.feedback }),
     ...(s.histogram === undefined ? {} : { histogram: { states: Object.fromEntries(s.histogram.states), outputs: s.histogram.outputs.map(([text, n]) => ({ lines: text === '' ? [] : text.split('\n'), count: n })) } }),
     failures: s.failures.map((f) => ({
       ...f.failure,

@@ -21,13 +21,14 @@ import { failureSignature, shrinkSchedule, type ScheduleSize } from './shrink.js
 import { traceKey } from './trace-key.js';
 import { posSearch } from './pos.js';
 import { PortfolioSearch } from './portfolio.js';
+import { RffSearch, type RffFeedback } from './rff.js';
 
 /** The exploration strategies. */
-export const STRATEGIES = ['dpor', 'dfs', 'pct', 'random', 'pos', 'portfolio'] as const;
+export const STRATEGIES = ['dpor', 'dfs', 'pct', 'random', 'pos', 'rff', 'portfolio'] as const;
 /** One of {@link STRATEGIES}. */
 export type Strategy = (typeof STRATEGIES)[number];
 /** The strategies that sample executions (seeded, 1,000 runs by default) rather than enumerate them. */
-export const SAMPLING_STRATEGIES: readonly Strategy[] = ['pct', 'random', 'pos', 'portfolio'];
+export const SAMPLING_STRATEGIES: readonly Strategy[] = ['pct', 'random', 'pos', 'rff', 'portfolio'];
 
 /** Options of an exploration. */
 export interface ExploreOptions {
@@ -136,6 +137,8 @@ export interface ExploreSummary {
   readonly match?: { readonly schedule: readonly number[]; readonly result: ExecutionResult; readonly execution: number };
   /** With countTraces: distinct Mazurkiewicz traces among the explored executions. */
   readonly traces?: number;
+  /** rff: the fuzzer's feedback signal (reads-from pairs, outcomes, corpus size). */
+  readonly feedback?: RffFeedback;
   /** With detectRaces: the first execution in which a data race was reported, if any. */
   readonly firstRace?: { readonly execution: number; readonly location: string };
   readonly pct?: PctParameters & { readonly estimated: boolean };
@@ -154,6 +157,7 @@ export class Exploration {
   private dfs: DfsSearch | undefined;
   private sampled: SeededSearch | undefined;
   private portfolio: PortfolioSearch | undefined;
+  private rff: RffSearch | undefined;
   private bound: number | undefined;
   private readonly maxBound: number;
   private readonly notes: string[] = [];
@@ -238,6 +242,10 @@ export class Exploration {
         this.search = this.sampled;
         break;
       }
+      case 'rff':
+        this.rff = new RffSearch(this.runner, o.seed ?? 0);
+        this.search = this.rff;
+        break;
       case 'portfolio': {
         const { threads, steps } = this.pctParameters();
         this.portfolio = new PortfolioSearch(this.runner, { threads, steps }, o.seed ?? 0);
@@ -423,6 +431,7 @@ export class Exploration {
       ...(this.match === undefined ? {} : { match: this.match }),
       ...(this.options.countTraces ? { traces: this.traceKeys.size } : {}),
       ...(this.firstRace === undefined ? {} : { firstRace: this.firstRace }),
+      ...(this.rff === undefined ? {} : { feedback: this.rff.feedback }),
       ...(this.pct === undefined ? {} : { pct: this.pct }),
       ...(this.dpor === undefined ? {} : { dpor: this.dpor.stats }),
       elapsedMs: this.elapsed,

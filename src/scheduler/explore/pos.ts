@@ -18,6 +18,7 @@
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import type { RandomGenerator } from 'pure-rand/types/RandomGenerator';
 import type { Op } from '../ops.js';
+import type { Monitor, StepEvent } from '../monitor.js';
 import type { Policy, SchedulingPoint } from '../policies/policy.js';
 import { scramble } from '../policies/random.js';
 import { conflict, eventOf, type DependencyRules, type EventInfo } from './events.js';
@@ -28,7 +29,7 @@ import type { Runner } from './search.js';
 const RULES: DependencyRules = { orderOutput: false, daemon: () => false };
 
 /** The POS scheduling policy. */
-export class PosPolicy implements Policy {
+export class PosPolicy implements Policy, Monitor {
   readonly name = 'pos';
   private rng: RandomGenerator = xoroshiro128plus(0);
   /** Priority of each thread's pending event; undefined: draw one when next needed. */
@@ -57,16 +58,21 @@ export class PosPolicy implements Policy {
         bestPriority = p;
       }
     }
-    const ran = this.events[best];
-    this.priority[best] = undefined;
-    this.events[best] = undefined;
-    if (ran !== undefined) {
-      for (let u = 0; u < this.events.length; u++) {
-        const e = this.events[u];
-        if (e !== undefined && conflict(ran, e, RULES)) this.priority[u] = undefined;
-      }
-    }
     return best;
+  }
+
+  /**
+   * Every step, including those the engine runs without asking (one runnable thread): the
+   * thread that ran gets a fresh draw for its next event, and conflicting events are re-drawn.
+   */
+  onStep(ev: StepEvent): void {
+    const ran = eventOf(ev.thread, ev.op, ev.spawned);
+    this.priority[ev.thread] = undefined;
+    this.events[ev.thread] = undefined;
+    for (let u = 0; u < this.events.length; u++) {
+      const e = this.events[u];
+      if (e !== undefined && conflict(ran, e, RULES)) this.priority[u] = undefined;
+    }
   }
 }
 
@@ -76,5 +82,6 @@ function infoOf(thread: number, op: Op | undefined): EventInfo | undefined {
 
 /** A POS search: one run per seed derived from `seed` (see sampling.ts). */
 export function posSearch(runner: Runner, seed: number): SeededSearch {
-  return new SeededSearch(runner, new PosPolicy(), seed);
+  const pos = new PosPolicy();
+  return new SeededSearch(runner, pos, seed, pos);
 }

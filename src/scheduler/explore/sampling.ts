@@ -6,6 +6,7 @@
  * given.
  */
 import { PctPolicy, type PctParameters } from '../policies/pct.js';
+import type { Monitor } from '../monitor.js';
 import type { Policy } from '../policies/policy.js';
 import { RandomPolicy, scramble } from '../policies/random.js';
 import { isPreemption } from '../policies/preemption.js';
@@ -13,7 +14,7 @@ import type { SchedulingPoint } from '../policies/policy.js';
 import { runGuarded, type Runner, type Search, type SearchStep } from './search.js';
 
 /** Wraps a policy to count its preemptions. */
-class Counting implements Policy {
+export class Counting implements Policy {
   preemptions = 0;
   constructor(readonly inner: Policy) {}
   get name(): string {
@@ -55,6 +56,8 @@ export class SeededSearch implements Search {
     private readonly runner: Runner,
     policy: Policy,
     private readonly base: number,
+    /** Watches every step, for policies that must see steps the engine runs without asking. */
+    private readonly monitor?: Monitor,
   ) {
     this.policy = new Counting(policy);
   }
@@ -66,7 +69,7 @@ export class SeededSearch implements Search {
 
   next(): SearchStep {
     this.seed = runSeed(this.base, this.index++);
-    return runGuarded(this.runner, this.policy, undefined, () => this.policy.preemptions, this.seed);
+    return runGuarded(this.runner, this.policy, this.monitor, () => this.policy.preemptions, this.seed);
   }
 }
 
