@@ -145,7 +145,7 @@ export async function main(argv: string[]): Promise<number> {
     )
     .command(
       'explore <program>',
-      'Explore many executions: exhaustive (DPOR, DFS with preemption bounds) or sampled (PCT, POS, random); histograms, --find-output, minimal counterexamples',
+      'Explore many executions: exhaustive (DPOR, DFS with preemption bounds) or sampled (PCT, POS, reads-from fuzzing, random, a portfolio with --find); histograms, --find-output, minimal counterexamples',
       (y) =>
         y
           .positional('program', { type: 'string', demandOption: true, describe: 'built-in name (see `list`) or module path' })
