@@ -1,6 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
-import { main } from '../../../src/cli/main.js';
-import { exploreCommand, type ExploreArgs } from '../../../src/cli/explore.js';
+import { describe, expect, it } from 'vitest';
 import { explore } from '../../../src/scheduler/explore/explore.js';
 import { PORTFOLIO_MEMBERS } from '../../../src/scheduler/explore/portfolio.js';
 import { named } from './helpers.js';
@@ -28,31 +26,5 @@ describe('the portfolio strategy', () => {
     for (const name of ['bench/bug-account-3-fixed', 'bench/bug-lazy-init-3-fixed', 'bench/bug-lost-notify-2-fixed']) {
       expect(explore(named(name), { strategy: 'portfolio', maxExecutions: 100 }).failures).toEqual([]);
     }
-  });
-
-  it('explore --find uses the portfolio unless --strategy says otherwise; the verdict names the member', async () => {
-    const args: ExploreArgs = { program: 'bench/bug-wrong-lock-3', strategy: 'portfolio', untimed: false, seed: 0, histogram: false, keepGoing: false, timestamps: false, json: false };
-    const lines: string[] = [];
-    expect(await exploreCommand(args, (l) => lines.push(l))).toBe(1);
-    expect(lines.join('\n')).toMatch(/found at execution \d+ by (rff|pct-2|dfs) \(portfolio of /);
-  });
-
-  it('the CLI picks the portfolio for --find, DPOR otherwise', async () => {
-    const strategyOf = async (argv: string[]): Promise<string> => {
-      const chunks: string[] = [];
-      const spy = vi.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => {
-        chunks.push(String(c));
-        return true;
-      });
-      try {
-        await main(argv);
-      } finally {
-        spy.mockRestore();
-      }
-      return (JSON.parse(chunks.join('')) as { strategy: string }).strategy;
-    };
-    expect(await strategyOf(['explore', 'bench/bug-wrong-lock-3', '--find', '--json'])).toBe('portfolio');
-    expect(await strategyOf(['explore', 'bench/bug-wrong-lock-3', '--find', '--strategy', 'pos', '--json'])).toBe('pos');
-    expect(await strategyOf(['explore', 'bench/bug-wrong-lock-3', '--json'])).toBe('dpor');
   });
 });
