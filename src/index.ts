@@ -17,6 +17,9 @@ export { parseSchedule, printSchedule, resolveThread, threadLabels, aliasLegend,
 export { explore, Exploration, STRATEGIES, type Strategy, type ExploreOptions, type ExploreSummary, type FoundFailure } from './scheduler/explore/explore.js';
 export { shrinkSchedule, failureSignature, type ShrinkOptions, type ShrinkResult } from './scheduler/explore/shrink.js';
 export { PctPolicy, type PctParameters } from './scheduler/policies/pct.js';
+export { PosPolicy } from './scheduler/explore/pos.js';
+export { RffPolicy, type ReadsFrom, type RffFeedback } from './scheduler/explore/rff.js';
+export { runSeed } from './scheduler/explore/sampling.js';
 export { GuidedPolicy } from './scheduler/policies/guided.js';
 export * from './check/index.js';
 export { runSchedule, SchedulePolicy, ScheduleMismatch } from './trace/schedule-policy.js';

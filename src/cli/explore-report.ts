@@ -2,7 +2,7 @@
  * The text of `threadsim explore`'s reports: the pasteable one-line verdict, failures with
  * their replay command, the outcome histogram, and the JSON form.
  */
-import type { ExploreSummary, FoundFailure } from '../scheduler/explore/explore.js';
+import { SAMPLING_STRATEGIES, type ExploreSummary, type FoundFailure } from '../scheduler/explore/explore.js';
 import type { ExecutionResult } from '../scheduler/execution.js';
 import { aliasLegend, printSchedule } from '../trace/notation.js';
 import { failureMessageLines } from '../trace/report.js';
@@ -21,8 +21,8 @@ export function count(n: number): string {
   return n.toLocaleString('en-US');
 }
 
-function plural(n: number, word: string): string {
-  return `${count(n)} ${word}${n === 1 ? '' : 's'}`;
+function plural(n: number, word: string, many = `${word}s`): string {
+  return `${count(n)} ${n === 1 ? word : many}`;
 }
 
 /** An explored execution: its schedule and the names of its threads. */
@@ -67,6 +67,12 @@ export function method(s: ExploreSummary): string {
       return `PCT depth ${s.pct?.depth ?? '?'}, n = ${s.pct?.threads ?? '?'} threads, k = ${s.pct?.steps ?? '?'} steps${s.pct?.estimated ? ' (estimated from 5 random runs)' : ''}, ${rule}`;
     case 'random':
       return `random, ${rule}`;
+    case 'pos':
+      return `POS (partial order sampling), ${rule}`;
+    case 'rff':
+      return `reads-from guided fuzzing, ${rule}`;
+    case 'portfolio':
+      return `portfolio of reads-from guided fuzzing, PCT depth 2 and DFS with preemption bounds 0, 1, ... in turn, n = ${s.pct?.threads ?? '?'} threads, k = ${s.pct?.steps ?? '?'} steps${s.pct?.estimated ? ' (estimated from 5 random runs)' : ''}, ${rule}`;
   }
 }
 
@@ -81,7 +87,8 @@ export function verdict(s: ExploreSummary): string {
   if (s.failures.length > 0) {
     const f = s.failures[0]!;
     const more = s.failures.length > 1 ? ` (${s.failures.length} kinds of failure)` : '';
-    return `FAILURE in ${s.program}, found at execution ${count(f.execution)} (${method(s)})${more}:`;
+    const by = f.foundBy === undefined ? '' : ` by ${f.foundBy}`;
+    return `FAILURE in ${s.program}, found at execution ${count(f.execution)}${by} (${method(s)})${more}:`;
   }
   switch (s.stopped) {
     case 'exhausted':
@@ -91,7 +98,7 @@ export function verdict(s: ExploreSummary): string {
     case 'interrupted':
       return `interrupted after ${plural(s.executions, 'execution')} of ${s.program} (${method(s)}): no failure so far; the search is incomplete`;
     case 'budget':
-      if (s.strategy === 'pct' || s.strategy === 'random') {
+      if (SAMPLING_STRATEGIES.includes(s.strategy)) {
         return `${plural(s.executions, 'run')} of ${s.program} (${method(s)}): no failure (a sample of the schedules, not a proof)`;
       }
       return `${plural(s.executions, 'execution')} of ${s.program} run (${method(s)}): no failure; stopped at --max-executions, so the search is incomplete`;
@@ -107,12 +114,23 @@ export function failureLines(f: FoundFailure, recipe: ExploreRecipe): string[] {
   if (f.shrunk !== undefined) {
     const from = `${plural(f.shrunk.from.preemptions, 'preemption')}, ${plural(f.shrunk.from.steps, 'step')}`;
     const same = f.shrunk.from.preemptions === f.preemptions && f.shrunk.from.steps === f.steps;
-    lines.push(same ? `    ${size} (already minimal: ${plural(f.shrunk.runs, 'shrinking run')} found nothing smaller)` : `    shrunk from ${from} to ${size} (${plural(f.shrunk.runs, 'run')})`);
+    lines.push(same ? `    ${size} (${plural(f.shrunk.runs, 'shrinking run')}: ${minimality(f)})` : `    shrunk from ${from} to ${size} (${plural(f.shrunk.runs, 'run')}; ${minimality(f)})`);
   } else {
     lines.push(`    ${size}${f.seed === undefined ? '' : `, seed ${f.seed}`}`);
   }
   lines.push(...replayLines(recipe, f.result));
   return lines;
+}
+
+/**
+ * What is known about a shrunk failure's size: fewest preemptions proved (every schedule with
+ * fewer was run), or only that the search for one ran out of budget.
+ */
+export function minimality(f: FoundFailure): string {
+  const s = f.shrunk!;
+  if (f.preemptions === 0) return 'no preemption needed';
+  if (s.minimal) return `fewest preemptions: none of the ${plural(s.searched, 'schedule')} with fewer fails this way`;
+  return `no schedule with fewer preemptions found in ${plural(s.searched, 'try', 'tries')}`;
 }
 
 /** `db.value = 1 in 2 of 3 traces; db.value = 2 in 1 of 3`. */
@@ -146,6 +164,8 @@ export function reportLines(s: ExploreSummary, recipe: ExploreRecipe, findMode =
   if (s.abandoned > 0) counts.push(`${count(s.abandoned)} abandoned early as redundant`);
   const iterations = s.executions !== s.explored ? `; preemption bounds 0..${s.bound ?? '?'} tried in turn, ${count(s.explored)} at the last` : '';
   lines.push(`${plural(s.executions, 'execution')} (${counts.join(', ')}${iterations}) in ${(s.elapsedMs / 1000).toFixed(2)} s`);
+  if (s.feedback !== undefined) lines.push(`feedback: ${plural(s.feedback.readsFrom, 'reads-from pair')} and ${plural(s.feedback.outcomes, 'outcome')} seen; ${plural(s.feedback.corpus, 'schedule')} kept in the corpus`);
+  if (s.firstRace !== undefined) lines.push(`first data race reported at execution ${count(s.firstRace.execution)} (on ${s.firstRace.location})`);
   if (s.failures.length > 0 || !findMode) lines.push(verdict(s));
   if (s.stopped === 'interrupted' && (s.failures.length > 0 || findMode)) lines.push(`interrupted after ${plural(s.executions, 'execution')}: the search is incomplete`);
   for (const f of s.failures) lines.push(...failureLines(f, recipe));
@@ -172,15 +192,18 @@ export function reportJson(s: ExploreSummary, recipe: ExploreRecipe): unknown {
     notes: s.notes,
     ...(s.pct === undefined ? {} : { pct: s.pct }),
     ...(s.traces === undefined ? {} : { traces: s.traces }),
+    ...(s.firstRace === undefined ? {} : { firstRace: s.firstRace }),
+    ...(s.feedback === undefined ? {} : { feedback: s.feedback }),
     ...(s.histogram === undefined ? {} : { histogram: { states: Object.fromEntries(s.histogram.states), outputs: s.histogram.outputs.map(([text, n]) => ({ lines: text === '' ? [] : text.split('\n'), count: n })) } }),
     failures: s.failures.map((f) => ({
       ...f.failure,
       signature: f.signature,
       execution: f.execution,
       ...(f.seed === undefined ? {} : { seed: f.seed }),
+      ...(f.foundBy === undefined ? {} : { foundBy: f.foundBy }),
       preemptions: f.preemptions,
       steps: f.steps,
-      ...(f.shrunk === undefined ? {} : { shrunkFrom: f.shrunk.from }),
+      ...(f.shrunk === undefined ? {} : { shrunkFrom: f.shrunk.from, shrinkRuns: f.shrunk.runs, fewestPreemptions: f.shrunk.minimal, fewerPreemptionsTried: f.shrunk.searched }),
       schedule: notation(f.result),
       replay: scheduleReplayCommand(recipe, f.result),
     })),

@@ -34,6 +34,8 @@ export interface ExploreArgs {
   readonly histogram: boolean;
   readonly findOutput?: string;
   readonly keepGoing: boolean;
+  /** Race detection on every execution; the report names the first execution with a race. */
+  readonly detectRaces?: boolean;
   readonly logLevel?: string;
   readonly replaySchedule?: string;
   readonly timestamps: boolean;
@@ -59,6 +61,7 @@ export async function exploreCommand(args: ExploreArgs, out: (line: string) => v
     histogram: args.histogram,
     keepGoing: args.keepGoing,
     logLevel: level,
+    ...(args.detectRaces ? { detectRaces: true } : {}),
     ...(args.preemptionBound === undefined ? {} : { preemptionBound: args.preemptionBound }),
     ...(args.depth === undefined ? {} : { depth: args.depth }),
     ...(args.pctThreads === undefined ? {} : { pctThreads: args.pctThreads }),

@@ -222,20 +222,22 @@ export async function main(argv: string[]): Promise<number> {
     )
     .command(
       'explore <program>',
-      'Explore many executions: exhaustive (DPOR, DFS with preemption bounds) or sampled (PCT, random); histograms, --find-output, minimal counterexamples',
+      'Explore many executions: exhaustive (DPOR, DFS with preemption bounds) or sampled (PCT, POS, reads-from fuzzing, random, a portfolio with --find); histograms, --find-output, minimal counterexamples',
       (c) =>
         c
           .positional('program', { type: 'string', demandOption: true, describe: 'built-in name (see `list`) or module path' })
-          .option('strategy', { choices: strategies, default: 'dpor', describe: 'how executions are chosen' })
+          .option('strategy', { choices: strategies, describe: 'how executions are chosen (default dpor, or portfolio with --find)' })
+          .option('find', { type: 'boolean', default: false, describe: 'hunt for a failure rather than prove there is none: the portfolio strategy unless --strategy says otherwise' })
           .option('preemption-bound', { type: 'number', coerce: integer(argv, 'preemption-bound', 0), describe: 'dfs: at most K preemptions (bounds 0..K are tried in turn)' })
           .option('untimed', { type: 'boolean', default: false, describe: 'sleeps and timeouts order nothing (finds races hidden behind sleeps)' })
           .option('depth', { type: 'number', coerce: integer(argv, 'depth', 1), describe: 'pct: bug depth d (default 3)' })
           .option('pct-threads', { type: 'number', coerce: integer(argv, 'pct-threads', 1), describe: 'pct: n, threads (default: estimated from 5 random runs)' })
           .option('pct-steps', { type: 'number', coerce: integer(argv, 'pct-steps', 1), describe: 'pct: k, scheduling points with a choice (default: estimated)' })
-          .option('max-executions', { type: 'number', coerce: integer(argv, 'max-executions', 1), describe: 'stop after N executions (default: all for dpor/dfs, 1000 for pct/random)' })
-          .option('seed', { type: 'number', default: 0, coerce: integer(argv, 'seed', 0), describe: 'pct/random: seed of the first run' })
+          .option('max-executions', { type: 'number', coerce: integer(argv, 'max-executions', 1), describe: 'stop after N executions (default: all for dpor/dfs, 1000 for sampling strategies)' })
+          .option('seed', { type: 'number', default: 0, coerce: integer(argv, 'seed', 0), describe: 'pct/pos/random: base seed; run i uses a seed mixed from (seed, i)' })
           .option('histogram', { type: 'boolean', default: false, describe: 'group executions by final shared state and by output' })
           .option('find-output', { type: 'string', requiresArg: true, coerce: fileName('find-output'), describe: 'look for a schedule that prints exactly the text in FILE (timestamps ignored)' })
+          .option('detect-races', { type: 'boolean', default: false, describe: 'run the race detector on every execution and report the first one with a data race (slower)' })
           .option('keep-going', { type: 'boolean', default: false, describe: 'go on after the first failure (one execution per kind of failure)' })
           .option('replay-schedule', { type: 'string', requiresArg: true, describe: "run one schedule exactly, in the schedule notation ('MainThread*3 T1*2 T2'); for --untimed runs" })
           .option('log-level', { choices: LEVELS, describe: 'lowest logging level compared and shown' })
@@ -248,11 +250,12 @@ export async function main(argv: string[]): Promise<number> {
           (await import('./explore.js')).exploreCommand(
             {
               program: a.program,
-              strategy: a.strategy as never,
+              strategy: (a.strategy ?? (a.find ? 'portfolio' : 'dpor')) as never,
               untimed: a.untimed,
               seed: a.seed ?? 0,
               histogram: a.histogram,
               keepGoing: a['keep-going'],
+              ...(a['detect-races'] ? { detectRaces: true } : {}),
               timestamps: a.timestamps,
               json: a.json,
               ...(a['preemption-bound'] === undefined ? {} : { preemptionBound: a['preemption-bound'] }),

@@ -109,6 +109,7 @@ export async function runCommand(args: RunArgs, out: (line: string) => void): Pr
           policy: args.policy,
           seed: exec.seed,
           runs: summary.runs,
+          ...('repeatsOneSchedule' in summary && summary.repeatsOneSchedule !== undefined ? { deterministicPolicy: true, runsAsked: summary.repeatsOneSchedule } : {}),
           ending: exec.ending,
           steps: exec.steps,
           schedule: printSchedule(exec.schedule, exec.threads.map((t) => t.name)),
@@ -133,6 +134,9 @@ export async function runCommand(args: RunArgs, out: (line: string) => void): Pr
   } else {
     for (const l of lines) out(l);
     out('');
+    if ('repeatsOneSchedule' in summary && summary.repeatsOneSchedule !== undefined) {
+      out(`note: policy ${args.policy} is deterministic (it ignores the seed), so --runs ${summary.repeatsOneSchedule} would repeat one schedule: it ran once. To try different schedules, use --policy random --runs ${summary.repeatsOneSchedule}, or threadsim explore ${args.program}.`);
+    }
     if (exec.failures.length === 0) {
       const seeds = summary.runs === 1 ? `seed ${args.seed}` : `seeds ${args.seed}..${args.seed + summary.runs - 1}`;
       out(`no failure: ${program.name} under policy ${args.policy}, ${seeds} (${summary.runs} run${summary.runs === 1 ? '' : 's'}, last one ${exec.steps} steps)`);

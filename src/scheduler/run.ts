@@ -31,6 +31,11 @@ export interface RunSummary {
   readonly runs: number;
   /** The failing execution, or the last one when none failed. */
   readonly execution: ExecutionResult;
+  /**
+   * Set when more runs were asked of a policy that ignores the seed: how many. Only one ran,
+   * since the others would repeat its schedule.
+   */
+  readonly repeatsOneSchedule?: number;
 }
 
 /**
@@ -56,7 +61,8 @@ export function runProgram(program: Program, options: RunOptions = {}): RunSumma
   }
   const policy = typeof options.policy === 'object' ? options.policy : policyByName(options.policy ?? 'gil');
   let last: ExecutionResult | undefined;
-  for (let i = 0; i < runs; i++) {
+  const distinct = policy.ignoresSeed === true ? 1 : runs;
+  for (let i = 0; i < distinct; i++) {
     last = execute(program, {
       policy,
       seed: seed + i,
@@ -67,5 +73,5 @@ export function runProgram(program: Program, options: RunOptions = {}): RunSumma
     });
     if (last.failures.length > 0) return { runs: i + 1, execution: last };
   }
-  return { runs, execution: last! };
+  return { runs: distinct, execution: last!, ...(distinct < runs ? { repeatsOneSchedule: runs } : {}) };
 }

@@ -90,3 +90,15 @@ describe('threadsim explore', () => {
     expect(stderr).toContain('--strategy dfs');
   });
 });
+
+describe('explore --detect-races', () => {
+  it('prints the first execution with a data race before the verdict, and puts it in --json', async () => {
+    const base: ExploreArgs = { ...defaults, program: 'bench/counter-3', strategy: 'random', detectRaces: true };
+    const lines: string[] = [];
+    await exploreCommand(base, (l) => lines.push(l));
+    expect(lines.join('\n')).toMatch(/^first data race reported at execution \d+ \(on counter\.value\)$/m);
+    const json: string[] = [];
+    await exploreCommand({ ...base, json: true }, (l) => json.push(l));
+    expect(JSON.parse(json.join('\n'))).toMatchObject({ firstRace: { location: 'counter.value' } });
+  });
+});

@@ -4,6 +4,7 @@ import { lockedCounter, racyCounter } from './counter.js';
 import { independent } from './independent.js';
 import { lastzero } from './lastzero.js';
 import { readers } from './readers.js';
+import { bugPrograms } from './bugs/index.js';
 
 const range = (from: number, to: number): number[] => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
@@ -20,6 +21,7 @@ export const bench: readonly Program[] = [
     [2, 5],
     [4, 2],
   ].map(([n, k]) => independent(n!, k!)),
+  ...bugPrograms,
 ];
 
 export { lastzero, readers, lockedCounter, racyCounter, independent };

@@ -10,6 +10,8 @@ import type { Failure } from '../failures.js';
 import type { PctParameters } from '../policies/pct.js';
 import type { Program } from '../program.js';
 import { renderOutput } from '../../trace/text.js';
+import { RaceMonitor } from '../detect/detector.js';
+import { combineMonitors } from '../monitor.js';
 import { DfsSearch } from './dfs.js';
 import { DporSearch, type DporStats } from './dpor.js';
 import type { DependencyRules } from './events.js';
@@ -17,11 +19,16 @@ import { estimatePct, pctSearch, randomSearch, type SeededSearch } from './sampl
 import type { Runner, Search } from './search.js';
 import { failureSignature, shrinkSchedule, type ScheduleSize } from './shrink.js';
 import { traceKey } from './trace-key.js';
+import { posSearch } from './pos.js';
+import { PortfolioSearch } from './portfolio.js';
+import { RffSearch, type RffFeedback } from './rff.js';
 
 /** The exploration strategies. */
-export const STRATEGIES = ['dpor', 'dfs', 'pct', 'random'] as const;
+export const STRATEGIES = ['dpor', 'dfs', 'pct', 'random', 'pos', 'rff', 'portfolio'] as const;
 /** One of {@link STRATEGIES}. */
 export type Strategy = (typeof STRATEGIES)[number];
+/** The strategies that sample executions (seeded, 1,000 runs by default) rather than enumerate them. */
+export const SAMPLING_STRATEGIES: readonly Strategy[] = ['pct', 'random', 'pos', 'rff', 'portfolio'];
 
 /** Options of an exploration. */
 export interface ExploreOptions {
@@ -65,6 +72,12 @@ export interface ExploreOptions {
   readonly shrink?: boolean;
   /** Count distinct Mazurkiewicz traces among the executions (dfs and dpor; costs time). */
   readonly countTraces?: boolean;
+  /**
+   * Run the happens-before race detector on every execution (slower) and report the first
+   * execution in which it reported a data race (`firstRace`). Races do not stop the search
+   * and are not failures of the exploration.
+   */
+  readonly detectRaces?: boolean;
 }
 
 /** A failure found, with the execution that shows it. */
@@ -73,14 +86,23 @@ export interface FoundFailure {
   readonly signature: string;
   /** Which execution (1-based, in exploration order) found it. */
   readonly execution: number;
-  /** Seed of the random or PCT run that found it. */
+  /** Seed of the sampled run that found it. */
   readonly seed?: number;
+  /** Portfolio: the member strategy that found it (`pct-2`, `pos`, `random`, `pct-3`, `dfs`). */
+  readonly foundBy?: string;
   /** Thread index per step: replays the (shrunk) failing execution exactly. */
   readonly schedule: readonly number[];
   readonly preemptions: number;
   readonly steps: number;
   /** Size before shrinking, and how many candidate runs shrinking took. */
-  readonly shrunk?: { readonly from: ScheduleSize; readonly runs: number };
+  readonly shrunk?: {
+    readonly from: ScheduleSize;
+    readonly runs: number;
+    /** True when every schedule with fewer preemptions was run and none fails this way. */
+    readonly minimal: boolean;
+    /** Runs of that search for fewer preemptions (part of `runs`). */
+    readonly searched: number;
+  };
   readonly result: ExecutionResult;
 }
 
@@ -115,6 +137,10 @@ export interface ExploreSummary {
   readonly match?: { readonly schedule: readonly number[]; readonly result: ExecutionResult; readonly execution: number };
   /** With countTraces: distinct Mazurkiewicz traces among the explored executions. */
   readonly traces?: number;
+  /** rff: the fuzzer's feedback signal (reads-from pairs, outcomes, corpus size). */
+  readonly feedback?: RffFeedback;
+  /** With detectRaces: the first execution in which a data race was reported, if any. */
+  readonly firstRace?: { readonly execution: number; readonly location: string };
   readonly pct?: PctParameters & { readonly estimated: boolean };
   readonly dpor?: DporStats;
   readonly elapsedMs: number;
@@ -130,6 +156,8 @@ export class Exploration {
   private dpor: DporSearch | undefined;
   private dfs: DfsSearch | undefined;
   private sampled: SeededSearch | undefined;
+  private portfolio: PortfolioSearch | undefined;
+  private rff: RffSearch | undefined;
   private bound: number | undefined;
   private readonly maxBound: number;
   private readonly notes: string[] = [];
@@ -142,6 +170,7 @@ export class Exploration {
   private readonly outputs = new Map<string, number>();
   private readonly traceKeys = new Set<string>();
   private match: ExploreSummary['match'];
+  private firstRace: ExploreSummary['firstRace'];
   private executions = 0;
   private explored = 0;
   private complete = 0;
@@ -167,16 +196,17 @@ export class Exploration {
       throw new ThreadsimError('TSIM006', `--preemption-bound applies to --strategy dfs only, not ${this.strategy}`, 'Use --strategy dfs --preemption-bound K, or drop the bound.');
     }
     this.maxBound = options.preemptionBound ?? Infinity;
-    const sampling = this.strategy === 'pct' || this.strategy === 'random';
+    const sampling = SAMPLING_STRATEGIES.includes(this.strategy);
     this.maxExecutions = options.maxExecutions ?? (sampling ? DEFAULT_SAMPLES : Infinity);
     this.level = options.logLevel ?? levelOf(program);
     const untimed = options.untimed ?? false;
+    const detect = options.detectRaces === true;
     this.runner = (policy, monitor, seed = 0) =>
       execute(program, {
         policy,
         seed,
         untimed,
-        ...(monitor === undefined ? {} : { monitor }),
+        ...(detect ? { monitor: monitor === undefined ? new RaceMonitor() : combineMonitors([monitor, new RaceMonitor()]) } : monitor === undefined ? {} : { monitor }),
         ...(options.maxSteps === undefined ? {} : { maxSteps: options.maxSteps }),
         ...(options.cpuCount === undefined ? {} : { cpuCount: options.cpuCount }),
       });
@@ -202,15 +232,36 @@ export class Exploration {
         this.sampled = randomSearch(this.runner, o.seed ?? 0);
         this.search = this.sampled;
         break;
+      case 'pos':
+        this.sampled = posSearch(this.runner, o.seed ?? 0);
+        this.search = this.sampled;
+        break;
       case 'pct': {
-        const estimated = o.pctThreads === undefined || o.pctSteps === undefined ? estimatePct(this.runner) : undefined;
-        const params = { threads: o.pctThreads ?? estimated!.threads, steps: o.pctSteps ?? estimated!.steps, depth: o.depth ?? 3 };
-        this.pct = { ...params, estimated: estimated !== undefined };
+        const params = this.pctParameters();
         this.sampled = pctSearch(this.runner, params, o.seed ?? 0);
         this.search = this.sampled;
         break;
       }
+      case 'rff':
+        this.rff = new RffSearch(this.runner, o.seed ?? 0);
+        this.search = this.rff;
+        break;
+      case 'portfolio': {
+        const { threads, steps } = this.pctParameters();
+        this.portfolio = new PortfolioSearch(this.runner, { threads, steps }, o.seed ?? 0);
+        this.search = this.portfolio;
+        break;
+      }
     }
+  }
+
+  /** PCT's n, k (estimated from a few random runs unless given) and d. */
+  private pctParameters(): PctParameters {
+    const o = this.options;
+    const estimated = o.pctThreads === undefined || o.pctSteps === undefined ? estimatePct(this.runner) : undefined;
+    const params = { threads: o.pctThreads ?? estimated!.threads, steps: o.pctSteps ?? estimated!.steps, depth: o.depth ?? 3 };
+    this.pct = { ...params, estimated: estimated !== undefined };
+    return params;
   }
 
   private get stopOnFailure(): boolean {
@@ -292,6 +343,10 @@ export class Exploration {
       this.outputs.set(out, (this.outputs.get(out) ?? 0) + 1);
     }
     for (const f of r.failures) {
+      if (this.options.detectRaces && (f.kind === 'race' || f.kind === 'lock-order' || f.kind === 'unread-exception')) {
+        if (f.kind === 'race') this.firstRace ??= { execution: this.executions, location: f.location };
+        continue;
+      }
       const signature = failureSignature(f);
       if (this.failures.some((x) => x.signature === signature)) continue;
       this.failures.push({
@@ -299,6 +354,8 @@ export class Exploration {
         signature,
         execution: this.executions,
         ...(this.sampled === undefined ? {} : { seed: this.sampled.lastSeed }),
+        ...(this.portfolio?.lastSeed === undefined ? {} : { seed: this.portfolio.lastSeed }),
+        ...(this.portfolio?.lastMember === undefined ? {} : { foundBy: this.portfolio.lastMember }),
         schedule: [...r.schedule],
         preemptions: step.preemptions,
         steps: r.steps,
@@ -335,6 +392,7 @@ export class Exploration {
   }
 
   private resetCounts(): void {
+    this.firstRace = undefined;
     this.executions = 0;
     this.explored = 0;
     this.complete = 0;
@@ -373,6 +431,8 @@ export class Exploration {
       ...(this.options.histogram ? { histogram: { states: sorted(this.states), outputs: sorted(this.outputs) } } : {}),
       ...(this.match === undefined ? {} : { match: this.match }),
       ...(this.options.countTraces ? { traces: this.traceKeys.size } : {}),
+      ...(this.firstRace === undefined ? {} : { firstRace: this.firstRace }),
+      ...(this.rff === undefined ? {} : { feedback: this.rff.feedback }),
       ...(this.pct === undefined ? {} : { pct: this.pct }),
       ...(this.dpor === undefined ? {} : { dpor: this.dpor.stats }),
       elapsedMs: this.elapsed,
@@ -388,7 +448,7 @@ export class Exploration {
     });
     if (Number.isNaN(s.preemptions)) return f;
     const failure = s.execution.failures.find((x) => failureSignature(x) === f.signature) ?? f.failure;
-    return { ...f, failure, schedule: s.schedule, preemptions: s.preemptions, steps: s.steps, shrunk: { from: s.original, runs: s.runs }, result: s.execution };
+    return { ...f, failure, schedule: s.schedule, preemptions: s.preemptions, steps: s.steps, shrunk: { from: s.original, runs: s.runs, minimal: s.minimal, searched: s.searched }, result: s.execution };
   }
 }
 

@@ -10,10 +10,16 @@
  * - at each preemption (step p, thread a switched out): stop following S at p (run on without
  *   preempting), or let a run its next stretch at p and drop those steps from later on;
  * - for each stretch of one thread: drop its steps (shorter runs, e.g. fewer spin iterations).
+ *
+ * Greedy editing can stop at a local minimum, so the result is then checked by searching every
+ * schedule with fewer preemptions (fewer-preemptions.ts) within a second budget: a smaller
+ * failing schedule found there replaces the greedy one (and is shrunk in steps again), and
+ * `minimal` says whether fewer preemptions were ruled out or only not found.
  */
 import { execute, type ExecutionOptions, type ExecutionResult } from '../execution.js';
 import type { Failure } from '../failures.js';
 import { GuidedPolicy } from '../policies/guided.js';
+import { searchFewerPreemptions } from './fewer-preemptions.js';
 import type { Program } from '../program.js';
 
 /** Which failures count as "the same": kind, plus the claim name or exception type. */
@@ -32,6 +38,8 @@ export function failureSignature(f: Failure): string {
 export interface ShrinkOptions extends Partial<Pick<ExecutionOptions, 'untimed' | 'maxSteps' | 'cpuCount' | 'stepCost'>> {
   /** Most candidate executions to run. Default 500. */
   readonly budget?: number;
+  /** Most executions of the search for a schedule with fewer preemptions. Default 2000. */
+  readonly searchBudget?: number;
 }
 
 /** Size of a failing schedule. */
@@ -49,6 +57,13 @@ export interface ShrinkResult extends ScheduleSize {
   readonly runs: number;
   readonly execution: ExecutionResult;
   readonly signature: string;
+  /**
+   * True when no schedule with fewer preemptions fails this way: all of them were run.
+   * False when the search budget ran out first (then `searched` schedules were tried).
+   */
+  readonly minimal: boolean;
+  /** Executions of the search for fewer preemptions (included in `runs`). */
+  readonly searched: number;
 }
 
 interface Attempt extends ScheduleSize {
@@ -73,22 +88,34 @@ export function shrinkSchedule(program: Program, schedule: readonly number[], si
   const first = attempt(schedule);
   if (first === undefined) {
     const result = execute(program, { ...executionOptions(options), policy: new GuidedPolicy(schedule), seed: 0 });
-    return { schedule, preemptions: NaN, steps: result.steps, original: { preemptions: NaN, steps: result.steps }, runs, execution: result, signature };
+    return { schedule, preemptions: NaN, steps: result.steps, original: { preemptions: NaN, steps: result.steps }, runs, execution: result, signature, minimal: false, searched: 0 };
   }
-  let best = first;
-  const better = (a: Attempt): boolean => a.preemptions < best.preemptions || (a.preemptions === best.preemptions && a.steps < best.steps);
-  let improved = true;
-  while (improved && runs < budget) {
-    improved = false;
-    for (const candidate of candidates(best.result.schedule, best.preemptedAt)) {
-      if (runs >= budget) break;
-      const a = attempt(candidate);
-      if (a !== undefined && better(a)) {
-        best = a;
-        improved = true;
-        break;
+  const greedy = (from: Attempt, limit: number): Attempt => {
+    let best = from;
+    const better = (a: Attempt): boolean => a.preemptions < best.preemptions || (a.preemptions === best.preemptions && a.steps < best.steps);
+    let improved = true;
+    while (improved && runs < limit) {
+      improved = false;
+      for (const candidate of candidates(best.result.schedule, best.preemptedAt)) {
+        if (runs >= limit) break;
+        const a = attempt(candidate);
+        if (a !== undefined && better(a)) {
+          best = a;
+          improved = true;
+          break;
+        }
       }
     }
+    return best;
+  };
+  let best = greedy(first, budget);
+  const fails = (r: ExecutionResult): boolean => r.failures.some((f) => failureSignature(f) === signature);
+  const search = searchFewerPreemptions(program, fails, best.preemptions, options.searchBudget ?? 2000, executionOptions(options));
+  runs += search.runs;
+  if (search.found !== undefined) {
+    // Re-run through the guided policy to learn where it preempts, then shrink its steps.
+    const again = attempt(search.found.result.schedule);
+    if (again !== undefined && again.preemptions < best.preemptions) best = greedy(again, runs + budget);
   }
   return {
     schedule: best.result.schedule,
@@ -98,6 +125,8 @@ export function shrinkSchedule(program: Program, schedule: readonly number[], si
     runs,
     execution: best.result,
     signature,
+    minimal: search.complete,
+    searched: search.runs,
   };
 }
 

@@ -7,6 +7,7 @@ import type { Policy, SchedulingPoint } from './policy.js';
  */
 export class FifoPolicy implements Policy {
   readonly name = 'fifo';
+  readonly ignoresSeed = true;
   begin(_seed: number): void {}
   pick(runnable: readonly number[], at: SchedulingPoint): number {
     if (at.previous >= 0 && runnable.includes(at.previous)) return at.previous;

@@ -12,6 +12,7 @@ export const SWITCH_INTERVAL_US = 5000;
  */
 export class GilPolicy implements Policy {
   readonly name = 'gil';
+  readonly ignoresSeed = true;
   private holder = -1;
   private heldSince = 0;
 

@@ -2,6 +2,7 @@ import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import type { RandomGenerator } from 'pure-rand/types/RandomGenerator';
 import type { Policy, SchedulingPoint } from './policy.js';
+import { scramble } from './random.js';
 
 /** Parameters of PCT. */
 export interface PctParameters {
@@ -36,9 +37,16 @@ export class PctPolicy implements Policy {
 
   constructor(readonly params: PctParameters) {}
 
+  /** The initial priorities of the current run, by thread index (for tests and reports). */
+  get initialPriorities(): readonly number[] {
+    return this.initial;
+  }
+
   begin(seed: number): void {
     const { threads: n, steps: k, depth: d } = this.params;
-    this.rng = xoroshiro128plus(seed);
+    // Scrambled as RandomPolicy does: xoroshiro128+ seeded with nearby integers gives
+    // correlated first draws, which made the priority order depend on the seed's low bits.
+    this.rng = xoroshiro128plus(scramble(seed));
     const perm = Array.from({ length: n }, (_, i) => d + i);
     for (let i = n - 1; i > 0; i--) {
       const j = uniformInt(this.rng, 0, i);

@@ -29,6 +29,11 @@ export interface SchedulingPoint {
 export interface Policy {
   /** Name shown in traces and replay commands (`gil`, `random`, ...). */
   readonly name: string;
+  /**
+   * True when the policy ignores the seed: every run makes the same choices, so running it
+   * under several seeds repeats one schedule.
+   */
+  readonly ignoresSeed?: boolean;
   /** Called once before each execution, with the run's seed. */
   begin(seed: number): void;
   /** Return one element of `runnable`: the thread that runs the next step. */

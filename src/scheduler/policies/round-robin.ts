@@ -6,6 +6,7 @@ import type { Policy, SchedulingPoint } from './policy.js';
  */
 export class RoundRobinPolicy implements Policy {
   readonly name = 'round-robin';
+  readonly ignoresSeed = true;
   begin(_seed: number): void {}
   pick(runnable: readonly number[], at: SchedulingPoint): number {
     let best = -1;

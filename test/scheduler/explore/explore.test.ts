@@ -50,3 +50,18 @@ describe('exploration', () => {
     expect(() => explore(named('bench/counter-3'), { strategy: 'dpor', preemptionBound: 1 })).toThrow(/TSIM006/);
   });
 });
+
+describe('first race reported', () => {
+  it('detectRaces names the first execution with a data race, at or before the failing one', () => {
+    const s = explore(named('bench/counter-4'), { strategy: 'random', detectRaces: true, shrink: false });
+    expect(s.firstRace).toBeDefined();
+    expect(s.firstRace!.location).toBe('counter.value');
+    expect(s.firstRace!.execution).toBeLessThanOrEqual(s.failures[0]!.execution);
+    expect(s.failures.map((f) => f.failure.kind)).toEqual(['claim']);
+  });
+
+  it('reports no race on a lock-protected program, and none without detectRaces', () => {
+    expect(explore(named('bench/locked-counter-3'), { detectRaces: true }).firstRace).toBeUndefined();
+    expect(explore(named('bench/counter-4'), { strategy: 'random', shrink: false }).firstRace).toBeUndefined();
+  });
+});
