@@ -21,7 +21,17 @@ export interface WakeupNode {
  * A sequence of steps being matched against a tree or a sleep set. Steps are removed from the
  * front of their thread as the descent consumes them. Dependencies between its steps are
  * computed on demand and memoised (most sequences are rejected after a few checks).
+ * Only one sequence may be in use at a time: they share scratch memory.
  */
+/**
+ * Scratch memory shared by every sequence: a sequence lives only while one race is being
+ * inserted (races are handled one at a time, and {@link WakeupSequence.rest} copies what a
+ * tree keeps), so two buffers grown on demand replace two allocations per race, which were
+ * most of DPOR's garbage.
+ */
+let removedScratch = new Uint8Array(64);
+let depScratch = new Uint8Array(64 * 64);
+
 export class WakeupSequence {
   private readonly removed: Uint8Array;
   /** dep[y * n + x]: 0 not computed, 1 dependent, 2 independent. */
@@ -33,9 +43,13 @@ export class WakeupSequence {
     private readonly rules: DependencyRules,
   ) {
     const n = events.length;
-    this.removed = new Uint8Array(n);
+    if (removedScratch.length < n) removedScratch = new Uint8Array(2 * n);
+    if (depScratch.length < n * n) depScratch = new Uint8Array(4 * n * n);
+    this.removed = removedScratch;
+    this.removed.fill(0, 0, n);
     this.remaining = n;
-    this.dep = new Uint8Array(n * n);
+    this.dep = depScratch;
+    this.dep.fill(0, 0, n * n);
   }
 
   private depends(y: number, x: number): boolean {
@@ -55,7 +69,9 @@ export class WakeupSequence {
 
   /** Index of the first remaining step of `thread`, or -1. */
   private firstOf(thread: number): number {
-    for (let i = 0; i < this.events.length; i++) if (!this.removed[i] && this.events[i]!.thread === thread) return i;
+    const events = this.events;
+    const removed = this.removed;
+    for (let i = 0; i < events.length; i++) if (removed[i] === 0 && events[i]!.thread === thread) return i;
     return -1;
   }
 
@@ -88,7 +104,9 @@ export class WakeupSequence {
 
   /** The remaining steps in order. */
   rest(): EventInfo[] {
-    return this.events.filter((_, i) => !this.removed[i]);
+    const out: EventInfo[] = [];
+    for (let i = 0; i < this.events.length; i++) if (this.removed[i] === 0) out.push(this.events[i]!);
+    return out;
   }
 }
 
