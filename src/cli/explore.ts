@@ -4,9 +4,12 @@
  * A progress line on a terminal only; Ctrl-C stops cleanly and reports what was found.
  */
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import cliProgress from 'cli-progress';
 import { ThreadsimError } from '../errors.js';
 import { Exploration, type ExploreOptions, type ExploreSummary, type Strategy } from '../scheduler/explore/explore.js';
+import { splitsBySeed } from '../scheduler/explore/workers/part.js';
+import { ParallelExploration } from '../scheduler/explore/workers/pool.js';
 import { GilPolicy } from '../scheduler/policies/index.js';
 import type { Program } from '../scheduler/program.js';
 import { explainAccesses } from '../trace/explain.js';
@@ -37,7 +40,12 @@ export interface ExploreArgs {
   readonly replaySchedule?: string;
   readonly timestamps: boolean;
   readonly json: boolean;
+  /** Worker threads for sampling strategies (default: every core for runs of 20,000 or more). */
+  readonly workers?: number;
 }
+
+/** Sampled runs from which `--workers` defaults to the number of cores. */
+export const LONG_RUN = 20_000;
 
 /** Run the command; resolves to the exit code (0 no failure / output found, 1 failure / not found, 130 interrupted). */
 export async function exploreCommand(args: ExploreArgs, out: (line: string) => void): Promise<number> {
@@ -67,7 +75,7 @@ export async function exploreCommand(args: ExploreArgs, out: (line: string) => v
     ...(args.cpuCount === undefined ? {} : { cpuCount: args.cpuCount }),
     ...(target === undefined ? {} : { findOutput: target }),
   };
-  const exploration = new Exploration(program, { ...options, clock: () => performance.now() });
+  const exploration = explorationFor(program, args, { ...options, clock: () => performance.now() });
   const summary = explainFound(program, await drive(exploration, !args.json && process.stderr.isTTY === true), recipe);
   if (args.json) {
     out(JSON.stringify({ ...(reportJson(summary, recipe) as object), ...findJson(summary, target, recipe) }, null, 2));
@@ -80,8 +88,22 @@ export async function exploreCommand(args: ExploreArgs, out: (line: string) => v
   return summary.stopped === 'interrupted' ? 130 : 0;
 }
 
+/** What {@link drive} drives: one exploration in this thread, or one split across workers. */
+type Driven = Pick<Exploration, 'progress' | 'interrupt' | 'summary'> & { run(budgetMs: number): boolean | Promise<boolean> };
+
+/**
+ * `--workers N` (or its default) for a seed-based strategy: the runs are split across N
+ * worker threads, with the same report as one thread. DPOR and DFS run in this thread.
+ */
+function explorationFor(program: Program, args: ExploreArgs, options: ExploreOptions): Driven {
+  const runs = options.maxExecutions ?? 1000;
+  const workers = args.workers ?? (runs >= LONG_RUN ? availableParallelism() : 1);
+  if (workers <= 1 || !splitsBySeed(options.strategy)) return new Exploration(program, options);
+  return new ParallelExploration(program, options, { workers, loader: new URL('./worker-load.js', import.meta.url).href, spec: args.program });
+}
+
 /** Run the exploration in slices so that Ctrl-C and the progress bar get their turn. */
-async function drive(exploration: Exploration, showProgress: boolean): Promise<ExploreSummary> {
+async function drive(exploration: Driven, showProgress: boolean): Promise<ExploreSummary> {
   const bar = showProgress
     ? new cliProgress.SingleBar(
         { format: 'exploring: {executions} executions | {rate}/s | {failures} failures | {elapsed}s', stream: process.stderr, clearOnComplete: true, hideCursor: true },
@@ -92,7 +114,7 @@ async function drive(exploration: Exploration, showProgress: boolean): Promise<E
   process.on('SIGINT', onSigint);
   bar?.start(1, 0, { executions: 0, rate: 0, failures: 0, elapsed: '0.0' });
   try {
-    while (!exploration.run(100)) {
+    while (!(await exploration.run(100))) {
       if (bar !== undefined) {
         const p = exploration.progress();
         const secs = p.elapsedMs / 1000;

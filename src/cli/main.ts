@@ -165,7 +165,8 @@ export async function main(argv: string[]): Promise<number> {
           .option('timestamps', { type: 'boolean', default: true, describe: 'with --replay-schedule: prefix log lines with HH:MM:SS' })
           .option('max-steps', { type: 'string', coerce: positiveInt('max-steps'), describe: 'step bound per execution (default 100000)' })
           .option('cpu-count', { type: 'string', coerce: positiveInt('cpu-count'), describe: 'os.cpu_count() as the models see it (default 2)' })
-          .option('json', { type: 'boolean', default: false, describe: 'print one JSON object' }),
+          .option('json', { type: 'boolean', default: false, describe: 'print one JSON object' })
+          .option('workers', { type: 'string', coerce: positiveInt('workers'), describe: 'pct/random: split the runs across N worker threads, same report (default: every core from 20,000 runs)' }),
       (a) =>
         guard(() =>
           exploreCommand(
@@ -188,6 +189,7 @@ export async function main(argv: string[]): Promise<number> {
               ...(a['log-level'] === undefined ? {} : { logLevel: a['log-level'] }),
               ...(a['max-steps'] === undefined ? {} : { maxSteps: a['max-steps'] }),
               ...(a['cpu-count'] === undefined ? {} : { cpuCount: a['cpu-count'] }),
+              ...(a.workers === undefined ? {} : { workers: a.workers }),
             },
             out,
           ),
