@@ -7,8 +7,9 @@ import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import cliProgress from 'cli-progress';
 import { ThreadsimError } from '../errors.js';
-import { Exploration, type ExploreOptions, type ExploreSummary, type Strategy } from '../scheduler/explore/explore.js';
-import { splitsBySeed } from '../scheduler/explore/workers/part.js';
+import { DEFAULT_SAMPLES, Exploration, type ExploreOptions, type ExploreSummary, type Strategy } from '../scheduler/explore/explore.js';
+import { PartRun, splitsBySeed, type PartResult } from '../scheduler/explore/workers/part.js';
+import { parseShard, SHARD_FORMAT, SHARD_VERSION, shardRange, type ShardFile } from '../scheduler/explore/workers/shard.js';
 import { ParallelExploration } from '../scheduler/explore/workers/pool.js';
 import { GilPolicy } from '../scheduler/policies/index.js';
 import type { Program } from '../scheduler/program.js';
@@ -18,6 +19,7 @@ import { LEVEL_NUMBERS, renderOutput } from '../trace/text.js';
 import { failureMessageLines } from '../trace/report.js';
 import { explainFound } from './explain-found.js';
 import { count, method, notation, replayLines, reportJson, reportLines, scheduleReplayCommand, type ExploreRecipe } from './explore-report.js';
+import { writeFileAtomic } from './io.js';
 import { loadProgram } from './load.js';
 
 /** Options of `threadsim explore`, as yargs parses them. */
@@ -42,6 +44,11 @@ export interface ExploreArgs {
   readonly json: boolean;
   /** Worker threads for sampling strategies (default: every core for runs of 20,000 or more). */
   readonly workers?: number;
+  /** `i/N`: run this shard's share of the runs and write a result for `threadsim merge`. */
+  readonly shard?: string;
+  /** With --shard: the result file (default: standard output). */
+  readonly output?: string;
+  readonly force?: boolean;
 }
 
 /** Sampled runs from which `--workers` defaults to the number of cores. */
@@ -75,9 +82,24 @@ export async function exploreCommand(args: ExploreArgs, out: (line: string) => v
     ...(args.cpuCount === undefined ? {} : { cpuCount: args.cpuCount }),
     ...(target === undefined ? {} : { findOutput: target }),
   };
+  if (args.shard !== undefined) return runShard(program, args, options, recipe, out);
   const exploration = explorationFor(program, args, { ...options, clock: () => performance.now() });
-  const summary = explainFound(program, await drive(exploration, !args.json && process.stderr.isTTY === true), recipe);
-  if (args.json) {
+  return report(program, (await drive(exploration, !args.json && process.stderr.isTTY === true))!, { json: args.json, recipe, target }, out);
+}
+
+/** How an exploration's report is printed (explore, and merge of shard results). */
+export interface ReportStyle {
+  readonly json: boolean;
+  readonly recipe: ExploreRecipe;
+  /** The output looked for (--find-output), if any. */
+  readonly target: readonly string[] | undefined;
+}
+
+/** Print the report of `raw` and return the exit code `threadsim explore` ends with. */
+export function report(program: Program, raw: ExploreSummary, style: ReportStyle, out: (line: string) => void): number {
+  const { json, recipe, target } = style;
+  const summary = explainFound(program, raw, recipe);
+  if (json) {
     out(JSON.stringify({ ...(reportJson(summary, recipe) as object), ...findJson(summary, target, recipe) }, null, 2));
   } else {
     for (const l of reportLines(summary, recipe, target !== undefined)) out(l);
@@ -86,6 +108,50 @@ export async function exploreCommand(args: ExploreArgs, out: (line: string) => v
   if (target !== undefined) return summary.match !== undefined ? 0 : 1;
   if (summary.failures.length > 0) return 1;
   return summary.stopped === 'interrupted' ? 130 : 0;
+}
+
+/**
+ * `--shard i/N`: run this shard's share of the runs (on --workers threads, or this one) and
+ * write a result that `threadsim merge` combines with the other shards'.
+ */
+async function runShard(program: Program, args: ExploreArgs, options: ExploreOptions, recipe: ExploreRecipe, out: (line: string) => void): Promise<number> {
+  if (!splitsBySeed(options.strategy)) {
+    throw new ThreadsimError('TSIM006', `--shard splits the runs of pct and random, not ${options.strategy ?? 'dpor'}`, 'Use --strategy random or pct with --shard; run DPOR and DFS in one process.');
+  }
+  const spec = parseShard(args.shard!);
+  const full: ExploreOptions = { ...options, maxExecutions: options.maxExecutions ?? DEFAULT_SAMPLES };
+  const range = shardRange(spec, full.maxExecutions!);
+  const clock = (): number => performance.now();
+  const t0 = clock();
+  const workers = args.workers ?? (range.count >= LONG_RUN ? availableParallelism() : 1);
+  let parts: readonly PartResult[];
+  let interrupted: boolean;
+  if (workers > 1 && range.count > 0) {
+    const pool = new ParallelExploration(program, { ...full, clock }, { workers, loader: new URL('./worker-load.js', import.meta.url).href, spec: args.program, range });
+    await drive(pool, false, false);
+    parts = pool.results();
+    interrupted = pool.wasInterrupted;
+  } else {
+    const part = new PartRun(program, full, range, clock);
+    const onSigint = (): void => part.interrupt();
+    process.on('SIGINT', onSigint);
+    try {
+      while (!part.run(100)) await new Promise<void>((resolve) => setImmediate(resolve));
+    } finally {
+      process.off('SIGINT', onSigint);
+    }
+    const r = part.result();
+    parts = [r];
+    interrupted = r.stopped === 'interrupted';
+  }
+  const file: ShardFile = { format: SHARD_FORMAT, version: SHARD_VERSION, program: args.program, shard: spec, options: full, context: { recipe }, interrupted, elapsedMs: clock() - t0, parts };
+  const text = `${JSON.stringify(file, null, 2)}\n`;
+  if (args.output === undefined) out(text.trimEnd());
+  else writeFileAtomic(args.output, text, args.force ?? false);
+  const made = parts.reduce((n, p) => n + p.executions, 0);
+  const kinds = new Set(parts.flatMap((p) => p.failures.map((f) => f.signature))).size;
+  process.stderr.write(`shard ${spec.index}/${spec.count} of ${args.program}: runs ${range.from}..${range.from + range.count - 1}, ${count(made)} executions, ${kinds} kind${kinds === 1 ? '' : 's'} of failure${interrupted ? ' (interrupted)' : ''}; combine the shards with threadsim merge\n`);
+  return interrupted ? 130 : 0;
 }
 
 /** What {@link drive} drives: one exploration in this thread, or one split across workers. */
@@ -103,7 +169,7 @@ function explorationFor(program: Program, args: ExploreArgs, options: ExploreOpt
 }
 
 /** Run the exploration in slices so that Ctrl-C and the progress bar get their turn. */
-async function drive(exploration: Driven, showProgress: boolean): Promise<ExploreSummary> {
+async function drive(exploration: Driven, showProgress: boolean, summarize = true): Promise<ExploreSummary | undefined> {
   const bar = showProgress
     ? new cliProgress.SingleBar(
         { format: 'exploring: {executions} executions | {rate}/s | {failures} failures | {elapsed}s', stream: process.stderr, clearOnComplete: true, hideCursor: true },
@@ -126,7 +192,7 @@ async function drive(exploration: Driven, showProgress: boolean): Promise<Explor
     bar?.stop();
     process.off('SIGINT', onSigint);
   }
-  return exploration.summary();
+  return summarize ? exploration.summary() : undefined;
 }
 
 /** The expected output of --find-output: timestamps (`HH:MM:SS: `) stripped, trailing blank lines dropped. */

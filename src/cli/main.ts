@@ -12,6 +12,7 @@ import { exportCommand } from './export.js';
 import { exploreCommand } from './explore.js';
 import { STRATEGIES } from '../scheduler/explore/explore.js';
 import { listCommand } from './list.js';
+import { mergeCommand } from './merge.js';
 import { replayCommand } from './replay.js';
 import { runCommand } from './run.js';
 
@@ -166,7 +167,10 @@ export async function main(argv: string[]): Promise<number> {
           .option('max-steps', { type: 'string', coerce: positiveInt('max-steps'), describe: 'step bound per execution (default 100000)' })
           .option('cpu-count', { type: 'string', coerce: positiveInt('cpu-count'), describe: 'os.cpu_count() as the models see it (default 2)' })
           .option('json', { type: 'boolean', default: false, describe: 'print one JSON object' })
-          .option('workers', { type: 'string', coerce: positiveInt('workers'), describe: 'pct/random: split the runs across N worker threads, same report (default: every core from 20,000 runs)' }),
+          .option('workers', { type: 'string', coerce: positiveInt('workers'), describe: 'pct/random: split the runs across N worker threads, same report (default: every core from 20,000 runs)' })
+          .option('shard', { type: 'string', describe: 'pct/random: run share i of N (i/N, 1-based) and write a JSON result for `threadsim merge`' })
+          .option('output', { alias: 'o', type: 'string', describe: 'with --shard: write the result to FILE (default: standard output)' })
+          .option('force', { type: 'boolean', default: false, describe: 'with --shard -o: overwrite an existing file' }),
       (a) =>
         guard(() =>
           exploreCommand(
@@ -190,14 +194,26 @@ export async function main(argv: string[]): Promise<number> {
               ...(a['max-steps'] === undefined ? {} : { maxSteps: a['max-steps'] }),
               ...(a['cpu-count'] === undefined ? {} : { cpuCount: a['cpu-count'] }),
               ...(a.workers === undefined ? {} : { workers: a.workers }),
+              ...(a.shard === undefined ? {} : { shard: a.shard }),
+              ...(a.output === undefined ? {} : { output: a.output }),
+              force: a.force,
             },
             out,
           ),
         ),
     )
+    .command(
+      'merge <files..>',
+      'Combine the results of `explore --shard i/N` into the report one process gives',
+      (y) =>
+        y
+          .positional('files', { type: 'string', array: true, demandOption: true, describe: 'the shard result files (e.g. results/*.json)' })
+          .option('json', { type: 'boolean', default: false, describe: 'print one JSON object, as explore --json does' }),
+      (a) => guard(() => mergeCommand({ files: a.files, json: a.json }, out)),
+    )
     .command('list', 'List the built-in programs', {}, () => guard(() => listCommand(out)))
     .command('demo', 'The flagship demo: the tutorial lost update, explained (what `npm start` runs)', {}, () => guard(() => demoCommand(out)))
-    .demandCommand(1, 'Name a command: run, explore, replay, export, list or demo.')
+    .demandCommand(1, 'Name a command: run, explore, merge, replay, export, list or demo.')
     .strict()
     .fail((msg, err) => {
       if (err !== undefined && err !== null && !isThreadsimError(err)) throw err;

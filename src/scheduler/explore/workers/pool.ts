@@ -34,6 +34,8 @@ export interface ParallelOptions {
   readonly partSize?: number;
   /** The worker entry (default: worker.js beside this module, i.e. the compiled dist/). */
   readonly workerUrl?: URL;
+  /** Run only these runs (a shard's share); default all of `maxExecutions`. */
+  readonly range?: PartRange;
 }
 
 interface Slot {
@@ -64,14 +66,16 @@ export class ParallelExploration {
     readonly options: ExploreOptions,
     readonly parallel: ParallelOptions,
   ) {
-    this.total = options.maxExecutions ?? DEFAULT_SAMPLES;
+    const range = parallel.range ?? { from: 0, count: options.maxExecutions ?? DEFAULT_SAMPLES };
+    this.nextFrom = range.from;
+    this.total = range.from + range.count;
     this.limit = this.total;
     const workers = Math.max(1, Math.floor(parallel.workers));
-    this.partSize = parallel.partSize ?? Math.min(5000, Math.max(50, Math.ceil(this.total / (workers * 8))));
+    this.partSize = parallel.partSize ?? Math.min(5000, Math.max(50, Math.ceil(range.count / (workers * 8))));
     const { clock: _clock, maxExecutions: _max, firstRun: _first, ...portable } = options;
     const setup: WorkerSetup = { loader: parallel.loader, spec: parallel.spec, options: portable satisfies PortableOptions };
     const url = parallel.workerUrl ?? new URL('./worker.js', import.meta.url);
-    const count = Math.min(workers, Math.ceil(this.total / this.partSize));
+    const count = Math.max(1, Math.min(workers, Math.ceil(range.count / this.partSize)));
     for (let i = 0; i < count; i++) {
       const worker = new Worker(url, { workerData: setup });
       const slot: Slot = { worker, ready: false, running: undefined };
@@ -142,6 +146,16 @@ export class ParallelExploration {
     }
     if (this.finished) await this.close();
     return this.finished;
+  }
+
+  /** The results of the parts run so far (a shard writes these). */
+  results(): readonly PartResult[] {
+    return this.parts;
+  }
+
+  /** True when the run was interrupted (Ctrl-C). */
+  get wasInterrupted(): boolean {
+    return this.interrupted;
   }
 
   /** The merged summary, identical to one process's apart from timing. */
