@@ -91,3 +91,22 @@ describe('explore --shard i/N and merge', () => {
     expect(JSON.parse(readFileSync(join(dir, 'shard-2.json'), 'utf8'))).toMatchObject({ format: 'threadsim-shard', shard: { index: 2, count: 3 } });
   });
 });
+
+describe('the documented CI set-ups', () => {
+  const docs = join(import.meta.dirname, '../../docs/ci');
+  it('the GitHub Actions matrix runs shard 1..N of N and merges every result', () => {
+    const yml = readFileSync(join(docs, 'github-actions-shards.yml'), 'utf8');
+    const shards = /shard: \[([\d, ]+)\]/.exec(yml)![1]!.split(',').map((s) => Number(s.trim()));
+    const n = Number(/--shard \$\{\{ matrix\.shard \}\}\/(\d+)/.exec(yml)![1]);
+    expect(shards).toEqual(Array.from({ length: n }, (_, i) => i + 1));
+    expect(yml).toMatch(/-o shard-\$\{\{ matrix\.shard \}\}\.json/);
+    expect(yml).toMatch(/npx threadsim merge results\/\*\.json/);
+  });
+
+  it('the Kubernetes Indexed Job maps JOB_COMPLETION_INDEX 0..N-1 to --shard 1..N of N', () => {
+    const yaml = readFileSync(join(docs, 'kubernetes-indexed-job.yaml'), 'utf8');
+    const completions = Number(/completions: (\d+)/.exec(yaml)![1]);
+    expect(yaml).toContain('completionMode: Indexed');
+    expect(yaml).toContain(`--shard $((JOB_COMPLETION_INDEX + 1))/${completions}`);
+  });
+});
