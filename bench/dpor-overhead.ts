@@ -6,14 +6,15 @@
  * Both are measured in the same process, alternating, best of a few rounds, so that load
  * from other processes hits both alike.
  *
- * Run: npx tsx bench/dpor-overhead.ts [rounds, default 3] [--max-lastzero N, default 12]
+ * Runs the compiled dist/ (what the CLI runs): build first.
+ * Run: npm run build && npx tsx bench/dpor-overhead.ts [rounds, default 3] [--max-lastzero N, default 12]
  */
-import { lastzero, lockedCounter, readers } from '../src/examples/bench/index.js';
-import { execute } from '../src/scheduler/execution.js';
-import { DporSearch } from '../src/scheduler/explore/dpor.js';
-import type { Runner } from '../src/scheduler/explore/search.js';
-import { ReplayPolicy } from '../src/scheduler/policies/replay.js';
-import type { Program } from '../src/scheduler/program.js';
+import { lastzero, lockedCounter, readers } from '../dist/examples/bench/index.js';
+import { execute } from '../dist/scheduler/execution.js';
+import { DporSearch } from '../dist/scheduler/explore/dpor.js';
+import type { Runner } from '../dist/scheduler/explore/search.js';
+import { ReplayPolicy } from '../dist/scheduler/policies/replay.js';
+import type { Program } from '../dist/scheduler/program.js';
 
 const rounds = Number(process.argv[2] ?? 3);
 const maxIdx = process.argv.indexOf('--max-lastzero');
