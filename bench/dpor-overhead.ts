@@ -3,8 +3,9 @@
  * the time of an exhaustive DPOR exploration divided by the time of re-running exactly the
  * executions it explored, each from its recorded schedule, with no search at all. 1.00 would
  * mean race analysis, wakeup trees and sleep sets cost nothing; the goal is at most 2.
- * Both are measured in the same process, alternating, best of a few rounds, so that load
- * from other processes hits both alike.
+ * Both are measured in the same process, alternating, best of a few rounds, in CPU time
+ * (process.cpuUsage) rather than wall time, so that load from other processes on a shared
+ * machine distorts the ratio as little as possible.
  *
  * Runs the compiled dist/ (what the CLI runs): build first.
  * Run: npm run build && npx tsx bench/dpor-overhead.ts [rounds, default 3] [--max-lastzero N, default 12]
@@ -20,6 +21,12 @@ const rounds = Number(process.argv[2] ?? 3);
 const maxIdx = process.argv.indexOf('--max-lastzero');
 const maxLastzero = maxIdx > 0 ? Number(process.argv[maxIdx + 1]) : 12;
 
+/** CPU time of this process (user + system), ms. */
+function cpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
 function runnerOf(program: Program): Runner {
   return (policy, monitor, seed = 0) => execute(program, { policy, seed, untimed: false, ...(monitor === undefined ? {} : { monitor }) });
 }
@@ -28,7 +35,7 @@ function runnerOf(program: Program): Runner {
 function dpor(program: Program, keep: number[][] | undefined): { ms: number; executions: number } {
   const search = new DporSearch(runnerOf(program), false, false);
   let executions = 0;
-  const t0 = performance.now();
+  const t0 = cpuMs();
   for (;;) {
     const step = search.next();
     if (step.kind === 'done') break;
@@ -37,13 +44,13 @@ function dpor(program: Program, keep: number[][] | undefined): { ms: number; exe
       if (keep !== undefined) keep.push([...step.result.schedule]);
     }
   }
-  return { ms: performance.now() - t0, executions };
+  return { ms: cpuMs() - t0, executions };
 }
 
 function replay(program: Program, schedules: readonly number[][]): number {
-  const t0 = performance.now();
+  const t0 = cpuMs();
   for (const s of schedules) execute(program, { policy: new ReplayPolicy(s), seed: 0, untimed: false });
-  return performance.now() - t0;
+  return cpuMs() - t0;
 }
 
 const programs: Program[] = [];
@@ -51,13 +58,13 @@ for (let n = 8; n <= maxLastzero; n++) programs.push(lastzero(n));
 programs.push(readers(8), lockedCounter(7), lockedCounter(8));
 
 // Warm the JIT on small instances of every path first.
-for (const p of [lastzero(6), readers(4), lockedCounter(4)]) {
+for (const p of [lastzero(9), readers(6), lockedCounter(5)]) {
   const s: number[][] = [];
   dpor(p, s);
   replay(p, s);
 }
 
-console.log('DPOR time / plain replay time of the same executions (best of', rounds, 'rounds)');
+console.log(`DPOR time / plain replay time of the same executions (CPU time, best of ${rounds} rounds)`);
 console.log(`  ${'program'.padEnd(18)} ${'executions'.padStart(10)} ${'DPOR ms'.padStart(9)} ${'replay ms'.padStart(9)} ${'us/exec DPOR'.padStart(13)} ${'ratio'.padStart(6)}`);
 for (const p of programs) {
   const schedules: number[][] = [];

@@ -31,10 +31,16 @@ export interface WakeupNode {
  */
 let removedScratch = new Uint8Array(64);
 let depScratch = new Uint8Array(64 * 64);
+/**
+ * depStamp[i] === stamp when depScratch[i] was computed for the current sequence: a new
+ * sequence takes a new stamp instead of clearing n*n entries (most are never read).
+ */
+let depStamp = new Uint32Array(64 * 64);
+let stamp = 0;
 
 export class WakeupSequence {
   private readonly removed: Uint8Array;
-  /** dep[y * n + x]: 0 not computed, 1 dependent, 2 independent. */
+  /** dep[y * n + x]: 1 dependent, 2 independent; valid where depStamp holds this sequence's stamp. */
   private readonly dep: Uint8Array;
   private remaining: number;
 
@@ -44,22 +50,27 @@ export class WakeupSequence {
   ) {
     const n = events.length;
     if (removedScratch.length < n) removedScratch = new Uint8Array(2 * n);
-    if (depScratch.length < n * n) depScratch = new Uint8Array(4 * n * n);
+    if (depScratch.length < n * n) {
+      depScratch = new Uint8Array(4 * n * n);
+      depStamp = new Uint32Array(4 * n * n);
+    }
     this.removed = removedScratch;
     this.removed.fill(0, 0, n);
     this.remaining = n;
     this.dep = depScratch;
-    this.dep.fill(0, 0, n * n);
+    if (++stamp === 0xffff_ffff) {
+      depStamp.fill(0);
+      stamp = 1;
+    }
   }
 
   private depends(y: number, x: number): boolean {
-    const n = this.events.length;
-    let d = this.dep[y * n + x]!;
-    if (d === 0) {
-      d = dependent(this.events[y]!, this.events[x]!, this.rules) ? 1 : 2;
-      this.dep[y * n + x] = d;
-    }
-    return d === 1;
+    const i = y * this.events.length + x;
+    if (depStamp[i] === stamp) return this.dep[i] === 1;
+    const d = dependent(this.events[y]!, this.events[x]!, this.rules);
+    this.dep[i] = d ? 1 : 2;
+    depStamp[i] = stamp;
+    return d;
   }
 
   /** True when every step has been consumed. */
