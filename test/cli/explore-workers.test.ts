@@ -45,6 +45,14 @@ describe('threadsim explore --workers', () => {
     expect(timeless(two.json)).toEqual(timeless(one.json));
   });
 
+  it('loads a TypeScript program file in every worker, as the command loads it', async () => {
+    const args = [join(import.meta.dirname, '../fixtures/counter-program.ts'), '--strategy', 'random', '--max-executions', '200', '--keep-going', '--histogram'];
+    const one = await explore([...args, '--workers', '1']);
+    const two = await explore([...args, '--workers', '2']);
+    expect(one.json.program).toBe('fixture/counter');
+    expect(timeless(two.json)).toEqual(timeless(one.json));
+  });
+
   it('stops every worker on Ctrl-C and keeps the failures found', async () => {
     const child = spawn(process.execPath, [BIN, 'explore', 'zoo/dining-philosophers', '--strategy', 'random', '--keep-going', '--max-executions', '100000000', '--workers', '2', '--json']);
     let stdout = '';
