@@ -10,7 +10,7 @@ import { ThreadsimError } from '../errors.js';
 import { DEFAULT_SAMPLES, Exploration, type ExploreOptions, type ExploreSummary, type Strategy } from '../scheduler/explore/explore.js';
 import { PartRun, splitsBySeed, type PartResult } from '../scheduler/explore/workers/part.js';
 import { parseShard, SHARD_FORMAT, SHARD_VERSION, shardRange, type ShardFile } from '../scheduler/explore/workers/shard.js';
-import { ParallelExploration } from '../scheduler/explore/workers/pool.js';
+import { ParallelExploration, workersAvailable } from '../scheduler/explore/workers/pool.js';
 import { GilPolicy } from '../scheduler/policies/index.js';
 import type { Program } from '../scheduler/program.js';
 import { explainAccesses } from '../trace/explain.js';
@@ -123,7 +123,7 @@ async function runShard(program: Program, args: ExploreArgs, options: ExploreOpt
   const range = shardRange(spec, full.maxExecutions!);
   const clock = (): number => performance.now();
   const t0 = clock();
-  const workers = args.workers ?? (range.count >= LONG_RUN ? availableParallelism() : 1);
+  const workers = workerCount(args.workers, range.count);
   let parts: readonly PartResult[];
   let interrupted: boolean;
   if (workers > 1 && range.count > 0) {
@@ -154,6 +154,15 @@ async function runShard(program: Program, args: ExploreArgs, options: ExploreOpt
   return interrupted ? 130 : 0;
 }
 
+/** --workers, or its default for `runs` runs: every core for long runs in the compiled package. */
+function workerCount(asked: number | undefined, runs: number): number {
+  if (asked === undefined) return runs >= LONG_RUN && workersAvailable() ? availableParallelism() : 1;
+  if (asked > 1 && !workersAvailable()) {
+    throw new ThreadsimError('TSIM006', '--workers needs the compiled package (dist/), which is missing', 'Run `npm run build` first, or pass --workers 1.');
+  }
+  return asked;
+}
+
 /** What {@link drive} drives: one exploration in this thread, or one split across workers. */
 type Driven = Pick<Exploration, 'progress' | 'interrupt' | 'summary'> & { run(budgetMs: number): boolean | Promise<boolean> };
 
@@ -163,7 +172,7 @@ type Driven = Pick<Exploration, 'progress' | 'interrupt' | 'summary'> & { run(bu
  */
 function explorationFor(program: Program, args: ExploreArgs, options: ExploreOptions): Driven {
   const runs = options.maxExecutions ?? 1000;
-  const workers = args.workers ?? (runs >= LONG_RUN ? availableParallelism() : 1);
+  const workers = workerCount(args.workers, runs);
   if (workers <= 1 || !splitsBySeed(options.strategy)) return new Exploration(program, options);
   return new ParallelExploration(program, options, { workers, loader: new URL('./worker-load.js', import.meta.url).href, spec: args.program });
 }

@@ -14,6 +14,8 @@
  * order; that is a message protocol of five kinds (protocol.ts), which a task pool's
  * promise-per-task model would have to be bent around, for a new dependency.
  */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ThreadsimError, type ErrorCode } from '../../../errors.js';
 import type { Program } from '../../program.js';
@@ -36,6 +38,17 @@ export interface ParallelOptions {
   readonly workerUrl?: URL;
   /** Run only these runs (a shard's share); default all of `maxExecutions`. */
   readonly range?: PartRange;
+}
+
+const WORKER_ENTRY = new URL('./worker.js', import.meta.url);
+
+/**
+ * True when the worker entry is there to start: in the compiled package. Running from the
+ * TypeScript sources (a test runner's transform) there is no worker.js, and worker threads
+ * could not load the sources anyway.
+ */
+export function workersAvailable(): boolean {
+  return WORKER_ENTRY.protocol === 'file:' && existsSync(fileURLToPath(WORKER_ENTRY));
 }
 
 interface Slot {
@@ -74,7 +87,7 @@ export class ParallelExploration {
     this.partSize = parallel.partSize ?? Math.min(5000, Math.max(50, Math.ceil(range.count / (workers * 8))));
     const { clock: _clock, maxExecutions: _max, firstRun: _first, ...portable } = options;
     const setup: WorkerSetup = { loader: parallel.loader, spec: parallel.spec, options: portable satisfies PortableOptions };
-    const url = parallel.workerUrl ?? new URL('./worker.js', import.meta.url);
+    const url = parallel.workerUrl ?? WORKER_ENTRY;
     const count = Math.max(1, Math.min(workers, Math.ceil(range.count / this.partSize)));
     for (let i = 0; i < count; i++) {
       const worker = new Worker(url, { workerData: setup });
