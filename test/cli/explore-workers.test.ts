@@ -4,6 +4,7 @@
  * the way users run them rather than through vitest's TypeScript transform.
  */
 import { execFile, spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -57,7 +58,16 @@ describe('threadsim explore --workers', () => {
     const child = spawn(process.execPath, [BIN, 'explore', 'zoo/dining-philosophers', '--strategy', 'random', '--keep-going', '--max-executions', '100000000', '--workers', '2', '--json']);
     let stdout = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    await new Promise((r) => setTimeout(r, 4000));
+    // Interrupt once the child has done real work (3 s of CPU: well past start-up and the
+    // first deadlock), however loaded the machine is: /proc/PID/stat fields 14 and 15.
+    // Without /proc (not Linux), five seconds of wall time stand in.
+    const started = Date.now();
+    const cpuTicks = (): number => {
+      if (!existsSync(`/proc/${child.pid}/stat`)) return (Date.now() - started) / 16;
+      const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      return Number(fields[11]) + Number(fields[12]);
+    };
+    for (let waited = 0; cpuTicks() < 300 && waited < 50_000; waited += 200) await new Promise((r) => setTimeout(r, 200));
     child.kill('SIGINT');
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
     const json = JSON.parse(stdout) as { stopped: string; executions: number; failures: unknown[] };
