@@ -18,7 +18,7 @@ export const ERROR_CODES = {
   TSIM009: 'refusing to overwrite a file',
   TSIM010: 'invalid program definition',
   TSIM011: 'thread body returned a promise',
-  TSIM012: 'parts of an exploration do not fit together',
+  TSIM016: 'parts of an exploration do not fit together',
 } as const;
 
 /** One of threadsim's stable error codes. */

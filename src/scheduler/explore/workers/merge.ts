@@ -34,7 +34,7 @@ export function mergeParts(program: Program, options: ExploreOptions, parts: rea
   for (const p of ordered) {
     if (!context.interrupted && p.from !== next) {
       const what = p.from < next ? `overlap at run ${p.from}` : `runs ${next}..${p.from - 1} are missing`;
-      throw new ThreadsimError('TSIM012', `the parts do not fit together: ${what}`, 'Merge the results of every shard of one exploration (same program and options, --shard 1/N .. N/N), each once.');
+      throw new ThreadsimError('TSIM016', `the parts do not fit together: ${what}`, 'Merge the results of every shard of one exploration (same program and options, --shard 1/N .. N/N), each once.');
     }
     next = p.from + p.count;
     executions += p.executions;
@@ -79,7 +79,7 @@ function rerunFailure(program: Program, options: ExploreOptions, signature: stri
   e.run();
   const f = e.summary().failures.find((x) => x.signature === signature);
   if (f === undefined) {
-    throw new ThreadsimError('TSIM012', `run ${run} no longer shows the failure a part reported (${signature})`, 'Merge only results made from the same program, threadsim version and options.');
+    throw new ThreadsimError('TSIM016', `run ${run} no longer shows the failure a part reported (${signature})`, 'Merge only results made from the same program, threadsim version and options.');
   }
   return { ...f, execution: run + 1 };
 }
@@ -90,7 +90,7 @@ function rerunMatch(program: Program, options: ExploreOptions, run: number): Non
   e.run();
   const m = e.summary().match;
   if (m === undefined) {
-    throw new ThreadsimError('TSIM012', `run ${run} no longer prints the output a part reported`, 'Merge only results made from the same program, threadsim version and options.');
+    throw new ThreadsimError('TSIM016', `run ${run} no longer prints the output a part reported`, 'Merge only results made from the same program, threadsim version and options.');
   }
   return { ...m, execution: run + 1 };
 }

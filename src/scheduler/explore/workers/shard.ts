@@ -63,23 +63,23 @@ export function shardRange(s: ShardSpec, total: number): PartRange {
 export function checkShards(files: readonly unknown[], names: readonly string[]): ShardFile[] {
   const shards = files.map((f, i) => asShard(f, names[i] ?? `#${i + 1}`));
   const first = shards[0];
-  if (first === undefined) throw new ThreadsimError('TSIM012', 'no shard results to merge', 'Name the JSON files that `threadsim explore --shard i/N -o FILE` wrote.');
+  if (first === undefined) throw new ThreadsimError('TSIM016', 'no shard results to merge', 'Name the JSON files that `threadsim explore --shard i/N -o FILE` wrote.');
   const same = JSON.stringify([first.program, first.options, first.context, first.shard.count]);
   shards.forEach((s, i) => {
     if (JSON.stringify([s.program, s.options, s.context, s.shard.count]) !== same) {
-      throw new ThreadsimError('TSIM012', `${names[i]} is from another exploration than ${names[0]} (program, options or shard count differ)`, 'Merge the shards of one exploration only: same program, options and N.');
+      throw new ThreadsimError('TSIM016', `${names[i]} is from another exploration than ${names[0]} (program, options or shard count differ)`, 'Merge the shards of one exploration only: same program, options and N.');
     }
   });
   const byIndex = new Map<number, string>();
   shards.forEach((s, i) => {
     const other = byIndex.get(s.shard.index);
-    if (other !== undefined) throw new ThreadsimError('TSIM012', `shard ${s.shard.index}/${s.shard.count} is given twice (${other} and ${names[i]})`, 'Name each shard result once.');
+    if (other !== undefined) throw new ThreadsimError('TSIM016', `shard ${s.shard.index}/${s.shard.count} is given twice (${other} and ${names[i]})`, 'Name each shard result once.');
     byIndex.set(s.shard.index, names[i]!);
   });
   const missing: number[] = [];
   for (let i = 1; i <= first.shard.count; i++) if (!byIndex.has(i)) missing.push(i);
   if (missing.length > 0) {
-    throw new ThreadsimError('TSIM012', `shard${missing.length === 1 ? '' : 's'} ${missing.join(', ')} of ${first.shard.count} missing`, 'Merge the results of every shard, --shard 1/N .. N/N.');
+    throw new ThreadsimError('TSIM016', `shard${missing.length === 1 ? '' : 's'} ${missing.join(', ')} of ${first.shard.count} missing`, 'Merge the results of every shard, --shard 1/N .. N/N.');
   }
   return [...shards].sort((a, b) => a.shard.index - b.shard.index);
 }

@@ -67,7 +67,7 @@ describe('merging parts of a sampled exploration', () => {
     const options: ExploreOptions = { strategy: 'random', maxExecutions: 30 };
     const a = runPart(program, options, { from: 0, count: 10 });
     const c = runPart(program, options, { from: 20, count: 10 });
-    expect(() => mergeParts(program, options, [a, c], { interrupted: false, elapsedMs: 0 })).toThrow(/runs 10\.\.19 are missing.*TSIM012/);
+    expect(() => mergeParts(program, options, [a, c], { interrupted: false, elapsedMs: 0 })).toThrow(/runs 10\.\.19 are missing.*TSIM016/);
     expect(() => mergeParts(program, options, [a, a], { interrupted: false, elapsedMs: 0 })).toThrow(/overlap at run 0/);
     // An interrupted run keeps what its parts found, gaps and all.
     expect(mergeParts(program, options, [a, c], { interrupted: true, elapsedMs: 0 }).executions).toBe(20);
