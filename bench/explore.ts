@@ -5,35 +5,34 @@
  * 2. Exhaustive verification of bench/locked-counter-7: time and executions, against the
  *    engine floor measured in the same run (the same number of plain random executions) and
  *    SPIN's published 2.0 s for the same model on this kind of machine.
- * 3. Memory: peak RSS of lastzero-10 under DPOR, and of many random executions, each in a
- *    fresh child process, against a child that ran 1,000 executions (flat means ~1.0).
+ * 3. Memory: peak RSS of lastzero-12 under DPOR (goal <= 150 MB), and of 10^6 random
+ *    executions (goal <= 150 MB), each in a fresh child process running dist/, against a child that ran 1,000 executions (flat means ~1.0).
  *
- * Run: npx tsx bench/explore.ts [random-executions, default 1000000]
+ * Run: npm run build && npx tsx bench/explore.ts [random-executions, default 1000000]
  */
 import { execFileSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { lastzero, lockedCounter, readers } from '../src/examples/bench/index.js';
 import { execute } from '../src/scheduler/execution.js';
 import { Exploration, explore } from '../src/scheduler/explore/explore.js';
 import { RandomPolicy } from '../src/scheduler/policies/random.js';
 
-const mode = process.argv[2];
+main();
 
-if (mode === 'rss-dpor') {
-  const s = explore(lastzero(10));
-  console.log(JSON.stringify({ executions: s.explored, maxRssKb: process.resourceUsage().maxRSS }));
-} else if (mode === 'rss-random') {
-  const n = Number(process.argv[3]);
-  const e = new Exploration(lockedCounter(3), { strategy: 'random', maxExecutions: n, keepGoing: true });
-  e.run();
-  console.log(JSON.stringify({ executions: e.summary().executions, maxRssKb: process.resourceUsage().maxRSS }));
-} else {
-  main();
-}
-
+/**
+ * Peak RSS of one measurement in a fresh `node` running the compiled dist/ (what the CLI
+ * runs; a TypeScript loader would add its own memory). Build first: npm run build.
+ */
 function child(args: string[]): { executions: number; maxRssKb: number } {
-  const self = fileURLToPath(import.meta.url);
-  const out = execFileSync(process.execPath, ['--import', 'tsx', self, ...args], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  const dist = new URL('../dist/', import.meta.url).href;
+  const [mode, arg] = args;
+  const body =
+    mode === 'rss-dpor'
+      ? `const { lastzero } = await import('${dist}examples/bench/index.js'); const { explore } = await import('${dist}scheduler/explore/explore.js');
+         const s = explore(lastzero(${Number(arg)})); const executions = s.explored;`
+      : `const { lockedCounter } = await import('${dist}examples/bench/index.js'); const { Exploration } = await import('${dist}scheduler/explore/explore.js');
+         const e = new Exploration(lockedCounter(3), { strategy: 'random', maxExecutions: ${Number(arg)}, keepGoing: true }); e.run(); const executions = e.summary().executions;`;
+  const code = `${body} console.log(JSON.stringify({ executions, maxRssKb: process.resourceUsage().maxRSS }));`;
+  const out = execFileSync(process.execPath, ['--input-type=module', '-e', code], { encoding: 'utf8', maxBuffer: 1 << 20 });
   return JSON.parse(out.trim().split('\n').pop()!) as { executions: number; maxRssKb: number };
 }
 
@@ -71,9 +70,9 @@ function main(): void {
 
   console.log('\nPeak RSS (fresh child process each)');
   const base = child(['rss-random', '1000']);
-  const dpor = child(['rss-dpor']);
+  const dpor = child(['rss-dpor', '12']);
   const many = child(['rss-random', String(randomRuns)]);
   console.log(`  baseline, 1,000 random executions of locked-counter-3: ${(base.maxRssKb / 1024).toFixed(0)} MB`);
-  console.log(`  lastzero-10, ${dpor.executions} DPOR executions: ${(dpor.maxRssKb / 1024).toFixed(0)} MB (${(dpor.maxRssKb / base.maxRssKb).toFixed(2)} x baseline)`);
+  console.log(`  lastzero-12, ${dpor.executions} DPOR executions: ${(dpor.maxRssKb / 1024).toFixed(0)} MB (${(dpor.maxRssKb / base.maxRssKb).toFixed(2)} x baseline)`);
   console.log(`  ${many.executions.toLocaleString('en-US')} random executions of locked-counter-3: ${(many.maxRssKb / 1024).toFixed(0)} MB (${(many.maxRssKb / base.maxRssKb).toFixed(2)} x baseline)`);
 }

@@ -19,6 +19,7 @@ export const ERROR_CODES = {
   TSIM010: 'invalid program definition',
   TSIM011: 'thread body returned a promise',
   TSIM012: 'shared value changed in place',
+  TSIM016: 'parts of an exploration do not fit together',
 } as const;
 
 /** One of threadsim's stable error codes. */

@@ -4,9 +4,13 @@
  * A progress line on a terminal only; Ctrl-C stops cleanly and reports what was found.
  */
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import cliProgress from 'cli-progress';
 import { ThreadsimError } from '../errors.js';
-import { Exploration, type ExploreOptions, type ExploreSummary, type Strategy } from '../scheduler/explore/explore.js';
+import { DEFAULT_SAMPLES, Exploration, type ExploreOptions, type ExploreSummary, type Strategy } from '../scheduler/explore/explore.js';
+import { PartRun, splitsBySeed, type PartResult } from '../scheduler/explore/workers/part.js';
+import { parseShard, SHARD_FORMAT, SHARD_VERSION, shardRange, type ShardFile } from '../scheduler/explore/workers/shard.js';
+import { ParallelExploration, workersAvailable } from '../scheduler/explore/workers/pool.js';
 import { GilPolicy } from '../scheduler/policies/index.js';
 import type { Program } from '../scheduler/program.js';
 import { explainAccesses } from '../trace/explain.js';
@@ -15,8 +19,9 @@ import { LEVEL_NUMBERS, renderOutput } from '../trace/text.js';
 import { failureMessageLines } from '../trace/report.js';
 import { explainFound } from './explain-found.js';
 import { count, method, notation, replayLines, reportJson, reportLines, scheduleReplayCommand, type ExploreRecipe } from './explore-report.js';
+import { writeFileAtomic } from './io.js';
 import { loadProgram } from './load.js';
-import { progressLine } from './progress.js';
+import { progressLine, type ProgressSnapshot } from './progress.js';
 
 /** Options of `threadsim explore`, as yargs parses them. */
 export interface ExploreArgs {
@@ -40,7 +45,17 @@ export interface ExploreArgs {
   readonly replaySchedule?: string;
   readonly timestamps: boolean;
   readonly json: boolean;
+  /** Worker threads for sampling strategies (default: every core for runs of 20,000 or more). */
+  readonly workers?: number;
+  /** `i/N`: run this shard's share of the runs and write a result for `threadsim merge`. */
+  readonly shard?: string;
+  /** With --shard: the result file (default: standard output). */
+  readonly output?: string;
+  readonly force?: boolean;
 }
+
+/** Sampled runs from which `--workers` defaults to the number of cores. */
+export const LONG_RUN = 20_000;
 
 /** Run the command; resolves to the exit code (0 no failure / output found, 1 failure / not found, 130 interrupted). */
 export async function exploreCommand(args: ExploreArgs, out: (line: string) => void): Promise<number> {
@@ -71,9 +86,24 @@ export async function exploreCommand(args: ExploreArgs, out: (line: string) => v
     ...(args.cpuCount === undefined ? {} : { cpuCount: args.cpuCount }),
     ...(target === undefined ? {} : { findOutput: target }),
   };
-  const exploration = new Exploration(program, { ...options, clock: () => performance.now() });
-  const summary = explainFound(program, await drive(exploration, !args.json && process.stderr.isTTY === true, !args.json), recipe);
-  if (args.json) {
+  if (args.shard !== undefined) return runShard(program, args, options, recipe, out);
+  const exploration = explorationFor(program, args, { ...options, clock: () => performance.now() });
+  return report(program, (await drive(exploration, !args.json && process.stderr.isTTY === true, !args.json))!, { json: args.json, recipe, target }, out);
+}
+
+/** How an exploration's report is printed (explore, and merge of shard results). */
+export interface ReportStyle {
+  readonly json: boolean;
+  readonly recipe: ExploreRecipe;
+  /** The output looked for (--find-output), if any. */
+  readonly target: readonly string[] | undefined;
+}
+
+/** Print the report of `raw` and return the exit code `threadsim explore` ends with. */
+export function report(program: Program, raw: ExploreSummary, style: ReportStyle, out: (line: string) => void): number {
+  const { json, recipe, target } = style;
+  const summary = explainFound(program, raw, recipe);
+  if (json) {
     out(JSON.stringify({ ...(reportJson(summary, recipe) as object), ...findJson(summary, target, recipe) }, null, 2));
   } else {
     for (const l of reportLines(summary, recipe, target !== undefined)) out(l);
@@ -85,11 +115,81 @@ export async function exploreCommand(args: ExploreArgs, out: (line: string) => v
 }
 
 /**
+ * `--shard i/N`: run this shard's share of the runs (on --workers threads, or this one) and
+ * write a result that `threadsim merge` combines with the other shards'.
+ */
+async function runShard(program: Program, args: ExploreArgs, options: ExploreOptions, recipe: ExploreRecipe, out: (line: string) => void): Promise<number> {
+  if (!splitsBySeed(options.strategy)) {
+    throw new ThreadsimError('TSIM006', `--shard splits the runs of pct and random, not ${options.strategy ?? 'dpor'}`, 'Use --strategy random or pct with --shard; run DPOR and DFS in one process.');
+  }
+  const spec = parseShard(args.shard!);
+  const full: ExploreOptions = { ...options, maxExecutions: options.maxExecutions ?? DEFAULT_SAMPLES };
+  const range = shardRange(spec, full.maxExecutions!);
+  const clock = (): number => performance.now();
+  const t0 = clock();
+  const workers = workerCount(args.workers, range.count);
+  let parts: readonly PartResult[];
+  let interrupted: boolean;
+  if (workers > 1 && range.count > 0) {
+    const pool = new ParallelExploration(program, { ...full, clock }, { workers, loader: new URL('./worker-load.js', import.meta.url).href, spec: args.program, range });
+    await drive(pool, false, false, false);
+    parts = pool.results();
+    interrupted = pool.wasInterrupted;
+  } else {
+    const part = new PartRun(program, full, range, clock);
+    const onSigint = (): void => part.interrupt();
+    process.on('SIGINT', onSigint);
+    try {
+      while (!part.run(100)) await new Promise<void>((resolve) => setImmediate(resolve));
+    } finally {
+      process.off('SIGINT', onSigint);
+    }
+    const r = part.result();
+    parts = [r];
+    interrupted = r.stopped === 'interrupted';
+  }
+  const file: ShardFile = { format: SHARD_FORMAT, version: SHARD_VERSION, program: args.program, shard: spec, options: full, context: { recipe }, interrupted, elapsedMs: clock() - t0, parts };
+  const text = `${JSON.stringify(file, null, 2)}\n`;
+  if (args.output === undefined) out(text.trimEnd());
+  else writeFileAtomic(args.output, text, args.force ?? false);
+  const made = parts.reduce((n, p) => n + p.executions, 0);
+  const kinds = new Set(parts.flatMap((p) => p.failures.map((f) => f.signature))).size;
+  process.stderr.write(`shard ${spec.index}/${spec.count} of ${args.program}: runs ${range.from}..${range.from + range.count - 1}, ${count(made)} executions, ${kinds} kind${kinds === 1 ? '' : 's'} of failure${interrupted ? ' (interrupted)' : ''}; combine the shards with threadsim merge\n`);
+  return interrupted ? 130 : 0;
+}
+
+/** --workers, or its default for `runs` runs: every core for long runs in the compiled package. */
+function workerCount(asked: number | undefined, runs: number): number {
+  if (asked === undefined) return runs >= LONG_RUN && workersAvailable() ? availableParallelism() : 1;
+  if (asked > 1 && !workersAvailable()) {
+    throw new ThreadsimError('TSIM006', '--workers needs the compiled package (dist/), which is missing', 'Run `npm run build` first, or pass --workers 1.');
+  }
+  return asked;
+}
+
+/** What {@link drive} drives: one exploration in this thread, or one split across workers. */
+type Driven = Pick<Exploration, 'interrupt' | 'summary'> & {
+  run(budgetMs: number): boolean | Promise<boolean>;
+  progress(): ProgressSnapshot & { readonly notes?: readonly string[] };
+};
+
+/**
+ * `--workers N` (or its default) for a seed-based strategy: the runs are split across N
+ * worker threads, with the same report as one thread. DPOR and DFS run in this thread.
+ */
+function explorationFor(program: Program, args: ExploreArgs, options: ExploreOptions): Driven {
+  const runs = options.maxExecutions ?? 1000;
+  const workers = workerCount(args.workers, runs);
+  if (workers <= 1 || !splitsBySeed(options.strategy)) return new Exploration(program, options);
+  return new ParallelExploration(program, options, { workers, loader: new URL('./worker-load.js', import.meta.url).href, spec: args.program });
+}
+
+/**
  * Run the exploration in slices so that Ctrl-C and the progress line get their turn. A note
  * that changes how long the search takes (DPOR falling back to DFS under virtual time) is
  * printed on standard error as soon as it appears, before the long part of the search.
  */
-async function drive(exploration: Exploration, showProgress: boolean, showNotes: boolean): Promise<ExploreSummary> {
+async function drive(exploration: Driven, showProgress: boolean, showNotes: boolean, summarize = true): Promise<ExploreSummary | undefined> {
   const bar = showProgress
     ? new cliProgress.SingleBar({ format: '{line}', stream: process.stderr, clearOnComplete: true, hideCursor: true }, cliProgress.Presets.shades_classic)
     : undefined;
@@ -99,9 +199,9 @@ async function drive(exploration: Exploration, showProgress: boolean, showNotes:
   const noted = new Set<string>();
   try {
     for (let done = false; !done; ) {
-      done = exploration.run(100);
+      done = await exploration.run(100);
       const p = exploration.progress();
-      for (const note of p.notes) {
+      for (const note of p.notes ?? []) {
         if (!showNotes || noted.has(note) || !note.includes('--untimed')) continue;
         noted.add(note);
         bar?.stop();
@@ -116,7 +216,7 @@ async function drive(exploration: Exploration, showProgress: boolean, showNotes:
     bar?.stop();
     process.off('SIGINT', onSigint);
   }
-  return exploration.summary();
+  return summarize ? exploration.summary() : undefined;
 }
 
 /** The expected output of --find-output: timestamps (`HH:MM:SS: `) stripped, trailing blank lines dropped. */

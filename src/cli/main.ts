@@ -14,7 +14,7 @@ import { closest } from './suggest.js';
 import { colourEnabled, styled } from './style.js';
 import { playgroundModule } from './playground.js';
 
-const COMMANDS = ['run', 'explore', 'replay', 'export', 'playground', 'list', 'demo'] as const;
+const COMMANDS = ['run', 'explore', 'merge', 'replay', 'export', 'playground', 'list', 'demo'] as const;
 const LEVELS = ['debug', 'info', 'warning', 'error', 'critical'];
 
 function usageError(message: string): never {
@@ -244,7 +244,11 @@ export async function main(argv: string[]): Promise<number> {
           .option('timestamps', { type: 'boolean', default: true, describe: 'with --replay-schedule: prefix log lines with HH:MM:SS' })
           .option('max-steps', { type: 'number', coerce: integer(argv, 'max-steps', 1), describe: 'step bound per execution (default 100000)' })
           .option('cpu-count', { type: 'number', coerce: integer(argv, 'cpu-count', 1), describe: 'os.cpu_count() as the models see it (default 2)' })
-          .option('json', { type: 'boolean', default: false, describe: 'print one JSON object' }),
+          .option('json', { type: 'boolean', default: false, describe: 'print one JSON object' })
+          .option('workers', { type: 'number', coerce: integer(argv, 'workers', 1), describe: 'random/pct/pos: split the runs across N worker threads, same report (default: every core from 20,000 runs)' })
+          .option('shard', { type: 'string', requiresArg: true, describe: 'random/pct/pos: run share i of N (i/N, 1-based) and write a JSON result for `threadsim merge`' })
+          .option('output', { alias: 'o', type: 'string', requiresArg: true, coerce: fileName('output'), describe: 'with --shard: write the result to FILE (default: standard output)' })
+          .option('force', { type: 'boolean', default: false, describe: 'with --shard -o: overwrite an existing file' }),
       (a) =>
         guard(async () =>
           (await import('./explore.js')).exploreCommand(
@@ -268,6 +272,10 @@ export async function main(argv: string[]): Promise<number> {
               ...(a['log-level'] === undefined ? {} : { logLevel: a['log-level'] }),
               ...(a['max-steps'] === undefined ? {} : { maxSteps: a['max-steps'] }),
               ...(a['cpu-count'] === undefined ? {} : { cpuCount: a['cpu-count'] }),
+              ...(a.workers === undefined ? {} : { workers: a.workers }),
+              ...(a.shard === undefined ? {} : { shard: a.shard }),
+              ...(a.output === undefined ? {} : { output: a.output }),
+              force: a.force,
             },
             a.json ? plain : out,
           ),
@@ -275,13 +283,22 @@ export async function main(argv: string[]): Promise<number> {
     )
     .command(playgroundModule(guard, out))
     .command(
+      'merge <files..>',
+      'Combine the results of `explore --shard i/N` into the report one process gives',
+      (c) =>
+        c
+          .positional('files', { type: 'string', array: true, demandOption: true, describe: 'the shard result files (e.g. results/*.json)' })
+          .option('json', { type: 'boolean', default: false, describe: 'print one JSON object, as explore --json does' }),
+      (a) => guard(async () => (await import('./merge.js')).mergeCommand({ files: a.files, json: a.json }, a.json ? plain : out)),
+    )
+    .command(
       'list',
       'List the built-in programs',
       (c) => c.option('json', { type: 'boolean', default: false, describe: 'print a JSON array of {name, description}' }),
       (a) => guard(async () => (await import('./list.js')).listCommand(plain, { json: a.json })),
     )
     .command('demo', 'The flagship demo: the tutorial lost update, explained (what `npm start` runs)', {}, () => guard(async () => (await import('./demo.js')).demoCommand(out)))
-    .demandCommand(1, 'Name a command: run, explore, replay, export, list or demo.')
+    .demandCommand(1, 'Name a command: run, explore, merge, replay, export, playground, list or demo.')
     .strict()
     .fail((msg, err) => {
       // yargs reports its own refusals as YError; anything else is a bug and keeps its stack.

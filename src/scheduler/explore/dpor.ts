@@ -61,6 +61,7 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
   private threadsSoFar = 1;
   private lastPoint: SchedulingPoint | undefined;
   private sawTimer = false;
+  private readonly scratch = { vc: new Int32Array(0), idx: new Int32Array(0), last: new Int32Array(0), spawnOf: new Int32Array(0), preds: [] as number[], conflicts: [] as number[] };
 
   /** The dependency rules; daemon threads are learnt from each execution's thread table. */
   readonly rules: DependencyRules;
@@ -208,14 +209,24 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
     // vc[j * nThreads + t]: how many steps of thread t happen before or at step j (one flat
     // array per execution: no allocation per step).
     const T = nThreads;
-    const vc = new Int32Array(all.length * T);
-    const idx = new Int32Array(all.length);
-    const last = new Int32Array(T).fill(-1);
-    const spawnOf = new Int32Array(T).fill(-1);
+    // Scratch memory kept across executions (grown, never shrunk): fresh arrays per execution
+    // were a large share of DPOR's garbage.
+    const s = this.scratch;
+    if (s.vc.length < all.length * T) s.vc = new Int32Array(2 * all.length * T);
+    if (s.idx.length < all.length) s.idx = new Int32Array(2 * all.length);
+    if (s.last.length < T) s.last = new Int32Array(2 * T);
+    if (s.spawnOf.length < T) s.spawnOf = new Int32Array(2 * T);
+    const vc = s.vc;
+    vc.fill(0, 0, all.length * T);
+    const idx = s.idx;
+    const last = s.last;
+    last.fill(-1, 0, T);
+    const spawnOf = s.spawnOf;
+    spawnOf.fill(-1, 0, T);
     const byObject = new Map<string, number[]>();
     const races: number[] = [];
-    const preds: number[] = [];
-    const conflicts: number[] = [];
+    const preds = s.preds;
+    const conflicts = s.conflicts;
     let exit = -1;
     const hb = (k: number, m: number): boolean => vc[m * T + all[k]!.thread]! >= idx[k]!;
     const join = (j: number, k: number): void => {

@@ -53,8 +53,14 @@ export interface ExploreOptions {
   readonly maxExecutions?: number;
   readonly maxSteps?: number;
   readonly cpuCount?: number;
-  /** First seed of random and PCT runs. Default 0. */
+  /** Base seed of the sampling strategies: run i uses `runSeed(seed, i)`. Default 0. */
   readonly seed?: number;
+  /**
+   * Sampling strategies: start at run number `firstRun` (0-based) of the sequence that `seed`
+   * names, so a seed range can be split across workers and shards and each run keeps the seed
+   * it has in one process. Default 0.
+   */
+  readonly firstRun?: number;
   /** PCT bug depth d. Default 3. */
   readonly depth?: number;
   /** PCT's n and k; estimated from a few random runs when absent. */
@@ -146,7 +152,8 @@ export interface ExploreSummary {
   readonly elapsedMs: number;
 }
 
-const DEFAULT_SAMPLES = 1000;
+/** Runs of a sampling strategy when `maxExecutions` is not given. */
+export const DEFAULT_SAMPLES = 1000;
 const OUTPUT_NOTE = 'output lines count as dependent steps, so executions that print in a different order are told apart';
 
 /** An exploration in progress. */
@@ -229,16 +236,16 @@ export class Exploration {
         this.search = this.dfs;
         break;
       case 'random':
-        this.sampled = randomSearch(this.runner, o.seed ?? 0);
+        this.sampled = randomSearch(this.runner, o.seed ?? 0, o.firstRun ?? 0);
         this.search = this.sampled;
         break;
       case 'pos':
-        this.sampled = posSearch(this.runner, o.seed ?? 0);
+        this.sampled = posSearch(this.runner, o.seed ?? 0, o.firstRun ?? 0);
         this.search = this.sampled;
         break;
       case 'pct': {
         const params = this.pctParameters();
-        this.sampled = pctSearch(this.runner, params, o.seed ?? 0);
+        this.sampled = pctSearch(this.runner, params, o.seed ?? 0, o.firstRun ?? 0);
         this.search = this.sampled;
         break;
       }
@@ -479,7 +486,8 @@ function sameLines(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((l, i) => l === b[i]);
 }
 
-function sorted(m: Map<string, number>): [string, number][] {
+/** Histogram counts in report order: most frequent first, then by key. */
+export function sorted(m: ReadonlyMap<string, number>): [string, number][] {
   return [...m.entries()].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
 }
 

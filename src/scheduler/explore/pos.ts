@@ -81,7 +81,7 @@ function infoOf(thread: number, op: Op | undefined): EventInfo | undefined {
 }
 
 /** A POS search: one run per seed derived from `seed` (see sampling.ts). */
-export function posSearch(runner: Runner, seed: number): SeededSearch {
+export function posSearch(runner: Runner, seed: number, firstRun = 0): SeededSearch {
   const pos = new PosPolicy();
-  return new SeededSearch(runner, pos, seed, pos);
+  return new SeededSearch(runner, pos, seed, pos, firstRun);
 }

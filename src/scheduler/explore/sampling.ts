@@ -49,7 +49,7 @@ export function runSeed(base: number, index: number): number {
 export class SeededSearch implements Search {
   readonly exhausted = false;
   private readonly policy: Counting;
-  private index = 0;
+  private index: number;
   private seed = 0;
 
   constructor(
@@ -58,8 +58,11 @@ export class SeededSearch implements Search {
     private readonly base: number,
     /** Watches every step, for policies that must see steps the engine runs without asking. */
     private readonly monitor?: Monitor,
+    /** Number of the first run (a part of a split exploration starts past 0). */
+    firstRun = 0,
   ) {
     this.policy = new Counting(policy);
+    this.index = firstRun;
   }
 
   /** Seed of the execution the last {@link next} ran. */
@@ -74,8 +77,8 @@ export class SeededSearch implements Search {
 }
 
 /** A seeded random search. */
-export function randomSearch(runner: Runner, seed: number): SeededSearch {
-  return new SeededSearch(runner, new RandomPolicy(), seed);
+export function randomSearch(runner: Runner, seed: number, firstRun = 0): SeededSearch {
+  return new SeededSearch(runner, new RandomPolicy(), seed, undefined, firstRun);
 }
 
 /** How many random runs estimate PCT's n and k. */
@@ -107,6 +110,6 @@ export function estimatePct(runner: Runner, runs = PCT_ESTIMATION_RUNS): { threa
 }
 
 /** A PCT search. */
-export function pctSearch(runner: Runner, params: PctParameters, seed: number): SeededSearch {
-  return new SeededSearch(runner, new PctPolicy(params), seed);
+export function pctSearch(runner: Runner, params: PctParameters, seed: number, firstRun = 0): SeededSearch {
+  return new SeededSearch(runner, new PctPolicy(params), seed, undefined, firstRun);
 }

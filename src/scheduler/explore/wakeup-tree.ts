@@ -21,10 +21,26 @@ export interface WakeupNode {
  * A sequence of steps being matched against a tree or a sleep set. Steps are removed from the
  * front of their thread as the descent consumes them. Dependencies between its steps are
  * computed on demand and memoised (most sequences are rejected after a few checks).
+ * Only one sequence may be in use at a time: they share scratch memory.
  */
+/**
+ * Scratch memory shared by every sequence: a sequence lives only while one race is being
+ * inserted (races are handled one at a time, and {@link WakeupSequence.rest} copies what a
+ * tree keeps), so two buffers grown on demand replace two allocations per race, which were
+ * most of DPOR's garbage.
+ */
+let removedScratch = new Uint8Array(64);
+let depScratch = new Uint8Array(64 * 64);
+/**
+ * depStamp[i] === stamp when depScratch[i] was computed for the current sequence: a new
+ * sequence takes a new stamp instead of clearing n*n entries (most are never read).
+ */
+let depStamp = new Uint32Array(64 * 64);
+let stamp = 0;
+
 export class WakeupSequence {
   private readonly removed: Uint8Array;
-  /** dep[y * n + x]: 0 not computed, 1 dependent, 2 independent. */
+  /** dep[y * n + x]: 1 dependent, 2 independent; valid where depStamp holds this sequence's stamp. */
   private readonly dep: Uint8Array;
   private remaining: number;
 
@@ -33,19 +49,28 @@ export class WakeupSequence {
     private readonly rules: DependencyRules,
   ) {
     const n = events.length;
-    this.removed = new Uint8Array(n);
+    if (removedScratch.length < n) removedScratch = new Uint8Array(2 * n);
+    if (depScratch.length < n * n) {
+      depScratch = new Uint8Array(4 * n * n);
+      depStamp = new Uint32Array(4 * n * n);
+    }
+    this.removed = removedScratch;
+    this.removed.fill(0, 0, n);
     this.remaining = n;
-    this.dep = new Uint8Array(n * n);
+    this.dep = depScratch;
+    if (++stamp === 0xffff_ffff) {
+      depStamp.fill(0);
+      stamp = 1;
+    }
   }
 
   private depends(y: number, x: number): boolean {
-    const n = this.events.length;
-    let d = this.dep[y * n + x]!;
-    if (d === 0) {
-      d = dependent(this.events[y]!, this.events[x]!, this.rules) ? 1 : 2;
-      this.dep[y * n + x] = d;
-    }
-    return d === 1;
+    const i = y * this.events.length + x;
+    if (depStamp[i] === stamp) return this.dep[i] === 1;
+    const d = dependent(this.events[y]!, this.events[x]!, this.rules);
+    this.dep[i] = d ? 1 : 2;
+    depStamp[i] = stamp;
+    return d;
   }
 
   /** True when every step has been consumed. */
@@ -55,7 +80,9 @@ export class WakeupSequence {
 
   /** Index of the first remaining step of `thread`, or -1. */
   private firstOf(thread: number): number {
-    for (let i = 0; i < this.events.length; i++) if (!this.removed[i] && this.events[i]!.thread === thread) return i;
+    const events = this.events;
+    const removed = this.removed;
+    for (let i = 0; i < events.length; i++) if (removed[i] === 0 && events[i]!.thread === thread) return i;
     return -1;
   }
 
@@ -88,7 +115,9 @@ export class WakeupSequence {
 
   /** The remaining steps in order. */
   rest(): EventInfo[] {
-    return this.events.filter((_, i) => !this.removed[i]);
+    const out: EventInfo[] = [];
+    for (let i = 0; i < this.events.length; i++) if (this.removed[i] === 0) out.push(this.events[i]!);
+    return out;
   }
 }
 

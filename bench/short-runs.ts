@@ -1,0 +1,82 @@
+/**
+ * Short runs: executions per second of a two-worker lost update (bench/counter-2: each
+ * worker reads a shared counter, then writes it plus one), threadsim's seeded random
+ * exploration next to fast-check's `fc.scheduler()` driving the same program as promises,
+ * measured side by side in one process, alternating rounds (best of each), in CPU time, so
+ * that load from other processes hits both alike. Runs the compiled dist/: build first. Printed, never asserted. Goal: >= 10x fast-check.
+ *
+ * Run: npm run build && npx tsx bench/short-runs.ts [runs per round, default 50000] [rounds, default 5]
+ */
+import fc from 'fast-check';
+import { racyCounter } from '../dist/examples/bench/index.js';
+import { execute } from '../dist/scheduler/execution.js';
+import { Exploration } from '../dist/scheduler/explore/explore.js';
+import { RandomPolicy } from '../dist/scheduler/policies/random.js';
+
+const runs = Number(process.argv[2] ?? 50_000);
+const rounds = Number(process.argv[3] ?? 5);
+const program = racyCounter(2);
+
+/** `threadsim explore --strategy random --keep-going` on the program, as the library runs it. */
+function threadsimExplore(seed: number): number {
+  const e = new Exploration(program, { strategy: 'random', seed, maxExecutions: runs, keepGoing: true, shrink: false });
+  e.run();
+  return e.summary().executions;
+}
+
+/** The engine alone: one execution per seed, no exploration bookkeeping. */
+function threadsimExecute(seed: number): number {
+  const policy = new RandomPolicy();
+  for (let i = 0; i < runs; i++) execute(program, { policy, seed: seed + i });
+  return runs;
+}
+
+/** The same program under fast-check's scheduler: two async workers, a read and a write each. */
+async function fastCheck(seed: number): Promise<number> {
+  let lost = 0;
+  let done = 0;
+  await fc.check(
+    fc.asyncProperty(fc.scheduler(), async (s) => {
+      let value = 0;
+      const update = async (): Promise<void> => {
+        await s.schedule(Promise.resolve('read'));
+        const local = value;
+        await s.schedule(Promise.resolve('write'));
+        value = local + 1;
+      };
+      const all = Promise.all([update(), update()]);
+      await s.waitAll();
+      await all;
+      if (value !== 2) lost++;
+      done++;
+      // Never fails, so fast-check runs every seed (threadsim's keep-going runs every seed too).
+      return true;
+    }),
+    { numRuns: runs, seed },
+  );
+  if (lost === 0) throw new Error('fast-check never saw the lost update: the comparison program is wrong');
+  return done;
+}
+
+/** Runs per second of CPU time (process.cpuUsage: less distorted by other processes than wall time). */
+async function rate(body: () => number | Promise<number>): Promise<number> {
+  const c0 = process.cpuUsage();
+  const n = await body();
+  const c = process.cpuUsage(c0);
+  return (n * 1e6) / (c.user + c.system);
+}
+
+let best = { explore: 0, execute: 0, fc: 0 };
+for (let r = 0; r < rounds + 1; r++) {
+  const e = await rate(() => threadsimExplore(r * runs));
+  const x = await rate(() => threadsimExecute(r * runs));
+  const f = await rate(() => fastCheck(r + 1));
+  // Round 0 warms the JIT on every path and is not counted.
+  if (r > 0) best = { explore: Math.max(best.explore, e), execute: Math.max(best.execute, x), fc: Math.max(best.fc, f) };
+}
+const k = (n: number): string => `${(n / 1000).toFixed(1)} k/s`;
+console.log(`two-worker lost update, ${runs.toLocaleString('en-US')} runs per round, runs per CPU second, best of ${rounds} rounds`);
+console.log(`  fast-check fc.scheduler():            ${k(best.fc).padStart(12)}   (${(1e6 / best.fc).toFixed(1)} us/run)`);
+console.log(`  threadsim explore --strategy random:  ${k(best.explore).padStart(12)}   (${(1e6 / best.explore).toFixed(1)} us/run)   ${(best.explore / best.fc).toFixed(2)} x fast-check`);
+console.log(`  threadsim execute() alone:            ${k(best.execute).padStart(12)}   (${(1e6 / best.execute).toFixed(1)} us/run)   ${(best.execute / best.fc).toFixed(2)} x fast-check`);
+console.log('goal: >= 10 x fast-check (other processes may load the machine: both sides alike)');

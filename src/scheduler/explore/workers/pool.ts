@@ -1,0 +1,261 @@
+/**
+ * A sampled exploration split across worker threads, with the result one process gives.
+ *
+ * The runs (numbered in seed order) are cut into parts handed out in order, one part per idle
+ * worker, so the front of the seed range is always being worked on. When a part stops on a
+ * failure (or a match) at run r, no part beyond r is started and the ones running beyond it
+ * are stopped; the parts before r run to their end, because one of them may fail earlier: the
+ * failure reported is the first by seed order, exactly as in one process. Ctrl-C
+ * ({@link ParallelExploration.interrupt}) stops every worker and keeps every failure found.
+ *
+ * node:worker_threads is used directly rather than a pool library (piscina): a worker here
+ * is long-lived and stateful (it loads the user's program once), a part must be stoppable
+ * midway and report progress while it runs, and the coordinator needs the results in its own
+ * order; that is a message protocol of five kinds (protocol.ts), which a task pool's
+ * promise-per-task model would have to be bent around, for a new dependency.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { ThreadsimError, type ErrorCode } from '../../../errors.js';
+import type { Program } from '../../program.js';
+import { DEFAULT_SAMPLES, type ExploreOptions, type ExploreSummary } from '../explore.js';
+import { mergeParts } from './merge.js';
+import type { PartRange, PartResult, PortableOptions } from './part.js';
+import type { FromWorker, PortableError, ToWorker, WorkerSetup } from './protocol.js';
+
+/** How to run an exploration on several threads. */
+export interface ParallelOptions {
+  /** Worker threads (at least 1). */
+  readonly workers: number;
+  /** URL of a module exporting `loadProgram(spec)`, imported in each worker. */
+  readonly loader: string;
+  /** The program as the loader names it (a built-in name or a module path). */
+  readonly spec: string;
+  /** Runs per part. Default: about eight parts per worker, between 50 and 5,000 runs. */
+  readonly partSize?: number;
+  /** The worker entry (default: worker.js beside this module, i.e. the compiled dist/). */
+  readonly workerUrl?: URL;
+  /** Run only these runs (a shard's share); default all of `maxExecutions`. */
+  readonly range?: PartRange;
+}
+
+const WORKER_ENTRY = new URL('./worker.js', import.meta.url);
+
+/**
+ * True when the worker entry is there to start: in the compiled package. Running from the
+ * TypeScript sources (a test runner's transform) there is no worker.js, and worker threads
+ * could not load the sources anyway.
+ */
+export function workersAvailable(): boolean {
+  return WORKER_ENTRY.protocol === 'file:' && existsSync(fileURLToPath(WORKER_ENTRY));
+}
+
+interface Slot {
+  readonly worker: Worker;
+  ready: boolean;
+  running: { range: PartRange; executions: number; failures: number } | undefined;
+}
+
+/** A sampled exploration running on worker threads; drive it with {@link run}. */
+export class ParallelExploration {
+  private readonly slots: Slot[] = [];
+  private readonly parts: PartResult[] = [];
+  private readonly total: number;
+  /** First run number of this pool's share, so progress counts against its own runs. */
+  private readonly first: number;
+  private readonly partSize: number;
+  private nextFrom = 0;
+  /** No part starting at or after this run is started (a part stopped there). */
+  private limit: number;
+  private interrupted = false;
+  private error: Error | undefined;
+  private finished = false;
+  private closed: Promise<unknown> | undefined;
+  private elapsed = 0;
+  private wake: (() => void) | undefined;
+  private merged: ExploreSummary | undefined;
+
+  constructor(
+    readonly program: Program,
+    readonly options: ExploreOptions,
+    readonly parallel: ParallelOptions,
+  ) {
+    const range = parallel.range ?? { from: 0, count: options.maxExecutions ?? DEFAULT_SAMPLES };
+    this.nextFrom = range.from;
+    this.total = range.from + range.count;
+    this.first = range.from;
+    this.limit = this.total;
+    const workers = Math.max(1, Math.floor(parallel.workers));
+    this.partSize = parallel.partSize ?? Math.min(5000, Math.max(50, Math.ceil(range.count / (workers * 8))));
+    const { clock: _clock, maxExecutions: _max, firstRun: _first, ...portable } = options;
+    const setup: WorkerSetup = { loader: parallel.loader, spec: parallel.spec, options: portable satisfies PortableOptions };
+    const url = parallel.workerUrl ?? WORKER_ENTRY;
+    const count = Math.max(1, Math.min(workers, Math.ceil(range.count / this.partSize)));
+    for (let i = 0; i < count; i++) {
+      const worker = new Worker(url, { workerData: setup });
+      const slot: Slot = { worker, ready: false, running: undefined };
+      worker.on('message', (m: FromWorker) => this.onMessage(slot, m));
+      worker.on('error', (e) => this.fail(e));
+      worker.on('exit', (code) => {
+        if (!this.finished && code !== 0) this.fail(new Error(`exploration worker exited with code ${code}`));
+      });
+      this.slots.push(slot);
+    }
+  }
+
+  /** True once every part has come back (or an error stopped the run). */
+  get done(): boolean {
+    return this.finished;
+  }
+
+  /** Runs made so far (summed over the workers) and kinds of failure found. */
+  progress(): { executions: number; failures: number; elapsedMs: number; total: number } {
+    let executions = 0;
+    const kinds = new Set<string>();
+    for (const p of this.parts) {
+      executions += p.executions;
+      for (const f of p.failures) kinds.add(f.signature);
+    }
+    let running = 0;
+    for (const s of this.slots) {
+      if (s.running === undefined) continue;
+      executions += s.running.executions;
+      running += s.running.failures;
+    }
+    return { executions, failures: kinds.size + running, elapsedMs: this.elapsed, total: this.total - this.first };
+  }
+
+  /** Stop every worker at its next run, keeping what was found (Ctrl-C). */
+  interrupt(): void {
+    if (this.finished || this.interrupted) return;
+    this.interrupted = true;
+    for (const s of this.slots) if (s.running !== undefined) this.post(s, { type: 'stop' });
+    this.settle();
+  }
+
+  /**
+   * Wait up to `budgetMs` for the exploration to end; resolves to true when it has. Rejects
+   * with the error a worker raised (a threadsim error keeps its code).
+   */
+  async run(budgetMs = Infinity): Promise<boolean> {
+    const clock = this.options.clock;
+    const t0 = clock?.() ?? 0;
+    try {
+      if (!this.finished && this.error === undefined) {
+        await new Promise<void>((resolve) => {
+          const timer = Number.isFinite(budgetMs) ? setTimeout(resolve, budgetMs) : undefined;
+          this.wake = () => {
+            if (timer !== undefined) clearTimeout(timer);
+            resolve();
+          };
+          this.settle();
+        });
+        this.wake = undefined;
+      }
+    } finally {
+      this.elapsed += (clock?.() ?? 0) - t0;
+    }
+    if (this.error !== undefined) {
+      await this.close();
+      throw this.error;
+    }
+    if (this.finished) await this.close();
+    return this.finished;
+  }
+
+  /** The results of the parts run so far (a shard writes these). */
+  results(): readonly PartResult[] {
+    return this.parts;
+  }
+
+  /** True when the run was interrupted (Ctrl-C). */
+  get wasInterrupted(): boolean {
+    return this.interrupted;
+  }
+
+  /** The merged summary, identical to one process's apart from timing. */
+  summary(): ExploreSummary {
+    if (!this.finished) throw new Error('the parallel exploration has not finished');
+    this.merged ??= mergeParts(this.program, this.options, this.parts, { interrupted: this.interrupted, elapsedMs: this.elapsed });
+    return this.merged;
+  }
+
+  /** End the workers (idempotent). */
+  close(): Promise<unknown> {
+    this.closed ??= Promise.all(this.slots.map((s) => s.worker.terminate()));
+    return this.closed;
+  }
+
+  private onMessage(slot: Slot, m: FromWorker): void {
+    switch (m.type) {
+      case 'ready':
+        slot.ready = true;
+        break;
+      case 'progress':
+        if (slot.running !== undefined) {
+          slot.running.executions = m.executions;
+          slot.running.failures = m.failures;
+        }
+        return;
+      case 'result': {
+        slot.running = undefined;
+        const r = m.result;
+        this.parts.push(r);
+        if (r.stopped === 'failure' || r.stopped === 'match') this.stopAt(r.from + r.executions - 1);
+        break;
+      }
+      case 'error':
+        this.fail(revive(m.error));
+        return;
+    }
+    this.settle();
+  }
+
+  /** A part stopped at run `run`: nothing beyond it is needed. */
+  private stopAt(run: number): void {
+    if (run >= this.limit) return;
+    this.limit = run;
+    for (const s of this.slots) if (s.running !== undefined && s.running.range.from > run) this.post(s, { type: 'stop' });
+  }
+
+  /** Hand out parts to idle workers; notice the end. */
+  private settle(): void {
+    if (this.error === undefined && !this.finished) {
+      for (const s of this.slots) {
+        if (!s.ready || s.running !== undefined || this.interrupted) continue;
+        const end = Math.min(this.total, this.limit);
+        if (this.nextFrom >= end) continue;
+        const range = { from: this.nextFrom, count: Math.min(this.partSize, this.total - this.nextFrom) };
+        this.nextFrom += range.count;
+        s.running = { range, executions: 0, failures: 0 };
+        this.post(s, { type: 'part', range });
+      }
+      const busy = this.slots.some((s) => s.running !== undefined);
+      if (!busy && (this.interrupted || this.nextFrom >= Math.min(this.total, this.limit))) this.finished = true;
+    }
+    if (this.finished || this.error !== undefined) this.wake?.();
+  }
+
+  private post(slot: Slot, m: ToWorker): void {
+    slot.worker.postMessage(m);
+  }
+
+  private fail(e: Error): void {
+    this.error ??= e;
+    this.wake?.();
+  }
+}
+
+/** The worker's error as the coordinator's: threadsim errors keep their code and wording. */
+function revive(e: PortableError): Error {
+  if (e.code !== undefined && e.fix !== undefined) {
+    const err = new ThreadsimError(e.code as ErrorCode, '', e.fix);
+    err.message = e.message;
+    return err;
+  }
+  const err = new Error(e.message);
+  err.name = e.name;
+  if (e.stack !== undefined) err.stack = e.stack;
+  return err;
+}

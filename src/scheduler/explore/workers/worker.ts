@@ -1,0 +1,69 @@
+/**
+ * Entry of an exploration worker thread: loads the program once through the loader the
+ * coordinator names, then runs the parts it is handed, one at a time, in slices, reporting
+ * progress between slices and stopping a part when told (see pool.ts).
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { isThreadsimError } from '../../../errors.js';
+import type { Program } from '../../program.js';
+import { PartRun } from './part.js';
+import type { FromWorker, PortableError, ToWorker, WorkerSetup } from './protocol.js';
+
+const port = parentPort!;
+const setup = workerData as WorkerSetup;
+const send = (m: FromWorker): void => port.postMessage(m);
+let current: PartRun | undefined;
+const queue: ToWorker[] = [];
+let wake: (() => void) | undefined;
+
+port.on('message', (m: ToWorker) => {
+  if (m.type === 'stop') current?.interrupt();
+  else queue.push(m);
+  wake?.();
+});
+
+function portable(e: unknown): PortableError {
+  const err = e instanceof Error ? e : new Error(String(e));
+  return {
+    name: err.name,
+    message: err.message,
+    ...(err.stack === undefined ? {} : { stack: err.stack }),
+    ...(isThreadsimError(e) ? { code: e.code, fix: e.fix } : {}),
+  };
+}
+
+async function main(): Promise<void> {
+  let program: Program;
+  try {
+    const mod = (await import(setup.loader)) as { loadProgram: (spec: string) => Promise<Program> };
+    program = await mod.loadProgram(setup.spec);
+  } catch (e) {
+    send({ type: 'error', error: portable(e) });
+    return;
+  }
+  send({ type: 'ready' });
+  for (;;) {
+    while (queue.length === 0) await new Promise<void>((resolve) => (wake = resolve));
+    const m = queue.shift()!;
+    if (m.type === 'close') break;
+    if (m.type !== 'part') continue;
+    try {
+      current = new PartRun(program, setup.options, m.range, () => performance.now());
+      while (!current.run(50)) {
+        const p = current.progress();
+        send({ type: 'progress', from: m.range.from, executions: p.executions, failures: p.failures });
+        // Let a stop message in between slices.
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+      send({ type: 'result', result: current.result() });
+    } catch (e) {
+      send({ type: 'error', error: portable(e) });
+      return;
+    } finally {
+      current = undefined;
+    }
+  }
+  port.close();
+}
+
+void main();

@@ -1,0 +1,36 @@
+/**
+ * The worker pool runs the compiled dist/ (worker threads cannot load vitest's TypeScript),
+ * built by `npm test`'s pretest: this file imports the pool from there.
+ */
+import { describe, expect, it } from 'vitest';
+
+const dist = new URL('../../../../dist/', import.meta.url);
+const { ParallelExploration } = (await import(new URL('scheduler/explore/workers/pool.js', dist).href)) as typeof import('../../../../src/scheduler/explore/workers/pool.js');
+const distExplore = (await import(new URL('scheduler/explore/explore.js', dist).href)) as typeof import('../../../../src/scheduler/explore/explore.js');
+const distBuiltin = ((await import(new URL('examples/index.js', dist).href)) as typeof import('../../../../src/examples/index.js')).builtin;
+const loader = new URL('cli/worker-load.js', dist).href;
+
+describe('ParallelExploration', () => {
+  it('sums the progress of its workers as they go, ending at the one-thread count', async () => {
+    const spec = 'zoo/dining-philosophers';
+    const program = distBuiltin(spec)!;
+    const options = { strategy: 'random' as const, keepGoing: true, maxExecutions: 600, clock: () => performance.now() };
+    const e = new ParallelExploration(program, options, { workers: 2, loader, spec, partSize: 50 });
+    const seen: number[] = [];
+    while (!(await e.run(20))) seen.push(e.progress().executions);
+    const s = e.summary();
+    expect(s.executions).toBe(600);
+    expect(e.progress().executions).toBe(600);
+    // Progress never goes back, and was seen between the start and the end.
+    expect(seen).toEqual([...seen].sort((a, b) => a - b));
+    expect(seen.some((n) => n > 0 && n < 600)).toBe(true);
+    const one = distExplore.explore(program, options);
+    expect(s.failures.map((f) => [f.signature, f.execution])).toEqual(one.failures.map((f) => [f.signature, f.execution]));
+  });
+
+  it('re-raises a worker error with its threadsim code', async () => {
+    const program = distBuiltin('tutorial/race')!;
+    const e = new ParallelExploration(program, { strategy: 'random', maxExecutions: 100 }, { workers: 2, loader, spec: 'no/such-program' });
+    await expect(e.run()).rejects.toThrow(/unknown program 'no\/such-program' \(TSIM004\)/);
+  });
+});
