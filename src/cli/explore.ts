@@ -3,7 +3,6 @@
  * verdict, histograms, a search for a given output, and replay of an explored schedule.
  * A progress line on a terminal only; Ctrl-C stops cleanly and reports what was found.
  */
-import { readFileSync } from 'node:fs';
 import cliProgress from 'cli-progress';
 import { ThreadsimError } from '../errors.js';
 import { Exploration, type ExploreOptions, type ExploreSummary, type Strategy } from '../scheduler/explore/explore.js';
@@ -15,6 +14,7 @@ import { LEVEL_NUMBERS, renderOutput } from '../trace/text.js';
 import { failureMessageLines } from '../trace/report.js';
 import { explainFound } from './explain-found.js';
 import { count, method, notation, replayLines, reportJson, reportLines, scheduleReplayCommand, type ExploreRecipe } from './explore-report.js';
+import { readRegularFile } from './io.js';
 import { loadProgram } from './load.js';
 
 /** Options of `threadsim explore`, as yargs parses them. */
@@ -109,12 +109,7 @@ async function drive(exploration: Exploration, showProgress: boolean): Promise<E
 
 /** The expected output of --find-output: timestamps (`HH:MM:SS: `) stripped, trailing blank lines dropped. */
 export function readExpectedOutput(file: string): string[] {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new ThreadsimError('TSIM006', `cannot read --find-output file ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, 'Pass a text file holding the output to look for, one line per line.');
-  }
+  const text = readRegularFile(file, 16 * 1024 * 1024, '--find-output file', 'TSIM006', 'Pass a text file holding the output to look for, one line per line.');
   const lines = text.split(/\r?\n/).map((l) => l.replace(/^\d{1,2}:\d{2}:\d{2}(?:[.,]\d+)?:\s?/, ''));
   while (lines.length > 0 && lines[lines.length - 1]!.trim() === '') lines.pop();
   return lines;

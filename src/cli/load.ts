@@ -2,7 +2,7 @@
  * Finds the program a command names: a built-in name, or a path to a module whose default
  * export (or `program` export) is a program.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ThreadsimError } from '../errors.js';
@@ -27,6 +27,9 @@ async function prepareLoader(spec: string): Promise<void> {
   await loaderReady;
 }
 
+/** Largest program file loaded (bytes); a device or a huge file is refused before import. */
+const MAX_PROGRAM_BYTES = 16 * 1024 * 1024;
+
 /** True when `spec` names a file rather than a built-in program. */
 export function looksLikePath(spec: string): boolean {
   return /\.(m?[jt]s|cjs|cts|mts)$/.test(spec) || spec.startsWith('.') || spec.startsWith('/');
@@ -43,6 +46,10 @@ export async function loadProgram(spec: string): Promise<Program> {
   const path = resolve(spec);
   if (!existsSync(path)) {
     throw new ThreadsimError('TSIM004', `no such file: ${spec}`, 'Check the path, or run `threadsim list` for the built-in programs.');
+  }
+  const stat = statSync(path);
+  if (!stat.isFile() || stat.size > MAX_PROGRAM_BYTES) {
+    throw new ThreadsimError('TSIM004', `${spec} is ${stat.isFile() ? `larger than ${MAX_PROGRAM_BYTES} bytes` : 'not a regular file'}`, 'Name a .ts/.js module file holding a program.');
   }
   let mod: Record<string, unknown>;
   await prepareLoader(path);

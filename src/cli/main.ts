@@ -14,6 +14,7 @@ import { STRATEGIES } from '../scheduler/explore/explore.js';
 import { listCommand } from './list.js';
 import { replayCommand } from './replay.js';
 import { runCommand } from './run.js';
+import { checkArgv, intOption } from './options.js';
 
 const out = (line: string): void => {
   process.stdout.write(`${line}\n`);
@@ -24,30 +25,20 @@ function usageError(message: string): never {
   process.exit(2);
 }
 
-function nonNegativeInt(name: string) {
-  return (v: unknown): number => {
-    const n = Number(v);
-    if (!Number.isSafeInteger(n) || n < 0) usageError(`--${name} must be a non-negative integer, got '${String(v)}'`);
-    return n;
-  };
-}
-
-function positiveInt(name: string) {
-  return (v: unknown): number | undefined => {
-    if (v === undefined) return undefined;
-    const n = Number(v);
-    if (!Number.isSafeInteger(n) || n < 1) usageError(`--${name} must be a positive integer, got '${String(v)}'`);
-    return n;
-  };
-}
-
 /** Run the CLI with `argv` (without node and script); resolves to the exit code. */
 export async function main(argv: string[]): Promise<number> {
   // A closed pipe (`threadsim run ... | head`) drops the rest of the output; the command still
   // finishes and exits with its own code, with no stack trace.
+  // Any other error (a full disk, /dev/full) ends the command with one line and exit code 2.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code !== 'EPIPE') throw e;
+    if (e.code !== 'EPIPE') usageError(`cannot write to standard output: ${e.code ?? e.message}`);
   });
+  try {
+    checkArgv(argv);
+  } catch (e) {
+    if (isThreadsimError(e)) usageError(e.message);
+    throw e;
+  }
   let code = 0;
   const guard = async (f: () => Promise<number> | number): Promise<void> => {
     try {
@@ -67,12 +58,12 @@ export async function main(argv: string[]): Promise<number> {
         y
           .positional('program', { type: 'string', demandOption: true, describe: 'built-in name (see `list`) or module path' })
           .option('policy', { choices: POLICY_NAMES, default: 'gil', describe: 'scheduling policy' })
-          .option('seed', { type: 'string', default: '0', coerce: nonNegativeInt('seed'), describe: 'seed of the first run' })
-          .option('runs', { type: 'string', default: '1', coerce: positiveInt('runs'), describe: 'try seeds seed..seed+N-1, stop at the first failure' })
+          .option('seed', { type: 'string', default: '0', coerce: intOption('seed'), describe: 'seed of the first run' })
+          .option('runs', { type: 'string', default: '1', coerce: intOption('runs'), describe: 'try seeds seed..seed+N-1, stop at the first failure' })
           .option('timestamps', { type: 'boolean', default: true, describe: 'prefix log lines with HH:MM:SS (--no-timestamps to drop)' })
           .option('log-level', { choices: ['debug', 'info', 'warning', 'error', 'critical'], describe: 'lowest logging level shown' })
-          .option('max-steps', { type: 'string', coerce: positiveInt('max-steps'), describe: 'step bound per run (default 100000)' })
-          .option('cpu-count', { type: 'string', coerce: positiveInt('cpu-count'), describe: 'os.cpu_count() as the models see it (default 2)' })
+          .option('max-steps', { type: 'string', coerce: intOption('max-steps'), describe: 'step bound per run (default 100000)' })
+          .option('cpu-count', { type: 'string', coerce: intOption('cpu-count'), describe: 'os.cpu_count() as the models see it (default 2)' })
           .option('schedule', { type: 'string', describe: "follow this schedule, e.g. 'MainThread*3 T1*2 T2' (docs/schedule-notation.md); --policy picks after its end" })
           .option('trace', { type: 'string', describe: 'write the reported run as a trace file' })
           .option('export', { choices: exportFormatNames(), describe: 'export the reported run in this format (to -o, else to stdout alone)' })
@@ -87,7 +78,7 @@ export async function main(argv: string[]): Promise<number> {
             {
               program: a.program,
               policy: a.policy,
-              seed: a.seed,
+              seed: a.seed ?? 0,
               runs: a.runs ?? 1,
               timestamps: a.timestamps,
               ...(a['log-level'] === undefined ? {} : { logLevel: a['log-level'] }),
@@ -150,21 +141,21 @@ export async function main(argv: string[]): Promise<number> {
         y
           .positional('program', { type: 'string', demandOption: true, describe: 'built-in name (see `list`) or module path' })
           .option('strategy', { choices: STRATEGIES, default: 'dpor' as const, describe: 'how executions are chosen' })
-          .option('preemption-bound', { type: 'string', coerce: (v: unknown) => (v === undefined ? undefined : nonNegativeInt('preemption-bound')(v)), describe: 'dfs: at most K preemptions (bounds 0..K are tried in turn)' })
+          .option('preemption-bound', { type: 'string', coerce: intOption('preemption-bound'), describe: 'dfs: at most K preemptions (bounds 0..K are tried in turn)' })
           .option('untimed', { type: 'boolean', default: false, describe: 'sleeps and timeouts order nothing (finds races hidden behind sleeps)' })
-          .option('depth', { type: 'string', coerce: positiveInt('depth'), describe: 'pct: bug depth d (default 3)' })
-          .option('pct-threads', { type: 'string', coerce: positiveInt('pct-threads'), describe: 'pct: n, threads (default: estimated from 5 random runs)' })
-          .option('pct-steps', { type: 'string', coerce: positiveInt('pct-steps'), describe: 'pct: k, scheduling points with a choice (default: estimated)' })
-          .option('max-executions', { type: 'string', coerce: positiveInt('max-executions'), describe: 'stop after N executions (default: all for dpor/dfs, 1000 for pct/random)' })
-          .option('seed', { type: 'string', default: '0', coerce: nonNegativeInt('seed'), describe: 'pct/random: seed of the first run' })
+          .option('depth', { type: 'string', coerce: intOption('depth'), describe: 'pct: bug depth d (default 3)' })
+          .option('pct-threads', { type: 'string', coerce: intOption('pct-threads'), describe: 'pct: n, threads (default: estimated from 5 random runs)' })
+          .option('pct-steps', { type: 'string', coerce: intOption('pct-steps'), describe: 'pct: k, scheduling points with a choice (default: estimated)' })
+          .option('max-executions', { type: 'string', coerce: intOption('max-executions'), describe: 'stop after N executions (default: all for dpor/dfs, 1000 for pct/random)' })
+          .option('seed', { type: 'string', default: '0', coerce: intOption('seed'), describe: 'pct/random: seed of the first run' })
           .option('histogram', { type: 'boolean', default: false, describe: 'group executions by final shared state and by output' })
           .option('find-output', { type: 'string', describe: 'look for a schedule that prints exactly the text in FILE (timestamps ignored)' })
           .option('keep-going', { type: 'boolean', default: false, describe: 'go on after the first failure (one execution per kind of failure)' })
           .option('replay-schedule', { type: 'string', describe: "run one schedule exactly, in the schedule notation ('MainThread*3 T1*2 T2'); for --untimed runs" })
           .option('log-level', { choices: ['debug', 'info', 'warning', 'error', 'critical'], describe: 'lowest logging level compared and shown' })
           .option('timestamps', { type: 'boolean', default: true, describe: 'with --replay-schedule: prefix log lines with HH:MM:SS' })
-          .option('max-steps', { type: 'string', coerce: positiveInt('max-steps'), describe: 'step bound per execution (default 100000)' })
-          .option('cpu-count', { type: 'string', coerce: positiveInt('cpu-count'), describe: 'os.cpu_count() as the models see it (default 2)' })
+          .option('max-steps', { type: 'string', coerce: intOption('max-steps'), describe: 'step bound per execution (default 100000)' })
+          .option('cpu-count', { type: 'string', coerce: intOption('cpu-count'), describe: 'os.cpu_count() as the models see it (default 2)' })
           .option('json', { type: 'boolean', default: false, describe: 'print one JSON object' }),
       (a) =>
         guard(() =>
@@ -173,7 +164,7 @@ export async function main(argv: string[]): Promise<number> {
               program: a.program,
               strategy: a.strategy,
               untimed: a.untimed,
-              seed: a.seed,
+              seed: a.seed ?? 0,
               histogram: a.histogram,
               keepGoing: a['keep-going'],
               timestamps: a.timestamps,
@@ -198,7 +189,8 @@ export async function main(argv: string[]): Promise<number> {
     .demandCommand(1, 'Name a command: run, explore, replay, export, list or demo.')
     .strict()
     .fail((msg, err) => {
-      if (err !== undefined && err !== null && !isThreadsimError(err)) throw err;
+      // yargs wraps an error thrown by a coerce function (options.ts) in a YError: a usage error too.
+      if (err !== undefined && err !== null && !isThreadsimError(err) && err.name !== 'YError') throw err;
       const text = (err?.message ?? msg ?? 'bad usage').replace(/\s*\n\s*/g, ' ').trim();
       usageError(err !== undefined && err !== null ? text : `${text} (see threadsim --help)`);
     })

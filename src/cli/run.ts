@@ -3,7 +3,7 @@ import { ThreadsimError } from '../errors.js';
 import { RaceMonitor } from '../scheduler/detect/detector.js';
 import { findSplitSection } from '../scheduler/detect/split-sections.js';
 import { execute, type ExecutionResult } from '../scheduler/execution.js';
-import { printSchedule } from '../trace/notation.js';
+import { parseSchedule, printSchedule } from '../trace/notation.js';
 import { runSchedule } from '../trace/schedule-policy.js';
 import { policyByName } from '../scheduler/policies/index.js';
 import type { Program } from '../scheduler/program.js';
@@ -16,7 +16,7 @@ import type { ReplayRecipe } from '../trace/replay-command.js';
 import { replayCommand } from '../trace/replay-command.js';
 import { failureReport } from '../trace/report.js';
 import { LEVEL_NUMBERS, renderOutput } from '../trace/text.js';
-import { writeFileAtomic } from './io.js';
+import { checkWritable, writeFileAtomic } from './io.js';
 import { loadProgram } from './load.js';
 
 /** Options of `threadsim run`, as yargs parses them. */
@@ -45,12 +45,26 @@ export interface RunArgs {
 
 /** Run the command; returns the exit code (0 no failure, 1 failure found). */
 export async function runCommand(args: RunArgs, out: (line: string) => void): Promise<number> {
-  const program = await loadProgram(args.program);
-  const level = logLevel(args.logLevel, program);
+  // Every option is checked before the program runs or any file is written, so a mistake
+  // never leaves a file behind that the corrected command would then refuse to overwrite.
+  if (args.steps !== undefined && args.export === undefined) {
+    throw new ThreadsimError('TSIM006', '--steps needs --export markdown or --export mermaid', 'Add --export markdown, or drop --steps.');
+  }
+  if (args.output !== undefined && args.export === undefined) {
+    throw new ThreadsimError('TSIM006', '-o/--output needs --export FORMAT', 'Add --export markdown (or another format), or use --trace FILE for the trace itself.');
+  }
+  const steps = args.steps === undefined ? undefined : parseStepRange(args.steps);
+  if (args.schedule !== undefined) parseSchedule(args.schedule);
   policyByName(args.policy);
   if (args.schedule !== undefined && args.runs !== 1) {
     throw new ThreadsimError('TSIM006', '--schedule runs one fixed schedule; --runs does not apply', 'Drop --runs, or drop --schedule to try several seeds.');
   }
+  for (const file of [args.trace, args.output]) if (file !== undefined) checkWritable(file, args.force);
+  if (args.trace !== undefined && args.trace === args.output) {
+    throw new ThreadsimError('TSIM006', `--trace and --output both name ${args.trace}`, 'Give them different file names.');
+  }
+  const program = await loadProgram(args.program);
+  const level = logLevel(args.logLevel, program);
   const base = {
     program: args.program,
     policy: args.policy,
@@ -65,12 +79,6 @@ export async function runCommand(args: RunArgs, out: (line: string) => void): Pr
       : runProgram(program, { policy: args.policy, seed: args.seed, runs: args.runs, detect, ...(args.maxSteps === undefined ? {} : { maxSteps: args.maxSteps }), ...(args.cpuCount === undefined ? {} : { cpuCount: args.cpuCount }) });
   const exec = summary.execution;
   const recipe: ReplayRecipe = { ...base, seed: exec.seed };
-  if (args.steps !== undefined && args.export === undefined) {
-    throw new ThreadsimError('TSIM006', '--steps needs --export markdown or --export mermaid', 'Add --export markdown, or drop --steps.');
-  }
-  if (args.output !== undefined && args.export === undefined) {
-    throw new ThreadsimError('TSIM006', '-o/--output needs --export FORMAT', 'Add --export markdown (or another format), or use --trace FILE for the trace itself.');
-  }
   const needTrace = args.trace !== undefined || args.export !== undefined || exec.failures.length > 0;
   // The recorded run carries code sites and pattern names: its failures are the ones reported.
   const recorded = needTrace ? (exec.trace !== undefined ? exec : recordAgain(program, recipe, detect)) : undefined;
@@ -79,7 +87,7 @@ export async function runCommand(args: RunArgs, out: (line: string) => void): Pr
   const traceFile = recorded === undefined ? undefined : withRaces(toTraceFile(recorded, recipe, { ...programExtras(program), logLevel: level, ...races }));
   if (args.trace !== undefined && traceFile !== undefined) writeFileAtomic(args.trace, serializeTrace(traceFile), args.force);
   if (args.export !== undefined && traceFile !== undefined) {
-    const text = renderExport(traceFile, args.export, { timestamps: args.timestamps, level, program, ...(args.steps === undefined ? {} : { steps: parseStepRange(args.steps) }) });
+    const text = renderExport(traceFile, args.export, { timestamps: args.timestamps, level, program, ...(steps === undefined ? {} : { steps }) });
     if (args.output === undefined) {
       out(text.endsWith('\n') ? text.slice(0, -1) : text);
       return exec.failures.length === 0 ? 0 : 1;

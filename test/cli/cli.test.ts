@@ -55,7 +55,7 @@ describe('threadsim run', () => {
   it('rejects bad input with one line and exit code 2', () => {
     expectUsageError(cli('run', 'tutorial/nope'), /unknown program 'tutorial\/nope'.*tutorial\/race/);
     expectUsageError(cli('run', 'test/fixtures/not-a-program.ts'), /has no program export/);
-    expectUsageError(cli('run', 'tutorial/race', '--seed', '-1'), /--seed must be a non-negative integer/);
+    expectUsageError(cli('run', 'tutorial/race', '--seed', '-1'), /--seed must be an integer from 0 to 4294967295/);
     expectUsageError(cli('run', 'tutorial/race', '--policy', 'lifo'), /Invalid values|policy/);
   });
 
