@@ -61,30 +61,28 @@ function clearStale(dir: string, base: string): void {
   }
 }
 
+let deferring = false;
+
 /**
- * Keep SIGINT and SIGTERM from killing the process while `write` runs: the write is
- * synchronous, so a signal caught here is handled after it, once the temporary is renamed or
- * removed; then the signal is raised again with nobody else listening, which ends the process
- * as it would have. A signal some other part of threadsim listens for (explore's Ctrl-C) is
+ * Keep SIGINT and SIGTERM from killing the process in the middle of a write: once a write
+ * has begun, these signals are caught, so one that arrives during the (synchronous) write is
+ * handled after it, when the temporary is already renamed or removed; the handler then stops
+ * catching and raises the signal again, which ends the process as it would have (if the
+ * command ends first, it simply ends: its work is done and nothing is half-written). Installed
+ * from the first write on (a listener removed right after the write could drop a signal not
+ * yet delivered); a signal that another part of threadsim listens for (explore's Ctrl-C) is
  * left to that listener.
  */
-function withSignalsDeferred(write: () => void): void {
-  const caught: NodeJS.Signals[] = [];
-  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM'];
-  const others = new Map(signals.map((s) => [s, process.listenerCount(s)]));
+function deferSignals(): void {
+  if (deferring) return;
+  deferring = true;
   const onSignal = (s: NodeJS.Signals): void => {
-    caught.push(s);
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    if (process.listenerCount(s) === 0) process.kill(process.pid, s);
   };
-  for (const s of signals) process.on(s, onSignal);
-  try {
-    write();
-  } finally {
-    setImmediate(() => {
-      for (const s of signals) process.off(s, onSignal);
-      const first = caught.find((s) => others.get(s) === 0);
-      if (first !== undefined) process.kill(process.pid, first);
-    });
-  }
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
 }
 
 /** Write `text` to `path` atomically; refuses an existing file unless `force`. */
@@ -94,15 +92,14 @@ export function writeFileAtomic(path: string, text: string, force: boolean): voi
   const base = basename(path);
   clearStale(dir, base);
   const tmp = join(dir, temporaryName(base, process.pid));
-  withSignalsDeferred(() => {
-    try {
-      writeFileSync(tmp, text);
-      renameSync(tmp, path);
-    } catch (e) {
-      rmSync(tmp, { force: true });
-      throw new ThreadsimError('TSIM006', `cannot write ${path}: ${(e as Error).message}`, 'Check that the folder exists and is writable.');
-    }
-  });
+  deferSignals();
+  try {
+    writeFileSync(tmp, text);
+    renameSync(tmp, path);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw new ThreadsimError('TSIM006', `cannot write ${path}: ${(e as Error).message}`, 'Check that the folder exists and is writable.');
+  }
 }
 
 /**

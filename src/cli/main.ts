@@ -15,6 +15,7 @@ import { listCommand } from './list.js';
 import { replayCommand } from './replay.js';
 import { runCommand } from './run.js';
 import { checkArgv, intOption } from './options.js';
+import { DEFAULT_TIMEOUT, watched } from './watchdog.js';
 
 const out = (line: string): void => {
   process.stdout.write(`${line}\n`);
@@ -71,9 +72,10 @@ export async function main(argv: string[]): Promise<number> {
           .option('steps', { type: 'string', describe: 'with --export markdown or mermaid: only steps A..B' })
           .option('force', { type: 'boolean', default: false, describe: 'overwrite an existing --trace or -o file' })
           .option('json', { type: 'boolean', default: false, describe: 'print one JSON summary object' })
-          .option('detect', { type: 'boolean', default: true, describe: 'report data races, lock-order inversions and deadlock cycles (--no-detect to skip)' }),
+          .option('detect', { type: 'boolean', default: true, describe: 'report data races, lock-order inversions and deadlock cycles (--no-detect to skip)' })
+          .option('timeout', { type: 'string', coerce: intOption('timeout'), describe: `stop when a thread runs this many seconds without yielding an op (default ${DEFAULT_TIMEOUT}; 0: never)` }),
       (a) =>
-        guard(() =>
+        guard(() => watched(a.timeout, () =>
           runCommand(
             {
               program: a.program,
@@ -94,7 +96,7 @@ export async function main(argv: string[]): Promise<number> {
               detect: a.detect,
             },
             out,
-          ),
+          )),
         ),
     )
     .command(
@@ -103,8 +105,9 @@ export async function main(argv: string[]): Promise<number> {
       (y) =>
         y
           .positional('file', { type: 'string', demandOption: true })
-          .option('timestamps', { type: 'boolean', default: true, describe: 'prefix log lines with HH:MM:SS' }),
-      (a) => guard(() => replayCommand({ file: a.file, timestamps: a.timestamps }, out)),
+          .option('timestamps', { type: 'boolean', default: true, describe: 'prefix log lines with HH:MM:SS' })
+          .option('timeout', { type: 'string', coerce: intOption('timeout'), describe: `stop when a thread runs this many seconds without yielding an op (default ${DEFAULT_TIMEOUT}; 0: never)` }),
+      (a) => guard(() => watched(a.timeout, () => replayCommand({ file: a.file, timestamps: a.timestamps }, out))),
     )
     .command(
       'export <file>',
@@ -156,9 +159,10 @@ export async function main(argv: string[]): Promise<number> {
           .option('timestamps', { type: 'boolean', default: true, describe: 'with --replay-schedule: prefix log lines with HH:MM:SS' })
           .option('max-steps', { type: 'string', coerce: intOption('max-steps'), describe: 'step bound per execution (default 100000)' })
           .option('cpu-count', { type: 'string', coerce: intOption('cpu-count'), describe: 'os.cpu_count() as the models see it (default 2)' })
-          .option('json', { type: 'boolean', default: false, describe: 'print one JSON object' }),
+          .option('json', { type: 'boolean', default: false, describe: 'print one JSON object' })
+          .option('timeout', { type: 'string', coerce: intOption('timeout'), describe: `stop when a thread runs this many seconds without yielding an op (default ${DEFAULT_TIMEOUT}; 0: never)` }),
       (a) =>
-        guard(() =>
+        guard(() => watched(a.timeout, () =>
           exploreCommand(
             {
               program: a.program,
@@ -181,7 +185,7 @@ export async function main(argv: string[]): Promise<number> {
               ...(a['cpu-count'] === undefined ? {} : { cpuCount: a['cpu-count'] }),
             },
             out,
-          ),
+          )),
         ),
     )
     .command('list', 'List the built-in programs', {}, () => guard(() => listCommand(out)))

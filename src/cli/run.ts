@@ -76,7 +76,7 @@ export async function runCommand(args: RunArgs, out: (line: string) => void): Pr
   const summary =
     args.schedule !== undefined
       ? { runs: 1, execution: recordAgain(program, { ...base, seed: args.seed }, detect) }
-      : runProgram(program, { policy: args.policy, seed: args.seed, runs: args.runs, detect, ...(args.maxSteps === undefined ? {} : { maxSteps: args.maxSteps }), ...(args.cpuCount === undefined ? {} : { cpuCount: args.cpuCount }) });
+      : runProgram(program, { policy: args.policy, seed: args.seed, runs: args.runs, detect, sites: args.runs === 1, ...(args.maxSteps === undefined ? {} : { maxSteps: args.maxSteps }), ...(args.cpuCount === undefined ? {} : { cpuCount: args.cpuCount }) });
   const exec = summary.execution;
   const recipe: ReplayRecipe = { ...base, seed: exec.seed };
   const needTrace = args.trace !== undefined || args.export !== undefined || exec.failures.length > 0;

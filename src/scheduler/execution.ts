@@ -27,6 +27,7 @@ import type { Policy, SchedulingPoint } from './policies/policy.js';
 import { isGeneratorFunction, type Program, type SharedState } from './program.js';
 import type { Runtime, RuntimeSettings } from './runtime.js';
 import { ScheduleLog } from './schedule-log.js';
+import { stepProbe } from './probe.js';
 import { TimerHeap } from './timers.js';
 
 /** Options of one execution. */
@@ -438,12 +439,16 @@ export class Execution implements Runtime {
   /** Resume the thread's generator with the op's outcome and take its next op. */
   private advance(t: Thread, result: unknown, error: unknown, threw: boolean): void {
     let r: IteratorResult<Op, unknown> | undefined;
+    const probe = stepProbe();
+    probe?.enter(this.stepIndex, t.index, t.name, t.pending);
     try {
       r = threw ? t.gen.throw(error) : t.gen.next(result);
     } catch (e) {
+      probe?.leave();
       r = this.raised(t, e, t);
       if (r === undefined) return;
     }
+    probe?.leave();
     if (r.done) {
       this.ended(t, r.value);
       return;
@@ -678,13 +683,17 @@ export class Execution implements Runtime {
     const outer = this.cur as Thread | undefined;
     this.cur = t;
     let first: IteratorResult<Op, unknown> | undefined;
+    const probe = stepProbe();
+    probe?.enter(this.stepIndex, t.index, t.name, undefined);
     try {
       t.gen = assertThreadBody(options.name, body(t));
       first = t.gen.next();
     } catch (e) {
+      probe?.leave();
       first = this.raised(t, e, outer ?? t);
       if (first === undefined) return t;
     }
+    probe?.leave();
     if (first.done) {
       this.cur = outer ?? t;
       this.ended(t, first.value);
