@@ -3,6 +3,7 @@
  * verdict, histograms, a search for a given output, and replay of an explored schedule.
  * A progress line on a terminal only; Ctrl-C stops cleanly and reports what was found.
  */
+import { safeStringify } from '../scheduler/json-safe.js';
 import cliProgress from 'cli-progress';
 import { ThreadsimError } from '../errors.js';
 import { Exploration, type ExploreOptions, type ExploreSummary, type Strategy } from '../scheduler/explore/explore.js';
@@ -70,7 +71,7 @@ export async function exploreCommand(args: ExploreArgs, out: (line: string) => v
   const exploration = new Exploration(program, { ...options, clock: () => performance.now() });
   const summary = explainFound(program, await drive(exploration, !args.json && process.stderr.isTTY === true), recipe);
   if (args.json) {
-    out(JSON.stringify({ ...(reportJson(summary, recipe) as object), ...findJson(summary, target, recipe) }, null, 2));
+    out(safeStringify({ ...(reportJson(summary, recipe) as object), ...findJson(summary, target, recipe) }, 2));
   } else {
     for (const l of reportLines(summary, recipe, target !== undefined)) out(l);
     if (target !== undefined) for (const l of findLines(summary, recipe)) out(l);
@@ -147,7 +148,7 @@ function replaySchedule(program: Program, args: ExploreArgs, recipe: ExploreReci
   const lines = renderOutput(exec.output, { timestamps: args.timestamps, level });
   const rule = args.untimed ? 'untimed' : 'virtual-time rules';
   if (args.json) {
-    out(JSON.stringify({ program: args.program, schedule: notation(exec), timeRule: args.untimed ? 'untimed' : 'virtual-time', ending: exec.ending, steps: exec.steps, failures: exec.failures, state: exec.state, output: lines }, null, 2));
+    out(safeStringify({ program: args.program, schedule: notation(exec), timeRule: args.untimed ? 'untimed' : 'virtual-time', ending: exec.ending, steps: exec.steps, failures: exec.failures, state: exec.state, output: lines }, 2));
     return exec.failures.length === 0 ? 0 : 1;
   }
   for (const l of lines) out(l);

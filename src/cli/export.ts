@@ -3,9 +3,7 @@ import { renderExport, withRaces } from '../trace/export/index.js';
 import { parseStepRange } from '../trace/export/step-range.js';
 import { LEVEL_NUMBERS } from '../trace/text.js';
 import { writeFileAtomic } from './io.js';
-import { ThreadsimError } from '../errors.js';
-import type { Program } from '../scheduler/program.js';
-import { loadProgram } from './load.js';
+import { programForTrace } from './load.js';
 import { readTraceFile } from './read-trace.js';
 
 /** Options of `threadsim export`. */
@@ -20,6 +18,8 @@ export interface ExportArgs {
   readonly logLevel?: string;
   /** Only these steps, as `A..B` (markdown and mermaid). */
   readonly steps?: string;
+  /** html: the program whose choices give the scheduler mode, named by the user. */
+  readonly program?: string;
 }
 
 /** Write an export to `output` (atomically, never over an existing file without `force`) or to `out`. */
@@ -31,7 +31,8 @@ export function deliverExport(text: string, output: string | undefined, force: b
 /** Run the command; exit code 0. */
 export async function exportCommand(args: ExportArgs, out: (text: string) => void): Promise<number> {
   const trace = withRaces(readTraceFile(args.file));
-  const program = args.format === 'html' ? await programIfAvailable(trace.recipe.program) : undefined;
+  // Rendering never runs code named by the trace: a built-in program, or one the user names.
+  const program = args.format === 'html' ? await programForTrace(trace.recipe.program, args.program) : undefined;
   const level = args.logLevel === undefined ? undefined : LEVEL_NUMBERS[args.logLevel];
   const options = {
     timestamps: args.timestamps,
@@ -41,17 +42,4 @@ export async function exportCommand(args: ExportArgs, out: (text: string) => voi
   };
   deliverExport(renderExport(trace, args.format, options), args.output, args.force, out);
   return 0;
-}
-
-/**
- * The traced program, for the HTML player's scheduler mode; undefined when it cannot be loaded
- * here (the page then plays the trace alone and says how to get the mode).
- */
-async function programIfAvailable(spec: string): Promise<Program | undefined> {
-  try {
-    return await loadProgram(spec);
-  } catch (e) {
-    if (e instanceof ThreadsimError) return undefined;
-    throw e;
-  }
 }

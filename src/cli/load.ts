@@ -71,3 +71,25 @@ export async function loadProgram(spec: string): Promise<Program> {
   }
   return candidate;
 }
+
+/**
+ * The trust rule for programs that a trace file names (docs/traces.md, "Trust"): a trace is
+ * data, and may come from anyone, so the file it names is never loaded on its word. A
+ * built-in program (part of threadsim) is used by name; a program file only when the user
+ * names it on the command line (`--program`), which is then used whatever the trace says.
+ * Returns undefined when the trace names a file and `named` is undefined.
+ */
+export async function programForTrace(traceSpec: string, named: string | undefined): Promise<Program | undefined> {
+  if (named !== undefined) return loadProgram(named);
+  if (looksLikePath(traceSpec)) return undefined;
+  return builtin(traceSpec);
+}
+
+/** The TSIM013 refusal for a command that must run the program a trace names. */
+export function programNotNamed(traceSpec: string, file: string, command: string): ThreadsimError {
+  return new ThreadsimError(
+    'TSIM013',
+    `${file} names the program file ${traceSpec}; ${command} runs a program's code, so it loads a file only when you name it yourself`,
+    `Read that file first, then pass it: threadsim ${command} ${file} --program ${traceSpec}`,
+  );
+}

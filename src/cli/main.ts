@@ -106,8 +106,9 @@ export async function main(argv: string[]): Promise<number> {
         y
           .positional('file', { type: 'string', demandOption: true })
           .option('timestamps', { type: 'boolean', default: true, describe: 'prefix log lines with HH:MM:SS' })
+          .option('program', { type: 'string', describe: 'run this program (the trace names it); needed when the trace names a file, which is never loaded on the trace\'s word' })
           .option('timeout', { type: 'string', coerce: intOption('timeout'), describe: `stop when a thread runs this many seconds without yielding an op (default ${DEFAULT_TIMEOUT}; 0: never)` }),
-      (a) => guard(() => watched(a.timeout, () => replayCommand({ file: a.file, timestamps: a.timestamps }, out))),
+      (a) => guard(() => watched(a.timeout, () => replayCommand({ file: a.file, timestamps: a.timestamps, ...(a.program === undefined ? {} : { program: a.program }) }, out))),
     )
     .command(
       'export <file>',
@@ -120,7 +121,8 @@ export async function main(argv: string[]): Promise<number> {
           .option('force', { type: 'boolean', default: false, describe: 'overwrite an existing output file' })
           .option('timestamps', { type: 'boolean', default: true, describe: 'text: prefix log lines with HH:MM:SS (--no-timestamps to drop)' })
           .option('log-level', { choices: ['debug', 'info', 'warning', 'error', 'critical'], describe: "text: lowest logging level shown (default: the run's)" })
-          .option('steps', { type: 'string', describe: 'markdown, mermaid: only steps A..B (an excerpt for a slide)' }),
+          .option('steps', { type: 'string', describe: 'markdown, mermaid: only steps A..B (an excerpt for a slide)' })
+          .option('program', { type: 'string', describe: 'html: load this program for the scheduler mode (a file the trace names is never loaded on its word)' }),
       (a) =>
         guard(() =>
           exportCommand(
@@ -132,6 +134,7 @@ export async function main(argv: string[]): Promise<number> {
               ...(a.output === undefined ? {} : { output: a.output }),
               ...(a['log-level'] === undefined ? {} : { logLevel: a['log-level'] }),
               ...(a.steps === undefined ? {} : { steps: a.steps }),
+              ...(a.program === undefined ? {} : { program: a.program }),
             },
             (text) => process.stdout.write(text),
           ),

@@ -1,4 +1,5 @@
 /** `threadsim run`: run a program, print its output, report failures with a replay line. */
+import { safeStringify } from '../scheduler/json-safe.js';
 import { ThreadsimError } from '../errors.js';
 import { RaceMonitor } from '../scheduler/detect/detector.js';
 import { findSplitSection } from '../scheduler/detect/split-sections.js';
@@ -97,7 +98,7 @@ export async function runCommand(args: RunArgs, out: (line: string) => void): Pr
   const lines = renderOutput(exec.output, { timestamps: args.timestamps, level });
   if (args.json) {
     out(
-      JSON.stringify(
+      safeStringify(
         {
           program: args.program,
           policy: args.policy,
@@ -119,7 +120,6 @@ export async function runCommand(args: RunArgs, out: (line: string) => void): Pr
           state: exec.state,
           output: lines,
         },
-        null,
         2,
       ),
     );

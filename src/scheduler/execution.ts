@@ -28,6 +28,7 @@ import { isGeneratorFunction, type Program, type SharedState } from './program.j
 import type { Runtime, RuntimeSettings } from './runtime.js';
 import { ScheduleLog } from './schedule-log.js';
 import { stepProbe } from './probe.js';
+import { safeStringify } from './json-safe.js';
 import { TimerHeap } from './timers.js';
 
 /** Options of one execution. */
@@ -384,7 +385,7 @@ export class Execution implements Runtime {
     try {
       result = op.run(this, timedOut);
     } catch (e) {
-      if (e instanceof ThreadsimError) throw e;
+      if (isOwnError(e)) throw e;
       threw = true;
       error = e;
     }
@@ -465,7 +466,7 @@ export class Execution implements Runtime {
    * and undefined is returned.
    */
   private raised(t: Thread, error: unknown, reporter: Thread): IteratorResult<Op, unknown> | undefined {
-    if (error instanceof ThreadsimError) throw error;
+    if (isOwnError(error)) throw error;
     const hook = t.onUncaught;
     t.onUncaught = undefined;
     const steps = hook?.(error);
@@ -475,7 +476,7 @@ export class Execution implements Runtime {
       try {
         return steps.next();
       } catch (e) {
-        if (e instanceof ThreadsimError) throw e;
+        if (isOwnError(e)) throw e;
         error = e;
       }
     }
@@ -538,7 +539,7 @@ export class Execution implements Runtime {
     try {
       value = yield* this.program.main();
     } catch (e) {
-      if (e instanceof ThreadsimError) throw e;
+      if (isOwnError(e)) throw e;
       const { type, detail } = describeError(e);
       this.emit('stderr', 40, 'Traceback (most recent call last):');
       this.emit('stderr', 40, exceptionLine(type, detail));
@@ -635,7 +636,7 @@ export class Execution implements Runtime {
       const policy = new FallbackPolicy(new ReplayPolicy(this.schedule.toArray()), new GilPolicy());
       return new Execution(this.program, { ...options, ...changes, sites: false, policy }).run();
     } catch (e) {
-      if (e instanceof ThreadsimError) return undefined;
+      if (isOwnError(e)) return undefined;
       throw e;
     }
   }
@@ -810,7 +811,10 @@ function notAnOp(thread: string, step: number, value: unknown): ThreadsimError {
 
 function safeString(v: unknown): string {
   try {
-    const s = JSON.stringify(v);
+    // Text shows a BigInt as its digits and a cycle as Python does, not their JSON tags.
+    const s = safeStringify(v)
+      ?.replace(/\{"\$bigint":"(-?\d+)"\}/g, '$1')
+      .replace(/\{"\$circular":"(\{\.\.\.\}|\[\.\.\.\])"\}/g, '$1');
     return s === undefined ? String(v) : s.length > 40 ? `${s.slice(0, 40)}...` : s;
   } catch {
     return String(v);
@@ -829,7 +833,7 @@ export function traceValue(v: unknown): unknown {
 
 function structuredCloneSafe(v: unknown): unknown {
   try {
-    return JSON.parse(JSON.stringify(v)) as unknown;
+    return JSON.parse(safeStringify(v)) as unknown;
   } catch {
     return String(v);
   }
@@ -842,6 +846,18 @@ export function summarizeState(state: SharedState): string {
     for (const [key, value] of Object.entries(values)) parts.push(`${store}.${key} = ${safeString(value)}`);
   }
   return parts.length === 0 ? '(no shared state)' : parts.join(', ');
+}
+
+/**
+ * True when a thrown value is threadsim's own error. `instanceof` runs a Proxy's
+ * getPrototypeOf trap, which may throw: such a value is the program's exception, not ours.
+ */
+function isOwnError(e: unknown): boolean {
+  try {
+    return e instanceof ThreadsimError;
+  } catch {
+    return false;
+  }
 }
 
 /** For tests and tools: run one execution. */
