@@ -20,6 +20,7 @@ export const ERROR_CODES = {
   TSIM011: 'thread body returned a promise',
   TSIM012: 'thread did not yield within --timeout',
   TSIM013: 'trace names a program file that was not named on the command line',
+  TSIM014: 'primitive called without yield*',
 } as const;
 
 /** One of threadsim's stable error codes. */

@@ -12,7 +12,7 @@
  */
 import { freeze, produce } from 'immer';
 import { ThreadsimError } from '../errors.js';
-import { setActiveRuntime } from './context.js';
+import { setActiveRuntime, takeUnrun, type TrackedOp } from './context.js';
 import { checkClaims } from './claims.js';
 import { describeError, exceptionLine } from './exception-line.js';
 import type { ClaimFailure, Failure } from './failures.js';
@@ -254,6 +254,7 @@ export class Execution implements Runtime {
     const before = setActiveRuntime(this);
     try {
       this.options.policy.begin(this.options.seed);
+      takeUnrun();
       const main = this.startThread(() => this.mainBody(), { name: 'MainThread', daemon: false, handle: undefined });
       this.initialState = this.state;
       const ending = this.loop(main);
@@ -446,10 +447,13 @@ export class Execution implements Runtime {
       r = threw ? t.gen.throw(error) : t.gen.next(result);
     } catch (e) {
       probe?.leave();
+      takeUnrun();
       r = this.raised(t, e, t);
       if (r === undefined) return;
     }
     probe?.leave();
+    const unrun = takeUnrun();
+    if (unrun !== undefined && unrun !== r.value) throw notYielded(t.name, unrun);
     if (r.done) {
       this.ended(t, r.value);
       return;
@@ -691,10 +695,13 @@ export class Execution implements Runtime {
       first = t.gen.next();
     } catch (e) {
       probe?.leave();
+      takeUnrun();
       first = this.raised(t, e, outer ?? t);
       if (first === undefined) return t;
     }
     probe?.leave();
+    const unrun = takeUnrun();
+    if (unrun !== undefined && unrun !== first.value) throw notYielded(t.name, unrun);
     if (first.done) {
       this.cur = outer ?? t;
       this.ended(t, first.value);
@@ -846,6 +853,16 @@ export function summarizeState(state: SharedState): string {
     for (const [key, value] of Object.entries(values)) parts.push(`${store}.${key} = ${safeString(value)}`);
   }
   return parts.length === 0 ? '(no shared state)' : parts.join(', ');
+}
+
+/** TSIM014: `op` was made by a primitive call written without `yield*`, so it never ran. */
+function notYielded(thread: string, op: TrackedOp): ThreadsimError {
+  const what = op.obj === undefined ? op.kind : `${op.kind} of ${op.obj}`;
+  return new ThreadsimError(
+    'TSIM014',
+    `thread ${thread} made a ${what}${op.site === undefined ? '' : ` at ${op.site}`} without yield*, so it never ran`,
+    'Call primitives with yield*, as in yield* db.set(key, value).',
+  );
 }
 
 /**
