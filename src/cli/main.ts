@@ -26,14 +26,16 @@ function usageError(message: string): never {
   process.exit(2);
 }
 
+function onStdoutError(e: NodeJS.ErrnoException): void {
+  if (e.code !== 'EPIPE') usageError(`cannot write to standard output: ${e.code ?? e.message}`);
+}
+
 /** Run the CLI with `argv` (without node and script); resolves to the exit code. */
 export async function main(argv: string[]): Promise<number> {
   // A closed pipe (`threadsim run ... | head`) drops the rest of the output; the command still
   // finishes and exits with its own code, with no stack trace.
   // Any other error (a full disk, /dev/full) ends the command with one line and exit code 2.
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code !== 'EPIPE') usageError(`cannot write to standard output: ${e.code ?? e.message}`);
-  });
+  if (!process.stdout.listeners('error').includes(onStdoutError)) process.stdout.on('error', onStdoutError);
   try {
     checkArgv(argv);
   } catch (e) {
