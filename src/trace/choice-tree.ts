@@ -104,6 +104,7 @@ export function buildChoiceTree(program: Program, trace: TraceFile, bounds: Choi
   const queue: { prefix: number[] }[] = [{ prefix: [...trace.schedule] }];
   let executions = 0;
   let stored = 0;
+  let skipped = 0;
   let initialState: SharedState = {};
   let mainLabel = 'MainThread';
   while (queue.length > 0 && executions < maxExecutions && stored < maxStoredSteps) {
@@ -121,7 +122,12 @@ export function buildChoiceTree(program: Program, trace: TraceFile, bounds: Choi
       initialState = exec.initialState ?? {};
       mainLabel = threadLabels(exec.threads.map((t) => t.name))[0] ?? 'MainThread';
     }
-    stored += insert(nodes, exec, policy.choices, recipe, (p) => queue.push({ prefix: p }));
+    // Bounded inside a run too: a 100,000-step trace would otherwise queue a copy of its
+    // schedule at every choice point and store every step before the bound was checked.
+    stored += insert(nodes, exec, policy.choices, recipe, (prefix) => {
+      if (queue.length < maxExecutions) queue.push({ prefix: prefix() });
+      else skipped++;
+    }, maxStoredSteps - stored);
   }
   return {
     version: 1,
@@ -131,7 +137,7 @@ export function buildChoiceTree(program: Program, trace: TraceFile, bounds: Choi
     initialState,
     nodes,
     executions,
-    unexplored: queue.length,
+    unexplored: queue.length + skipped,
     bounds: { maxExecutions, maxStoredSteps },
   };
 }
@@ -145,7 +151,8 @@ function insert(
   exec: ExecutionResult,
   choices: ReadonlyMap<number, { t: number; op: string }[]>,
   recipe: ReplayRecipe,
-  explore: (prefix: number[]) => void,
+  explore: (prefix: () => number[]) => void,
+  budget: number,
 ): number {
   const records = exec.trace ?? [];
   const cuts = [0, ...[...choices.keys()].sort((a, b) => a - b)];
@@ -182,13 +189,15 @@ function insert(
       node = fresh;
     }
     stored += node!.steps.length;
+    // Past the budget, the rest of this run is left out (its choices are shown unexplored).
+    if (stored >= budget && nodes.length > 1) break;
     const next = cuts[c + 1];
     if (next === undefined) {
       node!.end = { ending: exec.ending, failures: exec.failures.map((f) => f.message) };
     } else {
       node!.options = choices.get(next)!.map((o) => ({ t: o.t, op: o.op }));
       for (const o of node!.options) {
-        if (o.t !== exec.schedule[next]) explore([...exec.schedule.slice(0, next), o.t]);
+        if (o.t !== exec.schedule[next]) explore(() => [...exec.schedule.slice(0, next), o.t]);
       }
     }
   }
