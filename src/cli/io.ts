@@ -111,7 +111,7 @@ export function readRegularFile(file: string, limit: number, what: string, code:
   try {
     stat = statSync(file);
   } catch (e) {
-    throw new ThreadsimError(code, `cannot read ${what} ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, fix);
+    throw new ThreadsimError(code, `cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, fix);
   }
   if (!stat.isFile()) throw new ThreadsimError(code, `${what} ${file} is not a regular file`, fix);
   if (stat.size > limit) throw new ThreadsimError(code, `${what} ${file} is larger than ${limit} bytes`, fix);

@@ -122,12 +122,15 @@ export function buildChoiceTree(program: Program, trace: TraceFile, bounds: Choi
       initialState = exec.initialState ?? {};
       mainLabel = threadLabels(exec.threads.map((t) => t.name))[0] ?? 'MainThread';
     }
-    // Bounded inside a run too: a 100,000-step trace would otherwise queue a copy of its
-    // schedule at every choice point and store every step before the bound was checked.
+    // Bounded inside a run too: a long run has a choice point at nearly every step, and
+    // queueing a copy of its schedule at each one filled memory (100,000 steps: 4 GB) before
+    // the bounds, checked between runs, could stop it. Only the prefixes that can still be
+    // run are kept (the first ones, as the queue is first in, first out); the rest are
+    // counted as unexplored.
     stored += insert(nodes, exec, policy.choices, recipe, (prefix) => {
       if (queue.length < maxExecutions) queue.push({ prefix: prefix() });
       else skipped++;
-    }, maxStoredSteps - stored);
+    });
   }
   return {
     version: 1,
@@ -152,7 +155,6 @@ function insert(
   choices: ReadonlyMap<number, { t: number; op: string }[]>,
   recipe: ReplayRecipe,
   explore: (prefix: () => number[]) => void,
-  budget: number,
 ): number {
   const records = exec.trace ?? [];
   const cuts = [0, ...[...choices.keys()].sort((a, b) => a - b)];
@@ -189,8 +191,6 @@ function insert(
       node = fresh;
     }
     stored += node!.steps.length;
-    // Past the budget, the rest of this run is left out (its choices are shown unexplored).
-    if (stored >= budget && nodes.length > 1) break;
     const next = cuts[c + 1];
     if (next === undefined) {
       node!.end = { ending: exec.ending, failures: exec.failures.map((f) => f.message) };
