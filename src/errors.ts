@@ -18,9 +18,9 @@ export const ERROR_CODES = {
   TSIM009: 'refusing to overwrite a file',
   TSIM010: 'invalid program definition',
   TSIM011: 'thread body returned a promise',
-  TSIM012: 'thread did not yield within --timeout',
-  TSIM013: 'trace names a program file that was not named on the command line',
-  TSIM014: 'primitive called without yield*',
+  TSIM013: 'thread did not yield within --timeout',
+  TSIM014: 'trace names a program file that was not named on the command line',
+  TSIM015: 'primitive called without yield*',
 } as const;
 
 /** One of threadsim's stable error codes. */

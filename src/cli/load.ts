@@ -169,10 +169,10 @@ export async function programForTrace(traceSpec: string, named: string | undefin
   return builtin(traceSpec);
 }
 
-/** The TSIM013 refusal for a command that must run the program a trace names. */
+/** The TSIM014 refusal for a command that must run the program a trace names. */
 export function programNotNamed(traceSpec: string, file: string, command: string): ThreadsimError {
   return new ThreadsimError(
-    'TSIM013',
+    'TSIM014',
     `${file} names the program file ${traceSpec}; ${command} runs a program's code, so it loads a file only when you name it yourself`,
     `Read that file first, then pass it: threadsim ${command} ${file} --program ${traceSpec}`,
   );

@@ -41,7 +41,7 @@ setInterval(() => {
   const step = Atomics.load(words, 2);
   const last = op ? 'its last op was ' + op + (site ? ' at ' + site : '') + ' (step ' + (step - 1) + ')' : 'it has not yielded its first op yet';
   writeSync(2, 'threadsim: thread ' + name + ' has run for ' + workerData.seconds + ' s without yielding an op; ' + last +
-    ' (TSIM012). A loop in a thread must yield inside it (for example yield* sleep(0)); raise --timeout SECONDS if a step really takes that long, or pass --timeout 0 to turn the watchdog off.\\n');
+    ' (TSIM013). A loop in a thread must yield inside it (for example yield* sleep(0)); raise --timeout SECONDS if a step really takes that long, or pass --timeout 0 to turn the watchdog off.\\n');
   process.kill(process.pid, 'SIGALRM');
   setTimeout(() => process.kill(process.pid, 'SIGKILL'), 2000);
 }, Math.min(250, Math.max(10, limit / 4)));

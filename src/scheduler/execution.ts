@@ -855,11 +855,11 @@ export function summarizeState(state: SharedState): string {
   return parts.length === 0 ? '(no shared state)' : parts.join(', ');
 }
 
-/** TSIM014: `op` was made by a primitive call written without `yield*`, so it never ran. */
+/** TSIM015: `op` was made by a primitive call written without `yield*`, so it never ran. */
 function notYielded(thread: string, op: TrackedOp): ThreadsimError {
   const what = op.obj === undefined ? op.kind : `${op.kind} of ${op.obj}`;
   return new ThreadsimError(
-    'TSIM014',
+    'TSIM015',
     `thread ${thread} made a ${what}${op.site === undefined ? '' : ` at ${op.site}`} without yield*, so it never ran`,
     'Call primitives with yield*, as in yield* db.set(key, value).',
   );

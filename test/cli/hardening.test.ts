@@ -60,13 +60,13 @@ describe('a thread that never yields', () => {
     const r = spawn(['run', 'test/fixtures/faulty/spin.ts', '--timeout', '1', '--json']);
     expect(r.signal).toBe('SIGALRM');
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
-    expect(r.stderr).toMatch(/^threadsim: thread spinner has run for 1 s without yielding an op; its last op was write c\.n at test\/fixtures\/faulty\/spin\.ts:7 \(step \d+\) \(TSIM012\)/);
+    expect(r.stderr).toMatch(/^threadsim: thread spinner has run for 1 s without yielding an op; its last op was write c\.n at test\/fixtures\/faulty\/spin\.ts:7 \(step \d+\) \(TSIM013\)/);
   });
 
   it('is stopped in explore too, and before its first op', { timeout: 60_000 }, () => {
     const r = spawn(['explore', 'test/fixtures/faulty/spin-first.ts', '--timeout', '1']);
     expect(r.signal).toBe('SIGALRM');
-    expect(r.stderr).toMatch(/^threadsim: thread MainThread has run for 1 s without yielding an op; it has not yielded its first op yet \(TSIM012\)/);
+    expect(r.stderr).toMatch(/^threadsim: thread MainThread has run for 1 s without yielding an op; it has not yielded its first op yet \(TSIM013\)/);
   });
 });
 
@@ -77,7 +77,7 @@ describe('faulty programs get a message that says what to fix', () => {
     ['await-in-generator.mjs', /cannot load test\/fixtures\/faulty\/await-in-generator\.mjs: .*await.*:5\b.*\(TSIM005\)\. A thread body is a generator \(function\*\), where await is not allowed/],
     ['options-null.mjs', /the program's options is null, not an object \(TSIM010\)/],
     ['main-42.mjs', /the program's main is the number 42, not a generator function \(TSIM010\)/],
-    ['no-yield-star.ts', /thread Thread-1 \(inc\) made a write of c\.n at test\/fixtures\/faulty\/no-yield-star\.ts:8 without yield\*, so it never ran \(TSIM014\)/],
+    ['no-yield-star.ts', /thread Thread-1 \(inc\) made a write of c\.n at test\/fixtures\/faulty\/no-yield-star\.ts:8 without yield\*, so it never ran \(TSIM015\)/],
   ])('%s', { timeout: 30_000 }, async (file, message) => {
     expectOneLine(await cli('run', `test/fixtures/faulty/${file}`), message);
   });
@@ -130,7 +130,7 @@ describe('code run from data', () => {
     data.recipe.program = evil;
     writeFileSync(trace, JSON.stringify(data));
     for (const format of ['html', 'text', 'json']) expect((await cli('export', trace, '-f', format)).code, format).toBe(0);
-    expectOneLine(await cli('replay', trace), /names the program file .*evil\.mjs; replay runs a program's code, so it loads a file only when you name it yourself \(TSIM013\)/);
+    expectOneLine(await cli('replay', trace), /names the program file .*evil\.mjs; replay runs a program's code, so it loads a file only when you name it yourself \(TSIM014\)/);
     expect(existsSync(marker)).toBe(false);
     // Named by the user, it is loaded (and is not a program).
     expectOneLine(await cli('replay', trace, '--program', evil), /has no program export/);
