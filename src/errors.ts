@@ -19,6 +19,9 @@ export const ERROR_CODES = {
   TSIM010: 'invalid program definition',
   TSIM011: 'thread body returned a promise',
   TSIM012: 'shared value changed in place',
+  TSIM013: 'thread did not yield within --timeout',
+  TSIM014: 'trace names a program file that was not named on the command line',
+  TSIM015: 'primitive called without yield*',
   TSIM016: 'parts of an exploration do not fit together',
 } as const;
 

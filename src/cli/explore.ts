@@ -3,8 +3,8 @@
  * verdict, histograms, a search for a given output, and replay of an explored schedule.
  * A progress line on a terminal only; Ctrl-C stops cleanly and reports what was found.
  */
-import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { safeStringify } from '../scheduler/json-safe.js';
 import cliProgress from 'cli-progress';
 import { ThreadsimError } from '../errors.js';
 import { DEFAULT_SAMPLES, Exploration, type ExploreOptions, type ExploreSummary, type Strategy } from '../scheduler/explore/explore.js';
@@ -19,7 +19,7 @@ import { LEVEL_NUMBERS, renderOutput } from '../trace/text.js';
 import { failureMessageLines } from '../trace/report.js';
 import { explainFound } from './explain-found.js';
 import { count, method, notation, replayLines, reportJson, reportLines, scheduleReplayCommand, type ExploreRecipe } from './explore-report.js';
-import { writeFileAtomic } from './io.js';
+import { readRegularFile, writeFileAtomic } from './io.js';
 import { loadProgram } from './load.js';
 import { progressLine, type ProgressSnapshot } from './progress.js';
 
@@ -104,7 +104,7 @@ export function report(program: Program, raw: ExploreSummary, style: ReportStyle
   const { json, recipe, target } = style;
   const summary = explainFound(program, raw, recipe);
   if (json) {
-    out(JSON.stringify({ ...(reportJson(summary, recipe) as object), ...findJson(summary, target, recipe) }, null, 2));
+    out(safeStringify({ ...(reportJson(summary, recipe) as object), ...findJson(summary, target, recipe) }, 2));
   } else {
     for (const l of reportLines(summary, recipe, target !== undefined)) out(l);
     if (target !== undefined) for (const l of findLines(summary, recipe)) out(l);
@@ -221,12 +221,7 @@ async function drive(exploration: Driven, showProgress: boolean, showNotes: bool
 
 /** The expected output of --find-output: timestamps (`HH:MM:SS: `) stripped, trailing blank lines dropped. */
 export function readExpectedOutput(file: string): string[] {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new ThreadsimError('TSIM006', `cannot read --find-output file ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, 'Pass a text file holding the output to look for, one line per line.');
-  }
+  const text = readRegularFile(file, 16 * 1024 * 1024, '--find-output file', 'TSIM006', 'Pass a text file holding the output to look for, one line per line.');
   const lines = text.split(/\r?\n/).map((l) => l.replace(/^\d{1,2}:\d{2}:\d{2}(?:[.,]\d+)?:\s?/, ''));
   while (lines.length > 0 && lines[lines.length - 1]!.trim() === '') lines.pop();
   return lines;
@@ -264,7 +259,7 @@ function replaySchedule(program: Program, args: ExploreArgs, recipe: ExploreReci
   const lines = renderOutput(exec.output, { timestamps: args.timestamps, level });
   const rule = args.untimed ? 'untimed' : 'virtual-time rules';
   if (args.json) {
-    out(JSON.stringify({ program: args.program, schedule: notation(exec), timeRule: args.untimed ? 'untimed' : 'virtual-time', ending: exec.ending, steps: exec.steps, failures: exec.failures, state: exec.state, output: lines }, null, 2));
+    out(safeStringify({ program: args.program, schedule: notation(exec), timeRule: args.untimed ? 'untimed' : 'virtual-time', ending: exec.ending, steps: exec.steps, failures: exec.failures, state: exec.state, output: lines }, 2));
     return exec.failures.length === 0 ? 0 : 1;
   }
   for (const l of lines) out(l);

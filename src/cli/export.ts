@@ -4,9 +4,7 @@ import { parseStepRange } from '../trace/export/step-range.js';
 import { parseThreads } from '../trace/export/window.js';
 import { LEVEL_NUMBERS } from '../trace/text.js';
 import { writeFileAtomic } from './io.js';
-import { ThreadsimError } from '../errors.js';
-import type { Program } from '../scheduler/program.js';
-import { loadProgram } from './load.js';
+import { programForTrace } from './load.js';
 import { readTraceFile } from './read-trace.js';
 
 /** Options of `threadsim export`. */
@@ -27,6 +25,8 @@ export interface ExportArgs {
   readonly focus?: string;
   /** svg: accesses as glyphs, values in the footnote. */
   readonly compact?: boolean;
+  /** html: the program whose choices give the scheduler mode, named by the user. */
+  readonly program?: string;
 }
 
 /** The excerpt options of `--steps`, `--threads` and `--focus`, parsed (TSIM006 on a bad one). */
@@ -49,7 +49,8 @@ export async function exportCommand(args: ExportArgs, out: (text: string) => voi
   const trace = withRaces(readTraceFile(args.file));
   // Refuse a bad excerpt before loading the program or writing anything.
   const windowed = checkExportOptions(trace, args.format, windowOptions(args));
-  const program = args.format === 'html' ? await programIfAvailable(trace.recipe.program) : undefined;
+  // Rendering never runs code named by the trace: a built-in program, or one the user names.
+  const program = args.format === 'html' ? await programForTrace(trace.recipe.program, args.program) : undefined;
   const level = args.logLevel === undefined ? undefined : LEVEL_NUMBERS[args.logLevel];
   const options: ExportOptions = {
     ...windowed,
@@ -60,17 +61,4 @@ export async function exportCommand(args: ExportArgs, out: (text: string) => voi
   };
   deliverExport(renderExport(trace, args.format, options), args.output, args.force, out);
   return 0;
-}
-
-/**
- * The traced program, for the HTML player's scheduler mode; undefined when it cannot be loaded
- * here (the page then plays the trace alone and says how to get the mode).
- */
-async function programIfAvailable(spec: string): Promise<Program | undefined> {
-  try {
-    return await loadProgram(spec);
-  } catch (e) {
-    if (e instanceof ThreadsimError) return undefined;
-    throw e;
-  }
 }

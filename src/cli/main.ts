@@ -13,6 +13,8 @@ import { EXPORT_FORMAT_NAMES } from '../trace/export/names.js';
 import { closest } from './suggest.js';
 import { colourEnabled, styled } from './style.js';
 import { playgroundModule } from './playground.js';
+import { checkArgv, parseIntOption, type IntOption } from './options.js';
+import { DEFAULT_TIMEOUT, watched } from './watchdog.js';
 
 const COMMANDS = ['run', 'explore', 'merge', 'replay', 'export', 'playground', 'list', 'demo'] as const;
 const LEVELS = ['debug', 'info', 'warning', 'error', 'critical'];
@@ -32,15 +34,20 @@ function rawValue(argv: readonly string[], name: string): string {
   return '';
 }
 
-function integer(argv: readonly string[], name: string, min: 0 | 1) {
+/**
+ * A yargs `coerce` for an integer option, within its documented range (options.ts). yargs
+ * parses `[number]` options itself and turns bad text into NaN, so the text is read back
+ * from the command line for the message.
+ */
+function integer(argv: readonly string[], name: IntOption, _min?: 0 | 1) {
   return (v: unknown): number | undefined => {
     if (v === undefined) return undefined;
-    const n = typeof v === 'number' ? v : Number(v);
-    if (!Number.isSafeInteger(n) || n < min) {
-      const shown = Number.isNaN(n) ? rawValue(argv, name) : String(v);
-      usageError(`--${name} must be a ${min === 0 ? 'non-negative' : 'positive'} integer, got '${shown}'`);
+    try {
+      return parseIntOption(name, typeof v === 'number' && Number.isNaN(v) ? rawValue(argv, name) : v);
+    } catch (e) {
+      if (isThreadsimError(e)) usageError(e.message);
+      throw e;
     }
-    return n;
   };
 }
 
@@ -99,15 +106,22 @@ function explainRefusal(msg: string, y: Argv, argv: readonly string[]): string {
   return `${msg} (see threadsim --help)`;
 }
 
-function ignoreClosedPipe(e: NodeJS.ErrnoException): void {
-  if (e.code !== 'EPIPE') throw e;
+/** A closed pipe drops the rest of the output; any other write error is one line, exit 2. */
+function onStdoutError(e: NodeJS.ErrnoException): void {
+  if (e.code !== 'EPIPE') usageError(`cannot write to standard output: ${e.code ?? e.message}`);
 }
 
 /** Run the CLI with `argv` (without node and script); resolves to the exit code. */
 export async function main(argv: string[]): Promise<number> {
   // A closed pipe (`threadsim run ... | head`) drops the rest of the output; the command still
   // finishes and exits with its own code, with no stack trace.
-  if (!process.stdout.listeners('error').includes(ignoreClosedPipe)) process.stdout.on('error', ignoreClosedPipe);
+  if (!process.stdout.listeners('error').includes(onStdoutError)) process.stdout.on('error', onStdoutError);
+  try {
+    checkArgv(argv);
+  } catch (e) {
+    if (isThreadsimError(e)) usageError(e.message);
+    throw e;
+  }
   const plain = (line: string): void => {
     process.stdout.write(`${line}\n`);
   };
@@ -149,10 +163,13 @@ export async function main(argv: string[]): Promise<number> {
           .option('focus', { type: 'string', requiresArg: true, describe: 'with --export: the steps of a race (race, race:2) instead of --steps' })
           .option('force', { type: 'boolean', default: false, describe: 'overwrite an existing --trace or -o file' })
           .option('json', { type: 'boolean', default: false, describe: 'print one JSON summary object (with --export, the export goes to -o)' })
-          .option('detect', { type: 'boolean', default: true, describe: 'report data races, lock-order inversions and deadlock cycles (--no-detect to skip)' }),
+          .option('detect', { type: 'boolean', default: true, describe: 'report data races, lock-order inversions and deadlock cycles (--no-detect to skip)' })
+          .option('timeout', { type: 'number', coerce: integer(argv, 'timeout'), describe: `stop when a thread runs this many seconds without yielding an op (default ${DEFAULT_TIMEOUT}; 0: never)` }),
       (a) =>
-        guard(async () =>
-          (await import('./run.js')).runCommand(
+        guard(async () => {
+          const { runCommand } = await import('./run.js');
+          return watched(a.timeout, () =>
+          runCommand(
             {
               program: a.program,
               policy: a.policy,
@@ -174,8 +191,8 @@ export async function main(argv: string[]): Promise<number> {
               detect: a.detect,
             },
             a.json || (a.export !== undefined && a.output === undefined) ? plain : out,
-          ),
-        ),
+          ));
+        }),
     )
     .command(
       'replay <file>',
@@ -183,8 +200,14 @@ export async function main(argv: string[]): Promise<number> {
       (c) =>
         c
           .positional('file', { type: 'string', demandOption: true })
-          .option('timestamps', { type: 'boolean', default: true, describe: 'prefix log lines with HH:MM:SS' }),
-      (a) => guard(async () => (await import('./replay.js')).replayCommand({ file: a.file, timestamps: a.timestamps }, out)),
+          .option('timestamps', { type: 'boolean', default: true, describe: 'prefix log lines with HH:MM:SS' })
+          .option('program', { type: 'string', requiresArg: true, describe: "run this program (the trace names it); needed when the trace names a file, which is never loaded on the trace's word" })
+          .option('timeout', { type: 'number', coerce: integer(argv, 'timeout'), describe: `stop when a thread runs this many seconds without yielding an op (default ${DEFAULT_TIMEOUT}; 0: never)` }),
+      (a) =>
+        guard(async () => {
+          const { replayCommand } = await import('./replay.js');
+          return watched(a.timeout, () => replayCommand({ file: a.file, timestamps: a.timestamps, ...(a.program === undefined ? {} : { program: a.program }) }, out));
+        }),
     )
     .command(
       'export <file>',
@@ -200,7 +223,8 @@ export async function main(argv: string[]): Promise<number> {
           .option('steps', { type: 'string', requiresArg: true, describe: 'only steps A..B (an excerpt for a slide)' })
           .option('threads', { type: 'string', requiresArg: true, describe: 'only these threads as lanes (names, #i or T<i>, comma-separated); the rest folded or listed' })
           .option('focus', { type: 'string', requiresArg: true, describe: 'the steps of a race: race (the first) or race:N' })
-          .option('compact', { type: 'boolean', default: false, describe: 'svg: accesses as glyphs, their values in the footnote' }),
+          .option('compact', { type: 'boolean', default: false, describe: 'svg: accesses as glyphs, their values in the footnote' })
+          .option('program', { type: 'string', requiresArg: true, describe: 'html: load this program for the scheduler mode (a file the trace names is never loaded on its word)' }),
       (a) =>
         guard(async () =>
           (await import('./export.js')).exportCommand(
@@ -215,6 +239,7 @@ export async function main(argv: string[]): Promise<number> {
               ...(a.threads === undefined ? {} : { threads: a.threads }),
               ...(a.focus === undefined ? {} : { focus: a.focus }),
               compact: a.compact,
+              ...(a.program === undefined ? {} : { program: a.program }),
             },
             (text) => process.stdout.write(text),
           ),
@@ -248,10 +273,13 @@ export async function main(argv: string[]): Promise<number> {
           .option('workers', { type: 'number', coerce: integer(argv, 'workers', 1), describe: 'random/pct/pos: split the runs across N worker threads, same report (default: every core from 20,000 runs)' })
           .option('shard', { type: 'string', requiresArg: true, describe: 'random/pct/pos: run share i of N (i/N, 1-based) and write a JSON result for `threadsim merge`' })
           .option('output', { alias: 'o', type: 'string', requiresArg: true, coerce: fileName('output'), describe: 'with --shard: write the result to FILE (default: standard output)' })
-          .option('force', { type: 'boolean', default: false, describe: 'with --shard -o: overwrite an existing file' }),
+          .option('force', { type: 'boolean', default: false, describe: 'with --shard -o: overwrite an existing file' })
+          .option('timeout', { type: 'number', coerce: integer(argv, 'timeout'), describe: `stop when a thread runs this many seconds without yielding an op (default ${DEFAULT_TIMEOUT}; 0: never)` }),
       (a) =>
-        guard(async () =>
-          (await import('./explore.js')).exploreCommand(
+        guard(async () => {
+          const { exploreCommand } = await import('./explore.js');
+          return watched(a.timeout, () =>
+          exploreCommand(
             {
               program: a.program,
               strategy: (a.strategy ?? (a.find ? 'portfolio' : 'dpor')) as never,
@@ -278,8 +306,8 @@ export async function main(argv: string[]): Promise<number> {
               force: a.force,
             },
             a.json ? plain : out,
-          ),
-        ),
+          ));
+        }),
     )
     .command(playgroundModule(guard, out))
     .command(

@@ -1,9 +1,11 @@
 /** `threadsim run`: run a program, print its output, report failures with a replay line. */
+import { safeStringify } from '../scheduler/json-safe.js';
 import { ThreadsimError } from '../errors.js';
 import { RaceMonitor } from '../scheduler/detect/detector.js';
 import { findSplitSection } from '../scheduler/detect/split-sections.js';
 import { execute, type ExecutionResult } from '../scheduler/execution.js';
-import { printSchedule, threadLabels } from '../trace/notation.js';
+import { parseSchedule, printSchedule, threadLabels } from '../trace/notation.js';
+import { parseStepRange } from '../trace/export/step-range.js';
 import { runSchedule } from '../trace/schedule-policy.js';
 import { policyByName } from '../scheduler/policies/index.js';
 import type { Program } from '../scheduler/program.js';
@@ -12,7 +14,7 @@ import type { ReplayRecipe } from '../trace/replay-command.js';
 import { replayCommand } from '../trace/replay-command.js';
 import { failureReport } from '../trace/report.js';
 import { LEVEL_NUMBERS, renderOutput } from '../trace/text.js';
-import { writeFileAtomic } from './io.js';
+import { checkWritable, writeFileAtomic } from './io.js';
 import { loadProgram } from './load.js';
 
 /** Options of `threadsim run`, as yargs parses them. */
@@ -45,8 +47,17 @@ export interface RunArgs {
 
 /** Run the command; returns the exit code (0 no failure, 1 failure found). */
 export async function runCommand(args: RunArgs, out: (line: string) => void): Promise<number> {
-  const program = await loadProgram(args.program);
-  const level = logLevel(args.logLevel, program);
+  // Every option is checked before the program runs or any file is written, so a mistake
+  // never leaves a file behind that the corrected command would then refuse to overwrite.
+  for (const [flag, value] of [['--steps', args.steps], ['--threads', args.threads], ['--focus', args.focus]] as const) {
+    if (value !== undefined && args.export === undefined) throw new ThreadsimError('TSIM006', `${flag} needs --export FORMAT`, `Add --export markdown (or svg, mermaid, ...), or drop ${flag}.`);
+  }
+  if (args.output !== undefined && args.export === undefined) {
+    throw new ThreadsimError('TSIM006', '-o/--output needs --export FORMAT', 'Add --export markdown (or another format), or use --trace FILE for the trace itself.');
+  }
+  // The range's syntax now; whether it fits the trace once there is one, before writing it.
+  if (args.steps !== undefined) parseStepRange(args.steps);
+  if (args.schedule !== undefined) parseSchedule(args.schedule);
   policyByName(args.policy);
   if (args.json && args.export !== undefined && args.output === undefined) {
     throw new ThreadsimError('TSIM006', '--json and --export both write to standard output', `Give the export a file (--export ${args.export} -o FILE) to get both, or drop one of them.`);
@@ -54,6 +65,12 @@ export async function runCommand(args: RunArgs, out: (line: string) => void): Pr
   if (args.schedule !== undefined && args.runs !== 1) {
     throw new ThreadsimError('TSIM006', '--schedule runs one fixed schedule; --runs does not apply', 'Drop --runs, or drop --schedule to try several seeds.');
   }
+  for (const file of [args.trace, args.output]) if (file !== undefined) checkWritable(file, args.force);
+  if (args.trace !== undefined && args.trace === args.output) {
+    throw new ThreadsimError('TSIM006', `--trace and --output both name ${args.trace}`, 'Give them different file names.');
+  }
+  const program = await loadProgram(args.program);
+  const level = logLevel(args.logLevel, program);
   const base = {
     program: args.program,
     policy: args.policy,
@@ -65,15 +82,9 @@ export async function runCommand(args: RunArgs, out: (line: string) => void): Pr
   const summary =
     args.schedule !== undefined
       ? { runs: 1, execution: recordAgain(program, { ...base, seed: args.seed }, detect) }
-      : runProgram(program, { policy: args.policy, seed: args.seed, runs: args.runs, detect, ...(args.maxSteps === undefined ? {} : { maxSteps: args.maxSteps }), ...(args.cpuCount === undefined ? {} : { cpuCount: args.cpuCount }) });
+      : runProgram(program, { policy: args.policy, seed: args.seed, runs: args.runs, detect, sites: args.runs === 1, ...(args.maxSteps === undefined ? {} : { maxSteps: args.maxSteps }), ...(args.cpuCount === undefined ? {} : { cpuCount: args.cpuCount }) });
   const exec = summary.execution;
   const recipe: ReplayRecipe = { ...base, seed: exec.seed };
-  for (const [flag, value] of [['--steps', args.steps], ['--threads', args.threads], ['--focus', args.focus]] as const) {
-    if (value !== undefined && args.export === undefined) throw new ThreadsimError('TSIM006', `${flag} needs --export FORMAT`, `Add --export markdown (or svg, mermaid, ...), or drop ${flag}.`);
-  }
-  if (args.output !== undefined && args.export === undefined) {
-    throw new ThreadsimError('TSIM006', '-o/--output needs --export FORMAT', 'Add --export markdown (or another format), or use --trace FILE for the trace itself.');
-  }
   const needTrace = args.trace !== undefined || args.export !== undefined || exec.failures.length > 0;
   // The recorded run carries code sites and pattern names: its failures are the ones reported.
   const recorded = needTrace ? (exec.trace !== undefined ? exec : recordAgain(program, recipe, detect)) : undefined;
@@ -103,7 +114,7 @@ export async function runCommand(args: RunArgs, out: (line: string) => void): Pr
   const lines = renderOutput(exec.output, { timestamps: args.timestamps, level });
   if (args.json) {
     out(
-      JSON.stringify(
+      safeStringify(
         {
           program: args.program,
           policy: args.policy,
@@ -127,7 +138,6 @@ export async function runCommand(args: RunArgs, out: (line: string) => void): Pr
           state: exec.state,
           output: lines,
         },
-        null,
         2,
       ),
     );

@@ -35,7 +35,7 @@ class WorkItem {
   ) {}
 
   toString(): string {
-    return `${this.fn.name || '<lambda>'}(${this.args.map(pyRepr).join(', ')})`;
+    return `${this.fn.name || '<lambda>'}(${this.args.map((a) => pyRepr(a)).join(', ')})`;
   }
 }
 

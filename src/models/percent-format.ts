@@ -54,21 +54,27 @@ export function pyStr(v: unknown): string {
   return pyRepr(v);
 }
 
-/** Python's `repr()` of a JavaScript value. */
-export function pyRepr(v: unknown): string {
+/** Python's `repr()` of a JavaScript value; a container inside itself prints as `[...]` or `{...}`, as in Python. */
+export function pyRepr(v: unknown, path: Set<object> = new Set()): string {
   if (v === null || v === undefined) return 'None';
   if (v === true) return 'True';
   if (v === false) return 'False';
   if (typeof v === 'string') return `'${v.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
   if (typeof v === 'number') return Number.isInteger(v) ? String(v) : pyFloat(v);
-  if (Array.isArray(v)) return `[${v.map(pyRepr).join(', ')}]`;
-  if (v instanceof Map) return `{${[...v].map(([k, x]) => `${pyRepr(k)}: ${pyRepr(x)}`).join(', ')}}`;
-  if (typeof v === 'object') {
+  if (typeof v === 'bigint') return v.toString();
+  if (typeof v !== 'object') return String(v);
+  if (path.has(v)) return Array.isArray(v) ? '[...]' : '{...}';
+  path.add(v);
+  try {
+    const r = (x: unknown): string => pyRepr(x, path);
+    if (Array.isArray(v)) return `[${v.map(r).join(', ')}]`;
+    if (v instanceof Map) return `{${[...v].map(([k, x]) => `${r(k)}: ${r(x)}`).join(', ')}}`;
     const custom = (v as { toString?: () => string }).toString;
     if (custom !== Object.prototype.toString && typeof custom === 'function') return custom.call(v);
-    return `{${Object.entries(v).map(([k, x]) => `${pyRepr(k)}: ${pyRepr(x)}`).join(', ')}}`;
+    return `{${Object.entries(v).map(([k, x]) => `${r(k)}: ${r(x)}`).join(', ')}}`;
+  } finally {
+    path.delete(v);
   }
-  return String(v);
 }
 
 function pyFloat(v: number): string {

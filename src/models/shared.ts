@@ -6,7 +6,7 @@
  * data behind the engine's back: changing one in place is a threadsim error (TSIM012) naming
  * the location; a change is a new value written with `set` or `update`.
  */
-import { runtime } from '../scheduler/context.js';
+import { noteCreated, runtime } from '../scheduler/context.js';
 import { callerSite } from '../scheduler/detect/site.js';
 import type { Kernel, Op, Step, Steps } from '../scheduler/ops.js';
 
@@ -19,6 +19,10 @@ import type { Kernel, Op, Step, Steps } from '../scheduler/ops.js';
  */
 abstract class OneStep<R> implements Iterator<Op, R, unknown> {
   private started = false;
+  /** True once a thread has yielded it (`yield*` started it). */
+  get ran(): boolean {
+    return this.started;
+  }
   next(sent?: unknown): IteratorResult<Op, R> {
     if (this.started) return { value: sent as R, done: true };
     this.started = true;
@@ -126,10 +130,14 @@ export function shared<T extends Record<string, unknown>>(name: string, initial:
   return {
     name,
     get<K extends keyof T & string>(key: K): Step<T[K]> {
-      return new ReadOp(location(key), sites ? callerSite() : undefined) as unknown as Step<T[K]>;
+      const op = new ReadOp(location(key), sites ? callerSite() : undefined);
+      noteCreated(op);
+      return op as unknown as Step<T[K]>;
     },
     set<K extends keyof T & string>(key: K, value: T[K]): Step<void> {
-      return new WriteOp(location(key), value, sites ? callerSite() : undefined);
+      const op = new WriteOp(location(key), value, sites ? callerSite() : undefined);
+      noteCreated(op);
+      return op;
     },
     *update<K extends keyof T & string>(key: K, change: (value: T[K]) => T[K]): Steps<void> {
       const value = (yield new ReadOp(location(key), sites ? callerSite() : undefined)) as T[K];

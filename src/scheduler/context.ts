@@ -29,3 +29,30 @@ export function runtime(what: string): Runtime {
   }
   return active;
 }
+
+/** An op that knows whether the engine has taken it yet (shared reads and writes). */
+export interface TrackedOp {
+  readonly ran: boolean;
+  readonly kind: string;
+  readonly obj?: string | undefined;
+  readonly site?: string | undefined;
+}
+
+let created: TrackedOp | undefined;
+
+/**
+ * Called by a primitive that makes its op on call (a shared read or write), so that a call
+ * written without `yield*` (the op made and dropped) is caught: the engine asks
+ * {@link takeUnrun} after each stretch of a thread's code. Only the latest op is kept, which
+ * is enough to catch the mistake wherever it recurs.
+ */
+export function noteCreated(op: TrackedOp): void {
+  created = op;
+}
+
+/** The op made during the stretch of code that just ended and never yielded, if any. */
+export function takeUnrun(): TrackedOp | undefined {
+  const c = created;
+  created = undefined;
+  return c !== undefined && !c.ran ? c : undefined;
+}

@@ -1,12 +1,34 @@
 /** How threadsim names a thrown value, in Python's words: its type, its message, its traceback line. */
 
-/** Python's exception type name and message for any thrown value. */
+/**
+ * Python's exception type name and message for any thrown value. Never throws itself: a
+ * value without a prototype, an Error whose `message` getter throws, or a Proxy whose traps
+ * throw is still reported as the thread's exception, with Python's words for a message that
+ * cannot be printed (`<exception str() failed>`).
+ */
 export function describeError(e: unknown): { type: string; detail: string } {
-  if (e instanceof Error) {
-    const py = (e as { pyType?: unknown }).pyType;
-    return { type: typeof py === 'string' ? py : e.name, detail: e.message };
+  let isError = false;
+  try {
+    isError = e instanceof Error;
+  } catch {
+    return { type: 'Exception', detail: UNPRINTABLE };
   }
-  return { type: 'Exception', detail: String(e) };
+  if (isError) {
+    const err = e as Error & { pyType?: unknown };
+    const type = attempt(() => (typeof err.pyType === 'string' ? err.pyType : String(err.name)), 'Exception');
+    return { type, detail: attempt(() => String(err.message), UNPRINTABLE) };
+  }
+  return { type: 'Exception', detail: attempt(() => String(e), UNPRINTABLE) };
+}
+
+const UNPRINTABLE = '<exception str() failed>';
+
+function attempt(f: () => string, otherwise: string): string {
+  try {
+    return f();
+  } catch {
+    return otherwise;
+  }
 }
 
 /** The last line of a Python traceback: `Type: message`, or just `Type` when the message is empty. */

@@ -12,7 +12,7 @@
  */
 import { freeze, produce } from 'immer';
 import { ThreadsimError } from '../errors.js';
-import { setActiveRuntime } from './context.js';
+import { setActiveRuntime, takeUnrun, type TrackedOp } from './context.js';
 import { checkClaims } from './claims.js';
 import { describeError, exceptionLine } from './exception-line.js';
 import type { ClaimFailure, Failure } from './failures.js';
@@ -27,6 +27,8 @@ import type { Policy, SchedulingPoint } from './policies/policy.js';
 import { isGeneratorFunction, type Program, type SharedState } from './program.js';
 import type { Runtime, RuntimeSettings } from './runtime.js';
 import { ScheduleLog } from './schedule-log.js';
+import { stepProbe } from './probe.js';
+import { safeStringify } from './json-safe.js';
 import { TimerHeap } from './timers.js';
 
 /** Options of one execution. */
@@ -258,6 +260,7 @@ export class Execution implements Runtime {
     const before = setActiveRuntime(this);
     try {
       this.options.policy.begin(this.options.seed);
+      takeUnrun();
       const main = this.startThread(() => this.mainBody(), { name: 'MainThread', daemon: false, handle: undefined });
       this.initialState = this.state;
       const ending = this.loop(main);
@@ -389,7 +392,7 @@ export class Execution implements Runtime {
     try {
       result = op.run(this, timedOut);
     } catch (e) {
-      if (e instanceof ThreadsimError) throw e;
+      if (isOwnError(e)) throw e;
       threw = true;
       error = e;
     }
@@ -444,12 +447,19 @@ export class Execution implements Runtime {
   /** Resume the thread's generator with the op's outcome and take its next op. */
   private advance(t: Thread, result: unknown, error: unknown, threw: boolean): void {
     let r: IteratorResult<Op, unknown> | undefined;
+    const probe = stepProbe();
+    probe?.enter(this.stepIndex, t.index, t.name, t.pending);
     try {
       r = threw ? t.gen.throw(error) : t.gen.next(result);
     } catch (e) {
+      probe?.leave();
+      takeUnrun();
       r = this.raised(t, e, t);
       if (r === undefined) return;
     }
+    probe?.leave();
+    const unrun = takeUnrun();
+    if (unrun !== undefined && unrun !== r.value) throw notYielded(t.name, unrun);
     if (r.done) {
       this.ended(t, r.value);
       return;
@@ -466,7 +476,7 @@ export class Execution implements Runtime {
    * and undefined is returned.
    */
   private raised(t: Thread, error: unknown, reporter: Thread): IteratorResult<Op, unknown> | undefined {
-    if (error instanceof ThreadsimError) throw error;
+    if (isOwnError(error)) throw error;
     if (t.sharedStore !== undefined && isFrozenMutation(error)) throw changedInPlace(t.name, t.sharedStore, t.sharedKey!, error);
     const hook = t.onUncaught;
     t.onUncaught = undefined;
@@ -477,7 +487,7 @@ export class Execution implements Runtime {
       try {
         return steps.next();
       } catch (e) {
-        if (e instanceof ThreadsimError) throw e;
+        if (isOwnError(e)) throw e;
         error = e;
       }
     }
@@ -540,7 +550,7 @@ export class Execution implements Runtime {
     try {
       value = yield* this.program.main();
     } catch (e) {
-      if (e instanceof ThreadsimError) throw e;
+      if (isOwnError(e)) throw e;
       const main = this.threads[0]!;
       if (main.sharedStore !== undefined && isFrozenMutation(e)) throw changedInPlace(main.name, main.sharedStore, main.sharedKey!, e);
       const { type, detail } = describeError(e);
@@ -639,7 +649,7 @@ export class Execution implements Runtime {
       const policy = new FallbackPolicy(new ReplayPolicy(this.schedule.toArray()), new GilPolicy());
       return new Execution(this.program, { ...options, ...changes, sites: false, policy }).run();
     } catch (e) {
-      if (e instanceof ThreadsimError) return undefined;
+      if (isOwnError(e)) return undefined;
       throw e;
     }
   }
@@ -687,13 +697,20 @@ export class Execution implements Runtime {
     const outer = this.cur as Thread | undefined;
     this.cur = t;
     let first: IteratorResult<Op, unknown> | undefined;
+    const probe = stepProbe();
+    probe?.enter(this.stepIndex, t.index, t.name, undefined);
     try {
       t.gen = assertThreadBody(options.name, body(t));
       first = t.gen.next();
     } catch (e) {
+      probe?.leave();
+      takeUnrun();
       first = this.raised(t, e, outer ?? t);
       if (first === undefined) return t;
     }
+    probe?.leave();
+    const unrun = takeUnrun();
+    if (unrun !== undefined && unrun !== first.value) throw notYielded(t.name, unrun);
     if (first.done) {
       this.cur = outer ?? t;
       this.ended(t, first.value);
@@ -846,7 +863,10 @@ function notAnOp(thread: string, step: number, value: unknown): ThreadsimError {
 
 function safeString(v: unknown): string {
   try {
-    const s = JSON.stringify(v);
+    // Text shows a BigInt as its digits and a cycle as Python does, not their JSON tags.
+    const s = safeStringify(v)
+      ?.replace(/\{"\$bigint":"(-?\d+)"\}/g, '$1')
+      .replace(/\{"\$circular":"(\{\.\.\.\}|\[\.\.\.\])"\}/g, '$1');
     return s === undefined ? String(v) : s.length > 40 ? `${s.slice(0, 40)}...` : s;
   } catch {
     return String(v);
@@ -865,7 +885,7 @@ export function traceValue(v: unknown): unknown {
 
 function structuredCloneSafe(v: unknown): unknown {
   try {
-    return JSON.parse(JSON.stringify(v)) as unknown;
+    return JSON.parse(safeStringify(v)) as unknown;
   } catch {
     return String(v);
   }
@@ -878,6 +898,28 @@ export function summarizeState(state: SharedState): string {
     for (const [key, value] of Object.entries(values)) parts.push(`${store}.${key} = ${safeString(value)}`);
   }
   return parts.length === 0 ? '(no shared state)' : parts.join(', ');
+}
+
+/** TSIM015: `op` was made by a primitive call written without `yield*`, so it never ran. */
+function notYielded(thread: string, op: TrackedOp): ThreadsimError {
+  const what = op.obj === undefined ? op.kind : `${op.kind} of ${op.obj}`;
+  return new ThreadsimError(
+    'TSIM015',
+    `thread ${thread} made a ${what}${op.site === undefined ? '' : ` at ${op.site}`} without yield*, so it never ran`,
+    'Call primitives with yield*, as in yield* db.set(key, value).',
+  );
+}
+
+/**
+ * True when a thrown value is threadsim's own error. `instanceof` runs a Proxy's
+ * getPrototypeOf trap, which may throw: such a value is the program's exception, not ours.
+ */
+function isOwnError(e: unknown): boolean {
+  try {
+    return e instanceof ThreadsimError;
+  } catch {
+    return false;
+  }
 }
 
 /** For tests and tools: run one execution. */

@@ -71,7 +71,12 @@ export function program(name: string, main: () => Steps<unknown>, options: Progr
     throw new ThreadsimError('TSIM010', 'program() needs a non-empty name as its first argument', "Write program('my-program', function* main() { ... }).");
   }
   if (!isGeneratorFunction(main)) {
-    throw new ThreadsimError('TSIM010', `program '${name}': main is not a generator function`, 'Declare it with function* so that primitives can be called with yield*.');
+    const tag = Object.prototype.toString.call(main);
+    const is = tag === '[object AsyncGeneratorFunction]' ? 'an async generator function (async function*)' : tag === '[object AsyncFunction]' ? 'an async function' : typeof main === 'function' ? 'a plain function' : `${main === null ? 'null' : typeof main}`;
+    throw new ThreadsimError('TSIM010', `program '${name}': main is ${is}, not a generator function`, 'Declare it with function* (not async): threads run step by step, so wait with yield* of a primitive (yield* sleep(0.1)), not await.');
+  }
+  if (options === null || typeof options !== 'object') {
+    throw new ThreadsimError('TSIM010', `program '${name}': options is ${options === null ? 'null' : typeof options}, not an object`, 'Pass an object such as { claims: {} }, or leave options out.');
   }
   const module = definingModule();
   return { kind: 'threadsim.program', name, main, options, ...(module === undefined ? {} : { module }) };

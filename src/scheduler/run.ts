@@ -23,6 +23,8 @@ export interface RunOptions {
    * detection on every run). Default false; `threadsim run` turns it on.
    */
   readonly detect?: boolean;
+  /** Ops carry their code site even when not recording (for a watchdog's report). Default false. */
+  readonly sites?: boolean;
 }
 
 /** What a series of runs found. */
@@ -69,6 +71,7 @@ export function runProgram(program: Program, options: RunOptions = {}): RunSumma
       ...(options.maxSteps === undefined ? {} : { maxSteps: options.maxSteps }),
       ...(options.cpuCount === undefined ? {} : { cpuCount: options.cpuCount }),
       record: options.record ?? false,
+      ...(options.sites === true ? { sites: true } : {}),
       ...(options.detect ? { monitor: new RaceMonitor({ patterns: options.record ?? false }) } : {}),
     });
     if (last.failures.length > 0) return { runs: i + 1, execution: last };

@@ -81,6 +81,7 @@ export function buildChoiceTree(program: Program, trace: TraceFile, bounds: Choi
   const queue: { prefix: number[] }[] = [{ prefix: [...trace.schedule] }];
   let executions = 0;
   let stored = 0;
+  let skipped = 0;
   let initialState: SharedState = {};
   let mainLabel = 'MainThread';
   while (queue.length > 0 && executions < maxExecutions && stored < maxStoredSteps) {
@@ -98,7 +99,15 @@ export function buildChoiceTree(program: Program, trace: TraceFile, bounds: Choi
       initialState = exec.initialState ?? {};
       mainLabel = threadLabels(exec.threads.map((t) => t.name))[0] ?? 'MainThread';
     }
-    stored += insert(nodes, exec, policy.choices, recipe, (p) => queue.push({ prefix: p }));
+    // Bounded inside a run too: a long run has a choice point at nearly every step, and
+    // queueing a copy of its schedule at each one filled memory (100,000 steps: 4 GB) before
+    // the bounds, checked between runs, could stop it. Only the prefixes that can still be
+    // run are kept (the first ones, as the queue is first in, first out); the rest are
+    // counted as unexplored.
+    stored += insert(nodes, exec, policy.choices, recipe, (prefix) => {
+      if (queue.length < maxExecutions) queue.push({ prefix: prefix() });
+      else skipped++;
+    });
   }
   return {
     version: 1,
@@ -108,7 +117,7 @@ export function buildChoiceTree(program: Program, trace: TraceFile, bounds: Choi
     initialState,
     nodes,
     executions,
-    unexplored: queue.length,
+    unexplored: queue.length + skipped,
     bounds: { maxExecutions, maxStoredSteps },
   };
 }
@@ -122,7 +131,7 @@ function insert(
   exec: ExecutionResult,
   choices: ReadonlyMap<number, { t: number; op: string }[]>,
   recipe: ReplayRecipe,
-  explore: (prefix: number[]) => void,
+  explore: (prefix: () => number[]) => void,
 ): number {
   const records = exec.trace ?? [];
   const cuts = [0, ...[...choices.keys()].sort((a, b) => a - b)];
@@ -165,7 +174,7 @@ function insert(
     } else {
       node!.options = choices.get(next)!.map((o) => ({ t: o.t, op: o.op }));
       for (const o of node!.options) {
-        if (o.t !== exec.schedule[next]) explore([...exec.schedule.slice(0, next), o.t]);
+        if (o.t !== exec.schedule[next]) explore(() => [...exec.schedule.slice(0, next), o.t]);
       }
     }
   }

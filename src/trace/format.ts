@@ -7,6 +7,7 @@
  * per step, only the locations the step changed (`changes`); {@link stateAt} folds them.
  */
 import { ThreadsimError } from '../errors.js';
+import { jsonSafe, safeStringify } from '../scheduler/json-safe.js';
 import type { ExecutionResult, StepRecord } from '../scheduler/execution.js';
 import type { Failure } from '../scheduler/failures.js';
 import type { Access, OutputLine } from '../scheduler/ops.js';
@@ -139,7 +140,8 @@ export function toTraceFile(exec: ExecutionResult, recipe: ReplayRecipe, extras:
   });
   const names = exec.threads.map((t) => t.name);
   const races = extras.races ?? racesFromFailures(exec.failures, names);
-  return {
+  // Shared values may hold BigInts or cycles: the file holds their tagged forms (json-safe.ts).
+  return jsonSafe({
     format: 'threadsim-trace',
     version: TRACE_VERSION,
     recipe,
@@ -156,7 +158,7 @@ export function toTraceFile(exec: ExecutionResult, recipe: ReplayRecipe, extras:
     ...(races === undefined ? {} : { races }),
     ...(exec.initialState === undefined ? {} : { initialState: exec.initialState }),
     state: exec.state,
-  };
+  }) as TraceFile;
 }
 
 /**
@@ -225,7 +227,7 @@ export function diffState(before: SharedState, after: SharedState): StateChanges
 }
 
 function sameValue(a: unknown, b: unknown): boolean {
-  return a === b || JSON.stringify(a) === JSON.stringify(b);
+  return a === b || safeStringify(a) === safeStringify(b);
 }
 
 /**
@@ -276,6 +278,8 @@ function inSchemaOrder(obj: Record<string, unknown>, order: readonly string[]): 
 
 /** Parse and validate a trace file's text; `where` names the file in errors. */
 export function parseTraceFile(text: string, where: string): TraceFile {
+  const depth = nestingDepth(text, MAX_TRACE_DEPTH);
+  if (depth > MAX_TRACE_DEPTH) throw malformed(where, `it nests more than ${MAX_TRACE_DEPTH} levels deep`);
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -307,6 +311,37 @@ function validate<T>(schema: { safeParse(d: unknown): { success: true; data: T }
   const missing = /^Invalid input: expected (\w+), received undefined$/.exec(issue.message);
   const why = missing === null ? `: ${issue.message}` : ` is missing (expected ${missing[1]})`;
   throw malformed(where, `field "${fieldPath(issue.path)}"${why}`);
+}
+
+/**
+ * Deepest nesting of arrays and objects a trace file may have. A trace is a few levels deep
+ * plus the shared values it snapshots; the bound keeps the validator and every exporter (all
+ * of which walk values recursively) within the call stack, whatever the file holds.
+ */
+export const MAX_TRACE_DEPTH = 200;
+
+/**
+ * How deep `[` and `{` nest in JSON text, outside strings; stops counting past `limit`. A
+ * linear scan made before parsing, so a hostile file costs no recursion at all.
+ */
+export function nestingDepth(text: string, limit: number): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++;
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 || c === 123) {
+      if (++depth > deepest) {
+        deepest = depth;
+        if (deepest > limit) return deepest;
+      }
+    } else if (c === 93 || c === 125) depth--;
+  }
+  return deepest;
 }
 
 /** `steps[3].thread` for zod's path `['steps', 3, 'thread']`. */

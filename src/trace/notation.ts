@@ -34,12 +34,20 @@ export interface ScheduleRun {
 /** Largest count a run may have; a schedule longer than this could never finish anyway. */
 export const MAX_RUN_COUNT = 10_000_000;
 
+/**
+ * Largest number of steps a whole schedule may name: the schedule is expanded one entry per
+ * step, so a total bound (not only one per run) keeps forty runs of ten million each from
+ * filling memory before the first step.
+ */
+export const MAX_SCHEDULE_STEPS = 10_000_000;
+
 const BARE = /^[^\s,*"#]+$/;
 const ALIAS = /^T(0|[1-9][0-9]*)$/;
 
 /** Parse the notation; throws a ThreadsimError (TSIM006) naming the position of a mistake. */
 export function parseSchedule(text: string): ScheduleRun[] {
   const runs: ScheduleRun[] = [];
+  let total = 0;
   let i = 0;
   const n = text.length;
   const fail = (at: number, why: string): never => {
@@ -93,6 +101,8 @@ export function parseSchedule(text: string): ScheduleRun[] {
       i += m![0].length;
     }
     if (i < n && !/[\s,]/.test(text[i]!)) fail(i, `unexpected '${text[i]}' after ${text.slice(start, i)} (separate runs with spaces)`);
+    total += count;
+    if (total > MAX_SCHEDULE_STEPS) fail(start, `the schedule names more than ${MAX_SCHEDULE_STEPS} steps in all`);
     runs.push({ thread: thread!, count, text: text.slice(start, i) });
   }
   return runs;

@@ -56,7 +56,7 @@ describe('threadsim run', () => {
     expectUsageError(cli('run', 'tutorial/nope'), /unknown program 'tutorial\/nope' \(TSIM004\)\. `threadsim list` shows the built-in programs/);
     expectUsageError(cli('run', 'tutorial/rac'), /unknown program 'tutorial\/rac': did you mean tutorial\/race\?/);
     expectUsageError(cli('run', 'test/fixtures/not-a-program.ts'), /has no program export/);
-    expectUsageError(cli('run', 'tutorial/race', '--seed', '-1'), /--seed must be a non-negative integer/);
+    expectUsageError(cli('run', 'tutorial/race', '--seed', '-1'), /--seed must be an integer from 0 to 4294967295/);
     expectUsageError(cli('run', 'tutorial/race', '--policy', 'lifo'), /Invalid values|policy/);
   });
 

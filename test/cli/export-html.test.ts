@@ -10,11 +10,11 @@ const ROOT = new URL('../..', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'threadsim-export-html-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function exportTo(trace: ReturnType<typeof recordTrace>, format: string, name: string): Promise<string> {
+async function exportTo(trace: ReturnType<typeof recordTrace>, format: string, name: string, program?: string): Promise<string> {
   const file = join(dir, `${name}.json`);
   writeFileSync(file, serializeTrace(trace));
   const output = join(dir, `${name}.${format}`);
-  expect(await exportCommand({ file, format, output, force: false, timestamps: true }, () => undefined)).toBe(0);
+  expect(await exportCommand({ file, format, output, force: false, timestamps: true, ...(program === undefined ? {} : { program }) }, () => undefined)).toBe(0);
   return readFileSync(output, 'utf8');
 }
 
@@ -29,13 +29,18 @@ describe('threadsim export --format html|svg', () => {
     expect(html).not.toContain('exported without the program');
   });
 
-  it('html of a program from a module file bundles that module with the engine (esbuild is installed in the clone)', async () => {
+  it('html of a program from a module file named with --program bundles that module with the engine (esbuild is installed in the clone)', async () => {
     const trace = recordTrace('tutorial/race');
-    const html = await exportTo({ ...trace, recipe: { ...trace.recipe, program: join(ROOT, 'test/fixtures/counter-program.ts') } }, 'html', 'module');
+    const module = join(ROOT, 'test/fixtures/counter-program.ts');
+    const html = await exportTo({ ...trace, recipe: { ...trace.recipe, program: module } }, 'html', 'module', module);
     expect(html).toMatch(/"live":"user:[^"]+"/);
     expect(html).toContain('"tree":null');
     // The engine bundle with the module, then the player.
     expect(html.match(/<script>/g)).toHaveLength(2);
+    // Without --program the file the trace names is neither run nor bundled.
+    const alone = await exportTo({ ...trace, recipe: { ...trace.recipe, program: module } }, 'html', 'module-unnamed');
+    expect(alone).not.toMatch(/"live":"user:/);
+    expect(alone).toContain('exported without the program');
   });
 
   it('html of a trace whose program cannot be loaded plays the trace alone and says so', async () => {

@@ -131,13 +131,15 @@ export default program('changing', function* main() {
 });\n`;
     writeFileSync(join(dir, 'prog.ts'), src(1));
     expect((await cli('run', './prog.ts', '--trace', 'prog.json')).code).toBe(0);
-    expect((await cli('replay', 'prog.json')).code).toBe(0);
+    // A trace naming a file is not replayed on its word (the trust rule, TSIM014).
+    expectUsageError(await cli('replay', 'prog.json'), /names the program file .*prog\.ts; replay runs a program's code, so it loads a file only when you name it yourself \(TSIM014\)/);
+    expect((await cli('replay', 'prog.json', '--program', 'prog.ts')).code).toBe(0);
     // The program changes: the trace now names an edited copy (this process caches the old module).
     writeFileSync(join(dir, 'prog-edited.ts'), src(2));
     const trace = JSON.parse(readFileSync(join(dir, 'prog.json'), 'utf8'));
     trace.recipe.program = join(dir, 'prog-edited.ts');
     writeFileSync(join(dir, 'prog.json'), JSON.stringify(trace));
-    expectUsageError(await cli('replay', 'prog.json'), /replay diverged at step 1: expected write s\.x value 1, got write s\.x value 2/);
+    expectUsageError(await cli('replay', 'prog.json', '--program', 'prog-edited.ts'), /replay diverged at step 1: expected write s\.x value 1, got write s\.x value 2/);
     expect(existsSync(join(dir, 'prog.json'))).toBe(true);
   });
 });

@@ -8,11 +8,12 @@
  * mistaken for one of ours whatever its folder is called. Frames in compiled files with a
  * source map (threadsim's dist/, a user's compiled JS) are mapped back to the source line.
  * Built-in programs are named relative to the threadsim package (`src/examples/...`), so
- * their sites read the same from any working directory; other files relative to the cwd.
+ * their sites read the same from any working directory; other files relative to their
+ * project (the nearest folder above them with a package.json), for the same reason.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { findSourceMap, SourceMap } from 'node:module';
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The folder holding this package's compiled or source modules (src/ or dist/). */
@@ -73,8 +74,32 @@ function original(file: string, line: number, column: number): { file: string; l
   return { file: source, line: entry.originalLine + 1 };
 }
 
+const roots = new Map<string, string>();
+
+/**
+ * The project a user's file belongs to: the nearest folder at or above the file's own that
+ * holds a package.json, else the file's own folder. Sites are named relative to it, so the
+ * same command prints the same bytes from any working directory.
+ */
+function projectRoot(dir: string): string {
+  const known = roots.get(dir);
+  if (known !== undefined) return known;
+  let root = dir;
+  for (let d = dir; ; ) {
+    if (existsSync(join(d, 'package.json'))) {
+      root = d;
+      break;
+    }
+    const up = dirname(d);
+    if (up === d) break;
+    d = up;
+  }
+  roots.set(dir, root);
+  return root;
+}
+
 function shown(file: string): string {
-  const base = file.startsWith(PACKAGE + sep) && !file.includes(`${sep}node_modules${sep}`, PACKAGE.length) && file.includes(`${sep}examples${sep}`) ? PACKAGE : process.cwd();
+  const base = file.startsWith(PACKAGE + sep) && !file.includes(`${sep}node_modules${sep}`, PACKAGE.length) && file.includes(`${sep}examples${sep}`) ? PACKAGE : projectRoot(dirname(file));
   const rel = relative(base, file);
   return rel === '' || isAbsolute(rel) ? file : rel.split(sep).join('/');
 }

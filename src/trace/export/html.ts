@@ -82,9 +82,10 @@ function plan(trace: TraceFile, options: HtmlOptions): Plan {
   const program = options.program;
   if (program === undefined) return options.tree === undefined ? { live: null, script: null } : { live: null, script: null, tree: options.tree };
   if (inBundle(program)) return { live: program.name, script: pageBundle() };
-  // A module file (the recipe names its path): bundle it with the engine when esbuild is here.
-  const file = resolve(trace.recipe.program);
-  const bundled = existsSync(file) ? moduleBundle(file) : { reason: 'its module file is not here' };
+  // A module file: bundle the file the program was loaded from (never a path the trace names,
+  // which is data from anyone) with the engine, when esbuild is here.
+  const file = program.module;
+  const bundled = file !== undefined && existsSync(file) ? moduleBundle(file) : { reason: 'its module file is not known here' };
   if ('script' in bundled) return { live: userProgramKey(program.name), script: bundled.script };
   return { live: null, script: null, tree: options.tree ?? buildChoiceTree(program, trace), why: bundled.reason };
 }

@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { builtin, builtins } from '../../../src/examples/index.js';
@@ -84,12 +86,12 @@ describe('exportHtml of a built-in program (the engine in the page)', () => {
 describe('exportHtml of a program the page cannot hold', () => {
   it('falls back to precomputed runs and says why', () => {
     const trace = recordTrace(hostile);
-    // The recipe names no module file that exists here, so nothing can be bundled.
-    const html = exportHtml(trace, { program: hostile });
+    // The program's module file is not known (a program object made elsewhere), so nothing can be bundled.
+    const html = exportHtml(trace, { program: { ...hostile, module: join(tmpdir(), 'threadsim-no-such-dir', 'gone.ts') } });
     const data = dataOf(html) as unknown as { live: unknown; tree: unknown };
     expect(data.live).toBeNull();
     expect(data.tree).not.toBeNull();
-    expect(html).toContain('its module file is not here');
+    expect(html).toContain('its module file is not known here');
     expect(html.match(/<script>/g)).toHaveLength(1);
   });
 });
