@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { ThreadsimError } from '../errors.js';
 import { builtin, builtins } from '../examples/index.js';
 import { isProgram, type Program } from '../scheduler/program.js';
+import { isPythonSpec, loadPythonProgram } from './load-python.js';
 
 /** Registers a TypeScript loader for `.ts`/`.mts` programs; set by the command-line entry. */
 let typeScriptLoader: (() => Promise<void>) | undefined;
@@ -29,11 +30,12 @@ async function prepareLoader(spec: string): Promise<void> {
 
 /** True when `spec` names a file rather than a built-in program. */
 export function looksLikePath(spec: string): boolean {
-  return /\.(m?[jt]s|cjs|cts|mts)$/.test(spec) || spec.startsWith('.') || spec.startsWith('/');
+  return /\.(m?[jt]s|cjs|cts|mts|py)$/.test(spec) || spec.startsWith('.') || spec.startsWith('/');
 }
 
 /** Load the program called `spec`. */
 export async function loadProgram(spec: string): Promise<Program> {
+  if (isPythonSpec(spec)) return loadPythonProgram(spec);
   if (!looksLikePath(spec)) {
     const found = builtin(spec);
     if (found !== undefined) return found;

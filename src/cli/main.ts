@@ -5,6 +5,7 @@
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { isThreadsimError } from '../errors.js';
+import { setPythonSwitchRule } from './load-python.js';
 import { POLICY_NAMES } from '../scheduler/policies/index.js';
 import { exportFormatNames } from '../trace/export/index.js';
 import { demoCommand } from './demo.js';
@@ -59,6 +60,8 @@ export async function main(argv: string[]): Promise<number> {
   };
   await yargs(argv)
     .scriptName('threadsim')
+    .option('switch', { choices: ['cpython', 'any'] as const, global: true, describe: '.py programs: switch only at CPython 3.11 check points, or between any two shared accesses (docs/python.md)' })
+    .middleware((a) => setPythonSwitchRule(a.switch))
     .usage('$0 <command> [options]\n\nDeterministic thread-scheduling simulator for Python-style threading.')
     .command(
       'run <program>',

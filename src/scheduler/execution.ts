@@ -208,6 +208,7 @@ export class Execution implements Runtime {
     previous: -1,
     spawned: -1,
     yielded: false,
+    switchInterval: undefined as number | undefined,
     pending: (thread: number): Op | undefined => this.threads[thread]?.pending,
     threadName: (thread: number): string | undefined => this.threads[thread]?.name,
   };
@@ -292,13 +293,21 @@ export class Execution implements Runtime {
       }
       point.step = this.stepIndex;
       point.now = this.clock;
-      const chosen = ids.length === 1 ? ids[0]! : policy.pick(ids, point);
+      const chosen = ids.length === 1 ? ids[0]! : this.gluedThread(ids) ?? policy.pick(ids, point);
       const t = this.threads[chosen];
       if (t === undefined || t.status !== RUNNABLE) {
         throw new Error(`policy ${policy.name} picked thread ${chosen}, which is not runnable`);
       }
       this.runStep(t);
     }
+  }
+
+  /** The thread whose pending op is glued to the step it just ran, when it can run now. */
+  private gluedThread(ids: readonly number[]): number | undefined {
+    const prev = this.point.previous;
+    if (prev < 0) return undefined;
+    const t = this.threads[prev];
+    return t !== undefined && t.pending?.glued === true && t.status === RUNNABLE && ids.includes(prev) ? prev : undefined;
   }
 
   /**
@@ -745,6 +754,10 @@ export class Execution implements Runtime {
     this.state = produce(this.state, (draft: Record<string, unknown>) => {
       draft[name] = values;
     });
+  }
+
+  setSwitchInterval(micros: number): void {
+    this.point.switchInterval = micros;
   }
 
   emit(stream: string, level: number, text: string): void {

@@ -121,6 +121,11 @@ export interface Kernel {
   emit(stream: string, level: number, text: string): void;
   /** Every thread of this execution, by index. */
   readonly threads: readonly ThreadRecord[];
+  /**
+   * Python's `sys.setswitchinterval(seconds)`, in microseconds: offered to the policy at every
+   * later scheduling point ({@link SchedulingPoint.switchInterval}); the gil policy uses it.
+   */
+  setSwitchInterval?(micros: number): void;
 }
 
 /**
@@ -163,6 +168,12 @@ export interface Op {
   readonly timeout?: number;
   /** True when the op gives up the CPU voluntarily even if it does not block (`sleep(0)`). */
   readonly yields?: boolean;
+  /**
+   * True when no other thread may run between this op and the same thread's previous op
+   * (CPython 3.11 reaches no check point between them, so it cannot switch there). The engine
+   * runs it next without asking the policy, as it does when only one thread can run.
+   */
+  readonly glued?: boolean;
   /** Perform the step; the return value is what `yield` evaluates to in the thread. */
   run(k: Kernel, timedOut: boolean): unknown;
   /** For deadlock reports: what a parked thread waits for ("Lock#1 held by MainThread"). */
