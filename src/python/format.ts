@@ -4,7 +4,7 @@
  * User classes' `__str__`/`__repr__` are Python code: the interpreter handles them before
  * calling into here, so these functions are plain (no steps).
  */
-import { pyRaise } from './exceptions.js';
+import { BaseException, pyRaise } from './exceptions.js';
 import { PyBound, PyBuiltin, PyClass, PyDict, PyFloat, PyFunction, PyInstance, PyList, PyModuleObject, PyObjectSentinel, PyRange, PyTuple } from './values.js';
 
 /** repr of a float as CPython prints it (shortest round-trip, `.0` for integral values). */
@@ -208,4 +208,62 @@ export function percentFormat(fmt: string, argsValue: unknown, str: (v: unknown)
   if (mapping === undefined && i < args.length) throw pyRaise('TypeError', 'not all arguments converted during string formatting');
   void used;
   return out;
+}
+
+const ids = new WeakMap<object, number>();
+let nextId = 1;
+
+/** A number per object, stable for the object's life: `id()` and default reprs. */
+export function idOf(v: object): number {
+  let n = ids.get(v);
+  if (n === undefined) ids.set(v, (n = nextId++ * 16));
+  return n;
+}
+
+const BUILTIN_TYPES = new Set(['int', 'float', 'str', 'bool', 'list', 'tuple', 'dict', 'range', 'object', 'type', 'NoneType', 'property']);
+
+/** `repr(v)` for every value, without running program code (a user `__repr__` is not called). */
+export function reprValue(v: unknown): string {
+  if (v === null || v === undefined) return 'None';
+  if (v === true) return 'True';
+  if (v === false) return 'False';
+  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : floatRepr(v);
+  if (typeof v === 'string') return strRepr(v);
+  if (v instanceof PyFloat) return floatRepr(v.v);
+  if (v instanceof PyList) return `[${v.items.map((x) => (x === v ? '[...]' : reprValue(x))).join(', ')}]`;
+  if (v instanceof PyTuple) return v.items.length === 1 ? `(${reprValue(v.items[0])},)` : `(${v.items.map((x) => reprValue(x)).join(', ')})`;
+  if (v instanceof PyDict) return `{${[...v.map.values()].map(([k, x]) => `${reprValue(k)}: ${reprValue(x)}`).join(', ')}}`;
+  if (v instanceof PyRange) return v.step === 1 ? `range(${v.start}, ${v.stop})` : `range(${v.start}, ${v.stop}, ${v.step})`;
+  if (v instanceof PyFunction) return `<function ${v.qualname} at 0x${(0x7f0000000000 + idOf(v)).toString(16)}>`;
+  if (v instanceof PyClass) {
+    const builtin = v.module !== '' || BUILTIN_TYPES.has(v.name) || (v.isSubclassOf(BaseException) && v.dict.size <= 1);
+    return builtin ? `<class '${v.module}${v.name}'>` : `<class '__main__.${v.name}'>`;
+  }
+  if (v instanceof PyBound) return `<bound method ${v.fn instanceof PyFunction ? v.fn.qualname : (v.fn as PyBuiltin).name} of ${reprValue(v.self)}>`;
+  if (v instanceof PyBuiltin) return `<built-in function ${v.name}>`;
+  if (v instanceof PyModuleObject) return `<module '${v.name}'>`;
+  if (v instanceof PyObjectSentinel) return `<object object at 0x${(0x7f0000000000 + v.id * 16).toString(16)}>`;
+  if (v instanceof PyInstance) {
+    if (v.cls.isSubclassOf(BaseException)) {
+      const args = v.dict.get('args');
+      const items = args instanceof PyTuple ? args.items : [];
+      return `${v.cls.name}(${items.map((x) => reprValue(x)).join(', ')})`;
+    }
+    if (v.host !== undefined && v.host !== null) return String(v.host);
+    return `<__main__.${v.cls.name} object at 0x${(0x7f0000000000 + idOf(v)).toString(16)}>`;
+  }
+  const s = String(v);
+  return s === '[object Object]' ? '<object>' : s;
+}
+
+// Models print values they are handed (a submitted call's arguments, a queue item) with
+// toString: give the Python values their repr there.
+for (const cls of [PyFloat, PyList, PyTuple, PyDict, PyRange, PyFunction, PyClass, PyBound, PyBuiltin, PyModuleObject, PyObjectSentinel, PyInstance]) {
+  Object.defineProperty(cls.prototype, 'toString', {
+    value(this: unknown) {
+      return reprValue(this);
+    },
+    configurable: true,
+    writable: true,
+  });
 }

@@ -17,7 +17,7 @@ import { runtime } from '../scheduler/context.js';
 import type { PyModule, PyNode } from './ast.js';
 import { AccessOp } from './access.js';
 import { BaseException, Exception, exceptionClass, isInstanceOfClass, printedName, pyRaise, pyValueOf, raiseable, type Carried, type Frame as TraceFrame } from './exceptions.js';
-import { floatRepr, formatSpec, percentFormat, strRepr, typeName } from './format.js';
+import { formatSpec, idOf, percentFormat, reprValue, typeName } from './format.js';
 import { scopeOf, declaredGlobals, type ScopeInfo } from './scope.js';
 import {
   hashKey,
@@ -1468,33 +1468,7 @@ export class Interp {
 
   /** `repr(v)` of built-in values (program-defined `__repr__` is run by {@link reprOf}). */
   repr(v: unknown): string {
-    if (v === null || v === undefined) return 'None';
-    if (v === true) return 'True';
-    if (v === false) return 'False';
-    if (typeof v === 'number') return Number.isInteger(v) ? String(v) : floatRepr(v);
-    if (typeof v === 'string') return strRepr(v);
-    if (v instanceof PyFloat) return floatRepr(v.v);
-    if (v instanceof PyList) return `[${v.items.map((x) => (x === v ? '[...]' : this.repr(x))).join(', ')}]`;
-    if (v instanceof PyTuple) return v.items.length === 1 ? `(${this.repr(v.items[0])},)` : `(${v.items.map((x) => this.repr(x)).join(', ')})`;
-    if (v instanceof PyDict) return `{${[...v.map.values()].map(([k, x]) => `${this.repr(k)}: ${this.repr(x)}`).join(', ')}}`;
-    if (v instanceof PyRange) return v.step === 1 ? `range(${v.start}, ${v.stop})` : `range(${v.start}, ${v.stop}, ${v.step})`;
-    if (v instanceof PyFunction) return `<function ${v.qualname} at 0x${(0x7f0000000000 + this.idOf(v)).toString(16)}>`;
-    if (v instanceof PyClass) return v.module === '' && v.host === undefined && !isBuiltinClass(v) ? `<class '__main__.${v.name}'>` : `<class '${v.module}${v.name}'>`;
-    if (v instanceof PyBound) return `<bound method ${v.fn instanceof PyFunction ? v.fn.qualname : (v.fn as PyBuiltin).name} of ${this.repr(v.self)}>`;
-    if (v instanceof PyBuiltin) return `<built-in function ${v.name}>`;
-    if (v instanceof PyModuleObject) return `<module '${v.name}'>`;
-    if (v instanceof PyObjectSentinel) return `<object object at 0x${(0x7f0000000000 + v.id * 16).toString(16)}>`;
-    if (v instanceof PyInstance) {
-      if (v.cls.isSubclassOf(BaseException)) {
-        const args = v.dict.get('args');
-        const items = args instanceof PyTuple ? args.items : [];
-        return `${v.cls.name}(${items.map((x) => this.repr(x)).join(', ')})`;
-      }
-      if (v.host !== undefined) return String(v.host);
-      return `<__main__.${v.cls.name} object at 0x${(0x7f0000000000 + this.idOf(v)).toString(16)}>`;
-    }
-    const s = String(v);
-    return s === '[object Object]' ? `<${this.typeName(v)} object>` : s;
+    return reprValue(v);
   }
 
   /** `repr(v)`, running a program-defined `__repr__`. */
@@ -1512,13 +1486,9 @@ export class Interp {
     return this.repr(v);
   }
 
-  private readonly ids = new WeakMap<object, number>();
-  private nextId = 1;
-  /** A stable per-execution number for `id()` and default reprs. */
+  /** A stable number for `id()` and default reprs. */
   idOf(v: object): number {
-    let n = this.ids.get(v);
-    if (n === undefined) this.ids.set(v, (n = this.nextId++ * 16));
-    return n;
+    return idOf(v);
   }
 
   /** A PyFunction or other callable as a thread target for the models: a named generator function. */
@@ -1569,10 +1539,6 @@ function nameOf(fn: unknown): string {
   if (fn instanceof PyBuiltin) return fn.name;
   if (fn instanceof PyClass) return fn.name;
   return '<callable>';
-}
-
-function isBuiltinClass(c: PyClass): boolean {
-  return c.isSubclassOf(BaseException) && c.dict.size === 0 && c.module === '' && ['Exception', 'BaseException'].includes(c.name);
 }
 
 function isThreadsimError(e: unknown): boolean {

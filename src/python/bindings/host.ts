@@ -35,6 +35,7 @@ export function pyFloat(x: number): PyFloat {
 /** A Python tuple or list as a JavaScript array (for `args=(...)`). */
 export function items(v: unknown, what: string): unknown[] {
   if (v === null || v === undefined) return [];
+  if (Array.isArray(v)) return [...(v as unknown[])];
   if (v instanceof PyTuple) return [...v.items];
   if (typeof v === 'object' && v !== null && 'items' in v && Array.isArray((v as { items: unknown }).items)) return [...(v as { items: unknown[] }).items];
   throw pyRaise('TypeError', `${what} must be a sequence`);

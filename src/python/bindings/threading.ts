@@ -30,6 +30,9 @@ class PyThread extends Thread<unknown[]> {
     if (inst !== undefined && run instanceof PyFunction) return yield* this.interp!.call(run, [inst], undefined);
     return yield* super.run();
   }
+  override toString(): string {
+    return super.toString().replace(/^<PyThread\(/, `<${this.pyInstance?.cls.name ?? 'Thread'}(`);
+  }
 }
 
 /** The Python value for a model thread: a subclass instance when it has one. */
