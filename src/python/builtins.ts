@@ -6,7 +6,7 @@
  * it in C under the GIL. `print` is two writes, the text then the line end, as CPython's is, so
  * two threads' prints can interleave mid-line.
  */
-import type { Op, Steps } from '../scheduler/ops.js';
+import { PARTIAL_STREAM as PARTIAL, type Op, type Steps } from '../scheduler/ops.js';
 import { bindArgs, REQUIRED } from './args.js';
 import { BaseException, exceptionClass, pyRaise } from './exceptions.js';
 import { drain, Interp, numeric, PyIterator } from './interp.js';
@@ -39,7 +39,7 @@ function typeClass(name: string, base: PyClass | undefined, make: Fn, methods: R
 }
 
 /** One write to the program's output: `part` has no line end (the rest of the line may come from another write). */
-function* write(stream: 'stdout-part' | 'stdout', text: string): Steps<void> {
+function* write(stream: typeof PARTIAL | 'stdout', text: string): Steps<void> {
   const op: Op = { kind: 'log', obj: undefined, access: 'none', value: text, run: (k) => k.emit(stream, 0, text) };
   yield op;
 }
@@ -332,10 +332,10 @@ export function makeBuiltins(interp: Interp): Map<string, unknown> {
           const lines = (text + end.slice(0, -1)).split('\n');
           const last = lines.pop()!;
           for (const l of lines) yield* write('stdout', l) as Generator<never>;
-          yield* write('stdout-part', last) as Generator<never>;
+          yield* write(PARTIAL, last) as Generator<never>;
           yield* write('stdout', '') as Generator<never>;
         } else {
-          yield* write('stdout-part', text + end) as Generator<never>;
+          yield* write(PARTIAL, text + end) as Generator<never>;
         }
         return null;
       })();

@@ -82,6 +82,12 @@ export interface SpawnOptions {
   readonly onUncaught?: (error: unknown) => Steps<unknown> | undefined;
 }
 
+/**
+ * The stream of a write with no line end (a `.py` program's `print` writes its text, then the
+ * line end, as CPython does): the next line, whoever writes it, continues it.
+ */
+export const PARTIAL_STREAM = 'stdout-part';
+
 /** A line the simulated program wrote. */
 export interface OutputLine {
   /** Virtual time in microseconds since the clock's start. */
