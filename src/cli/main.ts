@@ -5,7 +5,7 @@
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { isThreadsimError } from '../errors.js';
-import { setPythonSwitchRule } from './load-python.js';
+import { isPythonSpec, setPythonSwitchRule } from './load-python.js';
 import { POLICY_NAMES } from '../scheduler/policies/index.js';
 import { exportFormatNames } from '../trace/export/index.js';
 import { demoCommand } from './demo.js';
@@ -61,7 +61,11 @@ export async function main(argv: string[]): Promise<number> {
   await yargs(argv)
     .scriptName('threadsim')
     .option('switch', { choices: ['cpython', 'any'] as const, global: true, describe: '.py programs: switch only at CPython 3.11 check points, or between any two shared accesses (docs/python.md)' })
-    .middleware((a) => setPythonSwitchRule(a.switch))
+    .middleware((a) => {
+      setPythonSwitchRule(a.switch);
+      // The program's name carries the rule, so replay commands and traces reproduce it.
+      if (a.switch === 'any' && typeof a.program === 'string' && isPythonSpec(a.program) && !a.program.endsWith('@any')) a.program = `${a.program}@any`;
+    })
     .usage('$0 <command> [options]\n\nDeterministic thread-scheduling simulator for Python-style threading.')
     .command(
       'run <program>',
