@@ -9,8 +9,8 @@
 import { PARTIAL_STREAM as PARTIAL, type Op, type Steps } from '../scheduler/ops.js';
 import { bindArgs, REQUIRED } from './args.js';
 import { BaseException, exceptionClass, pyRaise } from './exceptions.js';
-import { drain, Interp, numeric, PyIterator } from './interp.js';
-import { floatRepr, strRepr } from './format.js';
+import { drain, Interp, keyError, numeric, PyIterator } from './interp.js';
+import { floatRepr, strRepr, toFixedPy } from './format.js';
 import { PyBound, PyBuiltin, PyClass, PyClassMethod, PyDict, PyFloat, PyFunction, PyInstance, PyList, PyObjectSentinel, PyProperty, PyRange, PyStatic, PyTuple } from './values.js';
 
 type Kw = Map<string, unknown> | undefined;
@@ -259,7 +259,7 @@ export function makeBuiltins(interp: Interp): Map<string, unknown> {
           const e = dictGet(a[0] as PyDict, a[1]);
           if (e === undefined) {
             if (a.length > 2) return a[2];
-            throw pyRaise('KeyError', I.repr(a[1]));
+            throw keyError(a[1]);
           }
           (a[0] as PyDict).delete(a[1]);
           return e[1];
@@ -368,8 +368,7 @@ export function makeBuiltins(interp: Interp): Map<string, unknown> {
       if (v === undefined) throw pyRaise('TypeError', `type ${I.typeName(args[0])} doesn't define __round__ method`);
       const nd = args[1];
       if (nd === undefined || nd === null) return roundHalfEven(v);
-      const f = 10 ** (nd as number);
-      const r = roundHalfEven(v * f) / f;
+      const r = (nd as number) >= 0 ? Number(toFixedPy(v, nd as number)) : roundHalfEven(v / 10 ** -(nd as number)) * 10 ** -(nd as number);
       return args[0] instanceof PyFloat ? new PyFloat(r) : r;
     },
     min: (args, kw) => extreme(I, 'min', args, kw, -1),
@@ -575,6 +574,7 @@ function* sortValues(I: Interp, items: unknown[], key: unknown, reverse: boolean
 function* strFormat(I: Interp, fmt: string, args: unknown[], kw: Kw): Generator<never, string, unknown> {
   let out = '';
   let auto = 0;
+  let manual = false;
   const re = /\{\{|\}\}|\{([^{}!:]*)(?:!([rsa]))?(?::([^{}]*(?:\{[^{}]*\}[^{}]*)*))?\}/g;
   let last = 0;
   for (let m = re.exec(fmt); m !== null; m = re.exec(fmt)) {
@@ -587,8 +587,14 @@ function* strFormat(I: Interp, fmt: string, args: unknown[], kw: Kw): Generator<
     const field = m[1] ?? '';
     const [head, ...rest] = field.split(/(?=[.[])/);
     let v: unknown;
-    if (head === '' || head === undefined) v = args[auto++];
-    else if (/^\d+$/.test(head)) v = args[Number(head)];
+    if (head === '' || head === undefined) {
+      if (manual) throw pyRaise('ValueError', 'cannot switch from manual field specification to automatic field numbering');
+      v = args[auto++];
+    } else if (/^\d+$/.test(head)) {
+      if (auto > 0) throw pyRaise('ValueError', 'cannot switch from automatic field numbering to manual field specification');
+      manual = true;
+      v = args[Number(head)];
+    }
     else {
       if (kw === undefined || !kw.has(head)) throw pyRaise('KeyError', strRepr(head));
       v = kw.get(head);

@@ -17,6 +17,24 @@ export function floatRepr(v: number): string {
   return s.replace(/e([+-])(\d)$/, 'e$10$2').replace(/e(\d)/, 'e+$1');
 }
 
+/**
+ * `x` with `digits` decimals as CPython prints it: the exact binary value correctly rounded,
+ * exact ties to even (JavaScript's toFixed takes a tie away from zero: 2.25 → "2.3", not "2.2").
+ */
+export function toFixedPy(x: number, digits: number): string {
+  const near = x.toFixed(digits);
+  if (!Number.isFinite(x) || digits > 60) return near;
+  const exact = Math.abs(x).toFixed(Math.min(100, digits + 40));
+  const point = exact.indexOf('.');
+  const cut = digits === 0 ? point : point + 1 + digits;
+  const rest = exact.slice(point + 1 + digits);
+  if (!/^50*$/.test(rest)) return near;
+  const truncated = exact.slice(0, cut);
+  const last = truncated.replace('.', '').slice(-1);
+  if (Number(last) % 2 === 0) return (x < 0 && Number(truncated) !== 0 ? '-' : '') + truncated;
+  return near;
+}
+
 /** The Python type name of a value, as error messages print it. */
 export function typeName(v: unknown, hostName: (v: object) => string | undefined): string {
   if (v === null || v === undefined) return 'NoneType';
@@ -86,10 +104,10 @@ export function formatSpec(v: unknown, spec: string, str: (v: unknown) => string
         break;
       case 'f':
       case 'F':
-        body = x.toFixed(prec ?? 6);
+        body = toFixedPy(x, prec ?? 6);
         break;
       case '%':
-        body = `${(x * 100).toFixed(prec ?? 6)}%`;
+        body = `${toFixedPy(x * 100, prec ?? 6)}%`;
         break;
       case 'e':
       case 'E':

@@ -354,28 +354,34 @@ export class Interp {
   }
 
   private *tryStmt(s: PyNode, f: Frame): Generator<never, Signal, unknown> {
+    const finalbody = s.finalbody as PyNode[];
     let sig: Signal = NORMAL;
-    let pending: { error: unknown } | undefined;
+    let raised = false;
+    let error: unknown;
     try {
+      let failed = false;
       try {
         sig = yield* this.block(s.body as PyNode[], f);
       } catch (e) {
-        if (isThreadsimError(e)) throw e;
+        if (uncatchable(e)) throw e;
+        failed = true;
         const handled = yield* this.handle(s, f, e);
         if (handled === undefined) throw e;
-        return (sig = handled);
+        sig = handled;
       }
-      if (sig === NORMAL) sig = yield* this.block(s.orelse as PyNode[], f);
+      if (!failed && sig === NORMAL) sig = yield* this.block(s.orelse as PyNode[], f);
     } catch (e) {
-      if (isThreadsimError(e) || (s.finalbody as PyNode[]).length === 0) throw e;
-      pending = { error: e };
+      if (uncatchable(e) || finalbody.length === 0) throw e;
+      raised = true;
+      error = e;
     }
-    if ((s.finalbody as PyNode[]).length > 0) {
+    if (finalbody.length > 0) {
       const ret = f.ret;
-      const fin = yield* this.block(s.finalbody as PyNode[], f);
+      const fin = yield* this.block(finalbody, f);
+      // A return, break or continue in `finally` wins over what was pending.
       if (fin !== NORMAL) return fin;
       f.ret = ret;
-      if (pending !== undefined) throw pending.error;
+      if (raised) throw error;
     }
     return sig;
   }
@@ -416,7 +422,7 @@ export class Interp {
     try {
       sig = yield* this.withStmt(s, f, index + 1);
     } catch (e) {
-      if (isThreadsimError(e)) throw e;
+      if (uncatchable(e)) throw e;
       const v = pyValueOf(e, (x) => this.strSync(x));
       const suppress = yield* this.call(exit, [v.cls, v, null], undefined);
       if (!(yield* this.truthy(suppress))) throw e;
@@ -1135,7 +1141,7 @@ export class Interp {
       this.hashable(key);
       return yield this.access('read', d.label, line, () => {
         const e = d.get(key);
-        if (e === undefined) throw pyRaise('KeyError', this.repr(key));
+        if (e === undefined) throw keyError(key);
         return e[1];
       }) as never;
     }
@@ -1403,6 +1409,7 @@ export class Interp {
     }
     if (typeof a === 'string') {
       if (op === 'Add' && typeof b === 'string') return a + b;
+      if (op === 'Add') throw pyRaise('TypeError', `can only concatenate str (not "${this.typeName(b)}") to str`);
       if (op === 'Mult' && typeof b === 'number') return a.repeat(Math.max(0, b));
       if (op === 'Mod') return percentFormat(a, b, (x) => this.strSync(x), (x) => this.repr(x));
     }
@@ -1416,6 +1423,7 @@ export class Interp {
       }
       return new PyList([...a.items, ...b.items], this.label('list'));
     }
+    if (a instanceof PyList && op === 'Add') throw pyRaise('TypeError', `can only concatenate list (not "${this.typeName(b)}") to list`);
     if (a instanceof PyList && op === 'Mult' && typeof b === 'number') return new PyList(Array.from({ length: Math.max(0, b) }, () => a.items).flat(), this.label('list'));
     if (a instanceof PyTuple && b instanceof PyTuple && op === 'Add') return new PyTuple([...a.items, ...b.items]);
     if (a instanceof PyInstance) {
@@ -1447,6 +1455,7 @@ export class Interp {
   /** `str(v)`, running a program-defined `__str__` or `__repr__`. */
   *str(v: unknown): Generator<never, string, unknown> {
     if (typeof v === 'string') return v;
+    if (v instanceof PyList || v instanceof PyTuple || v instanceof PyDict) return yield* this.reprOf(v);
     if (v instanceof PyInstance) {
       const m = v.cls.lookup('__str__') ?? v.cls.lookup('__repr__');
       if (m instanceof PyFunction) return String(yield* this.call(m, [v], undefined));
@@ -1482,6 +1491,11 @@ export class Interp {
       for (const x of v.items) parts.push(yield* this.reprOf(x));
       if (v instanceof PyTuple) return parts.length === 1 ? `(${parts[0]!},)` : `(${parts.join(', ')})`;
       return `[${parts.join(', ')}]`;
+    }
+    if (v instanceof PyDict) {
+      const parts: string[] = [];
+      for (const [k, x] of v.map.values()) parts.push(`${yield* this.reprOf(k)}: ${yield* this.reprOf(x)}`);
+      return `{${parts.join(', ')}}`;
     }
     return this.repr(v);
   }
@@ -1543,6 +1557,18 @@ function nameOf(fn: unknown): string {
 
 function isThreadsimError(e: unknown): boolean {
   return e instanceof Error && e.name === 'ThreadsimError';
+}
+
+/** `KeyError(key)`: its argument is the key, its message the key's repr. */
+export function keyError(key: unknown): unknown {
+  const err = pyRaise('KeyError', reprValue(key));
+  err.pyValue!.dict.set('args', new PyTuple([key]));
+  return err;
+}
+
+/** Errors a program's `except` and `with` never see: threadsim's own, and the end of the module after a failed claim. */
+function uncatchable(e: unknown): boolean {
+  return e === STOP_MODULE || isThreadsimError(e);
 }
 
 /** The numeric value of an int, bool or float; undefined for anything else. */

@@ -19,3 +19,18 @@ export function errorLine(e: unknown): string {
   const { type, detail } = describeError(e);
   return exceptionLine(type, detail);
 }
+
+/**
+ * The frame lines of a Python traceback, for an exception that carries them (a `.py`
+ * program's: `  File "race.py", line 12, in update` then the source line), outermost first.
+ */
+export function tracebackFrames(e: unknown): string[] {
+  const frames = typeof e === 'object' && e !== null ? (e as { pyFrames?: readonly { file: string; line: number; name: string; code: string }[] }).pyFrames : undefined;
+  if (frames === undefined) return [];
+  const out: string[] = [];
+  for (const f of frames) {
+    out.push(`  File "${f.file}", line ${f.line}, in ${f.name}`);
+    if (f.code !== '') out.push(`    ${f.code}`);
+  }
+  return out;
+}

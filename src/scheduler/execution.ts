@@ -14,7 +14,7 @@ import { freeze, produce } from 'immer';
 import { ThreadsimError } from '../errors.js';
 import { setActiveRuntime } from './context.js';
 import { checkClaims } from './claims.js';
-import { describeError, exceptionLine } from './exception-line.js';
+import { describeError, exceptionLine, tracebackFrames } from './exception-line.js';
 import type { ClaimFailure, Failure } from './failures.js';
 import { invariantMonitor } from './detect/invariants.js';
 import { runEnd } from './counterfactual.js';
@@ -524,6 +524,7 @@ export class Execution implements Runtime {
     } else {
       this.emit('stderr', 40, `Exception in thread ${t.name}:`);
       this.emit('stderr', 40, 'Traceback (most recent call last):');
+      for (const line of tracebackFrames(error)) this.emit('stderr', 40, line);
       this.emit('stderr', 40, exceptionLine(type, detail));
     }
     this.failures.push({
@@ -545,6 +546,7 @@ export class Execution implements Runtime {
       if (e instanceof ThreadsimError) throw e;
       const { type, detail } = describeError(e);
       this.emit('stderr', 40, 'Traceback (most recent call last):');
+      for (const line of tracebackFrames(e)) this.emit('stderr', 40, line);
       this.emit('stderr', 40, exceptionLine(type, detail));
       this.failures.push({ kind: 'exception', thread: 'MainThread', type, detail, step: Math.max(0, this.stepIndex - 1), message: `uncaught ${type} in MainThread: ${detail}` });
     }
