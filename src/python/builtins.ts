@@ -11,7 +11,7 @@ import { bindArgs, REQUIRED } from './args.js';
 import { BaseException, exceptionClass, pyRaise } from './exceptions.js';
 import { drain, Interp, keyError, numeric, PyIterator } from './interp.js';
 import { floatRepr, strRepr, toFixedPy } from './format.js';
-import { PyBound, PyBuiltin, PyClass, PyClassMethod, PyDict, PyFloat, PyFunction, PyInstance, PyList, PyObjectSentinel, PyProperty, PyRange, PyStatic, PyTuple } from './values.js';
+import { PyBound, PyBuiltin, PyClass, PyClassMethod, PyDict, PyFloat, PyFunction, PyInstance, PyList, PyObjectSentinel, PyProperty, PyRange, PyStatic, PyTuple, Snapshot } from './values.js';
 
 type Kw = Map<string, unknown> | undefined;
 type Fn = (args: unknown[], kw: Kw) => unknown;
@@ -67,7 +67,7 @@ export function makeBuiltins(interp: Interp): Map<string, unknown> {
       return (yield I.containerOp(container, kind, perform) as never) as T;
     })();
 
-  const object = new PyClass('object', undefined, new Map(), '', { construct: (_s, args) => (args.length > 0 ? (() => { throw pyRaise('TypeError', 'object() takes no arguments'); })() : new PyObjectSentinel(I.idOf({}))) });
+  const object = new PyClass('object', undefined, new Map(), '', { construct: (_s, args) => (args.length > 0 ? (() => { throw pyRaise('TypeError', 'object() takes no arguments'); })() : new PyObjectSentinel(Number(I.label('object').slice('object#'.length)))) });
   const int = typeClass('int', undefined, (args, kw) => {
     const { values } = bindArgs('int', [['x', 0], ['base', 10]], args, kw);
     const [x, base] = values;
@@ -198,14 +198,14 @@ export function makeBuiltins(interp: Interp): Map<string, unknown> {
       clear: (a) => step(a[0] as PyList, 'write', () => void ((a[0] as PyList).items.length = 0)),
       copy: (a) =>
         (function* () {
-          const items = yield* step(a[0] as PyList, 'read', () => (a[0] as PyList).items.slice());
-          return new PyList(items, label('list'));
+          const items = yield* step(a[0] as PyList, 'read', () => new Snapshot((a[0] as PyList).items.slice()));
+          return new PyList(items.items, label('list'));
         })(),
       reverse: (a) => step(a[0] as PyList, 'write', () => void (a[0] as PyList).items.reverse()),
       sort: (a, kw) =>
         (function* () {
           const self = a[0] as PyList;
-          const items = yield* step(self, 'read', () => self.items.slice());
+          const items = (yield* step(self, 'read', () => new Snapshot(self.items.slice()))).items;
           const sorted = yield* sortValues(I, items, kw?.get('key') ?? null, (yield* I.truthy(kw?.get('reverse') ?? false)) as boolean);
           yield* step(self, 'write', () => void (self.items = sorted));
           return null;

@@ -5,7 +5,7 @@
  * calling into here, so these functions are plain (no steps).
  */
 import { BaseException, pyRaise } from './exceptions.js';
-import { PyBound, PyBuiltin, PyClass, PyDict, PyFloat, PyFunction, PyInstance, PyList, PyModuleObject, PyObjectSentinel, PyRange, PyTuple } from './values.js';
+import { PyBound, PyBuiltin, PyClass, PyDict, PyFloat, PyFunction, PyInstance, PyList, PyModuleObject, PyObjectSentinel, PyRange, PyTuple, Snapshot } from './values.js';
 
 /** repr of a float as CPython prints it (shortest round-trip, `.0` for integral values). */
 export function floatRepr(v: number): string {
@@ -228,14 +228,14 @@ export function percentFormat(fmt: string, argsValue: unknown, str: (v: unknown)
   return out;
 }
 
-const ids = new WeakMap<object, number>();
-let nextId = 1;
-
-/** A number per object, stable for the object's life: `id()` and default reprs. */
-export function idOf(v: object): number {
-  let n = ids.get(v);
-  if (n === undefined) ids.set(v, (n = nextId++ * 16));
-  return n;
+/**
+ * A made-up memory address for a default repr, derived from the object's per-run name
+ * (`Job#3`), so that the same run prints the same text in every process (traces replay).
+ */
+function address(name: string): string {
+  let h = 2166136261;
+  for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 16777619) >>> 0;
+  return `0x7f${(h & 0xffffff).toString(16).padStart(6, '0')}${'0'.repeat(3)}0`;
 }
 
 const BUILTIN_TYPES = new Set(['int', 'float', 'str', 'bool', 'list', 'tuple', 'dict', 'range', 'object', 'type', 'NoneType', 'property']);
@@ -249,10 +249,11 @@ export function reprValue(v: unknown): string {
   if (typeof v === 'string') return strRepr(v);
   if (v instanceof PyFloat) return floatRepr(v.v);
   if (v instanceof PyList) return `[${v.items.map((x) => (x === v ? '[...]' : reprValue(x))).join(', ')}]`;
+  if (v instanceof Snapshot) return `[${v.items.map((x) => reprValue(x)).join(', ')}]`;
   if (v instanceof PyTuple) return v.items.length === 1 ? `(${reprValue(v.items[0])},)` : `(${v.items.map((x) => reprValue(x)).join(', ')})`;
   if (v instanceof PyDict) return `{${[...v.map.values()].map(([k, x]) => `${reprValue(k)}: ${reprValue(x)}`).join(', ')}}`;
   if (v instanceof PyRange) return v.step === 1 ? `range(${v.start}, ${v.stop})` : `range(${v.start}, ${v.stop}, ${v.step})`;
-  if (v instanceof PyFunction) return `<function ${v.qualname} at 0x${(0x7f0000000000 + idOf(v)).toString(16)}>`;
+  if (v instanceof PyFunction) return `<function ${v.qualname} at ${address(`function ${v.qualname}`)}>`;
   if (v instanceof PyClass) {
     const builtin = v.module !== '' || BUILTIN_TYPES.has(v.name) || (v.isSubclassOf(BaseException) && v.dict.size <= 1);
     return builtin ? `<class '${v.module}${v.name}'>` : `<class '__main__.${v.name}'>`;
@@ -268,7 +269,7 @@ export function reprValue(v: unknown): string {
       return `${v.cls.name}(${items.map((x) => reprValue(x)).join(', ')})`;
     }
     if (v.host !== undefined && v.host !== null) return String(v.host);
-    return `<__main__.${v.cls.name} object at 0x${(0x7f0000000000 + idOf(v)).toString(16)}>`;
+    return `<__main__.${v.cls.name} object at ${address(v.label)}>`;
   }
   const s = String(v);
   return s === '[object Object]' ? '<object>' : s;
@@ -276,7 +277,7 @@ export function reprValue(v: unknown): string {
 
 // Models print values they are handed (a submitted call's arguments, a queue item) with
 // toString: give the Python values their repr there.
-for (const cls of [PyFloat, PyList, PyTuple, PyDict, PyRange, PyFunction, PyClass, PyBound, PyBuiltin, PyModuleObject, PyObjectSentinel, PyInstance]) {
+for (const cls of [Snapshot, PyFloat, PyList, PyTuple, PyDict, PyRange, PyFunction, PyClass, PyBound, PyBuiltin, PyModuleObject, PyObjectSentinel, PyInstance]) {
   Object.defineProperty(cls.prototype, 'toString', {
     value(this: unknown) {
       return reprValue(this);

@@ -17,7 +17,7 @@ import { runtime } from '../scheduler/context.js';
 import type { PyModule, PyNode } from './ast.js';
 import { AccessOp } from './access.js';
 import { BaseException, Exception, exceptionClass, isInstanceOfClass, printedName, pyRaise, pyValueOf, raiseable, type Carried, type Frame as TraceFrame } from './exceptions.js';
-import { formatSpec, idOf, percentFormat, reprValue, typeName } from './format.js';
+import { formatSpec, percentFormat, reprValue, typeName } from './format.js';
 import { scopeOf, declaredGlobals, type ScopeInfo } from './scope.js';
 import {
   hashKey,
@@ -36,6 +36,7 @@ import {
   PyRange,
   PyStatic,
   PyTuple,
+  Snapshot,
   type Scope,
 } from './values.js';
 
@@ -1200,13 +1201,13 @@ export class Interp {
   *iterate(v: unknown, line: number): Generator<never, Iterator<unknown>, unknown> {
     if (v instanceof PyList) {
       const list = v;
-      const items = (yield this.access('read', list.label, line, () => list.items.slice()) as never) as unknown[];
-      return items[Symbol.iterator]();
+      const items = (yield this.access('read', list.label, line, () => new Snapshot(list.items.slice())) as never) as Snapshot;
+      return items.items[Symbol.iterator]();
     }
     if (v instanceof PyDict) {
       const d = v;
-      const keys = (yield this.access('read', d.label, line, () => [...d.map.values()].map((e) => e[0])) as never) as unknown[];
-      return keys[Symbol.iterator]();
+      const keys = (yield this.access('read', d.label, line, () => new Snapshot([...d.map.values()].map((e) => e[0]))) as never) as Snapshot;
+      return keys.items[Symbol.iterator]();
     }
     if (v instanceof PyTuple) return v.items[Symbol.iterator]();
     if (v instanceof PyRange) return rangeIter(v);
@@ -1500,9 +1501,13 @@ export class Interp {
     return this.repr(v);
   }
 
-  /** A stable number for `id()` and default reprs. */
+  private readonly ids = new WeakMap<object, number>();
+  private nextId = 1;
+  /** `id()`: a number per object, in creation-of-first-use order within the run (never process-wide). */
   idOf(v: object): number {
-    return idOf(v);
+    let n = this.ids.get(v);
+    if (n === undefined) this.ids.set(v, (n = this.nextId++ * 16));
+    return n;
   }
 
   /** A PyFunction or other callable as a thread target for the models: a named generator function. */

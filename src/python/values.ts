@@ -180,3 +180,11 @@ export function hashKey(k: unknown): unknown {
   if (typeof k === 'string') return `s:${k}`;
   return k;
 }
+
+/**
+ * What one read of a list or dict's contents returns (an iteration, a copy): the items at that
+ * step, printed in traces as the Python list they are (never as a JavaScript structure).
+ */
+export class Snapshot {
+  constructor(readonly items: unknown[]) {}
+}
