@@ -7,14 +7,24 @@
 import { BaseException, pyRaise } from './exceptions.js';
 import { PyBound, PyBuiltin, PyClass, PyDict, PyFloat, PyFunction, PyInstance, PyList, PyModuleObject, PyObjectSentinel, PyRange, PyTuple, Snapshot } from './values.js';
 
-/** repr of a float as CPython prints it (shortest round-trip, `.0` for integral values). */
+/**
+ * repr of a float as CPython prints it: the shortest digits that read back as the same
+ * float, in scientific form when the exponent is below -4 or at least 16 (`1e-06`,
+ * `1e+16`), else positional with at least one decimal (`2.0`, `0.0001`).
+ */
 export function floatRepr(v: number): string {
   if (Number.isNaN(v)) return 'nan';
   if (!Number.isFinite(v)) return v > 0 ? 'inf' : '-inf';
-  if (Number.isInteger(v) && Math.abs(v) < 1e16) return `${v}.0`;
-  const s = String(v);
-  // JavaScript writes 1e21 and 1e-7 where Python writes 1e+21 and 1e-07.
-  return s.replace(/e([+-])(\d)$/, 'e$10$2').replace(/e(\d)/, 'e+$1');
+  if (v === 0) return Object.is(v, -0) ? '-0.0' : '0.0';
+  const [mantissa, expText] = v.toExponential().split('e') as [string, string];
+  const exp = Number(expText);
+  if (exp < -4 || exp >= 16) return `${mantissa}e${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`;
+  const sign = v < 0 ? '-' : '';
+  const digits = mantissa.replace('-', '').replace('.', '');
+  if (exp < 0) return `${sign}0.${'0'.repeat(-exp - 1)}${digits}`;
+  const whole = digits.slice(0, exp + 1).padEnd(exp + 1, '0');
+  const frac = digits.slice(exp + 1);
+  return `${sign}${whole}.${frac === '' ? '0' : frac}`;
 }
 
 /**

@@ -1,5 +1,5 @@
 """Values and their printing: int vs float, str/repr, tuples, lists, dicts, None, bools."""
-print(1, 2.0, 7 / 2, 7 // 2, -7 // 2, -7 % 3, 2 ** 10, 2 ** -1, 1e-7, 1e22, 0.1 + 0.2)
+print(1, 2.0, 7 / 2, 7 // 2, -7 // 2, -7 % 3, 2 ** 10, 2 ** -1, 1e-7, 1e22, 0.1 + 0.2, 1e-6, 1e16, 1e15, -0.0, 1/3)
 print("a", 'it\'s', repr("it's"), repr('say "hi"'), repr("tab\there"))
 print((0, 'urgent'), (1,), (), [1, [2, 3]], {'k': None, 2: (True, False)})
 print(str(3.0), int("42"), int(3.9), float("2.5"), float(2), bool(0), bool([1]), abs(-2.5))
