@@ -4,10 +4,10 @@
  * line for line, stderr (tracebacks) with the frames of CPython's own threading.py and 3.11's
  * `^^^^` markers left out.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { pythonProgram } from '../../src/python/program.js';
 import { execute } from '../../src/scheduler/execution.js';
 import { GilPolicy } from '../../src/scheduler/policies/gil.js';
@@ -32,12 +32,33 @@ function cpythonStderr(text: string): string[] {
   return out;
 }
 
+const NAMES = readdirSync(join(ROOT, DIR)).filter((f) => f.endsWith('.py')).sort();
+
+/** Run `file` under CPython; its stdout and stderr apart. */
+function cpython(executable: string, file: string): Promise<{ stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(executable, ['-S', file], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    child.on('error', reject);
+    child.on('close', () => resolve({ stdout, stderr }));
+  });
+}
+
 describe('.py programs print what CPython prints', () => {
-  for (const name of readdirSync(join(ROOT, DIR)).filter((f) => f.endsWith('.py')).sort()) {
+  const runs = new Map<string, { stdout: string; stderr: string }>();
+  beforeAll(async () => {
+    const python = requirePython();
+    // All at once: the runs wait on process start-up more than on the CPU.
+    const results = await Promise.all(NAMES.map((name) => cpython(python.executable, `${DIR}/${name}`)));
+    NAMES.forEach((name, i) => runs.set(name, results[i]!));
+  });
+  for (const name of NAMES) {
     it(name, () => {
       const file = `${DIR}/${name}`;
-      const python = requirePython();
-      const r = spawnSync(python.executable, ['-S', file], { cwd: ROOT, encoding: 'utf8' });
+      const r = runs.get(name)!;
       const result = execute(pythonProgram(readFileSync(join(ROOT, file), 'utf8'), file), { policy: new GilPolicy(), seed: 0 });
       const stdout = renderOutput(result.output.filter((l) => l.stream !== 'stderr'), { timestamps: false });
       const stderr = renderOutput(result.output.filter((l) => l.stream === 'stderr'), { timestamps: false });
