@@ -18,7 +18,7 @@ export const ERROR_CODES = {
   TSIM009: 'refusing to overwrite a file',
   TSIM010: 'invalid program definition',
   TSIM011: 'thread body returned a promise',
-  TSIM012: 'Python program cannot run',
+  TSIM017: 'Python program cannot run',
 } as const;
 
 /** One of threadsim's stable error codes. */

@@ -47,6 +47,6 @@ export function loadPythonProgram(spec: string, write: (line: string) => void = 
   } catch (e) {
     if (!(e instanceof PySourceError)) throw e;
     for (const line of e.lines) write(line);
-    throw new ThreadsimError('TSIM012', e.summary, 'Rewrite the constructs listed, or run the file under python3; docs/python.md lists what threadsim runs.');
+    throw new ThreadsimError('TSIM017', e.summary, 'Rewrite the constructs listed, or run the file under python3; docs/python.md lists what threadsim runs.');
   }
 }
