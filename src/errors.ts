@@ -23,6 +23,7 @@ export const ERROR_CODES = {
   TSIM014: 'trace names a program file that was not named on the command line',
   TSIM015: 'primitive called without yield*',
   TSIM016: 'parts of an exploration do not fit together',
+  TSIM017: 'Python program cannot run',
 } as const;
 
 /** One of threadsim's stable error codes. */

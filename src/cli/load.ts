@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { isThreadsimError, ThreadsimError } from '../errors.js';
 import { loadBuiltin } from '../examples/by-folder.js';
 import { isGeneratorFunction, isProgram, type Program } from '../scheduler/program.js';
+import { isPythonSpec } from './python-spec.js';
 import { closest } from './suggest.js';
 
 /** Registers a TypeScript loader for `.ts`/`.mts` programs; set by the command-line entry. */
@@ -33,11 +34,13 @@ const MAX_PROGRAM_BYTES = 16 * 1024 * 1024;
 
 /** True when `spec` names a file rather than a built-in program. */
 export function looksLikePath(spec: string): boolean {
-  return /\.(m?[jt]s|cjs|cts|mts)$/.test(spec) || spec.startsWith('.') || spec.startsWith('/');
+  return /\.(m?[jt]s|cjs|cts|mts|py)$/.test(spec) || spec.startsWith('.') || spec.startsWith('/');
 }
 
 /** Load the program called `spec`. */
 export async function loadProgram(spec: string): Promise<Program> {
+  // The Python front end (parser and interpreter) loads only for a Python program.
+  if (isPythonSpec(spec)) return (await import('./load-python.js')).loadPythonProgram(spec);
   if (!looksLikePath(spec)) {
     const found = await loadBuiltin(spec);
     if (found !== undefined) return found;

@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import yargs, { type Argv } from 'yargs';
 import { isThreadsimError } from '../errors.js';
+import { isPythonSpec, setPythonSwitchRule } from './python-spec.js';
 import { POLICY_NAMES } from '../scheduler/policies/index.js';
 import { EXPORT_FORMAT_NAMES } from '../trace/export/names.js';
 import { closest } from './suggest.js';
@@ -140,6 +141,12 @@ export async function main(argv: string[]): Promise<number> {
   const y = yargs(argv);
   await y
     .scriptName('threadsim')
+    .option('switch', { choices: ['cpython', 'any'] as const, global: true, describe: '.py programs: switch only at CPython 3.11 check points, or between any two shared accesses (docs/python.md)' })
+    .middleware((a) => {
+      setPythonSwitchRule(a.switch);
+      // The program's name carries the rule, so replay commands and traces reproduce it.
+      if (a.switch === 'any' && typeof a.program === 'string' && isPythonSpec(a.program) && !a.program.endsWith('@any')) a.program = `${a.program}@any`;
+    })
     .usage('$0 <command> [options]\n\nDeterministic thread-scheduling simulator for Python-style threading.')
     .command(
       'run <program>',

@@ -41,3 +41,24 @@ export function errorLine(e: unknown): string {
   const { type, detail } = describeError(e);
   return exceptionLine(type, detail);
 }
+
+/**
+ * The frame lines of a Python traceback, for an exception that carries them (a `.py`
+ * program's: `  File "race.py", line 12, in update` then the source line), outermost first.
+ */
+export function tracebackFrames(e: unknown): string[] {
+  let frames: readonly { file: string; line: number; name: string; code: string }[] | undefined;
+  try {
+    // Any thrown value can arrive here, a Proxy whose traps throw included.
+    frames = typeof e === 'object' && e !== null ? (e as { pyFrames?: typeof frames }).pyFrames : undefined;
+  } catch {
+    return [];
+  }
+  if (!Array.isArray(frames)) return [];
+  const out: string[] = [];
+  for (const f of frames) {
+    out.push(`  File "${f.file}", line ${f.line}, in ${f.name}`);
+    if (f.code !== '') out.push(`    ${f.code}`);
+  }
+  return out;
+}

@@ -14,7 +14,7 @@ import { freeze, produce } from 'immer';
 import { ThreadsimError } from '../errors.js';
 import { setActiveRuntime, takeUnrun, type TrackedOp } from './context.js';
 import { checkClaims } from './claims.js';
-import { describeError, exceptionLine } from './exception-line.js';
+import { describeError, exceptionLine, tracebackFrames } from './exception-line.js';
 import type { ClaimFailure, Failure } from './failures.js';
 import { invariantMonitor } from './detect/invariants.js';
 import { runEnd } from './counterfactual.js';
@@ -216,6 +216,7 @@ export class Execution implements Runtime {
     previous: -1,
     spawned: -1,
     yielded: false,
+    switchInterval: undefined as number | undefined,
     pending: (thread: number): Op | undefined => this.threads[thread]?.pending,
     threadName: (thread: number): string | undefined => this.threads[thread]?.name,
   };
@@ -301,13 +302,21 @@ export class Execution implements Runtime {
       }
       point.step = this.stepIndex;
       point.now = this.clock;
-      const chosen = ids.length === 1 ? ids[0]! : policy.pick(ids, point);
+      const chosen = ids.length === 1 ? ids[0]! : this.gluedThread(ids) ?? policy.pick(ids, point);
       const t = this.threads[chosen];
       if (t === undefined || t.status !== RUNNABLE) {
         throw new Error(`policy ${policy.name} picked thread ${chosen}, which is not runnable`);
       }
       this.runStep(t);
     }
+  }
+
+  /** The thread whose pending op is glued to the step it just ran, when it can run now. */
+  private gluedThread(ids: readonly number[]): number | undefined {
+    const prev = this.point.previous;
+    if (prev < 0) return undefined;
+    const t = this.threads[prev];
+    return t !== undefined && t.pending?.glued === true && t.status === RUNNABLE && ids.includes(prev) ? prev : undefined;
   }
 
   /**
@@ -532,6 +541,7 @@ export class Execution implements Runtime {
     } else {
       this.emit('stderr', 40, `Exception in thread ${t.name}:`);
       this.emit('stderr', 40, 'Traceback (most recent call last):');
+      for (const line of tracebackFrames(error)) this.emit('stderr', 40, line);
       this.emit('stderr', 40, exceptionLine(type, detail));
     }
     this.failures.push({
@@ -555,6 +565,7 @@ export class Execution implements Runtime {
       if (main.sharedStore !== undefined && isFrozenMutation(e)) throw changedInPlace(main.name, main.sharedStore, main.sharedKey!, e);
       const { type, detail } = describeError(e);
       this.emit('stderr', 40, 'Traceback (most recent call last):');
+      for (const line of tracebackFrames(e)) this.emit('stderr', 40, line);
       this.emit('stderr', 40, exceptionLine(type, detail));
       this.failures.push({ kind: 'exception', thread: 'MainThread', type, detail, step: Math.max(0, this.stepIndex - 1), message: `uncaught ${type} in MainThread: ${detail}` });
     }
@@ -787,6 +798,10 @@ export class Execution implements Runtime {
     this.state = produce(this.state, (draft: Record<string, unknown>) => {
       draft[name] = values;
     });
+  }
+
+  setSwitchInterval(micros: number): void {
+    this.point.switchInterval = micros;
   }
 
   emit(stream: string, level: number, text: string): void {

@@ -82,6 +82,12 @@ export interface SpawnOptions {
   readonly onUncaught?: (error: unknown) => Steps<unknown> | undefined;
 }
 
+/**
+ * The stream of a write with no line end (a `.py` program's `print` writes its text, then the
+ * line end, as CPython does): the next line, whoever writes it, continues it.
+ */
+export const PARTIAL_STREAM = 'stdout-part';
+
 /** A line the simulated program wrote. */
 export interface OutputLine {
   /** Virtual time in microseconds since the clock's start. */
@@ -121,6 +127,11 @@ export interface Kernel {
   emit(stream: string, level: number, text: string): void;
   /** Every thread of this execution, by index. */
   readonly threads: readonly ThreadRecord[];
+  /**
+   * Python's `sys.setswitchinterval(seconds)`, in microseconds: offered to the policy at every
+   * later scheduling point ({@link SchedulingPoint.switchInterval}); the gil policy uses it.
+   */
+  setSwitchInterval?(micros: number): void;
 }
 
 /**
@@ -163,6 +174,12 @@ export interface Op {
   readonly timeout?: number;
   /** True when the op gives up the CPU voluntarily even if it does not block (`sleep(0)`). */
   readonly yields?: boolean;
+  /**
+   * True when no other thread may run between this op and the same thread's previous op
+   * (CPython 3.11 reaches no check point between them, so it cannot switch there). The engine
+   * runs it next without asking the policy, as it does when only one thread can run.
+   */
+  readonly glued?: boolean;
   /** Perform the step; the return value is what `yield` evaluates to in the thread. */
   run(k: Kernel, timedOut: boolean): unknown;
   /** For deadlock reports: what a parked thread waits for ("Lock#1 held by MainThread"). */

@@ -3,7 +3,7 @@
  * `HH:MM:SS: message` (the tutorial's `%(asctime)s: %(message)s`, datefmt `%H:%M:%S`) on the
  * virtual clock, or bare messages; plain writes and exception reports as they are.
  */
-import type { OutputLine } from '../scheduler/ops.js';
+import { PARTIAL_STREAM as PARTIAL, type OutputLine } from '../scheduler/ops.js';
 
 /** The virtual clock's start, seconds after midnight: 12:00:00, so timestamps are reproducible. */
 export const CLOCK_START_SECONDS = 12 * 3600;
@@ -30,20 +30,27 @@ export function clockTime(micros: number): string {
 
 /** True for lines made by `logging` (as opposed to print and exception reports). */
 export function isLogLine(line: OutputLine): boolean {
-  return line.stream !== 'stdout' && line.stream !== 'stderr';
+  return line.stream !== 'stdout' && line.stream !== 'stderr' && line.stream !== PARTIAL;
 }
+
 
 /** The lines a user would see, filtered by level, one string per line. */
 export function renderOutput(lines: readonly OutputLine[], options: TextOptions = {}): string[] {
   const timestamps = options.timestamps ?? true;
   const level = options.level ?? 20;
   const out: string[] = [];
+  let pending = '';
   for (const line of lines) {
-    if (!isLogLine(line)) {
-      out.push(line.text);
+    if (line.stream === PARTIAL) {
+      pending += line.text;
+    } else if (!isLogLine(line)) {
+      out.push(pending + line.text);
+      pending = '';
     } else if (line.level >= level) {
-      out.push(timestamps ? `${clockTime(line.time)}: ${line.text}` : line.text);
+      out.push(pending + (timestamps ? `${clockTime(line.time)}: ${line.text}` : line.text));
+      pending = '';
     }
   }
+  if (pending !== '') out.push(pending);
   return out;
 }

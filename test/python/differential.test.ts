@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtin, examples } from '../../src/examples/index.js';
+import { builtinPython } from '../../src/python/builtins-programs.js';
 import { explore } from '../../src/scheduler/explore/explore.js';
 import type { Program } from '../../src/scheduler/program.js';
 import { CASES, type DifferentialCase } from './cases.js';
@@ -90,6 +91,21 @@ describe('differential: built-in programs against CPython', () => {
     expect(CASES.map((c) => c.program).sort()).toEqual([...names].sort());
     for (const name of names) expect(existsSync(twin(name)), `missing ${twin(name)}`).toBe(true);
   });
+
+  // The same CPython runs, compared with threadsim running the .py file itself (no twin).
+  for (const c of CASES) {
+    it(`${c.program}.py run by threadsim itself (${c.mode})`, () => {
+      if (setupError !== undefined) throw setupError;
+      const program = builtinPython(`py/${c.program}`);
+      if (program === undefined) throw new Error(`no built-in Python program for ${c.program}`);
+      const cpython = runs.get(c.program) ?? [];
+      expect(cpython.length).toBe(RUNS[c.mode]);
+      if (c.mode === 'exact') compareExact(program, cpython);
+      else comparePossible(program, cpython);
+      // A .py program's executions cost more than its twin's: the output search for a rare
+      // CPython output may take longer than the default limit.
+    }, 180_000);
+  }
 
   for (const c of CASES) {
     it(`${c.program} (${c.mode}: ${c.why})`, () => {

@@ -10,6 +10,10 @@
  * execution has been explored already). Exploring one execution per Mazurkiewicz trace is the
  * result on programs that never block.
  *
+ * Glued steps (`Op.glued`, a `.py` program's accesses with no CPython check point before
+ * them) make a run of one thread's steps a single transition: a race on one of them is
+ * reversed before the run's first step (see blockHead).
+ *
  * Blocking steps (a lock acquire, a join) need one addition, in the spirit of Flanagan and
  * Godefroid (POPL 2005), who look at blocked threads' next steps: when the race partner e' is
  * a blocking step whose thread was parked on it just before e (say, an acquire racing with the
@@ -275,7 +279,7 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
     for (let r = 0; r < races.length; r += 2) {
       this.stats.races++;
       const j = races[r + 1]!;
-      for (const at of this.reversals(races[r]!, j, all, n, hb)) this.reverse(at, j, all, n, hb);
+      for (const at of this.reversals(races[r]!, j, all, n, hb)) this.reverse(blockHead(all, at), j, all, n, hb);
     }
   }
 
@@ -316,6 +320,18 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
     for (const q of node.sleep) if (wakeup.weakInitial(q) !== undefined) return;
     if (insertSequence(node.wut, wakeup)) this.stats.inserted++;
   }
+}
+
+/**
+ * The first step of the transition holding step `k`. A glued op (`Op.glued`: CPython 3.11
+ * cannot switch before it) runs straight after its thread's previous step, so another thread
+ * can only be tried before the whole run of glued steps, never inside it: the race is
+ * reversed at the run's first step.
+ */
+function blockHead(events: readonly EventInfo[], k: number): number {
+  let at = k;
+  while (at > 0 && events[at]!.glued && events[at - 1]!.thread === events[at]!.thread) at--;
+  return at;
 }
 
 function lastOf(events: readonly EventInfo[], thread: number, before: number): number {

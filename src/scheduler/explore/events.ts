@@ -25,6 +25,8 @@ export interface EventInfo {
   readonly joins: number;
   /** True when the op can block (it has an `enabled` test): the other order may be impossible. */
   readonly blocking: boolean;
+  /** True when the op is glued to its thread's previous step (`Op.glued`): no switch before it. */
+  readonly glued: boolean;
 }
 
 /** Rules that change what counts as a conflict. */
@@ -49,6 +51,7 @@ export function eventOf(thread: number, op: Op, spawned: number): EventInfo {
     spawned,
     joins: op.kind === 'join' && typeof op.thread === 'number' ? op.thread : -1,
     blocking: op.enabled !== undefined,
+    glued: op.glued === true,
   };
 }
 

@@ -9,26 +9,42 @@ export const SWITCH_INTERVAL_US = 5000;
  * the thread that has waited longest takes over and the old holder does not get it straight
  * back. After `start()` the new thread runs first (in CPython `start()` waits until the child
  * runs, and the child then holds the GIL).
+ *
+ * The holder is whoever ran last. The engine does not ask the policy when only one thread can
+ * run (nor for an op glued to the previous one), so the holder can change, or keep running
+ * alone, between two questions: then the thread that ran last holds the GIL, and the interval
+ * starts now, when another thread starts waiting (CPython's waiter times its interval from when
+ * it began to wait, not from when the holder took the GIL). A program's
+ * `sys.setswitchinterval` replaces the interval from then on.
  */
 export class GilPolicy implements Policy {
   readonly name = 'gil';
   readonly ignoresSeed = true;
   private holder = -1;
   private heldSince = 0;
+  /** The step of the last question; a gap means steps ran without asking. */
+  private lastAsked = -2;
 
   constructor(private readonly interval: number = SWITCH_INTERVAL_US) {}
 
   begin(_seed: number): void {
     this.holder = -1;
     this.heldSince = 0;
+    this.lastAsked = -2;
   }
 
   pick(runnable: readonly number[], at: SchedulingPoint): number {
+    if (at.previous >= 0 && (at.previous !== this.holder || at.step !== this.lastAsked + 1)) {
+      this.holder = at.previous;
+      this.heldSince = at.now;
+    }
+    this.lastAsked = at.step;
+    const interval = at.switchInterval ?? this.interval;
     let next: number;
     if (at.spawned >= 0 && runnable.includes(at.spawned)) {
       next = at.spawned;
     } else if (this.holder >= 0 && !at.yielded && runnable.includes(this.holder)) {
-      const expired = runnable.length > 1 && at.now - this.heldSince >= this.interval;
+      const expired = runnable.length > 1 && at.now - this.heldSince >= interval;
       next = expired ? firstOther(runnable, this.holder) : this.holder;
     } else {
       next = firstOther(runnable, at.yielded ? at.previous : -1);

@@ -16,6 +16,8 @@ export interface SchedulingPoint {
   readonly spawned: number;
   /** True when the previous step gave up the CPU (it blocked, slept or finished). */
   readonly yielded: boolean;
+  /** The program's `sys.setswitchinterval`, in microseconds, once it has set one. */
+  readonly switchInterval?: number;
   /** The op a thread will run if picked (for dependency-aware search such as DPOR). */
   pending(thread: number): Op | undefined;
   /** The name of thread `thread`, or undefined when no such thread exists yet. */

@@ -9,6 +9,7 @@ import { execute } from '../../../src/scheduler/execution.js';
 import { program } from '../../../src/scheduler/program.js';
 import { shared } from '../../../src/models/shared.js';
 import { Thread } from '../../../src/models/thread.js';
+import { builtin } from '../../../src/examples/index.js';
 
 function at(p: Partial<SchedulingPoint>): SchedulingPoint {
   return { step: 0, now: 0, previous: -1, spawned: -1, yielded: false, pending: () => undefined, ...p };
@@ -52,10 +53,38 @@ describe('gil', () => {
   it('keeps the holder when nobody else is runnable and hands over to the longest waiter', () => {
     const gil = new GilPolicy();
     gil.begin(0);
-    expect(gil.pick([2], at({ previous: 2 }))).toBe(2);
-    expect(gil.pick([2, 1, 3], at({ previous: 2, now: 10 }))).toBe(2);
-    expect(gil.pick([2, 1, 3], at({ previous: 2, now: 10 + SWITCH_INTERVAL_US }))).toBe(1);
-    expect(gil.pick([1, 3], at({ previous: 1, spawned: 3, now: 20 + SWITCH_INTERVAL_US }))).toBe(3);
+    expect(gil.pick([2], at({ step: 0, previous: 2 }))).toBe(2);
+    expect(gil.pick([2, 1, 3], at({ step: 1, previous: 2, now: 10 }))).toBe(2);
+    expect(gil.pick([2, 1, 3], at({ step: 2, previous: 2, now: 10 + SWITCH_INTERVAL_US }))).toBe(1);
+    expect(gil.pick([1, 3], at({ step: 3, previous: 1, spawned: 3, now: 20 + SWITCH_INTERVAL_US }))).toBe(3);
+  });
+
+  it('holds the thread that ran last as the GIL holder, also after steps it was not asked about', () => {
+    const gil = new GilPolicy();
+    gil.begin(0);
+    expect(gil.pick([1, 2], at({ step: 0, previous: 1, now: 0 }))).toBe(1);
+    // Steps 1..9: thread 1 blocked and thread 2 ran alone, so the engine did not ask. At step 10
+    // thread 1 is runnable again: thread 2 ran last without yielding, so it holds the GIL...
+    expect(gil.pick([2, 1], at({ step: 10, previous: 2, now: 10 }))).toBe(2);
+    // ...for a whole interval counted from when thread 1 began to wait.
+    expect(gil.pick([2, 1], at({ step: 11, previous: 2, now: 10 + SWITCH_INTERVAL_US - 1 }))).toBe(2);
+    expect(gil.pick([2, 1], at({ step: 12, previous: 2, now: 10 + SWITCH_INTERVAL_US }))).toBe(1);
+  });
+
+  it('takes sys.setswitchinterval from the scheduling point', () => {
+    const gil = new GilPolicy();
+    gil.begin(0);
+    expect(gil.pick([1, 2], at({ step: 0, previous: 1, now: 0, switchInterval: 3 }))).toBe(1);
+    expect(gil.pick([1, 2], at({ step: 1, previous: 1, now: 2, switchInterval: 3 }))).toBe(1);
+    expect(gil.pick([1, 2], at({ step: 2, previous: 1, now: 3, switchInterval: 3 }))).toBe(2);
+  });
+
+  it('does not switch tutorial/pipeline-lock\'s consumer out right after its release (it still holds the GIL)', () => {
+    const r = execute(builtin('tutorial/pipeline-lock')!, { policy: new GilPolicy(), seed: 0, record: true });
+    const steps = r.trace!;
+    const releases = steps.filter((s) => s.kind === 'release' && s.obj === 'producer_lock' && s.step + 1 < steps.length);
+    expect(releases.length).toBeGreaterThan(5);
+    for (const s of releases) expect(steps[s.step + 1]!.thread, `step ${s.step + 1}`).toBe(s.thread);
   });
 });
 

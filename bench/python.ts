@@ -1,0 +1,87 @@
+/**
+ * The Python front end's costs, as ratios against the TypeScript form measured in the same
+ * process (issue 12's targets: per step at most 3x the hand-written twin, one run of the race
+ * program at most 2x, parse plus check of a tutorial program under 20 ms):
+ * - per step: a tight read/write loop (`db.value = db.value + 1`-shaped, as bench/workloads'
+ *   race workload) written in Python and run by the interpreter, against the same loop as
+ *   TypeScript generators, both under the random policy with no trace kept;
+ * - per run: `py/race` against `tutorial/race` under the gil policy;
+ * - parse plus check of every tutorial `.py` program, in milliseconds.
+ * Run: npx tsx bench/python.ts (the machine may be shared: compare ratios, not times).
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { builtin } from '../src/examples/index.js';
+import { builtinPython } from '../src/python/builtins-programs.js';
+import { unsupportedConstructs } from '../src/python/check.js';
+import { parsePython } from '../src/python/parse.js';
+import { pythonProgram } from '../src/python/program.js';
+import { execute } from '../src/scheduler/execution.js';
+import { GilPolicy } from '../src/scheduler/policies/gil.js';
+import { RandomPolicy } from '../src/scheduler/policies/random.js';
+import type { Program } from '../src/scheduler/program.js';
+import { raceWorkload } from './workloads.js';
+
+/** Best-of-`rounds` time in ms of `body`, and what it returned. */
+function best<T>(rounds: number, body: () => T): { ms: number; value: T } {
+  let ms = Infinity;
+  let value!: T;
+  for (let r = 0; r < rounds; r++) {
+    const t0 = process.hrtime.bigint();
+    value = body();
+    ms = Math.min(ms, Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  return { ms, value };
+}
+
+const THREADS = 4;
+const ITERATIONS = 2500;
+const RACE_PY = `
+import threading
+
+class Db:
+    def __init__(self):
+        self.value = 0
+
+db = Db()
+
+def update():
+    for _ in range(${ITERATIONS}):
+        local = db.value
+        db.value = local + 1
+
+threads = [threading.Thread(target=update) for _ in range(${THREADS})]
+for t in threads:
+    t.start()
+for t in threads:
+    t.join()
+`;
+
+function perStep(program: Program): number {
+  const { ms, value } = best(5, () => execute(program, { policy: new RandomPolicy(), seed: 1, maxSteps: 1_000_000 }).steps);
+  return (ms * 1e6) / value;
+}
+
+const ts = perStep(raceWorkload(THREADS, ITERATIONS));
+const py = perStep(pythonProgram(RACE_PY, 'race-loop.py'));
+console.log(`per step, ${THREADS} threads x ${ITERATIONS} read/write iterations: TypeScript ${ts.toFixed(0)} ns, Python ${py.toFixed(0)} ns: ratio ${(py / ts).toFixed(2)} (target <= 3)`);
+
+function perRun(program: Program): number {
+  return best(30, () => execute(program, { policy: new GilPolicy(), seed: 0 })).ms;
+}
+const raceTs = perRun(builtin('tutorial/race')!);
+const racePy = perRun(builtinPython('py/race')!);
+console.log(`one run of the race program (gil): tutorial/race ${raceTs.toFixed(3)} ms, py/race ${racePy.toFixed(3)} ms: ratio ${(racePy / raceTs).toFixed(2)} (target <= 2)`);
+
+const dir = join(import.meta.dirname, '..', 'test', 'python', 'tutorial');
+let worst = 0;
+let worstName = '';
+for (const f of readdirSync(dir).filter((x) => x.endsWith('.py'))) {
+  const source = readFileSync(join(dir, f), 'utf8');
+  const { ms } = best(20, () => unsupportedConstructs(parsePython(source, f)));
+  if (ms > worst) {
+    worst = ms;
+    worstName = f;
+  }
+}
+console.log(`parse + check of a tutorial program: at most ${worst.toFixed(2)} ms (${worstName}; target < 20 ms)`);

@@ -1,0 +1,71 @@
+/**
+ * The `logging` module for `.py` programs: `debug` .. `critical` (and `exception`,
+ * `log`), `basicConfig`, `getLogger`, the level constants. Each call is one step, printed as the
+ * tutorial's `basicConfig(format="%(asctime)s: %(message)s")` prints it; the level the program
+ * passes to `basicConfig` is read before the run (see program.ts) and filters what is shown.
+ */
+import { logging as model } from '../../models/logging.js';
+import type { Steps } from '../../scheduler/ops.js';
+import { percentFormat } from '../format.js';
+import type { Interp } from '../interp.js';
+import { PyBuiltin, PyFunction, PyInstance, PyTuple, type PyModuleObject } from '../values.js';
+import { moduleOf } from './host.js';
+
+const LEVELS = { DEBUG: 10, INFO: 20, WARNING: 30, ERROR: 40, CRITICAL: 50 } as const;
+type Level = keyof typeof LEVELS;
+
+/** A value whose str and repr were computed ahead (they may run program code). */
+class Pre {
+  constructor(
+    readonly s: string,
+    readonly r: string,
+  ) {}
+}
+
+/** `msg % args` as logging formats it, running program `__str__`/`__repr__` first. */
+export function* logMessage(interp: Interp, msg: unknown, args: readonly unknown[]): Steps<string> {
+  const text = yield* interp.str(msg);
+  if (args.length === 0) return text;
+  const pre: unknown[] = [];
+  for (const a of args) {
+    if (a instanceof PyInstance && (a.cls.lookup('__str__') instanceof PyFunction || a.cls.lookup('__repr__') instanceof PyFunction)) {
+      pre.push(new Pre(yield* interp.str(a), yield* interp.reprOf(a)));
+    } else {
+      pre.push(a);
+    }
+  }
+  const value = pre.length === 1 && !(pre[0] instanceof PyTuple) ? pre[0] : new PyTuple(pre);
+  return percentFormat(
+    text,
+    pre.length === 1 && pre[0] instanceof PyTuple ? new PyTuple([pre[0]]) : value,
+    (x) => (x instanceof Pre ? x.s : interp.strSync(x)),
+    (x) => (x instanceof Pre ? x.r : interp.repr(x)),
+  );
+}
+
+/** Build `logging` for one interpreter. */
+export function loggingModule(interp: Interp): PyModuleObject {
+  const at = (level: Level): PyBuiltin =>
+    new PyBuiltin(level.toLowerCase(), (args) =>
+      (function* (): Steps<unknown> {
+        const text = yield* logMessage(interp, args[0], args.slice(1));
+        yield* model[level.toLowerCase() as 'info']('%s', text);
+        return null;
+      })(),
+    );
+  const members: Record<string, unknown> = {
+    debug: at('DEBUG'),
+    info: at('INFO'),
+    warning: at('WARNING'),
+    error: at('ERROR'),
+    critical: at('CRITICAL'),
+    exception: at('ERROR'),
+    ...LEVELS,
+    basicConfig: new PyBuiltin('basicConfig', () => null),
+  };
+  const levelName = (n: number): Level => (n >= 50 ? 'CRITICAL' : n >= 40 ? 'ERROR' : n >= 30 ? 'WARNING' : n >= 20 ? 'INFO' : 'DEBUG');
+  members.log = new PyBuiltin('log', (args) => (members[levelName(args[0] as number).toLowerCase()] as PyBuiltin).call(args.slice(1), undefined));
+  const logger = moduleOf('logging.Logger', { ...members });
+  members.getLogger = new PyBuiltin('getLogger', () => logger);
+  return moduleOf('logging', members);
+}

@@ -1,0 +1,30 @@
+/** The `queue` module for `.py` programs: Queue, LifoQueue, PriorityQueue, Empty, Full. */
+import { LifoQueue } from '../../models/lifo-queue.js';
+import { PriorityQueue } from '../../models/priority-queue.js';
+import { Queue } from '../../models/queue.js';
+import { exceptionClass } from '../exceptions.js';
+import type { PyClass, PyModuleObject } from '../values.js';
+import { hostOf, moduleOf, modelClass, seconds, type MethodSpec } from './host.js';
+
+function methods(): Record<string, MethodSpec> {
+  const q = (self: unknown): Queue => hostOf<Queue>(self, 'Queue');
+  return {
+    put: { params: [['item', undefined], ['block', true], ['timeout', null]], run: (self, v) => q(self).put(v[0], v[1] as boolean, seconds(v[2])) },
+    get: { params: [['block', true], ['timeout', null]], run: (self, v) => q(self).get(v[0] as boolean, seconds(v[1])) },
+    put_nowait: { params: [['item', undefined]], run: (self, v) => q(self).put_nowait(v[0]) },
+    get_nowait: { params: [], run: (self) => q(self).get_nowait() },
+    qsize: { params: [], run: (self) => q(self).qsize() },
+    empty: { params: [], run: (self) => q(self).empty() },
+    full: { params: [], run: (self) => q(self).full() },
+    task_done: { params: [], run: (self) => q(self).task_done() },
+    join: { params: [], run: (self) => q(self).join() },
+  };
+}
+
+/** Build `queue` for one interpreter. */
+export function queueModule(registry: Map<Function, PyClass>): PyModuleObject {
+  const queue = modelClass(registry, 'Queue', 'queue.', Queue, { params: [['maxsize', 0]], construct: (_s, v) => new Queue(v[0] as number) }, methods());
+  const lifo = modelClass(registry, 'LifoQueue', 'queue.', LifoQueue, { params: [['maxsize', 0]], construct: (_s, v) => new LifoQueue(v[0] as number) }, {}, {}, queue);
+  const prio = modelClass(registry, 'PriorityQueue', 'queue.', PriorityQueue, { params: [['maxsize', 0]], construct: (_s, v) => new PriorityQueue(v[0] as number) }, {}, {}, queue);
+  return moduleOf('queue', { Queue: queue, LifoQueue: lifo, PriorityQueue: prio, Empty: exceptionClass('_queue.Empty'), Full: exceptionClass('queue.Full') });
+}

@@ -1,0 +1,103 @@
+/**
+ * The small modules of `.py` programs: `time` (sleep and the clocks, on the virtual clock),
+ * `random` (one seeded generator per execution), `sys` (setswitchinterval, exit) and `os`
+ * (an empty `environ`, `cpu_count`).
+ */
+import { runtime } from '../../scheduler/context.js';
+import type { Op, Steps } from '../../scheduler/ops.js';
+import { random as model } from '../../models/random.js';
+import { monotonic, sleep } from '../../models/time.js';
+import { bindArgs, REQUIRED } from '../args.js';
+import { pyRaise } from '../exceptions.js';
+import { drain, type Interp } from '../interp.js';
+import { PyBuiltin, PyDict, PyFloat, PyList, PyTuple, type PyModuleObject } from '../values.js';
+import { moduleOf, pyFloat, seconds } from './host.js';
+
+/** Seconds since the epoch at virtual time 0 (a fixed date, so runs are reproducible). */
+const EPOCH = 1_765_022_400;
+
+/** Build `time`. */
+export function timeModule(): PyModuleObject {
+  const clock = (offset: number) => (): Steps<unknown> =>
+    (function* () {
+      return pyFloat(offset + (yield* monotonic()));
+    })();
+  return moduleOf('time', {
+    sleep: new PyBuiltin('sleep', (args, kw) => {
+      const { values } = bindArgs('sleep', [['secs', REQUIRED]], args, kw);
+      if (typeof values[0] === 'string') throw pyRaise('TypeError', "'str' object cannot be interpreted as an integer");
+      return sleep(seconds(values[0], 'secs') ?? 0);
+    }),
+    monotonic: new PyBuiltin('monotonic', clock(0)),
+    perf_counter: new PyBuiltin('perf_counter', clock(0)),
+    time: new PyBuiltin('time', clock(EPOCH)),
+  });
+}
+
+/** Build `random`. */
+export function randomModule(interp: Interp): PyModuleObject {
+  const int = (v: unknown): number => {
+    if (typeof v !== 'number') throw pyRaise('TypeError', `'${interp.typeName(v)}' object cannot be interpreted as an integer`);
+    return v;
+  };
+  return moduleOf('random', {
+    seed: new PyBuiltin('seed', (args) => {
+      model.seed(typeof args[0] === 'number' ? args[0] : 0);
+      return null;
+    }),
+    random: new PyBuiltin('random', () => pyFloat(model.random())),
+    uniform: new PyBuiltin('uniform', (args) => pyFloat(model.uniform(seconds(args[0]) ?? 0, seconds(args[1]) ?? 0))),
+    randint: new PyBuiltin('randint', (args) => model.randint(int(args[0]), int(args[1]))),
+    randrange: new PyBuiltin('randrange', (args) => model.randrange(int(args[0]), args[1] === undefined ? undefined : int(args[1]))),
+    getrandbits: new PyBuiltin('getrandbits', (args) => model.getrandbits(int(args[0]))),
+    choice: new PyBuiltin('choice', (args) =>
+      (function* () {
+        const items = drain(yield* interp.iterate(args[0], 0));
+        return model.choice(items);
+      })(),
+    ),
+    shuffle: new PyBuiltin('shuffle', (args) =>
+      (function* () {
+        const list = args[0];
+        if (!(list instanceof PyList)) throw pyRaise('TypeError', `'${interp.typeName(list)}' object does not support item assignment`);
+        yield interp.containerOp(list, 'write', () => model.shuffle(list.items)) as never;
+        return null;
+      })(),
+    ),
+  });
+}
+
+/** Build `sys`. */
+export function sysModule(file: string): PyModuleObject {
+  let interval = 0.005;
+  return moduleOf('sys', {
+    setswitchinterval: new PyBuiltin('setswitchinterval', (args) => {
+      const s = seconds(args[0], 'interval');
+      if (s === null || !(s > 0)) throw pyRaise('ValueError', 'switch interval must be strictly positive');
+      interval = s;
+      const micros = Math.max(1, Math.round(s * 1e6));
+      const op: Op = { kind: 'set', obj: undefined, access: 'none', value: `switchinterval ${s}`, run: (k) => k.setSwitchInterval?.(micros) };
+      return (function* () {
+        yield op;
+        return null;
+      })();
+    }),
+    getswitchinterval: new PyBuiltin('getswitchinterval', () => new PyFloat(interval)),
+    exit: new PyBuiltin('exit', (args) => {
+      throw pyRaise('SystemExit', args[0] === undefined || args[0] === null ? '' : String(args[0]));
+    }),
+    argv: new PyList([file], 'sys.argv'),
+    version_info: new PyTuple([3, 11, 7, 'final', 0]),
+    maxsize: Number.MAX_SAFE_INTEGER,
+  });
+}
+
+/** Build `os`: threadsim programs see no environment (runs must not depend on the machine). */
+export function osModule(): PyModuleObject {
+  return moduleOf('os', {
+    environ: new PyDict('os.environ'),
+    cpu_count: new PyBuiltin('cpu_count', () => runtime('os.cpu_count()').settings.cpuCount),
+    getpid: new PyBuiltin('getpid', () => 4242),
+    sep: '/',
+  });
+}

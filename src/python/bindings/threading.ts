@@ -1,0 +1,211 @@
+/**
+ * The `threading` module for `.py` programs, over threadsim's models: Thread (and subclasses
+ * overriding `run`), Lock, RLock, Condition, Semaphore, BoundedSemaphore, Event, Barrier,
+ * Timer, local, current_thread and friends, with CPython's signatures.
+ */
+import type { Steps } from '../../scheduler/ops.js';
+import { Barrier } from '../../models/barrier.js';
+import { BoundedSemaphore } from '../../models/bounded-semaphore.js';
+import { Condition } from '../../models/condition.js';
+import { Event } from '../../models/event.js';
+import { Lock, TIMEOUT_MAX } from '../../models/lock.js';
+import { local } from '../../models/local.js';
+import { RLock } from '../../models/rlock.js';
+import { Semaphore } from '../../models/semaphore.js';
+import { active_count, current_thread, enumerate, get_ident, main_thread, Thread } from '../../models/thread.js';
+import { Timer } from '../../models/timer.js';
+import { REQUIRED } from '../args.js';
+import { exceptionClass, pyRaise } from '../exceptions.js';
+import { PyHostProperty, type Interp } from '../interp.js';
+import { PyBuiltin, PyClass, PyFunction, PyInstance, PyList, PyModuleObject } from '../values.js';
+import { contextMethods, hostOf, items, moduleOf, modelClass, pyFloat, seconds } from './host.js';
+
+/** A model Thread that runs a Python subclass's `run()` when it overrides it. */
+class PyThread extends Thread<unknown[]> {
+  pyInstance: PyInstance | undefined;
+  interp: Interp | undefined;
+  override *run(): Steps<unknown> {
+    const inst = this.pyInstance;
+    const run = inst?.cls.lookup('run');
+    if (inst !== undefined && run instanceof PyFunction) return yield* this.interp!.call(run, [inst], undefined);
+    return yield* super.run();
+  }
+  override toString(): string {
+    return super.toString().replace(/^<PyThread\(/, `<${this.pyInstance?.cls.name ?? 'Thread'}(`);
+  }
+}
+
+/** The Python value for a model thread: a subclass instance when it has one. */
+export function threadValue(t: Thread): unknown {
+  return t instanceof PyThread && t.pyInstance !== undefined ? t.pyInstance : t;
+}
+
+/** Build `threading` for one interpreter; `registry` maps model classes to their Python classes. */
+export function threadingModule(interp: Interp, registry: Map<Function, PyClass>): PyModuleObject {
+  const lockMethods = <L extends { acquire(b?: boolean, t?: number): Steps<boolean>; release(): Steps<void> }>(what: string) => ({
+    acquire: { params: [['blocking', true], ['timeout', -1]] as const, run: (self: unknown, v: unknown[]) => hostOf<L>(self, what).acquire(v[0] as boolean, seconds(v[1]) ?? -1) },
+    release: { params: [], run: (self: unknown) => hostOf<L>(self, what).release() },
+    ...contextMethods(
+      (self) => hostOf<L>(self, what).acquire(),
+      (self) => hostOf<L>(self, what).release(),
+    ),
+  });
+  const thread = modelClass(
+    registry,
+    'Thread',
+    'threading.',
+    Thread,
+    {
+      params: [['group', null], ['target', null], ['name', null], ['args', []], ['kwargs', null], '*', ['daemon', null]],
+      construct: (self, v) => {
+        if (v[0] !== null) throw pyRaise('AssertionError', 'group argument must be None for now');
+        const kwargs = v[4] as { map: Map<unknown, [unknown, unknown]> } | null;
+        const kw = kwargs === null ? undefined : new Map([...kwargs.map.values()].map(([k, x]) => [String(k), x]));
+        const t = new PyThread({
+          ...(v[1] === null ? {} : { target: interp.target(v[1], kw) as never }),
+          args: items(v[3], 'args') as never,
+          ...(v[2] === null ? {} : { name: String(v[2]) }),
+          daemon: v[5] as boolean | null,
+        });
+        t.pyInstance = self;
+        t.interp = interp;
+        return t;
+      },
+    },
+    {
+      start: { params: [], run: (self) => hostOf<Thread>(self, 'Thread').start() },
+      join: { params: [['timeout', null]], run: (self, v) => hostOf<Thread>(self, 'Thread').join(seconds(v[0])) },
+      is_alive: { params: [], run: (self) => hostOf<Thread>(self, 'Thread').is_alive() },
+      run: { params: [], run: (self) => Thread.prototype.run.call(hostOf<Thread>(self, 'Thread')) },
+      getName: { params: [], run: (self) => hostOf<Thread>(self, 'Thread').name },
+      setName: { params: [['name', REQUIRED]], run: (self, v) => void (hostOf<Thread>(self, 'Thread').name = String(v[0])) },
+      isDaemon: { params: [], run: (self) => hostOf<Thread>(self, 'Thread').daemon },
+      setDaemon: { params: [['daemonic', REQUIRED]], run: (self, v) => void (hostOf<Thread>(self, 'Thread').daemon = v[0] === true) },
+    },
+    {
+      name: new PyHostProperty(
+        (self) => hostOf<Thread>(self, 'Thread').name,
+        (self, v) => void (hostOf<Thread>(self, 'Thread').name = String(v)),
+      ),
+      daemon: new PyHostProperty(
+        (self) => hostOf<Thread>(self, 'Thread').daemon,
+        (self, v) => void (hostOf<Thread>(self, 'Thread').daemon = v === true),
+      ),
+      ident: new PyHostProperty((self) => hostOf<Thread>(self, 'Thread').ident),
+      native_id: new PyHostProperty((self) => hostOf<Thread>(self, 'Thread').ident),
+    },
+  );
+  const lock = modelClass(registry, 'lock', '_thread.', Lock, { params: [], construct: () => new Lock() }, { ...lockMethods<Lock>('Lock'), locked: { params: [], run: (self) => hostOf<Lock>(self, 'Lock').locked() } });
+  const rlock = modelClass(registry, 'RLock', '_thread.', RLock, { params: [], construct: () => new RLock() }, lockMethods<RLock>('RLock'));
+  const condition = modelClass(
+    registry,
+    'Condition',
+    'threading.',
+    Condition,
+    { params: [['lock', null]], construct: (_s, v) => new Condition((v[0] ?? undefined) as never) },
+    {
+      ...lockMethods<Condition>('Condition'),
+      wait: { params: [['timeout', null]], run: (self, v) => hostOf<Condition>(self, 'Condition').wait(seconds(v[0])) },
+      wait_for: {
+        params: [['predicate', REQUIRED], ['timeout', null]],
+        run: (self, v) => {
+          const pred = interp.target(v[0]);
+          return hostOf<Condition>(self, 'Condition').wait_for(pred as never, seconds(v[1]));
+        },
+      },
+      notify: { params: [['n', 1]], run: (self, v) => hostOf<Condition>(self, 'Condition').notify(v[0] as number) },
+      notify_all: { params: [], run: (self) => hostOf<Condition>(self, 'Condition').notify_all() },
+    },
+  );
+  const semaphoreMethods = <S extends Semaphore>(what: string) => ({
+    acquire: { params: [['blocking', true], ['timeout', null]] as const, run: (self: unknown, v: unknown[]) => hostOf<S>(self, what).acquire(v[0] as boolean, seconds(v[1])) },
+    release: { params: [['n', 1]] as const, run: (self: unknown, v: unknown[]) => hostOf<S>(self, what).release(v[0] as number) },
+    ...contextMethods(
+      (self) => hostOf<S>(self, what).acquire(),
+      (self) => hostOf<S>(self, what).release(),
+    ),
+  });
+  const semaphore = modelClass(registry, 'Semaphore', 'threading.', Semaphore, { params: [['value', 1]], construct: (_s, v) => new Semaphore(v[0] as number) }, semaphoreMethods('Semaphore'));
+  const bounded = modelClass(registry, 'BoundedSemaphore', 'threading.', BoundedSemaphore, { params: [['value', 1]], construct: (_s, v) => new BoundedSemaphore(v[0] as number) }, semaphoreMethods('BoundedSemaphore'), {}, semaphore);
+  const event = modelClass(
+    registry,
+    'Event',
+    'threading.',
+    Event,
+    { params: [], construct: () => new Event() },
+    {
+      is_set: { params: [], run: (self) => hostOf<Event>(self, 'Event').is_set() },
+      set: { params: [], run: (self) => hostOf<Event>(self, 'Event').set() },
+      clear: { params: [], run: (self) => hostOf<Event>(self, 'Event').clear() },
+      wait: { params: [['timeout', null]], run: (self, v) => hostOf<Event>(self, 'Event').wait(seconds(v[0])) },
+    },
+  );
+  const barrier = modelClass(
+    registry,
+    'Barrier',
+    'threading.',
+    Barrier,
+    {
+      params: [['parties', REQUIRED], ['action', null], ['timeout', null]],
+      construct: (_s, v) => new Barrier(v[0] as number, { ...(v[1] === null ? {} : { action: interp.target(v[1]) as never }), timeout: seconds(v[2]) }),
+    },
+    {
+      wait: { params: [['timeout', null]], run: (self, v) => hostOf<Barrier>(self, 'Barrier').wait(seconds(v[0])) },
+      abort: { params: [], run: (self) => hostOf<Barrier>(self, 'Barrier').abort() },
+      reset: { params: [], run: (self) => hostOf<Barrier>(self, 'Barrier').reset() },
+    },
+    {
+      parties: new PyHostProperty((self) => hostOf<Barrier>(self, 'Barrier').parties),
+    },
+  );
+  // n_waiting and broken read the barrier's state: steps, so they are methods underneath.
+  barrier.dict.set('n_waiting', new PyHostPropertySteps((self) => hostOf<Barrier>(self, 'Barrier').n_waiting()));
+  barrier.dict.set('broken', new PyHostPropertySteps((self) => hostOf<Barrier>(self, 'Barrier').broken()));
+  const timer = modelClass(
+    registry,
+    'Timer',
+    'threading.',
+    Timer,
+    {
+      params: [['interval', REQUIRED], ['function', REQUIRED], ['args', null], ['kwargs', null]],
+      construct: (_s, v) => new Timer(seconds(v[0], 'interval') ?? 0, interp.target(v[1]) as never, items(v[2], 'args') as never),
+    },
+    { cancel: { params: [], run: (self) => hostOf<Timer>(self, 'Timer').cancel() } },
+    {},
+    thread,
+  );
+  const localCls = modelClass(
+    registry,
+    'local',
+    '_thread._',
+    local,
+    { params: [], construct: () => new local() },
+    {
+      __getattr__: { params: [['name', REQUIRED]], run: (self, v) => hostOf<local>(self, 'local').get(String(v[0])) },
+      __setattr__: { params: [['name', REQUIRED], ['value', REQUIRED]], run: (self, v) => void hostOf<local>(self, 'local').set(String(v[0]), v[1]) },
+    },
+  );
+  const fn = (name: string, f: (args: unknown[]) => unknown): PyBuiltin => new PyBuiltin(name, f);
+  return moduleOf('threading', {
+    Thread: thread,
+    Lock: lock,
+    RLock: rlock,
+    Condition: condition,
+    Semaphore: semaphore,
+    BoundedSemaphore: bounded,
+    Event: event,
+    Barrier: barrier,
+    Timer: timer,
+    local: localCls,
+    BrokenBarrierError: exceptionClass('threading.BrokenBarrierError'),
+    TIMEOUT_MAX: pyFloat(TIMEOUT_MAX),
+    current_thread: fn('current_thread', () => threadValue(current_thread())),
+    main_thread: fn('main_thread', () => threadValue(main_thread())),
+    enumerate: fn('enumerate', () => new PyList(enumerate().map(threadValue), interp.label('list'))),
+    active_count: fn('active_count', () => active_count()),
+    get_ident: fn('get_ident', () => get_ident()),
+  });
+}
+
+/** A read-only attribute whose value takes a step (`barrier.broken`). */
+export class PyHostPropertySteps extends PyHostProperty {}

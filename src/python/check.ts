@@ -1,0 +1,105 @@
+/**
+ * The unsupported-construct checker: before anything runs, every construct the interpreter
+ * does not model is listed with its file:line:col and why, so a lecturer learns all of them at
+ * once instead of one per run.
+ */
+import type { PyModule, PyNode } from './ast.js';
+
+/** One construct threadsim cannot run. */
+export interface Unsupported {
+  readonly line: number;
+  /** 1-based column, as editors and CPython's messages count. */
+  readonly column: number;
+  readonly what: string;
+}
+
+/** Node types with no model, and why (in the words the report prints). */
+const UNSUPPORTED: Readonly<Record<string, string>> = {
+  AsyncFunctionDef: "'async def': coroutines are not threads; threadsim models threading only",
+  AsyncFor: "'async for': coroutines are not modelled",
+  AsyncWith: "'async with': coroutines are not modelled",
+  Await: "'await': coroutines are not modelled",
+  Yield: "'yield': Python generators are not supported yet",
+  YieldFrom: "'yield from': Python generators are not supported yet",
+  GeneratorExp: 'generator expressions are not supported yet; use a list comprehension',
+  Match: "'match' statements are not supported yet",
+  TryStar: "'except*' (exception groups) is not supported",
+  TypeAlias: "'type' aliases are not supported",
+  TemplateStr: 't-strings are not supported',
+  Interpolation: 't-strings are not supported',
+  SetComp: 'set comprehensions are not supported yet',
+  Set: 'set literals are not supported yet',
+  MatMult: "the '@' operator is not supported",
+  Delete: "'del' is not supported yet",
+  NamedExpr: "':=' (assignment expressions) is not supported yet",
+};
+
+/**
+ * Standard modules that exist in CPython but have no model: importing one is reported before
+ * the run. Other unknown modules raise CPython's `ModuleNotFoundError` when imported.
+ */
+const UNMODELLED = new Set(['asyncio', 'multiprocessing', 'subprocess', 'socket', 'selectors', 'signal', 'collections', 'itertools', 'functools', 'dataclasses', 'typing', 'contextlib', 'heapq', 'math', 'json', 're', 'traceback', 'atexit', 'weakref', 'copy']);
+const UNMODELLED_WHY = 'no model of this module (threadsim models threading, queue, concurrent.futures, logging, time, random, sys and os.environ)';
+
+function rootOf(module: string): string {
+  return module.split('.')[0]!;
+}
+
+/** Every unsupported construct of `mod`, in source order. */
+export function unsupportedConstructs(mod: PyModule): Unsupported[] {
+  const found: Unsupported[] = [];
+  const add = (n: PyNode, what: string): void => {
+    found.push({ line: n.lineno ?? 1, column: (n.col_offset ?? 0) + 1, what });
+  };
+  const stack: unknown[] = [mod.body];
+  while (stack.length > 0) {
+    const x = stack.pop();
+    if (Array.isArray(x)) {
+      for (let i = x.length - 1; i >= 0; i--) stack.push(x[i]);
+      continue;
+    }
+    if (typeof x !== 'object' || x === null) continue;
+    const n = x as PyNode;
+    const why = UNSUPPORTED[n.nodeType];
+    if (why !== undefined) {
+      // Operators carry no position in the tree: report them at their expression.
+      if (n.lineno !== undefined) add(n, why);
+    }
+    checkNode(n, add);
+    const fields = Object.keys(n).filter((k) => k !== 'ctx');
+    for (let i = fields.length - 1; i >= 0; i--) stack.push((n as Record<string, unknown>)[fields[i]!]);
+  }
+  return found.sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+function checkNode(n: PyNode, add: (n: PyNode, what: string) => void): void {
+  switch (n.nodeType) {
+    case 'BinOp':
+    case 'AugAssign': {
+      const op = (n.op as PyNode | undefined)?.nodeType;
+      if (op !== undefined && UNSUPPORTED[op] !== undefined) add(n, UNSUPPORTED[op]!);
+      break;
+    }
+    case 'ClassDef':
+      if ((n.bases as PyNode[]).length > 1) add(n, `class ${String(n.name)}: multiple inheritance is not supported (one base class at most)`);
+      if ((n.keywords as PyNode[]).length > 0) add(n, `class ${String(n.name)}: class keywords (metaclass=...) are not supported`);
+      break;
+    case 'FunctionDef': {
+      const args = n.args as PyNode;
+      if ((args.posonlyargs as PyNode[]).length > 0) add(n, `def ${String(n.name)}: positional-only parameters ('/') are not supported yet`);
+      break;
+    }
+    case 'Import':
+      for (const a of n.names as PyNode[]) if (UNMODELLED.has(rootOf(String(a.name)))) add(n, `import ${String(a.name)}: ${UNMODELLED_WHY}`);
+      break;
+    case 'ImportFrom':
+      if (UNMODELLED.has(rootOf(String(n.module)))) add(n, `from ${String(n.module)} import ...: ${UNMODELLED_WHY}`);
+      if (typeof n.level === 'number' && n.level > 0) add(n, 'relative imports are not supported');
+      break;
+  }
+}
+
+/** The report: one line per construct, `file:line:col: what`. */
+export function formatUnsupported(file: string, found: readonly Unsupported[]): string[] {
+  return found.map((u) => `${file}:${u.line}:${u.column}: unsupported: ${u.what}`);
+}

@@ -1,0 +1,1639 @@
+/**
+ * The interpreter: runs a parsed `.py` module as MainThread's body, one generator per Python
+ * frame. Every model call (`lock.acquire()`, `time.sleep`) delegates to the model's steps;
+ * every access to shared mutable state (instance attributes, declared globals, list and dict
+ * contents) is an {@link AccessOp}, so races, DPOR, traces and exports see the program as they
+ * see a TypeScript one. Sites are `file.py:LINE`.
+ *
+ * Switching rules (see docs/python.md): under `cpython` (the default) an access reached with no
+ * check point since the thread's previous op is glued to it; under `any` every op is a
+ * possible switch. `check` is the interpreter's one flag for this: set at function entry, at a
+ * backward jump, and when a call to threadsim code returns; cleared when an access op runs.
+ * Only the running thread's code reads or sets it between two of its own ops, so one flag per
+ * execution is enough.
+ */
+import type { Op, Steps } from '../scheduler/ops.js';
+import { runtime } from '../scheduler/context.js';
+import type { PyModule, PyNode } from './ast.js';
+import { AccessOp } from './access.js';
+import { BaseException, Exception, exceptionClass, isInstanceOfClass, printedName, pyRaise, pyValueOf, raiseable, type Carried, type Frame as TraceFrame } from './exceptions.js';
+import { formatSpec, percentFormat, reprValue, typeName } from './format.js';
+import { scopeOf, declaredGlobals, type ScopeInfo } from './scope.js';
+import {
+  hashKey,
+  PyBound,
+  PyBuiltin,
+  PyClass,
+  PyClassMethod,
+  PyDict,
+  PyFloat,
+  PyFunction,
+  PyInstance,
+  PyList,
+  PyModuleObject,
+  PyObjectSentinel,
+  PyProperty,
+  PyRange,
+  PyStatic,
+  PyTuple,
+  Snapshot,
+  type Scope,
+} from './values.js';
+
+/** How threads may switch (see the file comment). */
+export type SwitchRule = 'cpython' | 'any';
+
+/** What the host (bindings) provides the interpreter. */
+export interface Host {
+  /** The module called `name`, or undefined (the program then gets ModuleNotFoundError). */
+  module(name: string, interp: Interp): PyModuleObject | undefined;
+  /** The builtins (`print`, `len`, ...). */
+  builtins(interp: Interp): Map<string, unknown>;
+  /** The class of a model object (`Lock`), for attribute lookup and `type()`. */
+  classOf(v: object): PyClass | undefined;
+}
+
+interface Frame {
+  readonly vars: Map<string, unknown>;
+  /** Closure chain for free names (function frames), undefined at module and class level. */
+  readonly scope: Scope | undefined;
+  readonly info: ScopeInfo | undefined;
+  readonly name: string;
+  line: number;
+  ret: unknown;
+  /** The function running (for `super()`), and its first argument. */
+  readonly fn: PyFunction | undefined;
+  readonly args0: unknown;
+  /** For class bodies: free names resolve through the enclosing function's scope. */
+  readonly outer: Frame | undefined;
+  /** The exception being handled (`raise` with no argument re-raises it). */
+  handling: unknown;
+}
+
+const NORMAL = 0;
+const BREAK = 1;
+const CONTINUE = 2;
+const RETURN = 3;
+type Signal = 0 | 1 | 2 | 3;
+
+/** Thrown to end the module after a failed claim (see program.ts). */
+const STOP_MODULE = Symbol('stop module');
+
+/** Sentinel: an expression needs the generator path. */
+const SLOW = Symbol('slow');
+
+const isGen = (x: unknown): x is Steps<unknown> => typeof x === 'object' && x !== null && typeof (x as Generator).next === 'function' && typeof (x as Generator).throw === 'function' && Symbol.iterator in (x as object);
+
+/** One execution's interpreter of one module. */
+export class Interp {
+  readonly globals = new Map<string, unknown>();
+  readonly builtins: Map<string, unknown>;
+  private readonly shared: ReadonlySet<string>;
+  /** See the file comment. */
+  check = true;
+  private readonly sites: boolean;
+  private readonly labels = new Map<string, number>();
+  readonly modules = new Map<string, PyModuleObject>();
+  private depth = 0;
+  /** Set by the program: a module-level assert's verdict as a step, so claims can read it. */
+  onClaim: ((node: PyNode, ok: boolean, message: string, traceback: readonly string[]) => Op | undefined) | undefined;
+
+  /** CPython's traceback of `e` (frames it carries), ending with `Type: message`. */
+  tracebackLines(e: unknown, type: string, message: string): string[] {
+    const out = ['Traceback (most recent call last):'];
+    for (const fr of (e as Carried | undefined)?.pyFrames ?? []) out.push(`  File "${fr.file}", line ${fr.line}, in ${fr.name}`, ...(fr.code === '' ? [] : [`    ${fr.code}`]));
+    out.push(message === '' ? type : `${type}: ${message}`);
+    return out;
+  }
+
+  constructor(
+    readonly mod: PyModule,
+    readonly rule: SwitchRule,
+    readonly host: Host,
+  ) {
+    this.shared = declaredGlobals(mod.body);
+    this.sites = runtime('a .py program').settings.captureSites;
+    this.builtins = host.builtins(this);
+    this.globals.set('__name__', '__main__');
+    this.globals.set('__file__', mod.file);
+  }
+
+  // ----- running -----
+
+  /** MainThread's body: the module's statements. */
+  *runModule(): Steps<unknown> {
+    const f = this.frame(this.globals, undefined, undefined, '<module>', undefined, undefined);
+    try {
+      yield* this.block(this.mod.body, f);
+    } catch (e) {
+      if (e === STOP_MODULE) return undefined;
+      throw this.traced(e, f);
+    }
+    return undefined;
+  }
+
+  private frame(vars: Map<string, unknown>, scope: Scope | undefined, info: ScopeInfo | undefined, name: string, fn: PyFunction | undefined, args0: unknown, outer?: Frame): Frame {
+    return { vars, scope, info, name, line: 0, ret: undefined, fn, args0, outer, handling: undefined };
+  }
+
+  /** Add `f`'s line to the traceback `e` carries (CPython prints outermost first). */
+  private traced(e: unknown, f: Frame): unknown {
+    if (typeof e !== 'object' || e === null || (e as Error).name === 'ThreadsimError') return e;
+    const c = e as Carried;
+    (c.pyFrames ??= []).unshift({ file: this.mod.file, line: f.line, name: f.name, code: (this.mod.lines[f.line - 1] ?? '').trim() });
+    return e;
+  }
+
+  /** A label for a new object of kind `kind` in traces: `FakeDatabase#1`. */
+  label(kind: string): string {
+    const n = (this.labels.get(kind) ?? 0) + 1;
+    this.labels.set(kind, n);
+    return `${kind}#${n}`;
+  }
+
+  private site(line: number): string | undefined {
+    return this.sites ? `${this.mod.file}:${line}` : undefined;
+  }
+
+  /** An access op at `line`; glued when no check point passed (see the file comment). */
+  private access(kind: 'read' | 'write', obj: string, line: number, perform: () => unknown, shown?: unknown): AccessOp {
+    const glued = this.rule === 'cpython' && !this.check;
+    this.check = false;
+    return new AccessOp(kind, kind, obj, this.site(line), glued, perform, this.sites && kind === 'write' ? this.shown(shown) : undefined);
+  }
+
+  /** A written value as traces show it: ints, strings, bools and None as themselves, the rest as repr. */
+  private shown(v: unknown): unknown {
+    if (v === null || typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
+    return this.reprSafe(v);
+  }
+
+  private reprSafe(v: unknown): string {
+    try {
+      return this.repr(v);
+    } catch {
+      return typeName(v, (o) => this.host.classOf(o)?.name);
+    }
+  }
+
+  // ----- statements -----
+
+  *block(stmts: readonly PyNode[], f: Frame): Generator<never, Signal, unknown> {
+    for (let i = 0; i < stmts.length; i++) {
+      const sig = yield* this.stmt(stmts[i]!, f);
+      if (sig !== NORMAL) return sig;
+    }
+    return NORMAL;
+  }
+
+  private *stmt(s: PyNode, f: Frame): Generator<never, Signal, unknown> {
+    f.line = s.lineno ?? f.line;
+    switch (s.nodeType) {
+      case 'Expr': {
+        const q = this.quick(s.value as PyNode, f);
+        if (q === SLOW) yield* this.ev(s.value as PyNode, f);
+        return NORMAL;
+      }
+      case 'Assign': {
+        let v = this.quick(s.value as PyNode, f);
+        if (v === SLOW) v = yield* this.ev(s.value as PyNode, f);
+        for (const t of s.targets as PyNode[]) yield* this.assign(t, v, f);
+        return NORMAL;
+      }
+      case 'AugAssign':
+        yield* this.augAssign(s, f);
+        return NORMAL;
+      case 'AnnAssign':
+        if (s.value) yield* this.assign(s.target as PyNode, yield* this.ev(s.value as PyNode, f), f);
+        return NORMAL;
+      case 'If': {
+        const test = yield* this.ev(s.test as PyNode, f);
+        const branch = (yield* this.truthy(test)) ? (s.body as PyNode[]) : (s.orelse as PyNode[]);
+        return yield* this.block(branch, f);
+      }
+      case 'While': {
+        for (;;) {
+          f.line = s.lineno!;
+          if (!(yield* this.truthy(yield* this.ev(s.test as PyNode, f)))) break;
+          const sig = yield* this.block(s.body as PyNode[], f);
+          // The jump back to the test is a check point (an eval breaker check in 3.11).
+          this.check = true;
+          if (sig === BREAK) return NORMAL;
+          if (sig === RETURN) return sig;
+        }
+        return yield* this.block(s.orelse as PyNode[], f);
+      }
+      case 'For': {
+        const iterable = yield* this.ev(s.iter as PyNode, f);
+        const stepper = iterable instanceof PyStepIterator ? iterable : undefined;
+        const it = stepper === undefined ? yield* this.iterate(iterable, s.lineno!) : undefined;
+        for (;;) {
+          let r: IteratorResult<unknown>;
+          if (stepper !== undefined) {
+            r = (yield* stepper.step() as Generator<never, IteratorResult<unknown>, unknown>);
+            this.check = true;
+          } else {
+            r = it!.next();
+          }
+          if (r.done) break;
+          yield* this.assign(s.target as PyNode, r.value, f);
+          const sig = yield* this.block(s.body as PyNode[], f);
+          this.check = true;
+          if (sig === BREAK) return NORMAL;
+          if (sig === RETURN) return sig;
+        }
+        return yield* this.block(s.orelse as PyNode[], f);
+      }
+      case 'Break':
+        return BREAK;
+      case 'Continue':
+        return CONTINUE;
+      case 'Return':
+        f.ret = s.value ? yield* this.ev(s.value as PyNode, f) : null;
+        return RETURN;
+      case 'Pass':
+        return NORMAL;
+      case 'FunctionDef':
+        yield* this.store(String(s.name), yield* this.defineFunction(s, f), f, s.lineno!);
+        return NORMAL;
+      case 'ClassDef':
+        yield* this.store(String(s.name), yield* this.defineClass(s, f), f, s.lineno!);
+        return NORMAL;
+      case 'Global':
+      case 'Nonlocal':
+        return NORMAL;
+      case 'If_':
+        return NORMAL;
+      case 'Raise':
+        throw yield* this.raiseStmt(s, f);
+      case 'Assert': {
+        const ok = yield* this.truthy(yield* this.ev(s.test as PyNode, f));
+        const msg = !ok && s.msg ? yield* this.ev(s.msg as PyNode, f) : undefined;
+        const error = ok ? undefined : yield* this.makeException(exceptionClass('AssertionError')!, msg === undefined ? [] : [msg]);
+        const text = msg === undefined ? '' : yield* this.str(msg);
+        const claim = f.info === undefined && f.outer === undefined ? this.onClaim?.(s, ok, `AssertionError${text === '' ? '' : `: ${text}`} at ${this.mod.file}:${s.lineno!}`, this.tracebackLines(this.traced(error, f), 'AssertionError', text)) : undefined;
+        if (claim !== undefined) {
+          yield claim as never;
+          // A failed claim ends the module as CPython's AssertionError would; its traceback
+          // was printed by the claim's step, and it is reported as the claim failing.
+          if (!ok) throw STOP_MODULE;
+        }
+        if (error !== undefined) throw error;
+        return NORMAL;
+      }
+      case 'Try':
+        return yield* this.tryStmt(s, f);
+      case 'With':
+        return yield* this.withStmt(s, f, 0);
+      case 'Import':
+        for (const a of s.names as PyNode[]) {
+          const name = String(a.name);
+          const m = this.importModule(name);
+          if (a.asname) f.vars.set(String(a.asname), m);
+          else f.vars.set(name.split('.')[0]!, this.importModule(name.split('.')[0]!));
+        }
+        return NORMAL;
+      case 'ImportFrom': {
+        const m = this.importModule(String(s.module));
+        for (const a of s.names as PyNode[]) {
+          const name = String(a.name);
+          if (name === '*') {
+            for (const [k, v] of m.dict) if (!k.startsWith('_')) f.vars.set(k, v);
+            continue;
+          }
+          let v = m.dict.get(name);
+          if (v === undefined && !m.dict.has(name)) {
+            const sub = this.host.module(`${m.name}.${name}`, this);
+            if (sub === undefined) throw pyRaise('ImportError', `cannot import name '${name}' from '${m.name}'`);
+            v = sub;
+          }
+          f.vars.set(String(a.asname ?? name), v);
+        }
+        return NORMAL;
+      }
+      default:
+        throw pyRaise('SystemError', `threadsim cannot run a ${s.nodeType} statement`);
+    }
+  }
+
+  importModule(name: string): PyModuleObject {
+    let m = this.modules.get(name);
+    if (m === undefined) {
+      m = this.host.module(name, this);
+      if (m === undefined) throw pyRaise('ModuleNotFoundError', `No module named '${name}'`);
+      this.modules.set(name, m);
+    }
+    return m;
+  }
+
+  private *raiseStmt(s: PyNode, f: Frame): Generator<never, unknown, unknown> {
+    if (!s.exc) {
+      if (f.handling === undefined) return pyRaise('RuntimeError', 'No active exception to reraise');
+      return f.handling;
+    }
+    let v = yield* this.ev(s.exc as PyNode, f);
+    if (v instanceof PyClass) v = yield* this.call(v, [], undefined);
+    if (!(v instanceof PyInstance) || !isInstanceOfClass(v, BaseException)) return pyRaise('TypeError', 'exceptions must derive from BaseException');
+    if (s.cause) v.dict.set('__cause__', yield* this.ev(s.cause as PyNode, f));
+    return raiseable(v, yield* this.excMessage(v));
+  }
+
+  /** The message of an exception object (its `str`). */
+  *excMessage(v: PyInstance): Generator<never, string, unknown> {
+    if (v.cls.lookup('__str__') instanceof PyFunction) return yield* this.str(v);
+    const args = v.dict.get('args');
+    const items = args instanceof PyTuple ? args.items : [];
+    if (items.length === 0) return '';
+    if (items.length === 1) return v.cls.isSubclassOf(exceptionClass('KeyError')!) ? this.repr(items[0]) : yield* this.str(items[0]);
+    return this.repr(args);
+  }
+
+  /** A new exception object of class `cls` with `args`, as the JavaScript error that carries it. */
+  *makeException(cls: PyClass, args: unknown[]): Generator<never, unknown, unknown> {
+    const inst = (yield* this.call(cls, args, undefined)) as PyInstance;
+    return raiseable(inst, yield* this.excMessage(inst));
+  }
+
+  private *tryStmt(s: PyNode, f: Frame): Generator<never, Signal, unknown> {
+    const finalbody = s.finalbody as PyNode[];
+    let sig: Signal = NORMAL;
+    let raised = false;
+    let error: unknown;
+    try {
+      let failed = false;
+      try {
+        sig = yield* this.block(s.body as PyNode[], f);
+      } catch (e) {
+        if (uncatchable(e)) throw e;
+        failed = true;
+        const handled = yield* this.handle(s, f, e);
+        if (handled === undefined) throw e;
+        sig = handled;
+      }
+      if (!failed && sig === NORMAL) sig = yield* this.block(s.orelse as PyNode[], f);
+    } catch (e) {
+      if (uncatchable(e) || finalbody.length === 0) throw e;
+      raised = true;
+      error = e;
+    }
+    if (finalbody.length > 0) {
+      const ret = f.ret;
+      const fin = yield* this.block(finalbody, f);
+      // A return, break or continue in `finally` wins over what was pending.
+      if (fin !== NORMAL) return fin;
+      f.ret = ret;
+      if (raised) throw error;
+    }
+    return sig;
+  }
+
+  /** Run the matching `except` clause for `e`; undefined when none matches. */
+  private *handle(s: PyNode, f: Frame, e: unknown): Generator<never, Signal | undefined, unknown> {
+    const value = pyValueOf(e, (v) => this.strSync(v));
+    for (const h of s.handlers as PyNode[]) {
+      if (h.type) {
+        const t = yield* this.ev(h.type as PyNode, f);
+        const classes = t instanceof PyTuple ? t.items : [t];
+        if (!classes.some((c) => c instanceof PyClass && isInstanceOfClass(value, c))) continue;
+      } else if (!isInstanceOfClass(value, Exception) && !isInstanceOfClass(value, BaseException)) {
+        continue;
+      }
+      if (h.name) yield* this.store(String(h.name), value, f, h.lineno!);
+      const before = f.handling;
+      f.handling = e;
+      try {
+        return yield* this.block(h.body as PyNode[], f);
+      } finally {
+        f.handling = before;
+      }
+    }
+    return undefined;
+  }
+
+  private *withStmt(s: PyNode, f: Frame, index: number): Generator<never, Signal, unknown> {
+    const items = s.items as PyNode[];
+    if (index >= items.length) return yield* this.block(s.body as PyNode[], f);
+    const item = items[index]!;
+    const mgr = yield* this.ev(item.context_expr as PyNode, f);
+    const enter = this.getAttrStatic(mgr, '__enter__', item.context_expr as PyNode);
+    const exit = this.getAttrStatic(mgr, '__exit__', item.context_expr as PyNode);
+    const value = yield* this.call(enter, [], undefined);
+    if (item.optional_vars) yield* this.assign(item.optional_vars as PyNode, value, f);
+    let sig: Signal;
+    try {
+      sig = yield* this.withStmt(s, f, index + 1);
+    } catch (e) {
+      if (uncatchable(e)) throw e;
+      const v = pyValueOf(e, (x) => this.strSync(x));
+      const suppress = yield* this.call(exit, [v.cls, v, null], undefined);
+      if (!(yield* this.truthy(suppress))) throw e;
+      return NORMAL;
+    }
+    yield* this.call(exit, [null, null, null], undefined);
+    return sig;
+  }
+
+  // ----- definitions -----
+
+  private *defineFunction(s: PyNode, f: Frame): Generator<never, unknown, unknown> {
+    const args = s.args as PyNode;
+    const defaults: unknown[] = [];
+    for (const d of args.defaults as PyNode[]) defaults.push(yield* this.ev(d, f));
+    const kwDefaults = new Map<string, unknown>();
+    const kwonly = args.kwonlyargs as PyNode[];
+    const kwd = args.kw_defaults as (PyNode | null)[];
+    for (let i = 0; i < kwonly.length; i++) if (kwd[i]) kwDefaults.set(String(kwonly[i]!.arg), yield* this.ev(kwd[i]!, f));
+    const name = s.nodeType === 'Lambda' ? '<lambda>' : String(s.name);
+    const scope = this.closureOf(f);
+    const qual = f.fn !== undefined ? `${f.fn.qualname}.<locals>.${name}` : f.name.startsWith('class ') ? `${f.name.slice(6)}.${name}` : name;
+    let fn: unknown = new PyFunction(name, qual, s, scope, defaults, kwDefaults, undefined);
+    const decorators = (s.decorator_list as PyNode[] | undefined) ?? [];
+    for (let i = decorators.length - 1; i >= 0; i--) {
+      const d = yield* this.ev(decorators[i]!, f);
+      fn = yield* this.call(d, [fn], undefined);
+    }
+    return fn;
+  }
+
+  /** The closure a function defined in frame `f` captures. */
+  private closureOf(f: Frame): Scope | undefined {
+    if (f.info !== undefined) return { vars: f.vars, parent: f.scope };
+    if (f.outer !== undefined) return this.closureOf(f.outer);
+    return undefined;
+  }
+
+  private *defineClass(s: PyNode, f: Frame): Generator<never, unknown, unknown> {
+    const bases = s.bases as PyNode[];
+    let base: PyClass | undefined;
+    if (bases.length > 0) {
+      const b = yield* this.ev(bases[0]!, f);
+      if (!(b instanceof PyClass)) throw pyRaise('TypeError', `class ${String(s.name)}: base is not a class`);
+      base = b.name === 'object' && b.module === '' && b.dict.size === 0 ? undefined : b;
+    }
+    const dict = new Map<string, unknown>();
+    const cls = new PyClass(String(s.name), base, dict);
+    const cf = this.frame(dict, undefined, undefined, `class ${String(s.name)}`, undefined, undefined, f);
+    yield* this.block(s.body as PyNode[], cf);
+    for (const v of dict.values()) {
+      const fn = v instanceof PyFunction ? v : v instanceof PyStatic || v instanceof PyClassMethod ? v.fn : v instanceof PyProperty ? v.fget : undefined;
+      if (fn instanceof PyFunction) fn.owner = cls;
+      if (v instanceof PyProperty && v.fset instanceof PyFunction) v.fset.owner = cls;
+    }
+    let out: unknown = cls;
+    const decorators = (s.decorator_list as PyNode[] | undefined) ?? [];
+    for (let i = decorators.length - 1; i >= 0; i--) out = yield* this.call(yield* this.ev(decorators[i]!, f), [out], undefined);
+    return out;
+  }
+
+  // ----- names -----
+
+  private *store(name: string, v: unknown, f: Frame, line: number): Generator<never, void, unknown> {
+    const info = f.info;
+    if (info === undefined && f.outer === undefined) {
+      // Module level.
+      if (this.shared.has(name)) {
+        const g = this.globals;
+        yield this.access('write', name, line, () => void g.set(name, v), v) as never;
+        return;
+      }
+      f.vars.set(name, v);
+      return;
+    }
+    if (info === undefined) {
+      f.vars.set(name, v); // class body
+      return;
+    }
+    if (info.globals.has(name)) {
+      const g = this.globals;
+      if (this.shared.has(name)) yield this.access('write', name, line, () => void g.set(name, v), v) as never;
+      else g.set(name, v);
+      return;
+    }
+    if (info.nonlocals.has(name)) {
+      for (let s = f.scope; s !== undefined; s = s.parent) {
+        if (s.vars.has(name)) {
+          s.vars.set(name, v);
+          return;
+        }
+      }
+    }
+    f.vars.set(name, v);
+  }
+
+  private *load(name: string, f: Frame, line: number): Generator<never, unknown, unknown> {
+    const q = this.loadQuick(name, f);
+    if (q !== SLOW) return q;
+    const g = this.globals;
+    const v = yield this.access('read', name, line, () => g.get(name)) as never;
+    if (v === undefined && !g.has(name)) throw pyRaise('NameError', `name '${name}' is not defined`);
+    return v;
+  }
+
+  /** A name's value without a step, or SLOW when it is a shared global (a read op). */
+  private loadQuick(name: string, f: Frame): unknown {
+    const info = f.info;
+    if (info !== undefined) {
+      if (info.locals.has(name)) {
+        const v = f.vars.get(name);
+        if (v === undefined && !f.vars.has(name)) throw pyRaise('UnboundLocalError', `cannot access local variable '${name}' where it is not associated with a value`);
+        return v;
+      }
+      if (!info.globals.has(name)) {
+        for (let s = f.scope; s !== undefined; s = s.parent) {
+          const v = s.vars.get(name);
+          if (v !== undefined || s.vars.has(name)) return v;
+        }
+      }
+    } else if (f.outer !== undefined) {
+      // Class body: its own names, then the enclosing function's.
+      const v = f.vars.get(name);
+      if (v !== undefined || f.vars.has(name)) return v;
+      return this.loadQuick(name, f.outer);
+    }
+    if (this.shared.has(name)) return SLOW;
+    const v = this.globals.get(name);
+    if (v !== undefined || this.globals.has(name)) return v;
+    const b = this.builtins.get(name);
+    if (b !== undefined || this.builtins.has(name)) return b;
+    throw pyRaise('NameError', `name '${name}' is not defined`);
+  }
+
+  // ----- assignment -----
+
+  private *assign(t: PyNode, v: unknown, f: Frame): Generator<never, void, unknown> {
+    switch (t.nodeType) {
+      case 'Name':
+        yield* this.store(String(t.id), v, f, t.lineno!);
+        return;
+      case 'Attribute':
+        yield* this.setAttr(yield* this.ev(t.value as PyNode, f), String(t.attr), v, t.lineno!);
+        return;
+      case 'Subscript': {
+        const obj = yield* this.ev(t.value as PyNode, f);
+        const key = yield* this.ev(t.slice as PyNode, f);
+        yield* this.setItem(obj, key, v, t.lineno!);
+        return;
+      }
+      case 'Tuple':
+      case 'List': {
+        const elts = t.elts as PyNode[];
+        const items = drain(yield* this.iterate(v, t.lineno!));
+        const star = elts.findIndex((e) => e.nodeType === 'Starred');
+        if (star < 0) {
+          if (items.length !== elts.length) {
+            throw pyRaise('ValueError', items.length > elts.length ? `too many values to unpack (expected ${elts.length})` : `not enough values to unpack (expected ${elts.length}, got ${items.length})`);
+          }
+          for (let i = 0; i < elts.length; i++) yield* this.assign(elts[i]!, items[i], f);
+          return;
+        }
+        const after = elts.length - star - 1;
+        if (items.length < elts.length - 1) throw pyRaise('ValueError', `not enough values to unpack (expected at least ${elts.length - 1}, got ${items.length})`);
+        for (let i = 0; i < star; i++) yield* this.assign(elts[i]!, items[i], f);
+        yield* this.assign((elts[star]!.value as PyNode), new PyList(items.slice(star, items.length - after), this.label('list')), f);
+        for (let i = 0; i < after; i++) yield* this.assign(elts[star + 1 + i]!, items[items.length - after + i], f);
+        return;
+      }
+      default:
+        throw pyRaise('SyntaxError', `cannot assign to ${t.nodeType}`);
+    }
+  }
+
+  private *augAssign(s: PyNode, f: Frame): Generator<never, void, unknown> {
+    const t = s.target as PyNode;
+    const op = (s.op as PyNode).nodeType;
+    switch (t.nodeType) {
+      case 'Name': {
+        const name = String(t.id);
+        const cur = yield* this.load(name, f, t.lineno!);
+        const rhs = yield* this.ev(s.value as PyNode, f);
+        yield* this.store(name, yield* this.binary(op, cur, rhs, true), f, t.lineno!);
+        return;
+      }
+      case 'Attribute': {
+        const obj = yield* this.ev(t.value as PyNode, f);
+        const cur = yield* this.getAttr(obj, String(t.attr), t.lineno!);
+        const rhs = yield* this.ev(s.value as PyNode, f);
+        yield* this.setAttr(obj, String(t.attr), yield* this.binary(op, cur, rhs, true), t.lineno!);
+        return;
+      }
+      case 'Subscript': {
+        const obj = yield* this.ev(t.value as PyNode, f);
+        const key = yield* this.ev(t.slice as PyNode, f);
+        const cur = yield* this.getItem(obj, key, t.lineno!);
+        const rhs = yield* this.ev(s.value as PyNode, f);
+        yield* this.setItem(obj, key, yield* this.binary(op, cur, rhs, true), t.lineno!);
+        return;
+      }
+      default:
+        throw pyRaise('SyntaxError', `'${t.nodeType}' is an illegal expression for augmented assignment`);
+    }
+  }
+
+  // ----- expressions -----
+
+  /** An expression's value when it needs no step (constants, plain names), else SLOW. */
+  private quick(n: PyNode, f: Frame): unknown {
+    switch (n.nodeType) {
+      case 'Constant':
+        return this.constant(n);
+      case 'Name':
+        return this.loadQuick(String(n.id), f);
+      default:
+        return SLOW;
+    }
+  }
+
+  private constant(n: PyNode): unknown {
+    const v = n.value;
+    if (typeof v === 'number') return n.isFloat ? new PyFloat(v) : v;
+    if (v === undefined) return null;
+    if (typeof v === 'bigint') return Number(v);
+    return v;
+  }
+
+  *ev(n: PyNode, f: Frame): Generator<never, unknown, unknown> {
+    switch (n.nodeType) {
+      case 'Constant':
+        return this.constant(n);
+      case 'Name':
+        return yield* this.load(String(n.id), f, n.lineno!);
+      case 'Attribute':
+        return yield* this.getAttr(yield* this.ev(n.value as PyNode, f), String(n.attr), n.lineno!);
+      case 'Call':
+        return yield* this.callExpr(n, f);
+      case 'BinOp': {
+        let a = this.quick(n.left as PyNode, f);
+        if (a === SLOW) a = yield* this.ev(n.left as PyNode, f);
+        let b = this.quick(n.right as PyNode, f);
+        if (b === SLOW) b = yield* this.ev(n.right as PyNode, f);
+        return yield* this.binary((n.op as PyNode).nodeType, a, b, false);
+      }
+      case 'UnaryOp': {
+        const v = yield* this.ev(n.operand as PyNode, f);
+        switch ((n.op as PyNode).nodeType) {
+          case 'Not':
+            return !(yield* this.truthy(v));
+          case 'USub':
+            if (typeof v === 'number') return -v;
+            if (v instanceof PyFloat) return new PyFloat(-v.v);
+            if (typeof v === 'boolean') return v ? -1 : 0;
+            throw pyRaise('TypeError', `bad operand type for unary -: '${this.typeName(v)}'`);
+          case 'UAdd':
+            if (typeof v === 'boolean') return v ? 1 : 0;
+            return v;
+          default:
+            if (typeof v === 'number' || typeof v === 'boolean') return ~Number(v);
+            throw pyRaise('TypeError', `bad operand type for unary ~: '${this.typeName(v)}'`);
+        }
+      }
+      case 'BoolOp': {
+        const and = (n.op as PyNode).nodeType === 'And';
+        let v: unknown = null;
+        for (const x of n.values as PyNode[]) {
+          v = yield* this.ev(x, f);
+          const t = yield* this.truthy(v);
+          if (and ? !t : t) return v;
+        }
+        return v;
+      }
+      case 'Compare': {
+        let left = yield* this.ev(n.left as PyNode, f);
+        const ops = n.ops as PyNode[];
+        const comps = n.comparators as PyNode[];
+        for (let i = 0; i < ops.length; i++) {
+          const right = yield* this.ev(comps[i]!, f);
+          if (!(yield* this.compare(ops[i]!.nodeType, left, right))) return false;
+          left = right;
+        }
+        return true;
+      }
+      case 'IfExp':
+        return (yield* this.truthy(yield* this.ev(n.test as PyNode, f))) ? yield* this.ev(n.body as PyNode, f) : yield* this.ev(n.orelse as PyNode, f);
+      case 'List':
+        return new PyList(yield* this.evList(n.elts as PyNode[], f), this.label('list'));
+      case 'Tuple':
+        return new PyTuple(yield* this.evList(n.elts as PyNode[], f));
+      case 'Dict': {
+        const d = new PyDict(this.label('dict'));
+        const keys = n.keys as (PyNode | null)[];
+        const values = n.values as PyNode[];
+        for (let i = 0; i < keys.length; i++) {
+          const k = keys[i];
+          if (k === null || k === undefined) {
+            const other = yield* this.ev(values[i]!, f);
+            if (other instanceof PyDict) for (const [kk, vv] of other.map.values()) d.set(kk, vv);
+            continue;
+          }
+          const key = yield* this.ev(k, f);
+          this.hashable(key);
+          d.set(key, yield* this.ev(values[i]!, f));
+        }
+        return d;
+      }
+      case 'Subscript': {
+        const obj = yield* this.ev(n.value as PyNode, f);
+        const key = yield* this.ev(n.slice as PyNode, f);
+        return yield* this.getItem(obj, key, n.lineno!);
+      }
+      case 'Slice': {
+        const part = function* (this: Interp, x: unknown): Generator<never, unknown, unknown> {
+          return x ? yield* this.ev(x as PyNode, f) : null;
+        };
+        return { slice: [yield* part.call(this, n.lower), yield* part.call(this, n.upper), yield* part.call(this, n.step)] };
+      }
+      case 'JoinedStr': {
+        let out = '';
+        for (const part of n.values as PyNode[]) {
+          if (part.nodeType === 'Constant') out += String(part.value);
+          else out += yield* this.formatted(part, f);
+        }
+        return out;
+      }
+      case 'FormattedValue':
+        return yield* this.formatted(n, f);
+      case 'Lambda':
+        return yield* this.defineFunction(n, f);
+      case 'ListComp':
+        return new PyList(yield* this.comprehension(n, f, (x) => yield_list(x)), this.label('list'));
+      case 'DictComp': {
+        const d = new PyDict(this.label('dict'));
+        yield* this.comprehension(n, f, undefined, d);
+        return d;
+      }
+      case 'Starred':
+        throw pyRaise('SyntaxError', 'can\'t use starred expression here');
+      default:
+        throw pyRaise('SystemError', `threadsim cannot evaluate a ${n.nodeType} expression`);
+    }
+  }
+
+  private *evList(nodes: readonly PyNode[], f: Frame): Generator<never, unknown[], unknown> {
+    const out: unknown[] = [];
+    for (const e of nodes) {
+      if (e.nodeType === 'Starred') {
+        out.push(...drain(yield* this.iterate(yield* this.ev(e.value as PyNode, f), e.lineno!)));
+        continue;
+      }
+      let v = this.quick(e, f);
+      if (v === SLOW) v = yield* this.ev(e, f);
+      out.push(v);
+    }
+    return out;
+  }
+
+  private *formatted(part: PyNode, f: Frame): Generator<never, string, unknown> {
+    const v = yield* this.ev(part.value as PyNode, f);
+    const conv = part.conversion as number;
+    const specNode = part.format_spec as PyNode | null | undefined;
+    const spec = specNode ? String(yield* this.ev(specNode, f)) : '';
+    if (conv === 114 || conv === 97) return formatSpec(this.repr(v), spec, (x) => this.strSync(x));
+    if (conv === 115) return formatSpec(yield* this.str(v), spec, (x) => this.strSync(x));
+    return yield* this.format(v, spec);
+  }
+
+  /** `format(v, spec)`: a user `__format__`/`__str__`, or the mini-language. */
+  *format(v: unknown, spec: string): Generator<never, string, unknown> {
+    if (v instanceof PyInstance) {
+      const fmt = v.cls.lookup('__format__');
+      if (fmt instanceof PyFunction) return String(yield* this.call(fmt, [v, spec], undefined));
+      return formatSpec(yield* this.str(v), spec, (x) => this.strSync(x));
+    }
+    return formatSpec(v, spec, (x) => this.strSync(x));
+  }
+
+  private *comprehension(n: PyNode, f: Frame, _list: ((x: unknown) => unknown) | undefined, dict?: PyDict): Generator<never, unknown[], unknown> {
+    const out: unknown[] = [];
+    // A comprehension runs in its own scope: its loop names do not leak.
+    const vars = new Map<string, unknown>();
+    const names = new Set<string>();
+    for (const g of n.generators as PyNode[]) collectTargets(g.target as PyNode, names);
+    const info: ScopeInfo = { locals: names, globals: new Set(), nonlocals: new Set() };
+    const cf: Frame = { ...this.frame(vars, this.closureOf(f) ?? (f.info === undefined && f.outer === undefined ? undefined : undefined), info, f.name, f.fn, f.args0), line: f.line };
+    const gens = n.generators as PyNode[];
+    const self = this;
+    function* level(i: number): Generator<never, void, unknown> {
+      if (i === gens.length) {
+        if (dict !== undefined) {
+          const k = yield* self.ev(n.key as PyNode, cf);
+          self.hashable(k);
+          dict.set(k, yield* self.ev(n.value as PyNode, cf));
+        } else {
+          out.push(yield* self.ev(n.elt as PyNode, cf));
+        }
+        return;
+      }
+      const g = gens[i]!;
+      const it = yield* self.iterate(yield* self.ev(g.iter as PyNode, i === 0 ? f : cf), n.lineno!);
+      for (let r = it.next(); !r.done; r = it.next()) {
+        yield* self.assign(g.target as PyNode, r.value, cf);
+        let ok = true;
+        for (const cond of g.ifs as PyNode[]) if (ok && !(yield* self.truthy(yield* self.ev(cond, cf)))) ok = false;
+        if (ok) yield* level(i + 1);
+        self.check = true;
+      }
+    }
+    yield* level(0);
+    return out;
+  }
+
+  // ----- calls -----
+
+  private *callExpr(n: PyNode, f: Frame): Generator<never, unknown, unknown> {
+    const fnNode = n.func as PyNode;
+    let fn: unknown;
+    if (fnNode.nodeType === 'Attribute') {
+      // obj.method(...): look the method up without building a bound method when we can.
+      const obj = yield* this.ev(fnNode.value as PyNode, f);
+      fn = yield* this.getAttr(obj, String(fnNode.attr), fnNode.lineno!);
+    } else if (fnNode.nodeType === 'Name' && fnNode.id === 'super' && (n.args as PyNode[]).length === 0) {
+      return this.superOf(f);
+    } else {
+      fn = this.quick(fnNode, f);
+      if (fn === SLOW) fn = yield* this.ev(fnNode, f);
+    }
+    const args = yield* this.evList(n.args as PyNode[], f);
+    let kwargs: Map<string, unknown> | undefined;
+    for (const k of n.keywords as PyNode[]) {
+      kwargs ??= new Map();
+      const v = yield* this.ev(k.value as PyNode, f);
+      if (k.arg === null || k.arg === undefined) {
+        if (!(v instanceof PyDict)) throw pyRaise('TypeError', `argument after ** must be a mapping, not ${this.typeName(v)}`);
+        for (const [kk, vv] of v.map.values()) kwargs.set(String(kk), vv);
+      } else {
+        kwargs.set(String(k.arg), v);
+      }
+    }
+    return yield* this.call(fn, args, kwargs);
+  }
+
+  /** Call any callable with positional `args` and keyword `kwargs`. */
+  *call(fn: unknown, args: unknown[], kwargs: Map<string, unknown> | undefined): Generator<never, unknown, unknown> {
+    if (fn instanceof PyFunction) return yield* this.callFunction(fn, args, kwargs);
+    if (fn instanceof PyBound) return yield* this.call(fn.fn, [fn.self, ...args], kwargs);
+    if (fn instanceof PyBuiltin) {
+      let r = fn.call(args, kwargs);
+      if (isGen(r)) r = yield* r as Generator<never, unknown, unknown>;
+      // The return from a call into non-Python code is a check point.
+      this.check = true;
+      return r;
+    }
+    if (fn instanceof PyClass) return yield* this.instantiate(fn, args, kwargs);
+    if (fn instanceof PyInstance) {
+      const c = fn.cls.lookup('__call__');
+      if (c !== undefined) return yield* this.call(c, [fn, ...args], kwargs);
+    }
+    throw pyRaise('TypeError', `'${this.typeName(fn)}' object is not callable`);
+  }
+
+  /** `Cls(...)`: a new instance, initialised by `__init__` (or by the model for threadsim classes). */
+  private *instantiate(cls: PyClass, args: unknown[], kwargs: Map<string, unknown> | undefined): Generator<never, unknown, unknown> {
+    const hostCls = cls.hostClass;
+    if (hostCls === cls && cls.host !== undefined) {
+      // A threadsim class called directly: the model object itself is the value.
+      let r = cls.host.construct(undefined as unknown as PyInstance, args, kwargs);
+      if (isGen(r)) r = yield* r as Generator<never, unknown, unknown>;
+      this.check = true;
+      return r;
+    }
+    const inst = new PyInstance(cls, this.label(cls.name));
+    const init = cls.lookup('__init__');
+    if (init !== undefined) {
+      yield* this.call(init, [inst, ...args], kwargs);
+    } else if (hostCls !== undefined) {
+      inst.host = hostCls.host!.construct(inst, args, kwargs);
+    } else if (cls.isSubclassOf(BaseException)) {
+      inst.dict.set('args', new PyTuple(args));
+    } else if (args.length > 0 || (kwargs?.size ?? 0) > 0) {
+      throw pyRaise('TypeError', `${cls.name}() takes no arguments`);
+    }
+    return inst;
+  }
+
+  private superOf(f: Frame): unknown {
+    const owner = f.fn?.owner;
+    if (owner === undefined || f.args0 === undefined) throw pyRaise('RuntimeError', 'super(): no arguments');
+    return new PySuper(owner, f.args0);
+  }
+
+  /** Call a program function: bind arguments as CPython does, run the body. */
+  *callFunction(fn: PyFunction, args: unknown[], kwargs: Map<string, unknown> | undefined): Generator<never, unknown, unknown> {
+    const info = scopeOf(fn.node);
+    const vars = new Map<string, unknown>();
+    this.bind(fn, args, kwargs, vars);
+    const f = this.frame(vars, fn.scope, info, fn.name, fn, args[0]);
+    f.line = fn.node.lineno ?? 0;
+    // Function entry (RESUME) is a check point.
+    this.check = true;
+    if (++this.depth > 900) {
+      this.depth = 0;
+      throw pyRaise('RecursionError', 'maximum recursion depth exceeded');
+    }
+    try {
+      if (fn.node.nodeType === 'Lambda') return yield* this.ev(fn.node.body as PyNode, f);
+      const sig = yield* this.block(fn.node.body as PyNode[], f);
+      return sig === RETURN ? f.ret : null;
+    } catch (e) {
+      throw this.traced(e, f);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private bind(fn: PyFunction, args: unknown[], kwargs: Map<string, unknown> | undefined, vars: Map<string, unknown>): void {
+    const a = fn.node.args as PyNode;
+    const params = (a.args as PyNode[]).map((p) => String(p.arg));
+    const kwonly = (a.kwonlyargs as PyNode[]).map((p) => String(p.arg));
+    const vararg = a.vararg as PyNode | null | undefined;
+    const kwarg = a.kwarg as PyNode | null | undefined;
+    const name = `${fn.qualname}()`;
+    for (let i = 0; i < params.length && i < args.length; i++) vars.set(params[i]!, args[i]);
+    if (args.length > params.length) {
+      if (!vararg) {
+        const min = params.length - fn.defaults.length;
+        const takes = min === params.length ? `${params.length}` : `from ${min} to ${params.length}`;
+        throw pyRaise('TypeError', `${name} takes ${takes} positional argument${params.length === 1 && min === params.length ? '' : 's'} but ${args.length} ${args.length === 1 ? 'was' : 'were'} given`);
+      }
+      vars.set(String(vararg.arg), new PyTuple(args.slice(params.length)));
+    } else if (vararg) {
+      vars.set(String(vararg.arg), new PyTuple([]));
+    }
+    let extra: PyDict | undefined;
+    if (kwarg) vars.set(String(kwarg.arg), (extra = new PyDict(this.label('dict'))));
+    if (kwargs !== undefined) {
+      for (const [k, v] of kwargs) {
+        if (params.includes(k) || kwonly.includes(k)) {
+          if (vars.has(k) && params.indexOf(k) < args.length) throw pyRaise('TypeError', `${name} got multiple values for argument '${k}'`);
+          vars.set(k, v);
+        } else if (extra !== undefined) {
+          extra.set(k, v);
+        } else {
+          throw pyRaise('TypeError', `${name} got an unexpected keyword argument '${k}'`);
+        }
+      }
+    }
+    const firstDefault = params.length - fn.defaults.length;
+    const missing: string[] = [];
+    for (let i = 0; i < params.length; i++) {
+      const p = params[i]!;
+      if (vars.has(p)) continue;
+      if (i >= firstDefault) vars.set(p, fn.defaults[i - firstDefault]);
+      else missing.push(p);
+    }
+    if (missing.length > 0) {
+      const list = missing.map((m) => `'${m}'`);
+      const words = list.length === 1 ? list[0]! : `${list.slice(0, -1).join(', ')} and ${list.at(-1)!}`;
+      throw pyRaise('TypeError', `${name} missing ${missing.length} required positional argument${missing.length === 1 ? '' : 's'}: ${words}`);
+    }
+    for (const k of kwonly) {
+      if (vars.has(k)) continue;
+      if (fn.kwDefaults.has(k)) vars.set(k, fn.kwDefaults.get(k));
+      else throw pyRaise('TypeError', `${name} missing 1 required keyword-only argument: '${k}'`);
+    }
+  }
+
+  // ----- attributes -----
+
+  /** `obj.name` where no step can be involved (methods of threadsim objects, class attributes). */
+  private getAttrStatic(obj: unknown, name: string, _at: PyNode): unknown {
+    const cls = this.classOf(obj);
+    const v = cls?.lookup(name);
+    if (v === undefined) throw this.attributeError(obj, name);
+    return this.bindTo(v, obj, cls!);
+  }
+
+  *getAttr(obj: unknown, name: string, line: number): Generator<never, unknown, unknown> {
+    if (obj instanceof PyInstance) {
+      const d = obj.dict;
+      if (d.has(name)) {
+        const cls = obj.cls;
+        const desc = cls.lookup(name);
+        if (!(desc instanceof PyProperty)) {
+          return yield this.access('read', `${obj.label}.${name}`, line, () => d.get(name)) as never;
+        }
+      }
+      const v = obj.cls.lookup(name);
+      if (v instanceof PyProperty) return yield* this.call(v.fget, [obj], undefined);
+      if (v instanceof PyHostProperty) {
+        const r = v.get(obj);
+        return isGen(r) ? yield* r as Generator<never, unknown, unknown> : r;
+      }
+      if (v !== undefined || name === '__class__') return name === '__class__' ? obj.cls : this.bindTo(v, obj, obj.cls);
+      const getattr = obj.cls.lookup('__getattr__');
+      if (getattr !== undefined) return yield* this.call(getattr, [obj, name], undefined);
+      if (name === '__dict__') {
+        const dict = new PyDict();
+        for (const [k, x] of d) dict.set(k, x);
+        return dict;
+      }
+      if (name === 'args' && obj.cls.isSubclassOf(BaseException)) return new PyTuple([]);
+      throw this.attributeError(obj, name);
+    }
+    if (obj instanceof PyModuleObject) {
+      const v = obj.dict.get(name);
+      if (v === undefined && !obj.dict.has(name)) {
+        const sub = this.host.module(`${obj.name}.${name}`, this);
+        if (sub !== undefined) return sub;
+        throw pyRaise('AttributeError', `module '${obj.name}' has no attribute '${name}'`);
+      }
+      return v;
+    }
+    if (obj instanceof PyClass) {
+      const v = obj.lookup(name);
+      if (v === undefined) {
+        if (name === '__name__') return obj.name;
+        if (name === '__qualname__') return obj.name;
+        throw pyRaise('AttributeError', `type object '${obj.name}' has no attribute '${name}'`);
+      }
+      if (v instanceof PyStatic) return v.fn;
+      if (v instanceof PyClassMethod) return new PyBound(obj, v.fn);
+      return v;
+    }
+    if (obj instanceof PySuper) {
+      const base = obj.owner.base;
+      const v = base?.lookup(name);
+      if (v === undefined) {
+        if (name === '__init__') return new PyBuiltin('__init__', () => null);
+        throw pyRaise('AttributeError', `'super' object has no attribute '${name}'`);
+      }
+      return this.bindTo(v, obj.self, base!);
+    }
+    if (obj instanceof PyProperty && (name === 'setter' || name === 'getter')) {
+      const prop = obj;
+      return new PyBuiltin(name, (a) => (name === 'setter' ? new PyProperty(prop.fget, a[0]) : new PyProperty(a[0], prop.fset)));
+    }
+    if (obj instanceof PyFunction) {
+      if (name === '__name__') return obj.name;
+      if (name === '__qualname__') return obj.qualname;
+    }
+    const cls = this.classOf(obj);
+    const v = cls?.lookup(name);
+    if (v === undefined) {
+      const getattr = cls?.lookup('__getattr__');
+      if (getattr instanceof PyBuiltin) return yield* this.call(getattr, [obj, name], undefined);
+      throw this.attributeError(obj, name);
+    }
+    if (v instanceof PyProperty) return yield* this.call(v.fget, [obj], undefined);
+    if (v instanceof PyHostProperty) {
+      const r = v.get(obj);
+      return isGen(r) ? yield* r as Generator<never, unknown, unknown> : r;
+    }
+    return this.bindTo(v, obj, cls!);
+  }
+
+  private bindTo(v: unknown, self: unknown, cls: PyClass): unknown {
+    if (v instanceof PyFunction || v instanceof PyBuiltin) return new PyBound(self, v);
+    if (v instanceof PyStatic) return v.fn;
+    if (v instanceof PyClassMethod) return new PyBound(self instanceof PyInstance ? self.cls : cls, v.fn);
+    if (v instanceof PyHostProperty) return v.get(self);
+    return v;
+  }
+
+  private attributeError(obj: unknown, name: string): unknown {
+    return pyRaise('AttributeError', `'${this.typeName(obj)}' object has no attribute '${name}'`);
+  }
+
+  *setAttr(obj: unknown, name: string, v: unknown, line: number): Generator<never, void, unknown> {
+    if (obj instanceof PyInstance) {
+      const desc = obj.cls.lookup(name);
+      if (desc instanceof PyProperty) {
+        if (desc.fset === undefined) throw pyRaise('AttributeError', `can't set attribute '${name}'`);
+        yield* this.call(desc.fset, [obj, v], undefined);
+        return;
+      }
+      if (desc instanceof PyHostProperty && desc.set !== undefined) {
+        desc.set(obj, v);
+        return;
+      }
+      const d = obj.dict;
+      yield this.access('write', `${obj.label}.${name}`, line, () => void d.set(name, v), v) as never;
+      return;
+    }
+    if (obj instanceof PyClass) {
+      obj.dict.set(name, v);
+      return;
+    }
+    if (obj instanceof PyModuleObject) {
+      obj.dict.set(name, v);
+      return;
+    }
+    const cls = this.classOf(obj);
+    const desc = cls?.lookup(name);
+    if (desc instanceof PyHostProperty && desc.set !== undefined) {
+      desc.set(obj, v);
+      return;
+    }
+    const setattr = cls?.lookup('__setattr__');
+    if (setattr instanceof PyBuiltin) {
+      yield* this.call(setattr, [obj, name, v], undefined);
+      return;
+    }
+    throw pyRaise('AttributeError', `'${this.typeName(obj)}' object has no attribute '${name}'`);
+  }
+
+  // ----- items -----
+
+  *getItem(obj: unknown, key: unknown, line: number): Generator<never, unknown, unknown> {
+    if (obj instanceof PyList) {
+      const list = obj;
+      return yield this.access('read', list.label, line, () => indexInto(list.items, key, 'list')) as never;
+    }
+    if (obj instanceof PyDict) {
+      const d = obj;
+      this.hashable(key);
+      return yield this.access('read', d.label, line, () => {
+        const e = d.get(key);
+        if (e === undefined) throw keyError(key);
+        return e[1];
+      }) as never;
+    }
+    if (obj instanceof PyTuple) return indexInto(obj.items as unknown[], key, 'tuple');
+    if (typeof obj === 'string') {
+      const r = indexInto([...obj], key, 'string');
+      return Array.isArray(r) ? r.join('') : r;
+    }
+    if (obj instanceof PyRange) return indexInto(rangeItems(obj), key, 'range');
+    const getitem = obj instanceof PyInstance ? obj.cls.lookup('__getitem__') : this.classOf(obj)?.lookup('__getitem__');
+    if (getitem !== undefined) return yield* this.call(getitem, [obj, key], undefined);
+    throw pyRaise('TypeError', `'${this.typeName(obj)}' object is not subscriptable`);
+  }
+
+  *setItem(obj: unknown, key: unknown, v: unknown, line: number): Generator<never, void, unknown> {
+    if (obj instanceof PyList) {
+      const list = obj;
+      yield this.access('write', list.label, line, () => {
+        const i = normIndex(list.items.length, key, 'list');
+        list.items[i] = v;
+      }, v) as never;
+      return;
+    }
+    if (obj instanceof PyDict) {
+      const d = obj;
+      this.hashable(key);
+      yield this.access('write', d.label, line, () => d.set(key, v), v) as never;
+      return;
+    }
+    const setitem = obj instanceof PyInstance ? obj.cls.lookup('__setitem__') : undefined;
+    if (setitem !== undefined) {
+      yield* this.call(setitem, [obj, key, v], undefined);
+      return;
+    }
+    throw pyRaise('TypeError', `'${this.typeName(obj)}' object does not support item assignment`);
+  }
+
+  /**
+   * One step on a container for a mutating or reading method (`list.append`, `dict.get`),
+   * as CPython runs a C method under the GIL: the op performs it.
+   */
+  containerOp(container: PyList | PyDict, kind: 'read' | 'write', perform: () => unknown): unknown {
+    return this.access(kind, container.label, 0, perform);
+  }
+
+  hashable(key: unknown): void {
+    if (key instanceof PyList || key instanceof PyDict) throw pyRaise('TypeError', `unhashable type: '${this.typeName(key)}'`);
+  }
+
+  // ----- iteration -----
+
+  /**
+   * A JavaScript iterator over `v`'s items. A list or dict is read in one step (its contents at
+   * that moment), as a snapshot: threadsim does not model a list changing under its iterator.
+   */
+  *iterate(v: unknown, line: number): Generator<never, Iterator<unknown>, unknown> {
+    if (v instanceof PyList) {
+      const list = v;
+      const items = (yield this.access('read', list.label, line, () => new Snapshot(list.items.slice())) as never) as Snapshot;
+      return items.items[Symbol.iterator]();
+    }
+    if (v instanceof PyDict) {
+      const d = v;
+      const keys = (yield this.access('read', d.label, line, () => new Snapshot([...d.map.values()].map((e) => e[0]))) as never) as Snapshot;
+      return keys.items[Symbol.iterator]();
+    }
+    if (v instanceof PyTuple) return v.items[Symbol.iterator]();
+    if (v instanceof PyRange) return rangeIter(v);
+    if (typeof v === 'string') return [...v][Symbol.iterator]();
+    if (v instanceof PyIterator) return v.it;
+    if (v instanceof PyStepIterator) {
+      const items: unknown[] = [];
+      for (let r = (yield* v.step() as Generator<never, IteratorResult<unknown>, unknown>); !r.done; r = (yield* v.step() as Generator<never, IteratorResult<unknown>, unknown>)) items.push(r.value);
+      this.check = true;
+      return items[Symbol.iterator]();
+    }
+    if (v instanceof PyInstance) {
+      const iter = v.cls.lookup('__iter__');
+      if (iter !== undefined) return yield* this.iterate(yield* this.call(iter, [v], undefined), line);
+    }
+    const cls = this.classOf(v);
+    const hostIter = cls?.lookup('__iter__');
+    if (hostIter !== undefined) {
+      const r = yield* this.call(new PyBound(v, hostIter), [], undefined);
+      return yield* this.iterate(r, line);
+    }
+    throw pyRaise('TypeError', `'${this.typeName(v)}' object is not iterable`);
+  }
+
+  // ----- truth, comparison, arithmetic -----
+
+  *truthy(v: unknown): Generator<never, boolean, unknown> {
+    if (v === true) return true;
+    if (v === false || v === null || v === undefined) return false;
+    if (typeof v === 'number') return v !== 0;
+    if (typeof v === 'string') return v.length > 0;
+    if (v instanceof PyFloat) return v.v !== 0;
+    if (v instanceof PyList) return v.items.length > 0;
+    if (v instanceof PyTuple) return v.items.length > 0;
+    if (v instanceof PyDict) return v.map.size > 0;
+    if (v instanceof PyRange) return v.length > 0;
+    if (v instanceof PyInstance) {
+      const b = v.cls.lookup('__bool__');
+      if (b !== undefined) return (yield* this.call(b, [v], undefined)) === true;
+      const l = v.cls.lookup('__len__');
+      if (l !== undefined) return (yield* this.call(l, [v], undefined)) !== 0;
+    }
+    return true;
+  }
+
+  /** `a == b` by value for Python's built-in types, identity otherwise. */
+  eq(a: unknown, b: unknown): boolean {
+    if (a === b) return !(a instanceof PyFloat && Number.isNaN(a.v));
+    const na = numeric(a);
+    const nb = numeric(b);
+    if (na !== undefined && nb !== undefined) return na === nb;
+    if (a instanceof PyTuple && b instanceof PyTuple) return a.items.length === b.items.length && a.items.every((x, i) => this.eq(x, b.items[i]));
+    if (a instanceof PyList && b instanceof PyList) return a.items.length === b.items.length && a.items.every((x, i) => this.eq(x, b.items[i]));
+    if (a instanceof PyDict && b instanceof PyDict) {
+      if (a.map.size !== b.map.size) return false;
+      for (const [k, [, v]] of a.map) {
+        const o = b.map.get(k);
+        if (o === undefined || !this.eq(v, o[1])) return false;
+      }
+      return true;
+    }
+    if (a instanceof PyBound && b instanceof PyBound) return a.self === b.self && a.fn === b.fn;
+    return false;
+  }
+
+  *compare(op: string, a: unknown, b: unknown): Generator<never, boolean, unknown> {
+    switch (op) {
+      case 'Is':
+        return a === b || (a instanceof PyBound && b instanceof PyBound && a.self === b.self && a.fn === b.fn);
+      case 'IsNot':
+        return !(a === b);
+      case 'Eq':
+      case 'NotEq': {
+        let r: boolean;
+        const m = a instanceof PyInstance ? a.cls.lookup('__eq__') : undefined;
+        if (m !== undefined) r = yield* this.truthy(yield* this.call(m, [a, b], undefined));
+        else r = this.eq(a, b);
+        return op === 'Eq' ? r : !r;
+      }
+      case 'In':
+      case 'NotIn': {
+        const r = yield* this.contains(b, a);
+        return op === 'In' ? r : !r;
+      }
+      default:
+        return yield* this.order(op, a, b);
+    }
+  }
+
+  private *contains(container: unknown, x: unknown): Generator<never, boolean, unknown> {
+    if (typeof container === 'string') {
+      if (typeof x !== 'string') throw pyRaise('TypeError', `'in <string>' requires string as left operand, not ${this.typeName(x)}`);
+      return container.includes(x);
+    }
+    if (container instanceof PyDict) {
+      const d = container;
+      this.hashable(x);
+      return (yield this.access('read', d.label, 0, () => d.get(x) !== undefined) as never) as boolean;
+    }
+    if (container instanceof PyList) {
+      const list = container;
+      return (yield this.access('read', list.label, 0, () => list.items.some((y) => this.eq(x, y))) as never) as boolean;
+    }
+    const it = yield* this.iterate(container, 0);
+    for (let r = it.next(); !r.done; r = it.next()) if (this.eq(x, r.value)) return true;
+    return false;
+  }
+
+  private static readonly SYMBOL: Record<string, string> = { Lt: '<', LtE: '<=', Gt: '>', GtE: '>=' };
+  private static readonly DUNDER: Record<string, [string, string]> = { Lt: ['__lt__', '__gt__'], LtE: ['__le__', '__ge__'], Gt: ['__gt__', '__lt__'], GtE: ['__ge__', '__le__'] };
+
+  private *order(op: string, a: unknown, b: unknown): Generator<never, boolean, unknown> {
+    const na = numeric(a);
+    const nb = numeric(b);
+    let c: number | undefined;
+    if (na !== undefined && nb !== undefined) c = na < nb ? -1 : na > nb ? 1 : 0;
+    else if (typeof a === 'string' && typeof b === 'string') c = a < b ? -1 : a > b ? 1 : 0;
+    else if ((a instanceof PyTuple && b instanceof PyTuple) || (a instanceof PyList && b instanceof PyList)) {
+      const x = a.items;
+      const y = b.items;
+      for (let i = 0; i < Math.min(x.length, y.length); i++) {
+        if (this.eq(x[i], y[i])) continue;
+        return yield* this.order(op, x[i], y[i]);
+      }
+      c = x.length - y.length;
+    } else {
+      const [mine, theirs] = Interp.DUNDER[op]!;
+      const m = a instanceof PyInstance ? a.cls.lookup(mine) : undefined;
+      if (m !== undefined) return yield* this.truthy(yield* this.call(m, [a, b], undefined));
+      const r = b instanceof PyInstance ? b.cls.lookup(theirs) : undefined;
+      if (r !== undefined) return yield* this.truthy(yield* this.call(r, [b, a], undefined));
+      throw pyRaise('TypeError', `'${Interp.SYMBOL[op]!}' not supported between instances of '${this.typeName(a)}' and '${this.typeName(b)}'`);
+    }
+    switch (op) {
+      case 'Lt':
+        return c < 0;
+      case 'LtE':
+        return c <= 0;
+      case 'Gt':
+        return c > 0;
+      default:
+        return c >= 0;
+    }
+  }
+
+  private static readonly OPS: Record<string, string> = { Add: '+', Sub: '-', Mult: '*', Div: '/', FloorDiv: '//', Mod: '%', Pow: '**', LShift: '<<', RShift: '>>', BitOr: '|', BitXor: '^', BitAnd: '&' };
+
+  *binary(op: string, a: unknown, b: unknown, inplace: boolean): Generator<never, unknown, unknown> {
+    if (typeof a === 'number' && typeof b === 'number') {
+      switch (op) {
+        case 'Add':
+          return a + b;
+        case 'Sub':
+          return a - b;
+        case 'Mult':
+          return a * b;
+      }
+    }
+    const na = numeric(a);
+    const nb = numeric(b);
+    if (na !== undefined && nb !== undefined) {
+      const isFloat = a instanceof PyFloat || b instanceof PyFloat;
+      const wrap = (x: number): unknown => (isFloat ? new PyFloat(x) : x);
+      switch (op) {
+        case 'Add':
+          return wrap(na + nb);
+        case 'Sub':
+          return wrap(na - nb);
+        case 'Mult':
+          return wrap(na * nb);
+        case 'Div':
+          if (nb === 0) throw pyRaise('ZeroDivisionError', isFloat ? 'float division by zero' : 'division by zero');
+          return new PyFloat(na / nb);
+        case 'FloorDiv':
+          if (nb === 0) throw pyRaise('ZeroDivisionError', isFloat ? 'float floor division by zero' : 'integer division or modulo by zero');
+          return wrap(Math.floor(na / nb));
+        case 'Mod': {
+          if (nb === 0) throw pyRaise('ZeroDivisionError', isFloat ? 'float modulo' : 'integer division or modulo by zero');
+          const r = na % nb;
+          return wrap(r !== 0 && r < 0 !== nb < 0 ? r + nb : r);
+        }
+        case 'Pow':
+          return !isFloat && nb >= 0 ? na ** nb : new PyFloat(na ** nb);
+        case 'LShift':
+          if (!isFloat) return na * 2 ** nb;
+          break;
+        case 'RShift':
+          if (!isFloat) return Math.floor(na / 2 ** nb);
+          break;
+        case 'BitOr':
+          if (!isFloat) return typeof a === 'boolean' && typeof b === 'boolean' ? a || b : na | nb;
+          break;
+        case 'BitAnd':
+          if (!isFloat) return typeof a === 'boolean' && typeof b === 'boolean' ? a && b : na & nb;
+          break;
+        case 'BitXor':
+          if (!isFloat) return typeof a === 'boolean' && typeof b === 'boolean' ? a !== b : na ^ nb;
+          break;
+      }
+    }
+    if (typeof a === 'string') {
+      if (op === 'Add' && typeof b === 'string') return a + b;
+      if (op === 'Add') throw pyRaise('TypeError', `can only concatenate str (not "${this.typeName(b)}") to str`);
+      if (op === 'Mult' && typeof b === 'number') return a.repeat(Math.max(0, b));
+      if (op === 'Mod') return percentFormat(a, b, (x) => this.strSync(x), (x) => this.repr(x));
+    }
+    if (op === 'Mult' && typeof a === 'number' && typeof b === 'string') return b.repeat(Math.max(0, a));
+    if (a instanceof PyList && b instanceof PyList && op === 'Add') {
+      if (inplace) {
+        const list = a;
+        const extra = b.items.slice();
+        yield this.access('write', list.label, 0, () => void list.items.push(...extra)) as never;
+        return a;
+      }
+      return new PyList([...a.items, ...b.items], this.label('list'));
+    }
+    if (a instanceof PyList && op === 'Add') throw pyRaise('TypeError', `can only concatenate list (not "${this.typeName(b)}") to list`);
+    if (a instanceof PyList && op === 'Mult' && typeof b === 'number') return new PyList(Array.from({ length: Math.max(0, b) }, () => a.items).flat(), this.label('list'));
+    if (a instanceof PyTuple && b instanceof PyTuple && op === 'Add') return new PyTuple([...a.items, ...b.items]);
+    if (a instanceof PyInstance) {
+      const name = DUNDER_OPS[op];
+      const m = name === undefined ? undefined : a.cls.lookup((inplace ? '__i' : '__') + name.slice(2)) ?? a.cls.lookup(name);
+      if (m !== undefined) return yield* this.call(m, [a, b], undefined);
+    }
+    const sym = Interp.OPS[op] ?? op;
+    throw pyRaise('TypeError', `unsupported operand type(s) for ${sym}${inplace ? '=' : ''}: '${this.typeName(a)}' and '${this.typeName(b)}'`);
+  }
+
+  // ----- text -----
+
+  typeName(v: unknown): string {
+    return typeName(v, (o) => this.host.classOf(o)?.name);
+  }
+
+  /** The class of any value (threadsim classes for model objects). */
+  classOf(v: unknown): PyClass | undefined {
+    if (v instanceof PyInstance) return v.cls;
+    if (typeof v === 'object' && v !== null) {
+      const c = this.host.classOf(v);
+      if (c !== undefined) return c;
+    }
+    const b = this.builtins.get(this.typeName(v));
+    return b instanceof PyClass ? b : undefined;
+  }
+
+  /** `str(v)`, running a program-defined `__str__` or `__repr__`. */
+  *str(v: unknown): Generator<never, string, unknown> {
+    if (typeof v === 'string') return v;
+    if (v instanceof PyList || v instanceof PyTuple || v instanceof PyDict) return yield* this.reprOf(v);
+    if (v instanceof PyInstance) {
+      const m = v.cls.lookup('__str__') ?? v.cls.lookup('__repr__');
+      if (m instanceof PyFunction) return String(yield* this.call(m, [v], undefined));
+      if (v.cls.isSubclassOf(BaseException)) return yield* this.excMessage(v);
+    }
+    return this.repr(v);
+  }
+
+  /** `str(v)` without running program code (a user `__str__` is not called). */
+  strSync(v: unknown): string {
+    if (typeof v === 'string') return v;
+    if (v instanceof PyInstance && v.cls.isSubclassOf(BaseException)) {
+      const args = v.dict.get('args');
+      const items = args instanceof PyTuple ? args.items : [];
+      return items.length === 0 ? '' : items.length === 1 ? this.strSync(items[0]) : this.repr(args);
+    }
+    return this.repr(v);
+  }
+
+  /** `repr(v)` of built-in values (program-defined `__repr__` is run by {@link reprOf}). */
+  repr(v: unknown): string {
+    return reprValue(v);
+  }
+
+  /** `repr(v)`, running a program-defined `__repr__`. */
+  *reprOf(v: unknown): Generator<never, string, unknown> {
+    if (v instanceof PyInstance) {
+      const m = v.cls.lookup('__repr__');
+      if (m instanceof PyFunction) return String(yield* this.call(m, [v], undefined));
+    }
+    if (v instanceof PyList || v instanceof PyTuple) {
+      const parts: string[] = [];
+      for (const x of v.items) parts.push(yield* this.reprOf(x));
+      if (v instanceof PyTuple) return parts.length === 1 ? `(${parts[0]!},)` : `(${parts.join(', ')})`;
+      return `[${parts.join(', ')}]`;
+    }
+    if (v instanceof PyDict) {
+      const parts: string[] = [];
+      for (const [k, x] of v.map.values()) parts.push(`${yield* this.reprOf(k)}: ${yield* this.reprOf(x)}`);
+      return `{${parts.join(', ')}}`;
+    }
+    return this.repr(v);
+  }
+
+  private readonly ids = new WeakMap<object, number>();
+  private nextId = 1;
+  /** `id()`: a number per object, in creation-of-first-use order within the run (never process-wide). */
+  idOf(v: object): number {
+    let n = this.ids.get(v);
+    if (n === undefined) this.ids.set(v, (n = this.nextId++ * 16));
+    return n;
+  }
+
+  /** A PyFunction or other callable as a thread target for the models: a named generator function. */
+  target(fn: unknown, kwargs?: Map<string, unknown>): (...args: unknown[]) => Steps<unknown> {
+    const interp = this;
+    const g = function* (...args: unknown[]): Steps<unknown> {
+      return yield* interp.call(fn, args, kwargs) as Generator<never, unknown, unknown>;
+    };
+    Object.defineProperty(g, 'name', { value: nameOf(fn) });
+    return g;
+  }
+}
+
+/** `super()`'s value: the class whose method called it and that method's first argument. */
+export class PySuper {
+  constructor(
+    readonly owner: PyClass,
+    readonly self: unknown,
+  ) {}
+}
+
+/** A computed attribute of a threadsim object (`thread.name`, `thread.daemon`). */
+export class PyHostProperty {
+  constructor(
+    readonly get: (self: unknown) => unknown,
+    readonly set?: (self: unknown, v: unknown) => void,
+  ) {}
+}
+
+/**
+ * An iterator whose every item may take steps (`as_completed`, `executor.map`'s results):
+ * a `for` loop runs its body after each item, as CPython's does.
+ */
+export class PyStepIterator {
+  constructor(readonly step: () => Steps<IteratorResult<unknown>>) {}
+}
+
+/** A one-shot iterator value (`iter(x)`, `enumerate(x)`, `zip(...)`). */
+export class PyIterator {
+  constructor(readonly it: Iterator<unknown>) {}
+}
+
+const DUNDER_OPS: Record<string, string> = { Add: '__add__', Sub: '__sub__', Mult: '__mul__', Div: '__truediv__', FloorDiv: '__floordiv__', Mod: '__mod__' };
+
+function nameOf(fn: unknown): string {
+  if (fn instanceof PyFunction) return fn.name;
+  if (fn instanceof PyBound) return nameOf(fn.fn);
+  if (fn instanceof PyBuiltin) return fn.name;
+  if (fn instanceof PyClass) return fn.name;
+  return '<callable>';
+}
+
+function isThreadsimError(e: unknown): boolean {
+  return e instanceof Error && e.name === 'ThreadsimError';
+}
+
+/** `KeyError(key)`: its argument is the key, its message the key's repr. */
+export function keyError(key: unknown): unknown {
+  const err = pyRaise('KeyError', reprValue(key));
+  err.pyValue!.dict.set('args', new PyTuple([key]));
+  return err;
+}
+
+/** Errors a program's `except` and `with` never see: threadsim's own, and the end of the module after a failed claim. */
+function uncatchable(e: unknown): boolean {
+  return e === STOP_MODULE || isThreadsimError(e);
+}
+
+/** The numeric value of an int, bool or float; undefined for anything else. */
+export function numeric(v: unknown): number | undefined {
+  if (typeof v === 'number') return v;
+  if (v instanceof PyFloat) return v.v;
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  return undefined;
+}
+
+/** Every remaining item of `it`. */
+export function drain(it: Iterator<unknown>): unknown[] {
+  const out: unknown[] = [];
+  for (let r = it.next(); !r.done; r = it.next()) out.push(r.value);
+  return out;
+}
+
+function collectTargets(t: PyNode, out: Set<string>): void {
+  if (t.nodeType === 'Name') out.add(String(t.id));
+  else if (t.nodeType === 'Tuple' || t.nodeType === 'List') for (const e of t.elts as PyNode[]) collectTargets(e, out);
+}
+
+function yield_list(x: unknown): unknown {
+  return x;
+}
+
+function normIndex(len: number, key: unknown, what: string): number {
+  const k = numeric(key);
+  if (k === undefined || key instanceof PyFloat) throw pyRaise('TypeError', `${what} indices must be integers or slices, not ${typeName(key, () => undefined)}`);
+  const i = k < 0 ? k + len : k;
+  if (i < 0 || i >= len) throw pyRaise('IndexError', `${what} index out of range`);
+  return i;
+}
+
+function indexInto(items: readonly unknown[], key: unknown, what: string): unknown {
+  if (typeof key === 'object' && key !== null && 'slice' in key) {
+    const [lo, hi, st] = (key as { slice: unknown[] }).slice;
+    const step = (st as number | null) ?? 1;
+    const n = items.length;
+    const norm = (x: unknown, d: number): number => {
+      if (x === null) return d;
+      const v = x as number;
+      return v < 0 ? Math.max(0, v + n) : Math.min(v, n);
+    };
+    const out: unknown[] = [];
+    if (step > 0) for (let i = norm(lo, 0); i < norm(hi, n); i += step) out.push(items[i]);
+    else for (let i = lo === null ? n - 1 : Math.min(norm(lo, n - 1), n - 1); i > (hi === null ? -1 : norm(hi, -1)); i += step) out.push(items[i]);
+    return what === 'tuple' ? new PyTuple(out) : what === 'string' ? out : new PyList(out);
+  }
+  return items[normIndex(items.length, key, what)];
+}
+
+function rangeItems(r: PyRange): unknown[] {
+  const out: unknown[] = [];
+  for (let i = 0; i < r.length; i++) out.push(r.start + i * r.step);
+  return out;
+}
+
+function* rangeIter(r: PyRange): Iterator<unknown> {
+  for (let i = 0, n = r.length; i < n; i++) yield r.start + i * r.step;
+}
+
+export { hashKey, PyObjectSentinel };

@@ -1,0 +1,175 @@
+/**
+ * The parse adapter: Python source to a {@link PyModule}. The parser (py-ast, pinned) sits
+ * behind this one file so that it can be swapped; everything else reads CPython's node shapes.
+ *
+ * Two repairs on the parser's output: numeric literals are JavaScript numbers there, so `1.0`
+ * and `1` look alike; the literal's text in the source decides which were floats (`isFloat`).
+ * And a syntax error becomes a {@link PySyntaxError} with CPython's 1-based line and column.
+ */
+import { parse as pyAstParse } from 'py-ast';
+import type { PyModule, PyNode } from './ast.js';
+
+/** A syntax error in a `.py` file, positioned as CPython reports it (1-based line and column). */
+export class PySyntaxError extends Error {
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    readonly column: number,
+    readonly detail: string,
+    readonly text: string,
+  ) {
+    super(`${file}:${line}:${column}: SyntaxError: ${detail}`);
+    this.name = 'PySyntaxError';
+  }
+}
+
+/** Parse `source` (the contents of `file`). Throws {@link PySyntaxError}. */
+export function parsePython(source: string, file: string): PyModule {
+  const lines = source.split(/\r?\n/);
+  let tree: { body: PyNode[] };
+  try {
+    tree = pyAstParse(source, { filename: file }) as unknown as { body: PyNode[] };
+  } catch (e) {
+    const err = e as { message?: string; lineno?: number; col_offset?: number };
+    const open = unclosedBracket(source);
+    if (open !== undefined) throw new PySyntaxError(file, open.line, open.column, `'${open.bracket}' was never closed`, lines[open.line - 1] ?? '');
+    const at = /at line (\d+)(?:, column (\d+))?/.exec(err.message ?? '');
+    const line = err.lineno ?? (at === null ? 1 : Number(at[1]));
+    const column = (err.col_offset ?? (at?.[2] === undefined ? 0 : Number(at[2]))) + 1;
+    throw new PySyntaxError(file, line, column, syntaxDetail(err.message ?? 'invalid syntax'), lines[line - 1] ?? '');
+  }
+  markFloats(tree.body, lines);
+  checkPlacement(tree.body, lines, file);
+  return { file, body: tree.body, lines };
+}
+
+/** The parser's message without its own position suffix, in CPython's words where known. */
+function syntaxDetail(message: string): string {
+  const m = message.replace(/\s+at line \d+(, column \d+)?\s*$/, '');
+  if (/^Unexpected token in expression$/.test(m)) return 'invalid syntax';
+  if (/^Indentation error$/i.test(m)) return 'unindent does not match any outer indentation level';
+  if (/^Expected/.test(m) || /^Unexpected/.test(m)) return `invalid syntax (${m.charAt(0).toLowerCase()}${m.slice(1)})`;
+  return m;
+}
+
+const FLOAT_TEXT = /^[0-9_]*\.[0-9_]*([eE][-+]?[0-9_]+)?$|^[0-9_]+[eE][-+]?[0-9_]+$/;
+
+/** Mark numeric literals whose source text is a float (`1.0`, `.5`, `1e3`); repair f-string tuples. */
+function markFloats(nodes: unknown, lines: readonly string[]): void {
+  const stack: unknown[] = [nodes];
+  while (stack.length > 0) {
+    const x = stack.pop();
+    if (Array.isArray(x)) {
+      for (const y of x) stack.push(y);
+      continue;
+    }
+    if (typeof x !== 'object' || x === null) continue;
+    const n = x as PyNode;
+    if (n.nodeType === 'FormattedValue') tupleInBraces(n, lines);
+    if (n.nodeType === 'Constant' && typeof n.value === 'number' && n.lineno !== undefined && n.lineno === n.end_lineno) {
+      const text = (lines[n.lineno - 1] ?? '').slice(n.col_offset, n.end_col_offset);
+      if (FLOAT_TEXT.test(text)) n.isFloat = true;
+    }
+    for (const k in n) if (k !== 'ctx') stack.push((n as Record<string, unknown>)[k]);
+  }
+}
+
+/**
+ * CPython 3.11 parses an f-string's expression as if the braces were parentheses, so a bare
+ * tuple (`f"{a, b}"`) spans its braces there; the parser starts it at its first element.
+ */
+function tupleInBraces(fv: PyNode, lines: readonly string[]): void {
+  const t = fv.value as PyNode | undefined;
+  if (t?.nodeType !== 'Tuple' || t.lineno === undefined || t.lineno !== t.end_lineno) return;
+  const text = lines[t.lineno - 1] ?? '';
+  let open = (t.col_offset ?? 0) - 1;
+  while (open >= 0 && text[open] === ' ') open--;
+  if (text[open] !== '{') return;
+  const close = text.indexOf('}', t.end_col_offset ?? 0);
+  if (close < 0) return;
+  const mutable = t as { col_offset?: number; end_col_offset?: number };
+  mutable.col_offset = open;
+  mutable.end_col_offset = close + 1;
+}
+
+/**
+ * The check CPython makes after parsing that the parser leaves out: `return` outside a
+ * function (and `break`/`continue` outside a loop), so such a file fails before it runs.
+ */
+function checkPlacement(body: readonly PyNode[], lines: readonly string[], file: string): void {
+  const visit = (nodes: readonly PyNode[], inFunction: boolean, inLoop: boolean): void => {
+    for (const n of nodes) {
+      const fail = (detail: string): never => {
+        throw new PySyntaxError(file, n.lineno ?? 1, (n.col_offset ?? 0) + 1, detail, lines[(n.lineno ?? 1) - 1] ?? '');
+      };
+      switch (n.nodeType) {
+        case 'Return':
+          if (!inFunction) fail("'return' outside function");
+          break;
+        case 'Break':
+          if (!inLoop) fail("'break' outside loop");
+          break;
+        case 'Continue':
+          if (!inLoop) fail("'continue' not properly in loop");
+          break;
+        case 'FunctionDef':
+        case 'AsyncFunctionDef':
+          visit(n.body as PyNode[], true, false);
+          continue;
+        case 'ClassDef':
+          visit(n.body as PyNode[], false, false);
+          continue;
+        case 'For':
+        case 'While':
+        case 'AsyncFor':
+          visit(n.body as PyNode[], inFunction, true);
+          visit((n.orelse as PyNode[]) ?? [], inFunction, inLoop);
+          continue;
+      }
+      for (const field of ['body', 'orelse', 'finalbody']) {
+        const sub = n[field];
+        if (Array.isArray(sub)) visit(sub as PyNode[], inFunction, inLoop);
+      }
+      if (Array.isArray(n.handlers)) for (const h of n.handlers as PyNode[]) visit(h.body as PyNode[], inFunction, inLoop);
+    }
+  };
+  visit(body, false, false);
+}
+
+/**
+ * The innermost bracket still open at the end of the source, if any: CPython reports such a
+ * file at the bracket (`'(' was never closed`), where a parser sees only the unexpected end.
+ * Strings and comments are skipped; a closing bracket that does not match is left to the parser.
+ */
+function unclosedBracket(source: string): { bracket: string; line: number; column: number } | undefined {
+  const stack: { bracket: string; line: number; column: number }[] = [];
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i]!;
+    if (c === '\n') {
+      line++;
+      lineStart = i + 1;
+    } else if (c === '#') {
+      while (i + 1 < source.length && source[i + 1] !== '\n') i++;
+    } else if (c === '"' || c === "'") {
+      const triple = source.startsWith(c.repeat(3), i);
+      const end = triple ? c.repeat(3) : c;
+      for (i += end.length; i < source.length && !source.startsWith(end, i); i++) {
+        if (source[i] === '\\') i++;
+        else if (source[i] === '\n') {
+          if (!triple) break;
+          line++;
+          lineStart = i + 1;
+        }
+      }
+      i += end.length - 1;
+    } else if (c === '(' || c === '[' || c === '{') {
+      stack.push({ bracket: c, line, column: i - lineStart + 1 });
+    } else if (c === ')' || c === ']' || c === '}') {
+      if (stack.length === 0) return undefined;
+      stack.pop();
+    }
+  }
+  return stack.at(-1);
+}

@@ -1,0 +1,190 @@
+/**
+ * Python values as the interpreter holds them. Immutable scalars are JavaScript values
+ * (None is null, bool is boolean, int is an integral number, str is string); float is boxed
+ * ({@link PyFloat}) so that `2.0` stays a float and prints as one. Containers, functions,
+ * classes and instances are the classes below; threading objects are the models' own objects
+ * (see bindings), wrapped by nothing.
+ *
+ * Invariant: a JavaScript number reaching the interpreter is an int (integral); every float
+ * is a PyFloat, even an integral one.
+ */
+import type { PyNode } from './ast.js';
+
+/** Python's float. */
+export class PyFloat {
+  constructor(readonly v: number) {}
+}
+
+/** Python's list. `label` names it in traces (`list#1`). */
+export class PyList {
+  constructor(
+    public items: unknown[],
+    public label = 'list',
+  ) {}
+}
+
+/** Python's tuple. */
+export class PyTuple {
+  constructor(readonly items: readonly unknown[]) {}
+}
+
+/** Python's dict: insertion-ordered, keyed by {@link hashKey}. */
+export class PyDict {
+  readonly map = new Map<unknown, [unknown, unknown]>();
+  constructor(public label = 'dict') {}
+  get(k: unknown): [unknown, unknown] | undefined {
+    return this.map.get(hashKey(k));
+  }
+  set(k: unknown, v: unknown): void {
+    this.map.set(hashKey(k), [k, v]);
+  }
+  delete(k: unknown): boolean {
+    return this.map.delete(hashKey(k));
+  }
+}
+
+/** Python's range object (iterable, immutable). */
+export class PyRange {
+  constructor(
+    readonly start: number,
+    readonly stop: number,
+    readonly step: number,
+  ) {}
+  get length(): number {
+    const n = Math.ceil((this.stop - this.start) / this.step);
+    return n > 0 ? n : 0;
+  }
+}
+
+/** Where a user-defined function's free names resolve: its defining scopes, then globals. */
+export interface Scope {
+  readonly vars: Map<string, unknown>;
+  readonly parent: Scope | undefined;
+}
+
+/** A function defined in the program (`def` or `lambda`). */
+export class PyFunction {
+  constructor(
+    readonly name: string,
+    readonly qualname: string,
+    readonly node: PyNode,
+    readonly scope: Scope | undefined,
+    readonly defaults: readonly unknown[],
+    readonly kwDefaults: ReadonlyMap<string, unknown>,
+    /** The class whose body defined it (for zero-argument `super()`). */
+    public owner: PyClass | undefined,
+  ) {}
+}
+
+/** A function implemented by threadsim; may return steps (a generator) to be run. */
+export class PyBuiltin {
+  constructor(
+    readonly name: string,
+    readonly call: (args: unknown[], kwargs: Map<string, unknown> | undefined) => unknown,
+  ) {}
+}
+
+/** A function bound to its first argument (`obj.method`). */
+export class PyBound {
+  constructor(
+    readonly self: unknown,
+    readonly fn: unknown,
+  ) {}
+}
+
+/** `@staticmethod`, `@classmethod`, `@property` wrappers stored in a class body. */
+export class PyStatic {
+  constructor(readonly fn: unknown) {}
+}
+export class PyClassMethod {
+  constructor(readonly fn: unknown) {}
+}
+export class PyProperty {
+  constructor(
+    readonly fget: unknown,
+    readonly fset: unknown = undefined,
+  ) {}
+}
+
+/**
+ * A class. `host` is set for classes implemented by threadsim (Thread, Lock, exceptions):
+ * an instance of a program's subclass of one keeps the model object in {@link PyInstance.host}.
+ */
+export class PyClass {
+  constructor(
+    readonly name: string,
+    readonly base: PyClass | undefined,
+    readonly dict: Map<string, unknown>,
+    /** Module prefix CPython prints before the name in tracebacks (`threading.`), or ''. */
+    readonly module = '',
+    readonly host?: HostClass,
+  ) {}
+
+  /** Look `name` up along the class chain. */
+  lookup(name: string): unknown {
+    for (let c: PyClass | undefined = this; c !== undefined; c = c.base) {
+      const v = c.dict.get(name);
+      if (v !== undefined || c.dict.has(name)) return v;
+    }
+    return undefined;
+  }
+
+  /** The nearest class in the chain implemented by threadsim, if any. */
+  get hostClass(): PyClass | undefined {
+    for (let c: PyClass | undefined = this; c !== undefined; c = c.base) if (c.host !== undefined) return c;
+    return undefined;
+  }
+
+  isSubclassOf(other: PyClass): boolean {
+    for (let c: PyClass | undefined = this; c !== undefined; c = c.base) if (c === other) return true;
+    return false;
+  }
+}
+
+/** How a threadsim-implemented class builds its model object for `Cls(...)` or `super().__init__(...)`. */
+export interface HostClass {
+  construct(self: PyInstance, args: unknown[], kwargs: Map<string, unknown> | undefined): unknown;
+}
+
+/** An instance of a class defined by the program (or of a built-in exception class). */
+export class PyInstance {
+  readonly dict = new Map<string, unknown>();
+  /** The model object behind it, for subclasses of threadsim classes (Thread, Queue). */
+  host: unknown;
+  constructor(
+    readonly cls: PyClass,
+    /** Names the instance's attributes in traces: `FakeDatabase#1`. */
+    readonly label: string,
+  ) {}
+}
+
+/** A module object (`threading`, `time`, the program's own `__main__`). */
+export class PyModuleObject {
+  constructor(
+    readonly name: string,
+    readonly dict: Map<string, unknown>,
+  ) {}
+}
+
+/** `object()` and other bare sentinels. */
+export class PyObjectSentinel {
+  constructor(readonly id: number) {}
+}
+
+/** The key a value has in a dict or a set (Python's hash and equality, for the hashable types). */
+export function hashKey(k: unknown): unknown {
+  if (k instanceof PyFloat) return Number.isInteger(k.v) ? k.v : `f:${k.v}`;
+  if (k === true) return 1;
+  if (k === false) return 0;
+  if (k instanceof PyTuple) return `t:${k.items.map((x) => String(typeof x === 'string' ? JSON.stringify(x) : hashKey(x))).join(',')}`;
+  if (typeof k === 'string') return `s:${k}`;
+  return k;
+}
+
+/**
+ * What one read of a list or dict's contents returns (an iteration, a copy): the items at that
+ * step, printed in traces as the Python list they are (never as a JavaScript structure).
+ */
+export class Snapshot {
+  constructor(readonly items: unknown[]) {}
+}
