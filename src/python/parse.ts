@@ -8,6 +8,7 @@
  */
 import { parse as pyAstParse } from 'py-ast';
 import type { PyModule, PyNode } from './ast.js';
+import { forEachNode } from './walk.js';
 
 /** A syntax error in a `.py` file, positioned as CPython reports it (1-based line and column). */
 export class PySyntaxError extends Error {
@@ -56,22 +57,13 @@ const FLOAT_TEXT = /^[0-9_]*\.[0-9_]*([eE][-+]?[0-9_]+)?$|^[0-9_]+[eE][-+]?[0-9_
 
 /** Mark numeric literals whose source text is a float (`1.0`, `.5`, `1e3`); repair f-string tuples. */
 function markFloats(nodes: unknown, lines: readonly string[]): void {
-  const stack: unknown[] = [nodes];
-  while (stack.length > 0) {
-    const x = stack.pop();
-    if (Array.isArray(x)) {
-      for (const y of x) stack.push(y);
-      continue;
-    }
-    if (typeof x !== 'object' || x === null) continue;
-    const n = x as PyNode;
+  forEachNode(nodes, (n) => {
     if (n.nodeType === 'FormattedValue') tupleInBraces(n, lines);
     if (n.nodeType === 'Constant' && typeof n.value === 'number' && n.lineno !== undefined && n.lineno === n.end_lineno) {
       const text = (lines[n.lineno - 1] ?? '').slice(n.col_offset, n.end_col_offset);
       if (FLOAT_TEXT.test(text)) n.isFloat = true;
     }
-    for (const k in n) if (k !== 'ctx') stack.push((n as Record<string, unknown>)[k]);
-  }
+  });
 }
 
 /**

@@ -15,6 +15,7 @@ import { makeHost } from './bindings/index.js';
 import { formatUnsupported, unsupportedConstructs } from './check.js';
 import { Interp, type SwitchRule } from './interp.js';
 import { parsePython, PySyntaxError } from './parse.js';
+import { forEachNode } from './walk.js';
 
 /** A `.py` file that cannot run: its syntax error or its unsupported constructs, one line each. */
 export class PySourceError extends Error {
@@ -135,15 +136,7 @@ export function segment(mod: PyModule, n: PyNode): string {
 /** The level a module-level `logging.basicConfig(level=...)` sets, read from the source. */
 function basicConfigLevel(mod: PyModule): LogLevelName | undefined {
   let found: LogLevelName | undefined;
-  const stack: unknown[] = [mod.body];
-  while (stack.length > 0) {
-    const x = stack.pop();
-    if (Array.isArray(x)) {
-      for (const y of x) stack.push(y);
-      continue;
-    }
-    if (typeof x !== 'object' || x === null) continue;
-    const n = x as PyNode;
+  forEachNode(mod.body, (n) => {
     if (n.nodeType === 'Call') {
       const fn = n.func as PyNode;
       if (fn.nodeType === 'Attribute' && fn.attr === 'basicConfig') {
@@ -155,8 +148,7 @@ function basicConfigLevel(mod: PyModule): LogLevelName | undefined {
         }
       }
     }
-    for (const k in n) stack.push((n as Record<string, unknown>)[k]);
-  }
+  });
   return found;
 }
 

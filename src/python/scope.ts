@@ -3,6 +3,7 @@
  * unless declared `global` or `nonlocal`. Computed once per function node and cached.
  */
 import type { PyNode } from './ast.js';
+import { forEachNode } from './walk.js';
 
 /** A function's (or lambda's) names by kind. */
 export interface ScopeInfo {
@@ -98,17 +99,8 @@ function collect(stmts: readonly PyNode[], locals: Set<string>, globals: Set<str
 /** Every name some function declares `global`: the module's shared mutable globals. */
 export function declaredGlobals(body: readonly PyNode[]): Set<string> {
   const out = new Set<string>();
-  const stack: unknown[] = [body];
-  while (stack.length > 0) {
-    const x = stack.pop();
-    if (Array.isArray(x)) {
-      for (const y of x) stack.push(y);
-      continue;
-    }
-    if (typeof x !== 'object' || x === null) continue;
-    const n = x as PyNode;
+  forEachNode(body, (n) => {
     if (n.nodeType === 'Global') for (const g of n.names as string[]) out.add(g);
-    for (const k in n) stack.push((n as Record<string, unknown>)[k]);
-  }
+  });
   return out;
 }
