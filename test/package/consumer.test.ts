@@ -199,6 +199,16 @@ test('racy counter claimed safe', () => { expect(counter).toBeThreadSafe({ progr
     expect(r.stdout).toMatch(/^replay: npx threadsim run \.\/counter\.mts --schedule '/m);
   });
 
+  it('runs a built-in Python program and writes an HTML page whose engine came in the package', () => {
+    const py = inConsumer('npx', ['--no-install', 'threadsim', 'run', 'py/race', '--no-timestamps']);
+    expect(py.stderr).toBe('');
+    expect(py.stdout).toMatch(/data race on \S+\.value \(lost update\).*\(tutorial\/race\.py:\d+\)/);
+    expect(inConsumer('npx', ['--no-install', 'threadsim', 'run', 'tutorial/race', '--trace', 'race.json', '--force']).status).toBe(1);
+    const html = inConsumer('npx', ['--no-install', 'threadsim', 'export', 'race.json', '-f', 'html', '-o', 'race.html', '--force']);
+    expect(html.stderr).toBe('');
+    expect(readFileSync(join(dir, 'race.html'), 'utf8')).toContain('"live":"tutorial/race"');
+  });
+
   it('npx threadsim --version prints the package version', () => {
     const r = inConsumer('npx', ['--no-install', 'threadsim', '--version']);
     expect(r.stdout.trim()).toBe(rootPackage.version);
