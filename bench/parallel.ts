@@ -9,7 +9,7 @@
  */
 import { builtin } from '../dist/examples/index.js';
 import { Exploration, type ExploreOptions } from '../dist/scheduler/explore/explore.js';
-import { ParallelExploration } from '../dist/scheduler/explore/workers/pool.js';
+import { ParallelExploration } from '../dist/cli/workers/pool.js';
 
 const runs = Number(process.argv[2] ?? 40_000);
 const rounds = Number(process.argv[3] ?? 3);

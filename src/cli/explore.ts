@@ -10,7 +10,7 @@ import { ThreadsimError } from '../errors.js';
 import { DEFAULT_SAMPLES, Exploration, type ExploreOptions, type ExploreSummary, type Strategy } from '../scheduler/explore/explore.js';
 import { PartRun, splitsBySeed, type PartResult } from '../scheduler/explore/workers/part.js';
 import { parseShard, SHARD_FORMAT, SHARD_VERSION, shardRange, type ShardFile } from '../scheduler/explore/workers/shard.js';
-import { ParallelExploration, workersAvailable } from '../scheduler/explore/workers/pool.js';
+import { ParallelExploration, workersAvailable } from './workers/pool.js';
 import { GilPolicy } from '../scheduler/policies/index.js';
 import type { Program } from '../scheduler/program.js';
 import { explainAccesses } from '../trace/explain.js';

@@ -1,5 +1,5 @@
 /**
- * The program loader exploration workers import (see scheduler/explore/workers/pool.ts): the
+ * The program loader exploration workers import (see cli/workers/pool.ts): the
  * CLI's own loader, with tsx registered in the worker's thread for TypeScript programs, as
  * the command-line entry registers it in the main thread.
  */

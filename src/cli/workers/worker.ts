@@ -4,9 +4,9 @@
  * progress between slices and stopping a part when told (see pool.ts).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { isThreadsimError } from '../../../errors.js';
-import type { Program } from '../../program.js';
-import { PartRun } from './part.js';
+import { isThreadsimError } from '../../errors.js';
+import type { Program } from '../../scheduler/program.js';
+import { PartRun } from '../../scheduler/explore/workers/part.js';
 import type { FromWorker, PortableError, ToWorker, WorkerSetup } from './protocol.js';
 
 const port = parentPort!;

@@ -4,10 +4,10 @@
  */
 import { describe, expect, it } from 'vitest';
 
-const dist = new URL('../../../../dist/', import.meta.url);
-const { ParallelExploration } = (await import(new URL('scheduler/explore/workers/pool.js', dist).href)) as typeof import('../../../../src/scheduler/explore/workers/pool.js');
-const distExplore = (await import(new URL('scheduler/explore/explore.js', dist).href)) as typeof import('../../../../src/scheduler/explore/explore.js');
-const distBuiltin = ((await import(new URL('examples/index.js', dist).href)) as typeof import('../../../../src/examples/index.js')).builtin;
+const dist = new URL('../../../dist/', import.meta.url);
+const { ParallelExploration } = (await import(new URL('cli/workers/pool.js', dist).href)) as typeof import('../../../src/cli/workers/pool.js');
+const distExplore = (await import(new URL('scheduler/explore/explore.js', dist).href)) as typeof import('../../../src/scheduler/explore/explore.js');
+const distBuiltin = ((await import(new URL('examples/index.js', dist).href)) as typeof import('../../../src/examples/index.js')).builtin;
 const loader = new URL('cli/worker-load.js', dist).href;
 
 describe('ParallelExploration', () => {

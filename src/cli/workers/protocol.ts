@@ -2,7 +2,7 @@
  * Messages between an exploration's coordinator and its worker threads. Everything here
  * survives structured cloning: options without functions, results without executions.
  */
-import type { PartRange, PartResult, PortableOptions } from './part.js';
+import type { PartRange, PartResult, PortableOptions } from '../../scheduler/explore/workers/part.js';
 
 /** What a worker needs to start: how to load the program, and the exploration's options. */
 export interface WorkerSetup {

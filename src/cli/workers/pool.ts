@@ -13,15 +13,20 @@
  * midway and report progress while it runs, and the coordinator needs the results in its own
  * order; that is a message protocol of five kinds (protocol.ts), which a task pool's
  * promise-per-task model would have to be bent around, for a new dependency.
+ *
+ * The pool and the worker entry live with the command line, not in the engine's rooms: they
+ * read wall clocks, timers and threads to drive explorations, as the CLI's own loop does. What
+ * decides results (a part's runs, the merge in seed order, shard ranges) is pure and stays in
+ * scheduler/explore/workers/.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { ThreadsimError, type ErrorCode } from '../../../errors.js';
-import type { Program } from '../../program.js';
-import { DEFAULT_SAMPLES, type ExploreOptions, type ExploreSummary } from '../explore.js';
-import { mergeParts } from './merge.js';
-import type { PartRange, PartResult, PortableOptions } from './part.js';
+import { ThreadsimError, type ErrorCode } from '../../errors.js';
+import type { Program } from '../../scheduler/program.js';
+import { DEFAULT_SAMPLES, type ExploreOptions, type ExploreSummary } from '../../scheduler/explore/explore.js';
+import { mergeParts } from '../../scheduler/explore/workers/merge.js';
+import type { PartRange, PartResult, PortableOptions } from '../../scheduler/explore/workers/part.js';
 import type { FromWorker, PortableError, ToWorker, WorkerSetup } from './protocol.js';
 
 /** How to run an exploration on several threads. */
