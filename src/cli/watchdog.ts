@@ -18,17 +18,22 @@ import { setStepProbe, type StepProbe } from '../scheduler/probe.js';
 export const DEFAULT_TIMEOUT = 10;
 
 const HEADER = 8;
-const TEXT = 2048;
+/** Interned strings: at most this many, in at most TEXT bytes. */
+const IDS = 4096;
+const TEXT = 64 * 1024;
 
 // The worker's whole body. It polls the shared words: [0] 1 while a thread's code runs,
 // [1] a counter bumped each time the engine resumes a thread, [2] the step, [3] the thread's
-// index, [4] the length of the UTF-8 text that follows (name NUL op NUL site).
+// index, [4] its name's id, [5] its last op's id, [6] that op's site's id (-1: none). An id
+// names an interned string: its offset and length in the table, its UTF-8 bytes in the text.
 const WORKER = `
 const { workerData } = require('node:worker_threads');
 const { writeSync } = require('node:fs');
 const words = new Int32Array(workerData.buffer, 0, ${HEADER});
-const text = new Uint8Array(workerData.buffer, ${HEADER * 4}, ${TEXT});
+const table = new Int32Array(workerData.buffer, ${HEADER * 4}, ${2 * IDS});
+const text = new Uint8Array(workerData.buffer, ${(HEADER + 2 * IDS) * 4}, ${TEXT});
 const limit = workerData.seconds * 1000;
+const str = (id) => id < 0 ? '' : Buffer.from(text.subarray(table[2 * id], table[2 * id] + table[2 * id + 1])).toString('utf8');
 let seen = -1;
 let since = Date.now();
 setInterval(() => {
@@ -37,7 +42,9 @@ setInterval(() => {
   const now = Date.now();
   if (!running || seq !== seen) { seen = seq; since = now; return; }
   if (now - since < limit) return;
-  const [name, op, site] = Buffer.from(text.subarray(0, Atomics.load(words, 4))).toString('utf8').split('\\u0000');
+  const name = str(Atomics.load(words, 4));
+  const op = str(Atomics.load(words, 5));
+  const site = str(Atomics.load(words, 6));
   const step = Atomics.load(words, 2);
   const last = op ? 'its last op was ' + op + (site ? ' at ' + site : '') + ' (step ' + (step - 1) + ')' : 'it has not yielded its first op yet';
   writeSync(2, 'threadsim: thread ' + name + ' has run for ' + workerData.seconds + ' s without yielding an op; ' + last +
@@ -46,6 +53,38 @@ setInterval(() => {
   setTimeout(() => process.kill(process.pid, 'SIGKILL'), 2000);
 }, Math.min(250, Math.max(10, limit / 4)));
 `;
+
+/**
+ * Strings the worker may have to print, each written into shared memory once and named by a
+ * number afterwards, so that a step costs a few integer writes and map look-ups rather than
+ * encoding text (the probe runs at every step of every execution).
+ */
+class SharedStrings {
+  private readonly ids = new Map<string, number>();
+  private used = 0;
+  private bytes = 0;
+  private readonly encoder = new TextEncoder();
+
+  constructor(
+    private readonly table: Int32Array,
+    private readonly text: Uint8Array,
+  ) {}
+
+  /** The id of `s`, writing it on first use; -1 once the table is full. */
+  id(s: string): number {
+    const known = this.ids.get(s);
+    if (known !== undefined) return known;
+    if (this.used >= IDS || this.bytes >= TEXT) return -1;
+    const shown = s.length > 200 ? `${s.slice(0, 200)}…` : s;
+    const { written } = this.encoder.encodeInto(shown, this.text.subarray(this.bytes));
+    const id = this.used++;
+    this.table[2 * id] = this.bytes;
+    this.table[2 * id + 1] = written;
+    this.bytes += written;
+    this.ids.set(s, id);
+    return id;
+  }
+}
 
 function describe(op: Op): string {
   return op.obj === undefined ? op.kind : `${op.kind} ${op.obj}`;
@@ -57,18 +96,27 @@ function describe(op: Op): string {
  */
 export async function startWatchdog(seconds: number): Promise<() => void> {
   if (seconds <= 0) return () => {};
-  const buffer = new SharedArrayBuffer(HEADER * 4 + TEXT);
+  const buffer = new SharedArrayBuffer((HEADER + 2 * IDS) * 4 + TEXT);
   const words = new Int32Array(buffer, 0, HEADER);
-  const text = new Uint8Array(buffer, HEADER * 4, TEXT);
-  const encoder = new TextEncoder();
+  const strings = new SharedStrings(new Int32Array(buffer, HEADER * 4, 2 * IDS), new Uint8Array(buffer, (HEADER + 2 * IDS) * 4, TEXT));
+  // An op's description by kind, then object: found without building a string per step.
+  const opIds = new Map<string, Map<string | undefined, number>>();
+  const opId = (op: Op): number => {
+    let byObj = opIds.get(op.kind);
+    if (byObj === undefined) opIds.set(op.kind, (byObj = new Map()));
+    let id = byObj.get(op.obj);
+    if (id === undefined) byObj.set(op.obj, (id = strings.id(describe(op))));
+    return id;
+  };
   let seq = 0;
   const probe: StepProbe = {
     enter(step, thread, name, last) {
       words[1] = ++seq;
       words[2] = step;
       words[3] = thread;
-      const body = last === undefined ? name : `${name}\u0000${describe(last)}\u0000${last.site ?? ''}`;
-      words[4] = encoder.encodeInto(body.length > 600 ? body.slice(0, 600) : body, text).written;
+      words[4] = strings.id(name);
+      words[5] = last === undefined ? -1 : opId(last);
+      words[6] = last?.site === undefined ? -1 : strings.id(last.site);
       words[0] = 1;
     },
     leave() {
