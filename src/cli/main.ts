@@ -40,7 +40,7 @@ function rawValue(argv: readonly string[], name: string): string {
  * parses `[number]` options itself and turns bad text into NaN, so the text is read back
  * from the command line for the message.
  */
-function integer(argv: readonly string[], name: IntOption, _min?: 0 | 1) {
+function integer(argv: readonly string[], name: IntOption) {
   return (v: unknown): number | undefined => {
     if (v === undefined) return undefined;
     try {
@@ -49,15 +49,6 @@ function integer(argv: readonly string[], name: IntOption, _min?: 0 | 1) {
       if (isThreadsimError(e)) usageError(e.message);
       throw e;
     }
-  };
-}
-
-/** A file-name option: `--trace` with nothing after it is a usage error, not an empty path. */
-function fileName(name: string) {
-  return (v: unknown): string | undefined => {
-    if (v === undefined) return undefined;
-    if (typeof v !== 'string' || v.trim() === '') usageError(`--${name} needs a file name, e.g. --${name} out.json`);
-    return v;
   };
 }
 
@@ -83,8 +74,9 @@ function explainRefusal(msg: string, y: Argv, argv: readonly string[]): string {
   }
   const missing = /^Not enough arguments following: (.+)$/.exec(msg);
   if (missing !== null) {
+    // File options never get here: checkArgv (options.ts) refuses them without a name first.
     const name = missing[1]!.length === 1 ? `-${missing[1]}` : `--${missing[1]}`;
-    return `${name} needs a value${/^(trace|output|o|find-output)$/.test(missing[1]!) ? ' (a file name)' : ''} (see threadsim --help)`;
+    return `${name} needs a value (see threadsim --help)`;
   }
   const unknown = /^Unknown arguments?: (.+)$/.exec(msg);
   if (unknown !== null) {
@@ -155,16 +147,16 @@ export async function main(argv: string[]): Promise<number> {
         c
           .positional('program', { type: 'string', demandOption: true, describe: 'built-in name (see `list`) or module path' })
           .option('policy', { choices: POLICY_NAMES, default: 'gil', describe: 'scheduling policy' })
-          .option('seed', { type: 'number', default: 0, coerce: integer(argv, 'seed', 0), describe: 'seed of the first run' })
-          .option('runs', { type: 'number', default: 1, coerce: integer(argv, 'runs', 1), describe: 'try seeds seed..seed+N-1, stop at the first failure' })
+          .option('seed', { type: 'number', default: 0, coerce: integer(argv, 'seed'), describe: 'seed of the first run' })
+          .option('runs', { type: 'number', default: 1, coerce: integer(argv, 'runs'), describe: 'try seeds seed..seed+N-1, stop at the first failure' })
           .option('timestamps', { type: 'boolean', default: true, describe: 'prefix log lines with HH:MM:SS (--no-timestamps to drop)' })
           .option('log-level', { choices: LEVELS, describe: 'lowest logging level shown' })
-          .option('max-steps', { type: 'number', coerce: integer(argv, 'max-steps', 1), describe: 'step bound per run (default 100000)' })
-          .option('cpu-count', { type: 'number', coerce: integer(argv, 'cpu-count', 1), describe: 'os.cpu_count() as the models see it (default 2)' })
+          .option('max-steps', { type: 'number', coerce: integer(argv, 'max-steps'), describe: 'step bound per run (default 100000)' })
+          .option('cpu-count', { type: 'number', coerce: integer(argv, 'cpu-count'), describe: 'os.cpu_count() as the models see it (default 2)' })
           .option('schedule', { type: 'string', requiresArg: true, describe: "follow this schedule, e.g. 'MainThread*3 T1*2 T2' (docs/schedule-notation.md); --policy picks after its end" })
-          .option('trace', { type: 'string', requiresArg: true, coerce: fileName('trace'), describe: 'write the reported run as a trace file' })
+          .option('trace', { type: 'string', requiresArg: true, describe: 'write the reported run as a trace file' })
           .option('export', { choices: EXPORT_FORMAT_NAMES, describe: 'export the reported run in this format (to -o, else to stdout alone)' })
-          .option('output', { alias: 'o', type: 'string', requiresArg: true, coerce: fileName('output'), describe: 'file for --export' })
+          .option('output', { alias: 'o', type: 'string', requiresArg: true, describe: 'file for --export' })
           .option('steps', { type: 'string', requiresArg: true, describe: 'with --export: only steps A..B (an excerpt for a slide)' })
           .option('threads', { type: 'string', requiresArg: true, describe: 'with --export: only these threads as lanes (names, #i or T<i>, comma-separated)' })
           .option('focus', { type: 'string', requiresArg: true, describe: 'with --export: the steps of a race (race, race:2) instead of --steps' })
@@ -223,7 +215,7 @@ export async function main(argv: string[]): Promise<number> {
         c
           .positional('file', { type: 'string', demandOption: true, describe: 'trace file written by `run --trace`' })
           .option('format', { alias: 'f', choices: EXPORT_FORMAT_NAMES, demandOption: true, describe: 'export format' })
-          .option('output', { alias: 'o', type: 'string', requiresArg: true, coerce: fileName('output'), describe: 'write to this file instead of stdout' })
+          .option('output', { alias: 'o', type: 'string', requiresArg: true, describe: 'write to this file instead of stdout' })
           .option('force', { type: 'boolean', default: false, describe: 'overwrite an existing output file' })
           .option('timestamps', { type: 'boolean', default: true, describe: 'text: prefix log lines with HH:MM:SS (--no-timestamps to drop)' })
           .option('log-level', { choices: LEVELS, describe: "text: lowest logging level shown (default: the run's)" })
@@ -260,26 +252,26 @@ export async function main(argv: string[]): Promise<number> {
           .positional('program', { type: 'string', demandOption: true, describe: 'built-in name (see `list`) or module path' })
           .option('strategy', { choices: strategies, describe: 'how executions are chosen (default dpor, or portfolio with --find)' })
           .option('find', { type: 'boolean', default: false, describe: 'hunt for a failure rather than prove there is none: the portfolio strategy unless --strategy says otherwise' })
-          .option('preemption-bound', { type: 'number', coerce: integer(argv, 'preemption-bound', 0), describe: 'dfs: at most K preemptions (bounds 0..K are tried in turn)' })
+          .option('preemption-bound', { type: 'number', coerce: integer(argv, 'preemption-bound'), describe: 'dfs: at most K preemptions (bounds 0..K are tried in turn)' })
           .option('untimed', { type: 'boolean', default: false, describe: 'sleeps and timeouts order nothing (finds races hidden behind sleeps)' })
-          .option('depth', { type: 'number', coerce: integer(argv, 'depth', 1), describe: 'pct: bug depth d (default 3)' })
-          .option('pct-threads', { type: 'number', coerce: integer(argv, 'pct-threads', 1), describe: 'pct: n, threads (default: estimated from 5 random runs)' })
-          .option('pct-steps', { type: 'number', coerce: integer(argv, 'pct-steps', 1), describe: 'pct: k, scheduling points with a choice (default: estimated)' })
-          .option('max-executions', { type: 'number', coerce: integer(argv, 'max-executions', 1), describe: 'stop after N executions (default: all for dpor/dfs, 1000 for sampling strategies)' })
-          .option('seed', { type: 'number', default: 0, coerce: integer(argv, 'seed', 0), describe: 'pct/pos/random: base seed; run i uses a seed mixed from (seed, i)' })
+          .option('depth', { type: 'number', coerce: integer(argv, 'depth'), describe: 'pct: bug depth d (default 3)' })
+          .option('pct-threads', { type: 'number', coerce: integer(argv, 'pct-threads'), describe: 'pct: n, threads (default: estimated from 5 random runs)' })
+          .option('pct-steps', { type: 'number', coerce: integer(argv, 'pct-steps'), describe: 'pct: k, scheduling points with a choice (default: estimated)' })
+          .option('max-executions', { type: 'number', coerce: integer(argv, 'max-executions'), describe: 'stop after N executions (default: all for dpor/dfs, 1000 for sampling strategies)' })
+          .option('seed', { type: 'number', default: 0, coerce: integer(argv, 'seed'), describe: 'pct/pos/random: base seed; run i uses a seed mixed from (seed, i)' })
           .option('histogram', { type: 'boolean', default: false, describe: 'group executions by final shared state and by output' })
-          .option('find-output', { type: 'string', requiresArg: true, coerce: fileName('find-output'), describe: 'look for a schedule that prints exactly the text in FILE (timestamps ignored)' })
+          .option('find-output', { type: 'string', requiresArg: true, describe: 'look for a schedule that prints exactly the text in FILE (timestamps ignored)' })
           .option('detect-races', { type: 'boolean', default: false, describe: 'run the race detector on every execution and report the first one with a data race (slower)' })
           .option('keep-going', { type: 'boolean', default: false, describe: 'go on after the first failure (one execution per kind of failure)' })
           .option('replay-schedule', { type: 'string', requiresArg: true, describe: "run one schedule exactly, in the schedule notation ('MainThread*3 T1*2 T2'); for --untimed runs" })
           .option('log-level', { choices: LEVELS, describe: 'lowest logging level compared and shown' })
           .option('timestamps', { type: 'boolean', default: true, describe: 'with --replay-schedule: prefix log lines with HH:MM:SS' })
-          .option('max-steps', { type: 'number', coerce: integer(argv, 'max-steps', 1), describe: 'step bound per execution (default 100000)' })
-          .option('cpu-count', { type: 'number', coerce: integer(argv, 'cpu-count', 1), describe: 'os.cpu_count() as the models see it (default 2)' })
+          .option('max-steps', { type: 'number', coerce: integer(argv, 'max-steps'), describe: 'step bound per execution (default 100000)' })
+          .option('cpu-count', { type: 'number', coerce: integer(argv, 'cpu-count'), describe: 'os.cpu_count() as the models see it (default 2)' })
           .option('json', { type: 'boolean', default: false, describe: 'print one JSON object' })
-          .option('workers', { type: 'number', coerce: integer(argv, 'workers', 1), describe: 'random/pct/pos: split the runs across N worker threads, same report (default: every core from 20,000 runs)' })
+          .option('workers', { type: 'number', coerce: integer(argv, 'workers'), describe: 'random/pct/pos: split the runs across N worker threads, same report (default: every core from 20,000 runs)' })
           .option('shard', { type: 'string', requiresArg: true, describe: 'random/pct/pos: run share i of N (i/N, 1-based) and write a JSON result for `threadsim merge`' })
-          .option('output', { alias: 'o', type: 'string', requiresArg: true, coerce: fileName('output'), describe: 'with --shard: write the result to FILE (default: standard output)' })
+          .option('output', { alias: 'o', type: 'string', requiresArg: true, describe: 'with --shard: write the result to FILE (default: standard output)' })
           .option('force', { type: 'boolean', default: false, describe: 'with --shard -o: overwrite an existing file' })
           .option('timeout', { type: 'number', coerce: integer(argv, 'timeout'), describe: `stop when a thread runs this many seconds without yielding an op (default ${DEFAULT_TIMEOUT}; 0: never)` }),
       (a) =>

@@ -46,15 +46,6 @@ export function parseIntOption(name: IntOption, v: unknown): number {
   return n;
 }
 
-/** A yargs `coerce` for an integer option; undefined stays undefined. */
-export function intOption(name: IntOption): (v: unknown) => number | undefined {
-  return (v) => {
-    if (v === undefined) return undefined;
-    if (Array.isArray(v)) throw givenTwice(name);
-    return parseIntOption(name, v);
-  };
-}
-
 function givenTwice(name: string): ThreadsimError {
   return usage(`--${name} was given twice`, `Give --${name} once.`);
 }
