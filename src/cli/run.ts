@@ -82,11 +82,12 @@ export async function runCommand(args: RunArgs, out: (line: string) => void): Pr
   const summary =
     args.schedule !== undefined
       ? { runs: 1, execution: recordAgain(program, { ...base, seed: args.seed }, detect) }
-      : runProgram(program, { policy: args.policy, seed: args.seed, runs: args.runs, detect, sites: args.runs === 1, ...(args.maxSteps === undefined ? {} : { maxSteps: args.maxSteps }), ...(args.cpuCount === undefined ? {} : { cpuCount: args.cpuCount }) });
+      : runProgram(program, { policy: args.policy, seed: args.seed, runs: args.runs, detect, sites: args.runs === 1, record: args.runs === 1, ...(args.maxSteps === undefined ? {} : { maxSteps: args.maxSteps }), ...(args.cpuCount === undefined ? {} : { cpuCount: args.cpuCount }) });
   const exec = summary.execution;
   const recipe: ReplayRecipe = { ...base, seed: exec.seed };
   const needTrace = args.trace !== undefined || args.export !== undefined || exec.failures.length > 0;
   // The recorded run carries code sites and pattern names: its failures are the ones reported.
+  // A single run is recorded as it runs; a failure among many runs is run again to record it.
   const recorded = needTrace ? (exec.trace !== undefined ? exec : recordAgain(program, recipe, detect)) : undefined;
   const failures = recorded?.failures ?? exec.failures;
   // The trace file and the exporters (and the trace schema they bring) load only when asked for.

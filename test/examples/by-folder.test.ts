@@ -12,4 +12,9 @@ describe('loading one built-in program by its folder', () => {
     expect(await loadBuiltin('nofolder/race')).toBeUndefined();
     expect(await loadBuiltin('race')).toBeUndefined();
   });
+
+  it('never loads a file outside its folder for a name with a path in it', async () => {
+    expect(await loadBuiltin('tutorial/../zoo/lost-notify')).toBeUndefined();
+    expect(await loadBuiltin('tutorial/index')).toBeUndefined();
+  });
 });

@@ -9,7 +9,7 @@
  *
  * Invariant: every node's event is the next step of its thread after the path to it.
  */
-import { dependent, type DependencyRules, type EventInfo } from './events.js';
+import { dependent, objectOf, type DependencyRules, type EventInfo } from './events.js';
 
 /** One node of a wakeup tree: a step and the sequences that continue it. */
 export interface WakeupNode {
@@ -37,12 +37,21 @@ let depScratch = new Uint8Array(64 * 64);
  */
 let depStamp = new Uint32Array(64 * 64);
 let stamp = 0;
+/**
+ * Longest sequence whose dependencies are memoised (n² entries): a race in a program with
+ * thousands of steps gives a sequence of thousands of steps, and a memo of n² bytes plus n²
+ * stamps for it would be hundreds of megabytes to build for a few hundred lookups.
+ */
+const MEMO_MAX = 1024;
 
 export class WakeupSequence {
   private readonly removed: Uint8Array;
   /** dep[y * n + x]: 1 dependent, 2 independent; valid where depStamp holds this sequence's stamp. */
   private readonly dep: Uint8Array;
   private remaining: number;
+  private readonly memo: boolean;
+  /** For a sequence too long to memoise: where each thread's and object's steps are. */
+  private index: SequenceIndex | undefined;
 
   constructor(
     readonly events: readonly EventInfo[],
@@ -50,14 +59,16 @@ export class WakeupSequence {
   ) {
     const n = events.length;
     if (removedScratch.length < n) removedScratch = new Uint8Array(2 * n);
-    if (depScratch.length < n * n) {
+    if (n <= MEMO_MAX && depScratch.length < n * n) {
       depScratch = new Uint8Array(4 * n * n);
       depStamp = new Uint32Array(4 * n * n);
     }
     this.removed = removedScratch;
     this.removed.fill(0, 0, n);
     this.remaining = n;
+    this.memo = n <= MEMO_MAX;
     this.dep = depScratch;
+    if (!this.memo) return;
     if (++stamp === 0xffff_ffff) {
       depStamp.fill(0);
       stamp = 1;
@@ -65,6 +76,7 @@ export class WakeupSequence {
   }
 
   private depends(y: number, x: number): boolean {
+    if (!this.memo) return dependent(this.events[y]!, this.events[x]!, this.rules);
     const i = y * this.events.length + x;
     if (depStamp[i] === stamp) return this.dep[i] === 1;
     const d = dependent(this.events[y]!, this.events[x]!, this.rules);
@@ -82,13 +94,57 @@ export class WakeupSequence {
   private firstOf(thread: number): number {
     const events = this.events;
     const removed = this.removed;
+    if (!this.memo) {
+      const index = this.sequenceIndex();
+      let i = index.heads.get(thread) ?? -1;
+      while (i >= 0 && removed[i] !== 0) i = index.next[i]!;
+      if (i >= 0) index.heads.set(thread, i);
+      return i;
+    }
     for (let i = 0; i < events.length; i++) if (removed[i] === 0 && events[i]!.thread === thread) return i;
     return -1;
   }
 
   private hasPredecessor(x: number): boolean {
+    if (!this.memo) return this.dependsOnRemaining(this.events[x]!, x);
     for (let y = 0; y < x; y++) if (!this.removed[y] && this.depends(y, x)) return true;
     return false;
+  }
+
+  /**
+   * For a long sequence: whether a remaining step before `end` is dependent on `e`. Only the
+   * steps on `e`'s object, the steps with order edges (spawn, join, exit, several objects),
+   * and the steps of the threads `e` starts or joins can be; an exit or an op on several
+   * objects is checked against every step. `e`'s own thread has no remaining step before
+   * `end`: `e` is either that thread's first remaining step or the thread has none.
+   */
+  private dependsOnRemaining(e: EventInfo, end: number): boolean {
+    const { events, removed, rules } = this;
+    const index = this.sequenceIndex();
+    const at = (y: number): boolean => removed[y] === 0 && dependent(events[y]!, e, rules);
+    if (e.kind === 'exit' || e.objs !== undefined) {
+      for (let y = 0; y < end; y++) if (at(y)) return true;
+      return false;
+    }
+    const threadSteps = (thread: number): boolean => {
+      for (let y = index.heads.get(thread) ?? -1; y >= 0 && y < end; y = index.next[y]!) if (at(y)) return true;
+      return false;
+    };
+    if (e.spawned >= 0 && threadSteps(e.spawned)) return true;
+    if (e.joins >= 0 && threadSteps(e.joins)) return true;
+    const any = (steps: readonly number[] | undefined): boolean => {
+      if (steps !== undefined) for (const y of steps) if (y >= end) break; else if (at(y)) return true;
+      return false;
+    };
+    const obj = objectOf(e, rules);
+    if (obj !== undefined && any(index.byObject.get(obj))) return true;
+    return any(index.towards.get(e.thread)) || any(index.everyone);
+  }
+
+  /** The index of a long sequence, built on first use (many sequences are inserted without a lookup). */
+  private sequenceIndex(): SequenceIndex {
+    this.index ??= indexOf(this.events, this.rules);
+    return this.index;
   }
 
   /**
@@ -100,6 +156,7 @@ export class WakeupSequence {
   weakInitial(e: EventInfo): number | undefined {
     const i = this.firstOf(e.thread);
     if (i >= 0) return this.hasPredecessor(i) ? undefined : i;
+    if (!this.memo) return this.dependsOnRemaining(e, this.events.length) ? undefined : -1;
     for (let x = 0; x < this.events.length; x++) {
       if (!this.removed[x] && dependent(e, this.events[x]!, this.rules)) return undefined;
     }
@@ -119,6 +176,51 @@ export class WakeupSequence {
     for (let i = 0; i < this.events.length; i++) if (this.removed[i] === 0) out.push(this.events[i]!);
     return out;
   }
+}
+
+/** Where a long sequence's steps are, so that a lookup visits only the steps that matter. */
+interface SequenceIndex {
+  /** First step of each thread not yet known to be consumed (advanced lazily). */
+  readonly heads: Map<number, number>;
+  /** next[i]: the following step of step i's thread, or -1. */
+  readonly next: Int32Array;
+  /** Steps by the object through which they conflict, ascending. */
+  readonly byObject: Map<string, number[]>;
+  /** Steps with an order edge to every step of one thread (its spawn, its joins), by that thread, ascending. */
+  readonly towards: Map<number, number[]>;
+  /** Steps that can depend on any step (exits, ops on several objects), ascending. */
+  readonly everyone: number[];
+}
+
+/**
+ * The index of a sequence: the order edges of `orderEdge` and the daemon rule of `conflict`
+ * (both in events.ts) decide which steps can depend on a step of another object.
+ */
+function indexOf(events: readonly EventInfo[], rules: DependencyRules): SequenceIndex {
+  const heads = new Map<number, number>();
+  const next = new Int32Array(events.length).fill(-1);
+  const lastOf = new Map<number, number>();
+  const byObject = new Map<string, number[]>();
+  const towards = new Map<number, number[]>();
+  const everyone: number[] = [];
+  const add = <K>(map: Map<K, number[]>, key: K, i: number): void => {
+    const list = map.get(key);
+    if (list === undefined) map.set(key, [i]);
+    else list.push(i);
+  };
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i]!;
+    const before = lastOf.get(e.thread);
+    if (before === undefined) heads.set(e.thread, i);
+    else next[before] = i;
+    lastOf.set(e.thread, i);
+    if (e.kind === 'exit' || e.objs !== undefined) everyone.push(i);
+    if (e.spawned >= 0) add(towards, e.spawned, i);
+    if (e.joins >= 0 && e.joins !== e.spawned) add(towards, e.joins, i);
+    const obj = objectOf(e, rules);
+    if (obj !== undefined) add(byObject, obj, i);
+  }
+  return { heads, next, byObject, towards, everyone };
 }
 
 /**
