@@ -6,7 +6,7 @@
  * the trace schema) is imported only when that command runs.
  */
 import { readFileSync } from 'node:fs';
-import yargs, { type Argv } from 'yargs';
+import type { Argv } from 'yargs';
 import { isThreadsimError } from '../errors.js';
 import { isPythonSpec, setPythonSwitchRule } from './python-spec.js';
 import { POLICY_NAMES } from '../scheduler/policies/index.js';
@@ -16,6 +16,8 @@ import { colourEnabled, styled } from './style.js';
 import { playgroundModule } from './playground.js';
 import { checkArgv, parseIntOption, type IntOption } from './options.js';
 import { DEFAULT_TIMEOUT, watched } from './watchdog.js';
+import { fastRun } from './fast-run.js';
+import type { RunArgs } from './run.js';
 
 const COMMANDS = ['run', 'explore', 'merge', 'replay', 'export', 'playground', 'list', 'demo'] as const;
 const LEVELS = ['debug', 'info', 'warning', 'error', 'critical'];
@@ -104,8 +106,14 @@ function onStdoutError(e: NodeJS.ErrnoException): void {
   if (e.code !== 'EPIPE') usageError(`cannot write to standard output: ${e.code ?? e.message}`);
 }
 
+/** Options of {@link main}. */
+export interface MainOptions {
+  /** Read a plain `run` command line without yargs (fast-run.ts). Default true; tests compare both paths. */
+  readonly fast?: boolean;
+}
+
 /** Run the CLI with `argv` (without node and script); resolves to the exit code. */
-export async function main(argv: string[]): Promise<number> {
+export async function main(argv: string[], options: MainOptions = {}): Promise<number> {
   // A closed pipe (`threadsim run ... | head`) drops the rest of the output; the command still
   // finishes and exits with its own code, with no stack trace.
   if (!process.stdout.listeners('error').includes(onStdoutError)) process.stdout.on('error', onStdoutError);
@@ -128,6 +136,17 @@ export async function main(argv: string[]): Promise<number> {
       throw e;
     }
   };
+  const runWith = async (args: RunArgs, timeout: number | undefined): Promise<number> => {
+    const { runCommand } = await import('./run.js');
+    return watched(timeout, () => runCommand(args, args.json || (args.export !== undefined && args.output === undefined) ? plain : out));
+  };
+  const quick = options.fast === false ? undefined : fastRun(argv);
+  if (quick !== undefined) {
+    setPythonSwitchRule(undefined);
+    await guard(() => runWith(quick.args, quick.timeout));
+    return code;
+  }
+  const { default: yargs } = await import('yargs');
   // The strategies come with the explorer, loaded only when `explore` is asked for.
   const strategies: readonly string[] = argv.includes('explore') ? (await import('../scheduler/explore/explore.js')).STRATEGIES : [];
   const y = yargs(argv);
@@ -165,10 +184,8 @@ export async function main(argv: string[]): Promise<number> {
           .option('detect', { type: 'boolean', default: true, describe: 'report data races, lock-order inversions and deadlock cycles (--no-detect to skip)' })
           .option('timeout', { type: 'number', coerce: integer(argv, 'timeout'), describe: `stop when a thread runs this many seconds without yielding an op (default ${DEFAULT_TIMEOUT}; 0: never)` }),
       (a) =>
-        guard(async () => {
-          const { runCommand } = await import('./run.js');
-          return watched(a.timeout, () =>
-          runCommand(
+        guard(() =>
+          runWith(
             {
               program: a.program,
               policy: a.policy,
@@ -189,9 +206,9 @@ export async function main(argv: string[]): Promise<number> {
               json: a.json,
               detect: a.detect,
             },
-            a.json || (a.export !== undefined && a.output === undefined) ? plain : out,
-          ));
-        }),
+            a.timeout,
+          ),
+        ),
     )
     .command(
       'replay <file>',

@@ -1,0 +1,92 @@
+/**
+ * The common `threadsim run PROGRAM [simple options]` read without yargs: loading yargs and
+ * its helpers costs more than all of threadsim's own start-up, and this is the command a
+ * lecturer types most. Only a command line whose every token is plainly understood takes this
+ * path; anything else (help, an `=` form, a value yargs would convert or refuse, an option
+ * outside the short list) returns undefined and goes through yargs, which gives the usual
+ * messages. test/cli/fast-run.test.ts checks that both paths hand `runCommand` the same
+ * arguments.
+ */
+import { POLICY_NAMES } from '../scheduler/policies/index.js';
+import { parseIntOption, type IntOption } from './options.js';
+import type { RunArgs } from './run.js';
+
+/** `run`'s arguments and its watchdog's timeout. */
+export interface FastRun {
+  readonly args: RunArgs;
+  readonly timeout: number | undefined;
+}
+
+const LEVELS: readonly string[] = ['debug', 'info', 'warning', 'error', 'critical'];
+const NUMBERS: ReadonlySet<string> = new Set<IntOption>(['seed', 'runs', 'max-steps', 'cpu-count', 'timeout']);
+const FLAGS: Readonly<Record<string, readonly [name: string, value: boolean]>> = {
+  '--json': ['json', true],
+  '--timestamps': ['timestamps', true],
+  '--no-timestamps': ['timestamps', false],
+  '--detect': ['detect', true],
+  '--no-detect': ['detect', false],
+};
+
+function inRange(name: IntOption, text: string): boolean {
+  try {
+    parseIntOption(name, text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The parsed `run` command line, or undefined when it needs yargs. */
+export function fastRun(argv: readonly string[]): FastRun | undefined {
+  if (argv[0] !== 'run') return undefined;
+  let program: string | undefined;
+  const values = new Map<string, string>();
+  const flags = new Map<string, boolean>();
+  for (let i = 1; i < argv.length; i++) {
+    const token = argv[i]!;
+    const flag = FLAGS[token];
+    if (flag !== undefined) {
+      if (flags.has(flag[0])) return undefined;
+      flags.set(flag[0], flag[1]);
+      continue;
+    }
+    if (!token.startsWith('-')) {
+      if (program !== undefined) return undefined;
+      program = token;
+      continue;
+    }
+    const name = token.slice(2);
+    const value = argv[i + 1];
+    if (!token.startsWith('--') || values.has(name) || value === undefined) return undefined;
+    if (NUMBERS.has(name) ? !/^(0|[1-9]\d{0,9})$/.test(value) : name === 'policy' ? !(POLICY_NAMES as readonly string[]).includes(value) : name === 'log-level' ? !LEVELS.includes(value) : true) return undefined;
+    values.set(name, value);
+    i++;
+  }
+  // A program name that looks like a number or a flag value is left to yargs to read.
+  if (program === undefined || /^[\d.]/.test(program)) return undefined;
+  // Out of range: yargs' path gives the message.
+  for (const name of NUMBERS) if (values.has(name) && !inRange(name as IntOption, values.get(name)!)) return undefined;
+  const int = (name: IntOption): number | undefined => {
+    const v = values.get(name);
+    return v === undefined ? undefined : parseIntOption(name, v);
+  };
+  const maxSteps = int('max-steps');
+  const cpuCount = int('cpu-count');
+  const logLevel = values.get('log-level');
+  return {
+    args: {
+      program,
+      policy: values.get('policy') ?? 'gil',
+      seed: int('seed') ?? 0,
+      runs: int('runs') ?? 1,
+      timestamps: flags.get('timestamps') ?? true,
+      ...(logLevel === undefined ? {} : { logLevel }),
+      ...(maxSteps === undefined ? {} : { maxSteps }),
+      ...(cpuCount === undefined ? {} : { cpuCount }),
+      force: false,
+      json: flags.get('json') ?? false,
+      detect: flags.get('detect') ?? true,
+    },
+    timeout: int('timeout'),
+  };
+}
