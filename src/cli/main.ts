@@ -15,7 +15,7 @@ import { closest } from './suggest.js';
 import { colourEnabled, styled } from './style.js';
 import { playgroundModule } from './playground.js';
 import { checkArgv, parseIntOption, type IntOption } from './options.js';
-import { DEFAULT_TIMEOUT, watched } from './watchdog.js';
+import { DEFAULT_TIMEOUT, timeoutFor, watched } from './watchdog.js';
 import { fastRun } from './fast-run.js';
 import type { RunArgs } from './run.js';
 
@@ -138,7 +138,7 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<n
   };
   const runWith = async (args: RunArgs, timeout: number | undefined): Promise<number> => {
     const { runCommand } = await import('./run.js');
-    return watched(timeout, () => runCommand(args, args.json || (args.export !== undefined && args.output === undefined) ? plain : out));
+    return watched(timeoutFor(timeout, args.program), () => runCommand(args, args.json || (args.export !== undefined && args.output === undefined) ? plain : out));
   };
   const quick = options.fast === false ? undefined : fastRun(argv);
   if (quick !== undefined) {
@@ -294,7 +294,7 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<n
       (a) =>
         guard(async () => {
           const { exploreCommand } = await import('./explore.js');
-          return watched(a.timeout, () =>
+          return watched(timeoutFor(a.timeout, a.program), () =>
           exploreCommand(
             {
               program: a.program,

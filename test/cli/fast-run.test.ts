@@ -9,8 +9,8 @@ vi.mock('../../src/cli/run.js', () => ({
     return Promise.resolve(0);
   },
 }));
-vi.mock('../../src/cli/watchdog.js', () => ({
-  DEFAULT_TIMEOUT: 10,
+vi.mock('../../src/cli/watchdog.js', async (original) => ({
+  ...(await original<typeof import('../../src/cli/watchdog.js')>()),
   watched: (seconds: number | undefined, command: () => Promise<number>) => {
     calls.push({ timeout: seconds });
     return command();
@@ -28,7 +28,7 @@ async function handedOn(argv: string[], fast: boolean): Promise<unknown[]> {
 }
 
 /** One option of `run` as tokens: the plain ones the quick path reads, and others it leaves to yargs. */
-const optionArb: fc.Arbitrary<string[]> = fc.oneof(
+const optionArb: fc.Arbitrary<readonly string[]> = fc.oneof(
   fc.constantFrom('gil', 'random', 'fifo', 'round-robin').map((p) => ['--policy', p]),
   fc.integer({ min: 0, max: 4_294_967_295 }).map((n) => ['--seed', String(n)]),
   fc.integer({ min: 1, max: 1_000_000 }).map((n) => ['--runs', String(n)]),
