@@ -7,6 +7,9 @@
  *   TypeScript generators, both under the random policy with no trace kept;
  * - per run: `py/race` against `tutorial/race` under the gil policy;
  * - parse plus check of every tutorial `.py` program, in milliseconds.
+ * Both sides of a ratio run the same program shape under the same policy and seed, and their
+ * step counts are printed beside the times (per step divides by each side's own count). Each
+ * side is warmed up before it is timed, so the JIT has compiled both before the best is taken.
  * Run: npx tsx bench/python.ts (the machine may be shared: compare ratios, not times).
  */
 import { readFileSync, readdirSync } from 'node:fs';
@@ -22,10 +25,11 @@ import { RandomPolicy } from '../src/scheduler/policies/random.js';
 import type { Program } from '../src/scheduler/program.js';
 import { raceWorkload } from './workloads.js';
 
-/** Best-of-`rounds` time in ms of `body`, and what it returned. */
-function best<T>(rounds: number, body: () => T): { ms: number; value: T } {
+/** Best-of-`rounds` time in ms of `body` after `warmup` untimed calls, and what it returned. */
+function best<T>(rounds: number, body: () => T, warmup = 0): { ms: number; value: T } {
   let ms = Infinity;
   let value!: T;
+  for (let w = 0; w < warmup; w++) body();
   for (let r = 0; r < rounds; r++) {
     const t0 = process.hrtime.bigint();
     value = body();
@@ -57,21 +61,26 @@ for t in threads:
     t.join()
 `;
 
-function perStep(program: Program): number {
-  const { ms, value } = best(5, () => execute(program, { policy: new RandomPolicy(), seed: 1, maxSteps: 1_000_000 }).steps);
-  return (ms * 1e6) / value;
+function perStep(program: Program): { ns: number; steps: number } {
+  const { ms, value } = best(5, () => execute(program, { policy: new RandomPolicy(), seed: 1, maxSteps: 1_000_000 }).steps, 2);
+  return { ns: (ms * 1e6) / value, steps: value };
 }
 
 const ts = perStep(raceWorkload(THREADS, ITERATIONS));
 const py = perStep(pythonProgram(RACE_PY, 'race-loop.py'));
-console.log(`per step, ${THREADS} threads x ${ITERATIONS} read/write iterations: TypeScript ${ts.toFixed(0)} ns, Python ${py.toFixed(0)} ns: ratio ${(py / ts).toFixed(2)} (target <= 3)`);
+console.log(
+  `per step, ${THREADS} threads x ${ITERATIONS} read/write iterations (random, seed 1): TypeScript ${ts.ns.toFixed(0)} ns (${ts.steps} steps), Python ${py.ns.toFixed(0)} ns (${py.steps} steps): ratio ${(py.ns / ts.ns).toFixed(2)} (target <= 3)`,
+);
 
-function perRun(program: Program): number {
-  return best(30, () => execute(program, { policy: new GilPolicy(), seed: 0 })).ms;
+function perRun(program: Program): { ms: number; steps: number } {
+  const { ms, value } = best(200, () => execute(program, { policy: new GilPolicy(), seed: 0 }).steps, 300);
+  return { ms, steps: value };
 }
 const raceTs = perRun(builtin('tutorial/race')!);
 const racePy = perRun(builtinPython('py/race')!);
-console.log(`one run of the race program (gil): tutorial/race ${raceTs.toFixed(3)} ms, py/race ${racePy.toFixed(3)} ms: ratio ${(racePy / raceTs).toFixed(2)} (target <= 2)`);
+console.log(
+  `one run of the race program (gil, seed 0): tutorial/race ${raceTs.ms.toFixed(3)} ms (${raceTs.steps} steps), py/race ${racePy.ms.toFixed(3)} ms (${racePy.steps} steps): ratio ${(racePy.ms / raceTs.ms).toFixed(2)} (target <= 2)`,
+);
 
 const dir = join(import.meta.dirname, '..', 'test', 'python', 'tutorial');
 let worst = 0;
