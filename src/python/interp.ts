@@ -16,6 +16,7 @@ import type { Op, Steps } from '../scheduler/ops.js';
 import { runtime } from '../scheduler/context.js';
 import type { PyModule, PyNode } from './ast.js';
 import { AccessOp } from './access.js';
+import { compiledBlock, type CompileSupport } from './compile.js';
 import { BaseException, Exception, exceptionClass, isInstanceOfClass, printedName, pyRaise, pyValueOf, raiseable, type Carried, type Frame as TraceFrame } from './exceptions.js';
 import { formatSpec, percentFormat, reprValue, typeName } from './format.js';
 import { scopeOf, declaredGlobals, type ScopeInfo } from './scope.js';
@@ -53,7 +54,8 @@ export interface Host {
   classOf(v: object): PyClass | undefined;
 }
 
-interface Frame {
+/** One running Python frame (module, class body or function call), as the compiled code sees it too. */
+export interface Frame {
   readonly vars: Map<string, unknown>;
   /** Closure chain for free names (function frames), undefined at module and class level. */
   readonly scope: Scope | undefined;
@@ -178,15 +180,13 @@ export class Interp {
 
   // ----- statements -----
 
+  /** Run a statement list: its compiled form (src/python/compile.ts), which calls back into {@link stmt} for what it does not translate. */
   *block(stmts: readonly PyNode[], f: Frame): Generator<never, Signal, unknown> {
-    for (let i = 0; i < stmts.length; i++) {
-      const sig = yield* this.stmt(stmts[i]!, f);
-      if (sig !== NORMAL) return sig;
-    }
-    return NORMAL;
+    return yield* compiledBlock(stmts, SUPPORT)(this, f);
   }
 
-  private *stmt(s: PyNode, f: Frame): Generator<never, Signal, unknown> {
+  /** One statement, interpreted: its signal (normal, break, continue, return). */
+  *stmt(s: PyNode, f: Frame): Generator<never, Signal, unknown> {
     f.line = s.lineno ?? f.line;
     switch (s.nodeType) {
       case 'Expr': {
@@ -487,40 +487,43 @@ export class Interp {
 
   // ----- names -----
 
-  private *store(name: string, v: unknown, f: Frame, line: number): Generator<never, void, unknown> {
+  *store(name: string, v: unknown, f: Frame, line: number): Generator<never, void, unknown> {
+    if (this.storeQuick(name, v, f)) return;
+    const g = this.globals;
+    yield this.access('write', name, line, () => void g.set(name, v), v) as never;
+  }
+
+  /** Bind `name` when that takes no step; false when it is a shared global (a write op). */
+  storeQuick(name: string, v: unknown, f: Frame): boolean {
     const info = f.info;
     if (info === undefined && f.outer === undefined) {
       // Module level.
-      if (this.shared.has(name)) {
-        const g = this.globals;
-        yield this.access('write', name, line, () => void g.set(name, v), v) as never;
-        return;
-      }
+      if (this.shared.has(name)) return false;
       f.vars.set(name, v);
-      return;
+      return true;
     }
     if (info === undefined) {
       f.vars.set(name, v); // class body
-      return;
+      return true;
     }
     if (info.globals.has(name)) {
-      const g = this.globals;
-      if (this.shared.has(name)) yield this.access('write', name, line, () => void g.set(name, v), v) as never;
-      else g.set(name, v);
-      return;
+      if (this.shared.has(name)) return false;
+      this.globals.set(name, v);
+      return true;
     }
     if (info.nonlocals.has(name)) {
       for (let s = f.scope; s !== undefined; s = s.parent) {
         if (s.vars.has(name)) {
           s.vars.set(name, v);
-          return;
+          return true;
         }
       }
     }
     f.vars.set(name, v);
+    return true;
   }
 
-  private *load(name: string, f: Frame, line: number): Generator<never, unknown, unknown> {
+  *load(name: string, f: Frame, line: number): Generator<never, unknown, unknown> {
     const q = this.loadQuick(name, f);
     if (q !== SLOW) return q;
     const g = this.globals;
@@ -530,7 +533,7 @@ export class Interp {
   }
 
   /** A name's value without a step, or SLOW when it is a shared global (a read op). */
-  private loadQuick(name: string, f: Frame): unknown {
+  loadQuick(name: string, f: Frame): unknown {
     const info = f.info;
     if (info !== undefined) {
       if (info.locals.has(name)) {
@@ -560,7 +563,7 @@ export class Interp {
 
   // ----- assignment -----
 
-  private *assign(t: PyNode, v: unknown, f: Frame): Generator<never, void, unknown> {
+  *assign(t: PyNode, v: unknown, f: Frame): Generator<never, void, unknown> {
     switch (t.nodeType) {
       case 'Name':
         yield* this.store(String(t.id), v, f, t.lineno!);
@@ -909,7 +912,7 @@ export class Interp {
     return inst;
   }
 
-  private superOf(f: Frame): unknown {
+  superOf(f: Frame): unknown {
     const owner = f.fn?.owner;
     if (owner === undefined || f.args0 === undefined) throw pyRaise('RuntimeError', 'super(): no arguments');
     return new PySuper(owner, f.args0);
@@ -1003,14 +1006,9 @@ export class Interp {
 
   *getAttr(obj: unknown, name: string, line: number): Generator<never, unknown, unknown> {
     if (obj instanceof PyInstance) {
+      const op = this.readAttrOp(obj, name, line);
+      if (op !== undefined) return yield op as never;
       const d = obj.dict;
-      if (d.has(name)) {
-        const cls = obj.cls;
-        const desc = cls.lookup(name);
-        if (!(desc instanceof PyProperty)) {
-          return yield this.access('read', `${obj.label}.${name}`, line, () => d.get(name)) as never;
-        }
-      }
       const v = obj.cls.lookup(name);
       if (v instanceof PyProperty) return yield* this.call(v.fget, [obj], undefined);
       if (v instanceof PyHostProperty) {
@@ -1080,6 +1078,23 @@ export class Interp {
     return this.bindTo(v, obj, cls!);
   }
 
+  /** The read op of `obj.name` when it is a plain instance attribute (no property), else undefined. */
+  readAttrOp(obj: unknown, name: string, line: number): AccessOp | undefined {
+    if (!(obj instanceof PyInstance)) return undefined;
+    const d = obj.dict;
+    if (!d.has(name) || obj.cls.lookup(name) instanceof PyProperty) return undefined;
+    return this.access('read', `${obj.label}.${name}`, line, () => d.get(name));
+  }
+
+  /** The write op of `obj.name = v` when it is a plain instance attribute (no property with a setter), else undefined. */
+  writeAttrOp(obj: unknown, name: string, v: unknown, line: number): AccessOp | undefined {
+    if (!(obj instanceof PyInstance)) return undefined;
+    const desc = obj.cls.lookup(name);
+    if (desc instanceof PyProperty || (desc instanceof PyHostProperty && desc.set !== undefined)) return undefined;
+    const d = obj.dict;
+    return this.access('write', `${obj.label}.${name}`, line, () => void d.set(name, v), v);
+  }
+
   private bindTo(v: unknown, self: unknown, cls: PyClass): unknown {
     if (v instanceof PyFunction || v instanceof PyBuiltin) return new PyBound(self, v);
     if (v instanceof PyStatic) return v.fn;
@@ -1094,6 +1109,11 @@ export class Interp {
 
   *setAttr(obj: unknown, name: string, v: unknown, line: number): Generator<never, void, unknown> {
     if (obj instanceof PyInstance) {
+      const op = this.writeAttrOp(obj, name, v, line);
+      if (op !== undefined) {
+        yield op as never;
+        return;
+      }
       const desc = obj.cls.lookup(name);
       if (desc instanceof PyProperty) {
         if (desc.fset === undefined) throw pyRaise('AttributeError', `can't set attribute '${name}'`);
@@ -1233,6 +1253,21 @@ export class Interp {
   }
 
   // ----- truth, comparison, arithmetic -----
+
+  /** Python truth of `v` when no program code decides it, else SLOW (a `__bool__` or `__len__` to run). */
+  truthyQuick(v: unknown): boolean | typeof SLOW {
+    if (v === true) return true;
+    if (v === false || v === null || v === undefined) return false;
+    if (typeof v === 'number') return v !== 0;
+    if (typeof v === 'string') return v.length > 0;
+    if (v instanceof PyInstance) return v.cls.lookup('__bool__') !== undefined || v.cls.lookup('__len__') !== undefined ? SLOW : true;
+    if (v instanceof PyFloat) return v.v !== 0;
+    if (v instanceof PyList) return v.items.length > 0;
+    if (v instanceof PyTuple) return v.items.length > 0;
+    if (v instanceof PyDict) return v.map.size > 0;
+    if (v instanceof PyRange) return v.length > 0;
+    return true;
+  }
 
   *truthy(v: unknown): Generator<never, boolean, unknown> {
     if (v === true) return true;
@@ -1637,3 +1672,6 @@ function* rangeIter(r: PyRange): Iterator<unknown> {
 }
 
 export { hashKey, PyObjectSentinel };
+
+/** What compiled blocks read besides the interpreter (see compile.ts). */
+const SUPPORT: CompileSupport = { SLOW, PyStepIterator };
