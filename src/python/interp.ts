@@ -22,6 +22,7 @@ import { formatSpec, percentFormat, reprValue, typeName } from './format.js';
 import { scopeOf, declaredGlobals, type ScopeInfo } from './scope.js';
 import {
   hashKey,
+  isBuiltinType,
   PyBound,
   PyBuiltin,
   PyClass,
@@ -1129,6 +1130,7 @@ export class Interp {
       return;
     }
     if (obj instanceof PyClass) {
+      if (isBuiltinType(obj)) throw pyRaise('TypeError', `cannot set '${name}' attribute of immutable type '${obj.name}'`);
       obj.dict.set(name, v);
       return;
     }

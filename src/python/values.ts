@@ -188,3 +188,16 @@ export function hashKey(k: unknown): unknown {
 export class Snapshot {
   constructor(readonly items: unknown[]) {}
 }
+
+/** Built-in types: immutable, as CPython's are, so one set of builtins can serve every execution of a program. */
+const builtinTypes = new WeakSet<PyClass>();
+
+/** Make `cls` a built-in type (`int`, `list`, `ValueError`, ...): a program cannot set its attributes. */
+export function markBuiltinType(cls: PyClass): void {
+  builtinTypes.add(cls);
+}
+
+/** Whether `cls` is a built-in type, whose attributes cannot be set. */
+export function isBuiltinType(cls: PyClass): boolean {
+  return builtinTypes.has(cls);
+}

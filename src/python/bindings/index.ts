@@ -4,7 +4,7 @@
  * per-execution state (the program's threading objects refer to the execution's interpreter).
  */
 import type { Host, Interp } from '../interp.js';
-import { makeBuiltins } from '../builtins.js';
+import { makeBuiltins, type InterpRef } from '../builtins.js';
 import type { PyClass, PyModuleObject } from '../values.js';
 import { futuresModule } from './futures.js';
 import { moduleOf } from './host.js';
@@ -16,11 +16,28 @@ import { threadingModule } from './threading.js';
 /** Modules a `.py` program can import. */
 export const MODULE_NAMES = ['threading', 'queue', 'concurrent', 'concurrent.futures', 'logging', 'time', 'random', 'sys', 'os'] as const;
 
-/** A fresh host for one execution. */
-export function makeHost(file: string): Host {
+/**
+ * The builtins one program's executions share (see makeBuiltins): made on first use, then
+ * pointed at each execution's interpreter in turn. Executions of a program never interleave:
+ * the engine runs one to its end before it starts another (what-if runs start after the
+ * reported run's last step).
+ */
+export class SharedBuiltins {
+  private readonly ref: InterpRef = { I: undefined as unknown as Interp };
+  private map: Map<string, unknown> | undefined;
+
+  /** The builtins, serving `interp` from now on. */
+  for(interp: Interp): Map<string, unknown> {
+    this.ref.I = interp;
+    return (this.map ??= makeBuiltins(this.ref));
+  }
+}
+
+/** A fresh host for one execution; `builtins` is shared by the program's executions. */
+export function makeHost(file: string, builtins: SharedBuiltins = new SharedBuiltins()): Host {
   const registry = new Map<Function, PyClass>();
   return {
-    builtins: (interp: Interp) => makeBuiltins(interp),
+    builtins: (interp: Interp) => builtins.for(interp),
     classOf(v: object): PyClass | undefined {
       for (let p: object | null = Object.getPrototypeOf(v) as object | null; p !== null; p = Object.getPrototypeOf(p) as object | null) {
         const c = registry.get((p as { constructor: Function }).constructor);
