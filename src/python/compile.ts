@@ -21,6 +21,7 @@
  */
 import type { PyNode } from './ast.js';
 import type { Frame, Interp } from './interp.js';
+import type { ScopeInfo } from './scope.js';
 import { PyFloat, PyList, PyTuple } from './values.js';
 
 /** A compiled statement list: the interpreter's `block(stmts, f)`, returning its signal. */
@@ -29,16 +30,24 @@ export type CompiledBlock = (rt: Interp, f: Frame) => Generator<never, 0 | 1 | 2
 /** What the generated code reads besides the interpreter: value classes and markers. */
 export interface CompileSupport {
   readonly SLOW: symbol;
+  readonly PENDING: symbol;
   readonly PyStepIterator: Function;
+  readonly PyFunction: Function;
+  readonly AccessOp: Function;
 }
 
 const cache = new WeakMap<readonly PyNode[], CompiledBlock>();
 
-/** The compiled form of `stmts` (built on first use, then cached for the tree's lifetime). */
-export function compiledBlock(stmts: readonly PyNode[], support: CompileSupport): CompiledBlock {
+/**
+ * The compiled form of `stmts` (built on first use, then cached for the tree's lifetime).
+ * `info` is the scope of the function whose body they belong to (undefined at module and
+ * class level): a statement list always runs in frames of that one scope, so names the
+ * function binds are read and written straight in its frame.
+ */
+export function compiledBlock(stmts: readonly PyNode[], support: CompileSupport, info: ScopeInfo | undefined): CompiledBlock {
   let code = cache.get(stmts);
   if (code === undefined) {
-    code = new BlockCompiler(support).compile(stmts);
+    code = new BlockCompiler(support, info).compile(stmts);
     cache.set(stmts, code);
   }
   return code;
@@ -46,7 +55,8 @@ export function compiledBlock(stmts: readonly PyNode[], support: CompileSupport)
 
 /** The generated source of `stmts` (for tests that inspect what user text became). */
 export function compiledSource(stmts: readonly PyNode[]): string {
-  return new BlockCompiler({ SLOW: Symbol('slow'), PyStepIterator: class {} }).source(stmts);
+  const none = class {};
+  return new BlockCompiler({ SLOW: Symbol('slow'), PENDING: Symbol('pending'), PyStepIterator: none, PyFunction: none, AccessOp: none }, undefined).source(stmts);
 }
 
 const ARITH_FAST: Record<string, string> = { Add: '+', Sub: '-', Mult: '*' };
@@ -80,7 +90,24 @@ class BlockCompiler {
   private labels = 0;
   private readonly loops: Loop[] = [];
 
-  constructor(private readonly support: CompileSupport) {}
+  constructor(
+    private readonly support: CompileSupport,
+    private readonly info: ScopeInfo | undefined,
+  ) {}
+
+  /** Whether `name` is a plain local of the function being compiled (not global, not nonlocal). */
+  private isLocal(name: string): boolean {
+    return this.info !== undefined && this.info.locals.has(name) && !this.info.globals.has(name) && !this.info.nonlocals.has(name);
+  }
+
+  /** Bind local-or-generic `name` to the value in temporary `v`. */
+  private storeName(name: string, v: string, line: number): string {
+    const n = lit(name);
+    if (this.info !== undefined && !this.info.globals.has(name) && !this.info.nonlocals.has(name)) return `f.vars.set(${n}, ${v});
+`;
+    return `if (!rt.storeQuick(${n}, ${v}, f)) yield* rt.store(${n}, ${v}, f, ${line});
+`;
+  }
 
   compile(stmts: readonly PyNode[]): CompiledBlock {
     const src = this.source(stmts);
@@ -94,7 +121,7 @@ class BlockCompiler {
   source(stmts: readonly PyNode[]): string {
     const body = this.block(stmts);
     const temps = Array.from({ length: this.temps }, (_, i) => `t${i}`);
-    return `"use strict";\nconst SLOW = S.SLOW, PyStepIterator = S.PyStepIterator;\nreturn function* compiledBlock(rt, f) {\n${temps.length > 0 ? `let ${temps.join(', ')};\n` : ''}${body}return 0;\n};`;
+    return `"use strict";\nconst SLOW = S.SLOW, PENDING = S.PENDING, PyStepIterator = S.PyStepIterator, PyFunction = S.PyFunction, AccessOp = S.AccessOp;\nreturn function* compiledBlock(rt, f) {\n${temps.length > 0 ? `let ${temps.join(', ')};\n` : ''}${body}return 0;\n};`;
   }
 
   private temp(): string {
@@ -208,10 +235,8 @@ class BlockCompiler {
   /** Store the value held in JavaScript expression `v` (a temporary) into target `t`. */
   private assign(t: PyNode, v: string): string {
     switch (t.nodeType) {
-      case 'Name': {
-        const name = lit(String(t.id));
-        return `if (!rt.storeQuick(${name}, ${v}, f)) yield* rt.store(${name}, ${v}, f, ${lineOf(t)});\n`;
-      }
+      case 'Name':
+        return this.storeName(String(t.id), v, lineOf(t));
       case 'Attribute': {
         const obj = this.temp();
         const op = this.temp();
@@ -239,8 +264,8 @@ class BlockCompiler {
     const compute = (): string => `${rhs} = ${this.expr(s.value as PyNode)};\n${result} = ${this.arith(op, cur, rhs, true)};\n`;
     switch (t.nodeType) {
       case 'Name': {
-        const name = lit(String(t.id));
-        return `${cur} = ${this.loadName(name, line)};\n${compute()}if (!rt.storeQuick(${name}, ${result}, f)) yield* rt.store(${name}, ${result}, f, ${line});\n`;
+        const name = String(t.id);
+        return `${cur} = ${this.loadName(name, line)};\n${compute()}${this.storeName(name, result, line)}`;
       }
       case 'Attribute': {
         const obj = this.temp();
@@ -272,12 +297,14 @@ class BlockCompiler {
 
   private loadName(name: string, line: number): string {
     const q = this.temp();
-    return `((${q} = rt.loadQuick(${name}, f)) !== SLOW ? ${q} : (yield* rt.load(${name}, f, ${line})))`;
+    const n = lit(name);
+    if (this.isLocal(name)) return `((${q} = f.vars.get(${n})) !== undefined || f.vars.has(${n}) ? ${q} : rt.unboundLocal(${n}))`;
+    return `((${q} = rt.loadQuick(${n}, f)) !== SLOW ? ${q} : (yield* rt.load(${n}, f, ${line})))`;
   }
 
   private readAttr(obj: string, name: string, line: number): string {
-    const op = this.temp();
-    return `((${op} = rt.readAttrOp(${obj}, ${name}, ${line})) !== undefined ? (yield ${op}) : (yield* rt.getAttr(${obj}, ${name}, ${line})))`;
+    const q = this.temp();
+    return `((${q} = rt.attrQuick(${obj}, ${name}, ${line})) instanceof AccessOp ? (yield ${q}) : ${q} !== SLOW ? ${q} : (yield* rt.getAttr(${obj}, ${name}, ${line})))`;
   }
 
   private arith(op: string, a: string, b: string, inplace: boolean): string {
@@ -295,7 +322,7 @@ class BlockCompiler {
       case 'Constant':
         return this.constant(n);
       case 'Name':
-        return this.loadName(lit(String(n.id)), lineOf(n));
+        return this.loadName(String(n.id), lineOf(n));
       case 'Attribute': {
         const obj = this.temp();
         return `(${obj} = ${this.expr(n.value as PyNode)}, ${this.readAttr(obj, lit(String(n.attr)), lineOf(n))})`;
@@ -366,14 +393,23 @@ class BlockCompiler {
     const fnNode = n.func as PyNode;
     if (fnNode.nodeType === 'Name' && fnNode.id === 'super' && args.length === 0) return 'rt.superOf(f)';
     const fn = this.temp();
+    const list = this.temp();
+    const r = this.temp();
     let callee: string;
     if (fnNode.nodeType === 'Attribute') {
       const obj = this.temp();
-      callee = `(${obj} = ${this.expr(fnNode.value as PyNode)}, (yield* rt.getAttr(${obj}, ${lit(String(fnNode.attr))}, ${lineOf(fnNode)})))`;
+      callee = `(${obj} = ${this.expr(fnNode.value as PyNode)}, ${this.readAttr(obj, lit(String(fnNode.attr)), lineOf(fnNode))})`;
     } else {
       callee = this.expr(fnNode);
     }
-    return `(${fn} = ${callee}, (yield* rt.call(${fn}, [${args.map((a) => this.expr(a)).join(', ')}], undefined)))`;
+    // A program function runs in its own generator; a builtin is called straight (its steps, if
+    // it returns some, are run here); anything else goes through the interpreter's `call`.
+    return (
+      `(${fn} = ${callee}, ${list} = [${args.map((a) => this.expr(a)).join(', ')}], ` +
+      `${fn} instanceof PyFunction ? (yield* rt.callFunction(${fn}, ${list}, undefined)) : ` +
+      `(${r} = rt.callQuick(${fn}, ${list})) === SLOW ? (yield* rt.call(${fn}, ${list}, undefined)) : ` +
+      `${r} === PENDING ? (${r} = (yield* rt.takePending()), rt.check = true, ${r}) : ${r})`
+    );
   }
 
   private compare(n: PyNode): string {

@@ -15,7 +15,7 @@
 import type { Op, Steps } from '../scheduler/ops.js';
 import { runtime } from '../scheduler/context.js';
 import type { PyModule, PyNode } from './ast.js';
-import { AccessOp } from './access.js';
+import { AccessOp, AttrReadOp, AttrWriteOp } from './access.js';
 import { compiledBlock, type CompileSupport } from './compile.js';
 import { BaseException, Exception, exceptionClass, isInstanceOfClass, printedName, pyRaise, pyValueOf, raiseable, type Carried, type Frame as TraceFrame } from './exceptions.js';
 import { formatSpec, percentFormat, reprValue, typeName } from './format.js';
@@ -85,7 +85,36 @@ const STOP_MODULE = Symbol('stop module');
 /** Sentinel: an expression needs the generator path. */
 const SLOW = Symbol('slow');
 
-const isGen = (x: unknown): x is Steps<unknown> => typeof x === 'object' && x !== null && typeof (x as Generator).next === 'function' && typeof (x as Generator).throw === 'function' && Symbol.iterator in (x as object);
+/** The prototype every generator object's prototype inherits from (the fast test of {@link isGen}). */
+const GENERATOR_PROTOTYPE: unknown = Object.getPrototypeOf(function* () {}).prototype;
+
+const isGen = (x: unknown): x is Steps<unknown> =>
+  typeof x === 'object' &&
+  x !== null &&
+  (Object.getPrototypeOf(Object.getPrototypeOf(x)) === GENERATOR_PROTOTYPE || (typeof (x as Generator).next === 'function' && typeof (x as Generator).throw === 'function' && Symbol.iterator in (x as object)));
+
+/** Marker of {@link Interp.callQuick}: the call returned steps, left in `pending` for the caller to run. */
+const PENDING = Symbol('pending');
+
+/** A function's parameter names, read once per function node. */
+interface Params {
+  readonly params: readonly string[];
+  readonly kwonly: readonly string[];
+  readonly vararg: string | undefined;
+  readonly kwarg: string | undefined;
+}
+const paramsCache = new WeakMap<PyNode, Params>();
+function paramsOf(node: PyNode): Params {
+  let p = paramsCache.get(node);
+  if (p === undefined) {
+    const a = node.args as PyNode;
+    const vararg = a.vararg as PyNode | null | undefined;
+    const kwarg = a.kwarg as PyNode | null | undefined;
+    p = { params: (a.args as PyNode[]).map((x) => String(x.arg)), kwonly: (a.kwonlyargs as PyNode[]).map((x) => String(x.arg)), vararg: vararg ? String(vararg.arg) : undefined, kwarg: kwarg ? String(kwarg.arg) : undefined };
+    paramsCache.set(node, p);
+  }
+  return p;
+}
 
 /** One execution's interpreter of one module. */
 export class Interp {
@@ -183,7 +212,7 @@ export class Interp {
 
   /** Run a statement list: its compiled form (src/python/compile.ts), which calls back into {@link stmt} for what it does not translate. */
   *block(stmts: readonly PyNode[], f: Frame): Generator<never, Signal, unknown> {
-    return yield* compiledBlock(stmts, SUPPORT)(this, f);
+    return yield* compiledBlock(stmts, SUPPORT, f.info)(this, f);
   }
 
   /** One statement, interpreted: its signal (normal, break, continue, return). */
@@ -534,6 +563,11 @@ export class Interp {
   }
 
   /** A name's value without a step, or SLOW when it is a shared global (a read op). */
+  /** Raise CPython's error for a local read before it is assigned. */
+  unboundLocal(name: string): never {
+    throw pyRaise('UnboundLocalError', `cannot access local variable '${name}' where it is not associated with a value`);
+  }
+
   loadQuick(name: string, f: Frame): unknown {
     const info = f.info;
     if (info !== undefined) {
@@ -870,10 +904,39 @@ export class Interp {
     return yield* this.call(fn, args, kwargs);
   }
 
+  /** The steps a builtin returned from {@link callQuick}, for the compiled caller to run. */
+  pending: Steps<unknown> | undefined;
+
+  /**
+   * A call of a builtin (or a builtin method) with positional `args`, without a generator of
+   * its own: its value, with the check point set; PENDING when it returned steps (left in
+   * `pending`: run them, then set `check`); SLOW for any other callable.
+   */
+  callQuick(fn: unknown, args: unknown[]): unknown {
+    let r: unknown;
+    if (fn instanceof PyBuiltin) r = fn.call(args, undefined);
+    else if (fn instanceof PyBound && fn.fn instanceof PyBuiltin) r = fn.fn.call([fn.self, ...args], undefined);
+    else return SLOW;
+    if (isGen(r)) {
+      this.pending = r;
+      return PENDING;
+    }
+    // The return from a call into non-Python code is a check point.
+    this.check = true;
+    return r;
+  }
+
+  /** The steps {@link callQuick} left (and forget them). */
+  takePending(): Steps<unknown> {
+    const g = this.pending!;
+    this.pending = undefined;
+    return g;
+  }
+
   /** Call any callable with positional `args` and keyword `kwargs`. */
   *call(fn: unknown, args: unknown[], kwargs: Map<string, unknown> | undefined): Generator<never, unknown, unknown> {
     if (fn instanceof PyFunction) return yield* this.callFunction(fn, args, kwargs);
-    if (fn instanceof PyBound) return yield* this.call(fn.fn, [fn.self, ...args], kwargs);
+    if (fn instanceof PyBound) return fn.fn instanceof PyFunction ? yield* this.callFunction(fn.fn, [fn.self, ...args], kwargs) : yield* this.call(fn.fn, [fn.self, ...args], kwargs);
     if (fn instanceof PyBuiltin) {
       let r = fn.call(args, kwargs);
       if (isGen(r)) r = yield* r as Generator<never, unknown, unknown>;
@@ -934,7 +997,7 @@ export class Interp {
     }
     try {
       if (fn.node.nodeType === 'Lambda') return yield* this.ev(fn.node.body as PyNode, f);
-      const sig = yield* this.block(fn.node.body as PyNode[], f);
+      const sig = yield* compiledBlock(fn.node.body as PyNode[], SUPPORT, info)(this, f);
       return sig === RETURN ? f.ret : null;
     } catch (e) {
       throw this.traced(e, f);
@@ -944,25 +1007,21 @@ export class Interp {
   }
 
   private bind(fn: PyFunction, args: unknown[], kwargs: Map<string, unknown> | undefined, vars: Map<string, unknown>): void {
-    const a = fn.node.args as PyNode;
-    const params = (a.args as PyNode[]).map((p) => String(p.arg));
-    const kwonly = (a.kwonlyargs as PyNode[]).map((p) => String(p.arg));
-    const vararg = a.vararg as PyNode | null | undefined;
-    const kwarg = a.kwarg as PyNode | null | undefined;
+    const { params, kwonly, vararg, kwarg } = paramsOf(fn.node);
     const name = `${fn.qualname}()`;
     for (let i = 0; i < params.length && i < args.length; i++) vars.set(params[i]!, args[i]);
     if (args.length > params.length) {
-      if (!vararg) {
+      if (vararg === undefined) {
         const min = params.length - fn.defaults.length;
         const takes = min === params.length ? `${params.length}` : `from ${min} to ${params.length}`;
         throw pyRaise('TypeError', `${name} takes ${takes} positional argument${params.length === 1 && min === params.length ? '' : 's'} but ${args.length} ${args.length === 1 ? 'was' : 'were'} given`);
       }
-      vars.set(String(vararg.arg), new PyTuple(args.slice(params.length)));
-    } else if (vararg) {
-      vars.set(String(vararg.arg), new PyTuple([]));
+      vars.set(vararg, new PyTuple(args.slice(params.length)));
+    } else if (vararg !== undefined) {
+      vars.set(vararg, new PyTuple([]));
     }
     let extra: PyDict | undefined;
-    if (kwarg) vars.set(String(kwarg.arg), (extra = new PyDict(this.label('dict'))));
+    if (kwarg !== undefined) vars.set(kwarg, (extra = new PyDict(this.label('dict'))));
     if (kwargs !== undefined) {
       for (const [k, v] of kwargs) {
         if (params.includes(k) || kwonly.includes(k)) {
@@ -1079,12 +1138,36 @@ export class Interp {
     return this.bindTo(v, obj, cls!);
   }
 
+  /**
+   * `obj.name` without a generator: the read op to yield for a plain instance attribute, the
+   * value when no step and no program code is involved (a module member, a method), else SLOW.
+   */
+  attrQuick(obj: unknown, name: string, line: number): unknown {
+    if (obj instanceof PyInstance) {
+      const op = this.readAttrOp(obj, name, line);
+      if (op !== undefined) return op;
+      if (obj.dict.has(name) || name === '__class__') return SLOW;
+      const v = obj.cls.lookup(name);
+      return v === undefined || v instanceof PyProperty || v instanceof PyHostProperty ? SLOW : this.bindTo(v, obj, obj.cls);
+    }
+    if (obj instanceof PyModuleObject) {
+      const v = obj.dict.get(name);
+      return v === undefined ? SLOW : v;
+    }
+    if (obj instanceof PyClass || obj instanceof PySuper || obj instanceof PyProperty || obj instanceof PyFunction) return SLOW;
+    const cls = this.classOf(obj);
+    const v = cls?.lookup(name);
+    return v === undefined || v instanceof PyProperty || v instanceof PyHostProperty ? SLOW : this.bindTo(v, obj, cls!);
+  }
+
   /** The read op of `obj.name` when it is a plain instance attribute (no property), else undefined. */
   readAttrOp(obj: unknown, name: string, line: number): AccessOp | undefined {
     if (!(obj instanceof PyInstance)) return undefined;
     const d = obj.dict;
     if (!d.has(name) || obj.cls.lookup(name) instanceof PyProperty) return undefined;
-    return this.access('read', `${obj.label}.${name}`, line, () => d.get(name));
+    const glued = this.rule === 'cpython' && !this.check;
+    this.check = false;
+    return new AttrReadOp(obj.location(name), this.site(line), glued, d, name);
   }
 
   /** The write op of `obj.name = v` when it is a plain instance attribute (no property with a setter), else undefined. */
@@ -1092,8 +1175,9 @@ export class Interp {
     if (!(obj instanceof PyInstance)) return undefined;
     const desc = obj.cls.lookup(name);
     if (desc instanceof PyProperty || (desc instanceof PyHostProperty && desc.set !== undefined)) return undefined;
-    const d = obj.dict;
-    return this.access('write', `${obj.label}.${name}`, line, () => void d.set(name, v), v);
+    const glued = this.rule === 'cpython' && !this.check;
+    this.check = false;
+    return new AttrWriteOp(obj.location(name), this.site(line), glued, obj.dict, name, v, this.sites ? this.shown(v) : undefined);
   }
 
   private bindTo(v: unknown, self: unknown, cls: PyClass): unknown {
@@ -1669,11 +1753,26 @@ function rangeItems(r: PyRange): unknown[] {
   return out;
 }
 
-function* rangeIter(r: PyRange): Iterator<unknown> {
-  for (let i = 0, n = r.length; i < n; i++) yield r.start + i * r.step;
+/** An iterator over a range. Its result object is reused: every consumer reads it before the next call. */
+class RangeIterator implements Iterator<unknown> {
+  private i = 0;
+  private readonly n: number;
+  private readonly result = { done: false, value: 0 as unknown };
+  constructor(private readonly r: PyRange) {
+    this.n = r.length;
+  }
+  next(): IteratorResult<unknown> {
+    if (this.i >= this.n) return { done: true, value: undefined };
+    this.result.value = this.r.start + this.i++ * this.r.step;
+    return this.result;
+  }
+}
+
+function rangeIter(r: PyRange): Iterator<unknown> {
+  return new RangeIterator(r);
 }
 
 export { hashKey, PyObjectSentinel };
 
 /** What compiled blocks read besides the interpreter (see compile.ts). */
-const SUPPORT: CompileSupport = { SLOW, PyStepIterator };
+const SUPPORT: CompileSupport = { SLOW, PENDING, PyStepIterator, PyFunction, AccessOp };
