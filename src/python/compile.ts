@@ -21,6 +21,7 @@
  */
 import type { PyNode } from './ast.js';
 import type { Frame, Interp } from './interp.js';
+import type { PyFunction } from './values.js';
 import type { ScopeInfo } from './scope.js';
 import { PyFloat, PyList, PyTuple } from './values.js';
 
@@ -36,7 +37,25 @@ export interface CompileSupport {
   readonly AccessOp: Function;
 }
 
+/**
+ * A compiled program function: binds the arguments and makes the frame (`rt.enter`), runs the
+ * body, and returns its value, adding the frame to the traceback of what it raises; the
+ * interpreter's `callFunction` in one generator.
+ */
+export type CompiledFunction = (rt: Interp, fn: PyFunction, args: unknown[], kwargs: Map<string, unknown> | undefined) => Generator<never, unknown, unknown>;
+
 const cache = new WeakMap<readonly PyNode[], CompiledBlock>();
+const functions = new WeakMap<PyNode, CompiledFunction>();
+
+/** The compiled form of function node `fn` (a FunctionDef; lambdas stay interpreted). */
+export function compiledFunction(fn: PyNode, support: CompileSupport, info: ScopeInfo): CompiledFunction {
+  let code = functions.get(fn);
+  if (code === undefined) {
+    code = new BlockCompiler(support, info, true).compileFunction(fn.body as PyNode[]);
+    functions.set(fn, code);
+  }
+  return code;
+}
 
 /**
  * The compiled form of `stmts` (built on first use, then cached for the tree's lifetime).
@@ -93,6 +112,8 @@ class BlockCompiler {
   constructor(
     private readonly support: CompileSupport,
     private readonly info: ScopeInfo | undefined,
+    /** Compiling a whole function: `return` gives the value, not the return signal. */
+    private readonly whole = false,
   ) {}
 
   /** Whether `name` is a plain local of the function being compiled (not global, not nonlocal). */
@@ -109,6 +130,17 @@ class BlockCompiler {
 `;
   }
 
+  compileFunction(body: readonly PyNode[]): CompiledFunction {
+    const code = this.body(body);
+    const src =
+      `${this.prelude()}return function* compiledFunction(rt, fn, args, kwargs) {\n${this.temps > 0 ? `let ${this.tempList()};\n` : ''}` +
+      `const f = rt.enter(fn, args, kwargs);\ntry {\n${code}return null;\n} catch (e) {\nthrow rt.traced(e, f);\n} finally {\nrt.depth--;\n}\n};`;
+    // See compile() for why this source is safe to run.
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval
+    const make = new Function('N', 'K', 'S', 'PyFloat', 'PyList', 'PyTuple', src) as (...a: unknown[]) => CompiledFunction;
+    return make(this.nodes, this.consts, this.support, PyFloat, PyList, PyTuple);
+  }
+
   compile(stmts: readonly PyNode[]): CompiledBlock {
     const src = this.source(stmts);
     // The source is built only from literals this compiler writes, JSON string literals and
@@ -119,9 +151,20 @@ class BlockCompiler {
   }
 
   source(stmts: readonly PyNode[]): string {
-    const body = this.block(stmts);
-    const temps = Array.from({ length: this.temps }, (_, i) => `t${i}`);
-    return `"use strict";\nconst SLOW = S.SLOW, PENDING = S.PENDING, PyStepIterator = S.PyStepIterator, PyFunction = S.PyFunction, AccessOp = S.AccessOp;\nreturn function* compiledBlock(rt, f) {\n${temps.length > 0 ? `let ${temps.join(', ')};\n` : ''}${body}return 0;\n};`;
+    const body = this.body(stmts);
+    return `${this.prelude()}return function* compiledBlock(rt, f) {\n${this.temps > 0 ? `let ${this.tempList()};\n` : ''}${body}return 0;\n};`;
+  }
+
+  private body(stmts: readonly PyNode[]): string {
+    return this.block(stmts);
+  }
+
+  private prelude(): string {
+    return '"use strict";\nconst SLOW = S.SLOW, PENDING = S.PENDING, PyStepIterator = S.PyStepIterator, PyFunction = S.PyFunction, AccessOp = S.AccessOp;\n';
+  }
+
+  private tempList(): string {
+    return Array.from({ length: this.temps }, (_, i) => `t${i}`).join(', ');
   }
 
   private temp(): string {
@@ -149,17 +192,19 @@ class BlockCompiler {
   /** How a signal leaves the code being compiled: through the innermost compiled loop, or as the block's result. */
   private exit(signal: 1 | 2 | 3): string {
     const loop = this.loops.at(-1);
-    if (loop === undefined) return `return ${signal};\n`;
+    // A whole function returns its value (break and continue outside a loop are syntax errors).
+    const ret = this.whole ? 'return f.ret;' : 'return 3;';
+    if (loop === undefined) return signal === 3 ? `${ret}\n` : `return ${signal};\n`;
     // The interpreter's loops mark a check point whenever their body ends, however it ends.
     if (signal === 1) return `rt.check = true; break ${loop.brk};\n`;
     if (signal === 2) return `rt.check = true; continue ${loop.cont};\n`;
-    return 'rt.check = true; return 3;\n';
+    return `rt.check = true; ${ret}\n`;
   }
 
   private fallback(s: PyNode): string {
     const sig = this.temp();
     const inLoop = this.loops.length > 0;
-    const dispatch = inLoop ? `if (${sig} === 1) { ${this.exit(1)}} if (${sig} === 2) { ${this.exit(2)}} ${this.exit(3)}` : `return ${sig};\n`;
+    const dispatch = inLoop ? `if (${sig} === 1) { ${this.exit(1)}} if (${sig} === 2) { ${this.exit(2)}} ${this.exit(3)}` : this.whole ? this.exit(3) : `return ${sig};\n`;
     return `${sig} = yield* rt.stmt(${this.node(s)}, f);\nif (${sig} !== 0) { ${dispatch}}\n`;
   }
 
@@ -406,7 +451,7 @@ class BlockCompiler {
     // it returns some, are run here); anything else goes through the interpreter's `call`.
     return (
       `(${fn} = ${callee}, ${list} = [${args.map((a) => this.expr(a)).join(', ')}], ` +
-      `${fn} instanceof PyFunction ? (yield* rt.callFunction(${fn}, ${list}, undefined)) : ` +
+      `${fn} instanceof PyFunction ? (yield* rt.codeOf(${fn})(rt, ${fn}, ${list}, undefined)) : ` +
       `(${r} = rt.callQuick(${fn}, ${list})) === SLOW ? (yield* rt.call(${fn}, ${list}, undefined)) : ` +
       `${r} === PENDING ? (${r} = (yield* rt.takePending()), rt.check = true, ${r}) : ${r})`
     );

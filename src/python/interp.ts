@@ -16,7 +16,7 @@ import type { Op, Steps } from '../scheduler/ops.js';
 import { runtime } from '../scheduler/context.js';
 import type { PyModule, PyNode } from './ast.js';
 import { AccessOp, AttrReadOp, AttrWriteOp } from './access.js';
-import { compiledBlock, type CompileSupport } from './compile.js';
+import { compiledBlock, compiledFunction, type CompileSupport, type CompiledFunction } from './compile.js';
 import { BaseException, Exception, exceptionClass, isInstanceOfClass, printedName, pyRaise, pyValueOf, raiseable, type Carried, type Frame as TraceFrame } from './exceptions.js';
 import { formatSpec, percentFormat, reprValue, typeName } from './format.js';
 import { scopeOf, declaredGlobals, type ScopeInfo } from './scope.js';
@@ -126,7 +126,8 @@ export class Interp {
   private readonly sites: boolean;
   private readonly labels = new Map<string, number>();
   readonly modules = new Map<string, PyModuleObject>();
-  private depth = 0;
+  /** Python frames on the stack (RecursionError past 900). */
+  depth = 0;
   /** Set by the program: a module-level assert's verdict as a step, so claims can read it. */
   onClaim: ((node: PyNode, ok: boolean, message: string, traceback: readonly string[]) => Op | undefined) | undefined;
 
@@ -169,7 +170,7 @@ export class Interp {
   }
 
   /** Add `f`'s line to the traceback `e` carries (CPython prints outermost first). */
-  private traced(e: unknown, f: Frame): unknown {
+  traced(e: unknown, f: Frame): unknown {
     if (typeof e !== 'object' || e === null || (e as Error).name === 'ThreadsimError') return e;
     const c = e as Carried;
     (c.pyFrames ??= []).unshift({ file: this.mod.file, line: f.line, name: f.name, code: (this.mod.lines[f.line - 1] ?? '').trim() });
@@ -982,8 +983,31 @@ export class Interp {
     return new PySuper(owner, f.args0);
   }
 
+  /** The compiled code of program function `fn` (a lambda runs through {@link callFunction}'s interpreted path). */
+  codeOf(fn: PyFunction): CompiledFunction {
+    if (fn.node.nodeType === 'Lambda') return LAMBDA;
+    return compiledFunction(fn.node, SUPPORT, scopeOf(fn.node));
+  }
+
+  /** A call's frame, arguments bound as CPython binds them; function entry is a check point. Pair with `depth--`. */
+  enter(fn: PyFunction, args: unknown[], kwargs: Map<string, unknown> | undefined): Frame {
+    const info = scopeOf(fn.node);
+    const vars = new Map<string, unknown>();
+    this.bind(fn, args, kwargs, vars);
+    const f = this.frame(vars, fn.scope, info, fn.name, fn, args[0]);
+    f.line = fn.node.lineno ?? 0;
+    // Function entry (RESUME) is a check point.
+    this.check = true;
+    if (++this.depth > 900) {
+      this.depth = 0;
+      throw pyRaise('RecursionError', 'maximum recursion depth exceeded');
+    }
+    return f;
+  }
+
   /** Call a program function: bind arguments as CPython does, run the body. */
   *callFunction(fn: PyFunction, args: unknown[], kwargs: Map<string, unknown> | undefined): Generator<never, unknown, unknown> {
+    if (fn.node.nodeType !== 'Lambda') return yield* this.codeOf(fn)(this, fn, args, kwargs);
     const info = scopeOf(fn.node);
     const vars = new Map<string, unknown>();
     this.bind(fn, args, kwargs, vars);
@@ -1634,9 +1658,20 @@ export class Interp {
   /** A PyFunction or other callable as a thread target for the models: a named generator function. */
   target(fn: unknown, kwargs?: Map<string, unknown>): (...args: unknown[]) => Steps<unknown> {
     const interp = this;
-    const g = function* (...args: unknown[]): Steps<unknown> {
-      return yield* interp.call(fn, args, kwargs) as Generator<never, unknown, unknown>;
-    };
+    // A program function runs its compiled code straight: one generator less on every step.
+    const g =
+      fn instanceof PyFunction && fn.node.nodeType !== 'Lambda'
+        ? function* (...args: unknown[]): Steps<unknown> {
+            return yield* interp.codeOf(fn)(interp, fn, args, kwargs) as Generator<never, unknown, unknown>;
+          }
+        : fn instanceof PyBound && fn.fn instanceof PyFunction && fn.fn.node.nodeType !== 'Lambda'
+          ? function* (...args: unknown[]): Steps<unknown> {
+              const m = fn.fn as PyFunction;
+              return yield* interp.codeOf(m)(interp, m, [fn.self, ...args], kwargs) as Generator<never, unknown, unknown>;
+            }
+          : function* (...args: unknown[]): Steps<unknown> {
+              return yield* interp.call(fn, args, kwargs) as Generator<never, unknown, unknown>;
+            };
     Object.defineProperty(g, 'name', { value: nameOf(fn) });
     return g;
   }
@@ -1776,3 +1811,8 @@ export { hashKey, PyObjectSentinel };
 
 /** What compiled blocks read besides the interpreter (see compile.ts). */
 const SUPPORT: CompileSupport = { SLOW, PENDING, PyStepIterator, PyFunction, AccessOp };
+
+/** {@link Interp.codeOf} of a lambda: the interpreted path of callFunction. */
+const LAMBDA: CompiledFunction = function* (rt, fn, args, kwargs) {
+  return yield* rt.callFunction(fn, args, kwargs);
+};
