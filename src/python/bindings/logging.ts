@@ -7,6 +7,7 @@
 import { logging as model } from '../../models/logging.js';
 import type { Steps } from '../../scheduler/ops.js';
 import { percentFormat } from '../format.js';
+import type { InterpRef } from '../builtins.js';
 import type { Interp } from '../interp.js';
 import { PyBuiltin, PyFunction, PyInstance, PyTuple, type PyModuleObject } from '../values.js';
 import { moduleOf } from './host.js';
@@ -43,12 +44,12 @@ export function* logMessage(interp: Interp, msg: unknown, args: readonly unknown
   );
 }
 
-/** Build `logging` for one interpreter. */
-export function loggingModule(interp: Interp): PyModuleObject {
+/** Build `logging` for one program (see threadingModule). */
+export function loggingModule(ref: InterpRef): PyModuleObject {
   const at = (level: Level): PyBuiltin =>
     new PyBuiltin(level.toLowerCase(), (args) =>
       (function* (): Steps<unknown> {
-        const text = yield* logMessage(interp, args[0], args.slice(1));
+        const text = yield* logMessage(ref.I, args[0], args.slice(1));
         yield* model[level.toLowerCase() as 'info']('%s', text);
         return null;
       })(),
@@ -65,7 +66,12 @@ export function loggingModule(interp: Interp): PyModuleObject {
   };
   const levelName = (n: number): Level => (n >= 50 ? 'CRITICAL' : n >= 40 ? 'ERROR' : n >= 30 ? 'WARNING' : n >= 20 ? 'INFO' : 'DEBUG');
   members.log = new PyBuiltin('log', (args) => (members[levelName(args[0] as number).toLowerCase()] as PyBuiltin).call(args.slice(1), undefined));
-  const logger = moduleOf('logging.Logger', { ...members });
-  members.getLogger = new PyBuiltin('getLogger', () => logger);
+  // One logger per execution (a program may set its attributes).
+  const loggers = new WeakMap<Interp, PyModuleObject>();
+  members.getLogger = new PyBuiltin('getLogger', () => {
+    let logger = loggers.get(ref.I);
+    if (logger === undefined) loggers.set(ref.I, (logger = moduleOf('logging.Logger', { ...members })));
+    return logger;
+  });
   return moduleOf('logging', members);
 }
