@@ -434,7 +434,8 @@ class BlockCompiler {
 
   private call(n: PyNode): string {
     const args = n.args as PyNode[];
-    if ((n.keywords as PyNode[]).length > 0 || args.some((a) => a.nodeType === 'Starred')) return this.viaInterpreter(n);
+    const keywords = n.keywords as PyNode[];
+    if (keywords.some((k) => k.arg === null || k.arg === undefined) || args.some((a) => a.nodeType === 'Starred')) return this.viaInterpreter(n);
     const fnNode = n.func as PyNode;
     if (fnNode.nodeType === 'Name' && fnNode.id === 'super' && args.length === 0) return 'rt.superOf(f)';
     const fn = this.temp();
@@ -449,10 +450,17 @@ class BlockCompiler {
     }
     // A program function runs in its own generator; a builtin is called straight (its steps, if
     // it returns some, are run here); anything else goes through the interpreter's `call`.
+    // Keyword arguments, evaluated after the positional ones as CPython does, into a Map.
+    let kw = 'undefined';
+    let kwSet = '';
+    if (keywords.length > 0) {
+      kw = this.temp();
+      kwSet = `${kw} = new Map(), ${keywords.map((k) => `${kw}.set(${lit(String(k.arg))}, ${this.expr(k.value as PyNode)})`).join(', ')}, `;
+    }
     return (
-      `(${fn} = ${callee}, ${list} = [${args.map((a) => this.expr(a)).join(', ')}], ` +
-      `${fn} instanceof PyFunction ? (yield* rt.codeOf(${fn})(rt, ${fn}, ${list}, undefined)) : ` +
-      `(${r} = rt.callQuick(${fn}, ${list})) === SLOW ? (yield* rt.call(${fn}, ${list}, undefined)) : ` +
+      `(${fn} = ${callee}, ${list} = [${args.map((a) => this.expr(a)).join(', ')}], ${kwSet}` +
+      `${fn} instanceof PyFunction ? (yield* rt.codeOf(${fn})(rt, ${fn}, ${list}, ${kw})) : ` +
+      `(${r} = rt.callQuick(${fn}, ${list}, ${kw})) === SLOW ? (yield* rt.call(${fn}, ${list}, ${kw})) : ` +
       `${r} === PENDING ? (${r} = (yield* rt.takePending()), rt.check = true, ${r}) : ${r})`
     );
   }

@@ -909,14 +909,14 @@ export class Interp {
   pending: Steps<unknown> | undefined;
 
   /**
-   * A call of a builtin (or a builtin method) with positional `args`, without a generator of
+   * A call of a builtin (or a builtin method) with `args` and `kwargs`, without a generator of
    * its own: its value, with the check point set; PENDING when it returned steps (left in
    * `pending`: run them, then set `check`); SLOW for any other callable.
    */
-  callQuick(fn: unknown, args: unknown[]): unknown {
+  callQuick(fn: unknown, args: unknown[], kwargs?: Map<string, unknown>): unknown {
     let r: unknown;
-    if (fn instanceof PyBuiltin) r = fn.call(args, undefined);
-    else if (fn instanceof PyBound && fn.fn instanceof PyBuiltin) r = fn.fn.call([fn.self, ...args], undefined);
+    if (fn instanceof PyBuiltin) r = fn.call(args, kwargs);
+    else if (fn instanceof PyBound && fn.fn instanceof PyBuiltin) r = fn.fn.call([fn.self, ...args], kwargs);
     else return SLOW;
     if (isGen(r)) {
       this.pending = r;

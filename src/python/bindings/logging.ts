@@ -25,7 +25,7 @@ class Pre {
 
 /** `msg % args` as logging formats it, running program `__str__`/`__repr__` first. */
 export function* logMessage(interp: Interp, msg: unknown, args: readonly unknown[]): Steps<string> {
-  const text = yield* interp.str(msg);
+  const text = typeof msg === 'string' ? msg : yield* interp.str(msg);
   if (args.length === 0) return text;
   const pre: unknown[] = [];
   for (const a of args) {
@@ -44,16 +44,38 @@ export function* logMessage(interp: Interp, msg: unknown, args: readonly unknown
   );
 }
 
+/** Whether printing `a` may run program code (a class's `__str__`/`__repr__`). */
+function runsCode(a: unknown): boolean {
+  return a instanceof PyInstance && (a.cls.lookup('__str__') instanceof PyFunction || a.cls.lookup('__repr__') instanceof PyFunction);
+}
+
+/** `msg % args` for arguments whose str and repr run no program code. */
+function formatted(interp: Interp, msg: string, args: readonly unknown[]): string {
+  const value = args.length === 1 && !(args[0] instanceof PyTuple) ? args[0] : new PyTuple(args.length === 1 ? [args[0]] : args);
+  return percentFormat(
+    msg,
+    value,
+    (x) => interp.strSync(x),
+    (x) => interp.repr(x),
+  );
+}
+
 /** Build `logging` for one program (see threadingModule). */
 export function loggingModule(ref: InterpRef): PyModuleObject {
-  const at = (level: Level): PyBuiltin =>
-    new PyBuiltin(level.toLowerCase(), (args) =>
-      (function* (): Steps<unknown> {
-        const text = yield* logMessage(ref.I, args[0], args.slice(1));
-        yield* model[level.toLowerCase() as 'info']('%s', text);
+  const at = (level: Level): PyBuiltin => {
+    const emit = model[level.toLowerCase() as 'info'];
+    return new PyBuiltin(level.toLowerCase(), (args) => {
+      // The usual call (a string message, arguments of built-in types) formats without
+      // running program code, so its one step is the model's; the text goes to the model
+      // unformatted-again (no arguments: logging prints the message as it is).
+      const msg = args[0];
+      if (typeof msg === 'string' && !args.some(runsCode)) return emit(args.length === 1 ? msg : formatted(ref.I, msg, args.slice(1)));
+      return (function* (): Steps<unknown> {
+        yield* emit(yield* logMessage(ref.I, msg, args.slice(1)));
         return null;
-      })(),
-    );
+      })();
+    });
+  };
   const members: Record<string, unknown> = {
     debug: at('DEBUG'),
     info: at('INFO'),
