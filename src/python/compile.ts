@@ -94,11 +94,12 @@ function lineOf(n: PyNode): number {
   return typeof l === 'number' && Number.isSafeInteger(l) ? l : 0;
 }
 
-/** One Python loop being compiled: its labels, for break and continue. */
-interface Loop {
-  readonly brk: string;
-  readonly cont: string;
-}
+/**
+ * What encloses the code being compiled, innermost last: a Python loop (its labels, for break
+ * and continue) or a `with` body (a break, continue or return first leaves the `with`, whose
+ * `__exit__` runs, then goes on outward from there).
+ */
+type Loop = { readonly brk: string; readonly cont: string; readonly with?: undefined } | { readonly with: string; readonly sig: string };
 
 class BlockCompiler {
   /** Nodes the generated code hands to the interpreter, by index. */
@@ -192,6 +193,7 @@ class BlockCompiler {
   /** How a signal leaves the code being compiled: through the innermost compiled loop, or as the block's result. */
   private exit(signal: 1 | 2 | 3): string {
     const loop = this.loops.at(-1);
+    if (loop?.with !== undefined) return `${loop.sig} = ${signal}; break ${loop.with};\n`;
     // A whole function returns its value (break and continue outside a loop are syntax errors).
     const ret = this.whole ? 'return f.ret;' : 'return 3;';
     if (loop === undefined) return signal === 3 ? `${ret}\n` : `return ${signal};\n`;
@@ -238,9 +240,35 @@ class BlockCompiler {
       case 'Global':
       case 'Nonlocal':
         return line;
+      case 'With':
+        return line + this.withItem(s, 0);
       default:
         return this.fallback(s);
     }
+  }
+
+  /** `with` item `index` and what follows it (the next items, then the body), as the interpreter's withStmt. */
+  private withItem(s: PyNode, index: number): string {
+    const items = s.items as PyNode[];
+    if (index >= items.length) return this.block(s.body as PyNode[]);
+    const item = items[index]!;
+    const ctx = item.context_expr as PyNode;
+    const [mgr, enter, exit, value, sig, suppressed, v] = [this.temp(), this.temp(), this.temp(), this.temp(), this.temp(), this.temp(), this.temp()];
+    const label = `W${this.labels++}`;
+    let out =
+      `${mgr} = ${this.expr(ctx)};\n${enter} = rt.getAttrStatic(${mgr}, "__enter__", ${this.node(ctx)});\n${exit} = rt.getAttrStatic(${mgr}, "__exit__", ${this.node(ctx)});\n` +
+      `${value} = (yield* rt.call(${enter}, [], undefined));\n`;
+    if (item.optional_vars) out += this.assign(item.optional_vars as PyNode, value);
+    this.loops.push({ with: label, sig });
+    const inner = this.withItem(s, index + 1);
+    this.loops.pop();
+    out +=
+      `${sig} = 0; ${suppressed} = false;\n${label}: try {\n${inner}} catch (e) {\n` +
+      `if (rt.uncatchable(e)) throw e;\n${v} = rt.excValue(e);\n` +
+      `if (!${this.truth(`(yield* rt.call(${exit}, [${v}.cls, ${v}, null], undefined))`)}) throw e;\n${suppressed} = true;\n}\n` +
+      `if (!${suppressed}) {\nyield* rt.call(${exit}, [null, null, null], undefined);\n` +
+      `if (${sig} === 1) { ${this.exit(1)}} else if (${sig} === 2) { ${this.exit(2)}} else if (${sig} === 3) { ${this.exit(3)}}}\n`;
+    return out;
   }
 
   private whileStmt(s: PyNode): string {

@@ -1081,7 +1081,18 @@ export class Interp {
   // ----- attributes -----
 
   /** `obj.name` where no step can be involved (methods of threadsim objects, class attributes). */
-  private getAttrStatic(obj: unknown, name: string, _at: PyNode): unknown {
+  /** Whether `e` passes by a program's `except` and `with` (threadsim's own errors, the end of the module after a failed claim). */
+  uncatchable(e: unknown): boolean {
+    return uncatchable(e);
+  }
+
+  /** The Python exception object of a raised error. */
+  excValue(e: unknown): PyInstance {
+    return pyValueOf(e, (x) => this.strSync(x));
+  }
+
+  /** `obj.name` where no step can be involved (a context manager's `__enter__` and `__exit__`). */
+  getAttrStatic(obj: unknown, name: string, _at: PyNode): unknown {
     const cls = this.classOf(obj);
     const v = cls?.lookup(name);
     if (v === undefined) throw this.attributeError(obj, name);
