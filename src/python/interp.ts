@@ -1807,6 +1807,9 @@ class RangeIterator implements Iterator<unknown> {
   constructor(private readonly r: PyRange) {
     this.n = r.length;
   }
+  [Symbol.iterator](): Iterator<unknown> {
+    return this;
+  }
   next(): IteratorResult<unknown> {
     if (this.i >= this.n) return { done: true, value: undefined };
     this.result.value = this.r.start + this.i++ * this.r.step;
