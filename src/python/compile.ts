@@ -372,6 +372,9 @@ class BlockCompiler {
     const q = this.temp();
     const n = lit(name);
     if (this.isLocal(name)) return `((${q} = f.vars.get(${n})) !== undefined || f.vars.has(${n}) ? ${q} : rt.unboundLocal(${n}))`;
+    if (this.info !== undefined && !this.info.globals.has(name) && !this.info.nonlocals.has(name)) {
+      return `((${q} = rt.loadFree(${n}, f)) !== SLOW ? ${q} : (yield* rt.load(${n}, f, ${line})))`;
+    }
     return `((${q} = rt.loadQuick(${n}, f)) !== SLOW ? ${q} : (yield* rt.load(${n}, f, ${line})))`;
   }
 

@@ -569,6 +569,23 @@ export class Interp {
     throw pyRaise('UnboundLocalError', `cannot access local variable '${name}' where it is not associated with a value`);
   }
 
+  /**
+   * {@link loadQuick} of a name a function neither binds nor declares `global` or `nonlocal`:
+   * the enclosing functions' frames, then the module, then the builtins.
+   */
+  loadFree(name: string, f: Frame): unknown {
+    for (let s = f.scope; s !== undefined; s = s.parent) {
+      const v = s.vars.get(name);
+      if (v !== undefined || s.vars.has(name)) return v;
+    }
+    if (this.shared.has(name)) return SLOW;
+    const v = this.globals.get(name);
+    if (v !== undefined || this.globals.has(name)) return v;
+    const b = this.builtins.get(name);
+    if (b !== undefined || this.builtins.has(name)) return b;
+    throw pyRaise('NameError', `name '${name}' is not defined`);
+  }
+
   loadQuick(name: string, f: Frame): unknown {
     const info = f.info;
     if (info !== undefined) {
