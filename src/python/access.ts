@@ -12,6 +12,7 @@ import type { Op } from '../scheduler/ops.js';
 
 /** One shared access: its location, its kind and the code that performs it. */
 export class AccessOp implements Op {
+  // (The attribute subclasses below override `run` and pass no `perform`.)
   readonly value: unknown;
   constructor(
     readonly kind: 'read' | 'write',
@@ -26,5 +27,47 @@ export class AccessOp implements Op {
   }
   run(): unknown {
     return this.perform();
+  }
+}
+
+const none = (): unknown => undefined;
+
+/*
+ * Attribute reads and writes are the hot path of a `.py` program, so they are classes with
+ * `run` on the prototype (no closure per step), as the TypeScript models' shared ops are.
+ */
+
+/** A read of a plain instance attribute: `obj.name`. */
+export class AttrReadOp extends AccessOp {
+  constructor(
+    location: string,
+    site: string | undefined,
+    glued: boolean,
+    private readonly dict: Map<string, unknown>,
+    private readonly name: string,
+  ) {
+    super('read', 'read', location, site, glued, none);
+  }
+  override run(): unknown {
+    return this.dict.get(this.name);
+  }
+}
+
+/** A write of a plain instance attribute: `obj.name = v`. */
+export class AttrWriteOp extends AccessOp {
+  constructor(
+    location: string,
+    site: string | undefined,
+    glued: boolean,
+    private readonly dict: Map<string, unknown>,
+    private readonly name: string,
+    private readonly written: unknown,
+    shown: unknown,
+  ) {
+    super('write', 'write', location, site, glued, none, shown);
+  }
+  override run(): unknown {
+    this.dict.set(this.name, this.written);
+    return undefined;
   }
 }

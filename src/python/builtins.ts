@@ -11,7 +11,7 @@ import { bindArgs, REQUIRED } from './args.js';
 import { BaseException, exceptionClass, pyRaise } from './exceptions.js';
 import { drain, Interp, keyError, numeric, PyIterator } from './interp.js';
 import { floatRepr, strRepr, toFixedPy } from './format.js';
-import { PyBound, PyBuiltin, PyClass, PyClassMethod, PyDict, PyFloat, PyFunction, PyInstance, PyList, PyObjectSentinel, PyProperty, PyRange, PyStatic, PyTuple, Snapshot } from './values.js';
+import { markBuiltinType, PyBound, PyBuiltin, PyClass, PyClassMethod, PyDict, PyFloat, PyFunction, PyInstance, PyList, PyObjectSentinel, PyProperty, PyRange, PyStatic, PyTuple, Snapshot } from './values.js';
 
 type Kw = Map<string, unknown> | undefined;
 type Fn = (args: unknown[], kw: Kw) => unknown;
@@ -54,20 +54,28 @@ function parseInt10(text: string, base: number): number {
   return n;
 }
 
-/** The builtins of one interpreter. */
-export function makeBuiltins(interp: Interp): Map<string, unknown> {
+/** Which interpreter the builtins serve: the one of the execution that is running. */
+export interface InterpRef {
+  I: Interp;
+}
+
+/**
+ * The builtins, reaching the running execution's interpreter through `ref`. They hold no state
+ * of their own (labels, ids and iteration go through the interpreter), and the built-in types
+ * cannot be changed by a program, so a program makes them once and sets `ref.I` per execution.
+ */
+export function makeBuiltins(ref: InterpRef): Map<string, unknown> {
   const b = new Map<string, unknown>();
-  const I = interp;
-  const label = (k: string): string => I.label(k);
+  const label = (k: string): string => ref.I.label(k);
   const iterAll = function* (v: unknown): Generator<never, unknown[], unknown> {
-    return drain(yield* I.iterate(v, 0));
+    return drain(yield* ref.I.iterate(v, 0));
   };
   const step = <T>(container: PyList | PyDict, kind: 'read' | 'write', perform: () => T): Generator<never, T, unknown> =>
     (function* () {
-      return (yield I.containerOp(container, kind, perform) as never) as T;
+      return (yield ref.I.containerOp(container, kind, perform) as never) as T;
     })();
 
-  const object = new PyClass('object', undefined, new Map(), '', { construct: (_s, args) => (args.length > 0 ? (() => { throw pyRaise('TypeError', 'object() takes no arguments'); })() : new PyObjectSentinel(Number(I.label('object').slice('object#'.length)))) });
+  const object = new PyClass('object', undefined, new Map(), '', { construct: (_s, args) => (args.length > 0 ? (() => { throw pyRaise('TypeError', 'object() takes no arguments'); })() : new PyObjectSentinel(Number(ref.I.label('object').slice('object#'.length)))) });
   const int = typeClass('int', undefined, (args, kw) => {
     const { values } = bindArgs('int', [['x', 0], ['base', 10]], args, kw);
     const [x, base] = values;
@@ -77,11 +85,11 @@ export function makeBuiltins(interp: Interp): Map<string, unknown> {
       return Math.trunc(x.v);
     }
     const n = numeric(x);
-    if (n === undefined) throw pyRaise('TypeError', `int() argument must be a string, a bytes-like object or a real number, not '${I.typeName(x)}'`);
+    if (n === undefined) throw pyRaise('TypeError', `int() argument must be a string, a bytes-like object or a real number, not '${ref.I.typeName(x)}'`);
     return n;
   });
   const bool = typeClass('bool', int, function* (args) {
-    return args.length === 0 ? false : yield* I.truthy(args[0]);
+    return args.length === 0 ? false : yield* ref.I.truthy(args[0]);
   });
   const float = typeClass('float', undefined, (args) => {
     const x = args[0] ?? 0;
@@ -92,14 +100,14 @@ export function makeBuiltins(interp: Interp): Map<string, unknown> {
       return new PyFloat(v);
     }
     const n = numeric(x);
-    if (n === undefined) throw pyRaise('TypeError', `float() argument must be a string or a real number, not '${I.typeName(x)}'`);
+    if (n === undefined) throw pyRaise('TypeError', `float() argument must be a string or a real number, not '${ref.I.typeName(x)}'`);
     return new PyFloat(n);
   });
   const str = typeClass(
     'str',
     undefined,
     function* (args) {
-      return args.length === 0 ? '' : yield* I.str(args[0]);
+      return args.length === 0 ? '' : yield* ref.I.str(args[0]);
     },
     {
       join(args) {
@@ -107,7 +115,7 @@ export function makeBuiltins(interp: Interp): Map<string, unknown> {
         return (function* () {
           const items = yield* iterAll(it);
           items.forEach((x, i) => {
-            if (typeof x !== 'string') throw pyRaise('TypeError', `sequence item ${i}: expected str instance, ${I.typeName(x)} found`);
+            if (typeof x !== 'string') throw pyRaise('TypeError', `sequence item ${i}: expected str instance, ${ref.I.typeName(x)} found`);
           });
           return items.join(self);
         })();
@@ -155,7 +163,7 @@ export function makeBuiltins(interp: Interp): Map<string, unknown> {
       isalpha: (a) => /^[A-Za-z]+$/.test(a[0] as string),
       splitlines: (a) => new PyList((a[0] as string).split(/\r?\n/).filter((x, i, all) => i < all.length - 1 || x !== ''), label('list')),
       format(args, kw) {
-        return strFormat(I, args[0] as string, args.slice(1), kw);
+        return strFormat(ref.I, args[0] as string, args.slice(1), kw);
       },
     },
   );
@@ -184,17 +192,17 @@ export function makeBuiltins(interp: Interp): Map<string, unknown> {
       remove: (a) =>
         step(a[0] as PyList, 'write', () => {
           const items = (a[0] as PyList).items;
-          const i = items.findIndex((x) => I.eq(x, a[1]));
+          const i = items.findIndex((x) => ref.I.eq(x, a[1]));
           if (i < 0) throw pyRaise('ValueError', 'list.remove(x): x not in list');
           items.splice(i, 1);
         }),
       index: (a) =>
         step(a[0] as PyList, 'read', () => {
-          const i = (a[0] as PyList).items.findIndex((x) => I.eq(x, a[1]));
-          if (i < 0) throw pyRaise('ValueError', `${I.repr(a[1])} is not in list`);
+          const i = (a[0] as PyList).items.findIndex((x) => ref.I.eq(x, a[1]));
+          if (i < 0) throw pyRaise('ValueError', `${ref.I.repr(a[1])} is not in list`);
           return i;
         }),
-      count: (a) => step(a[0] as PyList, 'read', () => (a[0] as PyList).items.filter((x) => I.eq(x, a[1])).length),
+      count: (a) => step(a[0] as PyList, 'read', () => (a[0] as PyList).items.filter((x) => ref.I.eq(x, a[1])).length),
       clear: (a) => step(a[0] as PyList, 'write', () => void ((a[0] as PyList).items.length = 0)),
       copy: (a) =>
         (function* () {
@@ -206,7 +214,7 @@ export function makeBuiltins(interp: Interp): Map<string, unknown> {
         (function* () {
           const self = a[0] as PyList;
           const items = (yield* step(self, 'read', () => new Snapshot(self.items.slice()))).items;
-          const sorted = yield* sortValues(I, items, kw?.get('key') ?? null, (yield* I.truthy(kw?.get('reverse') ?? false)) as boolean);
+          const sorted = yield* sortValues(ref.I, items, kw?.get('key') ?? null, (yield* ref.I.truthy(kw?.get('reverse') ?? false)) as boolean);
           yield* step(self, 'write', () => void (self.items = sorted));
           return null;
         })(),
@@ -219,16 +227,16 @@ export function makeBuiltins(interp: Interp): Map<string, unknown> {
       return new PyTuple(args.length === 0 ? [] : yield* iterAll(args[0]));
     },
     {
-      count: (a) => (a[0] as PyTuple).items.filter((x) => I.eq(x, a[1])).length,
+      count: (a) => (a[0] as PyTuple).items.filter((x) => ref.I.eq(x, a[1])).length,
       index: (a) => {
-        const i = (a[0] as PyTuple).items.findIndex((x) => I.eq(x, a[1]));
+        const i = (a[0] as PyTuple).items.findIndex((x) => ref.I.eq(x, a[1]));
         if (i < 0) throw pyRaise('ValueError', 'tuple.index(x): x not in tuple');
         return i;
       },
     },
   );
   const dictGet = (d: PyDict, k: unknown): [unknown, unknown] | undefined => {
-    I.hashable(k);
+    ref.I.hashable(k);
     return d.get(k);
   };
   const dict = typeClass(
@@ -292,7 +300,7 @@ export function makeBuiltins(interp: Interp): Map<string, unknown> {
     noKw('range', kw);
     arity('range', args, 1, 3);
     const ints = args.map((x) => {
-      if (typeof x !== 'number' && typeof x !== 'boolean') throw pyRaise('TypeError', `'${I.typeName(x)}' object cannot be interpreted as an integer`);
+      if (typeof x !== 'number' && typeof x !== 'boolean') throw pyRaise('TypeError', `'${ref.I.typeName(x)}' object cannot be interpreted as an integer`);
       return Number(x);
     });
     if (ints.length === 1) return new PyRange(0, ints[0]!, 1);
@@ -301,7 +309,7 @@ export function makeBuiltins(interp: Interp): Map<string, unknown> {
   });
   const type = typeClass('type', undefined, (args) => {
     arity('type', args, 1, 1);
-    return I.classOf(args[0]) ?? object;
+    return ref.I.classOf(args[0]) ?? object;
   });
   for (const c of [object, int, bool, float, str, list, tuple, dict, range, type]) b.set(c.name, c);
   b.set('NoneType', new PyClass('NoneType', undefined, new Map()));
@@ -325,7 +333,7 @@ export function makeBuiltins(interp: Interp): Map<string, unknown> {
       const end = values[1] === null ? '\n' : String(values[1]);
       return (function* () {
         const parts: string[] = [];
-        for (const v of args) parts.push(yield* I.str(v));
+        for (const v of args) parts.push(yield* ref.I.str(v));
         const text = parts.join(sep);
         // Two writes, as CPython's print: the text, then the end.
         if (end.endsWith('\n')) {
@@ -351,39 +359,39 @@ export function makeBuiltins(interp: Interp): Map<string, unknown> {
       if (v instanceof PyRange) return v.length;
       if (v instanceof PyInstance) {
         const m = v.cls.lookup('__len__');
-        if (m !== undefined) return I.call(m, [v], undefined);
+        if (m !== undefined) return ref.I.call(m, [v], undefined);
       }
-      throw pyRaise('TypeError', `object of type '${I.typeName(v)}' has no len()`);
+      throw pyRaise('TypeError', `object of type '${ref.I.typeName(v)}' has no len()`);
     },
-    repr: (args) => I.reprOf(args[0]),
+    repr: (args) => ref.I.reprOf(args[0]),
     abs: (args) => {
       const v = args[0];
       if (v instanceof PyFloat) return new PyFloat(Math.abs(v.v));
       const n = numeric(v);
-      if (n === undefined) throw pyRaise('TypeError', `bad operand type for abs(): '${I.typeName(v)}'`);
+      if (n === undefined) throw pyRaise('TypeError', `bad operand type for abs(): '${ref.I.typeName(v)}'`);
       return Math.abs(n);
     },
     round: (args) => {
       const v = numeric(args[0]);
-      if (v === undefined) throw pyRaise('TypeError', `type ${I.typeName(args[0])} doesn't define __round__ method`);
+      if (v === undefined) throw pyRaise('TypeError', `type ${ref.I.typeName(args[0])} doesn't define __round__ method`);
       const nd = args[1];
       if (nd === undefined || nd === null) return roundHalfEven(v);
       const r = (nd as number) >= 0 ? Number(toFixedPy(v, nd as number)) : roundHalfEven(v / 10 ** -(nd as number)) * 10 ** -(nd as number);
       return args[0] instanceof PyFloat ? new PyFloat(r) : r;
     },
-    min: (args, kw) => extreme(I, 'min', args, kw, -1),
-    max: (args, kw) => extreme(I, 'max', args, kw, 1),
+    min: (args, kw) => extreme(ref.I, 'min', args, kw, -1),
+    max: (args, kw) => extreme(ref.I, 'max', args, kw, 1),
     sum: (args) =>
       (function* () {
         let acc: unknown = args[1] ?? 0;
-        for (const x of yield* iterAll(args[0])) acc = yield* I.binary('Add', acc, x, false);
+        for (const x of yield* iterAll(args[0])) acc = yield* ref.I.binary('Add', acc, x, false);
         return acc;
       })(),
     sorted: (args, kw) =>
       (function* () {
         arity('sorted', args, 1, 1);
         const items = yield* iterAll(args[0]);
-        return new PyList(yield* sortValues(I, items, kw?.get('key') ?? null, yield* I.truthy(kw?.get('reverse') ?? false)), label('list'));
+        return new PyList(yield* sortValues(ref.I, items, kw?.get('key') ?? null, yield* ref.I.truthy(kw?.get('reverse') ?? false)), label('list'));
       })(),
     reversed: (args) =>
       (function* () {
@@ -409,32 +417,32 @@ export function makeBuiltins(interp: Interp): Map<string, unknown> {
         for (const a of args.slice(1)) lists.push(yield* iterAll(a));
         const n = lists.length === 0 ? 0 : Math.min(...lists.map((l) => l.length));
         const out: unknown[] = [];
-        for (let i = 0; i < n; i++) out.push(yield* I.call(args[0], lists.map((l) => l[i]), undefined));
+        for (let i = 0; i < n; i++) out.push(yield* ref.I.call(args[0], lists.map((l) => l[i]), undefined));
         return new PyIterator(out[Symbol.iterator]());
       })(),
     filter: (args) =>
       (function* () {
         const out: unknown[] = [];
-        for (const x of yield* iterAll(args[1])) if (args[0] === null ? yield* I.truthy(x) : yield* I.truthy(yield* I.call(args[0], [x], undefined))) out.push(x);
+        for (const x of yield* iterAll(args[1])) if (args[0] === null ? yield* ref.I.truthy(x) : yield* ref.I.truthy(yield* ref.I.call(args[0], [x], undefined))) out.push(x);
         return new PyIterator(out[Symbol.iterator]());
       })(),
     any: (args) =>
       (function* () {
-        for (const x of yield* iterAll(args[0])) if (yield* I.truthy(x)) return true;
+        for (const x of yield* iterAll(args[0])) if (yield* ref.I.truthy(x)) return true;
         return false;
       })(),
     all: (args) =>
       (function* () {
-        for (const x of yield* iterAll(args[0])) if (!(yield* I.truthy(x))) return false;
+        for (const x of yield* iterAll(args[0])) if (!(yield* ref.I.truthy(x))) return false;
         return true;
       })(),
     iter: (args) =>
       (function* () {
-        return new PyIterator(yield* I.iterate(args[0], 0));
+        return new PyIterator(yield* ref.I.iterate(args[0], 0));
       })(),
     next: (args) => {
       const it = args[0];
-      if (!(it instanceof PyIterator)) throw pyRaise('TypeError', `'${I.typeName(it)}' object is not an iterator`);
+      if (!(it instanceof PyIterator)) throw pyRaise('TypeError', `'${ref.I.typeName(it)}' object is not an iterator`);
       const r = it.it.next();
       if (r.done) {
         if (args.length > 1) return args[1];
@@ -445,20 +453,20 @@ export function makeBuiltins(interp: Interp): Map<string, unknown> {
     isinstance: (args) => {
       arity('isinstance', args, 2, 2);
       const classes = args[1] instanceof PyTuple ? args[1].items : [args[1]];
-      const cls = I.classOf(args[0]);
+      const cls = ref.I.classOf(args[0]);
       return classes.some((c) => {
         if (!(c instanceof PyClass)) throw pyRaise('TypeError', 'isinstance() arg 2 must be a type, a tuple of types, or a union');
         if (c === object) return true;
         if (cls === undefined) return false;
         if (c === int && typeof args[0] === 'boolean') return true;
-        return cls.isSubclassOf(c) || (args[0] instanceof PyInstance && args[0].host !== undefined && I.classOf(args[0].host)?.isSubclassOf(c) === true);
+        return cls.isSubclassOf(c) || (args[0] instanceof PyInstance && args[0].host !== undefined && ref.I.classOf(args[0].host)?.isSubclassOf(c) === true);
       });
     },
     issubclass: (args) => args[0] instanceof PyClass && args[1] instanceof PyClass && args[0].isSubclassOf(args[1]),
     hasattr: (args) =>
       (function* () {
         try {
-          yield* I.getAttr(args[0], String(args[1]), 0);
+          yield* ref.I.getAttr(args[0], String(args[1]), 0);
           return true;
         } catch (e) {
           if ((e as { pyType?: string }).pyType === 'AttributeError') return false;
@@ -468,7 +476,7 @@ export function makeBuiltins(interp: Interp): Map<string, unknown> {
     getattr: (args) =>
       (function* () {
         try {
-          return yield* I.getAttr(args[0], String(args[1]), 0);
+          return yield* ref.I.getAttr(args[0], String(args[1]), 0);
         } catch (e) {
           if (args.length > 2 && (e as { pyType?: string }).pyType === 'AttributeError') return args[2];
           throw e;
@@ -476,22 +484,22 @@ export function makeBuiltins(interp: Interp): Map<string, unknown> {
       })(),
     setattr: (args) =>
       (function* () {
-        yield* I.setAttr(args[0], String(args[1]), args[2], 0);
+        yield* ref.I.setAttr(args[0], String(args[1]), args[2], 0);
         return null;
       })(),
-    id: (args) => (typeof args[0] === 'object' && args[0] !== null ? I.idOf(args[0]) : 0),
+    id: (args) => (typeof args[0] === 'object' && args[0] !== null ? ref.I.idOf(args[0]) : 0),
     hash: (args) => {
-      I.hashable(args[0]);
-      return typeof args[0] === 'number' ? args[0] : typeof args[0] === 'object' && args[0] !== null ? I.idOf(args[0]) : 0;
+      ref.I.hashable(args[0]);
+      return typeof args[0] === 'number' ? args[0] : typeof args[0] === 'object' && args[0] !== null ? ref.I.idOf(args[0]) : 0;
     },
     callable: (args) => args[0] instanceof PyFunction || args[0] instanceof PyBuiltin || args[0] instanceof PyBound || args[0] instanceof PyClass,
     chr: (args) => String.fromCodePoint(args[0] as number),
     ord: (args) => (args[0] as string).codePointAt(0)!,
     divmod: (args) =>
       (function* () {
-        return new PyTuple([yield* I.binary('FloorDiv', args[0], args[1], false), yield* I.binary('Mod', args[0], args[1], false)]);
+        return new PyTuple([yield* ref.I.binary('FloorDiv', args[0], args[1], false), yield* ref.I.binary('Mod', args[0], args[1], false)]);
       })(),
-    format: (args) => I.format(args[0], args.length > 1 ? String(args[1]) : ''),
+    format: (args) => ref.I.format(args[0], args.length > 1 ? String(args[1]) : ''),
     staticmethod: (args) => new PyStatic(args[0]),
     classmethod: (args) => new PyClassMethod(args[0]),
     super: () => {
@@ -506,6 +514,7 @@ export function makeBuiltins(interp: Interp): Map<string, unknown> {
   b.set('None', null);
   b.set('True', true);
   b.set('False', false);
+  for (const v of b.values()) if (v instanceof PyClass && v.module === '') markBuiltinType(v);
   return b;
 }
 

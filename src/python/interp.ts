@@ -15,12 +15,14 @@
 import type { Op, Steps } from '../scheduler/ops.js';
 import { runtime } from '../scheduler/context.js';
 import type { PyModule, PyNode } from './ast.js';
-import { AccessOp } from './access.js';
+import { AccessOp, AttrReadOp, AttrWriteOp } from './access.js';
+import { compiledBlock, compiledFunction, type CompileSupport, type CompiledFunction } from './compile.js';
 import { BaseException, Exception, exceptionClass, isInstanceOfClass, printedName, pyRaise, pyValueOf, raiseable, type Carried, type Frame as TraceFrame } from './exceptions.js';
 import { formatSpec, percentFormat, reprValue, typeName } from './format.js';
 import { scopeOf, declaredGlobals, type ScopeInfo } from './scope.js';
 import {
   hashKey,
+  isBuiltinType,
   PyBound,
   PyBuiltin,
   PyClass,
@@ -53,7 +55,8 @@ export interface Host {
   classOf(v: object): PyClass | undefined;
 }
 
-interface Frame {
+/** One running Python frame (module, class body or function call), as the compiled code sees it too. */
+export interface Frame {
   readonly vars: Map<string, unknown>;
   /** Closure chain for free names (function frames), undefined at module and class level. */
   readonly scope: Scope | undefined;
@@ -82,7 +85,36 @@ const STOP_MODULE = Symbol('stop module');
 /** Sentinel: an expression needs the generator path. */
 const SLOW = Symbol('slow');
 
-const isGen = (x: unknown): x is Steps<unknown> => typeof x === 'object' && x !== null && typeof (x as Generator).next === 'function' && typeof (x as Generator).throw === 'function' && Symbol.iterator in (x as object);
+/** The prototype every generator object's prototype inherits from (the fast test of {@link isGen}). */
+const GENERATOR_PROTOTYPE: unknown = Object.getPrototypeOf(function* () {}).prototype;
+
+const isGen = (x: unknown): x is Steps<unknown> =>
+  typeof x === 'object' &&
+  x !== null &&
+  (Object.getPrototypeOf(Object.getPrototypeOf(x)) === GENERATOR_PROTOTYPE || (typeof (x as Generator).next === 'function' && typeof (x as Generator).throw === 'function' && Symbol.iterator in (x as object)));
+
+/** Marker of {@link Interp.callQuick}: the call returned steps, left in `pending` for the caller to run. */
+const PENDING = Symbol('pending');
+
+/** A function's parameter names, read once per function node. */
+interface Params {
+  readonly params: readonly string[];
+  readonly kwonly: readonly string[];
+  readonly vararg: string | undefined;
+  readonly kwarg: string | undefined;
+}
+const paramsCache = new WeakMap<PyNode, Params>();
+function paramsOf(node: PyNode): Params {
+  let p = paramsCache.get(node);
+  if (p === undefined) {
+    const a = node.args as PyNode;
+    const vararg = a.vararg as PyNode | null | undefined;
+    const kwarg = a.kwarg as PyNode | null | undefined;
+    p = { params: (a.args as PyNode[]).map((x) => String(x.arg)), kwonly: (a.kwonlyargs as PyNode[]).map((x) => String(x.arg)), vararg: vararg ? String(vararg.arg) : undefined, kwarg: kwarg ? String(kwarg.arg) : undefined };
+    paramsCache.set(node, p);
+  }
+  return p;
+}
 
 /** One execution's interpreter of one module. */
 export class Interp {
@@ -94,7 +126,8 @@ export class Interp {
   private readonly sites: boolean;
   private readonly labels = new Map<string, number>();
   readonly modules = new Map<string, PyModuleObject>();
-  private depth = 0;
+  /** Python frames on the stack (RecursionError past 900). */
+  depth = 0;
   /** Set by the program: a module-level assert's verdict as a step, so claims can read it. */
   onClaim: ((node: PyNode, ok: boolean, message: string, traceback: readonly string[]) => Op | undefined) | undefined;
 
@@ -137,7 +170,7 @@ export class Interp {
   }
 
   /** Add `f`'s line to the traceback `e` carries (CPython prints outermost first). */
-  private traced(e: unknown, f: Frame): unknown {
+  traced(e: unknown, f: Frame): unknown {
     if (typeof e !== 'object' || e === null || (e as Error).name === 'ThreadsimError') return e;
     const c = e as Carried;
     (c.pyFrames ??= []).unshift({ file: this.mod.file, line: f.line, name: f.name, code: (this.mod.lines[f.line - 1] ?? '').trim() });
@@ -178,15 +211,13 @@ export class Interp {
 
   // ----- statements -----
 
+  /** Run a statement list: its compiled form (src/python/compile.ts), which calls back into {@link stmt} for what it does not translate. */
   *block(stmts: readonly PyNode[], f: Frame): Generator<never, Signal, unknown> {
-    for (let i = 0; i < stmts.length; i++) {
-      const sig = yield* this.stmt(stmts[i]!, f);
-      if (sig !== NORMAL) return sig;
-    }
-    return NORMAL;
+    return yield* compiledBlock(stmts, SUPPORT, f.info)(this, f);
   }
 
-  private *stmt(s: PyNode, f: Frame): Generator<never, Signal, unknown> {
+  /** One statement, interpreted: its signal (normal, break, continue, return). */
+  *stmt(s: PyNode, f: Frame): Generator<never, Signal, unknown> {
     f.line = s.lineno ?? f.line;
     switch (s.nodeType) {
       case 'Expr': {
@@ -487,40 +518,43 @@ export class Interp {
 
   // ----- names -----
 
-  private *store(name: string, v: unknown, f: Frame, line: number): Generator<never, void, unknown> {
+  *store(name: string, v: unknown, f: Frame, line: number): Generator<never, void, unknown> {
+    if (this.storeQuick(name, v, f)) return;
+    const g = this.globals;
+    yield this.access('write', name, line, () => void g.set(name, v), v) as never;
+  }
+
+  /** Bind `name` when that takes no step; false when it is a shared global (a write op). */
+  storeQuick(name: string, v: unknown, f: Frame): boolean {
     const info = f.info;
     if (info === undefined && f.outer === undefined) {
       // Module level.
-      if (this.shared.has(name)) {
-        const g = this.globals;
-        yield this.access('write', name, line, () => void g.set(name, v), v) as never;
-        return;
-      }
+      if (this.shared.has(name)) return false;
       f.vars.set(name, v);
-      return;
+      return true;
     }
     if (info === undefined) {
       f.vars.set(name, v); // class body
-      return;
+      return true;
     }
     if (info.globals.has(name)) {
-      const g = this.globals;
-      if (this.shared.has(name)) yield this.access('write', name, line, () => void g.set(name, v), v) as never;
-      else g.set(name, v);
-      return;
+      if (this.shared.has(name)) return false;
+      this.globals.set(name, v);
+      return true;
     }
     if (info.nonlocals.has(name)) {
       for (let s = f.scope; s !== undefined; s = s.parent) {
         if (s.vars.has(name)) {
           s.vars.set(name, v);
-          return;
+          return true;
         }
       }
     }
     f.vars.set(name, v);
+    return true;
   }
 
-  private *load(name: string, f: Frame, line: number): Generator<never, unknown, unknown> {
+  *load(name: string, f: Frame, line: number): Generator<never, unknown, unknown> {
     const q = this.loadQuick(name, f);
     if (q !== SLOW) return q;
     const g = this.globals;
@@ -530,7 +564,29 @@ export class Interp {
   }
 
   /** A name's value without a step, or SLOW when it is a shared global (a read op). */
-  private loadQuick(name: string, f: Frame): unknown {
+  /** Raise CPython's error for a local read before it is assigned. */
+  unboundLocal(name: string): never {
+    throw pyRaise('UnboundLocalError', `cannot access local variable '${name}' where it is not associated with a value`);
+  }
+
+  /**
+   * {@link loadQuick} of a name a function neither binds nor declares `global` or `nonlocal`:
+   * the enclosing functions' frames, then the module, then the builtins.
+   */
+  loadFree(name: string, f: Frame): unknown {
+    for (let s = f.scope; s !== undefined; s = s.parent) {
+      const v = s.vars.get(name);
+      if (v !== undefined || s.vars.has(name)) return v;
+    }
+    if (this.shared.has(name)) return SLOW;
+    const v = this.globals.get(name);
+    if (v !== undefined || this.globals.has(name)) return v;
+    const b = this.builtins.get(name);
+    if (b !== undefined || this.builtins.has(name)) return b;
+    throw pyRaise('NameError', `name '${name}' is not defined`);
+  }
+
+  loadQuick(name: string, f: Frame): unknown {
     const info = f.info;
     if (info !== undefined) {
       if (info.locals.has(name)) {
@@ -560,7 +616,7 @@ export class Interp {
 
   // ----- assignment -----
 
-  private *assign(t: PyNode, v: unknown, f: Frame): Generator<never, void, unknown> {
+  *assign(t: PyNode, v: unknown, f: Frame): Generator<never, void, unknown> {
     switch (t.nodeType) {
       case 'Name':
         yield* this.store(String(t.id), v, f, t.lineno!);
@@ -866,10 +922,39 @@ export class Interp {
     return yield* this.call(fn, args, kwargs);
   }
 
+  /** The steps a builtin returned from {@link callQuick}, for the compiled caller to run. */
+  pending: Steps<unknown> | undefined;
+
+  /**
+   * A call of a builtin (or a builtin method) with `args` and `kwargs`, without a generator of
+   * its own: its value, with the check point set; PENDING when it returned steps (left in
+   * `pending`: run them, then set `check`); SLOW for any other callable.
+   */
+  callQuick(fn: unknown, args: unknown[], kwargs?: Map<string, unknown>): unknown {
+    let r: unknown;
+    if (fn instanceof PyBuiltin) r = fn.call(args, kwargs);
+    else if (fn instanceof PyBound && fn.fn instanceof PyBuiltin) r = fn.fn.call([fn.self, ...args], kwargs);
+    else return SLOW;
+    if (isGen(r)) {
+      this.pending = r;
+      return PENDING;
+    }
+    // The return from a call into non-Python code is a check point.
+    this.check = true;
+    return r;
+  }
+
+  /** The steps {@link callQuick} left (and forget them). */
+  takePending(): Steps<unknown> {
+    const g = this.pending!;
+    this.pending = undefined;
+    return g;
+  }
+
   /** Call any callable with positional `args` and keyword `kwargs`. */
   *call(fn: unknown, args: unknown[], kwargs: Map<string, unknown> | undefined): Generator<never, unknown, unknown> {
     if (fn instanceof PyFunction) return yield* this.callFunction(fn, args, kwargs);
-    if (fn instanceof PyBound) return yield* this.call(fn.fn, [fn.self, ...args], kwargs);
+    if (fn instanceof PyBound) return fn.fn instanceof PyFunction ? yield* this.callFunction(fn.fn, [fn.self, ...args], kwargs) : yield* this.call(fn.fn, [fn.self, ...args], kwargs);
     if (fn instanceof PyBuiltin) {
       let r = fn.call(args, kwargs);
       if (isGen(r)) r = yield* r as Generator<never, unknown, unknown>;
@@ -909,14 +994,37 @@ export class Interp {
     return inst;
   }
 
-  private superOf(f: Frame): unknown {
+  superOf(f: Frame): unknown {
     const owner = f.fn?.owner;
     if (owner === undefined || f.args0 === undefined) throw pyRaise('RuntimeError', 'super(): no arguments');
     return new PySuper(owner, f.args0);
   }
 
+  /** The compiled code of program function `fn` (a lambda runs through {@link callFunction}'s interpreted path). */
+  codeOf(fn: PyFunction): CompiledFunction {
+    if (fn.node.nodeType === 'Lambda') return LAMBDA;
+    return compiledFunction(fn.node, SUPPORT, scopeOf(fn.node));
+  }
+
+  /** A call's frame, arguments bound as CPython binds them; function entry is a check point. Pair with `depth--`. */
+  enter(fn: PyFunction, args: unknown[], kwargs: Map<string, unknown> | undefined): Frame {
+    const info = scopeOf(fn.node);
+    const vars = new Map<string, unknown>();
+    this.bind(fn, args, kwargs, vars);
+    const f = this.frame(vars, fn.scope, info, fn.name, fn, args[0]);
+    f.line = fn.node.lineno ?? 0;
+    // Function entry (RESUME) is a check point.
+    this.check = true;
+    if (++this.depth > 900) {
+      this.depth = 0;
+      throw pyRaise('RecursionError', 'maximum recursion depth exceeded');
+    }
+    return f;
+  }
+
   /** Call a program function: bind arguments as CPython does, run the body. */
   *callFunction(fn: PyFunction, args: unknown[], kwargs: Map<string, unknown> | undefined): Generator<never, unknown, unknown> {
+    if (fn.node.nodeType !== 'Lambda') return yield* this.codeOf(fn)(this, fn, args, kwargs);
     const info = scopeOf(fn.node);
     const vars = new Map<string, unknown>();
     this.bind(fn, args, kwargs, vars);
@@ -930,7 +1038,7 @@ export class Interp {
     }
     try {
       if (fn.node.nodeType === 'Lambda') return yield* this.ev(fn.node.body as PyNode, f);
-      const sig = yield* this.block(fn.node.body as PyNode[], f);
+      const sig = yield* compiledBlock(fn.node.body as PyNode[], SUPPORT, info)(this, f);
       return sig === RETURN ? f.ret : null;
     } catch (e) {
       throw this.traced(e, f);
@@ -940,25 +1048,21 @@ export class Interp {
   }
 
   private bind(fn: PyFunction, args: unknown[], kwargs: Map<string, unknown> | undefined, vars: Map<string, unknown>): void {
-    const a = fn.node.args as PyNode;
-    const params = (a.args as PyNode[]).map((p) => String(p.arg));
-    const kwonly = (a.kwonlyargs as PyNode[]).map((p) => String(p.arg));
-    const vararg = a.vararg as PyNode | null | undefined;
-    const kwarg = a.kwarg as PyNode | null | undefined;
+    const { params, kwonly, vararg, kwarg } = paramsOf(fn.node);
     const name = `${fn.qualname}()`;
     for (let i = 0; i < params.length && i < args.length; i++) vars.set(params[i]!, args[i]);
     if (args.length > params.length) {
-      if (!vararg) {
+      if (vararg === undefined) {
         const min = params.length - fn.defaults.length;
         const takes = min === params.length ? `${params.length}` : `from ${min} to ${params.length}`;
         throw pyRaise('TypeError', `${name} takes ${takes} positional argument${params.length === 1 && min === params.length ? '' : 's'} but ${args.length} ${args.length === 1 ? 'was' : 'were'} given`);
       }
-      vars.set(String(vararg.arg), new PyTuple(args.slice(params.length)));
-    } else if (vararg) {
-      vars.set(String(vararg.arg), new PyTuple([]));
+      vars.set(vararg, new PyTuple(args.slice(params.length)));
+    } else if (vararg !== undefined) {
+      vars.set(vararg, new PyTuple([]));
     }
     let extra: PyDict | undefined;
-    if (kwarg) vars.set(String(kwarg.arg), (extra = new PyDict(this.label('dict'))));
+    if (kwarg !== undefined) vars.set(kwarg, (extra = new PyDict(this.label('dict'))));
     if (kwargs !== undefined) {
       for (const [k, v] of kwargs) {
         if (params.includes(k) || kwonly.includes(k)) {
@@ -994,7 +1098,18 @@ export class Interp {
   // ----- attributes -----
 
   /** `obj.name` where no step can be involved (methods of threadsim objects, class attributes). */
-  private getAttrStatic(obj: unknown, name: string, _at: PyNode): unknown {
+  /** Whether `e` passes by a program's `except` and `with` (threadsim's own errors, the end of the module after a failed claim). */
+  uncatchable(e: unknown): boolean {
+    return uncatchable(e);
+  }
+
+  /** The Python exception object of a raised error. */
+  excValue(e: unknown): PyInstance {
+    return pyValueOf(e, (x) => this.strSync(x));
+  }
+
+  /** `obj.name` where no step can be involved (a context manager's `__enter__` and `__exit__`). */
+  getAttrStatic(obj: unknown, name: string, _at: PyNode): unknown {
     const cls = this.classOf(obj);
     const v = cls?.lookup(name);
     if (v === undefined) throw this.attributeError(obj, name);
@@ -1003,14 +1118,9 @@ export class Interp {
 
   *getAttr(obj: unknown, name: string, line: number): Generator<never, unknown, unknown> {
     if (obj instanceof PyInstance) {
+      const op = this.readAttrOp(obj, name, line);
+      if (op !== undefined) return yield op as never;
       const d = obj.dict;
-      if (d.has(name)) {
-        const cls = obj.cls;
-        const desc = cls.lookup(name);
-        if (!(desc instanceof PyProperty)) {
-          return yield this.access('read', `${obj.label}.${name}`, line, () => d.get(name)) as never;
-        }
-      }
       const v = obj.cls.lookup(name);
       if (v instanceof PyProperty) return yield* this.call(v.fget, [obj], undefined);
       if (v instanceof PyHostProperty) {
@@ -1080,6 +1190,48 @@ export class Interp {
     return this.bindTo(v, obj, cls!);
   }
 
+  /**
+   * `obj.name` without a generator: the read op to yield for a plain instance attribute, the
+   * value when no step and no program code is involved (a module member, a method), else SLOW.
+   */
+  attrQuick(obj: unknown, name: string, line: number): unknown {
+    if (obj instanceof PyInstance) {
+      const op = this.readAttrOp(obj, name, line);
+      if (op !== undefined) return op;
+      if (obj.dict.has(name) || name === '__class__') return SLOW;
+      const v = obj.cls.lookup(name);
+      return v === undefined || v instanceof PyProperty || v instanceof PyHostProperty ? SLOW : this.bindTo(v, obj, obj.cls);
+    }
+    if (obj instanceof PyModuleObject) {
+      const v = obj.dict.get(name);
+      return v === undefined ? SLOW : v;
+    }
+    if (obj instanceof PyClass || obj instanceof PySuper || obj instanceof PyProperty || obj instanceof PyFunction) return SLOW;
+    const cls = this.classOf(obj);
+    const v = cls?.lookup(name);
+    return v === undefined || v instanceof PyProperty || v instanceof PyHostProperty ? SLOW : this.bindTo(v, obj, cls!);
+  }
+
+  /** The read op of `obj.name` when it is a plain instance attribute (no property), else undefined. */
+  readAttrOp(obj: unknown, name: string, line: number): AccessOp | undefined {
+    if (!(obj instanceof PyInstance)) return undefined;
+    const d = obj.dict;
+    if (!d.has(name) || obj.cls.lookup(name) instanceof PyProperty) return undefined;
+    const glued = this.rule === 'cpython' && !this.check;
+    this.check = false;
+    return new AttrReadOp(obj.location(name), this.site(line), glued, d, name);
+  }
+
+  /** The write op of `obj.name = v` when it is a plain instance attribute (no property with a setter), else undefined. */
+  writeAttrOp(obj: unknown, name: string, v: unknown, line: number): AccessOp | undefined {
+    if (!(obj instanceof PyInstance)) return undefined;
+    const desc = obj.cls.lookup(name);
+    if (desc instanceof PyProperty || (desc instanceof PyHostProperty && desc.set !== undefined)) return undefined;
+    const glued = this.rule === 'cpython' && !this.check;
+    this.check = false;
+    return new AttrWriteOp(obj.location(name), this.site(line), glued, obj.dict, name, v, this.sites ? this.shown(v) : undefined);
+  }
+
   private bindTo(v: unknown, self: unknown, cls: PyClass): unknown {
     if (v instanceof PyFunction || v instanceof PyBuiltin) return new PyBound(self, v);
     if (v instanceof PyStatic) return v.fn;
@@ -1094,6 +1246,11 @@ export class Interp {
 
   *setAttr(obj: unknown, name: string, v: unknown, line: number): Generator<never, void, unknown> {
     if (obj instanceof PyInstance) {
+      const op = this.writeAttrOp(obj, name, v, line);
+      if (op !== undefined) {
+        yield op as never;
+        return;
+      }
       const desc = obj.cls.lookup(name);
       if (desc instanceof PyProperty) {
         if (desc.fset === undefined) throw pyRaise('AttributeError', `can't set attribute '${name}'`);
@@ -1109,6 +1266,7 @@ export class Interp {
       return;
     }
     if (obj instanceof PyClass) {
+      if (isBuiltinType(obj)) throw pyRaise('TypeError', `cannot set '${name}' attribute of immutable type '${obj.name}'`);
       obj.dict.set(name, v);
       return;
     }
@@ -1233,6 +1391,21 @@ export class Interp {
   }
 
   // ----- truth, comparison, arithmetic -----
+
+  /** Python truth of `v` when no program code decides it, else SLOW (a `__bool__` or `__len__` to run). */
+  truthyQuick(v: unknown): boolean | typeof SLOW {
+    if (v === true) return true;
+    if (v === false || v === null || v === undefined) return false;
+    if (typeof v === 'number') return v !== 0;
+    if (typeof v === 'string') return v.length > 0;
+    if (v instanceof PyInstance) return v.cls.lookup('__bool__') !== undefined || v.cls.lookup('__len__') !== undefined ? SLOW : true;
+    if (v instanceof PyFloat) return v.v !== 0;
+    if (v instanceof PyList) return v.items.length > 0;
+    if (v instanceof PyTuple) return v.items.length > 0;
+    if (v instanceof PyDict) return v.map.size > 0;
+    if (v instanceof PyRange) return v.length > 0;
+    return true;
+  }
 
   *truthy(v: unknown): Generator<never, boolean, unknown> {
     if (v === true) return true;
@@ -1513,9 +1686,20 @@ export class Interp {
   /** A PyFunction or other callable as a thread target for the models: a named generator function. */
   target(fn: unknown, kwargs?: Map<string, unknown>): (...args: unknown[]) => Steps<unknown> {
     const interp = this;
-    const g = function* (...args: unknown[]): Steps<unknown> {
-      return yield* interp.call(fn, args, kwargs) as Generator<never, unknown, unknown>;
-    };
+    // A program function runs its compiled code straight: one generator less on every step.
+    const g =
+      fn instanceof PyFunction && fn.node.nodeType !== 'Lambda'
+        ? function* (...args: unknown[]): Steps<unknown> {
+            return yield* interp.codeOf(fn)(interp, fn, args, kwargs) as Generator<never, unknown, unknown>;
+          }
+        : fn instanceof PyBound && fn.fn instanceof PyFunction && fn.fn.node.nodeType !== 'Lambda'
+          ? function* (...args: unknown[]): Steps<unknown> {
+              const m = fn.fn as PyFunction;
+              return yield* interp.codeOf(m)(interp, m, [fn.self, ...args], kwargs) as Generator<never, unknown, unknown>;
+            }
+          : function* (...args: unknown[]): Steps<unknown> {
+              return yield* interp.call(fn, args, kwargs) as Generator<never, unknown, unknown>;
+            };
     Object.defineProperty(g, 'name', { value: nameOf(fn) });
     return g;
   }
@@ -1632,8 +1816,34 @@ function rangeItems(r: PyRange): unknown[] {
   return out;
 }
 
-function* rangeIter(r: PyRange): Iterator<unknown> {
-  for (let i = 0, n = r.length; i < n; i++) yield r.start + i * r.step;
+/** An iterator over a range. Its result object is reused: every consumer reads it before the next call. */
+class RangeIterator implements Iterator<unknown> {
+  private i = 0;
+  private readonly n: number;
+  private readonly result = { done: false, value: 0 as unknown };
+  constructor(private readonly r: PyRange) {
+    this.n = r.length;
+  }
+  [Symbol.iterator](): Iterator<unknown> {
+    return this;
+  }
+  next(): IteratorResult<unknown> {
+    if (this.i >= this.n) return { done: true, value: undefined };
+    this.result.value = this.r.start + this.i++ * this.r.step;
+    return this.result;
+  }
+}
+
+function rangeIter(r: PyRange): Iterator<unknown> {
+  return new RangeIterator(r);
 }
 
 export { hashKey, PyObjectSentinel };
+
+/** What compiled blocks read besides the interpreter (see compile.ts). */
+const SUPPORT: CompileSupport = { SLOW, PENDING, PyStepIterator, PyFunction, AccessOp };
+
+/** {@link Interp.codeOf} of a lambda: the interpreted path of callFunction. */
+const LAMBDA: CompiledFunction = function* (rt, fn, args, kwargs) {
+  return yield* rt.callFunction(fn, args, kwargs);
+};

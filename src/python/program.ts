@@ -11,7 +11,7 @@ import { runtime } from '../scheduler/context.js';
 import type { Op, Steps } from '../scheduler/ops.js';
 import type { Claim, LogLevelName, Program, ProgramOptions } from '../scheduler/program.js';
 import type { PyModule, PyNode } from './ast.js';
-import { makeHost } from './bindings/index.js';
+import { makeHost, SharedHost } from './bindings/index.js';
 import { formatUnsupported, unsupportedConstructs } from './check.js';
 import { Interp, type SwitchRule } from './interp.js';
 import { parsePython, PySyntaxError } from './parse.js';
@@ -77,9 +77,10 @@ export function pythonProgram(source: string, file: string, options: PythonProgr
     ...(options.programSeed === undefined ? {} : { programSeed: options.programSeed }),
   };
   const keyOf = new Map(asserts.map((a) => [a.node, a.key]));
+  const host = new SharedHost();
   const main = function* main(): Steps<unknown> {
     if (asserts.length > 0) runtime('a .py program').defineStore(CLAIM_STORE, {});
-    const interp = new Interp(mod, rule, makeHost(file));
+    const interp = new Interp(mod, rule, makeHost(file, host));
     interp.onClaim = (node, ok, message, traceback) => {
       const key = keyOf.get(node);
       if (key === undefined) return undefined;

@@ -96,9 +96,14 @@ function collect(stmts: readonly PyNode[], locals: Set<string>, globals: Set<str
   }
 }
 
-/** Every name some function declares `global`: the module's shared mutable globals. */
-export function declaredGlobals(body: readonly PyNode[]): Set<string> {
+const globalsCache = new WeakMap<readonly PyNode[], ReadonlySet<string>>();
+
+/** Every name some function declares `global`: the module's shared mutable globals (computed once per tree). */
+export function declaredGlobals(body: readonly PyNode[]): ReadonlySet<string> {
+  const cached = globalsCache.get(body);
+  if (cached !== undefined) return cached;
   const out = new Set<string>();
+  globalsCache.set(body, out);
   forEachNode(body, (n) => {
     if (n.nodeType === 'Global') for (const g of n.names as string[]) out.add(g);
   });

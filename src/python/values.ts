@@ -151,11 +151,20 @@ export class PyInstance {
   readonly dict = new Map<string, unknown>();
   /** The model object behind it, for subclasses of threadsim classes (Thread, Queue). */
   host: unknown;
+  /** Attribute locations as traces name them (`FakeDatabase#1.value`), made once per name. */
+  private locations: Map<string, string> | undefined;
   constructor(
     readonly cls: PyClass,
     /** Names the instance's attributes in traces: `FakeDatabase#1`. */
     readonly label: string,
   ) {}
+  /** The location of attribute `name` (one string per name, so analyses hash it once). */
+  location(name: string): string {
+    const m = (this.locations ??= new Map());
+    let l = m.get(name);
+    if (l === undefined) m.set(name, (l = `${this.label}.${name}`));
+    return l;
+  }
 }
 
 /** A module object (`threading`, `time`, the program's own `__main__`). */
@@ -187,4 +196,17 @@ export function hashKey(k: unknown): unknown {
  */
 export class Snapshot {
   constructor(readonly items: unknown[]) {}
+}
+
+/** Built-in types: immutable, as CPython's are, so one set of builtins can serve every execution of a program. */
+const builtinTypes = new WeakSet<PyClass>();
+
+/** Make `cls` a built-in type (`int`, `list`, `ValueError`, ...): a program cannot set its attributes. */
+export function markBuiltinType(cls: PyClass): void {
+  builtinTypes.add(cls);
+}
+
+/** Whether `cls` is a built-in type, whose attributes cannot be set. */
+export function isBuiltinType(cls: PyClass): boolean {
+  return builtinTypes.has(cls);
 }

@@ -126,4 +126,59 @@ describe('the playground in chromium', () => {
     expect(w.requests).toEqual([]);
     expect(w.errors).toEqual([]);
   });
+  it('runs the tutorial race as Python: py/race from the language choice, under the same policies, histogram, player and exports', async () => {
+    const p = w.page;
+    await p.selectOption('#pg-program', '');
+    await p.fill('#pg-source', await p.locator('#pg-starter-js').inputValue());
+    await p.selectOption('#pg-language', 'py');
+    // The editor held the JavaScript starter, so the Python one (py/race's file) replaces it.
+    const source = await p.locator('#pg-source').inputValue();
+    expect(source).toContain('class FakeDatabase:');
+    expect(await p.locator('#pg-switch-label').isVisible()).toBe(true);
+    await p.selectOption('#pg-policy', 'gil');
+    await p.fill('#pg-seed', '0');
+    await p.click('#pg-run');
+    expect(await p.locator('#pg-error').isVisible()).toBe(false);
+    // As `threadsim run py/race`: 35 steps, the lost update reported as two data races at the file's lines.
+    expect(await p.locator('#pg-summary').innerText()).toMatch(/^2 failures in program\.py under policy gil, seed 0: 35 steps/);
+    const failures = await p.locator('#player .failures li').allInnerTexts();
+    expect(failures.join('\n')).toMatch(/data race on FakeDatabase#1\.value .*program\.py:21.*program\.py:24/);
+    expect(await p.locator('#recorded-replay code').first().innerText()).toMatch(/^replay: npx threadsim run program\.py --schedule '/);
+    await p.keyboard.press('End');
+    expect(await p.locator('#player-race .race-line').count()).toBe(2);
+    await p.screenshot({ path: screenshotPath('playground-python.png') });
+
+    await p.fill('#pg-executions', '60');
+    await p.click('#pg-hist');
+    const outputs = await p.locator('#pg-histogram table').nth(1).locator('tr').evaluateAll((trs) => trs.slice(1).map((tr) => [tr.children[0]!.textContent ?? '', Number(tr.children[1]!.textContent)] as const));
+    // Random schedules end at 1 (lost update) or 2; nothing else, and the counts add up.
+    for (const [text] of outputs) expect(text).toMatch(/Ending value is [12]\./);
+    expect(outputs.reduce((a, [, n]) => a + n, 0)).toBe(60);
+
+    await p.click('#pg-export-json');
+    const trace = JSON.parse(await p.locator('#pg-export').inputValue()) as { programName: string; steps: { site?: string }[] };
+    expect(trace.programName).toBe('program.py');
+    expect(trace.steps.some((s) => s.site === 'program.py:24')).toBe(true);
+    expect(w.errors).toEqual([]);
+    expect(w.requests).toEqual([]);
+  });
+
+  it('runs Python under --switch any, shows a syntax error with its line and column, and recognises pasted JavaScript', async () => {
+    const p = w.page;
+    await p.selectOption('#pg-switch', 'any');
+    await p.click('#pg-run');
+    expect(await p.locator('#pg-summary').innerText()).toMatch(/ in program\.py@any under policy gil, seed 0: /);
+    const source = await p.locator('#pg-source').inputValue();
+    await p.fill('#pg-source', `${source}\nif True\n    pass\n`);
+    await p.click('#pg-run');
+    expect(await p.locator('#pg-error').innerText()).toMatch(/program\.py:\d+:\d+: SyntaxError: /);
+    // Typing (or pasting) a JavaScript program switches the language back.
+    await p.fill('#pg-source', await p.locator('#pg-starter-js').inputValue());
+    await p.locator('#pg-source').dispatchEvent('input');
+    expect(await p.locator('#pg-language').inputValue()).toBe('js');
+    expect(await p.locator('#pg-switch-label').isVisible()).toBe(false);
+    await p.click('#pg-run');
+    expect(await p.locator('#pg-summary').innerText()).toMatch(/^3 failures in race under policy gil, seed 0: /);
+    expect(w.errors).toEqual([]);
+  });
 });

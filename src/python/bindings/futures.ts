@@ -9,7 +9,8 @@ import { Future } from '../../models/future.js';
 import { ALL_COMPLETED, FIRST_COMPLETED, FIRST_EXCEPTION, wait } from '../../models/futures-wait.js';
 import { REQUIRED } from '../args.js';
 import { exceptionClass, pyRaise, pyValueOf } from '../exceptions.js';
-import { drain, PyStepIterator, type Interp } from '../interp.js';
+import type { InterpRef } from '../builtins.js';
+import { drain, PyStepIterator } from '../interp.js';
 import { PyBuiltin, PyDict, PyList, PyTuple, type PyClass, type PyModuleObject } from '../values.js';
 import { hostOf, moduleOf, modelClass, seconds } from './host.js';
 
@@ -19,8 +20,8 @@ function kwMap(kw: Map<string, unknown> | undefined, drop: readonly string[]): M
   return out.size === 0 ? undefined : out;
 }
 
-/** Build `concurrent.futures` for one interpreter. */
-export function futuresModule(interp: Interp, registry: Map<Function, PyClass>): PyModuleObject {
+/** Build `concurrent.futures` for one program (see threadingModule). */
+export function futuresModule(ref: InterpRef, registry: Map<Function, PyClass>): PyModuleObject {
   const ex = (self: unknown): ThreadPoolExecutor => hostOf<ThreadPoolExecutor>(self, 'ThreadPoolExecutor');
   const executor = modelClass(
     registry,
@@ -36,7 +37,7 @@ export function futuresModule(interp: Interp, registry: Map<Function, PyClass>):
         params: [['fn', REQUIRED]],
         rest: true,
         anyKw: true,
-        run: (self, v, extra, kw) => ex(self).submit(interp.target(v[0], kwMap(kw, ['fn'])) as never, ...(extra as never[])),
+        run: (self, v, extra, kw) => ex(self).submit(ref.I.target(v[0], kwMap(kw, ['fn'])) as never, ...(extra as never[])),
       },
       map: {
         params: [['fn', REQUIRED]],
@@ -45,9 +46,9 @@ export function futuresModule(interp: Interp, registry: Map<Function, PyClass>):
         run: (self, v, extra, kw) =>
           (function* (): Steps<unknown> {
             const iterables: unknown[][] = [];
-            for (const it of extra) iterables.push(drain(yield* interp.iterate(it, 0)));
+            for (const it of extra) iterables.push(drain(yield* ref.I.iterate(it, 0)));
             const timeout = seconds(kw?.get('timeout') ?? null);
-            const results = (yield* ex(self).mapWith({ timeout }, interp.target(v[0]) as never, ...iterables)) as MapResults<unknown>;
+            const results = (yield* ex(self).mapWith({ timeout }, ref.I.target(v[0]) as never, ...iterables)) as MapResults<unknown>;
             return new PyStepIterator(function* () {
               const r = yield* results.next();
               return r.done ? { done: true, value: undefined } : { done: false, value: r.value };
@@ -73,7 +74,7 @@ export function futuresModule(interp: Interp, registry: Map<Function, PyClass>):
         run: (self, v) =>
           (function* (): Steps<unknown> {
             const e = yield* fut(self).exception(seconds(v[0]));
-            return e === null || e === undefined ? null : pyValueOf(e, (x) => interp.strSync(x));
+            return e === null || e === undefined ? null : pyValueOf(e, (x) => ref.I.strSync(x));
           })(),
       },
       done: { params: [], run: (self) => fut(self).done() },
@@ -86,7 +87,7 @@ export function futuresModule(interp: Interp, registry: Map<Function, PyClass>):
         run: (self, v) => {
           fut(self).add_done_callback((f) => {
             // The model calls back inside a step: the callback must finish without steps of its own.
-            const g = interp.call(v[0], [self === f ? self : f], undefined);
+            const g = ref.I.call(v[0], [self === f ? self : f], undefined);
             const r = g.next();
             if (!r.done) throw pyRaise('RuntimeError', 'threadsim runs done-callbacks inside the completing step: this one takes steps of its own (reads shared state or blocks), which is not modelled');
           });
@@ -96,7 +97,7 @@ export function futuresModule(interp: Interp, registry: Map<Function, PyClass>):
     },
   );
   const toFutures = function* (fs: unknown): Steps<Future[]> {
-    const list = drain(yield* interp.iterate(fs, 0));
+    const list = drain(yield* ref.I.iterate(fs, 0));
     return list.map((f) => hostOf<Future>(f, 'Future'));
   };
   return moduleOf('concurrent.futures', {
@@ -116,7 +117,7 @@ export function futuresModule(interp: Interp, registry: Map<Function, PyClass>):
       (function* (): Steps<unknown> {
         const fs = yield* toFutures(args[0] ?? kw?.get('fs'));
         const r = yield* wait(fs, seconds(args[1] ?? kw?.get('timeout') ?? null), String(args[2] ?? kw?.get('return_when') ?? ALL_COMPLETED));
-        return new PyTuple([new PyList([...r.done], interp.label('list')), new PyList([...r.not_done], interp.label('list'))]);
+        return new PyTuple([new PyList([...r.done], ref.I.label('list')), new PyList([...r.not_done], ref.I.label('list'))]);
       })(),
     ),
     FIRST_COMPLETED,

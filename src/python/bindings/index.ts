@@ -1,11 +1,13 @@
 /**
  * The host of one execution's interpreter: builtins, the modules a program can import, and
- * the Python class of every model object. Made once per execution, as the modules hold
- * per-execution state (the program's threading objects refer to the execution's interpreter).
+ * the Python class of every model object. The builtins and the big modules (`threading`,
+ * `queue`, `concurrent.futures`, `logging`) are made once per program and shared by its
+ * executions (see {@link SharedHost}); the small ones, which hold per-execution state (`sys`'s
+ * switch interval, `random`), are made per execution.
  */
 import type { Host, Interp } from '../interp.js';
-import { makeBuiltins } from '../builtins.js';
-import type { PyClass, PyModuleObject } from '../values.js';
+import { makeBuiltins, type InterpRef } from '../builtins.js';
+import { markBuiltinType, PyClass, PyDict, PyList, PyModuleObject } from '../values.js';
 import { futuresModule } from './futures.js';
 import { moduleOf } from './host.js';
 import { loggingModule } from './logging.js';
@@ -16,11 +18,70 @@ import { threadingModule } from './threading.js';
 /** Modules a `.py` program can import. */
 export const MODULE_NAMES = ['threading', 'queue', 'concurrent', 'concurrent.futures', 'logging', 'time', 'random', 'sys', 'os'] as const;
 
-/** A fresh host for one execution. */
-export function makeHost(file: string): Host {
-  const registry = new Map<Function, PyClass>();
+/**
+ * What one program's executions share: the builtins and the big modules, made on first use,
+ * then pointed at each execution's interpreter in turn (their functions reach it through one
+ * {@link InterpRef}). Safe because executions of a program never interleave (the engine runs
+ * one to its end before it starts another; what-if runs start after the reported run's last
+ * step), and because nothing shared can be changed by a program: each execution gets its own
+ * module objects (copies of the shared members), and the classes (`int`, `threading.Lock`,
+ * `ThreadPoolExecutor`) are immutable, as CPython's built-in types are.
+ */
+export class SharedHost {
+  private readonly ref: InterpRef = { I: undefined as unknown as Interp };
+  private builtinMap: Map<string, unknown> | undefined;
+  /** Model classes to their Python classes (filled as the modules are made). */
+  readonly registry = new Map<Function, PyClass>();
+  private readonly templates = new Map<string, PyModuleObject>();
+
+  /** The builtins, serving `interp` from now on. */
+  builtins(interp: Interp): Map<string, unknown> {
+    this.ref.I = interp;
+    return (this.builtinMap ??= makeBuiltins(this.ref));
+  }
+
+  /** A fresh module object `name` for the running execution, or undefined when it is not a shared one. */
+  module(name: string): PyModuleObject | undefined {
+    let t = this.templates.get(name);
+    if (t === undefined) {
+      const made = this.make(name);
+      if (made === undefined) return undefined;
+      for (const v of made.dict.values()) if (v instanceof PyClass) markBuiltinType(v);
+      this.templates.set(name, (t = made));
+    }
+    const dict = new Map<string, unknown>();
+    // Containers a program can change are copied too.
+    for (const [k, v] of t.dict) dict.set(k, v instanceof PyDict ? copyDict(v) : v instanceof PyList ? new PyList(v.items.slice(), v.label) : v);
+    return new PyModuleObject(t.name, dict);
+  }
+
+  private make(name: string): PyModuleObject | undefined {
+    switch (name) {
+      case 'threading':
+        return threadingModule(this.ref, this.registry);
+      case 'queue':
+        return queueModule(this.registry);
+      case 'concurrent.futures':
+        return futuresModule(this.ref, this.registry);
+      case 'logging':
+        return loggingModule(this.ref);
+      default:
+        return undefined;
+    }
+  }
+}
+
+function copyDict(d: PyDict): PyDict {
+  const out = new PyDict(d.label);
+  for (const [k, v] of d.map) out.map.set(k, [v[0], v[1]]);
+  return out;
+}
+
+/** A host for one execution; `shared` holds what the program's executions share. */
+export function makeHost(file: string, shared: SharedHost = new SharedHost()): Host {
+  const registry = shared.registry;
   return {
-    builtins: (interp: Interp) => makeBuiltins(interp),
+    builtins: (interp: Interp) => shared.builtins(interp),
     classOf(v: object): PyClass | undefined {
       for (let p: object | null = Object.getPrototypeOf(v) as object | null; p !== null; p = Object.getPrototypeOf(p) as object | null) {
         const c = registry.get((p as { constructor: Function }).constructor);
@@ -34,20 +95,16 @@ export function makeHost(file: string): Host {
       let m: PyModuleObject | undefined;
       switch (name) {
         case 'threading':
-          m = threadingModule(interp, registry);
-          break;
         case 'queue':
-          m = queueModule(registry);
+        case 'logging':
+          m = shared.module(name);
           break;
         case 'concurrent':
           m = moduleOf('concurrent', {});
           break;
         case 'concurrent.futures':
-          m = futuresModule(interp, registry);
+          m = shared.module(name);
           interp.importModule('concurrent').dict.set('futures', m);
-          break;
-        case 'logging':
-          m = loggingModule(interp);
           break;
         case 'time':
           m = timeModule();

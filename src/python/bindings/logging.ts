@@ -7,6 +7,7 @@
 import { logging as model } from '../../models/logging.js';
 import type { Steps } from '../../scheduler/ops.js';
 import { percentFormat } from '../format.js';
+import type { InterpRef } from '../builtins.js';
 import type { Interp } from '../interp.js';
 import { PyBuiltin, PyFunction, PyInstance, PyTuple, type PyModuleObject } from '../values.js';
 import { moduleOf } from './host.js';
@@ -24,7 +25,7 @@ class Pre {
 
 /** `msg % args` as logging formats it, running program `__str__`/`__repr__` first. */
 export function* logMessage(interp: Interp, msg: unknown, args: readonly unknown[]): Steps<string> {
-  const text = yield* interp.str(msg);
+  const text = typeof msg === 'string' ? msg : yield* interp.str(msg);
   if (args.length === 0) return text;
   const pre: unknown[] = [];
   for (const a of args) {
@@ -43,16 +44,38 @@ export function* logMessage(interp: Interp, msg: unknown, args: readonly unknown
   );
 }
 
-/** Build `logging` for one interpreter. */
-export function loggingModule(interp: Interp): PyModuleObject {
-  const at = (level: Level): PyBuiltin =>
-    new PyBuiltin(level.toLowerCase(), (args) =>
-      (function* (): Steps<unknown> {
-        const text = yield* logMessage(interp, args[0], args.slice(1));
-        yield* model[level.toLowerCase() as 'info']('%s', text);
+/** Whether printing `a` may run program code (a class's `__str__`/`__repr__`). */
+function runsCode(a: unknown): boolean {
+  return a instanceof PyInstance && (a.cls.lookup('__str__') instanceof PyFunction || a.cls.lookup('__repr__') instanceof PyFunction);
+}
+
+/** `msg % args` for arguments whose str and repr run no program code. */
+function formatted(interp: Interp, msg: string, args: readonly unknown[]): string {
+  const value = args.length === 1 && !(args[0] instanceof PyTuple) ? args[0] : new PyTuple(args.length === 1 ? [args[0]] : args);
+  return percentFormat(
+    msg,
+    value,
+    (x) => interp.strSync(x),
+    (x) => interp.repr(x),
+  );
+}
+
+/** Build `logging` for one program (see threadingModule). */
+export function loggingModule(ref: InterpRef): PyModuleObject {
+  const at = (level: Level): PyBuiltin => {
+    const emit = model[level.toLowerCase() as 'info'];
+    return new PyBuiltin(level.toLowerCase(), (args) => {
+      // The usual call (a string message, arguments of built-in types) formats without
+      // running program code, so its one step is the model's; the text goes to the model
+      // unformatted-again (no arguments: logging prints the message as it is).
+      const msg = args[0];
+      if (typeof msg === 'string' && !args.some(runsCode)) return emit(args.length === 1 ? msg : formatted(ref.I, msg, args.slice(1)));
+      return (function* (): Steps<unknown> {
+        yield* emit(yield* logMessage(ref.I, msg, args.slice(1)));
         return null;
-      })(),
-    );
+      })();
+    });
+  };
   const members: Record<string, unknown> = {
     debug: at('DEBUG'),
     info: at('INFO'),
@@ -65,7 +88,12 @@ export function loggingModule(interp: Interp): PyModuleObject {
   };
   const levelName = (n: number): Level => (n >= 50 ? 'CRITICAL' : n >= 40 ? 'ERROR' : n >= 30 ? 'WARNING' : n >= 20 ? 'INFO' : 'DEBUG');
   members.log = new PyBuiltin('log', (args) => (members[levelName(args[0] as number).toLowerCase()] as PyBuiltin).call(args.slice(1), undefined));
-  const logger = moduleOf('logging.Logger', { ...members });
-  members.getLogger = new PyBuiltin('getLogger', () => logger);
+  // One logger per execution (a program may set its attributes).
+  const loggers = new WeakMap<Interp, PyModuleObject>();
+  members.getLogger = new PyBuiltin('getLogger', () => {
+    let logger = loggers.get(ref.I);
+    if (logger === undefined) loggers.set(ref.I, (logger = moduleOf('logging.Logger', { ...members })));
+    return logger;
+  });
   return moduleOf('logging', members);
 }

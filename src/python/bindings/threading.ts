@@ -17,6 +17,7 @@ import { Timer } from '../../models/timer.js';
 import { REQUIRED } from '../args.js';
 import { exceptionClass, pyRaise } from '../exceptions.js';
 import { PyHostProperty, type Interp } from '../interp.js';
+import type { InterpRef } from '../builtins.js';
 import { PyBuiltin, PyClass, PyFunction, PyInstance, PyList, PyModuleObject } from '../values.js';
 import { contextMethods, hostOf, items, moduleOf, modelClass, pyFloat, seconds } from './host.js';
 
@@ -40,8 +41,11 @@ export function threadValue(t: Thread): unknown {
   return t instanceof PyThread && t.pyInstance !== undefined ? t.pyInstance : t;
 }
 
-/** Build `threading` for one interpreter; `registry` maps model classes to their Python classes. */
-export function threadingModule(interp: Interp, registry: Map<Function, PyClass>): PyModuleObject {
+/**
+ * Build `threading` for one program (its executions share it: see SharedHost); `ref` is the
+ * running execution's interpreter, `registry` maps model classes to their Python classes.
+ */
+export function threadingModule(ref: InterpRef, registry: Map<Function, PyClass>): PyModuleObject {
   const lockMethods = <L extends { acquire(b?: boolean, t?: number): Steps<boolean>; release(): Steps<void> }>(what: string) => ({
     acquire: { params: [['blocking', true], ['timeout', -1]] as const, run: (self: unknown, v: unknown[]) => hostOf<L>(self, what).acquire(v[0] as boolean, seconds(v[1]) ?? -1) },
     release: { params: [], run: (self: unknown) => hostOf<L>(self, what).release() },
@@ -62,13 +66,13 @@ export function threadingModule(interp: Interp, registry: Map<Function, PyClass>
         const kwargs = v[4] as { map: Map<unknown, [unknown, unknown]> } | null;
         const kw = kwargs === null ? undefined : new Map([...kwargs.map.values()].map(([k, x]) => [String(k), x]));
         const t = new PyThread({
-          ...(v[1] === null ? {} : { target: interp.target(v[1], kw) as never }),
+          ...(v[1] === null ? {} : { target: ref.I.target(v[1], kw) as never }),
           args: items(v[3], 'args') as never,
           ...(v[2] === null ? {} : { name: String(v[2]) }),
           daemon: v[5] as boolean | null,
         });
         t.pyInstance = self;
-        t.interp = interp;
+        t.interp = ref.I;
         return t;
       },
     },
@@ -109,7 +113,7 @@ export function threadingModule(interp: Interp, registry: Map<Function, PyClass>
       wait_for: {
         params: [['predicate', REQUIRED], ['timeout', null]],
         run: (self, v) => {
-          const pred = interp.target(v[0]);
+          const pred = ref.I.target(v[0]);
           return hostOf<Condition>(self, 'Condition').wait_for(pred as never, seconds(v[1]));
         },
       },
@@ -147,7 +151,7 @@ export function threadingModule(interp: Interp, registry: Map<Function, PyClass>
     Barrier,
     {
       params: [['parties', REQUIRED], ['action', null], ['timeout', null]],
-      construct: (_s, v) => new Barrier(v[0] as number, { ...(v[1] === null ? {} : { action: interp.target(v[1]) as never }), timeout: seconds(v[2]) }),
+      construct: (_s, v) => new Barrier(v[0] as number, { ...(v[1] === null ? {} : { action: ref.I.target(v[1]) as never }), timeout: seconds(v[2]) }),
     },
     {
       wait: { params: [['timeout', null]], run: (self, v) => hostOf<Barrier>(self, 'Barrier').wait(seconds(v[0])) },
@@ -168,7 +172,7 @@ export function threadingModule(interp: Interp, registry: Map<Function, PyClass>
     Timer,
     {
       params: [['interval', REQUIRED], ['function', REQUIRED], ['args', null], ['kwargs', null]],
-      construct: (_s, v) => new Timer(seconds(v[0], 'interval') ?? 0, interp.target(v[1]) as never, items(v[2], 'args') as never),
+      construct: (_s, v) => new Timer(seconds(v[0], 'interval') ?? 0, ref.I.target(v[1]) as never, items(v[2], 'args') as never),
     },
     { cancel: { params: [], run: (self) => hostOf<Timer>(self, 'Timer').cancel() } },
     {},
@@ -201,7 +205,7 @@ export function threadingModule(interp: Interp, registry: Map<Function, PyClass>
     TIMEOUT_MAX: pyFloat(TIMEOUT_MAX),
     current_thread: fn('current_thread', () => threadValue(current_thread())),
     main_thread: fn('main_thread', () => threadValue(main_thread())),
-    enumerate: fn('enumerate', () => new PyList(enumerate().map(threadValue), interp.label('list'))),
+    enumerate: fn('enumerate', () => new PyList(enumerate().map(threadValue), ref.I.label('list'))),
     active_count: fn('active_count', () => active_count()),
     get_ident: fn('get_ident', () => get_ident()),
   });

@@ -37,6 +37,27 @@ export const PLAYGROUND_SCRIPT = String.raw`
   engine.policies.forEach(function (name) { policy.appendChild(el('option', '', name)).value = name; });
   select.addEventListener('change', function () { $('pg-source').disabled = select.value !== ''; });
 
+  // The language: chosen, or recognised in what is typed or pasted. Switching it swaps in the
+  // other starter program only while the editor holds a starter (or nothing): typed work stays.
+  var language = $('pg-language');
+  var starters = { js: $('pg-starter-js').value, py: $('pg-starter-py').value };
+  function syncLanguage() { $('pg-switch-label').hidden = language.value !== 'py'; }
+  function detect(text) {
+    var js = /export\s+default\b|from\s+['"]threadsim['"]|\bfunction\s*\*/.test(text);
+    var py = /^(import\s+[\w.]+(\s+as\s+\w+)?\s*$|from\s+[\w.]+\s+import\s|def\s+\w+\s*\(|class\s+\w+[^{]*:\s*$|if\s+__name__\s*==)/m.test(text);
+    return js === py ? null : js ? 'js' : 'py';
+  }
+  language.addEventListener('change', function () {
+    var source = $('pg-source');
+    if (source.value.trim() === '' || source.value === starters.js || source.value === starters.py) source.value = starters[language.value];
+    syncLanguage();
+  });
+  $('pg-source').addEventListener('input', function () {
+    var d = detect($('pg-source').value);
+    if (d !== null && d !== language.value) { language.value = d; syncLanguage(); }
+  });
+  syncLanguage();
+
   function showError(e) {
     var box = $('pg-error');
     box.hidden = false;
@@ -46,7 +67,7 @@ export const PLAYGROUND_SCRIPT = String.raw`
   /** The chosen program and the name the engine knows it by. */
   function chosen() {
     if (select.value !== '') return { key: select.value, program: engine.program(select.value) };
-    var p = engine.compile($('pg-source').value);
+    var p = language.value === 'py' ? engine.compilePython($('pg-source').value, 'program.py', $('pg-switch').value) : engine.compile($('pg-source').value);
     return { key: engine.register(p), program: p };
   }
   function seedOf() {

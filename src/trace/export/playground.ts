@@ -1,7 +1,9 @@
 /**
  * The playground: one self-contained page (written or served by `threadsim playground`) where
  * a program is edited, run under any policy and seed, sampled into a histogram, stepped through
- * with the player (both modes, the scheduler one live), and exported. The engine bundle, the
+ * with the player (both modes, the scheduler one live), and exported. A program is JavaScript
+ * (threadsim's API) or Python (a `.py` file as CPython 3.11 runs it; the page starts it from
+ * py/race). The engine bundle (with the Python front end), the
  * player and the playground scripts are inline, allowed by hash; the CSP adds 'unsafe-eval'
  * because the page compiles the program typed into it (and only that) with `new Function`.
  * Nothing is fetched: connect-src, img-src and every other source stay 'none'.
@@ -9,7 +11,7 @@
 import { createHash } from 'node:crypto';
 import { escapeXml } from './escape.js';
 import { playerSections } from './html.js';
-import { pageBundle } from './page-bundle.js';
+import { builtinPythonSource, playgroundBundle } from './page-bundle.js';
 import { PLAYER_SCRIPT } from './player-script.js';
 import { PLAYER_STYLE } from './player-style.js';
 import { PLAYGROUND_SCRIPT } from './playground-script.js';
@@ -35,7 +37,8 @@ table.histogram .fill { display: block; height: .8rem; background: var(--accent)
 
 /** The playground page. */
 export function playgroundHtml(): string {
-  const bundle = pageBundle();
+  const bundle = playgroundBundle();
+  const pythonStarter = builtinPythonSource('tutorial/race.py');
   const scripts = [bundle, PLAYER_SCRIPT, PLAYGROUND_SCRIPT].map((s) => `'sha256-${sha256(s)}'`).join(' ');
   const csp = `default-src 'none'; script-src ${scripts} 'unsafe-eval'; style-src 'unsafe-inline'; img-src 'none'; connect-src 'none'; form-action 'none'; base-uri 'none'`;
   const sections = playerSections({ recordedMeta: '', failures: '', maxStep: 0, timeline: '', replay: '', goal: '', howTo: '' });
@@ -52,12 +55,14 @@ export function playgroundHtml(): string {
 <body>
 <header>
 <h1>threadsim playground</h1>
-<p class="meta">Write a program (JavaScript: threadsim’s TypeScript API without type annotations), run it under a policy and seed, sample many runs, step through one, and be its scheduler. Everything runs in this page; nothing is sent anywhere.</p>
+<p class="meta">Write a program (JavaScript: threadsim’s TypeScript API without type annotations; or Python: a <code>.py</code> file as CPython 3.11 runs it), run it under a policy and seed, sample many runs, step through one, and be its scheduler. Everything runs in this page; nothing is sent anywhere.</p>
 </header>
 <section class="pg-editor">
 <div><textarea id="pg-source" spellcheck="false" aria-label="program source">${escapeXml(PLAYGROUND_SOURCE)}</textarea></div>
 <div class="pg-side">
 <label>program <select id="pg-program"><option value="">the code on the left</option></select></label>
+<label>language <select id="pg-language"><option value="js">JavaScript</option><option value="py">Python (.py)</option></select></label>
+<label id="pg-switch-label" hidden>switching <select id="pg-switch"><option value="cpython">CPython 3.11 check points</option><option value="any">any shared access</option></select></label>
 <label>policy <select id="pg-policy"></select></label>
 <label>seed <input id="pg-seed" type="number" min="0" value="0"></label>
 <button id="pg-run" title="Ctrl+Enter in the editor">▶ run</button>
@@ -74,6 +79,8 @@ export function playgroundHtml(): string {
 <textarea id="pg-export" readonly aria-label="export" placeholder="exports appear here"></textarea>
 <div id="pg-player"></div>
 <template id="pg-template">${sections}</template>
+<textarea id="pg-starter-js" hidden readonly aria-hidden="true">${escapeXml(PLAYGROUND_SOURCE)}</textarea>
+<textarea id="pg-starter-py" hidden readonly aria-hidden="true">${escapeXml(pythonStarter)}</textarea>
 <script>${bundle}</script>
 <script>${PLAYER_SCRIPT}</script>
 <script>${PLAYGROUND_SCRIPT}</script>

@@ -95,4 +95,42 @@ with Managed() as m:
     print("inside", type(m).__name__)
     raise RuntimeError("swallowed")
 print("after with")
+
+
+class Named:
+    def __init__(self, name, swallow=False):
+        self.name = name
+        self.swallow = swallow
+
+    def __enter__(self):
+        print("enter", self.name)
+        return self.name
+
+    def __exit__(self, exc_type, exc, tb):
+        print("exit", self.name, exc_type.__name__ if exc_type else None)
+        return self.swallow
+
+
+def leave_by_return():
+    with Named("r") as n:
+        return "returned " + n
+    print("not reached")
+
+
+print(leave_by_return())
+for i in range(3):
+    with Named("loop%d" % i), Named("inner%d" % i):
+        if i == 0:
+            continue
+        if i == 1:
+            break
+print("loop left at", i)
+try:
+    with Named("outer", swallow=False), Named("keeps", swallow=False):
+        raise KeyError("k")
+except KeyError as e:
+    print("propagated", e)
+with Named("swallows", swallow=True), Named("passes"):
+    raise ValueError("v")
+print("swallowed by the outer manager")
 assert total == 19, "total is wrong"

@@ -24,3 +24,7 @@ print(a, rest, b, c, e, xs[-1], [1, 2, 3][1:], "hello"[::-1], (1, 2, 3)[:2])
 print(f"{3.14159:.2f}|{42:>5}|{'x':<3}|{7:03d}|{1234567:,}|{0.5:%}|{'r'!r}|{10:x}")
 print("{} {name} {}".format("p", "q", name="n"), "{0}{1}{0}".format("a", "b"), "%s/%r/%5.1f/%-4d|" % ("s", "r", 2.25, 7), "%(a)s" % {"a": 1})
 print(None, True and 0, False or "x", not None, 1 < 2 < 3, 1 == 1.0, "a" * 3, [0] * 2, 3 if 0 else 4)
+try:
+    int.limit = 3
+except TypeError as e:
+    print("TypeError:", e)
