@@ -73,7 +73,8 @@ export const EXPORT_FORMATS: Readonly<Record<ExportFormatName, ExportFormat>> = 
   html: {
     extension: '.html',
     description: 'a self-contained page that plays the trace, with a "you are the scheduler" mode',
-    render: (t, o) => exportHtml(t, o.program === undefined ? {} : { program: o.program }),
+    stepRange: true,
+    render: (t, o) => exportHtml(t, { ...(o.program === undefined ? {} : { program: o.program }), ...win(o) }),
   },
 };
 
