@@ -77,7 +77,7 @@ describe('threadsim run --trace / --export and threadsim export', async () => {
     expect(excerpt.split('\n').filter((l) => /^\| \d+ \|/.test(l))).toHaveLength(4);
     // Text keeps the log lines written during the steps: step 13 is T1's "finishing update".
     expect((await cli('export', 'r2.json', '-f', 'text', '--steps', '11..13')).out).toBe('12:00:00: Thread 0: finishing update\n');
-    expect((await cli('export', 'r2.json', '-f', 'html', '--steps', '9..12')).out).toContain('<p class="excerpt" id="window-caption">Steps 9 to 12 of 33 (0..32);');
+    expect((await cli('export', 'r2.json', '-f', 'html', '--steps', '9..12')).out).toContain('<p class="excerpt" id="window-caption">Steps 9 to 12 of 33 (0..32).</p>');
     expectUsageError(await cli('run', 'tutorial/race', '--steps', '9..12'), /--steps needs --export FORMAT/);
     const chrome = JSON.parse((await cli('export', 'r2.json', '-f', 'chrome')).out) as { traceEvents: unknown[] };
     expect(chrome.traceEvents.length).toBeGreaterThan(0);
