@@ -14,6 +14,7 @@ import { exportMermaid } from './mermaid.js';
 import { EXPORT_FORMAT_NAMES, type ExportFormatName } from './names.js';
 import type { StepRange } from './step-range.js';
 import { exportSlides } from './slides.js';
+import { exportSlidesHtml } from './slides-html.js';
 import { exportSvg } from './svg.js';
 import { exportText } from './text.js';
 import { isWindowed, resolveWindow, type ExportWindow } from './window.js';
@@ -69,6 +70,12 @@ export const EXPORT_FORMATS: Readonly<Record<ExportFormatName, ExportFormat>> = 
     description: 'a Markdown slide deck (Marp, Slidev): setup, the interleaving, the race, the fix, the replay',
     stepRange: true,
     render: (t, o) => exportSlides(t, win(o)),
+  },
+  'slides-html': {
+    extension: '.slides.html',
+    description: 'the slide deck as one self-contained HTML page: 16:9 slides, arrow keys or buttons, works offline',
+    stepRange: true,
+    render: (t, o) => exportSlidesHtml(t, win(o)),
   },
   html: {
     extension: '.html',

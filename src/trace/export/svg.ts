@@ -52,6 +52,8 @@ export interface SvgOptions {
   readonly window?: ExportWindow;
   /** Accesses as glyphs only, their values in the footnote. */
   readonly compact?: boolean;
+  /** Draw the title, the excerpt caption and the failures above the lanes. Default true; a slide that says them itself turns it off. */
+  readonly header?: boolean;
 }
 
 type LaneKey = number | typeof OTHERS;
@@ -132,7 +134,7 @@ export function exportSvg(trace: TraceFile, options: SvgOptions = {}): string {
   if (w !== undefined) head.push({ text: windowCaption(trace, w), size: TEXT });
   for (const f of trace.failures) head.push({ text: `FAILURE: ${f.message}`, size: TEXT, fill: '#a00000' });
   const headLines: string[] = [];
-  for (const h of head) {
+  for (const h of options.header === false ? [] : head) {
     for (const line of wrapText(h.text, h.size * (h.bold === true ? 1.1 : 1), inner).slice(0, 3)) {
       y += h.size + 6;
       headLines.push(`<text x="${MARGIN}" y="${y}" font-size="${h.size}"${h.bold === true ? ' font-weight="bold"' : ''}${h.fill === undefined ? '' : ` fill="${h.fill}"`} class="header">${escapeXml(line)}</text>`);
