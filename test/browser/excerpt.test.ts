@@ -1,6 +1,7 @@
 /**
- * Excerpts in chromium: the HTML player of `--steps`/`--threads`/`--focus`, opened as a user
- * gets it from the CLI, next to the CLI's own report of the same run. One browser for the file.
+ * Slide-ready HTML in chromium: the player of an excerpt (`--steps`/`--threads`/`--focus`),
+ * opened as a user gets it from the CLI next to the CLI's own report of the same run, and the
+ * `slides-html` deck, measured at 1920 × 1080. One browser for the file.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -10,7 +11,10 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildChoiceTree } from '../../src/trace/choice-tree.js';
 import { exportHtml } from '../../src/trace/export/html.js';
+import { withRaces } from '../../src/trace/export/index.js';
+import { exportSlidesHtml } from '../../src/trace/export/slides-html.js';
 import { resolveWindow } from '../../src/trace/export/window.js';
+import bank from '../fixtures/bank-program.js';
 import hostile, { HOSTILE } from '../fixtures/hostile.js';
 import { recordTrace } from '../trace/export/record.js';
 import { artifact, launch, open, screenshotPath } from './chromium.js';
@@ -133,6 +137,98 @@ describe('the HTML player of an excerpt', () => {
     expect(await laneNames(p, '#scheduler')).toContain(HOSTILE.script);
     expect(await p.evaluate(() => (globalThis as unknown as { __pwned?: unknown }).__pwned ?? null)).toBeNull();
     expect(await p.locator('img, iframe, object, embed').count()).toBe(0);
+    expect(w.dialogs).toEqual([]);
+    expect(w.errors).toEqual([]);
+    expect(w.requests).toEqual([]);
+    await p.close();
+  });
+});
+
+/** Smallest rendered text on the slide shown: each text node's font size times the scale it is drawn at (the deck's, or the SVG's). */
+async function smallestText(p: Page): Promise<{ px: number; text: string }> {
+  return p.evaluate(() => {
+    type El = { closest(s: string): unknown; getScreenCTM?: () => { a: number } | null; parentElement: El | null };
+    const g = globalThis as unknown as {
+      document: { querySelector(s: string): { getBoundingClientRect(): { width: number } } & object; createTreeWalker(root: object, what: number): { nextNode(): { textContent: string | null; parentElement: El } | null } };
+      getComputedStyle(e: object): { fontSize: string; display: string; visibility: string };
+    };
+    const deckScale = g.document.querySelector('#deck').getBoundingClientRect().width / 1920;
+    const walker = g.document.createTreeWalker(g.document.querySelector('.slide:not([hidden])'), 4);
+    let best = { px: Infinity, text: '' };
+    for (let t = walker.nextNode(); t !== null; t = walker.nextNode()) {
+      const text = (t.textContent ?? '').trim();
+      if (text === '') continue;
+      const el = t.parentElement;
+      const inSvg = el.closest('svg') !== null;
+      const scale = inSvg ? (el.getScreenCTM?.()?.a ?? 1) : deckScale;
+      const px = parseFloat(g.getComputedStyle(el).fontSize) * scale;
+      if (px < best.px) best = { px, text: text.slice(0, 40) };
+    }
+    return best;
+  });
+}
+
+describe('the HTML slide deck', () => {
+  for (const [name, make] of [
+    ['tutorial/race', () => withRaces(recordTrace('tutorial/race'))],
+    ['a 209-step bank program', () => withRaces(recordTrace(bank))],
+  ] as const) {
+    it(`${name}: every slide fits 16:9 at 1920 × 1080 with no text under 14 px; keys and buttons move`, async () => {
+      const trace = make();
+      const w = await open(browser, artifact(`deck-${name.replace(/\W+/g, '-')}.html`, exportSlidesHtml(trace)), { width: 1920, height: 1080 });
+      const p = w.page;
+      await p.waitForSelector('body[data-ready="true"]');
+      const count = await p.locator('.slide').count();
+      expect(count).toBe(5);
+      // The canvas is 16:9 and fills the 16:9 window.
+      const box = (await p.locator('#deck').boundingBox())!;
+      expect(box.width / box.height).toBeCloseTo(16 / 9, 3);
+      expect(box.width).toBeCloseTo(1920, 0);
+      for (let i = 1; i <= count; i++) {
+        expect(await p.locator('#counter').innerText()).toBe(`${i} / ${count}`);
+        expect(await p.locator('.slide:not([hidden])').count()).toBe(1);
+        const small = await smallestText(p);
+        expect(small.px, `slide ${i}: "${small.text}"`).toBeGreaterThanOrEqual(14);
+        // Nothing runs off the slide: the body holds its content, the picture sits inside the canvas.
+        const over = await p.locator('.slide:not([hidden]) .body').evaluate((b) => (b as unknown as { scrollHeight: number; clientHeight: number }).scrollHeight - (b as unknown as { clientHeight: number }).clientHeight);
+        expect(over, `slide ${i}`).toBeLessThanOrEqual(1);
+        const svg = p.locator('.slide:not([hidden]) svg');
+        if ((await svg.count()) > 0) {
+          const s = (await svg.boundingBox())!;
+          expect(s.y + s.height).toBeLessThanOrEqual(box.y + box.height);
+          expect(s.x + s.width).toBeLessThanOrEqual(box.x + box.width);
+        }
+        if (i === 3) await p.screenshot({ path: screenshotPath(`deck-${name.replace(/\W+/g, '-')}-3.png`) });
+        await p.keyboard.press(i % 2 === 0 ? 'ArrowRight' : 'Space');
+      }
+      expect(await p.locator('#counter').innerText()).toBe(`${count} / ${count}`);
+      expect(await p.locator('#next').isDisabled()).toBe(true);
+      await p.click('#prev');
+      expect(await p.locator('#counter').innerText()).toBe(`${count - 1} / ${count}`);
+      await p.keyboard.press('Home');
+      expect(await p.locator('#prev').isDisabled()).toBe(true);
+      await p.click('#next');
+      expect(await p.locator('.slide:not([hidden]) h2').innerText()).toBe('The setup');
+      // The slide number is in the address: opening #3 shows the interleaving.
+      await p.goto(`${p.url().replace(/#.*$/, '')}#3`);
+      await p.reload();
+      await p.waitForSelector('body[data-ready="true"]');
+      expect(await p.locator('.slide:not([hidden]) h2').innerText()).toBe('The interleaving');
+      expect(w.errors).toEqual([]);
+      expect(w.requests).toEqual([]);
+      await p.close();
+    });
+  }
+
+  it('hostile names stay text on every slide', async () => {
+    const trace = withRaces(recordTrace(hostile));
+    const w = await open(browser, artifact('deck-hostile.html', exportSlidesHtml(trace)), { width: 1920, height: 1080 });
+    const p = w.page;
+    await p.waitForSelector('body[data-ready="true"]');
+    expect(await p.locator('.slide-setup .threads').innerText()).toContain(HOSTILE.script);
+    expect(await p.locator('.slide-setup .threads').innerText()).toContain(HOSTILE.attr);
+    expect(await p.evaluate(() => (globalThis as unknown as { __pwned?: unknown }).__pwned ?? null)).toBeNull();
+    expect(await p.locator('img, iframe, object, embed, b').count()).toBe(0);
     expect(w.dialogs).toEqual([]);
     expect(w.errors).toEqual([]);
     expect(w.requests).toEqual([]);
