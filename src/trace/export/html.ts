@@ -107,6 +107,11 @@ function plan(trace: TraceFile, options: HtmlOptions): Plan {
   return { live: null, script: null, tree: options.tree ?? buildChoiceTree(program, trace), why: bundled.reason };
 }
 
+/** True when the program states a claim or an invariant: something a schedule can make fail. */
+function hasClaims(program: Program): boolean {
+  return Object.keys(program.options.claims ?? {}).length + Object.keys(program.options.invariants ?? {}).length > 0;
+}
+
 /** The trace as a standalone HTML page. */
 export function exportHtml(trace: TraceFile, options: HtmlOptions = {}): string {
   const { live, script, tree, why } = plan(trace, options);
@@ -117,7 +122,7 @@ export function exportHtml(trace: TraceFile, options: HtmlOptions = {}): string 
     recipe: { program: r.program, policy: 'gil', seed: r.seed, ...(r.maxSteps === undefined ? {} : { maxSteps: r.maxSteps }), ...(r.cpuCount === undefined ? {} : { cpuCount: r.cpuCount }) },
     live,
     tree: tree === undefined ? null : packTree(tree),
-    puzzle: puzzleOf(trace),
+    puzzle: puzzleOf(trace, options.program === undefined ? {} : { claims: hasClaims(options.program) }),
     window: w === undefined ? null : { from: w.from, to: w.to, lanes: w.lanes, folded: w.folded },
   };
   const scripts = [PLAYER_SCRIPT, ...(script === null ? [] : [script])].map((s) => `'sha256-${sha256(s)}'`).join(' ');

@@ -491,11 +491,15 @@ export const PLAYER_SCRIPT = String.raw`
       at.end.failures.forEach(function (f) { outcome.appendChild(el('p', 'failure', f)); });
       var puzzle = data.puzzle;
       var state = stateAfter(steps, source.initialState);
-      var locs = Object.keys(puzzle.expect);
-      var met = puzzle.anyFailure ? at.end.failures.length > 0 : locs.length > 0 && locs.every(function (l) { return state[l] === puzzle.expect[l]; });
+      var differ = puzzle.differ || null;
+      var locs = Object.keys(differ || puzzle.expect);
+      var ended = function (l) { return l + ' ended at ' + (state[l] === undefined ? '(unset)' : state[l]) + (differ ? ' (the recorded run: ' + differ[l] + ')' : ''); };
+      // A "make it end otherwise" goal is met by any location ending away from the recorded run's value.
+      var met = differ ? locs.some(function (l) { return state[l] !== differ[l]; }) || at.end.failures.length > 0
+        : puzzle.anyFailure ? at.end.failures.length > 0 : locs.length > 0 && locs.every(function (l) { return state[l] === puzzle.expect[l]; });
       var verdict = met
-        ? 'Goal reached' + (locs.length > 0 ? ': ' + locs.map(function (l) { return l + ' ended at ' + state[l]; }).join(', ') + '.' : '.')
-        : 'Goal not reached' + (locs.length > 0 ? ': ' + locs.map(function (l) { return l + ' ended at ' + (state[l] === undefined ? '(unset)' : state[l]); }).join(', ') : '') + '. Undo or restart and try another order.';
+        ? 'Goal reached' + (locs.length > 0 ? ': ' + locs.map(ended).join(', ') + '.' : '.')
+        : 'Goal not reached' + (locs.length > 0 ? ': ' + locs.map(ended).join(', ') : '') + '. Undo or restart and try another order.';
       outcome.appendChild(el('p', met ? 'goal goal-met' : 'goal goal-missed', verdict));
     }
     var replay = $('replay');
