@@ -202,7 +202,8 @@ function interleavingSlide(trace: TraceFile, story: ExportWindow | undefined): S
   const { order, caption } = textAbove(trace, story, w);
   const out = [`<p class="order">${x(order)}</p>`];
   if (caption !== '') out.push(`<p class="caption">${x(caption)}</p>`);
-  out.push(`<div class="picture">${svg.trim()}</div>`);
+  // Grown to the room's width or height, the picture stays at the top, under the lines about it.
+  out.push(`<div class="picture">${svg.trim().replace(/^<svg /, '<svg preserveAspectRatio="xMidYMin meet" ')}</div>`);
   return { kind: 'interleaving', heading: 'The interleaving', body: `${out.join('\n')}\n` };
 }
 

@@ -159,10 +159,25 @@ function failureSlide(trace: TraceFile): string[] {
   return out;
 }
 
+/** Why a failure without a race happens and what fixes it, by failure kind (facts about threading, in threadsim's words). */
+const FAILURE_FIXES: Readonly<Record<string, readonly string[]>> = {
+  deadlock: [
+    'Every thread that is left waits for something only a waiting thread can give: a lock it holds, its end (`join()`), an item for a queue.',
+    'Fix: take locks in one fixed order in every thread, or hold a single lock; use `threading.RLock` where a thread must take its own lock again; give waits a timeout and handle it.',
+  ],
+  'lock-order': [
+    'Two threads take the same locks in opposite orders: under another schedule each holds one and waits for the other, a deadlock.',
+    'Fix: take the locks in one fixed order in every thread, or replace them with one lock.',
+  ],
+};
+
 /** What the fix slide says (threadsim's own prose, with backticks around code). */
 export function fixLines(trace: TraceFile, races: readonly TraceRace[]): readonly string[] {
   const pattern = races.find((r) => r.pattern !== undefined)?.pattern;
-  return races.length === 0 ? (trace.failures.length === 0 ? ['Nothing to fix in this run; other schedules may differ.'] : ['Fix what the failure names, then check every schedule, not just this one.']) : (FIXES[pattern ?? ''] ?? GENERIC_FIX);
+  if (races.length > 0) return FIXES[pattern ?? ''] ?? GENERIC_FIX;
+  if (trace.failures.length === 0) return ['Nothing to fix in this run; other schedules may differ.'];
+  const known = trace.failures.map((f) => FAILURE_FIXES[f.kind]).find((l) => l !== undefined);
+  return known ?? ['Fix what the failure names, then check every schedule, not just this one.'];
 }
 
 function fixSlide(trace: TraceFile, races: readonly TraceRace[]): string[] {
