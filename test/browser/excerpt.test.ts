@@ -198,7 +198,14 @@ describe('the HTML slide deck', () => {
           expect(s.y + s.height).toBeLessThanOrEqual(box.y + box.height);
           expect(s.x + s.width).toBeLessThanOrEqual(box.x + box.width);
         }
-        if (i === 3) await p.screenshot({ path: screenshotPath(`deck-${name.replace(/\W+/g, '-')}-3.png`) });
+        if (i === 3) {
+          await p.screenshot({ path: screenshotPath(`deck-${name.replace(/\W+/g, '-')}-3.png`) });
+          // A maximised (not full-screen) browser window 1920 px wide: the canvas shrinks to 0.89, the text stays 14 px.
+          await p.setViewportSize({ width: 1920, height: 960 });
+          const windowed = await smallestText(p);
+          expect(windowed.px, `slide 3 at 1920 x 960: "${windowed.text}"`).toBeGreaterThanOrEqual(14);
+          await p.setViewportSize({ width: 1920, height: 1080 });
+        }
         await p.keyboard.press(i % 2 === 0 ? 'ArrowRight' : 'Space');
       }
       expect(await p.locator('#counter').innerText()).toBe(`${count} / ${count}`);

@@ -23,8 +23,8 @@ body { font-family: "DejaVu Sans", Verdana, Arial, sans-serif; color: var(--ink)
 .lead { font-size: 1.1em; color: var(--muted); }
 .bad { color: var(--race); font-weight: bold; }
 .ok { color: #1a6b1a; font-weight: bold; }
-.caption { font-size: 26px; line-height: 1.35; color: var(--muted); margin: 0 0 8px; }
-.order { font-size: 30px; line-height: 1.35; margin: 0 0 8px; }
+.body .caption { font-size: 26px; line-height: 1.35; color: var(--muted); margin: 0 0 8px; }
+.body .order { font-size: 30px; line-height: 1.35; margin: 0 0 8px; }
 .slide-interleaving .body { display: flex; flex-direction: column; }
 .picture { flex: 1; min-height: 0; display: flex; align-items: flex-start; justify-content: center; }
 /* Drawn as large as the room allows: the export keeps the picture no larger than the room, so it only ever grows. */

@@ -25,11 +25,17 @@ import { wrapText } from './text-measure.js';
 import { raceSteps, resolveWindow, type ExportWindow } from './window.js';
 
 /** The interleaving slide's body, in canvas px of the 1920 × 1080 slide (see deck-style.ts). */
-export const PICTURE = { width: 1800, height: 1080 - 48 - 92 - 100 } as const;
+export const PICTURE = { width: 1800, height: 1080 - 48 - 92 - 120 } as const;
 /** Font sizes and line height of the lines above the picture (deck-style.ts: .order, .caption). */
 const ORDER_PX = 30;
 const CAPTION_PX = 26;
 const LINE_HEIGHT = 1.35;
+/**
+ * How much larger than its own size the picture is drawn at least: a browser window 1920 px
+ * wide but not full screen (about 960 px tall) shows the 16:9 canvas at 0.89, and the
+ * timeline's 14-px text must stay 14 px there too.
+ */
+const GROW = 1.13;
 /** Fewest steps the interleaving slide cuts a window to before it lets the picture shrink. */
 const MIN_STEPS = 8;
 /** Most runs named in one "who ran when" line. */
@@ -171,7 +177,7 @@ function cut(trace: TraceFile, w: ExportWindow, n: number): ExportWindow {
 
 function fits(svg: string, room: number): boolean {
   const m = /<svg[^>]* width="(\d+(?:\.\d+)?)" height="(\d+(?:\.\d+)?)"/.exec(svg);
-  return m !== null && Number(m[1]) <= PICTURE.width && Number(m[2]) <= room;
+  return m !== null && Number(m[1]) * GROW <= PICTURE.width && Number(m[2]) * GROW <= room;
 }
 
 /**
