@@ -134,8 +134,17 @@ function setupSlide(trace: TraceFile, story: ExportWindow | undefined): Slide {
   return { kind: 'setup', heading: 'The setup', body: `${out.join('\n')}\n` };
 }
 
-/** Ways to draw a window, plainest first: labels, then glyphs (values in the footnote), then narrower ticks. */
-const STYLES: readonly SvgOptions[] = [{}, { compact: true }, { compact: true, tickWidth: 40 }, { compact: true, tickWidth: 34 }];
+/** Ways to draw a window, fullest first: labels, then glyphs (values in the footnote), narrower ticks, then without footnotes. */
+const STYLES: readonly SvgOptions[] = [
+  {},
+  { compact: true },
+  { compact: true, tickWidth: 40 },
+  { compact: true, tickWidth: 34 },
+  // Short of room: the footnotes go (the next slide tells the races), labels stay on the picture.
+  { notes: false },
+  { notes: false, tickWidth: 40 },
+  { notes: false, compact: true, tickWidth: 34 },
+];
 
 /**
  * The window's SVG drawn so that it fits {@link PICTURE} at its own size or larger (so its

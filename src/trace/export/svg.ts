@@ -54,6 +54,8 @@ export interface SvgOptions {
   readonly compact?: boolean;
   /** Draw the title, the excerpt caption and the failures above the lanes. Default true; a slide that says them itself turns it off. */
   readonly header?: boolean;
+  /** Write the race and value footnotes under the legend. Default true; a slide short of room that tells the races itself turns it off. */
+  readonly notes?: boolean;
 }
 
 type LaneKey = number | typeof OTHERS;
@@ -191,7 +193,7 @@ export function exportSvg(trace: TraceFile, options: SvgOptions = {}): string {
   if (values.length > 0) {
     notes.push({ text: `${compact ? 'Values' : 'Values without room in the picture'}: ${values.map((a) => `step ${a.step} ${accessLabel(a)}`).join('; ')}.`, cls: 'value-note', fill: '#000' });
   }
-  for (const n of notes) {
+  for (const n of options.notes === false ? [] : notes) {
     for (const line of wrapText(n.text, TEXT, inner)) {
       fy += LINE;
       body.push(`<text x="${MARGIN}" y="${fy}" font-size="${TEXT}" fill="${n.fill}" class="${n.cls}">${escapeXml(line)}</text>`);
