@@ -51,6 +51,8 @@ export interface HtmlOptions {
    * at the window's first step, the steps before it run as recorded.
    */
   readonly window?: ExportWindow;
+  /** The timeline draws accesses as glyphs (their values in its footnote and on hover), for long traces. */
+  readonly compact?: boolean;
 }
 
 /** The excerpt as the page script reads it. */
@@ -156,7 +158,7 @@ export function exportHtml(trace: TraceFile, options: HtmlOptions = {}): string 
 <h1>${escapeXml(r.program)}</h1>
 <p class="meta">${trace.description === undefined ? '' : escapeXml(trace.description)}</p>
 </header>
-${playerSections({ recordedMeta, excerpt, failures, maxStep: Math.max(0, trace.steps.length - 1), timeline: exportSvg(trace, w === undefined ? {} : { window: w }), replay, goal: escapeXml(puzzle.goal), howTo })}
+${playerSections({ recordedMeta, excerpt, failures, maxStep: Math.max(0, trace.steps.length - 1), timeline: exportSvg(trace, { ...(w === undefined ? {} : { window: w }), ...(options.compact === true ? { compact: true } : {}) }), replay, goal: escapeXml(puzzle.goal), howTo })}
 <script type="application/json" id="ts-data">${jsonForScript(data)}</script>
 ${script === null ? '' : `<script>${script}</script>\n`}<script>${PLAYER_SCRIPT}</script>
 </body>

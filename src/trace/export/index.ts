@@ -33,7 +33,7 @@ export interface ExportOptions {
   readonly threads?: readonly string[];
   /** Formats with `stepRange`: `race` or `race:N`, the steps of that race (instead of `steps`). */
   readonly focus?: string;
-  /** `svg`: accesses as glyphs, their values listed in the footnote (for long traces). */
+  /** `svg` and the `html` page's timeline: accesses as glyphs, their values listed in the footnote (for long traces). */
   readonly compact?: boolean;
   /**
    * The excerpt resolved from `steps`, `threads` and `focus` by {@link renderExport} (which
@@ -81,7 +81,7 @@ export const EXPORT_FORMATS: Readonly<Record<ExportFormatName, ExportFormat>> = 
     extension: '.html',
     description: 'a self-contained page that plays the trace, with a "you are the scheduler" mode',
     stepRange: true,
-    render: (t, o) => exportHtml(t, { ...(o.program === undefined ? {} : { program: o.program }), ...win(o) }),
+    render: (t, o) => exportHtml(t, { ...(o.program === undefined ? {} : { program: o.program }), ...win(o), ...(o.compact === true ? { compact: true } : {}) }),
   },
 };
 

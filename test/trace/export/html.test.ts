@@ -120,4 +120,14 @@ describe('exportHtml of an excerpt (--steps, --threads, --focus)', () => {
     for (const s of Object.values(HOSTILE)) expect(html).not.toContain(s);
     expect(html).toContain('folded into &quot;other threads&quot;: MainThread, &quot;&gt;&lt;img src=x onerror=&quot;window.__pwned=2&quot;&gt;');
   });
+
+  it('--compact draws the page\'s timeline with glyphs, the values in its footnote and in each glyph\'s tooltip', () => {
+    const trace = recordTrace('tutorial/race');
+    const timeline = (html: string): string => /<div id="timeline">([\s\S]*?)<\/div><\/details>/.exec(html)![1]!;
+    expect(timeline(exportHtml(trace))).toContain('class="access-label"');
+    const compact = timeline(exportHtml(trace, { compact: true }));
+    expect(compact).not.toContain('class="access-label"');
+    expect(compact).toMatch(/class="value-note">Values: step 0 R db\.value → 0;/);
+    expect(compact).toMatch(/<g class="access write" data-step="12"><title>step 12: write db\.value[^<]*1[^<]*<\/title>/);
+  });
 });
