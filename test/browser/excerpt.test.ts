@@ -213,6 +213,9 @@ describe('the HTML slide deck', () => {
       expect(await p.locator('#next').isDisabled()).toBe(true);
       await p.click('#prev');
       expect(await p.locator('#counter').innerText()).toBe(`${count - 1} / ${count}`);
+      // Space on the focused button presses it once: one slide back, not two.
+      await p.keyboard.press('Space');
+      expect(await p.locator('#counter').innerText()).toBe(`${count - 2} / ${count}`);
       await p.keyboard.press('Home');
       expect(await p.locator('#prev').isDisabled()).toBe(true);
       await p.click('#next');

@@ -58,6 +58,8 @@ export const DECK_SCRIPT = String.raw`
 
   document.addEventListener('keydown', function (e) {
     var k = e.key;
+    // A focused button acts on its own Space or Enter: moving here too would move twice.
+    if (e.target && e.target.tagName === 'BUTTON' && (k === ' ' || k === 'Enter')) return;
     if (k === 'ArrowRight' || k === 'ArrowDown' || k === 'PageDown' || k === ' ' || k === 'Enter' || k === 'n') show(at + 1);
     else if (k === 'ArrowLeft' || k === 'ArrowUp' || k === 'PageUp' || k === 'Backspace' || k === 'p') show(at - 1);
     else if (k === 'Home') show(0);
