@@ -30,6 +30,8 @@ interface Shot {
   readonly caption: string;
   readonly command: string;
   readonly draw: (page: Page) => Promise<void>;
+  /** Shoot the whole window (a page), not the picture or text in it. */
+  readonly page?: boolean;
 }
 
 const open = async (page: Page, name: string, content: string): Promise<void> => {
@@ -58,7 +60,29 @@ const shots: Shot[] = [
   { file: 'race-markdown.png', caption: 'Markdown export (source) of the race steps', command: 'threadsim export race.json -f markdown --focus race', draw: (p) => open(p, 'c.html', textPage(renderExport(trace, 'markdown', { focus: 'race' }).split('### Sequence diagram')[0]!)) },
   { file: 'race-slides.png', caption: 'Slides export (source): the lost-write slide', command: 'threadsim export race.json -f slides', draw: (p) => open(p, 'd.html', textPage(renderExport(trace, 'slides').split('\n\n---\n\n')[3]!)) },
   { file: 'race-text.png', caption: 'Text export: the log lines as Python prints them', command: 'threadsim export race.json -f text', draw: (p) => open(p, 'e.html', textPage(renderExport(trace, 'text'))) },
-  { file: 'race-html.png', caption: 'HTML player', command: 'threadsim export race.json -f html', draw: (p) => open(p, 'f.html', renderExport(trace, 'html', { program })) },
+  { file: 'race-html.png', caption: 'HTML player', command: 'threadsim export race.json -f html', draw: (p) => open(p, 'f.html', renderExport(trace, 'html', { program })), page: true },
+  {
+    file: 'race-html-focus.png',
+    caption: 'HTML player of the race alone (steps 9..19), at the lost write',
+    command: 'threadsim export race.json -f html --focus race',
+    draw: async (p) => {
+      await open(p, 'g.html', renderExport(trace, 'html', { program, focus: 'race' }));
+      await p.fill('#pos-input', '12');
+      await p.press('#pos-input', 'Enter');
+    },
+    page: true,
+  },
+  {
+    file: 'race-slides-html.png',
+    caption: 'HTML slide deck: the interleaving slide',
+    command: 'threadsim export race.json -f slides-html',
+    draw: async (p) => {
+      await open(p, 'h.html', renderExport(trace, 'slides-html'));
+      await p.keyboard.press('ArrowRight');
+      await p.keyboard.press('ArrowRight');
+    },
+    page: true,
+  },
 ];
 
 const browser = await chromium.launch({ executablePath: process.env.THREADSIM_CHROMIUM ?? '/usr/bin/chromium', headless: true, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
@@ -70,7 +94,7 @@ try {
     const target = (await page.locator('body > svg, #out > svg').count()) > 0 ? page.locator('body > svg, #out > svg').first() : page.locator('pre').first();
     // Written beside the target and renamed: a failed run never leaves half a picture.
     const tmp = join(out, `.tmp-${shot.file}`);
-    await (shot.file === 'race-html.png' ? page.screenshot({ path: tmp, timeout: 60_000 }) : target.screenshot({ path: tmp, timeout: 60_000 }));
+    await (shot.page === true ? page.screenshot({ path: tmp, timeout: 60_000 }) : target.screenshot({ path: tmp, timeout: 60_000 }));
     renameSync(tmp, join(out, shot.file));
     await page.close();
   }

@@ -239,7 +239,7 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<n
           .option('steps', { type: 'string', requiresArg: true, describe: 'only steps A..B (an excerpt for a slide)' })
           .option('threads', { type: 'string', requiresArg: true, describe: 'only these threads as lanes (names, #i or T<i>, comma-separated); the rest folded or listed' })
           .option('focus', { type: 'string', requiresArg: true, describe: 'the steps of a race: race (the first) or race:N' })
-          .option('compact', { type: 'boolean', default: false, describe: 'svg: accesses as glyphs, their values in the footnote' })
+          .option('compact', { type: 'boolean', default: false, describe: "svg, and html's timeline: accesses as glyphs, their values in the footnote" })
           .option('program', { type: 'string', requiresArg: true, describe: 'html: load this program for the scheduler mode (a file the trace names is never loaded on its word)' }),
       (a) =>
         guard(async () =>

@@ -77,7 +77,7 @@ describe('threadsim run --trace / --export and threadsim export', async () => {
     expect(excerpt.split('\n').filter((l) => /^\| \d+ \|/.test(l))).toHaveLength(4);
     // Text keeps the log lines written during the steps: step 13 is T1's "finishing update".
     expect((await cli('export', 'r2.json', '-f', 'text', '--steps', '11..13')).out).toBe('12:00:00: Thread 0: finishing update\n');
-    expectUsageError(await cli('export', 'r2.json', '-f', 'html', '--steps', '9..12'), /--steps does not apply to the html format/);
+    expect((await cli('export', 'r2.json', '-f', 'html', '--steps', '9..12')).out).toContain('<p class="excerpt" id="window-caption">Steps 9 to 12 of 33 (0..32).</p>');
     expectUsageError(await cli('run', 'tutorial/race', '--steps', '9..12'), /--steps needs --export FORMAT/);
     const chrome = JSON.parse((await cli('export', 'r2.json', '-f', 'chrome')).out) as { traceEvents: unknown[] };
     expect(chrome.traceEvents.length).toBeGreaterThan(0);
@@ -145,12 +145,12 @@ export default program('changing', function* main() {
 });
 
 describe('excerpt flags: --steps, --threads, --focus race', () => {
-  it('every format but html takes them; --focus race is the steps of the race the report names', async () => {
+  it('every format takes them; --focus race is the steps of the race the report names', async () => {
     await cli('run', 'tutorial/race', '--trace', 'w.json');
     const md = (await cli('export', 'w.json', '-f', 'markdown', '--focus', 'race')).out;
     // The report says: lost update, steps 9..19.
     expect(md.split('\n').filter((l) => /^\| \d+ \|/.test(l)).map((l) => Number(l.split('|')[1]))).toEqual([9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19]);
-    for (const f of ['svg', 'mermaid', 'chrome', 'json', 'text']) {
+    for (const f of ['svg', 'mermaid', 'chrome', 'json', 'text', 'html']) {
       const r = await cli('export', 'w.json', '-f', f, '--focus', 'race', '--threads', 'T1,T2');
       expect(r.code, f).toBe(0);
     }

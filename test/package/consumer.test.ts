@@ -207,6 +207,13 @@ test('racy counter claimed safe', () => { expect(counter).toBeThreadSafe({ progr
     const html = inConsumer('npx', ['--no-install', 'threadsim', 'export', 'race.json', '-f', 'html', '-o', 'race.html', '--force']);
     expect(html.stderr).toBe('');
     expect(readFileSync(join(dir, 'race.html'), 'utf8')).toContain('"live":"tutorial/race"');
+    // The slide-ready exports from the installed package: an excerpt of the player, and the HTML deck.
+    const excerpt = inConsumer('npx', ['--no-install', 'threadsim', 'export', 'race.json', '-f', 'html', '--focus', 'race', '-o', 'race-focus.html', '--force']);
+    expect(excerpt.stderr).toBe('');
+    expect(readFileSync(join(dir, 'race-focus.html'), 'utf8')).toContain('"window":{"from":9,"to":19');
+    const deck = inConsumer('npx', ['--no-install', 'threadsim', 'export', 'race.json', '-f', 'slides-html', '-o', 'race.slides.html', '--force']);
+    expect(deck.stderr).toBe('');
+    expect(readFileSync(join(dir, 'race.slides.html'), 'utf8')).toContain('<h2>The lost write</h2>');
   });
 
   it('npx threadsim --version prints the package version', () => {

@@ -34,6 +34,7 @@ import { PLAYER_SCRIPT } from './player-script.js';
 import { PLAYER_STYLE } from './player-style.js';
 import { puzzleOf, type Puzzle } from './puzzle.js';
 import { exportSvg } from './svg.js';
+import { windowCaption, type ExportWindow } from './window.js';
 
 /** Options of {@link exportHtml}. */
 export interface HtmlOptions {
@@ -44,6 +45,22 @@ export interface HtmlOptions {
   readonly program?: Program;
   /** A precomputed choice tree, used when the page cannot run the program itself. */
   readonly tree?: ChoiceTree;
+  /**
+   * An excerpt (`--steps`, `--threads`, `--focus`): the player shows only these steps, under
+   * their numbers in the whole trace, and only these threads' lanes; the scheduler mode starts
+   * at the window's first step, the steps before it run as recorded.
+   */
+  readonly window?: ExportWindow;
+  /** The timeline draws accesses as glyphs (their values in its footnote and on hover), for long traces. */
+  readonly compact?: boolean;
+}
+
+/** The excerpt as the page script reads it. */
+interface PageWindow {
+  readonly from: number;
+  readonly to: number;
+  readonly lanes: readonly number[];
+  readonly folded: readonly number[];
 }
 
 /** The page's data, as the script reads it. */
@@ -59,6 +76,8 @@ interface PageData {
   readonly live: string | null;
   readonly tree: PackedTree | null;
   readonly puzzle: Puzzle;
+  /** The excerpt the player shows, or null for the whole run. */
+  readonly window: PageWindow | null;
 }
 
 const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('base64');
@@ -90,16 +109,23 @@ function plan(trace: TraceFile, options: HtmlOptions): Plan {
   return { live: null, script: null, tree: options.tree ?? buildChoiceTree(program, trace), why: bundled.reason };
 }
 
+/** True when the program states a claim or an invariant: something a schedule can make fail. */
+function hasClaims(program: Program): boolean {
+  return Object.keys(program.options.claims ?? {}).length + Object.keys(program.options.invariants ?? {}).length > 0;
+}
+
 /** The trace as a standalone HTML page. */
 export function exportHtml(trace: TraceFile, options: HtmlOptions = {}): string {
   const { live, script, tree, why } = plan(trace, options);
   const r = trace.recipe;
+  const w = options.window;
   const data: PageData = {
     trace: { threads: trace.threads.map((t) => t.name), initialState: trace.initialState ?? {}, steps: pageSteps(trace) },
     recipe: { program: r.program, policy: 'gil', seed: r.seed, ...(r.maxSteps === undefined ? {} : { maxSteps: r.maxSteps }), ...(r.cpuCount === undefined ? {} : { cpuCount: r.cpuCount }) },
     live,
     tree: tree === undefined ? null : packTree(tree),
-    puzzle: puzzleOf(trace),
+    puzzle: puzzleOf(trace, options.program === undefined ? {} : { claims: hasClaims(options.program) }),
+    window: w === undefined ? null : { from: w.from, to: w.to, lanes: w.lanes, folded: w.folded },
   };
   const scripts = [PLAYER_SCRIPT, ...(script === null ? [] : [script])].map((s) => `'sha256-${sha256(s)}'`).join(' ');
   const csp = `default-src 'none'; script-src ${scripts}; style-src 'unsafe-inline'; img-src 'none'; connect-src 'none'; form-action 'none'; base-uri 'none'`;
@@ -116,6 +142,7 @@ export function exportHtml(trace: TraceFile, options: HtmlOptions = {}): string 
         : '<p class="muted">This page was exported without the program. Export it from the program (<code>threadsim export --format html</code> with the program available) to play the scheduler.</p>';
   const puzzle = data.puzzle;
   const recordedMeta = `policy ${escapeXml(r.policy)}, seed ${r.seed}: ${trace.steps.length} steps (0 to ${Math.max(0, trace.steps.length - 1)}), ${escapeXml(trace.ending)}`;
+  const excerpt = w === undefined ? '' : `<p class="excerpt" id="window-caption">${escapeXml(windowCaption(trace, w))}</p>`;
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -131,7 +158,7 @@ export function exportHtml(trace: TraceFile, options: HtmlOptions = {}): string 
 <h1>${escapeXml(r.program)}</h1>
 <p class="meta">${trace.description === undefined ? '' : escapeXml(trace.description)}</p>
 </header>
-${playerSections({ recordedMeta, failures, maxStep: Math.max(0, trace.steps.length - 1), timeline: exportSvg(trace), replay, goal: escapeXml(puzzle.goal), howTo })}
+${playerSections({ recordedMeta, excerpt, failures, maxStep: Math.max(0, trace.steps.length - 1), timeline: exportSvg(trace, { ...(w === undefined ? {} : { window: w }), ...(options.compact === true ? { compact: true } : {}) }), replay, goal: escapeXml(puzzle.goal), howTo })}
 <script type="application/json" id="ts-data">${jsonForScript(data)}</script>
 ${script === null ? '' : `<script>${script}</script>\n`}<script>${PLAYER_SCRIPT}</script>
 </body>
@@ -142,6 +169,8 @@ ${script === null ? '' : `<script>${script}</script>\n`}<script>${PLAYER_SCRIPT}
 /** The markup parts of {@link playerSections}, each already HTML (escaped). */
 export interface PlayerParts {
   readonly recordedMeta: string;
+  /** What an excerpt shows and leaves out (a `<p>`), or empty for the whole run. */
+  readonly excerpt?: string;
   /** `<li>` items. */
   readonly failures: string;
   readonly maxStep: number;
@@ -164,7 +193,7 @@ export function playerSections(p: PlayerParts): string {
 <main>
 <section id="player">
 <p class="meta">The recorded run: <span id="recorded-meta">${p.recordedMeta}</span></p>
-<ul class="failures" id="recorded-failures">${p.failures}</ul>
+${p.excerpt ?? ''}<ul class="failures" id="recorded-failures">${p.failures}</ul>
 <div class="controls">
 <button id="start" title="first step (Home)">« first</button>
 <button id="back" title="step back (←)">◀ back</button>
@@ -189,6 +218,7 @@ export function playerSections(p: PlayerParts): string {
 <section id="scheduler" hidden>
 <p id="goal" class="goal"><strong>Goal:</strong> <span id="goal-text">${p.goal}</span></p>
 <div id="how-to">${p.howTo}</div>
+<p id="sched-start" class="hint" hidden></p>
 <div id="choices" class="choices"></div>
 <div class="controls"><button id="undo">↶ undo last choice</button><button id="restart">restart</button><button id="hint">hint</button><button id="reveal">reveal the recorded run</button></div>
 <div id="hints" class="hints"></div>

@@ -14,6 +14,7 @@ import { exportMermaid } from './mermaid.js';
 import { EXPORT_FORMAT_NAMES, type ExportFormatName } from './names.js';
 import type { StepRange } from './step-range.js';
 import { exportSlides } from './slides.js';
+import { exportSlidesHtml } from './slides-html.js';
 import { exportSvg } from './svg.js';
 import { exportText } from './text.js';
 import { isWindowed, resolveWindow, type ExportWindow } from './window.js';
@@ -32,7 +33,7 @@ export interface ExportOptions {
   readonly threads?: readonly string[];
   /** Formats with `stepRange`: `race` or `race:N`, the steps of that race (instead of `steps`). */
   readonly focus?: string;
-  /** `svg`: accesses as glyphs, their values listed in the footnote (for long traces). */
+  /** `svg` and the `html` page's timeline: accesses as glyphs, their values listed in the footnote (for long traces). */
   readonly compact?: boolean;
   /**
    * The excerpt resolved from `steps`, `threads` and `focus` by {@link renderExport} (which
@@ -70,10 +71,17 @@ export const EXPORT_FORMATS: Readonly<Record<ExportFormatName, ExportFormat>> = 
     stepRange: true,
     render: (t, o) => exportSlides(t, win(o)),
   },
+  'slides-html': {
+    extension: '.slides.html',
+    description: 'the slide deck as one self-contained HTML page: 16:9 slides, arrow keys or buttons, works offline',
+    stepRange: true,
+    render: (t, o) => exportSlidesHtml(t, win(o)),
+  },
   html: {
     extension: '.html',
     description: 'a self-contained page that plays the trace, with a "you are the scheduler" mode',
-    render: (t, o) => exportHtml(t, o.program === undefined ? {} : { program: o.program }),
+    stepRange: true,
+    render: (t, o) => exportHtml(t, { ...(o.program === undefined ? {} : { program: o.program }), ...win(o), ...(o.compact === true ? { compact: true } : {}) }),
   },
 };
 

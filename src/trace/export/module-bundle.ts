@@ -54,6 +54,23 @@ export function moduleBundle(file: string): { readonly script: string } | { read
     if (/<\/script|<!--/i.test(script)) return { reason: 'the bundled module contains "</script" or "<!--"' };
     return { script };
   } catch (e) {
-    return { reason: `it does not bundle for the browser: ${String((e as Error).message).split('\n').find((l) => /error/i.test(l)) ?? 'esbuild failed'}` };
+    return { reason: `it does not bundle for the browser: ${firstError(e)}` };
   }
+}
+
+/**
+ * esbuild's first error with its file, e.g. `Could not resolve "node:fs" (dist/x.js)`: its
+ * message starts "Build failed with 10 errors:", which says nothing on its own.
+ */
+export function firstError(e: unknown): string {
+  const first = (e as { errors?: readonly { text?: string; location?: { file?: string } | null }[] }).errors?.[0];
+  if (first?.text !== undefined) {
+    const file = first.location?.file;
+    const where = file === undefined ? '' : ` (${file})`;
+    // Nodes' built-ins reached from the module: it imports threadsim's files by path, or Node APIs of its own.
+    const hint = /Could not resolve "node:/.test(first.text) ? '; import threadsim as \'threadsim\', and keep Node APIs out of the program' : '';
+    return `${first.text}${where}${hint}`;
+  }
+  const message = e instanceof Error ? e.message : String(e);
+  return message.split('\n').find((l) => /ERROR:/.test(l))?.trim() ?? message.split('\n')[0] ?? 'esbuild failed';
 }

@@ -4,7 +4,7 @@
  * keys its table by this list, so the two cannot drift apart.
  */
 /** Every export format's name, in the order `--help` lists them. */
-export const EXPORT_FORMAT_NAMES = ['text', 'markdown', 'mermaid', 'chrome', 'json', 'svg', 'slides', 'html'] as const;
+export const EXPORT_FORMAT_NAMES = ['text', 'markdown', 'mermaid', 'chrome', 'json', 'svg', 'slides', 'slides-html', 'html'] as const;
 
 /** One of {@link EXPORT_FORMAT_NAMES}. */
 export type ExportFormatName = (typeof EXPORT_FORMAT_NAMES)[number];

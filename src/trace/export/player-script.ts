@@ -90,11 +90,38 @@ export const PLAYER_SCRIPT = String.raw`
   /** Columns drawn at most: long traces show a window around the current step. */
   var WINDOW = 240;
 
+  /** Threads that run at least one of steps lo .. hi-1, in index order. */
+  function actingIn(steps, lo, hi) {
+    var seen = {};
+    var out = [];
+    for (var i = lo; i < hi; i++) if (!seen[steps[i].t]) { seen[steps[i].t] = true; out.push(steps[i].t); }
+    return out.sort(function (a, b) { return a - b; });
+  }
+
+  /**
+   * Draw the steps run so far (pos of them). Options: lo and hi bound the columns an excerpt
+   * shows (step numbers stay the whole run's: column j is step j); lanes and folded say which
+   * threads get a lane and which share the "other threads" lane (default: every thread).
+   */
   View.prototype.render = function (steps, pos, options) {
-    var names = threadNames(steps, this.mainName);
+    var names = options.names || threadNames(steps, this.mainName);
     var raceSteps = options.raceSteps || {};
-    var from = Math.max(0, Math.min(pos - WINDOW / 2, steps.length - WINDOW));
-    var to = Math.min(steps.length, from + WINDOW);
+    var lo = options.lo || 0;
+    var hi = options.hi === undefined ? steps.length : Math.min(options.hi, steps.length);
+    var from = Math.max(lo, Math.min(pos - WINDOW / 2, hi - WINDOW));
+    var to = Math.min(hi, from + WINDOW);
+    var rows = [];
+    var laneList = options.lanes;
+    if (!laneList) {
+      laneList = [];
+      for (var t = 0; t < names.length; t++) laneList.push(t);
+    }
+    laneList.forEach(function (t) { rows.push({ name: names[t] === undefined ? '#' + t : names[t], title: (names[t] === undefined ? '#' + t : names[t]) + ' (thread ' + t + ')', key: String(t), has: function (x) { return x === t; } }); });
+    var folded = options.folded || [];
+    if (folded.length > 0) {
+      var members = folded.map(function (t) { return names[t] === undefined ? '#' + t : names[t]; });
+      rows.push({ name: 'other threads', title: 'other threads: ' + members.join(', '), key: 'others', has: function (x) { return folded.indexOf(x) >= 0; } });
+    }
     clear(this.lanes);
     var grid = el('div', 'grid');
     grid.style.gridTemplateColumns = 'minmax(9em, max-content) repeat(' + Math.max(1, to - from) + ', 2.1em)';
@@ -103,27 +130,28 @@ export const PLAYER_SCRIPT = String.raw`
       var h = el('div', 'colhead' + (i === pos - 1 ? ' current' : '') + (i >= pos ? ' future' : ''), i);
       grid.appendChild(h);
     }
-    for (var t = 0; t < names.length; t++) {
-      var name = names[t] === undefined ? '#' + t : names[t];
-      var label = el('div', 'lane-name', name);
-      label.setAttribute('title', name + ' (thread ' + t + ')');
-      label.setAttribute('data-thread', String(t));
+    rows.forEach(function (row) {
+      var label = el('div', 'lane-name' + (row.key === 'others' ? ' others' : ''), row.name);
+      label.setAttribute('title', row.title);
+      label.setAttribute('data-thread', row.key);
       grid.appendChild(label);
       for (var j = from; j < to; j++) {
         var s = steps[j];
+        var mine = row.has(s.t);
         var cls = 'cell';
-        if (s.t === t) cls += ' op kind-' + s.k + (s.a === 'read' || s.a === 'write' ? ' access-' + s.a : '');
+        if (mine) cls += ' op kind-' + s.k + (s.a === 'read' || s.a === 'write' ? ' access-' + s.a : '');
         if (j === pos - 1) cls += ' current';
         if (j >= pos) cls += ' future';
-        if (s.t === t && raceSteps[j]) cls += ' race';
-        var cell = el('div', cls, s.t === t ? (KIND_SHORT[s.k] || s.k.slice(0, 3)) : '');
-        if (s.t === t) {
-          cell.setAttribute('title', 'step ' + j + ' @ ' + s.tm + ' µs: ' + describe(s));
+        if (mine && raceSteps[j]) cls += ' race';
+        var cell = el('div', cls, mine ? (KIND_SHORT[s.k] || s.k.slice(0, 3)) : '');
+        if (mine) {
+          var who = row.key === 'others' ? (names[s.t] === undefined ? '#' + s.t : names[s.t]) + ': ' : '';
+          cell.setAttribute('title', 'step ' + j + ' @ ' + s.tm + ' µs: ' + who + describe(s));
           cell.setAttribute('data-step', String(j));
         }
         grid.appendChild(cell);
       }
-    }
+    });
     this.lanes.appendChild(grid);
     var cur = grid.querySelector('.colhead.current');
     if (cur && cur.scrollIntoView) {
@@ -176,7 +204,7 @@ export const PLAYER_SCRIPT = String.raw`
       var lg = steps[m].lg;
       if (!lg) continue;
       for (var n = 0; n < lg.length; n++) {
-        var line = el('div', 'line' + (lg[n][0] > 0 && lg[n][0] < 20 ? ' debug' : '') + (lg[n][0] >= 30 ? ' warn' : '') + (m === pos - 1 ? ' fresh' : ''), lg[n][1]);
+        var line = el('div', 'line' + (lg[n][0] > 0 && lg[n][0] < 20 ? ' debug' : '') + (lg[n][0] >= 30 ? ' warn' : '') + (m === pos - 1 ? ' fresh' : '') + (m < lo ? ' earlier' : ''), lg[n][1]);
         this.log.appendChild(line);
         lines++;
       }
@@ -190,13 +218,16 @@ export const PLAYER_SCRIPT = String.raw`
     // Steps are numbered from 0, as in the CLI report, the trace file and every other export:
     // "step 12" is the step that ran twelfth-from-zero, and the count says how many have run.
     var total = options.total === undefined ? steps.length : options.total;
-    this.now.appendChild(el('span', 'pos', pos === 0 ? 'start' : 'step ' + (pos - 1)));
+    this.now.appendChild(el('span', 'pos', pos === 0 ? 'start' : pos === lo ? 'before step ' + lo : 'step ' + (pos - 1)));
     this.now.appendChild(el('span', 'count', total === null ? pos + ' steps run' : pos + ' of ' + total + ' steps run'));
-    if (last) {
+    if (last && pos === lo) {
+      // An excerpt's start: the steps before it are not drawn, so say that they ran.
+      this.now.appendChild(el('span', 'what', 'steps 0 to ' + (lo - 1) + ' ran as recorded'));
+    } else if (last) {
       this.now.appendChild(el('span', 'who', names[last.t] === undefined ? '#' + last.t : names[last.t]));
       this.now.appendChild(el('span', 'what', describe(last)));
       this.now.appendChild(el('span', 'time', 't = ' + last.tm + ' µs'));
-    } else {
+    } else if (pos === 0) {
       this.now.appendChild(el('span', 'what', 'before the first step'));
     }
   };
@@ -204,9 +235,17 @@ export const PLAYER_SCRIPT = String.raw`
   // ----- Mode 1: play the recorded trace -----
 
   var playerRoot = $('player');
-  $('pos-input').max = String(Math.max(0, trace.steps.length - 1));
+  // An excerpt plays steps lo .. hi-1 (the whole run's numbers); the state and the log before
+  // it are the recorded run's, so the first step shown starts from where the run really was.
+  var win = data.window || null;
+  var lo = win ? win.from : 0;
+  var hi = win ? win.to + 1 : trace.steps.length;
+  $('pos-input').min = String(lo);
+  $('pos-input').max = String(Math.max(lo, hi - 1));
+  if (lo > 0) $('pos-input').placeholder = 'before ' + lo;
   var view = new View(playerRoot, trace.initialState, trace.threads[0]);
-  var pos = 0;
+  var pos = lo;
+  var laneOptions = win ? { lanes: win.lanes, folded: win.folded } : {};
   var raceSteps = {};
   var raceAt = [];
   trace.steps.forEach(function (s, i) {
@@ -224,12 +263,12 @@ export const PLAYER_SCRIPT = String.raw`
   var svgSteps = document.querySelectorAll('#timeline [data-step], #timeline [data-steps]');
 
   function showPlayer() {
-    view.render(trace.steps, pos, { raceSteps: raceSteps });
-    $('pos-input').value = pos === 0 ? '' : String(pos - 1);
-    $('back').disabled = pos === 0;
-    $('start').disabled = pos === 0;
-    $('fwd').disabled = pos === trace.steps.length;
-    $('end').disabled = pos === trace.steps.length;
+    view.render(trace.steps, pos, { raceSteps: raceSteps, lo: lo, hi: hi, lanes: laneOptions.lanes, folded: laneOptions.folded, names: trace.threads });
+    $('pos-input').value = pos === lo ? '' : String(pos - 1);
+    $('back').disabled = pos === lo;
+    $('start').disabled = pos === lo;
+    $('fwd').disabled = pos === hi;
+    $('end').disabled = pos === hi;
     var banner = $('player-race');
     clear(banner);
     banner.hidden = true;
@@ -244,17 +283,17 @@ export const PLAYER_SCRIPT = String.raw`
     }
   }
   function go(p) {
-    pos = Math.max(0, Math.min(trace.steps.length, p));
+    pos = Math.max(lo, Math.min(hi, p));
     showPlayer();
   }
-  $('start').addEventListener('click', function () { go(0); });
+  $('start').addEventListener('click', function () { go(lo); });
   $('back').addEventListener('click', function () { go(pos - 1); });
   $('fwd').addEventListener('click', function () { go(pos + 1); });
-  $('end').addEventListener('click', function () { go(trace.steps.length); });
+  $('end').addEventListener('click', function () { go(hi); });
   // Typing N shows step N just run (the numbering of the CLI report); an empty box is the start.
   $('pos-input').addEventListener('change', function () {
     var n = parseInt($('pos-input').value, 10);
-    go(isNaN(n) ? 0 : n + 1);
+    go(isNaN(n) ? lo : n + 1);
   });
 
   // ----- Mode 2: you are the scheduler (a puzzle) -----
@@ -267,8 +306,17 @@ export const PLAYER_SCRIPT = String.raw`
   var engine = typeof threadsimPage !== 'undefined' ? threadsimPage : null;
   var source = data.live && engine ? liveSource(data.live) : tree ? treeSource() : null;
   var schedView = source ? new View(schedRoot, source.initialState, trace.threads[0]) : null;
-  var position = source ? source.start : null;
+  // An excerpt's scheduler starts where the excerpt does: the recorded run's steps before it
+  // run as recorded (the same program, picks and seed reach the same point), then you pick.
+  var recorded = trace.steps.map(function (s) { return s.t; });
+  var start = source ? source.startAt(lo) : null;
+  var position = start;
+  var schedLo = source && lo > 0 ? Math.min(lo, source.at(start).steps.length) : 0;
   var history = [];
+  if (schedLo > 0) {
+    $('sched-start').textContent = 'This page is an excerpt: the scheduler starts at step ' + schedLo + ', after steps 0 to ' + (schedLo - 1) + ' ran as recorded. Undo and restart go back to there.';
+    $('sched-start').hidden = false;
+  }
 
   /** The embedded engine re-runs the program along the picks made so far (runs are deterministic). */
   function liveSource(name) {
@@ -280,7 +328,7 @@ export const PLAYER_SCRIPT = String.raw`
     }
     var first = runOf([]);
     return {
-      start: [],
+      startAt: function (n) { return recorded.slice(0, n); },
       initialState: first.initialState,
       at: function (prefix) {
         var run = runOf(prefix);
@@ -300,7 +348,20 @@ export const PLAYER_SCRIPT = String.raw`
   /** Precomputed runs (a program the page cannot run): positions are paths of node indices. */
   function treeSource() {
     return {
-      start: [],
+      /** The path along the recorded run's picks until step n has its turn (the recorded run is always in the tree). */
+      startAt: function (n) {
+        var path = [];
+        var count = tree.nodes[0].steps.length;
+        while (count < n) {
+          var node = tree.nodes[path.length === 0 ? 0 : path[path.length - 1]];
+          var next = null;
+          (node.options || []).forEach(function (o) { if (o.t === recorded[count] && o.node !== undefined && next === null) next = o.node; });
+          if (next === null) break;
+          path.push(next);
+          count += tree.nodes[next].steps.length;
+        }
+        return path;
+      },
       initialState: tree.initialState,
       at: function (path) {
         var steps = tree.nodes[0].steps.slice();
@@ -361,6 +422,12 @@ export const PLAYER_SCRIPT = String.raw`
     return state;
   }
 
+  /** An excerpt's scheduler lanes: the excerpt's threads (folded ones too: you pick them) and any thread that acts after its start. */
+  function schedLanes(steps) {
+    var all = win.lanes.concat(win.folded, actingIn(steps, Math.min(schedLo, steps.length), steps.length));
+    return all.filter(function (t, i) { return all.indexOf(t) === i; }).sort(function (a, b) { return a - b; });
+  }
+
   var current = null;
   function pick(i) {
     var o = current && current.options ? current.options[i] : null;
@@ -387,7 +454,7 @@ export const PLAYER_SCRIPT = String.raw`
     steps.forEach(function (s, i) {
       (s.rc || []).forEach(function (r) { races[r.p] = true; races[r.q] = true; races[i] = true; produced.push(r); });
     });
-    schedView.render(steps, steps.length, { raceSteps: races, total: null });
+    schedView.render(steps, steps.length, { raceSteps: races, total: null, lo: Math.min(schedLo, steps.length), lanes: schedLo > 0 ? schedLanes(steps) : undefined });
     var names = threadNames(steps, trace.threads[0]);
 
     var choices = $('choices');
@@ -424,11 +491,15 @@ export const PLAYER_SCRIPT = String.raw`
       at.end.failures.forEach(function (f) { outcome.appendChild(el('p', 'failure', f)); });
       var puzzle = data.puzzle;
       var state = stateAfter(steps, source.initialState);
-      var locs = Object.keys(puzzle.expect);
-      var met = puzzle.anyFailure ? at.end.failures.length > 0 : locs.length > 0 && locs.every(function (l) { return state[l] === puzzle.expect[l]; });
+      var differ = puzzle.differ || null;
+      var locs = Object.keys(differ || puzzle.expect);
+      var ended = function (l) { return l + ' ended at ' + (state[l] === undefined ? '(unset)' : state[l]) + (differ ? ' (the recorded run: ' + differ[l] + ')' : ''); };
+      // A "make it end otherwise" goal is met by any location ending away from the recorded run's value.
+      var met = differ ? locs.some(function (l) { return state[l] !== differ[l]; }) || at.end.failures.length > 0
+        : puzzle.anyFailure ? at.end.failures.length > 0 : locs.length > 0 && locs.every(function (l) { return state[l] === puzzle.expect[l]; });
       var verdict = met
-        ? 'Goal reached' + (locs.length > 0 ? ': ' + locs.map(function (l) { return l + ' ended at ' + state[l]; }).join(', ') + '.' : '.')
-        : 'Goal not reached' + (locs.length > 0 ? ': ' + locs.map(function (l) { return l + ' ended at ' + (state[l] === undefined ? '(unset)' : state[l]); }).join(', ') : '') + '. Undo or restart and try another order.';
+        ? 'Goal reached' + (locs.length > 0 ? ': ' + locs.map(ended).join(', ') + '.' : '.')
+        : 'Goal not reached' + (locs.length > 0 ? ': ' + locs.map(ended).join(', ') : '') + '. Undo or restart and try another order.';
       outcome.appendChild(el('p', met ? 'goal goal-met' : 'goal goal-missed', verdict));
     }
     var replay = $('replay');
@@ -458,10 +529,10 @@ export const PLAYER_SCRIPT = String.raw`
     $('answer').hidden = false;
     $('reveal').disabled = true;
   });
-  $('play-answer').addEventListener('click', function () { setMode('player'); go(trace.steps.length); });
+  $('play-answer').addEventListener('click', function () { setMode('player'); go(hi); });
   if (source) {
     $('undo').addEventListener('click', undo);
-    $('restart').addEventListener('click', function () { history = []; position = source.start; showScheduler(); });
+    $('restart').addEventListener('click', function () { history = []; position = start; showScheduler(); });
   } else {
     $('undo').disabled = true;
     $('restart').disabled = true;
@@ -485,8 +556,8 @@ export const PLAYER_SCRIPT = String.raw`
     if (mode === 'player') {
       if (e.key === 'ArrowRight' || e.key === 'n') go(pos + 1);
       else if (e.key === 'ArrowLeft' || e.key === 'p') go(pos - 1);
-      else if (e.key === 'Home') go(0);
-      else if (e.key === 'End') go(trace.steps.length);
+      else if (e.key === 'Home') go(lo);
+      else if (e.key === 'End') go(hi);
       else return;
       e.preventDefault();
     } else if (source) {

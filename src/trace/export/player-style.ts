@@ -48,6 +48,9 @@ h2 { font-size: 1rem; margin: .8rem 0 .3rem; }
 .log .debug { color: var(--muted); }
 .log .warn { font-weight: bold; }
 .log .fresh { background: var(--hi); }
+.log .earlier { color: var(--muted); }
+.excerpt { margin: 0 0 .5rem; padding: .2rem .6rem; border-left: 4px solid var(--accent); overflow-wrap: anywhere; }
+.lane-name.others { font-style: italic; font-weight: normal; }
 .muted { color: var(--muted); }
 .banner, .outcome.race { border: 2px solid var(--race); color: var(--race); padding: .4rem .7rem; margin: .5rem 0; overflow-wrap: anywhere; }
 .outcome p { margin: .2rem 0; overflow-wrap: anywhere; }

@@ -15,6 +15,12 @@ export interface Puzzle {
   readonly expect: Readonly<Record<string, string>>;
   /** True when the goal is met by any failure (no state goal could be stated). */
   readonly anyFailure: boolean;
+  /**
+   * Shared locations and the JSON of the value the recorded run ended with: the goal is met when
+   * any one ends otherwise. Set for a run that races in a program with no claim, where "make a
+   * claim fail" could never be met and no end state is known to be right.
+   */
+  readonly differ?: Readonly<Record<string, string>>;
   /** Hints, vaguest first; each one narrows the search. */
   readonly hints: readonly string[];
 }
@@ -31,8 +37,17 @@ function threadName(trace: TraceFile, index: number): string {
   return trace.threads[index]?.name ?? `#${index}`;
 }
 
+/** What the puzzle knows of the program besides its trace. */
+export interface PuzzleOptions {
+  /** False when the program states no claim and no invariant (nothing can "fail a claim"). Default: unknown, taken as true. */
+  readonly claims?: boolean;
+}
+
+/** Most locations a "make it end otherwise" goal names. */
+const DIFFER_MAX = 3;
+
 /** The puzzle of `trace`: reproduce its failure, or, for a run without one, try to cause one. */
-export function puzzleOf(trace: TraceFile): Puzzle {
+export function puzzleOf(trace: TraceFile, options: PuzzleOptions = {}): Puzzle {
   const races = trace.races ?? racesInTrace(trace);
   if (trace.failures.length === 0) {
     return {
@@ -53,9 +68,19 @@ export function puzzleOf(trace: TraceFile): Puzzle {
   }
   const shown = Object.entries(expect);
   const onlyRaces = trace.failures.every((f) => f.kind === 'race');
+  const differ: Record<string, string> = {};
+  if (shown.length === 0 && onlyRaces && options.claims === false) {
+    for (const loc of [...new Set(races.filter((r) => r.first.access === 'write' || r.second.access === 'write').map((r) => r.location))].slice(0, DIFFER_MAX)) {
+      const end = lookup(trace.state, loc);
+      if (end.found) differ[loc] = JSON.stringify(end.value);
+    }
+  }
+  const others = Object.entries(differ);
   const goal =
     shown.length > 0
       ? `Make ${shown.map(([loc, json]) => `${loc} end at ${json}`).join(' and ')}: schedule the threads so the program loses what they wrote.`
+      : others.length > 0
+        ? `The recorded run races, and the program states no claim, so nothing here says which end is right. Show that the schedule decides: end with ${others.map(([loc, json]) => `${loc} other than ${json}`).join(' or ')} (the recorded run's end).`
       : onlyRaces
         ? 'The recorded run has a data race but ends well. Find a schedule where the race does harm: make a claim fail.'
         : `Make the program fail the way the recorded run did (${trace.failures[0]!.kind}).`;
@@ -70,5 +95,5 @@ export function puzzleOf(trace: TraceFile): Puzzle {
     hints.push(`The recorded run ends in: ${trace.failures[0]!.kind}. Which threads wait for each other?`);
     hints.push('Switch threads in the middle of a critical section: a thread holding one thing while asking for another.');
   }
-  return { goal, expect, anyFailure: shown.length === 0, hints };
+  return { goal, expect, anyFailure: shown.length === 0 && others.length === 0, ...(others.length > 0 ? { differ } : {}), hints };
 }

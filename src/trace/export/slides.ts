@@ -73,7 +73,8 @@ function titleSlide(trace: TraceFile): string[] {
   return out;
 }
 
-function firstFailure(trace: TraceFile): string {
+/** The one thing that went wrong, for a title: the first claim failure, else the first race's pattern. */
+export function firstFailure(trace: TraceFile): string {
   const claim = trace.failures.find((f) => f.kind !== 'race');
   if (claim !== undefined) return claim.message;
   const g = raceGroups(trace)[0];
@@ -115,7 +116,7 @@ function sequenceSlide(trace: TraceFile, focus: ExportWindow | undefined): strin
 }
 
 /** `T2 (9)`, `MainThread (10)`, `T1 (11-17)`: who ran which steps of the window. */
-function runsOf(trace: TraceFile, w: ExportWindow): string[] {
+export function runsOf(trace: TraceFile, w: ExportWindow): string[] {
   const runs: string[] = [];
   let start = w.from;
   for (let i = w.from; i <= w.to; i++) {
@@ -158,10 +159,30 @@ function failureSlide(trace: TraceFile): string[] {
   return out;
 }
 
+/** Why a failure without a race happens and what fixes it, by failure kind (facts about threading, in threadsim's words). */
+const FAILURE_FIXES: Readonly<Record<string, readonly string[]>> = {
+  deadlock: [
+    'Every thread that is left waits for something only a waiting thread can give: a lock it holds, its end (`join()`), an item for a queue.',
+    'Fix: take locks in one fixed order in every thread, or hold a single lock; use `threading.RLock` where a thread must take its own lock again; give waits a timeout and handle it.',
+  ],
+  'lock-order': [
+    'Two threads take the same locks in opposite orders: under another schedule each holds one and waits for the other, a deadlock.',
+    'Fix: take the locks in one fixed order in every thread, or replace them with one lock.',
+  ],
+};
+
+/** What the fix slide says (threadsim's own prose, with backticks around code). */
+export function fixLines(trace: TraceFile, races: readonly TraceRace[]): readonly string[] {
+  const pattern = races.find((r) => r.pattern !== undefined)?.pattern;
+  if (races.length > 0) return FIXES[pattern ?? ''] ?? GENERIC_FIX;
+  if (trace.failures.length === 0) return ['Nothing to fix in this run; other schedules may differ.'];
+  const known = trace.failures.map((f) => FAILURE_FIXES[f.kind]).find((l) => l !== undefined);
+  return known ?? ['Fix what the failure names, then check every schedule, not just this one.'];
+}
+
 function fixSlide(trace: TraceFile, races: readonly TraceRace[]): string[] {
   const out = ['## The fix', ''];
-  const pattern = races.find((r) => r.pattern !== undefined)?.pattern;
-  const lines = races.length === 0 ? (trace.failures.length === 0 ? ['Nothing to fix in this run; other schedules may differ.'] : ['Fix what the failure names, then check every schedule, not just this one.']) : (FIXES[pattern ?? ''] ?? GENERIC_FIX);
+  const lines = fixLines(trace, races);
   // The lines are threadsim's own prose (with backticks for code): written as they are.
   for (const l of lines) out.push(l, '');
   const steps = races.length > 0 ? raceSteps(trace, 1) : undefined;

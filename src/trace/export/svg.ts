@@ -52,6 +52,10 @@ export interface SvgOptions {
   readonly window?: ExportWindow;
   /** Accesses as glyphs only, their values in the footnote. */
   readonly compact?: boolean;
+  /** Draw the title, the excerpt caption and the failures above the lanes. Default true; a slide that says them itself turns it off. */
+  readonly header?: boolean;
+  /** Write the race and value footnotes under the legend. Default true; a slide short of room that tells the races itself turns it off. */
+  readonly notes?: boolean;
 }
 
 type LaneKey = number | typeof OTHERS;
@@ -132,7 +136,7 @@ export function exportSvg(trace: TraceFile, options: SvgOptions = {}): string {
   if (w !== undefined) head.push({ text: windowCaption(trace, w), size: TEXT });
   for (const f of trace.failures) head.push({ text: `FAILURE: ${f.message}`, size: TEXT, fill: '#a00000' });
   const headLines: string[] = [];
-  for (const h of head) {
+  for (const h of options.header === false ? [] : head) {
     for (const line of wrapText(h.text, h.size * (h.bold === true ? 1.1 : 1), inner).slice(0, 3)) {
       y += h.size + 6;
       headLines.push(`<text x="${MARGIN}" y="${y}" font-size="${h.size}"${h.bold === true ? ' font-weight="bold"' : ''}${h.fill === undefined ? '' : ` fill="${h.fill}"`} class="header">${escapeXml(line)}</text>`);
@@ -189,7 +193,7 @@ export function exportSvg(trace: TraceFile, options: SvgOptions = {}): string {
   if (values.length > 0) {
     notes.push({ text: `${compact ? 'Values' : 'Values without room in the picture'}: ${values.map((a) => `step ${a.step} ${accessLabel(a)}`).join('; ')}.`, cls: 'value-note', fill: '#000' });
   }
-  for (const n of notes) {
+  for (const n of options.notes === false ? [] : notes) {
     for (const line of wrapText(n.text, TEXT, inner)) {
       fy += LINE;
       body.push(`<text x="${MARGIN}" y="${fy}" font-size="${TEXT}" fill="${n.fill}" class="${n.cls}">${escapeXml(line)}</text>`);

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { builtin, builtins } from '../../../src/examples/index.js';
 import { buildChoiceTree } from '../../../src/trace/choice-tree.js';
 import { exportHtml } from '../../../src/trace/export/html.js';
+import { resolveWindow } from '../../../src/trace/export/window.js';
 import hostile, { HOSTILE } from '../../fixtures/hostile.js';
 import { recordTrace } from './record.js';
 
@@ -93,5 +94,40 @@ describe('exportHtml of a program the page cannot hold', () => {
     expect(data.tree).not.toBeNull();
     expect(html).toContain('its module file is not known here');
     expect(html.match(/<script>/g)).toHaveLength(1);
+  });
+});
+
+describe('exportHtml of an excerpt (--steps, --threads, --focus)', () => {
+  it('carries the window, draws the timeline of the window only, and says what it leaves out', () => {
+    const trace = recordTrace('tutorial/race');
+    const window = resolveWindow(trace, { steps: { from: 9, to: 12 }, threads: ['T1'] })!;
+    const html = exportHtml(trace, { program: builtin('tutorial/race')!, window });
+    const data = dataOf(html) as unknown as { window: unknown; trace: { steps: unknown[] } };
+    // T1 is thread 1; MainThread (step 10) and T2 (step 9) act in 9..12 and are folded.
+    expect(data.window).toEqual({ from: 9, to: 12, lanes: [1], folded: [0, 2] });
+    // The whole run stays in the data: the state and log at step 9 are the recorded run's.
+    expect(data.trace.steps).toHaveLength(trace.steps.length);
+    expect(html).toContain('<p class="excerpt" id="window-caption">Steps 9 to 12 of 33 (0..32); folded into &quot;other threads&quot;: MainThread, ThreadPoolExecutor-0_1.</p>');
+    const svg = /<div id="timeline">([\s\S]*?)<\/div><\/details>/.exec(html)![1]!;
+    const drawn = [...svg.matchAll(/data-step="(\d+)"/g)].map((m) => Number(m[1]));
+    expect(drawn.length).toBeGreaterThan(0);
+    expect(drawn.every((n) => n >= 9 && n <= 12)).toBe(true);
+  });
+
+  it('escapes hostile thread names in the caption of what it folds', () => {
+    const trace = recordTrace(hostile);
+    const html = exportHtml(trace, { window: resolveWindow(trace, { threads: ['#1'] })! });
+    for (const s of Object.values(HOSTILE)) expect(html).not.toContain(s);
+    expect(html).toContain('folded into &quot;other threads&quot;: MainThread, &quot;&gt;&lt;img src=x onerror=&quot;window.__pwned=2&quot;&gt;');
+  });
+
+  it('--compact draws the page\'s timeline with glyphs, the values in its footnote and in each glyph\'s tooltip', () => {
+    const trace = recordTrace('tutorial/race');
+    const timeline = (html: string): string => /<div id="timeline">([\s\S]*?)<\/div><\/details>/.exec(html)![1]!;
+    expect(timeline(exportHtml(trace))).toContain('class="access-label"');
+    const compact = timeline(exportHtml(trace, { compact: true }));
+    expect(compact).not.toContain('class="access-label"');
+    expect(compact).toMatch(/class="value-note">Values: step 0 R db\.value → 0;/);
+    expect(compact).toMatch(/<g class="access write" data-step="12"><title>step 12: write db\.value[^<]*1[^<]*<\/title>/);
   });
 });

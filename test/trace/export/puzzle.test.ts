@@ -48,3 +48,23 @@ describe('puzzleOf a run that races but ends well', () => {
     expect(p.goal).toContain('make a claim fail');
   });
 });
+
+describe('puzzleOf a run that races in a program with no claim', () => {
+  it('asks for an end state other than the recorded one on the racy locations, which the page can check', async () => {
+    const { default: bank } = await import('../../fixtures/bank-program.js');
+    expect(bank.options.claims ?? {}).toEqual({});
+    const exec = execute(bank, { policy: new GilPolicy(), seed: 0, record: true, monitor: new RaceMonitor({ patterns: true }) });
+    const trace = toTraceFile(exec, { program: 'fixture/bank', policy: 'gil', seed: 0 });
+    expect(new Set(trace.failures.map((f) => f.kind))).toEqual(new Set(['race']));
+    const p = puzzleOf(trace, { claims: false });
+    // The recorded run's own end (four tellers moving 10 five times would end at 800 and 700 with no write lost).
+    const acct = trace.state['acct'] as Record<string, number>;
+    expect(acct['balance_checking']).not.toBe(800);
+    expect(p.differ).toEqual({ 'acct.balance_checking': String(acct['balance_checking']), 'acct.balance_savings': String(acct['balance_savings']) });
+    expect(p.goal).toContain(`end with acct.balance_checking other than ${acct['balance_checking']} or acct.balance_savings other than ${acct['balance_savings']}`);
+    expect(p.goal).not.toContain('make a claim fail');
+    expect(p.anyFailure).toBe(false);
+    // Claims unknown (the default): the goal stays "make a claim fail".
+    expect(puzzleOf(trace).goal).toContain('make a claim fail');
+  });
+});

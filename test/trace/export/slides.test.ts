@@ -64,3 +64,13 @@ describe('slides export', () => {
     for (const [, b64] of evil.matchAll(/base64,([A-Za-z0-9+/=]+)\)/g)) expect(Buffer.from(b64!, 'base64').toString('utf8')).not.toMatch(/<script|<img/);
   });
 });
+
+describe('the fix slide of a run without a race', () => {
+  it('a deadlock gets the fixes for a deadlock, not "fix what the failure names"', () => {
+    const deck = exportSlides(traceOf('tutorial/deadlock'));
+    const fix = deck.split('\n\n---\n\n').find((s) => s.startsWith('## The fix'))!;
+    expect(fix).toContain('take locks in one fixed order');
+    expect(fix).toContain('`threading.RLock`');
+    expect(fix).not.toContain('Fix what the failure names');
+  });
+});

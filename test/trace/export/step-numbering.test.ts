@@ -11,6 +11,9 @@ import { exportMarkdown } from '../../../src/trace/export/markdown.js';
 import { exportMermaid } from '../../../src/trace/export/mermaid.js';
 import { exportSvg } from '../../../src/trace/export/svg.js';
 import { exportJson } from '../../../src/trace/export/json.js';
+import { withRaces } from '../../../src/trace/export/index.js';
+import { exportSlides } from '../../../src/trace/export/slides.js';
+import { exportSlidesHtml } from '../../../src/trace/export/slides-html.js';
 import { failureReport } from '../../../src/trace/report.js';
 import { mermaidStepNumbers, traceOf } from './helpers.js';
 
@@ -70,5 +73,16 @@ describe('one step numbering across formats (the CLI report is the reference)', 
     doc.steps.forEach((s, i) => expect(s.step).toBe(i));
     expect(doc.steps[firstWrite]!.kind).toBe('write');
     expect(doc.steps[read]!.kind).toBe('read');
+  });
+
+  it('slides (Markdown and HTML): the lost write is told at the report\'s steps', () => {
+    const raced = withRaces(trace);
+    const md = exportSlides(raced);
+    expect(md).toContain(`- step ${read}: ThreadPoolExecutor-0\\_1 read db.value → 0`);
+    expect(md).toContain(`- step ${lastWrite}: ThreadPoolExecutor-0\\_1 write db.value ← 1 (from its stale copy: step ${firstWrite}'s write is lost)`);
+    const html = exportSlidesHtml(raced);
+    expect(html).toContain(`<li>step ${read}: <strong>ThreadPoolExecutor-0_1</strong> read db.value → 0</li>`);
+    expect(html).toContain(`<li>step ${firstWrite}: <strong>ThreadPoolExecutor-0_0</strong> write db.value ← 1</li>`);
+    expect(html).toMatch(new RegExp(`class="step-number">${read}</text>`));
   });
 });

@@ -45,8 +45,13 @@ describe('step ranges (excerpts for slides)', () => {
     expect(src).toContain('RACE 1 on db.value');
   });
 
-  it('the html format (owned by the player) refuses a range; the others take it', () => {
-    expect(errorOf(() => renderExport(trace, 'html', { steps: range }))).toMatch(/--steps does not apply to the html format \(TSIM006\)\. Drop --steps, or export as text, markdown, mermaid, chrome, json, svg/);
+  it('every format takes a range, html too: its page plays only the range, under the whole run\'s numbers', () => {
     expect(renderExport(trace, 'markdown', { steps: range })).toContain(`Steps ${range.from} to ${range.to} of ${trace.steps.length}`);
+    const page = renderExport(trace, 'html', { steps: range });
+    const data = JSON.parse(/<script type="application\/json" id="ts-data">([\s\S]*?)<\/script>/.exec(page)![1]!) as { window: { from: number; to: number } | null };
+    expect(data.window).toMatchObject({ from: range.from, to: range.to });
+    expect(page).toContain(`Steps ${range.from} to ${range.to} of ${trace.steps.length}`);
+    // A bad range is refused for html as for the others.
+    expect(errorOf(() => renderExport(trace, 'html', { steps: { from: 99, to: 100 } }))).toMatch(/--steps 99\.\. starts after the last step/);
   });
 });
