@@ -7,10 +7,13 @@ import { errorLine } from './exception-line.js';
 import type { ClaimFailure } from './failures.js';
 import type { Claim, SharedState } from './program.js';
 
-/** Evaluate every claim on `state`; the false ones, with what each read. */
-export function checkClaims(claims: Readonly<Record<string, Claim>>, state: SharedState, summarize: (s: SharedState) => string): ClaimFailure[] {
+/**
+ * Evaluate every claim on `state` (a record of named claims, or its entries, which the engine
+ * makes once per program); the false ones, with what each read.
+ */
+export function checkClaims(claims: Readonly<Record<string, Claim>> | readonly (readonly [string, Claim])[], state: SharedState, summarize: (s: SharedState) => string): ClaimFailure[] {
   const failed: ClaimFailure[] = [];
-  for (const [name, claim] of Object.entries(claims)) {
+  for (const [name, claim] of Array.isArray(claims) ? claims : Object.entries(claims)) {
     let verdict: boolean | string;
     try {
       verdict = claim(state);
