@@ -285,18 +285,19 @@ export class Execution implements Runtime {
       };
     }
     if (this.threads.length > 0) this.threads = [];
-    this.runnable.length = 0;
-    this.runnableIds.length = 0;
+    // Setting an array's length is a runtime call even when it does not change: only when needed.
+    if (this.runnable.length > 0) this.runnable.length = 0;
+    if (this.runnableIds.length > 0) this.runnableIds.length = 0;
     this.runnableDirty = true;
     this.mayDisable = false;
-    this.timers.clear();
-    this.exitHooks.length = 0;
+    if (this.timers.size > 0) this.timers.clear();
+    if (this.exitHooks.length > 0) this.exitHooks.length = 0;
     if (this.counters.size > 0) this.counters.clear();
     if (this.singletons.size > 0) this.singletons.clear();
     if (this.output.length > 0) this.output = [];
     if (this.failures.length > 0) this.failures = [];
     this.schedule.clear();
-    this.anyFinished.parked.length = 0;
+    if (this.anyFinished.parked.length > 0) this.anyFinished.parked.length = 0;
     this.state = {};
     this.initialState = undefined;
     this.clock = 0;
@@ -890,9 +891,16 @@ export class Execution implements Runtime {
       throw new ThreadsimError('TSIM010', `a shared store named '${name}' exists already`, 'Give each shared() store its own name.');
     }
     const values: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(initial)) {
-      values[k] = freeze(v, true);
-      if (typeof v === 'object' && v !== null) this.noteShared(name, k);
+    // for-in with an own-key check visits Object.entries' keys in its order, without its arrays.
+    for (const k in initial) {
+      if (!Object.hasOwn(initial, k)) continue;
+      const v = initial[k];
+      if (typeof v === 'object' && v !== null) {
+        values[k] = freeze(v, true);
+        this.noteShared(name, k);
+      } else {
+        values[k] = v;
+      }
     }
     if (this.trace === undefined) {
       (this.state as Record<string, unknown>)[name] = values;
@@ -947,7 +955,10 @@ function isGenerator(x: unknown): x is Steps<unknown> {
 
 function removeFrom<T>(list: T[], item: T): void {
   const i = list.indexOf(item);
-  if (i >= 0) list.splice(i, 1);
+  if (i < 0) return;
+  // By hand: splice would allocate the array of removed items on every call.
+  for (let j = i + 1; j < list.length; j++) list[j - 1] = list[j]!;
+  list.pop();
 }
 
 /** The TypeErrors of changing a frozen object or a frozen Map or Set (immer's words). */

@@ -36,7 +36,7 @@ export class ScheduleLog {
   /** Forget every step, keeping the first chunk when it is the small byte one (reused by the next execution). */
   clear(): void {
     if (this.full.length > 0 || this.max !== 0xff || this.current.length !== FIRST_CHUNK) {
-      this.full.length = 0;
+      if (this.full.length > 0) this.full.length = 0;
       this.current = new Uint8Array(FIRST_CHUNK);
       this.max = 0xff;
     }

@@ -208,14 +208,16 @@ export class Exploration {
     this.level = options.logLevel ?? levelOf(program);
     const untimed = options.untimed ?? false;
     const detect = options.detectRaces === true;
+    const { maxSteps, cpuCount } = options;
+    // One literal per run, no spreads: the sampling strategies call this for every execution.
     this.runner = (policy, monitor, seed = 0) =>
       execute(program, {
         policy,
         seed,
         untimed,
-        ...(detect ? { monitor: monitor === undefined ? new RaceMonitor() : combineMonitors([monitor, new RaceMonitor()]) } : monitor === undefined ? {} : { monitor }),
-        ...(options.maxSteps === undefined ? {} : { maxSteps: options.maxSteps }),
-        ...(options.cpuCount === undefined ? {} : { cpuCount: options.cpuCount }),
+        monitor: detect ? (monitor === undefined ? new RaceMonitor() : combineMonitors([monitor, new RaceMonitor()])) : monitor,
+        maxSteps,
+        cpuCount,
       });
     const orderOutput = options.histogram === true || options.findOutput !== undefined;
     this.rules = { orderOutput, daemon: (t) => this.daemons.has(t) };
