@@ -417,9 +417,9 @@ export class Execution implements Runtime {
       list[w] = t;
       ids[w++] = t.index;
     }
-    // Setting an array's length is a runtime call: only when it changed.
-    if (list.length !== w) list.length = w;
-    if (ids.length !== w) ids.length = w;
+    // Setting an array's length is a runtime call; pop is not, and these shrink by a thread or two.
+    while (list.length > w) list.pop();
+    while (ids.length > w) ids.pop();
     this.runnableDirty = false;
     this.mayDisable = mayDisable;
     return ids;
