@@ -65,7 +65,7 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
   private threadsSoFar = 1;
   private lastPoint: SchedulingPoint | undefined;
   private sawTimer = false;
-  private readonly scratch = { vc: new Int32Array(0), idx: new Int32Array(0), last: new Int32Array(0), spawnOf: new Int32Array(0), preds: [] as number[], conflicts: [] as number[] };
+  private readonly scratch = { vc: new Int32Array(0), idx: new Int32Array(0), last: new Int32Array(0), spawnOf: new Int32Array(0), preds: [] as number[], conflicts: [] as number[], byObject: new Map<string, number[]>() };
 
   /** The dependency rules; daemon threads are learnt from each execution's thread table. */
   readonly rules: DependencyRules;
@@ -144,7 +144,8 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
   private newNode(s: number, enabled: readonly number[]): PathNode {
     const parent = this.path[s - 1];
     const before = this.events[s - 1];
-    const sleep = parent === undefined || before === undefined ? [] : parent.sleep.filter((q) => !dependent(q, before, this.rules));
+    const sleep: EventInfo[] = [];
+    if (parent !== undefined && before !== undefined) for (const q of parent.sleep) if (!dependent(q, before, this.rules)) sleep.push(q);
     const wut = parent?.subtree ?? [];
     let chosen = -1;
     let subtree: WakeupNode[] = [];
@@ -158,13 +159,12 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
       this.stats.infeasible++;
     }
     if (chosen < 0) {
-      const asleep = (t: number): boolean => sleep.some((q) => q.thread === t);
       const prev = before?.thread ?? -1;
-      if (enabled.includes(prev) && !asleep(prev)) chosen = prev;
-      else chosen = enabled.find((t) => !asleep(t)) ?? -1;
+      if (enabled.includes(prev) && !asleep(sleep, prev)) chosen = prev;
+      else for (let i = 0; i < enabled.length && chosen < 0; i++) if (!asleep(sleep, enabled[i]!)) chosen = enabled[i]!;
       if (chosen < 0) throw new AbandonExecution('sleep-blocked');
     }
-    const node: PathNode = { enabled: [...enabled], nThreads: this.threadsSoFar, chosen, sleep, wut, subtree };
+    const node: PathNode = { enabled: enabled.slice(), nThreads: this.threadsSoFar, chosen, sleep, wut, subtree };
     this.path.push(node);
     return node;
   }
@@ -227,7 +227,9 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
     last.fill(-1, 0, T);
     const spawnOf = s.spawnOf;
     spawnOf.fill(-1, 0, T);
-    const byObject = new Map<string, number[]>();
+    // Steps by object; the buckets are kept across executions (a program's objects recur) and emptied.
+    const byObject = s.byObject;
+    for (const bucket of byObject.values()) bucket.length = 0;
     const races: number[] = [];
     const preds = s.preds;
     const conflicts = s.conflicts;
@@ -332,6 +334,12 @@ function blockHead(events: readonly EventInfo[], k: number): number {
   let at = k;
   while (at > 0 && events[at]!.glued && events[at - 1]!.thread === events[at]!.thread) at--;
   return at;
+}
+
+/** True when `thread` is in the sleep set (a loop, not a closure: asked at every new state). */
+function asleep(sleep: readonly EventInfo[], thread: number): boolean {
+  for (const q of sleep) if (q.thread === thread) return true;
+  return false;
 }
 
 function lastOf(events: readonly EventInfo[], thread: number, before: number): number {
