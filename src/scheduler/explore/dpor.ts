@@ -67,6 +67,18 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
   private sawTimer = false;
   private readonly scratch = { vc: new Int32Array(0), idx: new Int32Array(0), last: new Int32Array(0), spawnOf: new Int32Array(0), preds: [] as number[], conflicts: [] as number[], byObject: new Map<string, number[]>() };
 
+  /**
+   * The schedule prefix this search is confined to (a part of a split search, see
+   * workers/dpor-split.ts): its states are fixed, never backtracked to, and races whose
+   * reversal falls inside it are left to the parts that own the other prefixes.
+   */
+  private fixed: readonly number[] = [];
+
+  /** Explore only executions that start with `prefix` (thread per step). Call before the first {@link next}. */
+  confine(prefix: readonly number[]): void {
+    this.fixed = prefix;
+  }
+
   /** The dependency rules; daemon threads are learnt from each execution's thread table. */
   readonly rules: DependencyRules;
   private readonly daemons = new Set<number>();
@@ -142,6 +154,7 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
 
   /** The state before step s, reached for the first time: sleep set, wakeup tree, choice. */
   private newNode(s: number, enabled: readonly number[]): PathNode {
+    if (s < this.fixed.length) return this.fixedNode(s, enabled);
     const parent = this.path[s - 1];
     const before = this.events[s - 1];
     const sleep: EventInfo[] = [];
@@ -169,9 +182,20 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
     return node;
   }
 
+  /**
+   * A state inside the confined prefix: its choice is the prefix's, with no alternatives and
+   * an empty sleep set (the threads that could go first here are other parts' business, and a
+   * sleep set inherited from outside the part would drop wakeup sequences the part needs).
+   */
+  private fixedNode(s: number, enabled: readonly number[]): PathNode {
+    const node: PathNode = { enabled: enabled.slice(), nThreads: this.threadsSoFar, chosen: this.fixed[s]!, sleep: [], wut: [], subtree: [] };
+    this.path.push(node);
+    return node;
+  }
+
   /** Move to the deepest state with an alternative left; false when there is none. */
   protected backtrack(): boolean {
-    for (let s = this.path.length - 1; s >= 0; s--) {
+    for (let s = this.path.length - 1; s >= this.fixed.length; s--) {
       const node = this.path[s]!;
       const done = this.events[s];
       if (done !== undefined && !node.sleep.some((q) => q.thread === done.thread)) node.sleep.push(done);
@@ -314,6 +338,7 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
 
   /** Insert notdep(e, E).e' at the state before e, unless a sleeping thread covers it. */
   private reverse(k: number, j: number, all: readonly EventInfo[], n: number, hb: (a: number, b: number) => boolean): void {
+    if (k < this.fixed.length) return;
     const seq: EventInfo[] = [];
     for (let m = k + 1; m < n; m++) if (m !== j && !hb(k, m)) seq.push(all[m]!);
     seq.push(all[j]!);
