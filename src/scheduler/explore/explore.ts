@@ -154,6 +154,7 @@ export interface ExploreSummary {
 
 /** Runs of a sampling strategy when `maxExecutions` is not given. */
 export const DEFAULT_SAMPLES = 1000;
+const NO_LINES: readonly string[] = Object.freeze([]);
 const OUTPUT_NOTE = 'output lines count as dependent steps, so executions that print in a different order are told apart';
 
 /** An exploration in progress. */
@@ -344,7 +345,7 @@ export class Exploration {
       const events = this.dpor?.lastEvents ?? this.dfs?.events;
       if (events !== undefined) this.traceKeys.add(traceKey(events, this.dpor?.rules ?? this.rules));
     }
-    const lines = this.options.histogram || this.options.findOutput ? renderOutput(r.output, { timestamps: false, level: this.level }) : [];
+    const lines = this.options.histogram || this.options.findOutput ? renderOutput(r.output, { timestamps: false, level: this.level }) : NO_LINES;
     if (this.options.histogram) {
       const key = r.ending === 'complete' ? summarizeState(r.state) : r.ending === 'deadlock' ? 'deadlock' : 'step bound exceeded';
       this.states.set(key, (this.states.get(key) ?? 0) + 1);
@@ -357,7 +358,7 @@ export class Exploration {
         continue;
       }
       const signature = failureSignature(f);
-      if (this.failures.some((x) => x.signature === signature)) continue;
+      if (this.knownFailure(signature)) continue;
       this.failures.push({
         failure: f,
         signature,
@@ -377,6 +378,12 @@ export class Exploration {
       this.match = { schedule: [...r.schedule], result: r, execution: this.executions };
       this.stopped = 'match';
     }
+  }
+
+  /** True when a failure with this signature was found already (a loop: asked for every failing run). */
+  private knownFailure(signature: string): boolean {
+    for (const x of this.failures) if (x.signature === signature) return true;
+    return false;
   }
 
   /** The search has covered its space: finish, or raise the preemption bound. */
