@@ -24,9 +24,18 @@ abstract class OneStep<R> implements Iterator<Op, R, unknown> {
     return this.started;
   }
   next(sent?: unknown): IteratorResult<Op, R> {
-    if (this.started) return { value: sent as R, done: true };
-    this.started = true;
-    return { value: this as unknown as Op, done: false };
+    // One result object for every op: `yield*` reads it at once and never keeps it, and a
+    // fresh pair per step was a measurable share of a short run's garbage.
+    const r = STEP_RESULT as { value: unknown; done: boolean };
+    if (this.started) {
+      r.value = sent;
+      r.done = true;
+    } else {
+      this.started = true;
+      r.value = this;
+      r.done = false;
+    }
+    return r as IteratorResult<Op, R>;
   }
   throw(e?: unknown): IteratorResult<Op, R> {
     throw e;
@@ -35,6 +44,9 @@ abstract class OneStep<R> implements Iterator<Op, R, unknown> {
     return this;
   }
 }
+
+/** The iterator result every {@link OneStep} returns, refilled on each call (read it before the next). */
+const STEP_RESULT: { value: unknown; done: boolean } = { value: undefined, done: false };
 
 /** One location of a store, made once per key: what its ops carry instead of three strings. */
 interface Location {
@@ -115,33 +127,47 @@ export function shared<T extends Record<string, unknown>>(name: string, initial:
   const rt = runtime(`shared('${name}')`);
   rt.defineStore(name, initial);
   // Code sites for race reports cost a stack trace per access: recorded runs only.
-  const sites = rt.settings.captureSites;
-  // Locations are made once per key. A thread usually reads and writes one key many times
-  // in a row, so the last one is kept aside: no map lookup on that path.
-  const locations = new Map<string, Location>();
-  let last: Location | undefined;
-  const location = (key: string): Location => {
-    if (key === last?.key) return last;
-    let l = locations.get(key);
-    if (l === undefined) locations.set(key, (l = { store: name, key, name: `${name}.${key}` }));
-    last = l;
+  return new SharedStore<T>(name, rt.settings.captureSites);
+}
+
+/** A store handle: methods on the prototype, so that making one per execution costs one object. */
+class SharedStore<T extends Record<string, unknown>> implements Shared<T> {
+  /** Locations by key, made on first use of a second key (most stores have one). */
+  private locations: Map<string, Location> | undefined;
+  /** The last location used: a thread usually reads and writes one key many times in a row. */
+  private last: Location | undefined;
+
+  constructor(
+    readonly name: string,
+    private readonly sites: boolean,
+  ) {}
+
+  private location(key: string): Location {
+    const last = this.last;
+    if (last !== undefined && key === last.key) return last;
+    let l = this.locations?.get(key);
+    if (l === undefined) {
+      l = { store: this.name, key, name: `${this.name}.${key}` };
+      if (last !== undefined) (this.locations ??= new Map([[last.key, last]])).set(key, l);
+    }
+    this.last = l;
     return l;
-  };
-  return {
-    name,
-    get<K extends keyof T & string>(key: K): Step<T[K]> {
-      const op = new ReadOp(location(key), sites ? callerSite() : undefined);
-      noteCreated(op);
-      return op as unknown as Step<T[K]>;
-    },
-    set<K extends keyof T & string>(key: K, value: T[K]): Step<void> {
-      const op = new WriteOp(location(key), value, sites ? callerSite() : undefined);
-      noteCreated(op);
-      return op;
-    },
-    *update<K extends keyof T & string>(key: K, change: (value: T[K]) => T[K]): Steps<void> {
-      const value = (yield new ReadOp(location(key), sites ? callerSite() : undefined)) as T[K];
-      yield new WriteOp(location(key), change(value), sites ? callerSite() : undefined);
-    },
-  };
+  }
+
+  get<K extends keyof T & string>(key: K): Step<T[K]> {
+    const op = new ReadOp(this.location(key), this.sites ? callerSite() : undefined);
+    noteCreated(op);
+    return op as unknown as Step<T[K]>;
+  }
+
+  set<K extends keyof T & string>(key: K, value: T[K]): Step<void> {
+    const op = new WriteOp(this.location(key), value, this.sites ? callerSite() : undefined);
+    noteCreated(op);
+    return op;
+  }
+
+  *update<K extends keyof T & string>(key: K, change: (value: T[K]) => T[K]): Steps<void> {
+    const value = (yield new ReadOp(this.location(key), this.sites ? callerSite() : undefined)) as T[K];
+    yield new WriteOp(this.location(key), change(value), this.sites ? callerSite() : undefined);
+  }
 }

@@ -110,13 +110,7 @@ export class Thread<A extends unknown[] = never[]> {
 
   /** `start()`: one step that makes the new thread runnable (default policies run it first). */
   *start(): Steps<void> {
-    const op: Op = {
-      kind: 'spawn',
-      obj: this._name,
-      access: 'sync',
-      run: (k) => this.bootstrap(k),
-    };
-    yield op;
+    yield new StartOp(this as unknown as Thread, this._name);
   }
 
   /** Start the thread inside the current step (used by `start()` and by executors). */
@@ -177,6 +171,19 @@ export class Thread<A extends unknown[] = never[]> {
     const cls = this.record?.index === 0 ? '_MainThread' : this.constructor.name;
     const ident = this.ident === null ? '' : ` ${this.ident}`;
     return `<${cls}(${this._name}, ${state}${this._daemon ? ' daemon' : ''}${ident})>`;
+  }
+}
+
+/** The op of `start()`: a class, so that starting a thread makes no closure. */
+class StartOp implements Op {
+  readonly kind = 'spawn';
+  readonly access = 'sync';
+  constructor(
+    private readonly starting: Thread,
+    readonly obj: string,
+  ) {}
+  run(k: Kernel): void {
+    this.starting.bootstrap(k);
   }
 }
 

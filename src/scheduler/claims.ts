@@ -7,10 +7,13 @@ import { errorLine } from './exception-line.js';
 import type { ClaimFailure } from './failures.js';
 import type { Claim, SharedState } from './program.js';
 
-/** Evaluate every claim on `state`; the false ones, with what each read. */
-export function checkClaims(claims: Readonly<Record<string, Claim>>, state: SharedState, summarize: (s: SharedState) => string): ClaimFailure[] {
+/**
+ * Evaluate every claim on `state` (a record of named claims, or its entries, which the engine
+ * makes once per program); the false ones, with what each read.
+ */
+export function checkClaims(claims: Readonly<Record<string, Claim>> | readonly (readonly [string, Claim])[], state: SharedState, summarize: (s: SharedState) => string): ClaimFailure[] {
   const failed: ClaimFailure[] = [];
-  for (const [name, claim] of Object.entries(claims)) {
+  for (const [name, claim] of Array.isArray(claims) ? claims : Object.entries(claims)) {
     let verdict: boolean | string;
     try {
       verdict = claim(state);
@@ -21,10 +24,15 @@ export function checkClaims(claims: Readonly<Record<string, Claim>>, state: Shar
     // Asked again on a view that notes what it reads (a view cannot be cloned or changed, so
     // the verdict above comes from the state itself).
     const reads: string[] = [];
+    const w = watcher !== undefined && !watcher.busy ? watcher : new Watcher();
+    watcher ??= w;
+    w.watch(state, reads);
     try {
-      claim(watchReads(state, reads));
+      claim(w.root);
     } catch {
       // The reads up to the error are noted; that is all a claim that needs the real object gives.
+    } finally {
+      w.watch(EMPTY, NO_READS);
     }
     const why = typeof verdict === 'string' ? verdict : `final state: ${summarize(state)}`;
     failed.push({ kind: 'claim', claim: name, ...(reads.length === 0 ? {} : { reads }), message: `claim '${name}' is false: ${why}` });
@@ -32,36 +40,57 @@ export function checkClaims(claims: Readonly<Record<string, Claim>>, state: Shar
   return failed;
 }
 
+const EMPTY: SharedState = Object.freeze({});
+const NO_READS: string[] = [];
+
+/** The watcher reused by every check; a check started while it is busy (a claim running an execution) makes its own. */
+let watcher: Watcher | undefined;
+
 /**
- * A read-only view of `state` that notes every `store.key` read into `reads` (once each).
- * The views are fresh objects over the real ones, so frozen stores keep their guarantees.
+ * A read-only view of a state that notes every `store.key` read (once each). The proxies are
+ * made once and re-pointed at each state checked, so a failing run's claim costs no new proxy;
+ * they are fresh objects over the real ones, so frozen stores keep their guarantees. A claim
+ * must not keep its argument past its return (it would see the next state checked).
  */
-function watchReads(state: SharedState, reads: string[]): SharedState {
-  const note = (location: string): void => {
-    if (!reads.includes(location)) reads.push(location);
-  };
-  const storeView = (name: string, store: Readonly<Record<string, unknown>>): Readonly<Record<string, unknown>> =>
-    view(store, (key) => {
-      note(`${name}.${key}`);
-      return store[key];
-    });
-  const stores = new Map<string, Readonly<Record<string, unknown>>>();
-  return view(state, (name) => {
-    const store = state[name];
-    if (store === undefined) return undefined;
-    let v = stores.get(name);
-    if (v === undefined) stores.set(name, (v = storeView(name, store)));
-    return v;
-  }) as SharedState;
+class Watcher {
+  state: SharedState = EMPTY;
+  reads: string[] = [];
+  busy = false;
+  readonly root: SharedState;
+  private readonly stores = new Map<string, SharedState>();
+
+  constructor() {
+    this.root = view(() => this.state, (name) => {
+      if (this.state[name] === undefined) return undefined;
+      let v = this.stores.get(name);
+      if (v === undefined) this.stores.set(name, (v = this.storeView(name)));
+      return v;
+    }) as SharedState;
+  }
+
+  watch(state: SharedState, reads: string[]): void {
+    this.state = state;
+    this.reads = reads;
+    this.busy = state !== EMPTY;
+  }
+
+  private storeView(name: string): SharedState {
+    const store = (): Readonly<Record<string, unknown>> => this.state[name] ?? EMPTY;
+    return view(store, (key) => {
+      const location = `${name}.${key}`;
+      if (!this.reads.includes(location)) this.reads.push(location);
+      return store()[key];
+    }) as SharedState;
+  }
 }
 
-/** A proxy over `target` whose own string-keyed properties are read through `get`. */
-function view<T extends object>(target: T, get: (key: string) => unknown): T {
-  const has = (key: string | symbol): key is string => typeof key === 'string' && Object.hasOwn(target, key);
-  return new Proxy({} as T, {
-    get: (_, key) => (has(key) ? get(key) : Reflect.get(target, key)),
-    has: (_, key) => key in target,
-    ownKeys: () => Reflect.ownKeys(target),
+/** A proxy over the object `target()` gives at each access, whose own string-keyed properties are read through `get`. */
+function view(target: () => object, get: (key: string) => unknown): object {
+  const has = (key: string | symbol): key is string => typeof key === 'string' && Object.hasOwn(target(), key);
+  return new Proxy({}, {
+    get: (_, key) => (has(key) ? get(key) : Reflect.get(target(), key)),
+    has: (_, key) => key in target(),
+    ownKeys: () => Reflect.ownKeys(target()),
     getOwnPropertyDescriptor: (_, key) => (has(key) ? { value: get(key), writable: false, enumerable: true, configurable: true } : undefined),
     set: () => false,
     deleteProperty: () => false,

@@ -24,7 +24,7 @@ import { GilPolicy } from './policies/gil.js';
 import { ReplayPolicy } from './policies/replay.js';
 import { isOp, WaitQueue, type Kernel, type Op, type OutputLine, type SpawnOptions, type Steps, type ThreadRecord } from './ops.js';
 import type { Policy, SchedulingPoint } from './policies/policy.js';
-import { isGeneratorFunction, type Program, type SharedState } from './program.js';
+import { isGeneratorFunction, type Claim, type Program, type SharedState } from './program.js';
 import type { Runtime, RuntimeSettings } from './runtime.js';
 import { ScheduleLog } from './schedule-log.js';
 import { stepProbe } from './probe.js';
@@ -125,8 +125,19 @@ export interface ExecutionResult {
   readonly initialState?: SharedState;
 }
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
 /** How many steps a what-if run may take past the end of the run it explains. */
 const WHAT_IF_STEPS = 10_000;
+
+/** Schedules up to this long are copied into the result; longer logs are handed over whole. */
+const SHORT_SCHEDULE = 256;
+const NO_OUTPUT: readonly OutputLine[] = Object.freeze([]);
+const NO_FAILURES: readonly Failure[] = Object.freeze([]);
+const NO_CLAIM_FAILURES: readonly ClaimFailure[] = Object.freeze([]);
+const NO_CLAIMS: Readonly<Record<string, Claim>> = Object.freeze({});
+const MAIN_THREAD: SpawnOptions = Object.freeze({ name: 'MainThread', daemon: false, handle: undefined });
+const DEFAULT_SETTINGS: RuntimeSettings = Object.freeze({ cpuCount: -1, programSeed: -1, captureSites: false });
 
 const RUNNABLE = 0;
 const PARKED = 1;
@@ -174,9 +185,14 @@ class Thread implements ThreadRecord {
   }
 }
 
-/** Runs one execution of a program under a policy. Use once. */
+/**
+ * Runs one execution of a program under a policy. {@link execute} keeps one instance and
+ * {@link Execution.reset}s it for the next run, so a short run allocates little besides what the
+ * program itself makes and the result it returns: every field that a result keeps (threads,
+ * output, failures, state, a long schedule) is handed over and replaced, the rest is cleared.
+ */
 export class Execution implements Runtime {
-  readonly threads: Thread[] = [];
+  threads: Thread[] = [];
   private readonly runnable: Thread[] = [];
   private readonly runnableIds: number[] = [];
   /** The runnable list changed since `runnableIds` was built. */
@@ -187,10 +203,10 @@ export class Execution implements Runtime {
   private readonly exitHooks: (() => Steps<void>)[] = [];
   private readonly counters = new Map<string, number>();
   private readonly singletons = new Map<string, unknown>();
-  private readonly output: OutputLine[] = [];
-  private readonly failures: Failure[] = [];
-  private readonly schedule = new ScheduleLog();
-  private readonly trace: StepRecord[] | undefined;
+  private output: OutputLine[] = [];
+  private failures: Failure[] = [];
+  private schedule = new ScheduleLog();
+  private trace: StepRecord[] | undefined;
   /** Woken whenever any thread finishes: MainThread waits here at interpreter exit. */
   private readonly anyFinished = new WaitQueue('threads at exit');
   /**
@@ -204,12 +220,20 @@ export class Execution implements Runtime {
   private clock = 0;
   private stepIndex = 0;
   private spawnedBy = -1;
-  private readonly stepCost: number;
-  private readonly maxSteps: number;
-  private readonly untimed: boolean;
-  private readonly monitor: Monitor | undefined;
-  private readonly event: StepEvent;
-  readonly settings: RuntimeSettings;
+  private stepCost = 1;
+  private maxSteps = 0;
+  private untimed = false;
+  private monitor: Monitor | undefined;
+  private readonly event: StepEvent = { step: 0, time: 0, thread: 0, op: undefined as unknown as Op, result: undefined, raised: undefined, timedOut: false, spawned: -1, state: {} };
+  settings: RuntimeSettings = DEFAULT_SETTINGS;
+  private program!: Program;
+  private options!: ExecutionOptions;
+  /** The program's claims as entries, made once per claims object. */
+  private claimsOf: Readonly<Record<string, Claim>> | undefined;
+  private claimList: readonly (readonly [string, Claim])[] = [];
+  /** MainThread's body; made once, as is the interpreter-exit op. */
+  private readonly mainStart = (): Steps<unknown> => this.mainBody();
+  private exitStep: Op | undefined;
   private readonly point = {
     step: 0,
     now: 0,
@@ -221,29 +245,76 @@ export class Execution implements Runtime {
     threadName: (thread: number): string | undefined => this.threads[thread]?.name,
   };
 
-  constructor(
-    private readonly program: Program,
-    private readonly options: ExecutionOptions,
-  ) {
+  constructor(program: Program, options: ExecutionOptions) {
+    this.reset(program, options);
+  }
+
+  /**
+   * Make this instance ready for a fresh execution of `program` under `options`, as if newly
+   * constructed. What the last result holds was handed over by {@link result}; what is left is
+   * cleared in place.
+   */
+  reset(program: Program, options: ExecutionOptions): void {
+    this.program = program;
+    this.options = options;
     this.stepCost = options.stepCost ?? 1;
     this.maxSteps = options.maxSteps ?? 100_000;
     this.trace = options.record ? [] : undefined;
     this.untimed = options.untimed ?? false;
-    const monitors: Monitor[] = [];
-    if (options.monitor !== undefined) monitors.push(options.monitor);
     const invariants = program.options.invariants;
     if (invariants !== undefined && Object.keys(invariants).length > 0) {
+      const monitors: Monitor[] = [];
+      if (options.monitor !== undefined) monitors.push(options.monitor);
       monitors.push(invariantMonitor(invariants, (i) => this.threads[i]?.name ?? `#${i}`));
+      this.monitor = combineMonitors(monitors);
+    } else {
+      this.monitor = options.monitor;
     }
-    this.monitor = monitors.length === 0 ? undefined : combineMonitors(monitors);
-    this.event = { step: 0, time: 0, thread: 0, op: undefined as unknown as Op, result: undefined, raised: undefined, timedOut: false, spawned: -1, state: {} };
-    this.settings = {
-      cpuCount: options.cpuCount ?? 2,
-      programSeed: program.options.programSeed ?? 0,
-      captureSites: options.sites ?? options.record ?? false,
-      ...(options.notifyAll === true ? { notifyAll: true } : {}),
-      ...(options.rememberNotifies === true ? { rememberNotifies: true } : {}),
-    };
+    const cpuCount = options.cpuCount ?? 2;
+    const programSeed = program.options.programSeed ?? 0;
+    const captureSites = options.sites ?? options.record ?? false;
+    const s = this.settings;
+    // Models may keep the settings object: a new one unless every field is the same.
+    if (s.cpuCount !== cpuCount || s.programSeed !== programSeed || s.captureSites !== captureSites || s.notifyAll !== (options.notifyAll === true ? true : undefined) || s.rememberNotifies !== (options.rememberNotifies === true ? true : undefined)) {
+      this.settings = {
+        cpuCount,
+        programSeed,
+        captureSites,
+        ...(options.notifyAll === true ? { notifyAll: true } : {}),
+        ...(options.rememberNotifies === true ? { rememberNotifies: true } : {}),
+      };
+    }
+    if (this.threads.length > 0) this.threads = [];
+    // Setting an array's length is a runtime call even when it does not change: only when needed.
+    if (this.runnable.length > 0) this.runnable.length = 0;
+    if (this.runnableIds.length > 0) this.runnableIds.length = 0;
+    this.runnableDirty = true;
+    this.mayDisable = false;
+    if (this.timers.size > 0) this.timers.clear();
+    if (this.exitHooks.length > 0) this.exitHooks.length = 0;
+    if (this.counters.size > 0) this.counters.clear();
+    if (this.singletons.size > 0) this.singletons.clear();
+    if (this.output.length > 0) this.output = [];
+    if (this.failures.length > 0) this.failures = [];
+    this.schedule.clear();
+    if (this.anyFinished.parked.length > 0) this.anyFinished.parked.length = 0;
+    this.state = {};
+    this.initialState = undefined;
+    this.clock = 0;
+    this.stepIndex = 0;
+    this.spawnedBy = -1;
+    const point = this.point;
+    point.step = 0;
+    point.now = 0;
+    point.previous = -1;
+    point.spawned = -1;
+    point.yielded = false;
+    point.switchInterval = undefined;
+    const claims = program.options.claims ?? NO_CLAIMS;
+    if (claims !== this.claimsOf) {
+      this.claimsOf = claims;
+      this.claimList = Object.entries(claims);
+    }
   }
 
   get now(): number {
@@ -262,11 +333,11 @@ export class Execution implements Runtime {
     try {
       this.options.policy.begin(this.options.seed);
       takeUnrun();
-      const main = this.startThread(() => this.mainBody(), { name: 'MainThread', daemon: false, handle: undefined });
+      const main = this.startThread(this.mainStart, MAIN_THREAD);
       this.initialState = this.state;
       const ending = this.loop(main);
-      const claims = ending === 'complete' ? checkClaims(this.program.options.claims ?? {}, this.state, summarizeState) : [];
-      this.failures.push(...claims);
+      const claims: readonly ClaimFailure[] = ending === 'complete' && this.claimList.length > 0 ? checkClaims(this.claimList, this.state, summarizeState) : NO_CLAIM_FAILURES;
+      for (const c of claims) this.failures.push(c);
       const found = this.monitor?.onEnd?.(ending, this.state, this.threads);
       if (found) this.failures.push(...found);
       if (claims.length > 0 && this.monitor?.explainClaim !== undefined) this.explainClaims(claims);
@@ -346,9 +417,9 @@ export class Execution implements Runtime {
       list[w] = t;
       ids[w++] = t.index;
     }
-    // Setting an array's length is a runtime call: only when it changed.
-    if (list.length !== w) list.length = w;
-    if (ids.length !== w) ids.length = w;
+    // Setting an array's length is a runtime call; pop is not, and these shrink by a thread or two.
+    while (list.length > w) list.pop();
+    while (ids.length > w) ids.pop();
     this.runnableDirty = false;
     this.mayDisable = mayDisable;
     return ids;
@@ -574,19 +645,28 @@ export class Execution implements Runtime {
     return value;
   }
 
-  /** Interpreter exit: wait until every non-daemon thread has finished. */
+  /** Interpreter exit: wait until every non-daemon thread has finished. Made once per instance (it reads the current run). */
   private exitOp(): Op {
-    const daemons = this.options.joinDaemons === true;
-    const waitingFor = (): Thread[] => this.threads.filter((t) => t.index !== 0 && (daemons || !t.daemon) && !t.done);
-    return {
+    return (this.exitStep ??= {
       kind: 'exit',
       obj: undefined,
       access: 'none',
       waitOn: this.anyFinished,
-      enabled: () => waitingFor().length === 0,
+      enabled: () => this.exitWaitsFor() === undefined,
       run: () => undefined,
-      describeWait: () => `the end of ${waitingFor().map((t) => t.name).join(', ')} (non-daemon threads are joined at interpreter exit)`,
-    };
+      describeWait: () => `the end of ${this.threads.filter((t) => this.joinedAtExit(t)).map((t) => t.name).join(', ')} (non-daemon threads are joined at interpreter exit)`,
+    });
+  }
+
+  /** A thread that interpreter exit still waits for, if any (no array: asked after every thread's end). */
+  private exitWaitsFor(): Thread | undefined {
+    const ts = this.threads;
+    for (let i = 1; i < ts.length; i++) if (this.joinedAtExit(ts[i]!)) return ts[i];
+    return undefined;
+  }
+
+  private joinedAtExit(t: Thread): boolean {
+    return t.index !== 0 && (this.options.joinDaemons === true || !t.daemon) && !t.done;
   }
 
   private reportDeadlock(): void {
@@ -666,27 +746,51 @@ export class Execution implements Runtime {
   }
 
   private result(ending: Ending): ExecutionResult {
-    if (this.trace === undefined) freeze(this.state, true);
+    if (this.trace === undefined) freezeState(this.state);
+    // A short schedule is copied now and the log kept for the next run; a long one is handed
+    // to the result whole and read only if asked for.
     const log = this.schedule;
-    let schedule: number[] | undefined;
-    return {
-      program: this.program.name,
-      policy: this.options.policy.name,
-      seed: this.options.seed,
-      ending,
-      steps: this.stepIndex,
-      time: this.clock,
-      // Built on first read, then kept: the schedules of most runs are never read.
-      get schedule(): readonly number[] {
-        return (schedule ??= log.toArray());
-      },
-      threads: this.threads.map((t) => ({ index: t.index, name: t.name, daemon: t.daemon })),
-      results: this.threads.map((t) => t.result),
-      output: this.output,
-      failures: this.failures,
-      state: this.state,
-      ...(this.trace ? { trace: this.trace, initialState: this.initialState ?? {} } : {}),
-    };
+    const threads = this.threads;
+    const n = threads.length;
+    const infos = new Array<ExecutionResult['threads'][number]>(n);
+    const results = new Array<unknown>(n);
+    for (let i = 0; i < n; i++) {
+      const t = threads[i]!;
+      infos[i] = { index: t.index, name: t.name, daemon: t.daemon };
+      results[i] = t.result;
+    }
+    const output = this.output.length === 0 ? NO_OUTPUT : this.output;
+    const failures = this.failures.length === 0 ? NO_FAILURES : this.failures;
+    let r: Mutable<ExecutionResult>;
+    if (log.length <= SHORT_SCHEDULE) {
+      // A plain data property: an accessor in a literal costs a closure and a slow object per run.
+      r = { program: this.program.name, policy: this.options.policy.name, seed: this.options.seed, ending, steps: this.stepIndex, time: this.clock, schedule: log.toArray(), threads: infos, results, output, failures, state: this.state };
+    } else {
+      this.schedule = new ScheduleLog();
+      let schedule: number[] | undefined;
+      r = {
+        program: this.program.name,
+        policy: this.options.policy.name,
+        seed: this.options.seed,
+        ending,
+        steps: this.stepIndex,
+        time: this.clock,
+        // Built on first read, then kept: the schedules of most long runs are never read.
+        get schedule(): readonly number[] {
+          return (schedule ??= log.toArray());
+        },
+        threads: infos,
+        results,
+        output,
+        failures,
+        state: this.state,
+      };
+    }
+    if (this.trace !== undefined) {
+      r.trace = this.trace;
+      r.initialState = this.initialState ?? {};
+    }
+    return r;
   }
 
   // ----- Kernel and Runtime: what ops and models may call -----
@@ -787,9 +891,16 @@ export class Execution implements Runtime {
       throw new ThreadsimError('TSIM010', `a shared store named '${name}' exists already`, 'Give each shared() store its own name.');
     }
     const values: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(initial)) {
-      values[k] = freeze(v, true);
-      if (typeof v === 'object' && v !== null) this.noteShared(name, k);
+    // for-in with an own-key check visits Object.entries' keys in its order, without its arrays.
+    for (const k in initial) {
+      if (!Object.hasOwn(initial, k)) continue;
+      const v = initial[k];
+      if (typeof v === 'object' && v !== null) {
+        values[k] = freeze(v, true);
+        this.noteShared(name, k);
+      } else {
+        values[k] = v;
+      }
     }
     if (this.trace === undefined) {
       (this.state as Record<string, unknown>)[name] = values;
@@ -844,7 +955,10 @@ function isGenerator(x: unknown): x is Steps<unknown> {
 
 function removeFrom<T>(list: T[], item: T): void {
   const i = list.indexOf(item);
-  if (i >= 0) list.splice(i, 1);
+  if (i < 0) return;
+  // By hand: splice would allocate the array of removed items on every call.
+  for (let j = i + 1; j < list.length; j++) list[j - 1] = list[j]!;
+  list.pop();
 }
 
 /** The TypeErrors of changing a frozen object or a frozen Map or Set (immer's words). */
@@ -937,9 +1051,35 @@ function isOwnError(e: unknown): boolean {
   }
 }
 
-/** For tests and tools: run one execution. */
+/** An execution instance not running now, reused by the next {@link execute}. */
+let idle: Execution | undefined;
+
+/**
+ * Run one execution. Reuses one engine instance across calls (an execution started from
+ * inside another, such as a what-if run, gets its own).
+ */
 export function execute(program: Program, options: ExecutionOptions): ExecutionResult {
-  return new Execution(program, options).run();
+  const e = idle;
+  if (e === undefined) {
+    const fresh = new Execution(program, options);
+    const result = fresh.run();
+    idle = fresh;
+    return result;
+  }
+  idle = undefined;
+  e.reset(program, options);
+  const result = e.run();
+  idle = e;
+  return result;
+}
+
+/**
+ * Freeze the final shared state: the state object and each store record. The values in them
+ * are frozen already (deep-frozen when written), so this is a shallow pass with no allocation.
+ */
+function freezeState(state: SharedState): void {
+  for (const name in state) Object.freeze(state[name]);
+  Object.freeze(state);
 }
 
 export { isGeneratorFunction };

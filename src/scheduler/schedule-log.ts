@@ -13,11 +13,14 @@
  * Invariant: the entries of `full` (in order), then `current[0, used)`, are the steps logged
  * so far, in order; `current` can hold any index up to `max`.
  */
+/** Length of the first chunk. */
+const FIRST_CHUNK = 64;
+
 export class ScheduleLog {
   private readonly full: (Uint8Array | Int32Array)[] = [];
   // Small at first: most explored executions take a few dozen steps, and a 1 KiB chunk per
   // execution was a measurable share of a short run's cost (allocation and garbage).
-  private current: Uint8Array | Int32Array = new Uint8Array(64);
+  private current: Uint8Array | Int32Array = new Uint8Array(FIRST_CHUNK);
   private used = 0;
   private max = 0xff;
   /** Steps logged so far. */
@@ -28,6 +31,17 @@ export class ScheduleLog {
     if (this.used === this.current.length || thread > this.max) this.nextChunk(thread);
     this.current[this.used++] = thread;
     this.length++;
+  }
+
+  /** Forget every step, keeping the first chunk when it is the small byte one (reused by the next execution). */
+  clear(): void {
+    if (this.full.length > 0 || this.max !== 0xff || this.current.length !== FIRST_CHUNK) {
+      if (this.full.length > 0) this.full.length = 0;
+      this.current = new Uint8Array(FIRST_CHUNK);
+      this.max = 0xff;
+    }
+    this.used = 0;
+    this.length = 0;
   }
 
   /** The schedule as a plain array (a fresh one on every call). */

@@ -18,6 +18,12 @@ export class TimerHeap<T> {
     return this.heap.length;
   }
 
+  /** Remove every entry (the heap is reused by the next execution). */
+  clear(): void {
+    this.heap.length = 0;
+    this.seq = 0;
+  }
+
   push(deadline: number, item: T, token: number): void {
     const h = this.heap;
     h.push({ deadline, seq: this.seq++, item, token });

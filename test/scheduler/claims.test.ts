@@ -62,3 +62,29 @@ describe('checkClaims', () => {
     expect(f).toEqual({ kind: 'claim', claim: 'missing', message: `claim 'missing' is false: final state: ${summary(state)}` });
   });
 });
+
+describe('checkClaims reuses its read-noting view', () => {
+  it('notes the reads of each check against that check state only', () => {
+    const a: SharedState = freeze({ db: { value: 1, other: 2 } }, true);
+    const b: SharedState = freeze({ db: { value: 5 }, log: { n: 3 } }, true);
+    const claim = { 'value is two': (s: SharedState) => s.db?.value === 2 || `value is ${String(s.db?.value)}` };
+    const [fa] = checkClaims(claim, a, summary);
+    const [fb] = checkClaims({ 'n is zero': (s) => s.log?.n === 0 && s.db?.value === 5 }, b, summary);
+    const [fa2] = checkClaims(claim, a, summary);
+    expect(fa).toEqual({ kind: 'claim', claim: 'value is two', reads: ['db.value'], message: "claim 'value is two' is false: value is 1" });
+    expect(fb?.reads).toEqual(['log.n']);
+    expect(fa2).toEqual(fa);
+    // A claim that checks claims itself (while the view is in use) gets its own view.
+    const [outer] = checkClaims(
+      {
+        nested: (s) => {
+          checkClaims(claim, b, summary);
+          return s.db?.other === 3;
+        },
+      },
+      a,
+      summary,
+    );
+    expect(outer?.reads).toEqual(['db.other']);
+  });
+});

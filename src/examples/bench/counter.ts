@@ -1,8 +1,25 @@
 import { Lock } from '../../models/lock.js';
-import { shared } from '../../models/shared.js';
+import { shared, type Shared } from '../../models/shared.js';
 import { Thread } from '../../models/thread.js';
 import type { Steps } from '../../scheduler/ops.js';
 import { program, type Program } from '../../scheduler/program.js';
+
+type Counter = Shared<{ value: number }>;
+
+/*
+ * The thread bodies are defined once, at module level, and get the counter as an argument: a
+ * generator function defined inside main would be a new closure in every execution, and V8
+ * makes a fresh prototype and object shape for each generator closure the first time it is
+ * called (about 5 us, more than the rest of a short run); see docs/performance.md.
+ */
+function* increment(c: Counter): Steps<void> {
+  const v = yield* c.get('value');
+  yield* c.set('value', v + 1);
+}
+
+function* lockedIncrement(c: Counter, lock: Lock): Steps<void> {
+  yield* lock.with(() => increment(c));
+}
 
 /** N adder threads; each does `counter.value += 1` (a read, then a write), under a lock or not. */
 function counter(n: number, locked: boolean): Program {
@@ -11,12 +28,10 @@ function counter(n: number, locked: boolean): Program {
     function* main() {
       const c = shared('counter', { value: 0 });
       const lock = new Lock({ name: 'lock' });
-      function* increment(): Steps<void> {
-        const v = yield* c.get('value');
-        yield* c.set('value', v + 1);
-      }
       const ts = [];
-      for (let i = 1; i <= n; i++) ts.push(new Thread({ name: `adder-${i}`, target: locked ? () => lock.with(increment) : increment }));
+      for (let i = 1; i <= n; i++) {
+        ts.push(locked ? new Thread({ name: `adder-${i}`, target: lockedIncrement, args: [c, lock] }) : new Thread({ name: `adder-${i}`, target: increment, args: [c] }));
+      }
       for (const t of ts) yield* t.start();
     },
     {

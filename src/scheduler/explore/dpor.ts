@@ -65,7 +65,19 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
   private threadsSoFar = 1;
   private lastPoint: SchedulingPoint | undefined;
   private sawTimer = false;
-  private readonly scratch = { vc: new Int32Array(0), idx: new Int32Array(0), last: new Int32Array(0), spawnOf: new Int32Array(0), preds: [] as number[], conflicts: [] as number[] };
+  private readonly scratch = { vc: new Int32Array(0), idx: new Int32Array(0), last: new Int32Array(0), spawnOf: new Int32Array(0), preds: [] as number[], conflicts: [] as number[], byObject: new Map<string, number[]>() };
+
+  /**
+   * The schedule prefix this search is confined to (a part of a split search, see
+   * workers/dpor-split.ts): its states are fixed, never backtracked to, and races whose
+   * reversal falls inside it are left to the parts that own the other prefixes.
+   */
+  private fixed: readonly number[] = [];
+
+  /** Explore only executions that start with `prefix` (thread per step). Call before the first {@link next}. */
+  confine(prefix: readonly number[]): void {
+    this.fixed = prefix;
+  }
 
   /** The dependency rules; daemon threads are learnt from each execution's thread table. */
   readonly rules: DependencyRules;
@@ -142,9 +154,11 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
 
   /** The state before step s, reached for the first time: sleep set, wakeup tree, choice. */
   private newNode(s: number, enabled: readonly number[]): PathNode {
+    if (s < this.fixed.length) return this.fixedNode(s, enabled);
     const parent = this.path[s - 1];
     const before = this.events[s - 1];
-    const sleep = parent === undefined || before === undefined ? [] : parent.sleep.filter((q) => !dependent(q, before, this.rules));
+    const sleep: EventInfo[] = [];
+    if (parent !== undefined && before !== undefined) for (const q of parent.sleep) if (!dependent(q, before, this.rules)) sleep.push(q);
     const wut = parent?.subtree ?? [];
     let chosen = -1;
     let subtree: WakeupNode[] = [];
@@ -158,20 +172,30 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
       this.stats.infeasible++;
     }
     if (chosen < 0) {
-      const asleep = (t: number): boolean => sleep.some((q) => q.thread === t);
       const prev = before?.thread ?? -1;
-      if (enabled.includes(prev) && !asleep(prev)) chosen = prev;
-      else chosen = enabled.find((t) => !asleep(t)) ?? -1;
+      if (enabled.includes(prev) && !asleep(sleep, prev)) chosen = prev;
+      else for (let i = 0; i < enabled.length && chosen < 0; i++) if (!asleep(sleep, enabled[i]!)) chosen = enabled[i]!;
       if (chosen < 0) throw new AbandonExecution('sleep-blocked');
     }
-    const node: PathNode = { enabled: [...enabled], nThreads: this.threadsSoFar, chosen, sleep, wut, subtree };
+    const node: PathNode = { enabled: enabled.slice(), nThreads: this.threadsSoFar, chosen, sleep, wut, subtree };
+    this.path.push(node);
+    return node;
+  }
+
+  /**
+   * A state inside the confined prefix: its choice is the prefix's, with no alternatives and
+   * an empty sleep set (the threads that could go first here are other parts' business, and a
+   * sleep set inherited from outside the part would drop wakeup sequences the part needs).
+   */
+  private fixedNode(s: number, enabled: readonly number[]): PathNode {
+    const node: PathNode = { enabled: enabled.slice(), nThreads: this.threadsSoFar, chosen: this.fixed[s]!, sleep: [], wut: [], subtree: [] };
     this.path.push(node);
     return node;
   }
 
   /** Move to the deepest state with an alternative left; false when there is none. */
   protected backtrack(): boolean {
-    for (let s = this.path.length - 1; s >= 0; s--) {
+    for (let s = this.path.length - 1; s >= this.fixed.length; s--) {
       const node = this.path[s]!;
       const done = this.events[s];
       if (done !== undefined && !node.sleep.some((q) => q.thread === done.thread)) node.sleep.push(done);
@@ -227,7 +251,9 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
     last.fill(-1, 0, T);
     const spawnOf = s.spawnOf;
     spawnOf.fill(-1, 0, T);
-    const byObject = new Map<string, number[]>();
+    // Steps by object; the buckets are kept across executions (a program's objects recur) and emptied.
+    const byObject = s.byObject;
+    for (const bucket of byObject.values()) bucket.length = 0;
     const races: number[] = [];
     const preds = s.preds;
     const conflicts = s.conflicts;
@@ -320,6 +346,7 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
 
   /** Insert notdep(e, E).e' at the state before e, unless a sleeping thread covers it. */
   private reverse(k: number, j: number, all: readonly EventInfo[], n: number, hb: (a: number, b: number) => boolean): void {
+    if (k < this.fixed.length) return;
     const seq: EventInfo[] = [];
     for (let m = k + 1; m < n; m++) if (m !== j && !hb(k, m)) seq.push(all[m]!);
     seq.push(all[j]!);
@@ -353,6 +380,12 @@ function reverseFrom(xs: number[], from: number): void {
 function descending(xs: readonly number[]): boolean {
   for (let i = 1; i < xs.length; i++) if (xs[i - 1]! <= xs[i]!) return false;
   return true;
+}
+
+/** True when `thread` is in the sleep set (a loop, not a closure: asked at every new state). */
+function asleep(sleep: readonly EventInfo[], thread: number): boolean {
+  for (const q of sleep) if (q.thread === thread) return true;
+  return false;
 }
 
 function lastOf(events: readonly EventInfo[], thread: number, before: number): number {

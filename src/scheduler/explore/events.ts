@@ -80,8 +80,18 @@ export function conflict(a: EventInfo, b: EventInfo, rules: DependencyRules): bo
 /** True when an op touching several objects (`objs`) shares one with the other op. */
 function sharesFurther(a: EventInfo, b: EventInfo, oa: string, ob: string): boolean {
   if (a.objs === undefined && b.objs === undefined) return false;
-  const inA = (o: string): boolean => o === oa || (a.objs?.includes(o) ?? false);
-  return inA(ob) || (b.objs?.some(inA) ?? false);
+  if (touches(a, oa, ob)) return true;
+  if (b.objs !== undefined) for (const o of b.objs) if (touches(a, oa, o)) return true;
+  return false;
+}
+
+/**
+ * True when `a` (whose object is `oa`) touches `o`. A function of its own, not a closure in
+ * sharesFurther: a closure there made V8 allocate a context on every conflict test, even the
+ * ones that return at once, and that was a fifth of DPOR's garbage.
+ */
+function touches(a: EventInfo, oa: string, o: string): boolean {
+  return o === oa || (a.objs !== undefined && a.objs.includes(o));
 }
 
 /**

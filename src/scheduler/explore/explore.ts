@@ -154,6 +154,7 @@ export interface ExploreSummary {
 
 /** Runs of a sampling strategy when `maxExecutions` is not given. */
 export const DEFAULT_SAMPLES = 1000;
+const NO_LINES: readonly string[] = Object.freeze([]);
 const OUTPUT_NOTE = 'output lines count as dependent steps, so executions that print in a different order are told apart';
 
 /** An exploration in progress. */
@@ -208,14 +209,16 @@ export class Exploration {
     this.level = options.logLevel ?? levelOf(program);
     const untimed = options.untimed ?? false;
     const detect = options.detectRaces === true;
+    const { maxSteps, cpuCount } = options;
+    // One literal per run, no spreads: the sampling strategies call this for every execution.
     this.runner = (policy, monitor, seed = 0) =>
       execute(program, {
         policy,
         seed,
         untimed,
-        ...(detect ? { monitor: monitor === undefined ? new RaceMonitor() : combineMonitors([monitor, new RaceMonitor()]) } : monitor === undefined ? {} : { monitor }),
-        ...(options.maxSteps === undefined ? {} : { maxSteps: options.maxSteps }),
-        ...(options.cpuCount === undefined ? {} : { cpuCount: options.cpuCount }),
+        monitor: detect ? (monitor === undefined ? new RaceMonitor() : combineMonitors([monitor, new RaceMonitor()])) : monitor,
+        maxSteps,
+        cpuCount,
       });
     const orderOutput = options.histogram === true || options.findOutput !== undefined;
     this.rules = { orderOutput, daemon: (t) => this.daemons.has(t) };
@@ -342,7 +345,7 @@ export class Exploration {
       const events = this.dpor?.lastEvents ?? this.dfs?.events;
       if (events !== undefined) this.traceKeys.add(traceKey(events, this.dpor?.rules ?? this.rules));
     }
-    const lines = this.options.histogram || this.options.findOutput ? renderOutput(r.output, { timestamps: false, level: this.level }) : [];
+    const lines = this.options.histogram || this.options.findOutput ? renderOutput(r.output, { timestamps: false, level: this.level }) : NO_LINES;
     if (this.options.histogram) {
       const key = r.ending === 'complete' ? summarizeState(r.state) : r.ending === 'deadlock' ? 'deadlock' : 'step bound exceeded';
       this.states.set(key, (this.states.get(key) ?? 0) + 1);
@@ -355,7 +358,7 @@ export class Exploration {
         continue;
       }
       const signature = failureSignature(f);
-      if (this.failures.some((x) => x.signature === signature)) continue;
+      if (this.knownFailure(signature)) continue;
       this.failures.push({
         failure: f,
         signature,
@@ -375,6 +378,12 @@ export class Exploration {
       this.match = { schedule: [...r.schedule], result: r, execution: this.executions };
       this.stopped = 'match';
     }
+  }
+
+  /** True when a failure with this signature was found already (a loop: asked for every failing run). */
+  private knownFailure(signature: string): boolean {
+    for (const x of this.failures) if (x.signature === signature) return true;
+    return false;
   }
 
   /** The search has covered its space: finish, or raise the preemption bound. */

@@ -65,6 +65,9 @@ export class SeededSearch implements Search {
     this.index = firstRun;
   }
 
+  /** Preemptions of the last run, made once (runGuarded asks after every run). */
+  private readonly preemptions = (): number => this.policy.preemptions;
+
   /** Seed of the execution the last {@link next} ran. */
   get lastSeed(): number {
     return this.seed;
@@ -72,7 +75,7 @@ export class SeededSearch implements Search {
 
   next(): SearchStep {
     this.seed = runSeed(this.base, this.index++);
-    return runGuarded(this.runner, this.policy, this.monitor, () => this.policy.preemptions, this.seed);
+    return runGuarded(this.runner, this.policy, this.monitor, this.preemptions, this.seed);
   }
 }
 
