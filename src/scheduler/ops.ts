@@ -175,6 +175,13 @@ export interface Op {
   /** True when the op gives up the CPU voluntarily even if it does not block (`sleep(0)`). */
   readonly yields?: boolean;
   /**
+   * True on the acquire and release ops of a mutual-exclusion lock (`Lock`, `RLock`, the lock
+   * under a `Condition`): while one thread holds `obj`, a blocking acquire of it by any other
+   * thread is disabled. Exploration reads it to skip races that can never be reversed: a
+   * release and the blocked acquire it lets through are never enabled in the same state.
+   */
+  readonly exclusive?: boolean;
+  /**
    * True when no other thread may run between this op and the same thread's previous op
    * (CPython 3.11 reaches no check point between them, so it cannot switch there). The engine
    * runs it next without asking the policy, as it does when only one thread can run.

@@ -29,7 +29,7 @@
 import type { ExecutionResult } from '../execution.js';
 import type { Monitor, StepEvent } from '../monitor.js';
 import type { Policy, SchedulingPoint } from '../policies/policy.js';
-import { conflict, dependent, eventOf, objectOf, type DependencyRules, type EventInfo } from './events.js';
+import { conflict, dependent, eventOf, LockHolds, neverCoEnabled, objectOf, type DependencyRules, type EventInfo } from './events.js';
 import { AbandonExecution, isPreemption, ReplayingSearch, type Runner, type SearchStep } from './search.js';
 import { insertSequence, WakeupSequence, type WakeupNode } from './wakeup-tree.js';
 
@@ -65,6 +65,7 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
   private threadsSoFar = 1;
   private lastPoint: SchedulingPoint | undefined;
   private sawTimer = false;
+  private readonly holds = new LockHolds();
   private readonly scratch = { vc: new Int32Array(0), idx: new Int32Array(0), last: new Int32Array(0), spawnOf: new Int32Array(0), preds: [] as number[], conflicts: [] as number[] };
 
   /** The dependency rules; daemon threads are learnt from each execution's thread table. */
@@ -112,6 +113,7 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
 
   begin(_seed: number): void {
     this.events = [];
+    this.holds.reset();
     this.threadsSoFar = 1;
     this.preemptions = 0;
     this.lastPoint = undefined;
@@ -134,7 +136,7 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
       if (node.chosen !== ev.thread) throw new AbandonExecution('infeasible');
     }
     if (!this.untimed && ev.op.timeout !== undefined) this.sawTimer = true;
-    this.events.push(eventOf(ev.thread, ev.op, ev.spawned));
+    this.events.push(eventOf(ev.thread, ev.op, ev.spawned, this.holds.step(ev.thread, ev.op, ev.result, ev.raised !== undefined || ev.timedOut)));
     if (ev.spawned >= this.threadsSoFar) this.threadsSoFar = ev.spawned + 1;
   }
 
@@ -260,9 +262,13 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
       idx[j] = (po >= 0 ? idx[po]! : 0) + 1;
       vc[j * T + t] = idx[j]!;
       for (const k of conflicts) {
+        // A lock's release and the acquire it lets through are never both enabled, so that
+        // race is not reversed; the acquire races with the acquire that took the lock before
+        // it, even though that one happens before it through the release.
+        if (neverCoEnabled(all[k]!, ej)) continue;
         let immediate = po < 0 || !hb(k, po);
         for (const k2 of preds) if (immediate && hb(k, k2)) immediate = false;
-        for (const k2 of conflicts) if (immediate && k2 !== k && hb(k, k2)) immediate = false;
+        for (const k2 of conflicts) if (immediate && k2 !== k && hb(k, k2) && !neverCoEnabled(all[k2]!, ej)) immediate = false;
         if (immediate) races.push(k, j);
       }
       if (j < n) {
@@ -292,7 +298,7 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
    */
   private reversals(k: number, j: number, all: readonly EventInfo[], n: number, hb: (a: number, b: number) => boolean): number[] {
     const ej = all[j]!;
-    if (!ej.blocking) return [k];
+    if (!ej.blocking || ej.exclusive) return [k];
     const t = ej.thread;
     const lastBefore = lastOf(all, t, Math.min(j, n));
     const parkedOn = (s: number): boolean => lastBefore < s && t < this.path[s]!.nThreads && !this.path[s]!.enabled.includes(t);
