@@ -29,7 +29,8 @@
 import type { ExecutionResult } from '../execution.js';
 import type { Monitor, StepEvent } from '../monitor.js';
 import type { Policy, SchedulingPoint } from '../policies/policy.js';
-import { conflict, dependent, eventOf, LockHolds, neverCoEnabled, objectOf, type DependencyRules, type EventInfo } from './events.js';
+import { coEnabled, neverCoEnabled, AvailabilityTracker } from './availability.js';
+import { conflict, dependent, eventOf, objectOf, type DependencyRules, type EventInfo } from './events.js';
 import { AbandonExecution, isPreemption, ReplayingSearch, type Runner, type SearchStep } from './search.js';
 import { insertSequence, WakeupSequence, type WakeupNode } from './wakeup-tree.js';
 
@@ -65,7 +66,7 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
   private threadsSoFar = 1;
   private lastPoint: SchedulingPoint | undefined;
   private sawTimer = false;
-  private readonly holds = new LockHolds();
+  private readonly holds = new AvailabilityTracker();
   private readonly scratch = { vc: new Int32Array(0), idx: new Int32Array(0), last: new Int32Array(0), spawnOf: new Int32Array(0), preds: [] as number[], conflicts: [] as number[] };
 
   /** The dependency rules; daemon threads are learnt from each execution's thread table. */
@@ -256,6 +257,13 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
       if (obj !== undefined) {
         const bucket = byObject.get(obj);
         if (bucket !== undefined) for (const k of bucket) if (all[k]!.thread !== t && conflict(all[k]!, ej, rules)) conflicts.push(k);
+        // An op on several objects (`Op.objs`) conflicts with the steps on each of them.
+        if (ej.objs !== undefined) {
+          for (const o of ej.objs) {
+            const more = byObject.get(o);
+            if (more !== undefined) for (const k of more) if (all[k]!.thread !== t && !conflicts.includes(k) && conflict(all[k]!, ej, rules)) conflicts.push(k);
+          }
+        }
       }
       for (const k of preds) join(j, k);
       for (const k of conflicts) join(j, k);
@@ -276,9 +284,8 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
         if (ej.kind === 'exit') exit = j;
         if (ej.spawned >= 0 && ej.spawned < T) spawnOf[ej.spawned] = j;
         if (obj !== undefined) {
-          const bucket = byObject.get(obj);
-          if (bucket === undefined) byObject.set(obj, [j]);
-          else bucket.push(j);
+          addTo(byObject, obj, j);
+          if (ej.objs !== undefined) for (const o of ej.objs) if (o !== obj) addTo(byObject, o, j);
         }
       }
     }
@@ -298,14 +305,14 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
    */
   private reversals(k: number, j: number, all: readonly EventInfo[], n: number, hb: (a: number, b: number) => boolean): number[] {
     const ej = all[j]!;
-    if (!ej.blocking || ej.exclusive) return [k];
+    if (!ej.blocking || coEnabled(all[k]!, ej)) return [k];
     const t = ej.thread;
     const lastBefore = lastOf(all, t, Math.min(j, n));
     const parkedOn = (s: number): boolean => lastBefore < s && t < this.path[s]!.nThreads && !this.path[s]!.enabled.includes(t);
     const out = parkedOn(k) ? [] : [k];
     for (let s = k - 1; s >= 0; s--) {
       const es = all[s]!;
-      if (es.thread === t || !conflict(es, ej, this.rules) || parkedOn(s)) continue;
+      if (es.thread === t || !conflict(es, ej, this.rules) || parkedOn(s) || neverCoEnabled(es, ej)) continue;
       let ok = true;
       for (let m = s + 1; m < Math.min(j, n) && ok; m++) if (all[m]!.thread === t && hb(s, m)) ok = false;
       if (ok) {
@@ -338,6 +345,12 @@ function blockHead(events: readonly EventInfo[], k: number): number {
   let at = k;
   while (at > 0 && events[at]!.glued && events[at - 1]!.thread === events[at]!.thread) at--;
   return at;
+}
+
+function addTo(byObject: Map<string, number[]>, obj: string, j: number): void {
+  const bucket = byObject.get(obj);
+  if (bucket === undefined) byObject.set(obj, [j]);
+  else bucket.push(j);
 }
 
 function lastOf(events: readonly EventInfo[], thread: number, before: number): number {

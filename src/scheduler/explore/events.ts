@@ -10,6 +10,7 @@
  *   never reversed: the other order cannot happen.
  */
 import type { Op } from '../ops.js';
+import { UNKNOWN, type Availability } from './availability.js';
 
 /** A step (or a thread's pending op) as exploration sees it. */
 export interface EventInfo {
@@ -27,10 +28,14 @@ export interface EventInfo {
   readonly blocking: boolean;
   /** True when the op is glued to its thread's previous step (`Op.glued`): no switch before it. */
   readonly glued: boolean;
-  /** A blocking acquire of a mutual-exclusion lock (`Op.exclusive`): disabled while another thread holds it. */
-  readonly exclusive: boolean;
-  /** The step's object is a mutual-exclusion lock that was held just before the step ran (see {@link LockHolds}). */
-  readonly held: boolean;
+  /**
+   * A blocking take: an acquire of a mutual-exclusion lock (`Op.exclusive`), disabled while
+   * another thread holds it, or an op with `Op.takes`, disabled while its object has nothing
+   * available.
+   */
+  readonly take: boolean;
+  /** What the step's object offered just before the step ran (see availability.ts). */
+  readonly before: Availability;
 }
 
 /** Rules that change what counts as a conflict. */
@@ -44,8 +49,8 @@ export interface DependencyRules {
 /** The output stream as an object, when output order matters. */
 const OUTPUT = '\0output';
 
-/** Summarise an op run (or about to be run) by `thread`; `held` as in {@link EventInfo.held}. */
-export function eventOf(thread: number, op: Op, spawned: number, held = false): EventInfo {
+/** Summarise an op run (or about to be run) by `thread`; `before` as in {@link EventInfo.before}. */
+export function eventOf(thread: number, op: Op, spawned: number, before: Availability = UNKNOWN): EventInfo {
   return {
     thread,
     kind: op.kind,
@@ -56,8 +61,8 @@ export function eventOf(thread: number, op: Op, spawned: number, held = false): 
     joins: op.kind === 'join' && typeof op.thread === 'number' ? op.thread : -1,
     blocking: op.enabled !== undefined,
     glued: op.glued === true,
-    exclusive: op.exclusive === true && op.kind === 'acquire' && op.enabled !== undefined,
-    held,
+    take: op.enabled !== undefined && (op.takes === true || (op.exclusive === true && op.kind === 'acquire')),
+    before,
   };
 }
 
@@ -104,56 +109,4 @@ export function orderEdge(earlier: EventInfo, later: EventInfo, rules: Dependenc
 /** Dependent in either sense (or the same thread): the two steps do not commute. */
 export function dependent(a: EventInfo, b: EventInfo, rules: DependencyRules): boolean {
   return a.thread === b.thread || conflict(a, b, rules) || orderEdge(a, b, rules) || orderEdge(b, a, rules);
-}
-
-/**
- * True when step `k` and another thread's step `j` can never be enabled in the same state: `k`
- * ran while its lock was held (a release, a re-entrant acquire), and `j` is a blocking acquire
- * of that lock, which cannot run while anyone else holds it. This is the "may be co-enabled"
- * relation that Flanagan and Godefroid (POPL 2005) use to skip races that cannot be reversed.
- */
-export function neverCoEnabled(k: EventInfo, j: EventInfo): boolean {
-  return k.held && j.exclusive && k.thread !== j.thread && k.obj === j.obj;
-}
-
-/**
- * Who holds each mutual-exclusion lock (ops with `Op.exclusive`) as an execution runs, so each
- * step can say whether its lock was held just before it. Steps are fed in order; a step that
- * raised or timed out changed nothing. A Condition's wait releases the lock completely
- * (`value: 'wait'`) and its re-acquire restores the depth it had.
- */
-export class LockHolds {
-  private readonly holder = new Map<string, { thread: number; depth: number }>();
-  private readonly saved = new Map<string, number>();
-
-  /** Forget every lock (a new execution starts). */
-  reset(): void {
-    this.holder.clear();
-    this.saved.clear();
-  }
-
-  /** Record a step; returns whether its lock was held just before it. */
-  step(thread: number, op: Op, result: unknown, failed: boolean): boolean {
-    if (op.exclusive !== true || op.obj === undefined) return false;
-    const obj = op.obj;
-    const h = this.holder.get(obj);
-    if (failed) return h !== undefined;
-    if (op.kind === 'release') {
-      if (h === undefined) return false;
-      if (op.value === 'wait') {
-        this.saved.set(`${thread}\0${obj}`, h.depth);
-        this.holder.delete(obj);
-      } else if (--h.depth <= 0) this.holder.delete(obj);
-      return true;
-    }
-    if (op.kind !== 'acquire' || result === false) return h !== undefined;
-    if (h !== undefined) {
-      h.depth++;
-      return true;
-    }
-    const key = `${thread}\0${obj}`;
-    this.holder.set(obj, { thread, depth: this.saved.get(key) ?? 1 });
-    this.saved.delete(key);
-    return false;
-  }
 }
