@@ -520,6 +520,7 @@ export class Execution implements Runtime {
     t.since = this.clock;
     t.parkedForPending = false;
     t.deadline = value.timeout === undefined || (this.options.noTimeouts === true && value.kind !== 'sleep') ? Infinity : this.clock + value.timeout;
+    this.monitor?.onArrive?.(t.index, value);
   }
 
   private finish(t: Thread, error: unknown, threw: boolean): void {

@@ -28,9 +28,10 @@
  */
 import type { ExecutionResult } from '../execution.js';
 import type { Monitor, StepEvent } from '../monitor.js';
+import type { Op } from '../ops.js';
 import type { Policy, SchedulingPoint } from '../policies/policy.js';
 import { coEnabled, neverCoEnabled, AvailabilityTracker } from './availability.js';
-import { conflict, dependent, eventOf, objectOf, type DependencyRules, type EventInfo } from './events.js';
+import { CLOCK, conflict, dependent, eventOf, objectOf, type DependencyRules, type EventInfo } from './events.js';
 import { AbandonExecution, isPreemption, ReplayingSearch, type Runner, type SearchStep } from './search.js';
 import { insertSequence, WakeupSequence, type WakeupNode } from './wakeup-tree.js';
 
@@ -66,7 +67,10 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
   private threadsSoFar = 1;
   private lastPoint: SchedulingPoint | undefined;
   private sawTimer = false;
+
   private readonly holds = new AvailabilityTracker();
+  /** Threads whose first op is timed: the step that starts them is timed, at this level (see onArrive). */
+  private readonly timedStart = new Map<number, number>();
   private readonly scratch = { vc: new Int32Array(0), idx: new Int32Array(0), last: new Int32Array(0), spawnOf: new Int32Array(0), preds: [] as number[], conflicts: [] as number[] };
 
   /** The dependency rules; daemon threads are learnt from each execution's thread table. */
@@ -77,7 +81,7 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
     runner: Runner,
     /** Output lines conflict with each other (for histograms and --find-output). */
     orderOutput: boolean,
-    /** When false (virtual-time rules), a step with a timeout is noted in {@link timed}. */
+    /** When false (virtual-time rules), steps that depend on the clock are ordered (events.ts). */
     private readonly untimed: boolean,
   ) {
     super(runner);
@@ -115,6 +119,8 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
   begin(_seed: number): void {
     this.events = [];
     this.holds.reset();
+    this.timedStart.clear();
+
     this.threadsSoFar = 1;
     this.preemptions = 0;
     this.lastPoint = undefined;
@@ -136,9 +142,35 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
       const node = this.newNode(ev.step, [ev.thread]);
       if (node.chosen !== ev.thread) throw new AbandonExecution('infeasible');
     }
-    if (!this.untimed && ev.op.timeout !== undefined) this.sawTimer = true;
-    this.events.push(eventOf(ev.thread, ev.op, ev.spawned, this.holds.step(ev.thread, ev.op, ev.result, ev.raised !== undefined || ev.timedOut)));
+    let timed = 0;
+    if (!this.untimed) {
+      if (ev.op.timeout !== undefined || readsClock(ev.op)) timed = CLOCK;
+      else if (ev.spawned >= 0) timed = this.timedStart.get(ev.spawned) ?? 0;
+    }
+    if (timed !== 0) this.sawTimer = true;
+    this.events.push(eventOf(ev.thread, ev.op, ev.spawned, this.holds.step(ev.thread, ev.op, ev.result, ev.raised !== undefined || ev.timedOut), timed));
     if (ev.spawned >= this.threadsSoFar) this.threadsSoFar = ev.spawned + 1;
+  }
+
+  /**
+   * A thread reached a timed op: the step that took it there fixes the op's deadline, so under
+   * virtual-time rules it is timed too. That step is the thread's own last step, or the step
+   * that started the thread (not recorded yet: `onStep` comes after this).
+   */
+  onArrive(thread: number, op: Op): void {
+    if (this.untimed || op.timeout === undefined) return;
+    const level = CLOCK;
+    const last = this.events.length - 1;
+    const e = this.events[last];
+    if (e !== undefined && e.thread === thread && !this.startedNow(thread)) {
+      if (e.timed < level) this.events[last] = { ...e, timed: level };
+      this.sawTimer = true;
+    } else this.timedStart.set(thread, Math.max(level, this.timedStart.get(thread) ?? 0));
+  }
+
+  /** True while `thread` is being started by the step in progress (its first op arrives). */
+  private startedNow(thread: number): boolean {
+    return thread >= this.threadsSoFar;
   }
 
   // ----- the search -----
@@ -231,6 +263,7 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
     const spawnOf = s.spawnOf;
     spawnOf.fill(-1, 0, T);
     const byObject = new Map<string, number[]>();
+    const timedSoFar: number[] = [];
     const races: number[] = [];
     const preds = s.preds;
     const conflicts = s.conflicts;
@@ -265,6 +298,14 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
           }
         }
       }
+      // Timed steps (events.ts): a clock step conflicts with every step of the other threads,
+      // an arrival with the other timed steps.
+      if (ej.timed === CLOCK) {
+        conflicts.length = 0;
+        for (let k = 0; k < Math.min(j, n); k++) if (all[k]!.thread !== t) conflicts.push(k);
+      } else if (timedSoFar.length > 0) {
+        for (const k of timedSoFar) if (all[k]!.thread !== t && (ej.timed !== 0 || all[k]!.timed === CLOCK) && !conflicts.includes(k)) conflicts.push(k);
+      }
       for (const k of preds) join(j, k);
       for (const k of conflicts) join(j, k);
       idx[j] = (po >= 0 ? idx[po]! : 0) + 1;
@@ -281,6 +322,7 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
       }
       if (j < n) {
         last[t] = j;
+        if (ej.timed !== 0) timedSoFar.push(j);
         if (ej.kind === 'exit') exit = j;
         if (ej.spawned >= 0 && ej.spawned < T) spawnOf[ej.spawned] = j;
         if (obj !== undefined) {
@@ -345,6 +387,11 @@ function blockHead(events: readonly EventInfo[], k: number): number {
   let at = k;
   while (at > 0 && events[at]!.glued && events[at - 1]!.thread === events[at]!.thread) at--;
   return at;
+}
+
+/** A read of the virtual clock (`time.monotonic()`): its result depends on every step before it. */
+function readsClock(op: Op): boolean {
+  return op.obj === 'time.monotonic';
 }
 
 function addTo(byObject: Map<string, number[]>, obj: string, j: number): void {
