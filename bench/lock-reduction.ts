@@ -2,7 +2,8 @@
  * DPOR on programs with locks and other blocking steps (printed, never asserted): complete
  * executions, executions abandoned as redundant (sleep-set blocked) and their ratio. The goal
  * is abandoned <= 5% of complete, with complete = the number of Mazurkiewicz traces (counted
- * independently from each execution's trace key).
+ * independently from each execution's trace key). The last rows run under virtual-time rules,
+ * for comparison with the untimed rows of the same programs.
  *
  * Runs the compiled dist/: build first.
  * Run: npm run build && npx tsx bench/lock-reduction.ts
@@ -16,6 +17,10 @@ const cases: [string, ExploreOptions][] = [
   ['tutorial/locked-update', { untimed: true }],
   ['tutorial/race', { untimed: true }],
   ['tutorial/race', { untimed: true, histogram: true }],
+  // Virtual-time rules: timed steps are ordered with every other step (docs/exploration.md).
+  ['tutorial/race', {}],
+  ['tutorial/race', { histogram: true }],
+  ['tutorial/locked-update', {}],
 ];
 
 console.log(`${'program'.padEnd(24)} ${'options'.padEnd(20)} ${'complete'.padStart(9)} ${'traces'.padStart(7)} ${'abandoned'.padStart(9)} ${'ratio'.padStart(7)} ${'s'.padStart(6)}`);

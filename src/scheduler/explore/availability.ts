@@ -70,8 +70,13 @@ export class AvailabilityTracker {
    */
   step(thread: number, op: Op, result: unknown, failed: boolean): Availability {
     const obj = op.obj;
-    if (op.objs !== undefined) for (const o of op.objs) this.counts.delete(o);
     if (obj === undefined) return UNKNOWN;
+    // The hot path: a plain read or write of shared state, on no lock or counted object.
+    if (op.exclusive !== true && op.available === undefined && op.objs === undefined) {
+      if (this.counts.size > 0) this.counts.delete(obj);
+      return UNKNOWN;
+    }
+    if (op.objs !== undefined) for (const o of op.objs) this.counts.delete(o);
     let before = UNKNOWN;
     if (op.exclusive === true) {
       const h = this.holder.get(obj);
@@ -103,8 +108,12 @@ export class AvailabilityTracker {
       h.depth++;
       return;
     }
-    const key = `${thread}\0${obj}`;
-    this.holder.set(obj, { thread, depth: this.saved.get(key) ?? 1 });
-    this.saved.delete(key);
+    let depth = 1;
+    if (this.saved.size > 0) {
+      const key = `${thread}\0${obj}`;
+      depth = this.saved.get(key) ?? 1;
+      this.saved.delete(key);
+    }
+    this.holder.set(obj, { thread, depth });
   }
 }
