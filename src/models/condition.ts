@@ -80,7 +80,7 @@ export class Condition {
       },
     };
     const waiter = (yield enter) as ReturnType<WaiterList['add']>;
-    const release: Op = { kind: 'release', obj: this.lock.id, access: 'sync', value: 'wait', run: (k) => this.lock.releaseSave(k) };
+    const release: Op = { kind: 'release', obj: this.lock.id, access: 'sync', exclusive: true, value: 'wait', run: (k) => this.lock.releaseSave(k) };
     const saved = yield release;
     const block: Op = {
       kind: 'wait',

@@ -14,6 +14,7 @@
 import { runtime } from '../scheduler/context.js';
 import { WaitQueue, type Kernel, type Op, type Steps } from '../scheduler/ops.js';
 import type { Runtime } from '../scheduler/runtime.js';
+import { counted } from './available.js';
 import { RuntimeError, ValueError } from './exceptions.js';
 import { Future } from './future.js';
 import { pyRepr } from './percent-format.js';
@@ -192,7 +193,7 @@ export class ThreadPoolExecutor {
         return future;
       },
     };
-    return (yield op) as Future<R>;
+    return (yield counted(op, () => this.work.length)) as Future<R>;
   }
 
   /** `map(fn, *iterables)`: submits every call now; results are read later. */
@@ -228,7 +229,7 @@ export class ThreadPoolExecutor {
         k.wake(this.getters, 1);
       },
     };
-    yield op;
+    yield counted(op, () => this.work.length);
     if (wait) for (const w of this.workers) yield* w.join();
   }
 
@@ -277,15 +278,17 @@ export class ThreadPoolExecutor {
   }
 
   private getOp(): Op {
-    return {
+    const op: Op = {
       kind: 'get',
       obj: this.id,
       access: 'sync',
+      takes: true,
       waitOn: this.getters,
       enabled: () => this.work.length > 0,
       run: () => this.work.shift(),
       describeWait: () => `work from ${this.id} (its queue is empty)`,
     };
+    return counted(op, () => this.work.length);
   }
 
   private finishOp(item: WorkItem, outcome: { value: unknown } | { error: unknown }): Op {
@@ -312,7 +315,7 @@ export class ThreadPoolExecutor {
   }
 
   private putBackOp(): Op {
-    return {
+    const op: Op = {
       kind: 'put',
       obj: this.id,
       access: 'sync',
@@ -321,6 +324,7 @@ export class ThreadPoolExecutor {
         k.wake(this.getters, 1);
       },
     };
+    return counted(op, () => this.work.length);
   }
 }
 

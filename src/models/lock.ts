@@ -59,7 +59,7 @@ export class Lock implements ConditionLock {
     checkAcquireArgs(blocking, timeout);
     const op: Op = blocking
       ? this.blockingOp(timeout === -1 ? undefined : toMicros(timeout), 'acquire')
-      : { kind: 'acquire', obj: this.id, access: 'sync', value: 'non-blocking', run: (k) => (this.held ? false : this.take(k)) };
+      : { kind: 'acquire', obj: this.id, access: 'sync', exclusive: true, value: 'non-blocking', run: (k) => (this.held ? false : this.take(k)) };
     return (yield op) as boolean;
   }
 
@@ -69,6 +69,7 @@ export class Lock implements ConditionLock {
       kind: 'release',
       obj: this.id,
       access: 'sync',
+      exclusive: true,
       run: (k) => {
         if (!this.held) throw new RuntimeError('release unlocked lock');
         this.free(k);
@@ -103,6 +104,7 @@ export class Lock implements ConditionLock {
       kind: 'acquire',
       obj: this.id,
       access: 'sync',
+      exclusive: true,
       ...(value === 'restore' ? { value } : {}),
       waitOn: this.waiters,
       enabled: () => !this.held,

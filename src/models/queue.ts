@@ -7,12 +7,14 @@
  * raise `ValueError: 'timeout' must be a non-negative number` for a negative timeout where
  * CPython checks it (blocking calls; for `put` only on a bounded queue); `put_nowait`,
  * `get_nowait`; each put wakes the oldest waiting getter and each get the oldest waiting putter
- * (CPython's `notify()`), and a woken thread still races with newcomers; `task_done()`
+ * (CPython's `notify()`; under `--untimed` every waiter, see ExecutionOptions.untimed), and a
+ * woken thread still races with newcomers; `task_done()`
  * (`ValueError: task_done() called too many times`) and `join()` waiting until every put item
  * is done; `qsize()`, `empty()`, `full()` as one-step snapshots, so check-then-act races show.
  * Does not mirror: `SimpleQueue`, `shutdown()` (3.13).
  */
 import { runtime } from '../scheduler/context.js';
+import { counted } from './available.js';
 import { WaitQueue, type Op, type Steps } from '../scheduler/ops.js';
 import { Empty, Full, ValueError } from './exceptions.js';
 import { toMicros } from './time.js';
@@ -71,7 +73,7 @@ export class Queue<T = unknown> {
             add(k);
           },
         };
-    yield op;
+    yield counted(op, () => this.size());
   }
 
   /** `get(block=True, timeout=None)`. */
@@ -87,6 +89,7 @@ export class Queue<T = unknown> {
           kind: 'get',
           obj: this.id,
           access: 'sync',
+          takes: true,
           waitOn: this.notEmpty,
           enabled: () => this.size() > 0,
           ...(timeout === null ? {} : { timeout: toMicros(timeout) }),
@@ -106,7 +109,7 @@ export class Queue<T = unknown> {
             return take(k);
           },
         };
-    return (yield op) as T;
+    return (yield counted(op, () => this.size())) as T;
   }
 
   /** `put_nowait(item)`: `put(item, False)`. */
@@ -147,7 +150,7 @@ export class Queue<T = unknown> {
         if (this.unfinished === 0) k.wake(this.allDone);
       },
     };
-    yield op;
+    yield counted(op, () => this.size());
   }
 
   /** `join()`: wait until every item put so far has been marked `task_done()`. */
@@ -162,7 +165,7 @@ export class Queue<T = unknown> {
       run: () => undefined,
       describeWait: () => `${this.unfinished} unfinished task(s) of ${this.id} (join needs task_done() for each item)`,
     };
-    yield op;
+    yield counted(op, () => this.size());
   }
 
   /** Number of items held (the order's own size). */
@@ -181,7 +184,7 @@ export class Queue<T = unknown> {
   protected readonly items: T[] = [];
 
   private readOp(what: string, read: () => unknown): Op {
-    return { kind: 'read', obj: this.id, access: 'sync', value: what, run: read };
+    return counted({ kind: 'read', obj: this.id, access: 'sync', value: what, run: read }, () => this.size());
   }
 
   toString(): string {

@@ -39,6 +39,7 @@ export class RLock implements ConditionLock {
           kind: 'acquire',
           obj: this.id,
           access: 'sync',
+          exclusive: true,
           value: 'non-blocking',
           run: (k) => (this.free(k) ? this.take(k, 1) : false),
         };
@@ -51,6 +52,7 @@ export class RLock implements ConditionLock {
       kind: 'release',
       obj: this.id,
       access: 'sync',
+      exclusive: true,
       run: (k) => {
         if (this.owner !== k.current || this.count === 0) throw new RuntimeError('cannot release un-acquired lock');
         this.count--;
@@ -89,6 +91,7 @@ export class RLock implements ConditionLock {
       kind: 'acquire',
       obj: this.id,
       access: 'sync',
+      exclusive: true,
       waitOn: this.waiters,
       enabled: (k) => this.free(k),
       ...(timeout === undefined ? {} : { timeout }),

@@ -11,6 +11,7 @@
  */
 import { runtime } from '../scheduler/context.js';
 import { WaitQueue, type Kernel, type Op, type Steps } from '../scheduler/ops.js';
+import { counted } from './available.js';
 import { ValueError } from './exceptions.js';
 import { holding } from './lock-protocol.js';
 import { toMicros } from './time.js';
@@ -42,6 +43,7 @@ export class Semaphore {
           kind: 'acquire',
           obj: this.id,
           access: 'sync',
+          takes: true,
           waitOn: this.waiters,
           enabled: () => this.value > 0,
           ...(timeout === null ? {} : { timeout: toMicros(Math.max(0, timeout)) }),
@@ -49,7 +51,7 @@ export class Semaphore {
           describeWait: () => `${this.id} (value 0)`,
         }
       : { kind: 'acquire', obj: this.id, access: 'sync', value: 'non-blocking', run: () => (this.value > 0 ? take() : false) };
-    return (yield op) as boolean;
+    return (yield counted(op, () => this.value)) as boolean;
   }
 
   /** `release(n=1)`: add n and wake up to n waiters. */
@@ -62,7 +64,7 @@ export class Semaphore {
       ...(n === 1 ? {} : { value: n }),
       run: (k) => this.add(k, n),
     };
-    yield op;
+    yield counted(op, () => this.value);
   }
 
   /** Python's `with sem:` block. */

@@ -46,7 +46,9 @@ export interface ExecutionOptions {
   /**
    * Untimed mode: sleeps and timeouts order nothing. A sleeping thread, or one in a timed
    * wait, stays runnable, so the policy may let it wake (or time out) before or after any
-   * other thread's steps, as on a loaded machine. Default false (virtual-time rules).
+   * other thread's steps, as on a loaded machine. A wake-up of some of a wait queue's threads
+   * (a queue's put, a semaphore's release) makes all of them runnable: which one started
+   * waiting first is timing too. Default false (virtual-time rules).
    */
   readonly untimed?: boolean;
   /** Watches every step (race detection, invariants). */
@@ -589,6 +591,7 @@ export class Execution implements Runtime {
     t.since = this.clock;
     t.parkedForPending = false;
     t.deadline = value.timeout === undefined || (this.options.noTimeouts === true && value.kind !== 'sleep') ? Infinity : this.clock + value.timeout;
+    this.monitor?.onArrive?.(t.index, value);
   }
 
   private finish(t: Thread, error: unknown, threw: boolean): void {
@@ -841,6 +844,11 @@ export class Execution implements Runtime {
   wake(queue: WaitQueue, n: number = Infinity): void {
     const parked = queue.parked;
     let woken = 0;
+    // Untimed, the order in which threads started waiting is not fixed by the clock but by
+    // when the engine found each one blocked, which no step records: every waiter becomes
+    // runnable and the policy picks who goes first (the others park again), so the outcome is
+    // decided by steps alone and DPOR's equivalence of executions holds.
+    if (this.untimed) n = Infinity;
     while (parked.length > 0 && woken < n) {
       const t = parked.shift() as Thread;
       this.makeRunnable(t);

@@ -111,6 +111,12 @@ export interface ClaimExplanation {
 export interface Monitor {
   /** After every step. */
   onStep(ev: StepEvent): void;
+  /**
+   * When a thread reaches its next op: after the step that led there (the thread's own step,
+   * or, for a new thread's first op, inside the step that started it, before that step's
+   * `onStep`).
+   */
+  onArrive?(thread: number, op: Op): void;
   /** When a thread finishes (returned or raised), after the step that ended it. */
   onThreadEnd?(thread: number, step: number): void;
   /**
@@ -134,6 +140,9 @@ export function combineMonitors(monitors: readonly Monitor[]): Monitor {
   return {
     onStep(ev) {
       for (const m of monitors) m.onStep(ev);
+    },
+    onArrive(thread, op) {
+      for (const m of monitors) m.onArrive?.(thread, op);
     },
     onThreadEnd(thread, step) {
       for (const m of monitors) m.onThreadEnd?.(thread, step);

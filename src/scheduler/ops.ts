@@ -175,6 +175,26 @@ export interface Op {
   /** True when the op gives up the CPU voluntarily even if it does not block (`sleep(0)`). */
   readonly yields?: boolean;
   /**
+   * True on the acquire and release ops of a mutual-exclusion lock (`Lock`, `RLock`, the lock
+   * under a `Condition`): while one thread holds `obj`, a blocking acquire of it by any other
+   * thread is disabled. Exploration reads it to skip races that can never be reversed: a
+   * release and the blocked acquire it lets through are never enabled in the same state.
+   */
+  readonly exclusive?: boolean;
+  /**
+   * True on a blocking op that is enabled exactly when its object has something to take (an
+   * item in a queue or in an executor's work queue, a semaphore's permit): while
+   * {@link available} is 0, it cannot run.
+   */
+  readonly takes?: boolean;
+  /**
+   * On every op of an object that {@link takes} ops wait on: how many takes could run now
+   * (items queued, permits left). Models give a getter, read right after the step ran; with
+   * {@link takes}, exploration skips races that cannot be reversed (a put into an empty queue
+   * and the get it lets through are never enabled together).
+   */
+  readonly available?: number;
+  /**
    * True when no other thread may run between this op and the same thread's previous op
    * (CPython 3.11 reaches no check point between them, so it cannot switch there). The engine
    * runs it next without asking the policy, as it does when only one thread can run.

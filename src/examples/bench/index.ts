@@ -3,6 +3,7 @@ import type { Program } from '../../scheduler/program.js';
 import { lockedCounter, racyCounter } from './counter.js';
 import { independent } from './independent.js';
 import { lastzero } from './lastzero.js';
+import { lockFs } from './lock-fs.js';
 import { readers } from './readers.js';
 import { bugPrograms } from './bugs/index.js';
 
@@ -13,6 +14,7 @@ export const bench: readonly Program[] = [
   ...range(1, 8).map(readers),
   ...range(1, 8).map(lockedCounter),
   ...range(2, 6).map(racyCounter),
+  ...range(1, 6).map(lockFs),
   ...[
     [2, 2],
     [2, 3],
@@ -24,4 +26,4 @@ export const bench: readonly Program[] = [
   ...bugPrograms,
 ];
 
-export { lastzero, readers, lockedCounter, racyCounter, independent };
+export { lastzero, readers, lockedCounter, racyCounter, independent, lockFs };

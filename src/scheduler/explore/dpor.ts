@@ -28,8 +28,10 @@
  */
 import type { ExecutionResult } from '../execution.js';
 import type { Monitor, StepEvent } from '../monitor.js';
+import type { Op } from '../ops.js';
 import type { Policy, SchedulingPoint } from '../policies/policy.js';
-import { conflict, dependent, eventOf, objectOf, type DependencyRules, type EventInfo } from './events.js';
+import { coEnabled, neverCoEnabled, AvailabilityTracker } from './availability.js';
+import { CLOCK, conflict, dependent, eventOf, objectOf, type DependencyRules, type EventInfo } from './events.js';
 import { AbandonExecution, isPreemption, ReplayingSearch, type Runner, type SearchStep } from './search.js';
 import { insertSequence, WakeupSequence, type WakeupNode } from './wakeup-tree.js';
 
@@ -65,7 +67,7 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
   private threadsSoFar = 1;
   private lastPoint: SchedulingPoint | undefined;
   private sawTimer = false;
-  private readonly scratch = { vc: new Int32Array(0), idx: new Int32Array(0), last: new Int32Array(0), spawnOf: new Int32Array(0), preds: [] as number[], conflicts: [] as number[], byObject: new Map<string, number[]>() };
+  private readonly scratch = { vc: new Int32Array(0), idx: new Int32Array(0), last: new Int32Array(0), spawnOf: new Int32Array(0), covers: new Int32Array(0), preds: [] as number[], conflicts: [] as number[], byObject: new Map<string, number[]>() };
 
   /**
    * The schedule prefix this search is confined to (a part of a split search, see
@@ -79,6 +81,10 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
     this.fixed = prefix;
   }
 
+  private readonly holds = new AvailabilityTracker();
+  /** Threads whose first op is timed: the step that starts them is timed, at this level (see onArrive). */
+  private readonly timedStart = new Map<number, number>();
+
   /** The dependency rules; daemon threads are learnt from each execution's thread table. */
   readonly rules: DependencyRules;
   private readonly daemons = new Set<number>();
@@ -87,7 +93,7 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
     runner: Runner,
     /** Output lines conflict with each other (for histograms and --find-output). */
     orderOutput: boolean,
-    /** When false (virtual-time rules), a step with a timeout is noted in {@link timed}. */
+    /** When false (virtual-time rules), steps that depend on the clock are ordered (events.ts). */
     private readonly untimed: boolean,
   ) {
     super(runner);
@@ -124,6 +130,9 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
 
   begin(_seed: number): void {
     this.events = [];
+    this.holds.reset();
+    this.timedStart.clear();
+
     this.threadsSoFar = 1;
     this.preemptions = 0;
     this.lastPoint = undefined;
@@ -145,9 +154,35 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
       const node = this.newNode(ev.step, [ev.thread]);
       if (node.chosen !== ev.thread) throw new AbandonExecution('infeasible');
     }
-    if (!this.untimed && ev.op.timeout !== undefined) this.sawTimer = true;
-    this.events.push(eventOf(ev.thread, ev.op, ev.spawned));
+    let timed = 0;
+    if (!this.untimed) {
+      if (ev.op.timeout !== undefined || readsClock(ev.op)) timed = CLOCK;
+      else if (ev.spawned >= 0) timed = this.timedStart.get(ev.spawned) ?? 0;
+    }
+    if (timed !== 0) this.sawTimer = true;
+    this.events.push(eventOf(ev.thread, ev.op, ev.spawned, this.holds.step(ev.thread, ev.op, ev.result, ev.raised !== undefined || ev.timedOut), timed));
     if (ev.spawned >= this.threadsSoFar) this.threadsSoFar = ev.spawned + 1;
+  }
+
+  /**
+   * A thread reached a timed op: the step that took it there fixes the op's deadline, so under
+   * virtual-time rules it is timed too. That step is the thread's own last step, or the step
+   * that started the thread (not recorded yet: `onStep` comes after this).
+   */
+  onArrive(thread: number, op: Op): void {
+    if (this.untimed || op.timeout === undefined) return;
+    const level = CLOCK;
+    const last = this.events.length - 1;
+    const e = this.events[last];
+    if (e !== undefined && e.thread === thread && !this.startedNow(thread)) {
+      if (e.timed < level) this.events[last] = { ...e, timed: level };
+      this.sawTimer = true;
+    } else this.timedStart.set(thread, Math.max(level, this.timedStart.get(thread) ?? 0));
+  }
+
+  /** True while `thread` is being started by the step in progress (its first op arrives). */
+  private startedNow(thread: number): boolean {
+    return thread >= this.threadsSoFar;
   }
 
   // ----- the search -----
@@ -254,6 +289,9 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
     // Steps by object; the buckets are kept across executions (a program's objects recur) and emptied.
     const byObject = s.byObject;
     for (const bucket of byObject.values()) bucket.length = 0;
+    const timedSoFar: number[] = [];
+    if (s.covers.length < T) s.covers = new Int32Array(2 * T);
+    const covers = s.covers;
     const races: number[] = [];
     const preds = s.preds;
     const conflicts = s.conflicts;
@@ -279,19 +317,52 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
       const obj = objectOf(ej, rules);
       if (obj !== undefined) {
         const bucket = byObject.get(obj);
-        if (bucket !== undefined) for (let b = bucket.length - 1; b >= 0; b--) if (all[bucket[b]!]!.thread !== t && conflict(all[bucket[b]!]!, ej, rules)) conflicts.push(bucket[b]!);
+        if (bucket !== undefined) for (const k of bucket) if (all[k]!.thread !== t && conflict(all[k]!, ej, rules)) conflicts.push(k);
+        // An op on several objects (`Op.objs`) conflicts with the steps on each of them.
+        if (ej.objs !== undefined) {
+          for (const o of ej.objs) {
+            const more = byObject.get(o);
+            if (more !== undefined) for (const k of more) if (all[k]!.thread !== t && conflict(all[k]!, ej, rules)) conflicts.push(k);
+          }
+        }
+      }
+      // Timed steps (events.ts): a clock step conflicts with every step of the other threads,
+      // an arrival with the other timed steps.
+      if (ej.timed === CLOCK) {
+        conflicts.length = 0;
+        for (let k = 0; k < Math.min(j, n); k++) if (all[k]!.thread !== t) conflicts.push(k);
+      } else if (timedSoFar.length > 0) {
+        for (const k of timedSoFar) if (all[k]!.thread !== t && (ej.timed !== 0 || all[k]!.timed === CLOCK)) conflicts.push(k);
       }
       for (const k of preds) join(j, k);
-      // Latest first: a conflicting step already covered by the clock built so far happens
-      // before a later one (or a predecessor), so it is neither an immediate race nor worth a
-      // join. Joining only the uncovered ones keeps the cost per step at O(races · T) rather
-      // than O(conflicts · T) plus O(conflicts²) checks, which made a 1,000-thread program
-      // with one common key take tens of seconds per execution (issue 16).
+      // Latest first (a step listed twice is then next to itself). A conflicting step k is an
+      // immediate race with j unless it happens before a predecessor of j or another
+      // conflicting step, and all of those come after k: so, walking the conflicts from the
+      // latest, k is a race exactly when the clock built so far does not cover it, and is
+      // joined into it only then. This keeps the cost per step at O(races · T) rather than
+      // O(conflicts · T) plus O(conflicts²) checks, which made a 1,000-thread program with one
+      // common key take tens of seconds per execution (issue 16).
       if (!descending(conflicts)) conflicts.sort((a, b) => b - a);
+      // A lock's release and the acquire it lets through are never both enabled, so that race
+      // is not reversed, and it hides no other: the acquire races with the acquire that took
+      // the lock before it, even though that one happens before it through the release. Such
+      // steps join j's clock but not `covers`, the clock that decides what is a race.
+      let hidden = false;
+      for (const k of conflicts) if (neverCoEnabled(all[k]!, ej)) hidden = true;
+      if (hidden) covers.set(vc.subarray(j * T, j * T + T));
       const first = races.length;
       for (const k of conflicts) {
-        if (vc[j * T + all[k]!.thread]! >= idx[k]!) continue;
-        join(j, k);
+        const u = all[k]!.thread;
+        const covered = vc[j * T + u]! >= idx[k]!;
+        if (!hidden) {
+          if (covered) continue;
+          join(j, k);
+          races.push(j, k);
+          continue;
+        }
+        if (!covered) join(j, k);
+        if (neverCoEnabled(all[k]!, ej) || covers[u]! >= idx[k]!) continue;
+        for (let w = 0; w < T; w++) if (vc[k * T + w]! > covers[w]!) covers[w] = vc[k * T + w]!;
         races.push(j, k);
       }
       // Turned round, the pairs read (k, j) with the earliest partner first: the order in
@@ -301,12 +372,12 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
       vc[j * T + t] = idx[j]!;
       if (j < n) {
         last[t] = j;
+        if (ej.timed !== 0) timedSoFar.push(j);
         if (ej.kind === 'exit') exit = j;
         if (ej.spawned >= 0 && ej.spawned < T) spawnOf[ej.spawned] = j;
         if (obj !== undefined) {
-          const bucket = byObject.get(obj);
-          if (bucket === undefined) byObject.set(obj, [j]);
-          else bucket.push(j);
+          addTo(byObject, obj, j);
+          if (ej.objs !== undefined) for (const o of ej.objs) if (o !== obj) addTo(byObject, o, j);
         }
       }
     }
@@ -326,14 +397,14 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
    */
   private reversals(k: number, j: number, all: readonly EventInfo[], n: number, hb: (a: number, b: number) => boolean): number[] {
     const ej = all[j]!;
-    if (!ej.blocking) return [k];
+    if (!ej.blocking || coEnabled(all[k]!, ej)) return [k];
     const t = ej.thread;
     const lastBefore = lastOf(all, t, Math.min(j, n));
     const parkedOn = (s: number): boolean => lastBefore < s && t < this.path[s]!.nThreads && !this.path[s]!.enabled.includes(t);
     const out = parkedOn(k) ? [] : [k];
     for (let s = k - 1; s >= 0; s--) {
       const es = all[s]!;
-      if (es.thread === t || !conflict(es, ej, this.rules) || parkedOn(s)) continue;
+      if (es.thread === t || !conflict(es, ej, this.rules) || parkedOn(s) || neverCoEnabled(es, ej)) continue;
       let ok = true;
       for (let m = s + 1; m < Math.min(j, n) && ok; m++) if (all[m]!.thread === t && hb(s, m)) ok = false;
       if (ok) {
@@ -386,6 +457,17 @@ function descending(xs: readonly number[]): boolean {
 function asleep(sleep: readonly EventInfo[], thread: number): boolean {
   for (const q of sleep) if (q.thread === thread) return true;
   return false;
+}
+
+/** A read of the virtual clock (`time.monotonic()`): its result depends on every step before it. */
+function readsClock(op: Op): boolean {
+  return op.obj === 'time.monotonic';
+}
+
+function addTo(byObject: Map<string, number[]>, obj: string, j: number): void {
+  const bucket = byObject.get(obj);
+  if (bucket === undefined) byObject.set(obj, [j]);
+  else bucket.push(j);
 }
 
 function lastOf(events: readonly EventInfo[], thread: number, before: number): number {

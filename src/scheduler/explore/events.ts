@@ -8,8 +8,25 @@
  * - an order edge: spawn before the child's steps, a thread's steps before a join of it, every
  *   non-daemon thread before interpreter exit. These order steps (happens-before) but are
  *   never reversed: the other order cannot happen.
+ *
+ * Under virtual-time rules every step moves the clock, so a step whose outcome depends on the
+ * clock conflicts with every step of every other thread ({@link CLOCK}): a timed op (a sleep,
+ * a wait with a timeout), which runs when its deadline passes or when nothing else can run;
+ * the step after which a thread reached a timed op, which fixes that deadline; a read of the
+ * clock.
+ * Steps that never look at the clock still commute (two orders of them take the same number
+ * of steps), so the reduction survives sleeps.
+ *
+ * Sleeps do not commute with other steps even when they end long after everything else: when
+ * two threads sleep equally long, the second wakes as many steps after the first as separated
+ * their arrivals, so where each arrival falls among the other steps decides what runs between
+ * the two wake-ups.
  */
 import type { Op } from '../ops.js';
+import { UNKNOWN, type Availability } from './availability.js';
+
+/** `EventInfo.timed`: the step is ordered with every other step. */
+export const CLOCK = 2;
 
 /** A step (or a thread's pending op) as exploration sees it. */
 export interface EventInfo {
@@ -27,6 +44,19 @@ export interface EventInfo {
   readonly blocking: boolean;
   /** True when the op is glued to its thread's previous step (`Op.glued`): no switch before it. */
   readonly glued: boolean;
+  /**
+   * A blocking take: an acquire of a mutual-exclusion lock (`Op.exclusive`), disabled while
+   * another thread holds it, or an op with `Op.takes`, disabled while its object has nothing
+   * available.
+   */
+  readonly take: boolean;
+  /** What the step's object offered just before the step ran (see availability.ts). */
+  readonly before: Availability;
+  /**
+   * Under virtual-time rules (see the file comment): {@link CLOCK} for a step ordered with every
+   * other step, 0 otherwise.
+   */
+  readonly timed: number;
 }
 
 /** Rules that change what counts as a conflict. */
@@ -40,8 +70,8 @@ export interface DependencyRules {
 /** The output stream as an object, when output order matters. */
 const OUTPUT = '\0output';
 
-/** Summarise an op run (or about to be run) by `thread`. */
-export function eventOf(thread: number, op: Op, spawned: number): EventInfo {
+/** Summarise an op run (or about to be run) by `thread`; `before` as in {@link EventInfo.before}. */
+export function eventOf(thread: number, op: Op, spawned: number, before: Availability = UNKNOWN, timed = 0): EventInfo {
   return {
     thread,
     kind: op.kind,
@@ -52,6 +82,10 @@ export function eventOf(thread: number, op: Op, spawned: number): EventInfo {
     joins: op.kind === 'join' && typeof op.thread === 'number' ? op.thread : -1,
     blocking: op.enabled !== undefined,
     glued: op.glued === true,
+    // A take with a timeout can also run while disabled: it times out.
+    take: op.enabled !== undefined && op.timeout === undefined && (op.takes === true || (op.exclusive === true && op.kind === 'acquire')),
+    before,
+    timed,
   };
 }
 
@@ -68,6 +102,7 @@ function writes(e: EventInfo, rules: DependencyRules): boolean {
 /** True when `a` and `b` (different threads) conflict: the reversible kind of dependency. */
 export function conflict(a: EventInfo, b: EventInfo, rules: DependencyRules): boolean {
   if (a.thread === b.thread) return false;
+  if (a.timed === CLOCK || b.timed === CLOCK) return true;
   if (a.kind === 'exit') return rules.daemon(b.thread);
   if (b.kind === 'exit') return rules.daemon(a.thread);
   const oa = objectOf(a, rules);

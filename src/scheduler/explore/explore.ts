@@ -152,6 +152,8 @@ export interface ExploreSummary {
   readonly elapsedMs: number;
 }
 
+const TIMED_NOTE = 'virtual-time rules with a sleep or timeout: a step that reaches or ends one is ordered with every other step, so DPOR reorders less (pass --untimed for the reduction)';
+
 /** Runs of a sampling strategy when `maxExecutions` is not given. */
 export const DEFAULT_SAMPLES = 1000;
 const NO_LINES: readonly string[] = Object.freeze([]);
@@ -325,17 +327,7 @@ export class Exploration {
     }
     const r = step.result;
     for (const t of r.threads) if (t.daemon) this.daemons.add(t.index);
-    if (this.dpor !== undefined && this.dpor.timed) {
-      this.notes.push('virtual-time rules with a sleep or timeout: DPOR cannot reorder timed steps soundly, so every schedule is explored by DFS (pass --untimed for the reduction)');
-      this.resetCounts();
-      this.notes.splice(0, this.notes.length, ...this.notes.filter((n) => n !== OUTPUT_NOTE));
-      this.dpor = undefined;
-      this.strategy = 'dfs';
-      this.bound = Infinity;
-      this.dfs = new DfsSearch(this.runner, Infinity, this.options.countTraces === true);
-      this.search = this.dfs;
-      return;
-    }
+    if (this.dpor?.timed === true && !this.notes.includes(TIMED_NOTE)) this.notes.push(TIMED_NOTE);
     this.executions++;
     this.explored++;
     if (r.ending === 'complete') this.complete++;

@@ -9,7 +9,7 @@
  *
  * Invariant: every node's event is the next step of its thread after the path to it.
  */
-import { dependent, objectOf, type DependencyRules, type EventInfo } from './events.js';
+import { CLOCK, dependent, objectOf, type DependencyRules, type EventInfo } from './events.js';
 
 /** One node of a wakeup tree: a step and the sequences that continue it. */
 export interface WakeupNode {
@@ -113,16 +113,16 @@ export class WakeupSequence {
 
   /**
    * For a long sequence: whether a remaining step before `end` is dependent on `e`. Only the
-   * steps on `e`'s object, the steps with order edges (spawn, join, exit, several objects),
-   * and the steps of the threads `e` starts or joins can be; an exit or an op on several
-   * objects is checked against every step. `e`'s own thread has no remaining step before
+   * steps on `e`'s object, the steps with order edges (spawn, join, exit, several objects,
+   * the virtual clock), and the steps of the threads `e` starts or joins can be; a step of the
+   * kind that reaches every other is checked against every step. `e`'s own thread has no remaining step before
    * `end`: `e` is either that thread's first remaining step or the thread has none.
    */
   private dependsOnRemaining(e: EventInfo, end: number): boolean {
     const { events, removed, rules } = this;
     const index = this.sequenceIndex();
     const at = (y: number): boolean => removed[y] === 0 && dependent(events[y]!, e, rules);
-    if (e.kind === 'exit' || e.objs !== undefined) {
+    if (reachesAll(e)) {
       for (let y = 0; y < end; y++) if (at(y)) return true;
       return false;
     }
@@ -188,8 +188,13 @@ interface SequenceIndex {
   readonly byObject: Map<string, number[]>;
   /** Steps with an order edge to every step of one thread (its spawn, its joins), by that thread, ascending. */
   readonly towards: Map<number, number[]>;
-  /** Steps that can depend on any step (exits, ops on several objects), ascending. */
+  /** Steps that can depend on any step ({@link reachesAll}), ascending. */
   readonly everyone: number[];
+}
+
+/** Steps that can depend on a step of any object: exits, ops on several objects, and steps ordered by the virtual clock. */
+function reachesAll(e: EventInfo): boolean {
+  return e.kind === 'exit' || e.objs !== undefined || e.timed === CLOCK;
 }
 
 /**
@@ -214,7 +219,7 @@ function indexOf(events: readonly EventInfo[], rules: DependencyRules): Sequence
     if (before === undefined) heads.set(e.thread, i);
     else next[before] = i;
     lastOf.set(e.thread, i);
-    if (e.kind === 'exit' || e.objs !== undefined) everyone.push(i);
+    if (reachesAll(e)) everyone.push(i);
     if (e.spawned >= 0) add(towards, e.spawned, i);
     if (e.joins >= 0 && e.joins !== e.spawned) add(towards, e.joins, i);
     const obj = objectOf(e, rules);

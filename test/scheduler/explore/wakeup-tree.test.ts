@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { dependent, type DependencyRules, type EventInfo } from '../../../src/scheduler/explore/events.js';
+import { CLOCK, dependent, type DependencyRules, type EventInfo } from '../../../src/scheduler/explore/events.js';
+import { UNKNOWN } from '../../../src/scheduler/explore/availability.js';
 import { WakeupSequence } from '../../../src/scheduler/explore/wakeup-tree.js';
 
 const rules: DependencyRules = { orderOutput: true, daemon: (t) => t === 3 };
 
 /**
  * A step of `thread`: mostly reads and writes of a few objects; about one in `edges` steps
- * each a spawn, a join, a log, a read of two objects and a sleep, and one in `exits` an
- * interpreter exit (which depends on nearly everything).
+ * each a spawn, a join, a log, a read of two objects and a sleep (a third of them ordered by
+ * the virtual clock), and one in `exits` an interpreter exit (which depends on nearly
+ * everything).
  */
 const eventArb = (threads: number, objects: number, edges = 8, exits = 40): fc.Arbitrary<EventInfo> =>
   fc
@@ -19,14 +21,14 @@ const eventArb = (threads: number, objects: number, edges = 8, exits = 40): fc.A
       other: fc.integer({ min: 0, max: threads - 1 }),
     })
     .map(({ thread, shape, obj, other }): EventInfo => {
-      const base = { thread, objs: undefined, spawned: -1, joins: -1, blocking: false, glued: false } as const;
+      const base = { thread, objs: undefined, spawned: -1, joins: -1, blocking: false, glued: false, take: false, before: UNKNOWN, timed: 0 } as const;
       if (shape === 0) return { ...base, kind: 'exit', obj: undefined, access: 'none' };
       const kind = shape % edges;
       if (kind === 1) return { ...base, kind: 'spawn', obj: undefined, access: 'none', spawned: other };
       if (kind === 2) return { ...base, kind: 'join', obj: undefined, access: 'none', joins: other, blocking: true };
       if (kind === 3) return { ...base, kind: 'log', obj: undefined, access: 'none' };
       if (kind === 4) return { ...base, kind: 'read', obj, access: 'read', objs: [obj === 'a' ? 'b' : 'a'] };
-      if (kind === 5) return { ...base, kind: 'sleep', obj: undefined, access: 'none' };
+      if (kind === 5) return { ...base, kind: 'sleep', obj: undefined, access: 'none', timed: shape % 3 === 0 ? CLOCK : 0 };
       return { ...base, kind: shape % 2 === 0 ? 'write' : 'read', obj, access: shape % 2 === 0 ? 'write' : 'read' };
     });
 
