@@ -4,7 +4,7 @@
  * and never more than a stated number of bytes, so a FIFO or `/dev/zero` named as a trace
  * cannot hang the command or fill memory.
  */
-import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { closeSync, existsSync, fstatSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, writeFileSync, constants } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { ThreadsimError } from '../errors.js';
@@ -27,6 +27,8 @@ export function checkWritable(path: string, force: boolean): void {
 export function temporaryName(base: string, pid: number): string {
   const plain = `.${base}.${pid}.tmp`;
   if (Buffer.byteLength(plain) <= NAME_MAX) return plain;
+  // node:crypto loads only for such a name: it is a large part of a short command's start-up.
+  const { createHash } = createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
   const hash = createHash('sha256').update(base).digest('hex').slice(0, 16);
   return `.tsim~${hash}.${pid}.tmp`;
 }

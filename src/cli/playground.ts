@@ -3,7 +3,6 @@
  * self-contained HTML file that runs the engine in the browser), or serve it on 127.0.0.1
  * until interrupted. The page is the same either way; serving only saves opening a file.
  */
-import { createServer } from 'node:http';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Argv, CommandModule } from 'yargs';
@@ -28,6 +27,8 @@ export async function playgroundCommand(args: PlaygroundArgs, out: (line: string
     out(`wrote the playground to ${args.output} (${Math.round(page.length / 1024)} kB, works offline): open ${pathToFileURL(resolve(args.output)).href}`);
     return 0;
   }
+  // node:http loads only to serve: main.ts imports this module for every command.
+  const { createServer } = await import('node:http');
   const server = createServer((req, res) => {
     if (req.method !== 'GET' || (req.url !== '/' && req.url !== '/index.html')) {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found\n');

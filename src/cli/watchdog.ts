@@ -10,7 +10,7 @@
  * last op and that op's code site, and ends the process with SIGALRM (exit status 142 in a
  * shell), as the main thread cannot be interrupted from JavaScript.
  */
-import { Worker } from 'node:worker_threads';
+import { createRequire } from 'node:module';
 import type { Op } from '../scheduler/ops.js';
 import { setStepProbe, type StepProbe } from '../scheduler/probe.js';
 
@@ -126,6 +126,8 @@ export async function startWatchdog(seconds: number): Promise<() => void> {
   // The worker starts on its own thread while the command goes on: waiting for it to come
   // online would add its start-up (about 0.1 s) to every command. It needs nothing from this
   // thread to start, so it watches a program that spins from its very first step as well.
+  // node:worker_threads loads only when a watchdog starts (main.ts imports this module for every command).
+  const { Worker } = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
   const worker = new Worker(WORKER, { eval: true, workerData: { buffer, seconds } });
   worker.on('error', () => {});
   // The worker must not keep the process alive once the command is done.
