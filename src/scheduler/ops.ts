@@ -189,11 +189,11 @@ export interface Op {
   readonly takes?: boolean;
   /**
    * On every op of an object that {@link takes} ops wait on: how many takes could run now
-   * (items queued, permits left). Models give a getter, read right after the step ran; with
-   * {@link takes}, exploration skips races that cannot be reversed (a put into an empty queue
-   * and the get it lets through are never enabled together).
+   * (items queued, permits left), called right after the step ran. With {@link takes},
+   * exploration skips races that cannot be reversed (a put into an empty queue and the get it
+   * lets through are never enabled together).
    */
-  readonly available?: number;
+  readonly available?: () => number;
   /**
    * True when no other thread may run between this op and the same thread's previous op
    * (CPython 3.11 reaches no check point between them, so it cannot switch there). The engine

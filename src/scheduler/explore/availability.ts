@@ -88,8 +88,8 @@ export class AvailabilityTracker {
       const available = count ?? (op.takes === true && !failed ? 1 : -1);
       before = available < 0 ? UNKNOWN : { heldBy: -1, available };
     }
-    const now = op.available;
-    if (typeof now === 'number') this.counts.set(obj, now);
+    const now = op.available?.();
+    if (now !== undefined) this.counts.set(obj, now);
     else this.counts.delete(obj);
     return before;
   }
