@@ -4,7 +4,6 @@
  */
 import { setTypeScriptLoader } from './load.js';
 import { main } from './main.js';
-import { registerTsx } from './ts-loader.js';
 
-setTypeScriptLoader(registerTsx);
+setTypeScriptLoader(async () => (await import('./ts-loader.js')).registerTsx());
 process.exitCode = await main(process.argv.slice(2));

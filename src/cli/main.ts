@@ -10,10 +10,7 @@ import type { Argv } from 'yargs';
 import { isThreadsimError } from '../errors.js';
 import { isPythonSpec, setPythonSwitchRule } from './python-spec.js';
 import { POLICY_NAMES } from '../scheduler/policies/index.js';
-import { EXPORT_FORMAT_NAMES } from '../trace/export/names.js';
-import { closest } from './suggest.js';
 import { colourEnabled, styled } from './style.js';
-import { playgroundModule } from './playground.js';
 import { checkArgv, parseIntOption, type IntOption } from './options.js';
 import { DEFAULT_TIMEOUT, timeoutFor, watched } from './watchdog.js';
 import { fastRun } from './fast-run.js';
@@ -68,7 +65,7 @@ function knownOptions(y: Argv): string[] {
 }
 
 /** The one-line message for what yargs refused, with a suggestion where one is close. */
-function explainRefusal(msg: string, y: Argv, argv: readonly string[]): string {
+function explainRefusal(msg: string, y: Argv, argv: readonly string[], closest: (word: string, among: readonly string[]) => string | undefined): string {
   const first = argv.find((a) => !a.startsWith('-'));
   if (first !== undefined && !(COMMANDS as readonly string[]).includes(first) && /^Unknown argument/.test(msg)) {
     const hint = closest(first, COMMANDS);
@@ -146,7 +143,13 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<n
     await guard(() => runWith(quick.args, quick.timeout));
     return code;
   }
-  const { default: yargs } = await import('yargs');
+  // What only the full command line needs loads here, after the quick path.
+  const [{ default: yargs }, { EXPORT_FORMAT_NAMES }, { closest }, { playgroundModule }] = await Promise.all([
+    import('yargs'),
+    import('../trace/export/names.js'),
+    import('./suggest.js'),
+    import('./playground.js'),
+  ]);
   // The strategies come with the explorer, loaded only when `explore` is asked for.
   const strategies: readonly string[] = argv.includes('explore') ? (await import('../scheduler/explore/explore.js')).STRATEGIES : [];
   const y = yargs(argv);
@@ -348,7 +351,7 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<n
       // yargs reports its own refusals as YError; anything else is a bug and keeps its stack.
       if (err !== undefined && err !== null && !isThreadsimError(err) && err.name !== 'YError') throw err;
       if (err !== undefined && err !== null && isThreadsimError(err)) usageError(err.message);
-      usageError(explainRefusal((err?.message ?? msg ?? 'bad usage').replace(/\s*\n\s*/g, ' ').trim(), y, argv));
+      usageError(explainRefusal((err?.message ?? msg ?? 'bad usage').replace(/\s*\n\s*/g, ' ').trim(), y, argv, closest));
     })
     .help()
     .alias('help', 'h')
