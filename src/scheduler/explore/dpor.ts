@@ -280,7 +280,6 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
     if (s.last.length < T) s.last = new Int32Array(2 * T);
     if (s.spawnOf.length < T) s.spawnOf = new Int32Array(2 * T);
     const vc = s.vc;
-    vc.fill(0, 0, all.length * T);
     const idx = s.idx;
     const last = s.last;
     last.fill(-1, 0, T);
@@ -304,7 +303,9 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
       const ej = all[j]!;
       const t = ej.thread;
       const po = last[t]!;
+      // Each row starts as its thread's previous row, or empty: no fill of the whole table (steps x threads).
       if (po >= 0) vc.copyWithin(j * T, po * T, po * T + T);
+      else vc.fill(0, j * T, j * T + T);
       preds.length = 0;
       conflicts.length = 0;
       if (po < 0 && spawnOf[t]! >= 0) preds.push(spawnOf[t]!);
