@@ -8,6 +8,7 @@
  * arguments.
  */
 import { POLICY_NAMES } from '../scheduler/policies/index.js';
+import { LEVEL_NUMBERS } from '../trace/text.js';
 import { parseIntOption, type IntOption } from './options.js';
 import type { RunArgs } from './run.js';
 
@@ -17,8 +18,7 @@ export interface FastRun {
   readonly timeout: number | undefined;
 }
 
-const LEVELS: readonly string[] = ['debug', 'info', 'warning', 'error', 'critical'];
-const NUMBERS: ReadonlySet<string> = new Set<IntOption>(['seed', 'runs', 'max-steps', 'cpu-count', 'timeout']);
+const NUMBERS: readonly IntOption[] = ['seed', 'runs', 'max-steps', 'cpu-count', 'timeout'];
 const FLAGS: Readonly<Record<string, readonly [name: string, value: boolean]>> = {
   '--json': ['json', true],
   '--timestamps': ['timestamps', true],
@@ -27,12 +27,20 @@ const FLAGS: Readonly<Record<string, readonly [name: string, value: boolean]>> =
   '--no-detect': ['detect', false],
 };
 
-function inRange(name: IntOption, text: string): boolean {
+/** True when yargs would read `value` for option `name` as it stands (else yargs reads the line). */
+function plain(name: string, value: string): boolean {
+  if ((NUMBERS as readonly string[]).includes(name)) return /^(0|[1-9]\d{0,9})$/.test(value);
+  if (name === 'policy') return (POLICY_NAMES as readonly string[]).includes(value);
+  if (name === 'log-level') return Object.hasOwn(LEVEL_NUMBERS, value);
+  return false;
+}
+
+/** The integer option's value, or undefined when it is out of range (yargs' path gives the message). */
+function inRange(name: IntOption, text: string): number | undefined {
   try {
-    parseIntOption(name, text);
-    return true;
+    return parseIntOption(name, text);
   } catch {
-    return false;
+    return undefined;
   }
 }
 
@@ -58,27 +66,29 @@ export function fastRun(argv: readonly string[]): FastRun | undefined {
     const name = token.slice(2);
     const value = argv[i + 1];
     if (!token.startsWith('--') || values.has(name) || value === undefined) return undefined;
-    if (NUMBERS.has(name) ? !/^(0|[1-9]\d{0,9})$/.test(value) : name === 'policy' ? !(POLICY_NAMES as readonly string[]).includes(value) : name === 'log-level' ? !LEVELS.includes(value) : true) return undefined;
+    if (!plain(name, value)) return undefined;
     values.set(name, value);
     i++;
   }
   // A program name that looks like a number or a flag value is left to yargs to read.
   if (program === undefined || /^[\d.]/.test(program)) return undefined;
-  // Out of range: yargs' path gives the message.
-  for (const name of NUMBERS) if (values.has(name) && !inRange(name as IntOption, values.get(name)!)) return undefined;
-  const int = (name: IntOption): number | undefined => {
-    const v = values.get(name);
-    return v === undefined ? undefined : parseIntOption(name, v);
-  };
-  const maxSteps = int('max-steps');
-  const cpuCount = int('cpu-count');
+  const ints = new Map<IntOption, number>();
+  for (const name of NUMBERS) {
+    const text = values.get(name);
+    if (text === undefined) continue;
+    const n = inRange(name, text);
+    if (n === undefined) return undefined;
+    ints.set(name, n);
+  }
+  const maxSteps = ints.get('max-steps');
+  const cpuCount = ints.get('cpu-count');
   const logLevel = values.get('log-level');
   return {
     args: {
       program,
       policy: values.get('policy') ?? 'gil',
-      seed: int('seed') ?? 0,
-      runs: int('runs') ?? 1,
+      seed: ints.get('seed') ?? 0,
+      runs: ints.get('runs') ?? 1,
       timestamps: flags.get('timestamps') ?? true,
       ...(logLevel === undefined ? {} : { logLevel }),
       ...(maxSteps === undefined ? {} : { maxSteps }),
@@ -87,6 +97,6 @@ export function fastRun(argv: readonly string[]): FastRun | undefined {
       json: flags.get('json') ?? false,
       detect: flags.get('detect') ?? true,
     },
-    timeout: int('timeout'),
+    timeout: ints.get('timeout'),
   };
 }

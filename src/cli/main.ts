@@ -14,10 +14,11 @@ import { colourEnabled, styled } from './style.js';
 import { checkArgv, parseIntOption, type IntOption } from './options.js';
 import { DEFAULT_TIMEOUT, timeoutFor, watched } from './watchdog.js';
 import { fastRun } from './fast-run.js';
+import { LEVEL_NUMBERS } from '../trace/text.js';
 import type { RunArgs } from './run.js';
 
 const COMMANDS = ['run', 'explore', 'merge', 'replay', 'export', 'playground', 'list', 'demo'] as const;
-const LEVELS = ['debug', 'info', 'warning', 'error', 'critical'];
+const LEVELS = Object.keys(LEVEL_NUMBERS);
 
 function usageError(message: string): never {
   process.stderr.write(`threadsim: ${message.replace(/\s*\n\s*/g, ' ')}\n`);

@@ -11,6 +11,7 @@
  * shell), as the main thread cannot be interrupted from JavaScript.
  */
 import { createRequire } from 'node:module';
+import { inBuiltinFolder } from '../examples/by-folder.js';
 import type { Op } from '../scheduler/ops.js';
 import { setStepProbe, type StepProbe } from '../scheduler/probe.js';
 
@@ -146,7 +147,7 @@ export async function startWatchdog(seconds: number): Promise<() => void> {
  * start-up; an explicit `--timeout` is kept for them too.
  */
 export function timeoutFor(seconds: number | undefined, program: string): number | undefined {
-  return seconds ?? (/^(tutorial|zoo|bench)\//.test(program) ? 0 : undefined);
+  return seconds ?? (inBuiltinFolder(program) ? 0 : undefined);
 }
 
 /** Run `command` under a watchdog of `seconds` (undefined: the default, 0: none). */

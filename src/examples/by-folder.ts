@@ -64,5 +64,11 @@ export async function loadBuiltin(name: string): Promise<Program | undefined> {
   return (await folder()).find((p) => p.name === name);
 }
 
+/** True when `name` names a built-in TypeScript program's folder (`tutorial/...`, `zoo/...`, `bench/...`). */
+export function inBuiltinFolder(name: string): boolean {
+  const slash = name.indexOf('/');
+  return slash > 0 && Object.hasOwn(FOLDERS, name.slice(0, slash));
+}
+
 /** The names with a module of their own (for tests). */
 export const ONE_FILE_NAMES: readonly string[] = Object.keys(FILES);

@@ -1022,24 +1022,12 @@ export class Interp {
     return f;
   }
 
-  /** Call a program function: bind arguments as CPython does, run the body. */
+  /** Call a program function: bind arguments as CPython does, run the body (compiled, or a lambda's expression). */
   *callFunction(fn: PyFunction, args: unknown[], kwargs: Map<string, unknown> | undefined): Generator<never, unknown, unknown> {
     if (fn.node.nodeType !== 'Lambda') return yield* this.codeOf(fn)(this, fn, args, kwargs);
-    const info = scopeOf(fn.node);
-    const vars = new Map<string, unknown>();
-    this.bind(fn, args, kwargs, vars);
-    const f = this.frame(vars, fn.scope, info, fn.name, fn, args[0]);
-    f.line = fn.node.lineno ?? 0;
-    // Function entry (RESUME) is a check point.
-    this.check = true;
-    if (++this.depth > 900) {
-      this.depth = 0;
-      throw pyRaise('RecursionError', 'maximum recursion depth exceeded');
-    }
+    const f = this.enter(fn, args, kwargs);
     try {
-      if (fn.node.nodeType === 'Lambda') return yield* this.ev(fn.node.body as PyNode, f);
-      const sig = yield* compiledBlock(fn.node.body as PyNode[], SUPPORT, info)(this, f);
-      return sig === RETURN ? f.ret : null;
+      return yield* this.ev(fn.node.body as PyNode, f);
     } catch (e) {
       throw this.traced(e, f);
     } finally {
