@@ -31,18 +31,19 @@ import type { Monitor, StepEvent } from '../monitor.js';
 import type { Op } from '../ops.js';
 import type { Policy, SchedulingPoint } from '../policies/policy.js';
 import { coEnabled, neverCoEnabled, AvailabilityTracker } from './availability.js';
-import { CLOCK, conflict, dependent, eventOf, objectOf, type DependencyRules, type EventInfo } from './events.js';
+import { CLOCK, conflict, dependent, eventOf, objectOf, writes, type DependencyRules, type EventInfo } from './events.js';
 import { AbandonExecution, isPreemption, ReplayingSearch, type Runner, type SearchStep } from './search.js';
 import { insertSequence, WakeupSequence, type WakeupNode } from './wakeup-tree.js';
 
+/** Mutable so that nodes cut off the path are reused for the next execution's new states. */
 interface PathNode {
-  readonly enabled: readonly number[];
+  readonly enabled: number[];
   /** Threads that exist at this state. */
-  readonly nThreads: number;
+  nThreads: number;
   chosen: number;
   readonly sleep: EventInfo[];
   /** Alternatives still to explore from here (children of the wakeup tree's root). */
-  readonly wut: WakeupNode[];
+  wut: WakeupNode[];
   /** The wakeup subtree under `chosen`, handed to the next state. */
   subtree: WakeupNode[];
 }
@@ -63,11 +64,26 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
   readonly name = 'dpor';
   readonly stats: DporStats = { sleepBlocked: 0, infeasible: 0, races: 0, inserted: 0 };
   private readonly path: PathNode[] = [];
+  /** Nodes cut off the path, reused by {@link newNode}: a new execution allocates no state objects. */
+  private readonly spare: PathNode[] = [];
   private events: EventInfo[] = [];
+  /** The previous execution's steps, and how many of them the current one repeats (reused, not rebuilt). */
+  private previous: EventInfo[] = [];
+  private readonly sleepScratch: EventInfo[] = [];
+  private repeats = 0;
   private threadsSoFar = 1;
   private lastPoint: SchedulingPoint | undefined;
   private sawTimer = false;
-  private readonly scratch = { vc: new Int32Array(0), idx: new Int32Array(0), last: new Int32Array(0), spawnOf: new Int32Array(0), covers: new Int32Array(0), preds: [] as number[], conflicts: [] as number[], byObject: new Map<string, number[]>() };
+  /**
+   * Steps of the current execution whose races were all reversed in an earlier execution:
+   * the prefix it shares with the last analysed execution (an abandoned execution is not
+   * analysed, so a later backtrack point beyond its own does not extend this). A race whose
+   * later step lies in that prefix is the same race, with the same state before it, as when
+   * the prefix first ran, and reversing it again inserts nothing new (parsimonious race
+   * reversal: each race is reversed in the first execution that shows it).
+   */
+  private analysed = 0;
+  private readonly scratch = { vc: new Int32Array(0), idx: new Int32Array(0), last: new Int32Array(0), spawnOf: new Int32Array(0), covers: new Int32Array(0), T: 0, preds: [] as number[], conflicts: [] as number[], byObject: new Map<string, ObjectSteps>() };
 
   /**
    * The schedule prefix this search is confined to (a part of a split search, see
@@ -129,6 +145,8 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
   // ----- Policy -----
 
   begin(_seed: number): void {
+    this.previous = this.events;
+    this.repeats = Math.min(this.previous.length, Math.max(0, this.path.length - 1));
     this.events = [];
     this.holds.reset();
     this.timedStart.clear();
@@ -160,7 +178,9 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
       else if (ev.spawned >= 0) timed = this.timedStart.get(ev.spawned) ?? 0;
     }
     if (timed !== 0) this.sawTimer = true;
-    this.events.push(eventOf(ev.thread, ev.op, ev.spawned, this.holds.step(ev.thread, ev.op, ev.result, ev.raised !== undefined || ev.timedOut), timed));
+    const before = this.holds.step(ev.thread, ev.op, ev.result, ev.raised !== undefined || ev.timedOut);
+    // A step of the repeated prefix is the same op on the same state as last time: keep its summary.
+    this.events.push(ev.step < this.repeats ? this.previous[ev.step]! : eventOf(ev.thread, ev.op, ev.spawned, before, timed));
     if (ev.spawned >= this.threadsSoFar) this.threadsSoFar = ev.spawned + 1;
   }
 
@@ -192,7 +212,8 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
     if (s < this.fixed.length) return this.fixedNode(s, enabled);
     const parent = this.path[s - 1];
     const before = this.events[s - 1];
-    const sleep: EventInfo[] = [];
+    const sleep = this.sleepScratch;
+    sleep.length = 0;
     if (parent !== undefined && before !== undefined) for (const q of parent.sleep) if (!dependent(q, before, this.rules)) sleep.push(q);
     const wut = parent?.subtree ?? [];
     let chosen = -1;
@@ -212,7 +233,8 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
       else for (let i = 0; i < enabled.length && chosen < 0; i++) if (!asleep(sleep, enabled[i]!)) chosen = enabled[i]!;
       if (chosen < 0) throw new AbandonExecution('sleep-blocked');
     }
-    const node: PathNode = { enabled: enabled.slice(), nThreads: this.threadsSoFar, chosen, sleep, wut, subtree };
+    const node = this.node(enabled, chosen, wut, subtree);
+    for (const q of sleep) node.sleep.push(q);
     this.path.push(node);
     return node;
   }
@@ -223,9 +245,29 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
    * sleep set inherited from outside the part would drop wakeup sequences the part needs).
    */
   private fixedNode(s: number, enabled: readonly number[]): PathNode {
-    const node: PathNode = { enabled: enabled.slice(), nThreads: this.threadsSoFar, chosen: this.fixed[s]!, sleep: [], wut: [], subtree: [] };
+    const node = this.node(enabled, this.fixed[s]!, [], []);
     this.path.push(node);
     return node;
+  }
+
+  /** A path node with an empty sleep set, taken from the spares when there are any. */
+  private node(enabled: readonly number[], chosen: number, wut: WakeupNode[], subtree: WakeupNode[]): PathNode {
+    const node = this.spare.pop();
+    if (node === undefined) return { enabled: enabled.slice(), nThreads: this.threadsSoFar, chosen, sleep: [], wut, subtree };
+    node.enabled.length = 0;
+    for (const t of enabled) node.enabled.push(t);
+    node.sleep.length = 0;
+    node.nThreads = this.threadsSoFar;
+    node.chosen = chosen;
+    node.wut = wut;
+    node.subtree = subtree;
+    return node;
+  }
+
+  /** Cut the path to its first `length` nodes, keeping the rest as spares. */
+  private cut(length: number): void {
+    for (let s = this.path.length - 1; s >= length; s--) this.spare.push(this.path[s]!);
+    this.path.length = length;
   }
 
   /** Move to the deepest state with an alternative left; false when there is none. */
@@ -242,11 +284,12 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
         }
         node.chosen = c.event.thread;
         node.subtree = c.children;
-        this.path.length = s + 1;
+        this.cut(s + 1);
+        if (s < this.analysed) this.analysed = s;
         return true;
       }
     }
-    this.path.length = 0;
+    this.cut(0);
     return false;
   }
 
@@ -275,8 +318,13 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
     // Scratch memory kept across executions (grown, never shrunk): fresh arrays per execution
     // were a large share of DPOR's garbage.
     const s = this.scratch;
-    if (s.vc.length < all.length * T) s.vc = new Int32Array(2 * all.length * T);
-    if (s.idx.length < all.length) s.idx = new Int32Array(2 * all.length);
+    // Rows of steps the last analysed execution shares with this one are still right (a row
+    // depends only on the steps up to it): only the new steps get clocks, and races are
+    // looked for only among them (see `analysed`).
+    const reuse = T === s.T ? Math.min(this.analysed, n) : 0;
+    s.T = T;
+    if (s.vc.length < all.length * T) s.vc = grown(s.vc, 2 * all.length * T);
+    if (s.idx.length < all.length) s.idx = grown(s.idx, 2 * all.length);
     if (s.last.length < T) s.last = new Int32Array(2 * T);
     if (s.spawnOf.length < T) s.spawnOf = new Int32Array(2 * T);
     const vc = s.vc;
@@ -287,7 +335,7 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
     spawnOf.fill(-1, 0, T);
     // Steps by object; the buckets are kept across executions (a program's objects recur) and emptied.
     const byObject = s.byObject;
-    for (const bucket of byObject.values()) bucket.length = 0;
+    for (const bucket of byObject.values()) truncateSteps(bucket, reuse, all, rules);
     const timedSoFar: number[] = [];
     if (s.covers.length < T) s.covers = new Int32Array(2 * T);
     const covers = s.covers;
@@ -299,9 +347,24 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
     const join = (j: number, k: number): void => {
       for (let u = 0; u < T; u++) if (vc[k * T + u]! > vc[j * T + u]!) vc[j * T + u] = vc[k * T + u]!;
     };
+    /** What later steps need to know of executed step j (the buckets keep the reused steps). */
+    const record = (j: number, ej: EventInfo, t: number, obj: string | undefined): void => {
+      last[t] = j;
+      if (ej.timed !== 0) timedSoFar.push(j);
+      if (ej.kind === 'exit') exit = j;
+      if (ej.spawned >= 0 && ej.spawned < T) spawnOf[ej.spawned] = j;
+      if (obj !== undefined && j >= reuse) {
+        addTo(byObject, obj, j, ej, rules);
+        if (ej.objs !== undefined) for (const o of ej.objs) if (o !== obj) addTo(byObject, o, j, ej, rules);
+      }
+    };
     for (let j = 0; j < all.length; j++) {
       const ej = all[j]!;
       const t = ej.thread;
+      if (j < reuse) {
+        record(j, ej, t, objectOf(ej, rules));
+        continue;
+      }
       const po = last[t]!;
       // Each row starts as its thread's previous row, or empty: no fill of the whole table (steps x threads).
       if (po >= 0) vc.copyWithin(j * T, po * T, po * T + T);
@@ -318,12 +381,25 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
       const obj = objectOf(ej, rules);
       if (obj !== undefined) {
         const bucket = byObject.get(obj);
-        if (bucket !== undefined) for (const k of bucket) if (all[k]!.thread !== t && conflict(all[k]!, ej, rules)) conflicts.push(k);
+        if (bucket !== undefined) {
+          const steps = bucket.steps;
+          if (bucket.mixedFrom === NONE && plainStep(ej)) {
+            // Only the last write and the reads since can be races (see ObjectSteps); latest first.
+            const w = bucket.readsFrom - 1;
+            if (writes(ej, rules)) for (let r = steps.length - 1; r > w; r--) if (all[steps[r]!]!.thread !== t) conflicts.push(steps[r]!);
+            if (w >= 0 && all[steps[w]!]!.thread !== t) conflicts.push(steps[w]!);
+          } else {
+            for (let r = steps.length - 1; r >= 0; r--) {
+              const k = steps[r]!;
+              if (all[k]!.thread !== t && conflict(all[k]!, ej, rules)) conflicts.push(k);
+            }
+          }
+        }
         // An op on several objects (`Op.objs`) conflicts with the steps on each of them.
         if (ej.objs !== undefined) {
           for (const o of ej.objs) {
             const more = byObject.get(o);
-            if (more !== undefined) for (const k of more) if (all[k]!.thread !== t && conflict(all[k]!, ej, rules)) conflicts.push(k);
+            if (more !== undefined) for (const k of more.steps) if (all[k]!.thread !== t && conflict(all[k]!, ej, rules)) conflicts.push(k);
           }
         }
       }
@@ -371,20 +447,14 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
       reverseFrom(races, first);
       idx[j] = (po >= 0 ? idx[po]! : 0) + 1;
       vc[j * T + t] = idx[j]!;
-      if (j < n) {
-        last[t] = j;
-        if (ej.timed !== 0) timedSoFar.push(j);
-        if (ej.kind === 'exit') exit = j;
-        if (ej.spawned >= 0 && ej.spawned < T) spawnOf[ej.spawned] = j;
-        if (obj !== undefined) {
-          addTo(byObject, obj, j);
-          if (ej.objs !== undefined) for (const o of ej.objs) if (o !== obj) addTo(byObject, o, j);
-        }
-      }
+      if (j < n) record(j, ej, t, obj);
     }
+    const fresh = this.analysed;
+    this.analysed = n;
     for (let r = 0; r < races.length; r += 2) {
-      this.stats.races++;
       const j = races[r + 1]!;
+      if (j < fresh) continue;
+      this.stats.races++;
       for (const at of this.reversals(races[r]!, j, all, n, hb)) this.reverse(blockHead(all, at), j, all, n, hb);
     }
   }
@@ -465,10 +535,61 @@ function readsClock(op: Op): boolean {
   return op.obj === 'time.monotonic';
 }
 
-function addTo(byObject: Map<string, number[]>, obj: string, j: number): void {
-  const bucket = byObject.get(obj);
-  if (bucket === undefined) byObject.set(obj, [j]);
-  else bucket.push(j);
+/**
+ * The steps of one execution on one object, ascending. While every step on it is a plain read
+ * or write, a new step can race only with the object's last write and, if it writes, the reads
+ * since: every earlier step on the object conflicts with that write or with a read after it,
+ * so it already happens before them (FastTrack's observation, Flanagan and Freund, PLDI 2009).
+ * Objects with other steps (locks, queues, several objects, the clock) are scanned whole. A
+ * program whose threads all touch one key made this scan quadratic in the thread count.
+ * Buckets are kept across executions and cut back to the steps the next execution shares.
+ */
+interface ObjectSteps {
+  readonly steps: number[];
+  /** Index in `steps` of the first step that is not a plain read or write, or NONE. */
+  mixedFrom: number;
+  /** Index in `steps` just after the last write (0 when none): the reads since start here. */
+  readsFrom: number;
+}
+
+const NONE = 0x7fffffff;
+
+/** A larger copy of `a` (rows already computed are kept). */
+function grown(a: Int32Array<ArrayBuffer>, size: number): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(size);
+  b.set(a);
+  return b;
+}
+
+/** Cut `b` back to the steps before `keep`. */
+function truncateSteps(b: ObjectSteps, keep: number, all: readonly EventInfo[], rules: DependencyRules): void {
+  const steps = b.steps;
+  let end = steps.length;
+  while (end > 0 && steps[end - 1]! >= keep) end--;
+  if (end === steps.length) return;
+  steps.length = end;
+  if (b.mixedFrom >= end) b.mixedFrom = NONE;
+  if (b.readsFrom > end) {
+    let w = end - 1;
+    while (w >= 0 && !writes(all[steps[w]!]!, rules)) w--;
+    b.readsFrom = w + 1;
+  }
+}
+
+/** A step that takes part in the plain read/write rule of {@link ObjectSteps}. */
+function plainStep(e: EventInfo): boolean {
+  return !e.blocking && e.objs === undefined && e.timed === 0 && e.kind !== 'exit' && e.access !== 'sync';
+}
+
+function addTo(byObject: Map<string, ObjectSteps>, obj: string, j: number, e: EventInfo, rules: DependencyRules): void {
+  let b = byObject.get(obj);
+  if (b === undefined) {
+    b = { steps: [], mixedFrom: NONE, readsFrom: 0 };
+    byObject.set(obj, b);
+  }
+  b.steps.push(j);
+  if (b.mixedFrom === NONE && (!plainStep(e) || e.obj !== obj)) b.mixedFrom = b.steps.length - 1;
+  if (writes(e, rules)) b.readsFrom = b.steps.length;
 }
 
 function lastOf(events: readonly EventInfo[], thread: number, before: number): number {

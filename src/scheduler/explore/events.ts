@@ -95,7 +95,8 @@ export function objectOf(e: EventInfo, rules: DependencyRules): string | undefin
   return e.access === 'none' ? undefined : e.obj;
 }
 
-function writes(e: EventInfo, rules: DependencyRules): boolean {
+/** True when `e` writes its object (or is sync, or ordered output): it conflicts with every step on it. */
+export function writes(e: EventInfo, rules: DependencyRules): boolean {
   return e.access === 'write' || e.access === 'sync' || (rules.orderOutput && e.kind === 'log');
 }
 
