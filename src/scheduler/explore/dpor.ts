@@ -33,7 +33,7 @@ import type { Policy, SchedulingPoint } from '../policies/policy.js';
 import { coEnabled, neverCoEnabled, AvailabilityTracker } from './availability.js';
 import { CLOCK, conflict, dependent, eventOf, objectOf, writes, type DependencyRules, type EventInfo } from './events.js';
 import { AbandonExecution, isPreemption, ReplayingSearch, type Runner, type SearchStep } from './search.js';
-import { insertSequence, WakeupSequence, type WakeupNode } from './wakeup-tree.js';
+import { childrenOf, insertSequence, WakeupSequence, type WakeupNode } from './wakeup-tree.js';
 
 /** Mutable so that nodes cut off the path are reused for the next execution's new states. */
 interface PathNode {
@@ -222,7 +222,7 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
       const c = wut.shift()!;
       if (enabled.includes(c.event.thread)) {
         chosen = c.event.thread;
-        subtree = c.children;
+        subtree = childrenOf(c);
         break;
       }
       this.stats.infeasible++;
@@ -283,7 +283,7 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
           continue;
         }
         node.chosen = c.event.thread;
-        node.subtree = c.children;
+        node.subtree = childrenOf(c);
         this.cut(s + 1);
         if (s < this.analysed) this.analysed = s;
         return true;

@@ -11,10 +11,37 @@
  */
 import { CLOCK, dependent, objectOf, type DependencyRules, type EventInfo } from './events.js';
 
-/** One node of a wakeup tree: a step and the sequences that continue it. */
+/**
+ * One node of a wakeup tree: a step and the sequences that continue it. Read the children
+ * through {@link childrenOf}: a branch inserted as one sequence is a chain whose nodes are made
+ * when first reached (`chain` and `next` say where the rest of it is). A race in an execution
+ * of thousands of steps inserts a sequence of thousands of steps, and most of them are never
+ * walked, or only much later.
+ */
 export interface WakeupNode {
   readonly event: EventInfo;
-  readonly children: WakeupNode[];
+  children: WakeupNode[];
+  /** The sequence this node's chain was cut from, until its children are made; else undefined. */
+  chain: readonly EventInfo[] | undefined;
+  /** Index in `chain` of this node's only child. */
+  next: number;
+}
+
+const NO_CHILDREN: WakeupNode[] = [];
+
+/** A node of a chain: `seq[at]`, continued (lazily) by the rest of `seq`. */
+function chainNode(seq: readonly EventInfo[], at: number): WakeupNode {
+  return { event: seq[at]!, children: NO_CHILDREN, chain: seq, next: at + 1 };
+}
+
+/** The children of `node`, made now if it is part of a chain not yet walked. */
+export function childrenOf(node: WakeupNode): WakeupNode[] {
+  const seq = node.chain;
+  if (seq !== undefined) {
+    node.chain = undefined;
+    node.children = node.next < seq.length ? [chainNode(seq, node.next)] : [];
+  }
+  return node.children;
 }
 
 /**
@@ -170,8 +197,9 @@ export class WakeupSequence {
     this.remaining--;
   }
 
-  /** The remaining steps in order. */
-  rest(): EventInfo[] {
+  /** The remaining steps in order (the sequence's own array when none was consumed: it is not copied). */
+  rest(): readonly EventInfo[] {
+    if (this.remaining === this.events.length) return this.events;
     const out: EventInfo[] = [];
     for (let i = 0; i < this.events.length; i++) if (this.removed[i] === 0) out.push(this.events[i]!);
     return out;
@@ -249,12 +277,10 @@ export function insertSequence(roots: WakeupNode[], seq: WakeupSequence): boolea
     if (next === undefined) {
       const rest = seq.rest();
       if (rest.length === 0) return false;
-      let node: WakeupNode = { event: rest[rest.length - 1]!, children: [] };
-      for (let i = rest.length - 2; i >= 0; i--) node = { event: rest[i]!, children: [node] };
-      children.push(node);
+      children.push(chainNode(rest, 0));
       return true;
     }
-    children = next.children;
+    children = childrenOf(next);
     atRoot = false;
   }
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { CLOCK, dependent, type DependencyRules, type EventInfo } from '../../../src/scheduler/explore/events.js';
 import { UNKNOWN } from '../../../src/scheduler/explore/availability.js';
-import { WakeupSequence } from '../../../src/scheduler/explore/wakeup-tree.js';
+import { childrenOf, insertSequence, WakeupSequence, type WakeupNode } from '../../../src/scheduler/explore/wakeup-tree.js';
 
 const rules: DependencyRules = { orderOutput: true, daemon: (t) => t === 3 };
 
@@ -91,5 +91,52 @@ describe('WakeupSequence.weakInitial', () => {
       { seed: 16, numRuns: 4, endOnFailure: true },
     );
     expect(consumed).toBeGreaterThan(exits === 40 ? 0 : 100);
+  });
+});
+
+describe('wakeup tree branches inserted as chains', () => {
+  const step = (thread: number, obj: string, write: boolean): EventInfo => ({
+    thread, kind: write ? 'write' : 'read', obj, objs: undefined, access: write ? 'write' : 'read',
+    spawned: -1, joins: -1, blocking: false, glued: false, take: false, before: UNKNOWN, timed: 0,
+  });
+  /** Every root-to-leaf path of the tree, as thread numbers, walking children through childrenOf. */
+  function paths(roots: WakeupNode[]): number[][] {
+    const out: number[][] = [];
+    const walk = (n: WakeupNode, prefix: number[]): void => {
+      const here = [...prefix, n.event.thread];
+      const kids = childrenOf(n);
+      if (kids.length === 0) out.push(here);
+      for (const c of kids) walk(c, here);
+    };
+    for (const r of roots) walk(r, []);
+    return out;
+  }
+
+  it('a sequence inserted into an empty tree is walked back in order; an equivalent one adds nothing, another adds a branch', () => {
+    const roots: WakeupNode[] = [];
+    const first = [step(1, 'x', true), step(2, 'y', true), step(1, 'z', true), step(2, 'x', true)];
+    expect(insertSequence(roots, new WakeupSequence(first, rules))).toBe(true);
+    // The same trace (thread 1's z and thread 2's x commute): covered by the first branch.
+    const second = [step(1, 'x', true), step(2, 'y', true), step(2, 'x', true), step(1, 'z', true)];
+    expect(insertSequence(roots, new WakeupSequence(second, rules))).toBe(false);
+    // Thread 2 writes x before thread 1 does: a new branch at the root.
+    const third = [step(2, 'x', true), step(1, 'x', true)];
+    expect(insertSequence(roots, new WakeupSequence(third, rules))).toBe(true);
+    expect(paths(roots)).toEqual([[1, 2, 1, 2], [2, 1]]);
+  });
+
+  it('a long chain is made node by node: walking one level makes one child', () => {
+    const long = Array.from({ length: 5000 }, (_, i) => step(i % 2, `o${i}`, true));
+    const roots: WakeupNode[] = [];
+    insertSequence(roots, new WakeupSequence(long, rules));
+    let node = roots[0]!;
+    let depth = 1;
+    for (let kids = childrenOf(node); kids.length > 0; kids = childrenOf(node)) {
+      expect(kids).toHaveLength(1);
+      node = kids[0]!;
+      expect(node.event).toBe(long[depth]);
+      depth++;
+    }
+    expect(depth).toBe(long.length);
   });
 });
