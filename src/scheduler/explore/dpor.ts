@@ -37,7 +37,8 @@ import { childrenOf, insertSequence, WakeupSequence, type WakeupNode } from './w
 
 /** Mutable so that nodes cut off the path are reused for the next execution's new states. */
 interface PathNode {
-  readonly enabled: number[];
+  /** The threads enabled at this state, as a bit set (see {@link isEnabled}): a copy of a 1,000-thread list per step was most of DPOR's memory on such programs. */
+  enabled: Uint32Array;
   /** Threads that exist at this state. */
   nThreads: number;
   chosen: number;
@@ -253,9 +254,8 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
   /** A path node with an empty sleep set, taken from the spares when there are any. */
   private node(enabled: readonly number[], chosen: number, wut: WakeupNode[], subtree: WakeupNode[]): PathNode {
     const node = this.spare.pop();
-    if (node === undefined) return { enabled: enabled.slice(), nThreads: this.threadsSoFar, chosen, sleep: [], wut, subtree };
-    node.enabled.length = 0;
-    for (const t of enabled) node.enabled.push(t);
+    if (node === undefined) return { enabled: bitSet(enabled, undefined), nThreads: this.threadsSoFar, chosen, sleep: [], wut, subtree };
+    node.enabled = bitSet(enabled, node.enabled);
     node.sleep.length = 0;
     node.nThreads = this.threadsSoFar;
     node.chosen = chosen;
@@ -278,7 +278,7 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
       if (done !== undefined && !node.sleep.some((q) => q.thread === done.thread)) node.sleep.push(done);
       while (node.wut.length > 0) {
         const c = node.wut.shift()!;
-        if (!node.enabled.includes(c.event.thread)) {
+        if (!isEnabled(node, c.event.thread)) {
           this.stats.infeasible++;
           continue;
         }
@@ -471,7 +471,7 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
     if (!ej.blocking || coEnabled(all[k]!, ej)) return [k];
     const t = ej.thread;
     const lastBefore = lastOf(all, t, Math.min(j, n));
-    const parkedOn = (s: number): boolean => lastBefore < s && t < this.path[s]!.nThreads && !this.path[s]!.enabled.includes(t);
+    const parkedOn = (s: number): boolean => lastBefore < s && t < this.path[s]!.nThreads && !isEnabled(this.path[s]!, t);
     const out = parkedOn(k) ? [] : [k];
     for (let s = k - 1; s >= 0; s--) {
       const es = all[s]!;
@@ -522,6 +522,22 @@ function reverseFrom(xs: number[], from: number): void {
 function descending(xs: readonly number[]): boolean {
   for (let i = 1; i < xs.length; i++) if (xs[i - 1]! <= xs[i]!) return false;
   return true;
+}
+
+/** The set of `threads` as bits, in `reuse` when it is large enough. */
+function bitSet(threads: readonly number[], reuse: Uint32Array | undefined): Uint32Array {
+  let max = 0;
+  for (const t of threads) if (t > max) max = t;
+  const words = (max >> 5) + 1;
+  const bits = reuse !== undefined && reuse.length >= words ? reuse : new Uint32Array(Math.max(words, 2));
+  bits.fill(0);
+  for (const t of threads) bits[t >> 5]! |= 1 << (t & 31);
+  return bits;
+}
+
+function isEnabled(node: PathNode, thread: number): boolean {
+  const w = thread >> 5;
+  return thread >= 0 && w < node.enabled.length && (node.enabled[w]! & (1 << (thread & 31))) !== 0;
 }
 
 /** True when `thread` is in the sleep set (a loop, not a closure: asked at every new state). */
