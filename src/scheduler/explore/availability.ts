@@ -53,15 +53,20 @@ export function coEnabled(k: EventInfo, j: EventInfo): boolean {
  * (a step on several objects) makes the count unknown again.
  */
 export class AvailabilityTracker {
+  /**
+   * The holder of each lock; an entry with depth 0 is a free lock. Entries stay in the map
+   * and are reused (deleting and re-adding one per release and acquire was most of this
+   * tracker's cost on lock programs).
+   */
   private readonly holder = new Map<string, { thread: number; depth: number }>();
   private readonly saved = new Map<string, number>();
   private readonly counts = new Map<string, number>();
 
   /** Forget everything (a new execution starts). */
   reset(): void {
-    this.holder.clear();
-    this.saved.clear();
-    this.counts.clear();
+    for (const h of this.holder.values()) h.depth = 0;
+    if (this.saved.size > 0) this.saved.clear();
+    if (this.counts.size > 0) this.counts.clear();
   }
 
   /**
@@ -79,7 +84,7 @@ export class AvailabilityTracker {
     if (op.objs !== undefined) for (const o of op.objs) this.counts.delete(o);
     let before = UNKNOWN;
     if (op.exclusive === true) {
-      const h = this.holder.get(obj);
+      const h = this.held(obj);
       before = h === undefined ? FREE : { heldBy: h.thread, available: 0 };
       if (!failed) this.lockStep(thread, obj, op, result, h);
     } else {
@@ -94,13 +99,19 @@ export class AvailabilityTracker {
     return before;
   }
 
+  /** The live holder entry of `obj`, or undefined when the lock is free. */
+  private held(obj: string): { thread: number; depth: number } | undefined {
+    const h = this.holder.get(obj);
+    return h !== undefined && h.depth > 0 ? h : undefined;
+  }
+
   private lockStep(thread: number, obj: string, op: Op, result: unknown, h: { thread: number; depth: number } | undefined): void {
     if (op.kind === 'release') {
       if (h === undefined) return;
       if (op.value === 'wait') {
         this.saved.set(`${thread}\0${obj}`, h.depth);
-        this.holder.delete(obj);
-      } else if (--h.depth <= 0) this.holder.delete(obj);
+        h.depth = 0;
+      } else h.depth--;
       return;
     }
     if (op.kind !== 'acquire' || result === false) return;
@@ -114,6 +125,11 @@ export class AvailabilityTracker {
       depth = this.saved.get(key) ?? 1;
       this.saved.delete(key);
     }
-    this.holder.set(obj, { thread, depth });
+    const free = this.holder.get(obj);
+    if (free === undefined) this.holder.set(obj, { thread, depth });
+    else {
+      free.thread = thread;
+      free.depth = depth;
+    }
   }
 }

@@ -214,7 +214,7 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
     const parent = this.path[s - 1];
     const before = this.events[s - 1];
     const sleep = this.sleepScratch;
-    sleep.length = 0;
+    empty(sleep);
     if (parent !== undefined && before !== undefined) for (const q of parent.sleep) if (!dependent(q, before, this.rules)) sleep.push(q);
     const wut = parent?.subtree ?? [];
     let chosen = -1;
@@ -256,7 +256,7 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
     const node = this.spare.pop();
     if (node === undefined) return { enabled: bitSet(enabled, undefined), nThreads: this.threadsSoFar, chosen, sleep: [], wut, subtree };
     node.enabled = bitSet(enabled, node.enabled);
-    node.sleep.length = 0;
+    empty(node.sleep);
     node.nThreads = this.threadsSoFar;
     node.chosen = chosen;
     node.wut = wut;
@@ -303,12 +303,15 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
     const rules = this.rules;
     const executed = this.events;
     const n = executed.length;
-    const all: EventInfo[] = executed.slice();
+    // The executed steps, then the next step of each thread left blocked (a copy only then).
+    let all: EventInfo[] = executed;
     const point = this.lastPoint;
     if (point !== undefined) {
       for (let t = 0; t < result.threads.length; t++) {
         const op = point.pending(t);
-        if (op !== undefined) all.push(eventOf(t, op, -1));
+        if (op === undefined) continue;
+        if (all === executed) all = executed.slice();
+        all.push(eventOf(t, op, -1));
       }
     }
     const nThreads = Math.max(this.threadsSoFar, result.threads.length);
@@ -369,8 +372,8 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
       // Each row starts as its thread's previous row, or empty: no fill of the whole table (steps x threads).
       if (po >= 0) vc.copyWithin(j * T, po * T, po * T + T);
       else vc.fill(0, j * T, j * T + T);
-      preds.length = 0;
-      conflicts.length = 0;
+      empty(preds);
+      empty(conflicts);
       if (po < 0 && spawnOf[t]! >= 0) preds.push(spawnOf[t]!);
       if (ej.joins >= 0 && ej.joins < T && last[ej.joins]! >= 0) preds.push(last[ej.joins]!);
       if (ej.kind === 'exit') {
@@ -538,6 +541,11 @@ function bitSet(threads: readonly number[], reuse: Uint32Array | undefined): Uin
 function isEnabled(node: PathNode, thread: number): boolean {
   const w = thread >> 5;
   return thread >= 0 && w < node.enabled.length && (node.enabled[w]! & (1 << (thread & 31))) !== 0;
+}
+
+/** Empty a scratch array; setting `length` goes through a slow runtime path even when it is already 0. */
+function empty(xs: unknown[]): void {
+  if (xs.length !== 0) xs.length = 0;
 }
 
 /** True when `thread` is in the sleep set (a loop, not a closure: asked at every new state). */
