@@ -242,6 +242,18 @@ class BlockCompiler {
         return line;
       case 'With':
         return line + this.withItem(s, 0);
+      case 'Import':
+      case 'ImportFrom':
+        return `${line}rt.importStmt(${this.node(s)}, f);\n`;
+      case 'FunctionDef': {
+        const v = this.temp();
+        const n = this.node(s);
+        return `${line}if ((${v} = rt.functionQuick(${n}, f)) === SLOW) ${v} = yield* rt.defineFunction(${n}, f);\n${this.storeName(String(s.name), v, lineOf(s))}`;
+      }
+      case 'ClassDef': {
+        const v = this.temp();
+        return `${line}${v} = yield* rt.defineClass(${this.node(s)}, f);\n${this.storeName(String(s.name), v, lineOf(s))}`;
+      }
       default:
         return this.fallback(s);
     }
@@ -452,7 +464,8 @@ class BlockCompiler {
   private constant(n: PyNode): string {
     const v = n.value;
     if (typeof v === 'number') {
-      if (n.isFloat) return `new PyFloat(${this.konst(v)})`;
+      // A float is immutable, so one object serves every evaluation of the literal.
+      if (n.isFloat) return this.konst(new PyFloat(v));
       return Number.isSafeInteger(v) && !Object.is(v, -0) ? `(${v})` : this.konst(v);
     }
     if (v === undefined || v === null) return 'null';

@@ -317,33 +317,39 @@ export class Interp {
       case 'With':
         return yield* this.withStmt(s, f, 0);
       case 'Import':
-        for (const a of s.names as PyNode[]) {
-          const name = String(a.name);
-          const m = this.importModule(name);
-          if (a.asname) f.vars.set(String(a.asname), m);
-          else f.vars.set(name.split('.')[0]!, this.importModule(name.split('.')[0]!));
-        }
+      case 'ImportFrom':
+        this.importStmt(s, f);
         return NORMAL;
-      case 'ImportFrom': {
-        const m = this.importModule(String(s.module));
-        for (const a of s.names as PyNode[]) {
-          const name = String(a.name);
-          if (name === '*') {
-            for (const [k, v] of m.dict) if (!k.startsWith('_')) f.vars.set(k, v);
-            continue;
-          }
-          let v = m.dict.get(name);
-          if (v === undefined && !m.dict.has(name)) {
-            const sub = this.host.module(`${m.name}.${name}`, this);
-            if (sub === undefined) throw pyRaise('ImportError', `cannot import name '${name}' from '${m.name}'`);
-            v = sub;
-          }
-          f.vars.set(String(a.asname ?? name), v);
-        }
-        return NORMAL;
-      }
       default:
         throw pyRaise('SystemError', `threadsim cannot run a ${s.nodeType} statement`);
+    }
+  }
+
+  /** An `import` or `from ... import` statement (it takes no step: importing is not shared state). */
+  importStmt(s: PyNode, f: Frame): void {
+    if (s.nodeType === 'Import') {
+      for (const a of s.names as PyNode[]) {
+        const name = String(a.name);
+        const m = this.importModule(name);
+        if (a.asname) f.vars.set(String(a.asname), m);
+        else f.vars.set(name.split('.')[0]!, this.importModule(name.split('.')[0]!));
+      }
+      return;
+    }
+    const m = this.importModule(String(s.module));
+    for (const a of s.names as PyNode[]) {
+      const name = String(a.name);
+      if (name === '*') {
+        for (const [k, v] of m.dict) if (!k.startsWith('_')) f.vars.set(k, v);
+        continue;
+      }
+      let v = m.dict.get(name);
+      if (v === undefined && !m.dict.has(name)) {
+        const sub = this.host.module(`${m.name}.${name}`, this);
+        if (sub === undefined) throw pyRaise('ImportError', `cannot import name '${name}' from '${m.name}'`);
+        v = sub;
+      }
+      f.vars.set(String(a.asname ?? name), v);
     }
   }
 
@@ -466,7 +472,23 @@ export class Interp {
 
   // ----- definitions -----
 
-  private *defineFunction(s: PyNode, f: Frame): Generator<never, unknown, unknown> {
+  /**
+   * A `def` with no defaults and no decorators, made without a generator (nothing in it can
+   * take a step); SLOW for any other.
+   */
+  functionQuick(s: PyNode, f: Frame): unknown {
+    const args = s.args as PyNode;
+    if ((args.defaults as PyNode[]).length > 0 || (args.kw_defaults as (PyNode | null)[]).some((d) => d) || ((s.decorator_list as PyNode[] | undefined)?.length ?? 0) > 0) return SLOW;
+    return this.newFunction(s, f, [], new Map());
+  }
+
+  private newFunction(s: PyNode, f: Frame, defaults: unknown[], kwDefaults: Map<string, unknown>): PyFunction {
+    const name = s.nodeType === 'Lambda' ? '<lambda>' : String(s.name);
+    const qual = f.fn !== undefined ? `${f.fn.qualname}.<locals>.${name}` : f.name.startsWith('class ') ? `${f.name.slice(6)}.${name}` : name;
+    return new PyFunction(name, qual, s, this.closureOf(f), defaults, kwDefaults, undefined);
+  }
+
+  *defineFunction(s: PyNode, f: Frame): Generator<never, unknown, unknown> {
     const args = s.args as PyNode;
     const defaults: unknown[] = [];
     for (const d of args.defaults as PyNode[]) defaults.push(yield* this.ev(d, f));
@@ -474,10 +496,7 @@ export class Interp {
     const kwonly = args.kwonlyargs as PyNode[];
     const kwd = args.kw_defaults as (PyNode | null)[];
     for (let i = 0; i < kwonly.length; i++) if (kwd[i]) kwDefaults.set(String(kwonly[i]!.arg), yield* this.ev(kwd[i]!, f));
-    const name = s.nodeType === 'Lambda' ? '<lambda>' : String(s.name);
-    const scope = this.closureOf(f);
-    const qual = f.fn !== undefined ? `${f.fn.qualname}.<locals>.${name}` : f.name.startsWith('class ') ? `${f.name.slice(6)}.${name}` : name;
-    let fn: unknown = new PyFunction(name, qual, s, scope, defaults, kwDefaults, undefined);
+    let fn: unknown = this.newFunction(s, f, defaults, kwDefaults);
     const decorators = (s.decorator_list as PyNode[] | undefined) ?? [];
     for (let i = decorators.length - 1; i >= 0; i--) {
       const d = yield* this.ev(decorators[i]!, f);
@@ -493,7 +512,7 @@ export class Interp {
     return undefined;
   }
 
-  private *defineClass(s: PyNode, f: Frame): Generator<never, unknown, unknown> {
+  *defineClass(s: PyNode, f: Frame): Generator<never, unknown, unknown> {
     const bases = s.bases as PyNode[];
     let base: PyClass | undefined;
     if (bases.length > 0) {
@@ -1259,7 +1278,7 @@ export class Interp {
       return;
     }
     if (obj instanceof PyModuleObject) {
-      obj.dict.set(name, v);
+      obj.set(name, v);
       return;
     }
     const cls = this.classOf(obj);
@@ -1573,7 +1592,7 @@ export class Interp {
       if (op === 'Add' && typeof b === 'string') return a + b;
       if (op === 'Add') throw pyRaise('TypeError', `can only concatenate str (not "${this.typeName(b)}") to str`);
       if (op === 'Mult' && typeof b === 'number') return a.repeat(Math.max(0, b));
-      if (op === 'Mod') return percentFormat(a, b, (x) => this.strSync(x), (x) => this.repr(x));
+      if (op === 'Mod') return percentFormat(a, b, this.strOf, this.reprOfSync);
     }
     if (op === 'Mult' && typeof a === 'number' && typeof b === 'string') return b.repeat(Math.max(0, a));
     if (a instanceof PyList && b instanceof PyList && op === 'Add') {
@@ -1627,6 +1646,10 @@ export class Interp {
   }
 
   /** `str(v)` without running program code (a user `__str__` is not called). */
+  /** {@link strSync} and {@link repr} as functions, made once per execution for the formatters that take them. */
+  readonly strOf = (v: unknown): string => this.strSync(v);
+  readonly reprOfSync = (v: unknown): string => this.repr(v);
+
   strSync(v: unknown): string {
     if (typeof v === 'string') return v;
     if (v instanceof PyInstance && v.cls.isSubclassOf(BaseException)) {
@@ -1674,16 +1697,15 @@ export class Interp {
   /** A PyFunction or other callable as a thread target for the models: a named generator function. */
   target(fn: unknown, kwargs?: Map<string, unknown>): (...args: unknown[]) => Steps<unknown> {
     const interp = this;
-    // A program function runs its compiled code straight: one generator less on every step.
+    // A program function's compiled generator is the target's: a plain function hands it to
+    // the model, so no wrapping generator relays each of the thread's steps.
     const g =
       fn instanceof PyFunction && fn.node.nodeType !== 'Lambda'
-        ? function* (...args: unknown[]): Steps<unknown> {
-            return yield* interp.codeOf(fn)(interp, fn, args, kwargs) as Generator<never, unknown, unknown>;
-          }
+        ? (...args: unknown[]): Steps<unknown> => interp.codeOf(fn)(interp, fn, args, kwargs) as Steps<unknown>
         : fn instanceof PyBound && fn.fn instanceof PyFunction && fn.fn.node.nodeType !== 'Lambda'
-          ? function* (...args: unknown[]): Steps<unknown> {
+          ? (...args: unknown[]): Steps<unknown> => {
               const m = fn.fn as PyFunction;
-              return yield* interp.codeOf(m)(interp, m, [fn.self, ...args], kwargs) as Generator<never, unknown, unknown>;
+              return interp.codeOf(m)(interp, m, [fn.self, ...args], kwargs) as Steps<unknown>;
             }
           : function* (...args: unknown[]): Steps<unknown> {
               return yield* interp.call(fn, args, kwargs) as Generator<never, unknown, unknown>;

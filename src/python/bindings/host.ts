@@ -65,11 +65,12 @@ export function modelClass(
   const dict = new Map<string, unknown>();
   const qual = `${name}`;
   for (const [m, spec] of Object.entries(methods)) {
+    const called = `${qual}.${m}`;
     dict.set(
       m,
       new PyBuiltin(m, (args, kw) => {
         const self = args[0];
-        const { values, extra } = bindArgs(`${qual}.${m}`, spec.params, args.slice(1), spec.anyKw ? undefined : kw, spec.rest ?? false);
+        const { values, extra } = bindArgs(called, spec.params, args, spec.anyKw ? undefined : kw, spec.rest ?? false, 1);
         return spec.run(self, values, extra, kw);
       }),
     );
