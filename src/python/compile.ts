@@ -106,7 +106,10 @@ class BlockCompiler {
   private readonly nodes: PyNode[] = [];
   /** Constants that are not written into the source (floats, big or odd numbers). */
   private readonly consts: unknown[] = [];
+  /** Temporaries in use (the next one is `t${temps}`). */
   private temps = 0;
+  /** Temporaries declared: the most ever in use at once. */
+  private declared = 0;
   private labels = 0;
   private readonly loops: Loop[] = [];
 
@@ -134,7 +137,7 @@ class BlockCompiler {
   compileFunction(body: readonly PyNode[]): CompiledFunction {
     const code = this.body(body);
     const src =
-      `${this.prelude()}return function* compiledFunction(rt, fn, args, kwargs) {\n${this.temps > 0 ? `let ${this.tempList()};\n` : ''}` +
+      `${this.prelude()}return function* compiledFunction(rt, fn, args, kwargs) {\n${this.declared > 0 ? `let ${this.tempList()};\n` : ''}` +
       `const f = rt.enter(fn, args, kwargs);\ntry {\n${code}return null;\n} catch (e) {\nthrow rt.traced(e, f);\n} finally {\nrt.depth--;\n}\n};`;
     // See compile() for why this source is safe to run.
     // eslint-disable-next-line @typescript-eslint/no-implied-eval
@@ -153,7 +156,7 @@ class BlockCompiler {
 
   source(stmts: readonly PyNode[]): string {
     const body = this.body(stmts);
-    return `${this.prelude()}return function* compiledBlock(rt, f) {\n${this.temps > 0 ? `let ${this.tempList()};\n` : ''}${body}return 0;\n};`;
+    return `${this.prelude()}return function* compiledBlock(rt, f) {\n${this.declared > 0 ? `let ${this.tempList()};\n` : ''}${body}return 0;\n};`;
   }
 
   private body(stmts: readonly PyNode[]): string {
@@ -165,11 +168,13 @@ class BlockCompiler {
   }
 
   private tempList(): string {
-    return Array.from({ length: this.temps }, (_, i) => `t${i}`).join(', ');
+    return Array.from({ length: this.declared }, (_, i) => `t${i}`).join(', ');
   }
 
   private temp(): string {
-    return `t${this.temps++}`;
+    const t = `t${this.temps++}`;
+    if (this.temps > this.declared) this.declared = this.temps;
+    return t;
   }
 
   private node(n: PyNode): string {
@@ -210,7 +215,21 @@ class BlockCompiler {
     return `${sig} = yield* rt.stmt(${this.node(s)}, f);\nif (${sig} !== 0) { ${dispatch}}\n`;
   }
 
+  /**
+   * A statement's temporaries are free again once it is done: the next statement reuses them.
+   * A generator saves and restores its registers at every `yield`, so the fewer a compiled
+   * block declares, the cheaper each of its steps. A compound statement's own temporaries (a
+   * loop's iterator, a `with`'s exit) are taken before its body's statements, which take theirs
+   * above them.
+   */
   private stmt(s: PyNode): string {
+    const mark = this.temps;
+    const out = this.stmtCode(s);
+    this.temps = mark;
+    return out;
+  }
+
+  private stmtCode(s: PyNode): string {
     const line = `f.line = ${lineOf(s)};\n`;
     switch (s.nodeType) {
       case 'Expr':
@@ -242,7 +261,17 @@ class BlockCompiler {
         return line;
       case 'With':
         return line + this.withItem(s, 0);
-      case 'Import':
+      case 'Import': {
+        // Each name imports its module, then binds its alias or its top-level package, as the
+        // interpreter's importStmt does, with the names worked out here once.
+        let out = line;
+        for (const a of s.names as PyNode[]) {
+          const name = String(a.name);
+          if (a.asname) out += `f.vars.set(${lit(String(a.asname))}, rt.importModule(${lit(name)}));\n`;
+          else out += `rt.importModule(${lit(name)});\nf.vars.set(${lit(name.split('.')[0]!)}, rt.importModule(${lit(name.split('.')[0]!)}));\n`;
+        }
+        return out;
+      }
       case 'ImportFrom':
         return `${line}rt.importStmt(${this.node(s)}, f);\n`;
       case 'FunctionDef': {
@@ -405,7 +434,19 @@ class BlockCompiler {
     return `(yield* rt.ev(${this.node(n)}, f))`;
   }
 
+  /**
+   * An expression's temporaries are free again once its code is written: the code reads them
+   * only while it is being evaluated, and whatever its caller evaluates next is evaluated after
+   * it (a temporary the caller still needs was taken before, below the mark).
+   */
   private expr(n: PyNode): string {
+    const mark = this.temps;
+    const out = this.exprCode(n);
+    this.temps = mark;
+    return out;
+  }
+
+  private exprCode(n: PyNode): string {
     switch (n.nodeType) {
       case 'Constant':
         return this.constant(n);

@@ -212,8 +212,9 @@ export class Interp {
   // ----- statements -----
 
   /** Run a statement list: its compiled form (src/python/compile.ts), which calls back into {@link stmt} for what it does not translate. */
-  *block(stmts: readonly PyNode[], f: Frame): Generator<never, Signal, unknown> {
-    return yield* compiledBlock(stmts, SUPPORT, f.info)(this, f);
+  block(stmts: readonly PyNode[], f: Frame): Generator<never, Signal, unknown> {
+    // The compiled block's own generator: no relaying generator around each of its steps.
+    return compiledBlock(stmts, SUPPORT, f.info)(this, f);
   }
 
   /** One statement, interpreted: its signal (normal, break, continue, return). */

@@ -32,7 +32,8 @@ export class SharedHost {
   private builtinMap: Map<string, unknown> | undefined;
   /** Model classes to their Python classes (filled as the modules are made). */
   readonly registry = new Map<Function, PyClass>();
-  private readonly templates = new Map<string, { readonly module: PyModuleObject; readonly containers: readonly string[] }>();
+  /** Each shared module as made, and its members as a list when some are containers (copied per execution). */
+  private readonly templates = new Map<string, { readonly module: PyModuleObject; readonly entries: readonly (readonly [string, unknown])[] | undefined }>();
 
   /** The builtins, serving `interp` from now on. */
   builtins(interp: Interp): Map<string, unknown> {
@@ -47,18 +48,15 @@ export class SharedHost {
       const made = this.make(name);
       if (made === undefined) return undefined;
       for (const v of made.dict.values()) if (v instanceof PyClass) markBuiltinType(v);
-      const containers = [...made.dict].filter(([, v]) => v instanceof PyDict || v instanceof PyList).map(([k]) => k);
-      this.templates.set(name, (t = { module: made, containers }));
+      const hasContainers = [...made.dict.values()].some((v) => v instanceof PyDict || v instanceof PyList);
+      this.templates.set(name, (t = { module: made, entries: hasContainers ? [...made.dict] : undefined }));
     }
     // Each execution gets its own module object, sharing the template's members until it sets
     // one; the containers a program can change in place (`os.environ`) are copied now, so no
     // execution sees another's changes.
-    if (t.containers.length === 0) return new PyModuleObject(t.module.name, t.module.dict as Map<string, unknown>, true);
-    const dict = new Map(t.module.dict);
-    for (const k of t.containers) {
-      const v = dict.get(k);
-      dict.set(k, v instanceof PyDict ? copyDict(v) : new PyList((v as PyList).items.slice(), (v as PyList).label));
-    }
+    if (t.entries === undefined) return new PyModuleObject(t.module.name, t.module.dict as Map<string, unknown>, true);
+    const dict = new Map<string, unknown>();
+    for (const [k, v] of t.entries) dict.set(k, v instanceof PyDict ? copyDict(v) : v instanceof PyList ? new PyList(v.items.slice(), v.label) : v);
     return new PyModuleObject(t.module.name, dict);
   }
 
