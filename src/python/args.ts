@@ -10,6 +10,17 @@ export const REQUIRED = Symbol('required');
 /** One parameter: name and default; names after a `'*'` entry are keyword-only. */
 export type Param = readonly [name: string, fallback: unknown] | '*';
 
+/**
+ * How CPython reports a bad call, which depends on what implements the callee:
+ * - `function`: a Python function (`current_thread()`), `name() takes 0 positional arguments but 1 was given`;
+ * - `method`: a Python method (`Queue.qsize`, `Thread.__init__`): the same words, with `self`
+ *   counted among the arguments taken and given;
+ * - `c`: a function or method written in C (`lock.acquire`, `time.sleep`), in the words of its
+ *   argument parser: `takes no arguments (1 given)`, `takes exactly one argument (2 given)`,
+ *   `acquire() takes at most 2 arguments (3 given)`, `'x' is an invalid keyword argument for acquire()`.
+ */
+export type CallKind = 'function' | 'method' | 'c';
+
 /** Marks a parameter no argument has bound yet. */
 const UNSET = Symbol('unset');
 
@@ -18,18 +29,22 @@ const UNSET = Symbol('unset');
  * positional arguments are returned in `extra` instead of raising. The positional arguments are
  * `args` from index `from` on (a method's after its `self`, without copying them).
  */
-export function bindArgs(name: string, params: readonly Param[], args: readonly unknown[], kwargs: ReadonlyMap<string, unknown> | undefined, rest = false, from = 0): { values: unknown[]; extra: unknown[] } {
+export function bindArgs(name: string, params: readonly Param[], args: readonly unknown[], kwargs: ReadonlyMap<string, unknown> | undefined, rest = false, from = 0, kind: CallKind = 'function'): { values: unknown[]; extra: unknown[] } {
   // Every call of a model method and builtin binds here, so this counts in loops instead of
   // building the parameter lists it reports on (they are needed only for an error).
   const star = params.indexOf('*');
   const npos = star < 0 ? params.length : star;
   const n = star < 0 ? params.length : params.length - 1;
   const given = args.length - from;
+  if (kind === 'c') cCallCheck(name, params, npos, given, kwargs, rest);
   if (given > npos && !rest) {
     let required = 0;
     for (let i = 0; i < npos; i++) if ((params[i] as readonly [string, unknown])[1] === REQUIRED) required++;
-    const takes = required === npos ? `${npos}` : `from ${required} to ${npos}`;
-    throw pyRaise('TypeError', `${name}() takes ${takes} positional argument${npos === 1 && required === 1 ? '' : 's'} but ${given} ${given === 1 ? 'was' : 'were'} given`);
+    // A Python method's count includes `self`, in what it takes and in what it was given.
+    const self = kind === 'method' ? 1 : 0;
+    const takes = required === npos ? `${npos + self}` : `from ${required + self} to ${npos + self}`;
+    const n = given + self;
+    throw pyRaise('TypeError', `${name}() takes ${takes} positional argument${npos + self === 1 && required === npos ? '' : 's'} but ${n} ${n === 1 ? 'was' : 'were'} given`);
   }
   const values: unknown[] = new Array<unknown>(n).fill(UNSET);
   const bound = Math.min(given, npos);
@@ -61,4 +76,24 @@ export function bindArgs(name: string, params: readonly Param[], args: readonly 
     values[i] = fallback;
   }
   return { values, extra: given > npos ? args.slice(from + npos) : [] };
+}
+
+/**
+ * The errors of a C function's argument parser (see {@link CallKind}), raised before binding. A
+ * C function with no parameter or one required one takes no keywords (METH_NOARGS, METH_O);
+ * one with optional parameters (`acquire(blocking=True, timeout=-1)`) takes them by name.
+ */
+function cCallCheck(name: string, params: readonly Param[], npos: number, given: number, kwargs: ReadonlyMap<string, unknown> | undefined, rest: boolean): void {
+  let required = 0;
+  for (let i = 0; i < npos; i++) if ((params[i] as readonly [string, unknown])[1] === REQUIRED) required++;
+  const single = npos === 0 || (npos === 1 && required === 1);
+  const short = name.slice(name.lastIndexOf('.') + 1);
+  if (single && kwargs !== undefined && kwargs.size > 0) throw pyRaise('TypeError', `${name}() takes no keyword arguments`);
+  if (rest) return;
+  if (npos === 0 && given > 0) throw pyRaise('TypeError', `${name}() takes no arguments (${given} given)`);
+  if (npos === 1 && required === 1 && given !== 1) throw pyRaise('TypeError', `${name}() takes exactly one argument (${given} given)`);
+  if (!single && given > npos) throw pyRaise('TypeError', `${short}() takes at most ${npos} argument${npos === 1 ? '' : 's'} (${given} given)`);
+  if (!single && kwargs !== undefined) {
+    for (const k of kwargs.keys()) if (!params.some((p) => p !== '*' && p[0] === k)) throw pyRaise('TypeError', `'${k}' is an invalid keyword argument for ${short}()`);
+  }
 }

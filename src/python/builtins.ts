@@ -605,7 +605,7 @@ function* strFormat(I: Interp, fmt: string, args: unknown[], kw: Kw): Generator<
       v = args[Number(head)];
     }
     else {
-      if (kw === undefined || !kw.has(head)) throw pyRaise('KeyError', strRepr(head));
+      if (kw === undefined || !kw.has(head)) throw keyError(head);
       v = kw.get(head);
     }
     if (v === undefined) throw pyRaise('IndexError', `Replacement index ${head === '' ? auto - 1 : head} out of range for positional args tuple`);

@@ -174,6 +174,13 @@ export function formatSpec(v: unknown, spec: string, str: (v: unknown) => string
   }
 }
 
+/** `KeyError(key)`: its argument is the key, its message the key's repr. */
+export function keyError(key: unknown): unknown {
+  const err = pyRaise('KeyError', reprValue(key));
+  err.pyValue!.dict.set('args', new PyTuple([key]));
+  return err;
+}
+
 /** One conversion of a `%`-format: the regex groups of its specifier. */
 interface PercentSpec {
   readonly whole: string;
@@ -243,7 +250,7 @@ function convertPercent(spec: PercentSpec, mapping: PyDict | undefined, position
     if (mapping === undefined) throw pyRaise('TypeError', 'format requires a mapping');
     const name = key.slice(1, -1);
     const found = mapping.get(name);
-    if (found === undefined) throw pyRaise('KeyError', strRepr(name));
+    if (found === undefined) throw keyError(name);
     v = found[1];
   }
   let s: string;

@@ -18,7 +18,7 @@ import type { PyModule, PyNode } from './ast.js';
 import { AccessOp, AttrReadOp, AttrWriteOp } from './access.js';
 import { compiledBlock, compiledFunction, type CompileSupport, type CompiledFunction } from './compile.js';
 import { BaseException, Exception, exceptionClass, isInstanceOfClass, printedName, pyRaise, pyValueOf, raiseable, type Carried, type Frame as TraceFrame } from './exceptions.js';
-import { formatSpec, percentFormat, reprValue, typeName } from './format.js';
+import { formatSpec, keyError, percentFormat, reprValue, typeName } from './format.js';
 import { scopeOf, declaredGlobals, type ScopeInfo } from './scope.js';
 import {
   hashKey,
@@ -1759,12 +1759,7 @@ function isThreadsimError(e: unknown): boolean {
   return e instanceof Error && e.name === 'ThreadsimError';
 }
 
-/** `KeyError(key)`: its argument is the key, its message the key's repr. */
-export function keyError(key: unknown): unknown {
-  const err = pyRaise('KeyError', reprValue(key));
-  err.pyValue!.dict.set('args', new PyTuple([key]));
-  return err;
-}
+export { keyError };
 
 /** Errors a program's `except` and `with` never see: threadsim's own, and the end of the module after a failed claim. */
 function uncatchable(e: unknown): boolean {
