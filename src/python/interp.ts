@@ -7,12 +7,12 @@
  *
  * Switching rules (see docs/python.md): under `cpython` (the default) an access reached with no
  * check point since the thread's previous op is glued to it; under `any` every op is a
- * possible switch. `check` is the interpreter's one flag for this: set at function entry, at a
- * backward jump, and when a call to threadsim code returns; cleared when an access op runs.
- * Only the running thread's code reads or sets it between two of its own ops, so one flag per
- * execution is enough.
+ * possible switch. `check` is the interpreter's flag for this, one per thread: set at function
+ * entry, at a backward jump, and when a call to threadsim code returns; cleared when an access
+ * op is made.
  */
 import type { Op, Steps } from '../scheduler/ops.js';
+import type { Runtime } from '../scheduler/runtime.js';
 import { runtime } from '../scheduler/context.js';
 import type { PyModule, PyNode } from './ast.js';
 import { AccessOp, AttrReadOp, AttrWriteOp } from './access.js';
@@ -121,8 +121,36 @@ export class Interp {
   readonly globals = new Map<string, unknown>();
   readonly builtins: Map<string, unknown>;
   private readonly shared: ReadonlySet<string>;
-  /** See the file comment. */
-  check = true;
+  /** The running execution (its `current` is the thread whose code runs now). */
+  private readonly k: Runtime;
+  /** The check-point flag of the thread {@link checkOwner} (see the file comment). */
+  private checkFlag = true;
+  private checkOwner: unknown = undefined;
+  /** The flags of the other threads, saved while another thread's code runs. */
+  private readonly checks = new Map<unknown, boolean>();
+
+  /**
+   * Whether a check point passed since the running thread's previous op (see the file
+   * comment). Each thread has its own: the engine runs a new thread's code up to its first op
+   * inside its spawner's step, and the spawner's code after, so two threads' code can run
+   * between two ops of one of them.
+   */
+  get check(): boolean {
+    if (this.k.current !== this.checkOwner) this.switchCheck();
+    return this.checkFlag;
+  }
+  set check(v: boolean) {
+    if (this.k.current !== this.checkOwner) this.switchCheck();
+    this.checkFlag = v;
+  }
+
+  private switchCheck(): void {
+    const cur = this.k.current;
+    if (this.checkOwner !== undefined) this.checks.set(this.checkOwner, this.checkFlag);
+    // A thread's code starts at a function entry (its target's, or the module's): a check point.
+    this.checkFlag = this.checks.get(cur) ?? true;
+    this.checkOwner = cur;
+  }
   private readonly sites: boolean;
   private readonly labels = new Map<string, number>();
   readonly modules = new Map<string, PyModuleObject>();
@@ -145,7 +173,8 @@ export class Interp {
     readonly host: Host,
   ) {
     this.shared = declaredGlobals(mod.body);
-    this.sites = runtime('a .py program').settings.captureSites;
+    this.k = runtime('a .py program');
+    this.sites = this.k.settings.captureSites;
     this.builtins = host.builtins(this);
     this.globals.set('__name__', '__main__');
     this.globals.set('__file__', mod.file);
