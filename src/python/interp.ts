@@ -11,7 +11,7 @@
  * entry, at a backward jump, and when a call to threadsim code returns; cleared when an access
  * op is made.
  */
-import type { Op, Steps } from '../scheduler/ops.js';
+import type { Op, Steps, ThreadRecord } from '../scheduler/ops.js';
 import type { Runtime } from '../scheduler/runtime.js';
 import { runtime } from '../scheduler/context.js';
 import type { PyModule, PyNode } from './ast.js';
@@ -125,9 +125,9 @@ export class Interp {
   private readonly k: Runtime;
   /** The check-point flag of the thread {@link checkOwner} (see the file comment). */
   private checkFlag = true;
-  private checkOwner: unknown = undefined;
-  /** The flags of the other threads, saved while another thread's code runs. */
-  private readonly checks = new Map<unknown, boolean>();
+  private checkOwner: ThreadRecord | undefined = undefined;
+  /** The flags of the other threads by thread index, saved while another thread's code runs. */
+  private readonly checks: boolean[] = [];
 
   /**
    * Whether a check point passed since the running thread's previous op (see the file
@@ -146,9 +146,13 @@ export class Interp {
 
   private switchCheck(): void {
     const cur = this.k.current;
-    if (this.checkOwner !== undefined) this.checks.set(this.checkOwner, this.checkFlag);
+    const owner = this.checkOwner;
+    if (owner !== undefined) {
+      while (this.checks.length <= owner.index) this.checks.push(true);
+      this.checks[owner.index] = this.checkFlag;
+    }
     // A thread's code starts at a function entry (its target's, or the module's): a check point.
-    this.checkFlag = this.checks.get(cur) ?? true;
+    this.checkFlag = cur.index < this.checks.length ? this.checks[cur.index]! : true;
     this.checkOwner = cur;
   }
   private readonly sites: boolean;
