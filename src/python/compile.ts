@@ -261,6 +261,8 @@ class BlockCompiler {
         return line;
       case 'With':
         return line + this.withItem(s, 0);
+      case 'Try':
+        return line + this.tryStmt(s);
       case 'Import': {
         // Each name imports its module, then binds its alias or its top-level package, as the
         // interpreter's importStmt does, with the names worked out here once.
@@ -309,6 +311,35 @@ class BlockCompiler {
       `if (!${this.truth(`(yield* rt.call(${exit}, [${v}.cls, ${v}, null], undefined))`)}) throw e;\n${suppressed} = true;\n}\n` +
       `if (!${suppressed}) {\nyield* rt.call(${exit}, [null, null, null], undefined);\n` +
       `if (${sig} === 1) { ${this.exit(1)}} else if (${sig} === 2) { ${this.exit(2)}} else if (${sig} === 3) { ${this.exit(3)}}}\n`;
+    return out;
+  }
+
+  /**
+   * `try`, as the interpreter's tryStmt: the body and `else` run here, a raised exception goes
+   * to the interpreter's `handle` (which matches the `except` clauses and runs the chosen one),
+   * and `finally` runs after all of it, not in a JavaScript `finally`: threadsim's own errors
+   * (and the end of the module after a failed claim) pass by it, as they do in the interpreter.
+   * A break, continue or return in the body or `else` leaves the `try` first (its signal is
+   * kept), runs `finally`, then goes on outward; one in `finally` wins over it.
+   */
+  private tryStmt(s: PyNode): string {
+    const finalbody = s.finalbody as PyNode[];
+    const [sig, failed, handled, raised, error, ret, at] = [this.temp(), this.temp(), this.temp(), this.temp(), this.temp(), this.temp(), this.temp()];
+    const label = `W${this.labels++}`;
+    this.loops.push({ with: label, sig });
+    const body = this.block(s.body as PyNode[]);
+    const orelse = this.block(s.orelse as PyNode[]);
+    this.loops.pop();
+    const node = this.node(s);
+    let out =
+      `${sig} = 0; ${raised} = false; ${error} = undefined;\n${label}: try {\n${failed} = false;\n` +
+      `try {\n${body}} catch (e) {\nif (rt.uncatchable(e)) throw e;\n${failed} = true;\n` +
+      `${handled} = yield* rt.handle(${node}, f, e);\nif (${handled} === undefined) throw e;\n${sig} = ${handled};\n}\n` +
+      `if (!${failed} && ${sig} === 0) {\n${orelse}}\n` +
+      `} catch (e) {\nif (rt.uncatchable(e)${finalbody.length === 0 ? ' || true' : ''}) throw e;\n${raised} = true; ${error} = e; ${at} = f.line;\n}\n`;
+    // The traceback names the line that raised, not the last line `finally` ran.
+    if (finalbody.length > 0) out += `${ret} = f.ret;\n${this.block(finalbody)}f.ret = ${ret};\nif (${raised}) { f.line = ${at}; throw ${error}; }\n`;
+    out += `if (${sig} === 1) { ${this.exit(1)}} else if (${sig} === 2) { ${this.exit(2)}} else if (${sig} === 3) { ${this.exit(3)}}\n`;
     return out;
   }
 

@@ -449,17 +449,22 @@ export class Interp {
     }
     if (finalbody.length > 0) {
       const ret = f.ret;
+      const at = f.line;
       const fin = yield* this.block(finalbody, f);
       // A return, break or continue in `finally` wins over what was pending.
       if (fin !== NORMAL) return fin;
       f.ret = ret;
-      if (raised) throw error;
+      if (raised) {
+        // The traceback names the line that raised, not the last line `finally` ran.
+        f.line = at;
+        throw error;
+      }
     }
     return sig;
   }
 
   /** Run the matching `except` clause for `e`; undefined when none matches. */
-  private *handle(s: PyNode, f: Frame, e: unknown): Generator<never, Signal | undefined, unknown> {
+  *handle(s: PyNode, f: Frame, e: unknown): Generator<never, Signal | undefined, unknown> {
     const value = pyValueOf(e, (v) => this.strSync(v));
     for (const h of s.handlers as PyNode[]) {
       if (h.type) {
