@@ -300,7 +300,7 @@ class BlockCompiler {
     const label = `W${this.labels++}`;
     let out =
       `${mgr} = ${this.expr(ctx)};\n${enter} = rt.getAttrStatic(${mgr}, "__enter__", ${this.node(ctx)});\n${exit} = rt.getAttrStatic(${mgr}, "__exit__", ${this.node(ctx)});\n` +
-      `${value} = (yield* rt.call(${enter}, [], undefined));\n`;
+      `${value} = ${this.callOf(enter, '[]')};\n`;
     if (item.optional_vars) out += this.assign(item.optional_vars as PyNode, value);
     this.loops.push({ with: label, sig });
     const inner = this.withItem(s, index + 1);
@@ -309,7 +309,7 @@ class BlockCompiler {
       `${sig} = 0; ${suppressed} = false;\n${label}: try {\n${inner}} catch (e) {\n` +
       `if (rt.uncatchable(e)) throw e;\n${v} = rt.excValue(e);\n` +
       `if (!${this.truth(`(yield* rt.call(${exit}, [${v}.cls, ${v}, null], undefined))`)}) throw e;\n${suppressed} = true;\n}\n` +
-      `if (!${suppressed}) {\nyield* rt.call(${exit}, [null, null, null], undefined);\n` +
+      `if (!${suppressed}) {\n${this.callOf(exit, '[null, null, null]')};\n` +
       `if (${sig} === 1) { ${this.exit(1)}} else if (${sig} === 2) { ${this.exit(2)}} else if (${sig} === 3) { ${this.exit(3)}}}\n`;
     return out;
   }
@@ -341,6 +341,17 @@ class BlockCompiler {
     if (finalbody.length > 0) out += `${ret} = f.ret;\n${this.block(finalbody)}f.ret = ${ret};\nif (${raised}) { f.line = ${at}; throw ${error}; }\n`;
     out += `if (${sig} === 1) { ${this.exit(1)}} else if (${sig} === 2) { ${this.exit(2)}} else if (${sig} === 3) { ${this.exit(3)}}\n`;
     return out;
+  }
+
+  /**
+   * A call of the callable in temporary `fn` with the arguments array `args` (no keywords): a
+   * builtin (a lock's `__enter__`, an executor's `__exit__`) straight, with its steps run here,
+   * anything else through the interpreter's `call`, as {@link call} does.
+   */
+  private callOf(fn: string, args: string): string {
+    const list = this.temp();
+    const r = this.temp();
+    return `(${list} = ${args}, (${r} = rt.callQuick(${fn}, ${list}, undefined)) === SLOW ? (yield* rt.call(${fn}, ${list}, undefined)) : ${r} === PENDING ? (${r} = (yield* rt.takePending()), rt.check = true, ${r}) : ${r})`;
   }
 
   private whileStmt(s: PyNode): string {
