@@ -1737,20 +1737,22 @@ export class Interp {
   target(fn: unknown, kwargs?: Map<string, unknown>): (...args: unknown[]) => Steps<unknown> {
     const interp = this;
     // A program function's compiled generator is the target's: a plain function hands it to
-    // the model, so no wrapping generator relays each of the thread's steps.
-    const g =
-      fn instanceof PyFunction && fn.node.nodeType !== 'Lambda'
-        ? (...args: unknown[]): Steps<unknown> => interp.codeOf(fn)(interp, fn, args, kwargs) as Steps<unknown>
-        : fn instanceof PyBound && fn.fn instanceof PyFunction && fn.fn.node.nodeType !== 'Lambda'
-          ? (...args: unknown[]): Steps<unknown> => {
-              const m = fn.fn as PyFunction;
-              return interp.codeOf(m)(interp, m, [fn.self, ...args], kwargs) as Steps<unknown>;
-            }
-          : function* (...args: unknown[]): Steps<unknown> {
-              return yield* interp.call(fn, args, kwargs) as Generator<never, unknown, unknown>;
-            };
-    Object.defineProperty(g, 'name', { value: nameOf(fn) });
-    return g;
+    // the model, so no wrapping generator relays each of the thread's steps. The models name
+    // threads and futures by the target's name (`Thread-1 (update)`): a function defined under a
+    // computed key is given that name as it is made, cheaper than redefining `name` after.
+    const name = nameOf(fn);
+    if (fn instanceof PyFunction && fn.node.nodeType !== 'Lambda') {
+      return { [name]: (...args: unknown[]): Steps<unknown> => interp.codeOf(fn)(interp, fn, args, kwargs) as Steps<unknown> }[name]!;
+    }
+    if (fn instanceof PyBound && fn.fn instanceof PyFunction && fn.fn.node.nodeType !== 'Lambda') {
+      const m = fn.fn;
+      return { [name]: (...args: unknown[]): Steps<unknown> => interp.codeOf(m)(interp, m, [fn.self, ...args], kwargs) as Steps<unknown> }[name]!;
+    }
+    return {
+      *[name](...args: unknown[]): Steps<unknown> {
+        return yield* interp.call(fn, args, kwargs) as Generator<never, unknown, unknown>;
+      },
+    }[name]!;
   }
 }
 
