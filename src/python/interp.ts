@@ -1011,8 +1011,13 @@ export class Interp {
 
   /** Call any callable with positional `args` and keyword `kwargs`. */
   *call(fn: unknown, args: unknown[], kwargs: Map<string, unknown> | undefined): Generator<never, unknown, unknown> {
-    if (fn instanceof PyFunction) return yield* this.callFunction(fn, args, kwargs);
-    if (fn instanceof PyBound) return fn.fn instanceof PyFunction ? yield* this.callFunction(fn.fn, [fn.self, ...args], kwargs) : yield* this.call(fn.fn, [fn.self, ...args], kwargs);
+    // A program function's compiled generator is run here, with no callFunction generator between.
+    if (fn instanceof PyFunction) return yield* (fn.node.nodeType === 'Lambda' ? this.callFunction(fn, args, kwargs) : this.codeOf(fn)(this, fn, args, kwargs));
+    if (fn instanceof PyBound) {
+      const m = fn.fn;
+      if (m instanceof PyFunction) return yield* (m.node.nodeType === 'Lambda' ? this.callFunction(m, [fn.self, ...args], kwargs) : this.codeOf(m)(this, m, [fn.self, ...args], kwargs));
+      return yield* this.call(m, [fn.self, ...args], kwargs);
+    }
     if (fn instanceof PyBuiltin) {
       let r = fn.call(args, kwargs);
       if (isGen(r)) r = yield* r as Generator<never, unknown, unknown>;
@@ -1040,7 +1045,9 @@ export class Interp {
     }
     const inst = new PyInstance(cls, this.label(cls.name));
     const init = cls.lookup('__init__');
-    if (init !== undefined) {
+    if (init instanceof PyFunction && init.node.nodeType !== 'Lambda') {
+      yield* this.codeOf(init)(this, init, [inst, ...args], kwargs);
+    } else if (init !== undefined) {
       yield* this.call(init, [inst, ...args], kwargs);
     } else if (hostCls !== undefined) {
       inst.host = hostCls.host!.construct(inst, args, kwargs);
