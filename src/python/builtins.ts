@@ -11,6 +11,7 @@ import { bindArgs, REQUIRED } from './args.js';
 import { BaseException, exceptionClass, pyRaise } from './exceptions.js';
 import { drain, Interp, keyError, numeric, PyIterator } from './interp.js';
 import { floatRepr, strRepr, toFixedPy } from './format.js';
+import { pyHash } from './pyhash.js';
 import { markBuiltinType, PyBound, PyBuiltin, PyClass, PyClassMethod, PyDict, PyFloat, PyFunction, PyInstance, PyList, PyObjectSentinel, PyProperty, PyRange, PyStatic, PyTuple, Snapshot } from './values.js';
 
 type Kw = Map<string, unknown> | undefined;
@@ -490,7 +491,8 @@ export function makeBuiltins(ref: InterpRef): Map<string, unknown> {
     id: (args) => (typeof args[0] === 'object' && args[0] !== null ? ref.I.idOf(args[0]) : 0),
     hash: (args) => {
       ref.I.hashable(args[0]);
-      return typeof args[0] === 'number' ? args[0] : typeof args[0] === 'object' && args[0] !== null ? ref.I.idOf(args[0]) : 0;
+      // Ints past 2^53 are not exact (threadsim's ints are JavaScript numbers, see docs/python.md).
+      return Number(pyHash(args[0], (v) => BigInt(typeof v === 'object' && v !== null ? ref.I.idOf(v) : 0)));
     },
     callable: (args) => args[0] instanceof PyFunction || args[0] instanceof PyBuiltin || args[0] instanceof PyBound || args[0] instanceof PyClass,
     chr: (args) => String.fromCodePoint(args[0] as number),
@@ -605,7 +607,7 @@ function* strFormat(I: Interp, fmt: string, args: unknown[], kw: Kw): Generator<
       v = args[Number(head)];
     }
     else {
-      if (kw === undefined || !kw.has(head)) throw pyRaise('KeyError', strRepr(head));
+      if (kw === undefined || !kw.has(head)) throw keyError(head);
       v = kw.get(head);
     }
     if (v === undefined) throw pyRaise('IndexError', `Replacement index ${head === '' ? auto - 1 : head} out of range for positional args tuple`);

@@ -106,7 +106,10 @@ class BlockCompiler {
   private readonly nodes: PyNode[] = [];
   /** Constants that are not written into the source (floats, big or odd numbers). */
   private readonly consts: unknown[] = [];
+  /** Temporaries in use (the next one is `t${temps}`). */
   private temps = 0;
+  /** Temporaries declared: the most ever in use at once. */
+  private declared = 0;
   private labels = 0;
   private readonly loops: Loop[] = [];
 
@@ -134,7 +137,7 @@ class BlockCompiler {
   compileFunction(body: readonly PyNode[]): CompiledFunction {
     const code = this.body(body);
     const src =
-      `${this.prelude()}return function* compiledFunction(rt, fn, args, kwargs) {\n${this.temps > 0 ? `let ${this.tempList()};\n` : ''}` +
+      `${this.prelude()}return function* compiledFunction(rt, fn, args, kwargs) {\n${this.declared > 0 ? `let ${this.tempList()};\n` : ''}` +
       `const f = rt.enter(fn, args, kwargs);\ntry {\n${code}return null;\n} catch (e) {\nthrow rt.traced(e, f);\n} finally {\nrt.depth--;\n}\n};`;
     // See compile() for why this source is safe to run.
     // eslint-disable-next-line @typescript-eslint/no-implied-eval
@@ -153,7 +156,7 @@ class BlockCompiler {
 
   source(stmts: readonly PyNode[]): string {
     const body = this.body(stmts);
-    return `${this.prelude()}return function* compiledBlock(rt, f) {\n${this.temps > 0 ? `let ${this.tempList()};\n` : ''}${body}return 0;\n};`;
+    return `${this.prelude()}return function* compiledBlock(rt, f) {\n${this.declared > 0 ? `let ${this.tempList()};\n` : ''}${body}return 0;\n};`;
   }
 
   private body(stmts: readonly PyNode[]): string {
@@ -165,11 +168,13 @@ class BlockCompiler {
   }
 
   private tempList(): string {
-    return Array.from({ length: this.temps }, (_, i) => `t${i}`).join(', ');
+    return Array.from({ length: this.declared }, (_, i) => `t${i}`).join(', ');
   }
 
   private temp(): string {
-    return `t${this.temps++}`;
+    const t = `t${this.temps++}`;
+    if (this.temps > this.declared) this.declared = this.temps;
+    return t;
   }
 
   private node(n: PyNode): string {
@@ -210,7 +215,21 @@ class BlockCompiler {
     return `${sig} = yield* rt.stmt(${this.node(s)}, f);\nif (${sig} !== 0) { ${dispatch}}\n`;
   }
 
+  /**
+   * A statement's temporaries are free again once it is done: the next statement reuses them.
+   * A generator saves and restores its registers at every `yield`, so the fewer a compiled
+   * block declares, the cheaper each of its steps. A compound statement's own temporaries (a
+   * loop's iterator, a `with`'s exit) are taken before its body's statements, which take theirs
+   * above them.
+   */
   private stmt(s: PyNode): string {
+    const mark = this.temps;
+    const out = this.stmtCode(s);
+    this.temps = mark;
+    return out;
+  }
+
+  private stmtCode(s: PyNode): string {
     const line = `f.line = ${lineOf(s)};\n`;
     switch (s.nodeType) {
       case 'Expr':
@@ -242,6 +261,30 @@ class BlockCompiler {
         return line;
       case 'With':
         return line + this.withItem(s, 0);
+      case 'Try':
+        return line + this.tryStmt(s);
+      case 'Import': {
+        // Each name imports its module, then binds its alias or its top-level package, as the
+        // interpreter's importStmt does, with the names worked out here once.
+        let out = line;
+        for (const a of s.names as PyNode[]) {
+          const name = String(a.name);
+          if (a.asname) out += `f.vars.set(${lit(String(a.asname))}, rt.importModule(${lit(name)}));\n`;
+          else out += `rt.importModule(${lit(name)});\nf.vars.set(${lit(name.split('.')[0]!)}, rt.importModule(${lit(name.split('.')[0]!)}));\n`;
+        }
+        return out;
+      }
+      case 'ImportFrom':
+        return `${line}rt.importStmt(${this.node(s)}, f);\n`;
+      case 'FunctionDef': {
+        const v = this.temp();
+        const n = this.node(s);
+        return `${line}if ((${v} = rt.functionQuick(${n}, f)) === SLOW) ${v} = yield* rt.defineFunction(${n}, f);\n${this.storeName(String(s.name), v, lineOf(s))}`;
+      }
+      case 'ClassDef': {
+        const v = this.temp();
+        return `${line}${v} = yield* rt.defineClass(${this.node(s)}, f);\n${this.storeName(String(s.name), v, lineOf(s))}`;
+      }
       default:
         return this.fallback(s);
     }
@@ -257,7 +300,7 @@ class BlockCompiler {
     const label = `W${this.labels++}`;
     let out =
       `${mgr} = ${this.expr(ctx)};\n${enter} = rt.getAttrStatic(${mgr}, "__enter__", ${this.node(ctx)});\n${exit} = rt.getAttrStatic(${mgr}, "__exit__", ${this.node(ctx)});\n` +
-      `${value} = (yield* rt.call(${enter}, [], undefined));\n`;
+      `${value} = ${this.callOf(enter, '[]')};\n`;
     if (item.optional_vars) out += this.assign(item.optional_vars as PyNode, value);
     this.loops.push({ with: label, sig });
     const inner = this.withItem(s, index + 1);
@@ -266,9 +309,49 @@ class BlockCompiler {
       `${sig} = 0; ${suppressed} = false;\n${label}: try {\n${inner}} catch (e) {\n` +
       `if (rt.uncatchable(e)) throw e;\n${v} = rt.excValue(e);\n` +
       `if (!${this.truth(`(yield* rt.call(${exit}, [${v}.cls, ${v}, null], undefined))`)}) throw e;\n${suppressed} = true;\n}\n` +
-      `if (!${suppressed}) {\nyield* rt.call(${exit}, [null, null, null], undefined);\n` +
+      `if (!${suppressed}) {\n${this.callOf(exit, '[null, null, null]')};\n` +
       `if (${sig} === 1) { ${this.exit(1)}} else if (${sig} === 2) { ${this.exit(2)}} else if (${sig} === 3) { ${this.exit(3)}}}\n`;
     return out;
+  }
+
+  /**
+   * `try`, as the interpreter's tryStmt: the body and `else` run here, a raised exception goes
+   * to the interpreter's `handle` (which matches the `except` clauses and runs the chosen one),
+   * and `finally` runs after all of it, not in a JavaScript `finally`: threadsim's own errors
+   * (and the end of the module after a failed claim) pass by it, as they do in the interpreter.
+   * A break, continue or return in the body or `else` leaves the `try` first (its signal is
+   * kept), runs `finally`, then goes on outward; one in `finally` wins over it.
+   */
+  private tryStmt(s: PyNode): string {
+    const finalbody = s.finalbody as PyNode[];
+    const [sig, failed, handled, raised, error, ret, at] = [this.temp(), this.temp(), this.temp(), this.temp(), this.temp(), this.temp(), this.temp()];
+    const label = `W${this.labels++}`;
+    this.loops.push({ with: label, sig });
+    const body = this.block(s.body as PyNode[]);
+    const orelse = this.block(s.orelse as PyNode[]);
+    this.loops.pop();
+    const node = this.node(s);
+    let out =
+      `${sig} = 0; ${raised} = false; ${error} = undefined;\n${label}: try {\n${failed} = false;\n` +
+      `try {\n${body}} catch (e) {\nif (rt.uncatchable(e)) throw e;\n${failed} = true;\n` +
+      `${handled} = yield* rt.handle(${node}, f, e);\nif (${handled} === undefined) throw e;\n${sig} = ${handled};\n}\n` +
+      `if (!${failed} && ${sig} === 0) {\n${orelse}}\n` +
+      `} catch (e) {\nif (rt.uncatchable(e)${finalbody.length === 0 ? ' || true' : ''}) throw e;\n${raised} = true; ${error} = e; ${at} = f.line;\n}\n`;
+    // The traceback names the line that raised, not the last line `finally` ran.
+    if (finalbody.length > 0) out += `${ret} = f.ret;\n${this.block(finalbody)}f.ret = ${ret};\nif (${raised}) { f.line = ${at}; throw ${error}; }\n`;
+    out += `if (${sig} === 1) { ${this.exit(1)}} else if (${sig} === 2) { ${this.exit(2)}} else if (${sig} === 3) { ${this.exit(3)}}\n`;
+    return out;
+  }
+
+  /**
+   * A call of the callable in temporary `fn` with the arguments array `args` (no keywords): a
+   * builtin (a lock's `__enter__`, an executor's `__exit__`) straight, with its steps run here,
+   * anything else through the interpreter's `call`, as {@link call} does.
+   */
+  private callOf(fn: string, args: string): string {
+    const list = this.temp();
+    const r = this.temp();
+    return `(${list} = ${args}, (${r} = rt.callQuick(${fn}, ${list}, undefined)) === SLOW ? (yield* rt.call(${fn}, ${list}, undefined)) : ${r} === PENDING ? (${r} = (yield* rt.takePending()), rt.check = true, ${r}) : ${r})`;
   }
 
   private whileStmt(s: PyNode): string {
@@ -393,7 +476,19 @@ class BlockCompiler {
     return `(yield* rt.ev(${this.node(n)}, f))`;
   }
 
+  /**
+   * An expression's temporaries are free again once its code is written: the code reads them
+   * only while it is being evaluated, and whatever its caller evaluates next is evaluated after
+   * it (a temporary the caller still needs was taken before, below the mark).
+   */
   private expr(n: PyNode): string {
+    const mark = this.temps;
+    const out = this.exprCode(n);
+    this.temps = mark;
+    return out;
+  }
+
+  private exprCode(n: PyNode): string {
     switch (n.nodeType) {
       case 'Constant':
         return this.constant(n);
@@ -452,7 +547,8 @@ class BlockCompiler {
   private constant(n: PyNode): string {
     const v = n.value;
     if (typeof v === 'number') {
-      if (n.isFloat) return `new PyFloat(${this.konst(v)})`;
+      // A float is immutable, so one object serves every evaluation of the literal.
+      if (n.isFloat) return this.konst(new PyFloat(v));
       return Number.isSafeInteger(v) && !Object.is(v, -0) ? `(${v})` : this.konst(v);
     }
     if (v === undefined || v === null) return 'null';

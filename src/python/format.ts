@@ -174,68 +174,117 @@ export function formatSpec(v: unknown, spec: string, str: (v: unknown) => string
   }
 }
 
+/** `KeyError(key)`: its argument is the key, its message the key's repr. */
+export function keyError(key: unknown): unknown {
+  const err = pyRaise('KeyError', reprValue(key));
+  err.pyValue!.dict.set('args', new PyTuple([key]));
+  return err;
+}
+
+/** One conversion of a `%`-format: the regex groups of its specifier. */
+interface PercentSpec {
+  readonly whole: string;
+  readonly key: string | undefined;
+  readonly flags: string;
+  readonly width: number;
+  readonly prec: number | undefined;
+  readonly conv: string;
+}
+
+/** A parsed `%`-format: literal text, then a conversion, alternately (`parts.length` is odd). */
+type PercentParts = readonly (string | PercentSpec)[];
+
+const PERCENT_SPEC = /%(\([^)]*\))?([-+ 0#]*)(\*|\d+)?(?:\.(\*|\d+))?([sradiufFeEgGxXoc%])/g;
+
+/**
+ * Parsed formats by their text. A program formats the same few literals (its log messages) on
+ * every run, so each is parsed once; the bound keeps a program that builds formats at run
+ * time from growing it without limit.
+ */
+const percentParsed = new Map<string, PercentParts>();
+
+function parsePercent(fmt: string): PercentParts {
+  let parts = percentParsed.get(fmt);
+  if (parts !== undefined) return parts;
+  const out: (string | PercentSpec)[] = [];
+  let last = 0;
+  PERCENT_SPEC.lastIndex = 0;
+  for (let m = PERCENT_SPEC.exec(fmt); m !== null; m = PERCENT_SPEC.exec(fmt)) {
+    out.push(fmt.slice(last, m.index), { whole: m[0], key: m[1], flags: m[2]!, width: m[3] === undefined ? 0 : Number(m[3]), prec: m[4] === undefined ? undefined : Number(m[4]), conv: m[5]! });
+    last = m.index + m[0].length;
+  }
+  out.push(fmt.slice(last));
+  if (percentParsed.size >= 512) percentParsed.clear();
+  percentParsed.set(fmt, (parts = out));
+  return parts;
+}
+
 /**
  * `fmt % args` with `str`/`repr` supplied by the caller: %s %r %a %d %i %u %f %F %e %g %x %X
  * %o %c %%, flags, width, precision, and `%(name)s` with a dict.
  */
 export function percentFormat(fmt: string, argsValue: unknown, str: (v: unknown) => string, repr: (v: unknown) => string): string {
+  const parts = parsePercent(fmt);
   const args = argsValue instanceof PyTuple ? argsValue.items : [argsValue];
   const mapping = argsValue instanceof PyDict ? argsValue : undefined;
   let i = 0;
-  const spec = /%(\([^)]*\))?([-+ 0#]*)(\*|\d+)?(?:\.(\*|\d+))?([sradiufFeEgGxXoc%])/g;
-  let used = false;
-  const out = fmt.replace(spec, (whole, key: string | undefined, flags: string, widthRaw: string | undefined, precRaw: string | undefined, conv: string) => {
-    if (conv === '%' && whole === '%%') return '%';
-    let v: unknown;
-    if (key !== undefined) {
-      if (mapping === undefined) throw pyRaise('TypeError', 'format requires a mapping');
-      const name = key.slice(1, -1);
-      const found = mapping.get(name);
-      if (found === undefined) throw pyRaise('KeyError', strRepr(name));
-      v = found[1];
-      used = true;
-    } else {
-      if (i >= args.length) throw pyRaise('TypeError', 'not enough arguments for format string');
-      v = args[i++];
-    }
-    const width = widthRaw === undefined ? 0 : Number(widthRaw);
-    const prec = precRaw === undefined ? undefined : Number(precRaw);
-    let s: string;
-    const num = (): number => {
-      if (typeof v === 'number') return v;
-      if (typeof v === 'boolean') return v ? 1 : 0;
-      if (v instanceof PyFloat) return v.v;
-      throw pyRaise('TypeError', `%${conv} format: a real number is required, not ${typeName(v, () => undefined)}`);
-    };
-    switch (conv) {
-      case 's':
-        s = str(v);
-        if (prec !== undefined) s = s.slice(0, prec);
-        break;
-      case 'r':
-      case 'a':
-        s = repr(v);
-        break;
-      case 'd':
-      case 'i':
-      case 'u':
-        if (!(typeof v === 'number' || typeof v === 'boolean' || v instanceof PyFloat)) throw pyRaise('TypeError', `%${conv} format: a real number is required, not ${typeName(v, () => undefined)}`);
-        s = String(Math.trunc(num()));
-        break;
-      case 'c':
-        s = typeof v === 'string' ? v : String.fromCodePoint(num());
-        break;
-      default:
-        s = formatSpec(v instanceof PyFloat || typeof v === 'number' ? new PyFloat(num()) : v, `${prec === undefined ? '' : `.${prec}`}${conv}`, str);
-        if (conv === 'x' || conv === 'X' || conv === 'o') s = formatSpec(Math.trunc(num()), conv, str);
-    }
-    if (flags.includes('+') && /^[0-9]/.test(s) && conv !== 's' && conv !== 'r') s = `+${s}`;
-    if (s.length < width) s = flags.includes('-') ? s.padEnd(width) : flags.includes('0') && conv !== 's' && conv !== 'r' ? (s.startsWith('-') ? `-${s.slice(1).padStart(width - 1, '0')}` : s.padStart(width, '0')) : s.padStart(width);
-    return s;
-  });
+  let out = parts[0] as string;
+  for (let p = 1; p < parts.length; p += 2) {
+    const spec = parts[p] as PercentSpec;
+    out += spec.conv === '%' && spec.whole === '%%' ? '%' : convertPercent(spec, mapping, spec.key === undefined ? (i < args.length ? args[i++] : missingArgument()) : undefined, str, repr);
+    out += parts[p + 1] as string;
+  }
   if (mapping === undefined && i < args.length) throw pyRaise('TypeError', 'not all arguments converted during string formatting');
-  void used;
   return out;
+}
+
+function missingArgument(): never {
+  throw pyRaise('TypeError', 'not enough arguments for format string');
+}
+
+/** One conversion of {@link percentFormat}: `positional` is its argument when the spec names no key. */
+function convertPercent(spec: PercentSpec, mapping: PyDict | undefined, positional: unknown, str: (v: unknown) => string, repr: (v: unknown) => string): string {
+  const { key, flags, width, prec, conv } = spec;
+  let v = positional;
+  if (key !== undefined) {
+    if (mapping === undefined) throw pyRaise('TypeError', 'format requires a mapping');
+    const name = key.slice(1, -1);
+    const found = mapping.get(name);
+    if (found === undefined) throw keyError(name);
+    v = found[1];
+  }
+  let s: string;
+  const num = (): number => {
+    if (typeof v === 'number') return v;
+    if (typeof v === 'boolean') return v ? 1 : 0;
+    if (v instanceof PyFloat) return v.v;
+    throw pyRaise('TypeError', `%${conv} format: a real number is required, not ${typeName(v, () => undefined)}`);
+  };
+  switch (conv) {
+    case 's':
+      s = str(v);
+      if (prec !== undefined) s = s.slice(0, prec);
+      break;
+    case 'r':
+    case 'a':
+      s = repr(v);
+      break;
+    case 'd':
+    case 'i':
+    case 'u':
+      if (!(typeof v === 'number' || typeof v === 'boolean' || v instanceof PyFloat)) throw pyRaise('TypeError', `%${conv} format: a real number is required, not ${typeName(v, () => undefined)}`);
+      s = String(Math.trunc(num()));
+      break;
+    case 'c':
+      s = typeof v === 'string' ? v : String.fromCodePoint(num());
+      break;
+    default:
+      s = formatSpec(v instanceof PyFloat || typeof v === 'number' ? new PyFloat(num()) : v, `${prec === undefined ? '' : `.${prec}`}${conv}`, str);
+      if (conv === 'x' || conv === 'X' || conv === 'o') s = formatSpec(Math.trunc(num()), conv, str);
+  }
+  if (flags.includes('+') && /^[0-9]/.test(s) && conv !== 's' && conv !== 'r') s = `+${s}`;
+  if (s.length < width) s = flags.includes('-') ? s.padEnd(width) : flags.includes('0') && conv !== 's' && conv !== 'r' ? (s.startsWith('-') ? `-${s.slice(1).padStart(width - 1, '0')}` : s.padStart(width, '0')) : s.padStart(width);
+  return s;
 }
 
 /**

@@ -7,18 +7,18 @@
  *
  * Switching rules (see docs/python.md): under `cpython` (the default) an access reached with no
  * check point since the thread's previous op is glued to it; under `any` every op is a
- * possible switch. `check` is the interpreter's one flag for this: set at function entry, at a
- * backward jump, and when a call to threadsim code returns; cleared when an access op runs.
- * Only the running thread's code reads or sets it between two of its own ops, so one flag per
- * execution is enough.
+ * possible switch. `check` is the interpreter's flag for this, one per thread: set at function
+ * entry, at a backward jump, and when a call to threadsim code returns; cleared when an access
+ * op is made.
  */
-import type { Op, Steps } from '../scheduler/ops.js';
+import type { Op, Steps, ThreadRecord } from '../scheduler/ops.js';
+import type { Runtime } from '../scheduler/runtime.js';
 import { runtime } from '../scheduler/context.js';
 import type { PyModule, PyNode } from './ast.js';
 import { AccessOp, AttrReadOp, AttrWriteOp } from './access.js';
 import { compiledBlock, compiledFunction, type CompileSupport, type CompiledFunction } from './compile.js';
 import { BaseException, Exception, exceptionClass, isInstanceOfClass, printedName, pyRaise, pyValueOf, raiseable, type Carried, type Frame as TraceFrame } from './exceptions.js';
-import { formatSpec, percentFormat, reprValue, typeName } from './format.js';
+import { formatSpec, keyError, percentFormat, reprValue, typeName } from './format.js';
 import { scopeOf, declaredGlobals, type ScopeInfo } from './scope.js';
 import {
   hashKey,
@@ -121,8 +121,40 @@ export class Interp {
   readonly globals = new Map<string, unknown>();
   readonly builtins: Map<string, unknown>;
   private readonly shared: ReadonlySet<string>;
-  /** See the file comment. */
-  check = true;
+  /** The running execution (its `current` is the thread whose code runs now). */
+  private readonly k: Runtime;
+  /** The check-point flag of the thread {@link checkOwner} (see the file comment). */
+  private checkFlag = true;
+  private checkOwner: ThreadRecord | undefined = undefined;
+  /** The flags of the other threads by thread index, saved while another thread's code runs. */
+  private readonly checks: boolean[] = [];
+
+  /**
+   * Whether a check point passed since the running thread's previous op (see the file
+   * comment). Each thread has its own: the engine runs a new thread's code up to its first op
+   * inside its spawner's step, and the spawner's code after, so two threads' code can run
+   * between two ops of one of them.
+   */
+  get check(): boolean {
+    if (this.k.current !== this.checkOwner) this.switchCheck();
+    return this.checkFlag;
+  }
+  set check(v: boolean) {
+    if (this.k.current !== this.checkOwner) this.switchCheck();
+    this.checkFlag = v;
+  }
+
+  private switchCheck(): void {
+    const cur = this.k.current;
+    const owner = this.checkOwner;
+    if (owner !== undefined) {
+      while (this.checks.length <= owner.index) this.checks.push(true);
+      this.checks[owner.index] = this.checkFlag;
+    }
+    // A thread's code starts at a function entry (its target's, or the module's): a check point.
+    this.checkFlag = cur.index < this.checks.length ? this.checks[cur.index]! : true;
+    this.checkOwner = cur;
+  }
   private readonly sites: boolean;
   private readonly labels = new Map<string, number>();
   readonly modules = new Map<string, PyModuleObject>();
@@ -145,7 +177,8 @@ export class Interp {
     readonly host: Host,
   ) {
     this.shared = declaredGlobals(mod.body);
-    this.sites = runtime('a .py program').settings.captureSites;
+    this.k = runtime('a .py program');
+    this.sites = this.k.settings.captureSites;
     this.builtins = host.builtins(this);
     this.globals.set('__name__', '__main__');
     this.globals.set('__file__', mod.file);
@@ -212,8 +245,9 @@ export class Interp {
   // ----- statements -----
 
   /** Run a statement list: its compiled form (src/python/compile.ts), which calls back into {@link stmt} for what it does not translate. */
-  *block(stmts: readonly PyNode[], f: Frame): Generator<never, Signal, unknown> {
-    return yield* compiledBlock(stmts, SUPPORT, f.info)(this, f);
+  block(stmts: readonly PyNode[], f: Frame): Generator<never, Signal, unknown> {
+    // The compiled block's own generator: no relaying generator around each of its steps.
+    return compiledBlock(stmts, SUPPORT, f.info)(this, f);
   }
 
   /** One statement, interpreted: its signal (normal, break, continue, return). */
@@ -317,33 +351,39 @@ export class Interp {
       case 'With':
         return yield* this.withStmt(s, f, 0);
       case 'Import':
-        for (const a of s.names as PyNode[]) {
-          const name = String(a.name);
-          const m = this.importModule(name);
-          if (a.asname) f.vars.set(String(a.asname), m);
-          else f.vars.set(name.split('.')[0]!, this.importModule(name.split('.')[0]!));
-        }
+      case 'ImportFrom':
+        this.importStmt(s, f);
         return NORMAL;
-      case 'ImportFrom': {
-        const m = this.importModule(String(s.module));
-        for (const a of s.names as PyNode[]) {
-          const name = String(a.name);
-          if (name === '*') {
-            for (const [k, v] of m.dict) if (!k.startsWith('_')) f.vars.set(k, v);
-            continue;
-          }
-          let v = m.dict.get(name);
-          if (v === undefined && !m.dict.has(name)) {
-            const sub = this.host.module(`${m.name}.${name}`, this);
-            if (sub === undefined) throw pyRaise('ImportError', `cannot import name '${name}' from '${m.name}'`);
-            v = sub;
-          }
-          f.vars.set(String(a.asname ?? name), v);
-        }
-        return NORMAL;
-      }
       default:
         throw pyRaise('SystemError', `threadsim cannot run a ${s.nodeType} statement`);
+    }
+  }
+
+  /** An `import` or `from ... import` statement (it takes no step: importing is not shared state). */
+  importStmt(s: PyNode, f: Frame): void {
+    if (s.nodeType === 'Import') {
+      for (const a of s.names as PyNode[]) {
+        const name = String(a.name);
+        const m = this.importModule(name);
+        if (a.asname) f.vars.set(String(a.asname), m);
+        else f.vars.set(name.split('.')[0]!, this.importModule(name.split('.')[0]!));
+      }
+      return;
+    }
+    const m = this.importModule(String(s.module));
+    for (const a of s.names as PyNode[]) {
+      const name = String(a.name);
+      if (name === '*') {
+        for (const [k, v] of m.dict) if (!k.startsWith('_')) f.vars.set(k, v);
+        continue;
+      }
+      let v = m.dict.get(name);
+      if (v === undefined && !m.dict.has(name)) {
+        const sub = this.host.module(`${m.name}.${name}`, this);
+        if (sub === undefined) throw pyRaise('ImportError', `cannot import name '${name}' from '${m.name}'`);
+        v = sub;
+      }
+      f.vars.set(String(a.asname ?? name), v);
     }
   }
 
@@ -409,17 +449,22 @@ export class Interp {
     }
     if (finalbody.length > 0) {
       const ret = f.ret;
+      const at = f.line;
       const fin = yield* this.block(finalbody, f);
       // A return, break or continue in `finally` wins over what was pending.
       if (fin !== NORMAL) return fin;
       f.ret = ret;
-      if (raised) throw error;
+      if (raised) {
+        // The traceback names the line that raised, not the last line `finally` ran.
+        f.line = at;
+        throw error;
+      }
     }
     return sig;
   }
 
   /** Run the matching `except` clause for `e`; undefined when none matches. */
-  private *handle(s: PyNode, f: Frame, e: unknown): Generator<never, Signal | undefined, unknown> {
+  *handle(s: PyNode, f: Frame, e: unknown): Generator<never, Signal | undefined, unknown> {
     const value = pyValueOf(e, (v) => this.strSync(v));
     for (const h of s.handlers as PyNode[]) {
       if (h.type) {
@@ -466,7 +511,23 @@ export class Interp {
 
   // ----- definitions -----
 
-  private *defineFunction(s: PyNode, f: Frame): Generator<never, unknown, unknown> {
+  /**
+   * A `def` with no defaults and no decorators, made without a generator (nothing in it can
+   * take a step); SLOW for any other.
+   */
+  functionQuick(s: PyNode, f: Frame): unknown {
+    const args = s.args as PyNode;
+    if ((args.defaults as PyNode[]).length > 0 || (args.kw_defaults as (PyNode | null)[]).some((d) => d) || ((s.decorator_list as PyNode[] | undefined)?.length ?? 0) > 0) return SLOW;
+    return this.newFunction(s, f, [], new Map());
+  }
+
+  private newFunction(s: PyNode, f: Frame, defaults: unknown[], kwDefaults: Map<string, unknown>): PyFunction {
+    const name = s.nodeType === 'Lambda' ? '<lambda>' : String(s.name);
+    const qual = f.fn !== undefined ? `${f.fn.qualname}.<locals>.${name}` : f.name.startsWith('class ') ? `${f.name.slice(6)}.${name}` : name;
+    return new PyFunction(name, qual, s, this.closureOf(f), defaults, kwDefaults, undefined);
+  }
+
+  *defineFunction(s: PyNode, f: Frame): Generator<never, unknown, unknown> {
     const args = s.args as PyNode;
     const defaults: unknown[] = [];
     for (const d of args.defaults as PyNode[]) defaults.push(yield* this.ev(d, f));
@@ -474,10 +535,7 @@ export class Interp {
     const kwonly = args.kwonlyargs as PyNode[];
     const kwd = args.kw_defaults as (PyNode | null)[];
     for (let i = 0; i < kwonly.length; i++) if (kwd[i]) kwDefaults.set(String(kwonly[i]!.arg), yield* this.ev(kwd[i]!, f));
-    const name = s.nodeType === 'Lambda' ? '<lambda>' : String(s.name);
-    const scope = this.closureOf(f);
-    const qual = f.fn !== undefined ? `${f.fn.qualname}.<locals>.${name}` : f.name.startsWith('class ') ? `${f.name.slice(6)}.${name}` : name;
-    let fn: unknown = new PyFunction(name, qual, s, scope, defaults, kwDefaults, undefined);
+    let fn: unknown = this.newFunction(s, f, defaults, kwDefaults);
     const decorators = (s.decorator_list as PyNode[] | undefined) ?? [];
     for (let i = decorators.length - 1; i >= 0; i--) {
       const d = yield* this.ev(decorators[i]!, f);
@@ -493,7 +551,7 @@ export class Interp {
     return undefined;
   }
 
-  private *defineClass(s: PyNode, f: Frame): Generator<never, unknown, unknown> {
+  *defineClass(s: PyNode, f: Frame): Generator<never, unknown, unknown> {
     const bases = s.bases as PyNode[];
     let base: PyClass | undefined;
     if (bases.length > 0) {
@@ -953,8 +1011,13 @@ export class Interp {
 
   /** Call any callable with positional `args` and keyword `kwargs`. */
   *call(fn: unknown, args: unknown[], kwargs: Map<string, unknown> | undefined): Generator<never, unknown, unknown> {
-    if (fn instanceof PyFunction) return yield* this.callFunction(fn, args, kwargs);
-    if (fn instanceof PyBound) return fn.fn instanceof PyFunction ? yield* this.callFunction(fn.fn, [fn.self, ...args], kwargs) : yield* this.call(fn.fn, [fn.self, ...args], kwargs);
+    // A program function's compiled generator is run here, with no callFunction generator between.
+    if (fn instanceof PyFunction) return yield* (fn.node.nodeType === 'Lambda' ? this.callFunction(fn, args, kwargs) : this.codeOf(fn)(this, fn, args, kwargs));
+    if (fn instanceof PyBound) {
+      const m = fn.fn;
+      if (m instanceof PyFunction) return yield* (m.node.nodeType === 'Lambda' ? this.callFunction(m, [fn.self, ...args], kwargs) : this.codeOf(m)(this, m, [fn.self, ...args], kwargs));
+      return yield* this.call(m, [fn.self, ...args], kwargs);
+    }
     if (fn instanceof PyBuiltin) {
       let r = fn.call(args, kwargs);
       if (isGen(r)) r = yield* r as Generator<never, unknown, unknown>;
@@ -982,7 +1045,9 @@ export class Interp {
     }
     const inst = new PyInstance(cls, this.label(cls.name));
     const init = cls.lookup('__init__');
-    if (init !== undefined) {
+    if (init instanceof PyFunction && init.node.nodeType !== 'Lambda') {
+      yield* this.codeOf(init)(this, init, [inst, ...args], kwargs);
+    } else if (init !== undefined) {
       yield* this.call(init, [inst, ...args], kwargs);
     } else if (hostCls !== undefined) {
       inst.host = hostCls.host!.construct(inst, args, kwargs);
@@ -1259,7 +1324,7 @@ export class Interp {
       return;
     }
     if (obj instanceof PyModuleObject) {
-      obj.dict.set(name, v);
+      obj.set(name, v);
       return;
     }
     const cls = this.classOf(obj);
@@ -1573,7 +1638,7 @@ export class Interp {
       if (op === 'Add' && typeof b === 'string') return a + b;
       if (op === 'Add') throw pyRaise('TypeError', `can only concatenate str (not "${this.typeName(b)}") to str`);
       if (op === 'Mult' && typeof b === 'number') return a.repeat(Math.max(0, b));
-      if (op === 'Mod') return percentFormat(a, b, (x) => this.strSync(x), (x) => this.repr(x));
+      if (op === 'Mod') return percentFormat(a, b, this.strOf, this.reprOfSync);
     }
     if (op === 'Mult' && typeof a === 'number' && typeof b === 'string') return b.repeat(Math.max(0, a));
     if (a instanceof PyList && b instanceof PyList && op === 'Add') {
@@ -1627,6 +1692,10 @@ export class Interp {
   }
 
   /** `str(v)` without running program code (a user `__str__` is not called). */
+  /** {@link strSync} and {@link repr} as functions, made once per execution for the formatters that take them. */
+  readonly strOf = (v: unknown): string => this.strSync(v);
+  readonly reprOfSync = (v: unknown): string => this.repr(v);
+
   strSync(v: unknown): string {
     if (typeof v === 'string') return v;
     if (v instanceof PyInstance && v.cls.isSubclassOf(BaseException)) {
@@ -1674,22 +1743,23 @@ export class Interp {
   /** A PyFunction or other callable as a thread target for the models: a named generator function. */
   target(fn: unknown, kwargs?: Map<string, unknown>): (...args: unknown[]) => Steps<unknown> {
     const interp = this;
-    // A program function runs its compiled code straight: one generator less on every step.
-    const g =
-      fn instanceof PyFunction && fn.node.nodeType !== 'Lambda'
-        ? function* (...args: unknown[]): Steps<unknown> {
-            return yield* interp.codeOf(fn)(interp, fn, args, kwargs) as Generator<never, unknown, unknown>;
-          }
-        : fn instanceof PyBound && fn.fn instanceof PyFunction && fn.fn.node.nodeType !== 'Lambda'
-          ? function* (...args: unknown[]): Steps<unknown> {
-              const m = fn.fn as PyFunction;
-              return yield* interp.codeOf(m)(interp, m, [fn.self, ...args], kwargs) as Generator<never, unknown, unknown>;
-            }
-          : function* (...args: unknown[]): Steps<unknown> {
-              return yield* interp.call(fn, args, kwargs) as Generator<never, unknown, unknown>;
-            };
-    Object.defineProperty(g, 'name', { value: nameOf(fn) });
-    return g;
+    // A program function's compiled generator is the target's: a plain function hands it to
+    // the model, so no wrapping generator relays each of the thread's steps. The models name
+    // threads and futures by the target's name (`Thread-1 (update)`): a function defined under a
+    // computed key is given that name as it is made, cheaper than redefining `name` after.
+    const name = nameOf(fn);
+    if (fn instanceof PyFunction && fn.node.nodeType !== 'Lambda') {
+      return { [name]: (...args: unknown[]): Steps<unknown> => interp.codeOf(fn)(interp, fn, args, kwargs) as Steps<unknown> }[name]!;
+    }
+    if (fn instanceof PyBound && fn.fn instanceof PyFunction && fn.fn.node.nodeType !== 'Lambda') {
+      const m = fn.fn;
+      return { [name]: (...args: unknown[]): Steps<unknown> => interp.codeOf(m)(interp, m, [fn.self, ...args], kwargs) as Steps<unknown> }[name]!;
+    }
+    return {
+      *[name](...args: unknown[]): Steps<unknown> {
+        return yield* interp.call(fn, args, kwargs) as Generator<never, unknown, unknown>;
+      },
+    }[name]!;
   }
 }
 
@@ -1736,12 +1806,7 @@ function isThreadsimError(e: unknown): boolean {
   return e instanceof Error && e.name === 'ThreadsimError';
 }
 
-/** `KeyError(key)`: its argument is the key, its message the key's repr. */
-export function keyError(key: unknown): unknown {
-  const err = pyRaise('KeyError', reprValue(key));
-  err.pyValue!.dict.set('args', new PyTuple([key]));
-  return err;
-}
+export { keyError };
 
 /** Errors a program's `except` and `with` never see: threadsim's own, and the end of the module after a failed claim. */
 function uncatchable(e: unknown): boolean {

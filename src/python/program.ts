@@ -77,10 +77,11 @@ export function pythonProgram(source: string, file: string, options: PythonProgr
     ...(options.programSeed === undefined ? {} : { programSeed: options.programSeed }),
   };
   const keyOf = new Map(asserts.map((a) => [a.node, a.key]));
-  const host = new SharedHost();
+  // The host keeps no state of its own between executions (see bindings/index.ts), so one serves them all.
+  const host = makeHost(file, new SharedHost());
   const main = function* main(): Steps<unknown> {
     if (asserts.length > 0) runtime('a .py program').defineStore(CLAIM_STORE, {});
-    const interp = new Interp(mod, rule, makeHost(file, host));
+    const interp = new Interp(mod, rule, host);
     interp.onClaim = (node, ok, message, traceback) => {
       const key = keyOf.get(node);
       if (key === undefined) return undefined;

@@ -167,12 +167,37 @@ export class PyInstance {
   }
 }
 
-/** A module object (`threading`, `time`, the program's own `__main__`). */
+/**
+ * A module object (`threading`, `time`, the program's own `__main__`). Its members may be a
+ * map it shares with other executions' module objects (the modules a program's executions
+ * share, see bindings/index.ts): the first write copies them, so a program that sets a module
+ * attribute changes its own execution's module only, and an execution that sets none copies
+ * nothing.
+ */
 export class PyModuleObject {
+  private members: Map<string, unknown>;
+  private shared: boolean;
   constructor(
     readonly name: string,
-    readonly dict: Map<string, unknown>,
-  ) {}
+    members: Map<string, unknown>,
+    /** `members` belongs to others too: copy it before the first write. */
+    shared = false,
+  ) {
+    this.members = members;
+    this.shared = shared;
+  }
+  /** The members, for reading (write through {@link set}). */
+  get dict(): ReadonlyMap<string, unknown> {
+    return this.members;
+  }
+  /** Set member `name` (`threading.x = 1`, `concurrent.futures` once imported). */
+  set(name: string, v: unknown): void {
+    if (this.shared) {
+      this.members = new Map(this.members);
+      this.shared = false;
+    }
+    this.members.set(name, v);
+  }
 }
 
 /** `object()` and other bare sentinels. */

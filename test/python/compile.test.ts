@@ -64,6 +64,16 @@ describe('generated code', () => {
     // Outside the JSON literals, nothing of the hostile text is left.
     expect(src.split(JSON.stringify(HOSTILE[0])).join('').includes('pwned')).toBe(false);
   });
+
+  it('declares the temporaries of its largest statement, not of all its statements', () => {
+    // A generator saves its registers at every yield: 40 statements must not make 40 times the temporaries of one.
+    const declared = (source: string): number => (/^let (.*);$/m.exec(compiledSource(parsePython(source, 't.py').body))?.[1] ?? '').split(', ').length;
+    const stmt = 'x = a.b.c(d, e[1] + f, g=h.i)\n';
+    expect(declared(stmt)).toBeGreaterThan(3);
+    expect(declared(stmt.repeat(40))).toBe(declared(stmt));
+    // Nested statements too: a loop's body reuses what the statements before the loop used.
+    expect(declared(`${stmt}for i in range(3):\n    ${stmt}    ${stmt}`)).toBeLessThan(2 * declared(stmt) + 6);
+  });
 });
 
 describe('builtins shared by the executions of a program', () => {
@@ -73,6 +83,13 @@ describe('builtins shared by the executions of a program', () => {
     const first = objs();
     expect(first).toContain('list#1');
     expect(objs()).toEqual(first);
+  });
+
+  it('give each execution its own module objects: an attribute a run sets, or os.environ it changes, is not in the next run', () => {
+    const program = pythonProgram('import time\nimport os\nprint(hasattr(time, "mark"), "MARK" in os.environ)\ntime.mark = 1\nos.environ["MARK"] = "1"\nprint(time.mark, os.environ["MARK"])\n', 'modules.py');
+    const run = (): string[] => execute(program, { policy: new GilPolicy(), seed: 0 }).output.map((o) => o.text);
+    expect(run()).toEqual(['False False', '', '1 1', '']);
+    expect(run()).toEqual(['False False', '', '1 1', '']);
   });
 
   it('cannot be changed by a program, as CPython forbids', () => {

@@ -4,7 +4,7 @@
  * (`class Worker(threading.Thread)`) keeps the model object in its instance's `host`.
  */
 import type { Steps } from '../../scheduler/ops.js';
-import { bindArgs, type Param } from '../args.js';
+import { bindArgs, type CallKind, type Param } from '../args.js';
 import { pyRaise } from '../exceptions.js';
 import { PyHostProperty, type Interp } from '../interp.js';
 import { PyBuiltin, PyClass, PyFloat, PyInstance, PyModuleObject, PyTuple } from '../values.js';
@@ -57,26 +57,35 @@ export function modelClass(
   name: string,
   module: string,
   model: Function | undefined,
-  init: Omit<MethodSpec, 'run'> & { readonly construct: (self: PyInstance | undefined, values: unknown[], extra: unknown[], kw: Kw) => unknown },
+  init: Omit<MethodSpec, 'run'> & {
+    readonly construct: (self: PyInstance | undefined, values: unknown[], extra: unknown[], kw: Kw) => unknown;
+    /** CPython implements the class in C (`lock`, `RLock`): its calls fail with the C argument parser's messages. */
+    readonly native?: boolean;
+    /** What a bad constructor call names (default `Name.__init__`, as CPython's Python classes). */
+    readonly called?: string;
+  },
   methods: Record<string, MethodSpec>,
   properties: Record<string, PyHostProperty> = {},
   base?: PyClass,
 ): PyClass {
   const dict = new Map<string, unknown>();
   const qual = `${name}`;
+  const kind: CallKind = init.native === true ? 'c' : 'method';
   for (const [m, spec] of Object.entries(methods)) {
+    const called = `${qual}.${m}`;
     dict.set(
       m,
       new PyBuiltin(m, (args, kw) => {
         const self = args[0];
-        const { values, extra } = bindArgs(`${qual}.${m}`, spec.params, args.slice(1), spec.anyKw ? undefined : kw, spec.rest ?? false);
+        const { values, extra } = bindArgs(called, spec.params, args, spec.anyKw ? undefined : kw, spec.rest ?? false, 1, kind);
         return spec.run(self, values, extra, kw);
       }),
     );
   }
   for (const [p, prop] of Object.entries(properties)) dict.set(p, prop);
+  const initName = init.called ?? `${name}.__init__`;
   const construct = (self: PyInstance | undefined, args: unknown[], kw: Kw): unknown => {
-    const { values, extra } = bindArgs(name, init.params, args, init.anyKw ? undefined : kw, init.rest ?? false);
+    const { values, extra } = bindArgs(initName, init.params, args, init.anyKw ? undefined : kw, init.rest ?? false, 0, kind);
     return init.construct(self, values, extra, kw);
   };
   // `super().__init__(...)` in a subclass builds the model object into the instance.

@@ -1,9 +1,9 @@
 /**
  * The host of one execution's interpreter: builtins, the modules a program can import, and
- * the Python class of every model object. The builtins and the big modules (`threading`,
- * `queue`, `concurrent.futures`, `logging`) are made once per program and shared by its
- * executions (see {@link SharedHost}); the small ones, which hold per-execution state (`sys`'s
- * switch interval, `random`), are made per execution.
+ * the Python class of every model object. The builtins and the modules whose members hold no
+ * per-execution state (`threading`, `queue`, `concurrent.futures`, `logging`, `time`, `os`) are
+ * made once per program and shared by its executions (see {@link SharedHost}); `sys` (the
+ * switch interval it reports) and `random` (its generator's interpreter) are made per execution.
  */
 import type { Host, Interp } from '../interp.js';
 import { makeBuiltins, type InterpRef } from '../builtins.js';
@@ -32,7 +32,8 @@ export class SharedHost {
   private builtinMap: Map<string, unknown> | undefined;
   /** Model classes to their Python classes (filled as the modules are made). */
   readonly registry = new Map<Function, PyClass>();
-  private readonly templates = new Map<string, PyModuleObject>();
+  /** Each shared module as made, and its members as a list when some are containers (copied per execution). */
+  private readonly templates = new Map<string, { readonly module: PyModuleObject; readonly entries: readonly (readonly [string, unknown])[] | undefined }>();
 
   /** The builtins, serving `interp` from now on. */
   builtins(interp: Interp): Map<string, unknown> {
@@ -47,12 +48,16 @@ export class SharedHost {
       const made = this.make(name);
       if (made === undefined) return undefined;
       for (const v of made.dict.values()) if (v instanceof PyClass) markBuiltinType(v);
-      this.templates.set(name, (t = made));
+      const hasContainers = [...made.dict.values()].some((v) => v instanceof PyDict || v instanceof PyList);
+      this.templates.set(name, (t = { module: made, entries: hasContainers ? [...made.dict] : undefined }));
     }
+    // Each execution gets its own module object, sharing the template's members until it sets
+    // one; the containers a program can change in place (`os.environ`) are copied now, so no
+    // execution sees another's changes.
+    if (t.entries === undefined) return new PyModuleObject(t.module.name, t.module.dict as Map<string, unknown>, true);
     const dict = new Map<string, unknown>();
-    // Containers a program can change are copied too.
-    for (const [k, v] of t.dict) dict.set(k, v instanceof PyDict ? copyDict(v) : v instanceof PyList ? new PyList(v.items.slice(), v.label) : v);
-    return new PyModuleObject(t.name, dict);
+    for (const [k, v] of t.entries) dict.set(k, v instanceof PyDict ? copyDict(v) : v instanceof PyList ? new PyList(v.items.slice(), v.label) : v);
+    return new PyModuleObject(t.module.name, dict);
   }
 
   private make(name: string): PyModuleObject | undefined {
@@ -65,6 +70,12 @@ export class SharedHost {
         return futuresModule(this.ref, this.registry);
       case 'logging':
         return loggingModule(this.ref);
+      case 'concurrent':
+        return moduleOf('concurrent', {});
+      case 'time':
+        return timeModule();
+      case 'os':
+        return osModule();
       default:
         return undefined;
     }
@@ -97,26 +108,20 @@ export function makeHost(file: string, shared: SharedHost = new SharedHost()): H
         case 'threading':
         case 'queue':
         case 'logging':
-          m = shared.module(name);
-          break;
         case 'concurrent':
-          m = moduleOf('concurrent', {});
+        case 'time':
+        case 'os':
+          m = shared.module(name);
           break;
         case 'concurrent.futures':
           m = shared.module(name);
-          interp.importModule('concurrent').dict.set('futures', m);
-          break;
-        case 'time':
-          m = timeModule();
+          interp.importModule('concurrent').set('futures', m);
           break;
         case 'random':
           m = randomModule(interp);
           break;
         case 'sys':
           m = sysModule(file);
-          break;
-        case 'os':
-          m = osModule();
           break;
       }
       if (m !== undefined) interp.modules.set(name, m);

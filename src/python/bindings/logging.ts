@@ -49,15 +49,10 @@ function runsCode(a: unknown): boolean {
   return a instanceof PyInstance && (a.cls.lookup('__str__') instanceof PyFunction || a.cls.lookup('__repr__') instanceof PyFunction);
 }
 
-/** `msg % args` for arguments whose str and repr run no program code. */
+/** `msg % args` for arguments whose str and repr run no program code; `args` starts with `msg`. */
 function formatted(interp: Interp, msg: string, args: readonly unknown[]): string {
-  const value = args.length === 1 && !(args[0] instanceof PyTuple) ? args[0] : new PyTuple(args.length === 1 ? [args[0]] : args);
-  return percentFormat(
-    msg,
-    value,
-    (x) => interp.strSync(x),
-    (x) => interp.repr(x),
-  );
+  const value = args.length === 2 && !(args[1] instanceof PyTuple) ? args[1] : new PyTuple(args.slice(1));
+  return percentFormat(msg, value, interp.strOf, interp.reprOfSync);
 }
 
 /** Build `logging` for one program (see threadingModule). */
@@ -69,7 +64,7 @@ export function loggingModule(ref: InterpRef): PyModuleObject {
       // running program code, so its one step is the model's; the text goes to the model
       // unformatted-again (no arguments: logging prints the message as it is).
       const msg = args[0];
-      if (typeof msg === 'string' && !args.some(runsCode)) return emit(args.length === 1 ? msg : formatted(ref.I, msg, args.slice(1)));
+      if (typeof msg === 'string' && !args.some(runsCode)) return emit(args.length === 1 ? msg : formatted(ref.I, msg, args));
       return (function* (): Steps<unknown> {
         yield* emit(yield* logMessage(ref.I, msg, args.slice(1)));
         return null;

@@ -3,15 +3,16 @@ import { LifoQueue } from '../../models/lifo-queue.js';
 import { PriorityQueue } from '../../models/priority-queue.js';
 import { Queue } from '../../models/queue.js';
 import { exceptionClass } from '../exceptions.js';
+import { REQUIRED } from '../args.js';
 import type { PyClass, PyModuleObject } from '../values.js';
 import { hostOf, moduleOf, modelClass, seconds, type MethodSpec } from './host.js';
 
 function methods(): Record<string, MethodSpec> {
   const q = (self: unknown): Queue => hostOf<Queue>(self, 'Queue');
   return {
-    put: { params: [['item', undefined], ['block', true], ['timeout', null]], run: (self, v) => q(self).put(v[0], v[1] as boolean, seconds(v[2])) },
+    put: { params: [['item', REQUIRED], ['block', true], ['timeout', null]], run: (self, v) => q(self).put(v[0], v[1] as boolean, seconds(v[2])) },
     get: { params: [['block', true], ['timeout', null]], run: (self, v) => q(self).get(v[0] as boolean, seconds(v[1])) },
-    put_nowait: { params: [['item', undefined]], run: (self, v) => q(self).put_nowait(v[0]) },
+    put_nowait: { params: [['item', REQUIRED]], run: (self, v) => q(self).put_nowait(v[0]) },
     get_nowait: { params: [], run: (self) => q(self).get_nowait() },
     qsize: { params: [], run: (self) => q(self).qsize() },
     empty: { params: [], run: (self) => q(self).empty() },

@@ -16,21 +16,27 @@ import { moduleOf, pyFloat, seconds } from './host.js';
 /** Seconds since the epoch at virtual time 0 (a fixed date, so runs are reproducible). */
 const EPOCH = 1_765_022_400;
 
+const SLEEP_PARAMS = [['secs', REQUIRED]] as const;
+
 /** Build `time`. */
 export function timeModule(): PyModuleObject {
-  const clock = (offset: number) => (): Steps<unknown> =>
-    (function* () {
-      return pyFloat(offset + (yield* monotonic()));
-    })();
+  const clock =
+    (name: string, offset: number) =>
+    (args: unknown[], kw: ReadonlyMap<string, unknown> | undefined): Steps<unknown> => {
+      bindArgs(name, [], args, kw, false, 0, 'c');
+      return (function* () {
+        return pyFloat(offset + (yield* monotonic()));
+      })();
+    };
   return moduleOf('time', {
     sleep: new PyBuiltin('sleep', (args, kw) => {
-      const { values } = bindArgs('sleep', [['secs', REQUIRED]], args, kw);
+      const { values } = bindArgs('time.sleep', SLEEP_PARAMS, args, kw, false, 0, 'c');
       if (typeof values[0] === 'string') throw pyRaise('TypeError', "'str' object cannot be interpreted as an integer");
       return sleep(seconds(values[0], 'secs') ?? 0);
     }),
-    monotonic: new PyBuiltin('monotonic', clock(0)),
-    perf_counter: new PyBuiltin('perf_counter', clock(0)),
-    time: new PyBuiltin('time', clock(EPOCH)),
+    monotonic: new PyBuiltin('monotonic', clock('time.monotonic', 0)),
+    perf_counter: new PyBuiltin('perf_counter', clock('time.perf_counter', 0)),
+    time: new PyBuiltin('time', clock('time.time', EPOCH)),
   });
 }
 

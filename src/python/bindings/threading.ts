@@ -14,7 +14,7 @@ import { RLock } from '../../models/rlock.js';
 import { Semaphore } from '../../models/semaphore.js';
 import { active_count, current_thread, enumerate, get_ident, main_thread, Thread } from '../../models/thread.js';
 import { Timer } from '../../models/timer.js';
-import { REQUIRED } from '../args.js';
+import { bindArgs, REQUIRED, type CallKind } from '../args.js';
 import { exceptionClass, pyRaise } from '../exceptions.js';
 import { PyHostProperty, type Interp } from '../interp.js';
 import type { InterpRef } from '../builtins.js';
@@ -99,8 +99,11 @@ export function threadingModule(ref: InterpRef, registry: Map<Function, PyClass>
       native_id: new PyHostProperty((self) => hostOf<Thread>(self, 'Thread').ident),
     },
   );
-  const lock = modelClass(registry, 'lock', '_thread.', Lock, { params: [], construct: () => new Lock() }, { ...lockMethods<Lock>('Lock'), locked: { params: [], run: (self) => hostOf<Lock>(self, 'Lock').locked() } });
-  const rlock = modelClass(registry, 'RLock', '_thread.', RLock, { params: [], construct: () => new RLock() }, lockMethods<RLock>('RLock'));
+  // Lock and RLock are written in C in CPython: `threading.Lock` is `_thread.allocate_lock`, and
+  // `threading.RLock(*args, **kwargs)` passes its arguments to a C type that ignores them.
+  const nativeLock = { __enter__: { params: [], rest: true, run: (self: unknown) => hostOf<Lock>(self, 'Lock').acquire() } };
+  const lock = modelClass(registry, 'lock', '_thread.', Lock, { params: [], native: true, called: '_thread.allocate_lock', construct: () => new Lock() }, { ...lockMethods<Lock>('Lock'), ...nativeLock, locked: { params: [], run: (self) => hostOf<Lock>(self, 'Lock').locked() } });
+  const rlock = modelClass(registry, 'RLock', '_thread.', RLock, { params: [], native: true, rest: true, anyKw: true, construct: () => new RLock() }, { ...lockMethods<RLock>('RLock'), __enter__: { params: [], rest: true, run: (self: unknown) => hostOf<RLock>(self, 'RLock').acquire() } });
   const condition = modelClass(
     registry,
     'Condition',
@@ -189,7 +192,13 @@ export function threadingModule(ref: InterpRef, registry: Map<Function, PyClass>
       __setattr__: { params: [['name', REQUIRED], ['value', REQUIRED]], run: (self, v) => void hostOf<local>(self, 'local').set(String(v[0]), v[1]) },
     },
   );
-  const fn = (name: string, f: (args: unknown[]) => unknown): PyBuiltin => new PyBuiltin(name, f);
+  // The module's functions take no arguments: threading.py's are Python functions,
+  // `get_ident` is `_thread.get_ident`, written in C (their errors are worded differently).
+  const fn = (name: string, f: () => unknown, called = name, kind: CallKind = 'function'): PyBuiltin =>
+    new PyBuiltin(name, (args, kw) => {
+      bindArgs(called, [], args, kw, false, 0, kind);
+      return f();
+    });
   return moduleOf('threading', {
     Thread: thread,
     Lock: lock,
@@ -207,7 +216,7 @@ export function threadingModule(ref: InterpRef, registry: Map<Function, PyClass>
     main_thread: fn('main_thread', () => threadValue(main_thread())),
     enumerate: fn('enumerate', () => new PyList(enumerate().map(threadValue), ref.I.label('list'))),
     active_count: fn('active_count', () => active_count()),
-    get_ident: fn('get_ident', () => get_ident()),
+    get_ident: fn('get_ident', () => get_ident(), '_thread.get_ident', 'c'),
   });
 }
 

@@ -14,8 +14,11 @@ export const SWITCH_INTERVAL_US = 5000;
  * run (nor for an op glued to the previous one), so the holder can change, or keep running
  * alone, between two questions: then the thread that ran last holds the GIL, and the interval
  * starts now, when another thread starts waiting (CPython's waiter times its interval from when
- * it began to wait, not from when the holder took the GIL). A program's
- * `sys.setswitchinterval` replaces the interval from then on.
+ * it began to wait, not from when the holder took the GIL). A gap in the questions while the
+ * same thread held on and a thread that waited at the last question still waits is not such
+ * a case: the holder's steps were glued to one another (a `.py` program's `x = x + 1` under
+ * the `cpython` switching rule), the waiter never stopped waiting, and its interval goes on.
+ * A program's `sys.setswitchinterval` replaces the interval from then on.
  */
 export class GilPolicy implements Policy {
   readonly name = 'gil';
@@ -24,6 +27,8 @@ export class GilPolicy implements Policy {
   private heldSince = 0;
   /** The step of the last question; a gap means steps ran without asking. */
   private lastAsked = -2;
+  /** The threads runnable at the last question (reused, not reallocated per question). */
+  private readonly lastRunnable: number[] = [];
 
   constructor(private readonly interval: number = SWITCH_INTERVAL_US) {}
 
@@ -31,14 +36,17 @@ export class GilPolicy implements Policy {
     this.holder = -1;
     this.heldSince = 0;
     this.lastAsked = -2;
+    this.lastRunnable.length = 0;
   }
 
   pick(runnable: readonly number[], at: SchedulingPoint): number {
-    if (at.previous >= 0 && (at.previous !== this.holder || at.step !== this.lastAsked + 1)) {
+    if (at.previous >= 0 && (at.previous !== this.holder || (at.step !== this.lastAsked + 1 && !this.stillWaiting(runnable)))) {
       this.holder = at.previous;
       this.heldSince = at.now;
     }
     this.lastAsked = at.step;
+    this.lastRunnable.length = 0;
+    for (const t of runnable) this.lastRunnable.push(t);
     const interval = at.switchInterval ?? this.interval;
     let next: number;
     if (at.spawned >= 0 && runnable.includes(at.spawned)) {
@@ -54,6 +62,12 @@ export class GilPolicy implements Policy {
       this.heldSince = at.now;
     }
     return next;
+  }
+
+  /** Whether a thread other than the holder was runnable at the last question and still is (it waited all along). */
+  private stillWaiting(runnable: readonly number[]): boolean {
+    for (const t of runnable) if (t !== this.holder && this.lastRunnable.includes(t)) return true;
+    return false;
   }
 }
 
