@@ -17,7 +17,7 @@ const cases: [string, ExploreOptions][] = [
   ['tutorial/locked-update', { untimed: true }],
   ['tutorial/race', { untimed: true }],
   ['tutorial/race', { untimed: true, histogram: true }],
-  // Virtual-time rules: timed steps are ordered with every other step (docs/exploration.md).
+  // Virtual-time rules: arrivals of near timed ops are ordered with every other step (docs/exploration.md; bench/timed-reduction.ts has every tutorial and zoo program).
   ['tutorial/race', {}],
   ['tutorial/race', { histogram: true }],
   ['tutorial/locked-update', {}],

@@ -31,8 +31,9 @@ import type { Monitor, StepEvent } from '../monitor.js';
 import type { Op } from '../ops.js';
 import type { Policy, SchedulingPoint } from '../policies/policy.js';
 import { coEnabled, neverCoEnabled, AvailabilityTracker } from './availability.js';
-import { CLOCK, conflict, dependent, eventOf, objectOf, writes, type DependencyRules, type EventInfo } from './events.js';
+import { AFTER, CLOCK, conflict, dependent, eventOf, objectOf, writes, type DependencyRules, type EventInfo } from './events.js';
 import { AbandonExecution, isPreemption, ReplayingSearch, type Runner, type SearchStep } from './search.js';
+import { TimerWindows } from './timer-windows.js';
 import { childrenOf, insertSequence, WakeupSequence, type WakeupNode } from './wakeup-tree.js';
 
 /** Mutable so that nodes cut off the path are reused for the next execution's new states. */
@@ -72,6 +73,13 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
   private previous: EventInfo[] = [];
   private readonly sleepScratch: EventInfo[] = [];
   private repeats = 0;
+  /**
+   * A timed op or a clock read ran under virtual-time rules in some execution. Then what a step
+   * depends on is settled only once its execution is over (far and near timed ops,
+   * timer-windows.ts, are told apart by the steps that follow), so a repeated prefix may not
+   * keep its step summaries, clocks or races: every execution is analysed whole.
+   */
+  private clockSeen = false;
   private threadsSoFar = 1;
   private lastPoint: SchedulingPoint | undefined;
   private sawTimer = false;
@@ -99,6 +107,8 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
   }
 
   private readonly holds = new AvailabilityTracker();
+  /** Timed ops of the current execution, to tell near ones from far ones (timer-windows.ts). */
+  private readonly windows = new TimerWindows();
   /** Threads whose first op is timed: the step that starts them is timed, at this level (see onArrive). */
   private readonly timedStart = new Map<number, number>();
 
@@ -130,7 +140,7 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
     return this.events;
   }
 
-  /** True once a step with a timeout ran under virtual-time rules (then time orders steps). */
+  /** True once a step was ordered with every other step under virtual-time rules (a near timed op's arrival, a clock read). */
   get timed(): boolean {
     return this.sawTimer;
   }
@@ -139,6 +149,7 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
     if (step.kind === 'abandoned') {
       if (step.why === 'sleep-blocked') this.stats.sleepBlocked++;
     } else if (step.kind === 'execution') {
+      if (!this.untimed) this.classifyTimers();
       this.detectRaces(step.result);
     }
   }
@@ -147,10 +158,11 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
 
   begin(_seed: number): void {
     this.previous = this.events;
-    this.repeats = Math.min(this.previous.length, Math.max(0, this.path.length - 1));
+    this.repeats = this.clockSeen ? 0 : Math.min(this.previous.length, Math.max(0, this.path.length - 1));
     this.events = [];
     this.holds.reset();
     this.timedStart.clear();
+    this.windows.reset();
 
     this.threadsSoFar = 1;
     this.preemptions = 0;
@@ -175,10 +187,14 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
     }
     let timed = 0;
     if (!this.untimed) {
-      if (ev.op.timeout !== undefined || readsClock(ev.op)) timed = CLOCK;
+      // A timed op itself (a sleep ending, a wait timing out) is an ordinary step: see events.ts.
+      if (readsClock(ev.op)) timed = CLOCK;
       else if (ev.spawned >= 0) timed = this.timedStart.get(ev.spawned) ?? 0;
     }
-    if (timed !== 0) this.sawTimer = true;
+    if (!this.untimed) {
+      this.windows.step(this.events.length, ev.time, ev.thread, ev.op.timeout !== undefined, ev.timedOut, ev.spawned);
+      if (timed !== 0 || ev.op.timeout !== undefined) this.clockSeen = true;
+    }
     const before = this.holds.step(ev.thread, ev.op, ev.result, ev.raised !== undefined || ev.timedOut);
     // A step of the repeated prefix is the same op on the same state as last time: keep its summary.
     this.events.push(ev.step < this.repeats ? this.previous[ev.step]! : eventOf(ev.thread, ev.op, ev.spawned, before, timed));
@@ -192,13 +208,37 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
    */
   onArrive(thread: number, op: Op): void {
     if (this.untimed || op.timeout === undefined) return;
+    this.clockSeen = true;
     const level = CLOCK;
     const last = this.events.length - 1;
     const e = this.events[last];
     if (e !== undefined && e.thread === thread && !this.startedNow(thread)) {
       if (e.timed < level) this.events[last] = { ...e, timed: level };
-      this.sawTimer = true;
-    } else this.timedStart.set(thread, Math.max(level, this.timedStart.get(thread) ?? 0));
+      this.windows.arrived(last, thread, op.timeout);
+    } else {
+      this.timedStart.set(thread, Math.max(level, this.timedStart.get(thread) ?? 0));
+      this.windows.arrivesAtStart(thread, op.timeout);
+    }
+  }
+
+  /**
+   * While an execution runs, every arrival is ordered with every step (its sleep sets stay
+   * conservative). Once it is over, far timed ops (timer-windows.ts) swap roles for its race
+   * analysis: the arrival becomes an ordinary step (unless it also reads the clock), and the
+   * step that ran the op comes after every earlier step without racing with any, since it could
+   * only run once every other thread was blocked or done.
+   */
+  private classifyTimers(): void {
+    const far = this.windows.far(this.events.length);
+    for (const s of far.arrivals) {
+      const e = this.events[s];
+      if (e !== undefined && e.timed === CLOCK && !readsClock(e)) this.events[s] = { ...e, timed: 0 };
+    }
+    for (const s of far.ends) {
+      const e = this.events[s];
+      if (e !== undefined && e.timed === 0) this.events[s] = { ...e, timed: AFTER };
+    }
+    if (!this.sawTimer) for (const e of this.events) if (e.timed === CLOCK) this.sawTimer = true;
   }
 
   /** True while `thread` is being started by the step in progress (its first op arrives). */
@@ -324,6 +364,7 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
     // Rows of steps the last analysed execution shares with this one are still right (a row
     // depends only on the steps up to it): only the new steps get clocks, and races are
     // looked for only among them (see `analysed`).
+    if (this.clockSeen) this.analysed = 0;
     const reuse = T === s.T ? Math.min(this.analysed, n) : 0;
     s.T = T;
     if (s.vc.length < all.length * T) s.vc = grown(s.vc, 2 * all.length * T);
@@ -353,7 +394,7 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
     /** What later steps need to know of executed step j (the buckets keep the reused steps). */
     const record = (j: number, ej: EventInfo, t: number, obj: string | undefined): void => {
       last[t] = j;
-      if (ej.timed !== 0) timedSoFar.push(j);
+      if (ej.timed === CLOCK) timedSoFar.push(j);
       if (ej.kind === 'exit') exit = j;
       if (ej.spawned >= 0 && ej.spawned < T) spawnOf[ej.spawned] = j;
       if (obj !== undefined && j >= reuse) {
@@ -412,7 +453,7 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
         conflicts.length = 0;
         for (let k = 0; k < Math.min(j, n); k++) if (all[k]!.thread !== t) conflicts.push(k);
       } else if (timedSoFar.length > 0) {
-        for (const k of timedSoFar) if (all[k]!.thread !== t && (ej.timed !== 0 || all[k]!.timed === CLOCK)) conflicts.push(k);
+        for (const k of timedSoFar) if (all[k]!.thread !== t) conflicts.push(k);
       }
       for (const k of preds) join(j, k);
       // Latest first (a step listed twice is then next to itself). A conflicting step k is an
@@ -448,6 +489,9 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
       // Turned round, the pairs read (k, j) with the earliest partner first: the order in
       // which races have always been reversed, so the exploration order stays the same.
       reverseFrom(races, first);
+      // The end of a far timed op comes after everything before it without racing with it
+      // (timer-windows.ts): it could only run once every other thread was blocked or done.
+      if (ej.timed === AFTER) for (let u = 0; u < T; u++) if (u !== t && last[u]! >= 0) join(j, last[u]!);
       idx[j] = (po >= 0 ? idx[po]! : 0) + 1;
       vc[j * T + t] = idx[j]!;
       if (j < n) record(j, ej, t, obj);
@@ -555,7 +599,7 @@ function asleep(sleep: readonly EventInfo[], thread: number): boolean {
 }
 
 /** A read of the virtual clock (`time.monotonic()`): its result depends on every step before it. */
-function readsClock(op: Op): boolean {
+function readsClock(op: Pick<Op, 'obj'>): boolean {
   return op.obj === 'time.monotonic';
 }
 

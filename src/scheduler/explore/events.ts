@@ -9,24 +9,40 @@
  *   non-daemon thread before interpreter exit. These order steps (happens-before) but are
  *   never reversed: the other order cannot happen.
  *
- * Under virtual-time rules every step moves the clock, so a step whose outcome depends on the
- * clock conflicts with every step of every other thread ({@link CLOCK}): a timed op (a sleep,
- * a wait with a timeout), which runs when its deadline passes or when nothing else can run;
- * the step after which a thread reached a timed op, which fixes that deadline; a read of the
- * clock.
- * Steps that never look at the clock still commute (two orders of them take the same number
- * of steps), so the reduction survives sleeps.
+ * Under virtual-time rules every step moves the clock by the same amount, so steps that never
+ * look at the clock commute (two orders of them take the same time) and the reduction survives
+ * sleeps. What the clock makes dependent (docs/exploration.md has the argument):
+ * - a read of the clock conflicts with every step of every other thread ({@link CLOCK});
+ * - a timed op (a sleep, a wait with a timeout) ends at a time fixed by its arrival step (the
+ *   step after which its thread reached it). When that deadline can come within reach of the
+ *   other threads' steps (a near op, timer-windows.ts: two equally long sleeps that overlap, a
+ *   timeout of a few microseconds), the arrival conflicts with every step of every other
+ *   thread, and the end of the op is an ordinary step (once its deadline has passed it stays
+ *   enabled and touches only its own object, so it commutes with the steps it is co-enabled
+ *   with);
+ * - a far op can only expire once every other thread is blocked or done, wherever its arrival
+ *   falls: the arrival is an ordinary step, and an expiry comes after every earlier step without
+ *   racing with any ({@link AFTER}), as a lock's acquire never races with the release that let
+ *   it through.
  *
- * Sleeps do not commute with other steps even when they end long after everything else: when
- * two threads sleep equally long, the second wakes as many steps after the first as separated
- * their arrivals, so where each arrival falls among the other steps decides what runs between
- * the two wake-ups.
+ * Arrivals of near ops cannot be ordered with the other timed steps alone: when two threads
+ * sleep equally long, the second wakes as many steps after the first as separated their
+ * arrivals, so where each arrival falls among the other steps (of any thread) decides what
+ * runs between the two wake-ups. Ordering the end of a near op with every step as well (as
+ * threadsim did before) was slower and missed, on a program with sleeps of a few
+ * microseconds, one of the 12 orders of dependent steps that DFS reaches
+ * (test/scheduler/explore/dpor-timed-traces.test.ts).
  */
 import type { Op } from '../ops.js';
 import { UNKNOWN, type Availability } from './availability.js';
 
 /** `EventInfo.timed`: the step is ordered with every other step. */
 export const CLOCK = 2;
+/**
+ * `EventInfo.timed`: the step comes after every earlier step of every thread, but races with
+ * none of them (it could not have run earlier): the end of a far timed op (timer-windows.ts).
+ */
+export const AFTER = 1;
 
 /** A step (or a thread's pending op) as exploration sees it. */
 export interface EventInfo {
@@ -54,7 +70,7 @@ export interface EventInfo {
   readonly before: Availability;
   /**
    * Under virtual-time rules (see the file comment): {@link CLOCK} for a step ordered with every
-   * other step, 0 otherwise.
+   * other step, {@link AFTER} for one ordered after every earlier step, 0 otherwise.
    */
   readonly timed: number;
 }

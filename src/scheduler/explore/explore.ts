@@ -152,7 +152,7 @@ export interface ExploreSummary {
   readonly elapsedMs: number;
 }
 
-const TIMED_NOTE = 'virtual-time rules with a sleep or timeout: a step that reaches or ends one is ordered with every other step, so DPOR reorders less (pass --untimed for the reduction)';
+const TIMED_NOTE = 'virtual-time rules with sleeps or timeouts whose deadlines other steps can reach: the step that reaches one is ordered with every other step, so DPOR reorders less (pass --untimed for the reduction)';
 
 /** Runs of a sampling strategy when `maxExecutions` is not given. */
 export const DEFAULT_SAMPLES = 1000;
