@@ -76,9 +76,48 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
    */
   private fixed: readonly number[] = [];
 
-  /** Explore only executions that start with `prefix` (thread per step). Call before the first {@link next}. */
-  confine(prefix: readonly number[]): void {
+  /** With {@link confine}'s `seed`: the sleep set and wakeup subtree of the prefix's last state. */
+  private seed: { readonly sleep: readonly EventInfo[]; readonly subtree: WakeupNode[] } | undefined;
+
+  /**
+   * Receives each race whose reversal falls inside the confined prefix, as (state, wakeup
+   * sequence): the owner of that state (workers/dpor-top.ts) inserts it. Without it such races
+   * are left to the other parts (scheme 1).
+   */
+  onOutside: ((state: number, sequence: EventInfo[]) => void) | undefined;
+
+  /**
+   * Explore only executions that start with `prefix` (thread per step). Call before the first
+   * {@link next}. `seed` gives the prefix's last state the sleep set and wakeup subtree it
+   * has in the search that handed the branch out (workers/dpor-top.ts).
+   */
+  confine(prefix: readonly number[], seed?: { readonly sleep: readonly EventInfo[]; readonly subtree: WakeupNode[] }): void {
     this.fixed = prefix;
+    this.seed = seed;
+  }
+
+  /**
+   * Give up the alternatives of the shallowest free state that has some (work stealing): the
+   * free states down to it become part of the prefix, and are returned with their choice,
+   * enabled threads, sleep set (with the branch being run added: it counts as explored) and
+   * wakeup tree. Call between executions; undefined when no free state has an alternative.
+   */
+  donate(): { chosen: number; enabled: readonly number[]; sleep: EventInfo[]; wut: WakeupNode[] }[] | undefined {
+    const from = this.fixed.length;
+    for (let s = from; s < this.path.length; s++) {
+      if (this.path[s]!.wut.length === 0) continue;
+      const out = [];
+      for (let m = from; m <= s; m++) {
+        const node = this.path[m]!;
+        const sleep = node.sleep.slice();
+        const done = this.events[m];
+        if (done !== undefined && !asleep(sleep, done.thread)) sleep.push(done);
+        out.push({ chosen: node.chosen, enabled: node.enabled, sleep, wut: node.wut.splice(0) });
+      }
+      this.fixed = this.path.slice(0, s + 1).map((n) => n.chosen);
+      return out;
+    }
+    return undefined;
   }
 
   private readonly holds = new AvailabilityTracker();
@@ -223,7 +262,8 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
    * sleep set inherited from outside the part would drop wakeup sequences the part needs).
    */
   private fixedNode(s: number, enabled: readonly number[]): PathNode {
-    const node: PathNode = { enabled: enabled.slice(), nThreads: this.threadsSoFar, chosen: this.fixed[s]!, sleep: [], wut: [], subtree: [] };
+    const seeded = s === this.fixed.length - 1 ? this.seed : undefined;
+    const node: PathNode = { enabled: enabled.slice(), nThreads: this.threadsSoFar, chosen: this.fixed[s]!, sleep: seeded?.sleep.slice() ?? [], wut: [], subtree: seeded?.subtree ?? [] };
     this.path.push(node);
     return node;
   }
@@ -418,10 +458,14 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
 
   /** Insert notdep(e, E).e' at the state before e, unless a sleeping thread covers it. */
   private reverse(k: number, j: number, all: readonly EventInfo[], n: number, hb: (a: number, b: number) => boolean): void {
-    if (k < this.fixed.length) return;
+    if (k < this.fixed.length && this.onOutside === undefined) return;
     const seq: EventInfo[] = [];
     for (let m = k + 1; m < n; m++) if (m !== j && !hb(k, m)) seq.push(all[m]!);
     seq.push(all[j]!);
+    if (k < this.fixed.length) {
+      this.onOutside!(k, seq);
+      return;
+    }
     const node = this.path[k]!;
     const wakeup = new WakeupSequence(seq, this.rules);
     for (const q of node.sleep) if (wakeup.weakInitial(q) !== undefined) return;
