@@ -15,6 +15,7 @@ import type { Runner } from '../search.js';
 import { failureSignature } from '../shrink.js';
 import { traceKey } from '../trace-key.js';
 import type { DonatedState, DporBranch, OutsideRace } from './dpor-top.js';
+import { DporPartSearch } from './dpor-split.js';
 
 /** One execution as the coordinator counts it: its trace (hashed key), ending, and histogram keys. */
 export interface ExecutionRecord {
@@ -53,7 +54,7 @@ export type BranchOptions = Omit<ExploreOptions, 'clock' | 'firstRun'>;
 
 /** A branch being run; see the file comment. */
 export class DporBranchRun {
-  private readonly search: DporSearch;
+  private readonly search: DporSearch | DporPartSearch;
   private readonly level: number;
   private readonly races: OutsideRace[] = [];
   private prefix: number[];
@@ -69,17 +70,25 @@ export class DporBranchRun {
   constructor(
     program: Program,
     private readonly options: BranchOptions,
-    branch: DporBranch,
+    branch: DporBranch | { readonly parts: readonly (readonly number[])[] },
     private readonly clock: () => number = () => 0,
   ) {
     const untimed = options.untimed ?? false;
     const { maxSteps, cpuCount } = options;
     const runner: Runner = (policy, monitor, seed = 0) => execute(program, { policy, seed, untimed, monitor, maxSteps, cpuCount });
     this.level = options.logLevel ?? levelOf(program);
-    this.search = new DporSearch(runner, options.histogram === true || options.findOutput !== undefined, untimed);
+    const orderOutput = options.histogram === true || options.findOutput !== undefined;
+    if ('parts' in branch) {
+      // A shard's parts of a fixed prefix split (scheme 1, dpor-split.ts): nothing goes to a coordinator.
+      this.search = new DporPartSearch(runner, orderOutput, untimed, branch.parts);
+      this.prefix = [];
+      return;
+    }
+    const search = new DporSearch(runner, orderOutput, untimed);
+    this.search = search;
     this.prefix = [...branch.prefix];
-    this.search.confine(branch.prefix, { sleep: branch.sleep, subtree: branch.subtree });
-    this.search.onOutside = (state, sequence) => this.races.push({ state, sequence });
+    search.confine(branch.prefix, { sleep: branch.sleep, subtree: branch.subtree });
+    search.onOutside = (state, sequence) => this.races.push({ state, sequence });
   }
 
   private get stopOnFailure(): boolean {
@@ -128,7 +137,7 @@ export class DporBranchRun {
    * prefix grows to take in the states given up. Undefined when there is nothing to give.
    */
   donate(): DonatedState[] | undefined {
-    if (this.ended) return undefined;
+    if (this.ended || !(this.search instanceof DporSearch)) return undefined;
     const given = this.search.donate();
     if (given === undefined) return undefined;
     for (const s of given) this.prefix.push(s.chosen);
@@ -145,7 +154,7 @@ export class DporBranchRun {
       match: this.match,
       timed: this.search.timed,
       stopped: this.stopped,
-      stats: { ...this.search.stats },
+      stats: this.search instanceof DporSearch ? { ...this.search.stats } : { sleepBlocked: 0, infeasible: 0, races: 0, inserted: 0 },
       daemons: [...this.daemons],
     };
   }
@@ -167,7 +176,7 @@ export class DporBranchRun {
     const o = this.options;
     const ending = r.ending === 'complete' ? 0 : r.ending === 'deadlock' ? 1 : 2;
     const lines = o.histogram || o.findOutput ? renderOutput(r.output, { timestamps: false, level: this.level }) : [];
-    const trace = hashKey(traceKey(this.search.lastEvents, this.search.rules));
+    const trace = hashKey(traceKey(this.search.lastEvents, this.search.rules!));
     if (o.histogram) {
       const state = ending === 0 ? summarizeState(r.state) : ending === 1 ? 'deadlock' : 'step bound exceeded';
       this.records.push({ trace, ending, state, output: lines.join('\n') });

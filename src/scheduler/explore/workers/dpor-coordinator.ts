@@ -167,6 +167,15 @@ export class DporCoordinator {
     return this.settle();
   }
 
+  /**
+   * Add what a part found outside this exchange (a shard's parts, `threadsim merge`);
+   * `interrupted` when that part was stopped by the user.
+   */
+  absorb(r: BranchResult, interrupted = false): void {
+    this.add(r);
+    if (interrupted) this.interrupted = true;
+  }
+
   private add(r: BranchResult): void {
     for (const d of r.daemons) this.daemons.add(d);
     for (const f of r.failures) if (!this.failures.has(f.signature)) this.failures.set(f.signature, { schedule: f.schedule, execution: this.run + f.at });
