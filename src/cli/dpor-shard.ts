@@ -39,7 +39,7 @@ export async function runDporShard(program: Program, shard: string, options: Exp
   if (target.output === undefined) out(text.trimEnd());
   else writeFileAtomic(target.output, text, target.force);
   const kinds = result.failures.length;
-  process.stderr.write(`shard ${spec.index}/${spec.count} of ${target.program}: ${parts.length} DPOR part${parts.length === 1 ? '' : 's'}, ${count(result.executions)} executions run, ${count(result.records.length)} kept, ${kinds} kind${kinds === 1 ? '' : 's'} of failure${interrupted ? ' (interrupted)' : ''}; combine the shards with threadsim merge\n`);
+  process.stderr.write(`shard ${spec.index}/${spec.count} of ${target.program}: ${parts.length} DPOR part${parts.length === 1 ? '' : 's'}, ${count(result.executions + (result.skipped ?? 0))} executions run, ${count(result.records.length)} kept (the others belong to other shards), ${kinds} kind${kinds === 1 ? '' : 's'} of failure${interrupted ? ' (interrupted)' : ''}; combine the shards with threadsim merge\n`);
   return interrupted ? 130 : 0;
 }
 

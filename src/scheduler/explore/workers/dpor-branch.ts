@@ -47,6 +47,8 @@ export interface BranchResult {
   readonly stats: DporStats;
   /** Daemon threads seen (the coordinator's dependency rules need them). */
   readonly daemons: readonly number[];
+  /** A shard's parts: executions run and dropped because another part owns their trace. */
+  readonly skipped?: number;
 }
 
 /** Options a branch runs with: the exploration's, without what cannot cross threads. */
@@ -156,6 +158,7 @@ export class DporBranchRun {
       stopped: this.stopped,
       stats: this.search instanceof DporSearch ? { ...this.search.stats } : { sleepBlocked: 0, infeasible: 0, races: 0, inserted: 0 },
       daemons: [...this.daemons],
+      ...(this.search instanceof DporPartSearch ? { skipped: this.search.skipped } : {}),
     };
   }
 
