@@ -27,6 +27,7 @@ function rng(seed: number): () => number {
 
 interface SimWorker {
   run: DporBranchRun | undefined;
+  id: number;
   inbox: ToDporWorker[];
   outbox: FromDporWorker[];
 }
@@ -41,7 +42,7 @@ for (const name of names) {
   for (const seed of [1, 2, 3]) {
     const random = rng(seed);
     const c = new DporCoordinator(program, {}, workers);
-    const ws: SimWorker[] = Array.from({ length: workers }, () => ({ run: undefined, inbox: [], outbox: [{ type: 'ready' }] }));
+    const ws: SimWorker[] = Array.from({ length: workers }, () => ({ run: undefined, id: -1, inbox: [], outbox: [{ type: 'ready' }] }));
     let tick = 0;
     const clock = (): number => tick++;
     const flush = (w: SimWorker): void => {
@@ -60,7 +61,10 @@ for (const name of names) {
         if (w.inbox.length > 0) {
           acts.push(() => {
             const m = w.inbox.shift()!;
-            if (m.type === 'branch') w.run = new DporBranchRun(program, {}, m.branch, clock);
+            if (m.type === 'branch') {
+              w.run = new DporBranchRun(program, {}, m.branch, clock);
+              w.id = m.id;
+            } else if (m.type === 'merge') w.outbox.push(structuredClone({ type: 'merge-reply', id: m.id, merged: w.run !== undefined && w.id === m.branch && w.run.insertAt(m.state, m.sequence) }));
             else if (m.type === 'donate') w.outbox.push(structuredClone({ type: 'donated', states: w.run?.donate() ?? null }));
           });
         }

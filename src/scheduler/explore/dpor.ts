@@ -97,6 +97,29 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
   }
 
   /**
+   * Take a wakeup sequence for free state `state` from the owner of a state above it (see
+   * workers/dpor-top.ts): the sequence descends the current path while the thread chosen
+   * there is a weak initial of it, and is then inserted as a race found here would be. False
+   * when `state` is not free (given up, or the search has ended).
+   */
+  insertAt(state: number, sequence: readonly EventInfo[]): boolean {
+    if (state < this.fixed.length || state >= this.path.length) return false;
+    const wakeup = new WakeupSequence(sequence, this.rules);
+    for (let s = state; s < this.path.length && !wakeup.empty; s++) {
+      const node = this.path[s]!;
+      for (const q of node.sleep) if (wakeup.weakInitial(q) !== undefined) return true;
+      const done = this.events[s];
+      const at = done === undefined ? undefined : wakeup.weakInitial(done);
+      if (at === undefined) {
+        if (insertSequence(node.wut, wakeup)) this.stats.inserted++;
+        return true;
+      }
+      wakeup.consume(at);
+    }
+    return true;
+  }
+
+  /**
    * Give up the alternatives of the shallowest free state that has some (work stealing): the
    * free states down to it become part of the prefix, and are returned with their choice,
    * enabled threads, sleep set (with the branch being run added: it counts as explored) and

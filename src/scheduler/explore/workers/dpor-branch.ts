@@ -14,6 +14,7 @@ import { levelOf, type ExploreOptions } from '../explore.js';
 import type { Runner } from '../search.js';
 import { failureSignature } from '../shrink.js';
 import { traceKey } from '../trace-key.js';
+import type { EventInfo } from '../events.js';
 import type { DonatedState, DporBranch, OutsideRace } from './dpor-top.js';
 import { DporPartSearch } from './dpor-split.js';
 
@@ -122,6 +123,15 @@ export class DporBranchRun {
     if (this.ended) return;
     this.ended = true;
     this.stopped = true;
+  }
+
+  /**
+   * A sequence the coordinator merges into this branch at free state `state` (see
+   * {@link DporSearch.insertAt}); false when the branch cannot take it (it gave that state up,
+   * or has ended).
+   */
+  insertAt(state: number, sequence: readonly EventInfo[]): boolean {
+    return !this.ended && this.search instanceof DporSearch && this.search.insertAt(state, sequence);
   }
 
   /** Daemon threads seen so far (sent with races: the coordinator's dependency rules need them). */

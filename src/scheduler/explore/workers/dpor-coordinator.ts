@@ -19,7 +19,8 @@ import { Exploration, sorted, TIMED_NOTE, type ExploreOptions, type ExploreSumma
 import type { DporStats } from '../dpor.js';
 import { failureSignature } from '../shrink.js';
 import type { BranchResult } from './dpor-branch.js';
-import { DporTop, type DonatedState, type DporBranch, type OutsideRace } from './dpor-top.js';
+import { DporTop, type DonatedState, type DporBranch, type LateMerge, type OutsideRace } from './dpor-top.js';
+import type { EventInfo } from '../events.js';
 
 /** Worker to coordinator. */
 export type FromDporWorker =
@@ -27,10 +28,16 @@ export type FromDporWorker =
   | { readonly type: 'races'; readonly races: readonly OutsideRace[]; readonly daemons: readonly number[] }
   | { readonly type: 'donated'; readonly states: readonly DonatedState[] | null }
   | { readonly type: 'progress'; readonly executions: number; readonly failures: number }
-  | { readonly type: 'branch-done'; readonly result: BranchResult };
+  | { readonly type: 'branch-done'; readonly result: BranchResult }
+  | { readonly type: 'merge-reply'; readonly id: number; readonly merged: boolean };
 
 /** Coordinator to worker. */
-export type ToDporWorker = { readonly type: 'branch'; readonly branch: DporBranch } | { readonly type: 'donate' } | { readonly type: 'stop' };
+export type ToDporWorker =
+  | { readonly type: 'branch'; readonly branch: DporBranch; readonly id: number }
+  | { readonly type: 'donate' }
+  | { readonly type: 'stop' }
+  /** Insert `sequence` at free state `state` of branch `branch` if it is still running there ({@link DporBranchRun.insertAt}); answer with merge-reply. */
+  | { readonly type: 'merge'; readonly id: number; readonly branch: number; readonly state: number; readonly sequence: readonly EventInfo[] };
 
 interface WorkerState {
   ready: boolean;
@@ -40,6 +47,8 @@ interface WorkerState {
   asked: boolean;
   /** It had nothing to give when last asked, and has not reported running since: not asked again. */
   dry: boolean;
+  /** Number of the branch it runs. */
+  branch: number;
   /** It runs a rerun branch (never asked to give work up: its prefix is another branch's). */
   solo: boolean;
   executions: number;
@@ -81,6 +90,9 @@ export class DporCoordinator {
   private branches = 0;
   private donations = 0;
   private match = false;
+  /** Sequences sent to the worker of a started branch, by message id, until it answers. */
+  private readonly merges = new Map<number, LateMerge>();
+  private mergeIds = 0;
   private timed = false;
   private stopping = false;
   private interrupted = false;
@@ -92,7 +104,7 @@ export class DporCoordinator {
   ) {
     const orderOutput = options.histogram === true || options.findOutput !== undefined;
     this.top = new DporTop({ orderOutput, daemon: (t) => this.daemons.has(t) });
-    this.workers = Array.from({ length: Math.max(1, workers) }, () => ({ ready: false, prefix: undefined, asked: false, dry: false, solo: false, executions: 0, failures: 0 }));
+    this.workers = Array.from({ length: Math.max(1, workers) }, () => ({ ready: false, prefix: undefined, asked: false, dry: false, solo: false, branch: -1, executions: 0, failures: 0 }));
   }
 
   private get stopOnFailure(): boolean {
@@ -102,7 +114,7 @@ export class DporCoordinator {
   /** True when every branch has ended (the whole space, or up to a stop). */
   get done(): boolean {
     const busy = this.workers.some((w) => w.prefix !== undefined);
-    return !busy && (this.stopping || this.interrupted || this.top.done);
+    return !busy && this.merges.size === 0 && (this.stopping || this.interrupted || this.top.done);
   }
 
   /** Executions so far, summed over the workers, and kinds of failure found. */
@@ -141,10 +153,22 @@ export class DporCoordinator {
         if (!worker.dry) return [];
         worker.dry = false;
         break;
-      case 'races':
+      case 'races': {
         for (const d of m.daemons) this.daemons.add(d);
-        for (const r of m.races) this.top.race(worker.prefix!, r);
+        const out: [number, ToDporWorker][] = [];
+        for (const r of m.races) {
+          const late = this.top.race(worker.prefix!, r);
+          if (late !== undefined) out.push(...this.route(late));
+        }
+        return [...out, ...this.settle()];
+      }
+      case 'merge-reply': {
+        const late = this.merges.get(m.id);
+        if (late === undefined) break;
+        this.merges.delete(m.id);
+        this.top.placed(late, m.merged);
         break;
+      }
       case 'donated':
         worker.asked = false;
         worker.dry = m.states === null;
@@ -174,6 +198,18 @@ export class DporCoordinator {
   absorb(r: BranchResult, interrupted = false): void {
     this.add(r);
     if (interrupted) this.interrupted = true;
+  }
+
+  /** Send a sequence for a started branch to the worker running it; with none, the top reruns it. */
+  private route(late: LateMerge): [number, ToDporWorker][] {
+    const i = this.workers.findIndex((w) => w.prefix !== undefined && !w.solo && sameSteps(w.prefix, late.prefix));
+    if (i < 0) {
+      this.top.placed(late, false);
+      return [];
+    }
+    const id = this.mergeIds++;
+    this.merges.set(id, late);
+    return [[i, { type: 'merge', id, branch: this.workers[i]!.branch, state: late.prefix.length, sequence: late.sequence }]];
   }
 
   private add(r: BranchResult): void {
@@ -224,10 +260,10 @@ export class DporCoordinator {
         idle++;
         return;
       }
-      this.branches++;
+      w.branch = this.branches++;
       w.prefix = [...branch.prefix];
       w.solo = branch.rerun === true;
-      out.push([i, { type: 'branch', branch }]);
+      out.push([i, { type: 'branch', branch, id: w.branch }]);
     });
     if (idle === 0) return out;
     // Ask the busy workers with the shortest prefixes (the largest subtrees) first, one request
@@ -299,4 +335,8 @@ export class DporCoordinator {
     }
     return out;
   }
+}
+
+function sameSteps(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((t, i) => t === b[i]);
 }

@@ -40,6 +40,13 @@ export interface DonatedState {
   readonly wut: WakeupNode[];
 }
 
+/** The rest of a sequence for a branch that has started: its prefix, its sleep set, the steps. */
+export interface LateMerge {
+  readonly prefix: readonly number[];
+  readonly sleep: readonly EventInfo[];
+  readonly sequence: readonly EventInfo[];
+}
+
 /** A race a worker found above its branch: the state (its depth on the worker's prefix) and the wakeup sequence. */
 export interface OutsideRace {
   readonly state: number;
@@ -152,11 +159,11 @@ export class DporTop {
    * the sequential search's. A branch handed out before the racing one covers the sequence
    * (dropped, as the sequential search drops a sequence a sleeping thread starts). A branch
    * handed out after it would, in the sequential search, have been still to run and would have
-   * taken the sequence into its wakeup subtree; it has started already, so the rest of the
-   * sequence is run as a branch of its own under it, with the same sleep set: it may meet
-   * traces that branch meets too, which the coordinator counts once (by trace key).
+   * taken the sequence into its wakeup subtree: the rest of the sequence goes to that
+   * branch's top state when it gave states up, else it is returned as a {@link LateMerge} for
+   * the coordinator to send to the worker running it (or to {@link rerun} when it has ended).
    */
-  race(prefix: readonly number[], race: OutsideRace): void {
+  race(prefix: readonly number[], race: OutsideRace): LateMerge | undefined {
     const s = this.states.get(key(prefix.slice(0, race.state)));
     if (s === undefined) throw new Error(`DPOR split: a race names state ${race.state} of [${prefix.join(',')}], which the top does not hold`);
     const wakeup = new WakeupSequence(race.sequence, this.rules);
@@ -165,19 +172,45 @@ export class DporTop {
       const q = s.sleep[i]!;
       const at = wakeup.weakInitial(q);
       if (at === undefined) continue;
-      if (i <= own) return;
+      if (i <= own) return undefined;
       wakeup.consume(at);
       const rest = wakeup.rest();
-      let subtree: WakeupNode[] = [];
-      for (let r = rest.length - 1; r >= 0; r--) subtree = [{ event: rest[r]!, children: subtree }];
-      const branch = { prefix: [...s.prefix, q.thread], sleep: s.sleep.slice(0, i), subtree, rerun: true };
-      // Open from now: the states above it must outlive the branch that raced until it runs.
-      this.open(branch.prefix, 1);
-      this.extra.push(branch);
-      this.stats.rerun++;
-      return;
+      if (rest.length === 0) return undefined;
+      const merge = { prefix: [...s.prefix, q.thread], sleep: s.sleep.slice(0, i), sequence: rest };
+      if (this.mergeHeld(merge)) return undefined;
+      // Open until it is placed: the states above it must outlive the branch that raced.
+      this.open(merge.prefix, 1);
+      return merge;
     }
     if (insertSequence(s.wut, wakeup)) this.stats.inserted++;
+    return undefined;
+  }
+
+  /** Insert `m` at the state the top holds at its prefix, as a race found there; false when the top holds none. */
+  private mergeHeld(m: LateMerge): boolean {
+    const held = this.states.get(key(m.prefix));
+    if (held === undefined) return false;
+    const wakeup = new WakeupSequence(m.sequence, this.rules);
+    for (const q of held.sleep) if (wakeup.weakInitial(q) !== undefined) return true;
+    if (insertSequence(held.wut, wakeup)) this.stats.inserted++;
+    return true;
+  }
+
+  /**
+   * A {@link LateMerge} came back: its branch has given states up since (then the top holds
+   * the state) or has ended (then the sequence runs as a branch of its own under it, with its
+   * sleep set: it may meet traces that branch met, which the coordinator counts once).
+   */
+  placed(m: LateMerge, merged: boolean): void {
+    if (!merged && !this.mergeHeld(m)) {
+      let subtree: WakeupNode[] = [];
+      for (let r = m.sequence.length - 1; r >= 0; r--) subtree = [{ event: m.sequence[r]!, children: subtree }];
+      this.open(m.prefix, 1);
+      this.extra.push({ prefix: m.prefix, sleep: m.sleep, subtree, rerun: true });
+      this.stats.rerun++;
+    }
+    this.open(m.prefix, -1);
+    for (let d = m.prefix.length - 1; d >= 0; d--) this.prune(m.prefix.slice(0, d));
   }
 
   /** The branch with (current) `prefix` has finished: no more races can come from it. */

@@ -42,7 +42,7 @@ function simulate(program: Program, options: ExploreOptions, n: number, seed: nu
   const random = rng(seed);
   const c = new DporCoordinator(program, { ...options, countTraces: true }, n);
   const keys = new Map<string, number>();
-  const workers = Array.from({ length: n }, () => ({ run: undefined as DporBranchRun | undefined, inbox: [] as ToDporWorker[], outbox: [{ type: 'ready' }] as FromDporWorker[] }));
+  const workers = Array.from({ length: n }, () => ({ run: undefined as DporBranchRun | undefined, id: -1, inbox: [] as ToDporWorker[], outbox: [{ type: 'ready' }] as FromDporWorker[] }));
   const post = (msgs: [number, ToDporWorker][]): void => {
     for (const [i, m] of msgs) workers[i]!.inbox.push(structuredClone(m));
   };
@@ -70,7 +70,10 @@ function simulate(program: Program, options: ExploreOptions, n: number, seed: nu
       if (w.inbox.length > 0) {
         actions.push(() => {
           const m = w.inbox.shift()!;
-          if (m.type === 'branch') w.run = new DporBranchRun(program, { ...options, countTraces: true }, m.branch, clock);
+          if (m.type === 'branch') {
+            w.run = new DporBranchRun(program, { ...options, countTraces: true }, m.branch, clock);
+            w.id = m.id;
+          } else if (m.type === 'merge') send(w, { type: 'merge-reply', id: m.id, merged: w.run !== undefined && w.id === m.branch && w.run.insertAt(m.state, m.sequence) });
           else if (m.type === 'donate') send(w, { type: 'donated', states: w.run?.donate() ?? null });
           else if (w.run !== undefined) {
             w.run.interrupt();
