@@ -11,6 +11,7 @@ import { DEFAULT_SAMPLES, Exploration, type ExploreOptions, type ExploreSummary,
 import { PartRun, splitsBySeed, type PartResult } from '../scheduler/explore/workers/part.js';
 import { parseShard, SHARD_FORMAT, SHARD_VERSION, shardRange, type ShardFile } from '../scheduler/explore/workers/shard.js';
 import { ParallelExploration, workersAvailable } from './workers/pool.js';
+import { runDporShard } from './dpor-shard.js';
 import { GilPolicy } from '../scheduler/policies/index.js';
 import type { Program } from '../scheduler/program.js';
 import { explainAccesses } from '../trace/explain.js';
@@ -119,8 +120,9 @@ export function report(program: Program, raw: ExploreSummary, style: ReportStyle
  * write a result that `threadsim merge` combines with the other shards'.
  */
 async function runShard(program: Program, args: ExploreArgs, options: ExploreOptions, recipe: ExploreRecipe, out: (line: string) => void): Promise<number> {
+  if ((options.strategy ?? 'dpor') === 'dpor') return runDporShard(program, args.shard!, options, recipe, { program: args.program, ...(args.output === undefined ? {} : { output: args.output }), force: args.force ?? false }, out);
   if (!splitsBySeed(options.strategy)) {
-    throw new ThreadsimError('TSIM006', `--shard splits the runs of pct and random, not ${options.strategy ?? 'dpor'}`, 'Use --strategy random or pct with --shard; run DPOR and DFS in one process.');
+    throw new ThreadsimError('TSIM006', `--shard splits the runs of pct, random, pos and dpor, not ${options.strategy ?? 'dpor'}`, 'Use --strategy dpor, random or pct with --shard; run the others in one process.');
   }
   const spec = parseShard(args.shard!);
   const full: ExploreOptions = { ...options, maxExecutions: options.maxExecutions ?? DEFAULT_SAMPLES };

@@ -291,7 +291,7 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<n
           .option('cpu-count', { type: 'number', coerce: integer(argv, 'cpu-count'), describe: 'os.cpu_count() as the models see it (default 2)' })
           .option('json', { type: 'boolean', default: false, describe: 'print one JSON object' })
           .option('workers', { type: 'number', coerce: integer(argv, 'workers'), describe: 'random/pct/pos: split the runs across N worker threads, same report (default: every core from 20,000 runs)' })
-          .option('shard', { type: 'string', requiresArg: true, describe: 'random/pct/pos: run share i of N (i/N, 1-based) and write a JSON result for `threadsim merge`' })
+          .option('shard', { type: 'string', requiresArg: true, describe: 'random/pct/pos/dpor: run share i of N (i/N, 1-based) and write a JSON result for `threadsim merge`' })
           .option('output', { alias: 'o', type: 'string', requiresArg: true, describe: 'with --shard: write the result to FILE (default: standard output)' })
           .option('force', { type: 'boolean', default: false, describe: 'with --shard -o: overwrite an existing file' })
           .option('timeout', { type: 'number', coerce: integer(argv, 'timeout'), describe: `stop when a thread runs this many seconds without yielding an op (default ${DEFAULT_TIMEOUT}; 0: never)` }),

@@ -9,6 +9,7 @@ import { checkShards } from '../scheduler/explore/workers/shard.js';
 import type { ExploreRecipe } from './explore-report.js';
 import { report } from './explore.js';
 import { loadProgram } from './load.js';
+import { mergeDporShards } from './dpor-shard.js';
 
 /** Options of `threadsim merge`. */
 export interface MergeArgs {
@@ -35,11 +36,12 @@ export async function mergeCommand(args: MergeArgs, out: (line: string) => void)
   const first = shards[0]!;
   const program = await loadProgram(first.program);
   const interrupted = shards.some((s) => s.interrupted);
-  const summary = mergeParts(
+  const elapsedMs = Math.max(...shards.map((s) => s.elapsedMs));
+  const summary = first.dpor !== undefined ? mergeDporShards(program, first.options, shards, elapsedMs) : mergeParts(
     program,
     first.options,
     shards.flatMap((s) => s.parts),
-    { interrupted, elapsedMs: Math.max(...shards.map((s) => s.elapsedMs)) },
+    { interrupted, elapsedMs },
   );
   const recipe = first.context.recipe as ExploreRecipe;
   return report(program, summary, { json: args.json, recipe, target: first.options.findOutput }, out);

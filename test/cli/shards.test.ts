@@ -41,6 +41,11 @@ describe('explore --shard i/N and merge', () => {
     // their own range, and the merge must still report 765 and count runs as one process.
     ['first failure by seed order', { ...defaults, program: 'zoo/dining-philosophers', strategy: 'pct', maxExecutions: 800 }],
     ['histogram and every kind of failure', { ...defaults, program: 'tutorial/race', histogram: true, keepGoing: true, maxExecutions: 150, seed: 9 }],
+    // DPOR: a fixed prefix split of the tree; the traces each counted once, by the part that owns them.
+    ['DPOR, histogram', { ...defaults, program: 'bench/lastzero-5', strategy: 'dpor', histogram: true }],
+    ['DPOR, every kind of failure', { ...defaults, program: 'zoo/lock-order-inversion', strategy: 'dpor', keepGoing: true, histogram: true }],
+    // The first failure in DPOR's own order, whichever shard meets a failure.
+    ['DPOR, first failure', { ...defaults, program: 'bench/counter-3', strategy: 'dpor' }],
   ];
   for (const [title, args] of cases) {
     it(`${title}: N = 1, 2, 3, 7 merge to the one-process --json and report`, async () => {
@@ -73,9 +78,10 @@ describe('explore --shard i/N and merge', () => {
     expect(() => JSON.parse(readFileSync(files[0]!, 'utf8')) as unknown).not.toThrow();
   });
 
-  it('rejects a malformed --shard and DPOR shards with one line', async () => {
+  it('rejects a malformed --shard, DFS shards and a DPOR shard with a budget with one line', async () => {
     await expect(exploreCommand({ ...defaults, program: 'tutorial/race', shard: '4/3' }, () => undefined)).rejects.toThrow(/--shard must be i\/N with 1 <= i <= N, got '4\/3'/);
-    await expect(exploreCommand({ ...defaults, program: 'tutorial/race', strategy: 'dpor', shard: '1/2' }, () => undefined)).rejects.toThrow(/not dpor/);
+    await expect(exploreCommand({ ...defaults, program: 'tutorial/race', strategy: 'dfs', shard: '1/2' }, () => undefined)).rejects.toThrow(/not dfs/);
+    await expect(exploreCommand({ ...defaults, program: 'tutorial/race', strategy: 'dpor', maxExecutions: 10, shard: '1/2' }, () => undefined)).rejects.toThrow(/drop --max-executions/);
   });
 
   it('scripts/local-shards.sh runs N processes and merges them into the one-process --json', async () => {

@@ -152,7 +152,8 @@ export interface ExploreSummary {
   readonly elapsedMs: number;
 }
 
-const TIMED_NOTE = 'virtual-time rules with sleeps or timeouts whose deadlines other steps can reach: the step that reaches one is ordered with every other step, so DPOR reorders less (pass --untimed for the reduction)';
+/** The note a summary carries once DPOR met a timed step under virtual-time rules. */
+export const TIMED_NOTE = 'virtual-time rules with sleeps or timeouts whose deadlines other steps can reach: the step that reaches one is ordered with every other step, so DPOR reorders less (pass --untimed for the reduction)';
 
 /** Runs of a sampling strategy when `maxExecutions` is not given. */
 export const DEFAULT_SAMPLES = 1000;
@@ -478,7 +479,8 @@ export function explore(program: Program, options: ExploreOptions = {}): Explore
   return e.summary();
 }
 
-function levelOf(program: Program): number {
+/** The logging level an exploration compares output at when none is given: the program's, else INFO. */
+export function levelOf(program: Program): number {
   const names: Record<string, number> = { debug: 10, info: 20, warning: 30, error: 40, critical: 50 };
   return names[program.options.logLevel ?? 'info'] ?? 20;
 }

@@ -188,6 +188,8 @@ export class DporPartSearch implements Search {
   private current: DporSearch | undefined;
   /** Executions run and dropped because another part owns their trace. */
   skipped = 0;
+  /** True once a timed step ran under virtual-time rules in some part. */
+  timed = false;
 
   constructor(
     private readonly runner: Runner,
@@ -218,6 +220,7 @@ export class DporPartSearch implements Search {
         this.current.confine(this.prefixes[this.k]!);
       }
       const step = this.current.next();
+      if (this.current.timed) this.timed = true;
       if (step.kind === 'done') {
         this.current = undefined;
         this.k++;

@@ -9,6 +9,7 @@
 import { ThreadsimError } from '../../../errors.js';
 import type { ExploreOptions } from '../explore.js';
 import type { PartRange, PartResult } from './part.js';
+import type { BranchResult } from './dpor-branch.js';
 
 /** Format tag of a shard result file. */
 export const SHARD_FORMAT = 'threadsim-shard';
@@ -36,6 +37,8 @@ export interface ShardFile {
   /** Time the shard took (timing only: never compared). */
   readonly elapsedMs: number;
   readonly parts: readonly PartResult[];
+  /** DPOR: what the shard's prefix parts found (dpor-shard.ts); `parts` is then empty. */
+  readonly dpor?: BranchResult;
 }
 
 /** Parse `i/N` (1 <= i <= N). */

@@ -1,0 +1,229 @@
+/**
+ * One branch of a DPOR search split across workers (see dpor-top.ts): optimal DPOR confined to
+ * the branch's prefix, counting its executions as {@link Exploration} counts them (endings,
+ * histogram, failures by signature, the output looked for), and handing out what belongs to
+ * the coordinator: races whose reversal falls inside the prefix, and on request the
+ * alternatives of its shallowest free state (work stealing). Run in slices so a worker can
+ * answer messages between them.
+ */
+import { execute, summarizeState } from '../../execution.js';
+import type { Program } from '../../program.js';
+import { renderOutput } from '../../../trace/text.js';
+import { DporSearch, type DporStats } from '../dpor.js';
+import { levelOf, type ExploreOptions } from '../explore.js';
+import type { Runner } from '../search.js';
+import { failureSignature } from '../shrink.js';
+import { traceKey } from '../trace-key.js';
+import type { EventInfo } from '../events.js';
+import type { DonatedState, DporBranch, OutsideRace } from './dpor-top.js';
+import { DporPartSearch } from './dpor-split.js';
+
+/** One execution as the coordinator counts it: its trace (hashed key), ending, and histogram keys. */
+export interface ExecutionRecord {
+  /** Hash of the execution's trace key (trace-key.ts): equal traces, equal hashes. */
+  readonly trace: string;
+  /** 0 complete, 1 deadlock, 2 step bound. */
+  readonly ending: 0 | 1 | 2;
+  /** With histogram: the final-state key and the output. */
+  readonly state?: string;
+  readonly output?: string;
+}
+
+/** What a branch found (structured-clone safe). */
+export interface BranchResult {
+  /** The branch's prefix when it ended (grown by each donation). */
+  readonly prefix: readonly number[];
+  /** Executions run (some may repeat a trace another branch ran: the records tell). */
+  readonly executions: number;
+  readonly abandoned: number;
+  readonly records: readonly ExecutionRecord[];
+  /** The kinds of failure seen, each with the first schedule that showed it here and that execution's number in the branch (1-based). */
+  readonly failures: readonly { readonly signature: string; readonly schedule: readonly number[]; readonly at: number }[];
+  /** With findOutput: true when an execution printed it. */
+  readonly match: boolean;
+  /** True when a timed step ran under virtual-time rules (the summary then carries TIMED_NOTE). */
+  readonly timed: boolean;
+  /** True when the branch was stopped before its end (interrupt, or a failure or match when those stop). */
+  readonly stopped: boolean;
+  readonly stats: DporStats;
+  /** Daemon threads seen (the coordinator's dependency rules need them). */
+  readonly daemons: readonly number[];
+  /** A shard's parts: executions run and dropped because another part owns their trace. */
+  readonly skipped?: number;
+}
+
+/** Options a branch runs with: the exploration's, without what cannot cross threads. */
+export type BranchOptions = Omit<ExploreOptions, 'clock' | 'firstRun'>;
+
+/** A branch being run; see the file comment. */
+export class DporBranchRun {
+  private readonly search: DporSearch | DporPartSearch;
+  private readonly level: number;
+  private readonly races: OutsideRace[] = [];
+  private prefix: number[];
+  private executions = 0;
+  private abandoned = 0;
+  private readonly records: ExecutionRecord[] = [];
+  private readonly failures = new Map<string, { schedule: readonly number[]; at: number }>();
+  private match = false;
+  private stopped = false;
+  private ended = false;
+  private readonly daemons = new Set<number>();
+
+  constructor(
+    program: Program,
+    private readonly options: BranchOptions,
+    branch: DporBranch | { readonly parts: readonly (readonly number[])[] },
+    private readonly clock: () => number = () => 0,
+  ) {
+    const untimed = options.untimed ?? false;
+    const { maxSteps, cpuCount } = options;
+    const runner: Runner = (policy, monitor, seed = 0) => execute(program, { policy, seed, untimed, monitor, maxSteps, cpuCount });
+    this.level = options.logLevel ?? levelOf(program);
+    const orderOutput = options.histogram === true || options.findOutput !== undefined;
+    if ('parts' in branch) {
+      // A shard's parts of a fixed prefix split (scheme 1, dpor-split.ts): nothing goes to a coordinator.
+      this.search = new DporPartSearch(runner, orderOutput, untimed, branch.parts);
+      this.prefix = [];
+      return;
+    }
+    const search = new DporSearch(runner, orderOutput, untimed);
+    this.search = search;
+    this.prefix = [...branch.prefix];
+    search.confine(branch.prefix, { sleep: branch.sleep, subtree: branch.subtree });
+    search.onOutside = (state, sequence) => this.races.push({ state, sequence });
+  }
+
+  private get stopOnFailure(): boolean {
+    return !this.options.keepGoing && !this.options.histogram && this.options.findOutput === undefined;
+  }
+
+  /** True once the branch is explored or stopped. */
+  get done(): boolean {
+    return this.ended;
+  }
+
+  /** Executions so far and kinds of failure found. */
+  progress(): { executions: number; failures: number } {
+    return { executions: this.executions, failures: this.failures.size };
+  }
+
+  /** Run executions for about `budgetMs` (by the clock given); true when the branch is done. */
+  run(budgetMs = Infinity): boolean {
+    const t0 = this.clock();
+    while (!this.ended) {
+      this.once();
+      if (this.clock() - t0 >= budgetMs) break;
+    }
+    return this.ended;
+  }
+
+  /** Stop at the next execution, keeping what was found. */
+  interrupt(): void {
+    if (this.ended) return;
+    this.ended = true;
+    this.stopped = true;
+  }
+
+  /**
+   * A sequence the coordinator merges into this branch at free state `state` (see
+   * {@link DporSearch.insertAt}); false when the branch cannot take it (it gave that state up,
+   * or has ended).
+   */
+  insertAt(state: number, sequence: readonly EventInfo[]): boolean {
+    return !this.ended && this.search instanceof DporSearch && this.search.insertAt(state, sequence);
+  }
+
+  /** Daemon threads seen so far (sent with races: the coordinator's dependency rules need them). */
+  daemonList(): number[] {
+    return [...this.daemons];
+  }
+
+  /** The races found since the last call, for the coordinator (in the order found). */
+  takeRaces(): OutsideRace[] {
+    return this.races.splice(0);
+  }
+
+  /**
+   * Give up the alternatives of the shallowest free state (see {@link DporSearch.donate}); the
+   * prefix grows to take in the states given up. Undefined when there is nothing to give.
+   */
+  donate(): DonatedState[] | undefined {
+    if (this.ended || !(this.search instanceof DporSearch)) return undefined;
+    const given = this.search.donate();
+    if (given === undefined) return undefined;
+    for (const s of given) this.prefix.push(s.chosen);
+    return given;
+  }
+
+  result(): BranchResult {
+    return {
+      prefix: this.prefix,
+      executions: this.executions,
+      abandoned: this.abandoned,
+      records: this.records,
+      failures: [...this.failures].map(([signature, f]) => ({ signature, ...f })),
+      match: this.match,
+      timed: this.search.timed,
+      stopped: this.stopped,
+      stats: this.search instanceof DporSearch ? { ...this.search.stats } : { sleepBlocked: 0, infeasible: 0, races: 0, inserted: 0 },
+      daemons: [...this.daemons],
+      ...(this.search instanceof DporPartSearch ? { skipped: this.search.skipped } : {}),
+    };
+  }
+
+  /** One execution, counted as Exploration.once counts a DPOR execution. */
+  private once(): void {
+    const step = this.search.next();
+    if (step.kind === 'done') {
+      this.ended = true;
+      return;
+    }
+    if (step.kind === 'abandoned') {
+      this.abandoned++;
+      return;
+    }
+    const r = step.result;
+    for (const t of r.threads) if (t.daemon) this.daemons.add(t.index);
+    this.executions++;
+    const o = this.options;
+    const ending = r.ending === 'complete' ? 0 : r.ending === 'deadlock' ? 1 : 2;
+    const lines = o.histogram || o.findOutput ? renderOutput(r.output, { timestamps: false, level: this.level }) : [];
+    const trace = hashKey(traceKey(this.search.lastEvents, this.search.rules!));
+    if (o.histogram) {
+      const state = ending === 0 ? summarizeState(r.state) : ending === 1 ? 'deadlock' : 'step bound exceeded';
+      this.records.push({ trace, ending, state, output: lines.join('\n') });
+    } else this.records.push({ trace, ending });
+    for (const f of r.failures) {
+      const signature = failureSignature(f);
+      if (this.failures.has(signature)) continue;
+      this.failures.set(signature, { schedule: [...r.schedule], at: this.executions });
+      if (this.stopOnFailure) this.interrupt();
+    }
+    const want = o.findOutput;
+    if (want !== undefined && lines.length === want.length && lines.every((l, i) => l === want[i])) {
+      this.match = true;
+      this.interrupt();
+    }
+  }
+}
+
+/**
+ * A 128-bit hash of a trace key (four 32-bit FNV-1a lanes with different offsets), in hex:
+ * keys run to kilobytes, and the coordinator keeps one per trace.
+ */
+export function hashKey(key: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ 0x5bd1e995;
+  let c = 0x27d4eb2f;
+  let d = 0x165667b1;
+  for (let i = 0; i < key.length; i++) {
+    const ch = key.charCodeAt(i);
+    a = Math.imul(a ^ ch, 0x01000193);
+    b = Math.imul(b ^ ch, 0x01000193) + i;
+    c = Math.imul(c ^ ch, 0x85ebca6b) ^ (c >>> 13);
+    d = Math.imul(d ^ ch, 0xc2b2ae35) + (d >>> 16);
+  }
+  const hex = (x: number): string => (x >>> 0).toString(16).padStart(8, '0');
+  return `${hex(a)}${hex(b)}${hex(c)}${hex(d)}${key.length.toString(36)}`;
+}
