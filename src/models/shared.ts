@@ -9,44 +9,13 @@
 import { noteCreated, runtime } from '../scheduler/context.js';
 import { callerSite } from '../scheduler/detect/site.js';
 import type { Kernel, Op, Step, Steps } from '../scheduler/ops.js';
+import { OneStep } from './one-step.js';
 
 /*
  * Reads and writes are the hot path of every exploration, so their ops are small classes
- * (methods on the prototype, no closure per step) that are also their own one-step iterators:
- * `yield* db.get('x')` delegates to the op itself instead of to a fresh generator object.
- * Protocol: the first `next()` yields the op; the second returns what the engine sent back;
- * `throw` rethrows into the delegating thread, as a generator would.
+ * (methods on the prototype, no closure per step) that are their own one-step iterators
+ * (see one-step.ts).
  */
-abstract class OneStep<R> implements Iterator<Op, R, unknown> {
-  private started = false;
-  /** True once a thread has yielded it (`yield*` started it). */
-  get ran(): boolean {
-    return this.started;
-  }
-  next(sent?: unknown): IteratorResult<Op, R> {
-    // One result object for every op: `yield*` reads it at once and never keeps it, and a
-    // fresh pair per step was a measurable share of a short run's garbage.
-    const r = STEP_RESULT as { value: unknown; done: boolean };
-    if (this.started) {
-      r.value = sent;
-      r.done = true;
-    } else {
-      this.started = true;
-      r.value = this;
-      r.done = false;
-    }
-    return r as IteratorResult<Op, R>;
-  }
-  throw(e?: unknown): IteratorResult<Op, R> {
-    throw e;
-  }
-  [Symbol.iterator](): this {
-    return this;
-  }
-}
-
-/** The iterator result every {@link OneStep} returns, refilled on each call (read it before the next). */
-const STEP_RESULT: { value: unknown; done: boolean } = { value: undefined, done: false };
 
 /** One location of a store, made once per key: what its ops carry instead of three strings. */
 interface Location {

@@ -16,7 +16,8 @@
  */
 import { runtime } from '../scheduler/context.js';
 import { describeError } from '../scheduler/exception-line.js';
-import type { Kernel, Op, Steps, ThreadRecord } from '../scheduler/ops.js';
+import type { Kernel, Op, SpawnOptions, Step, Steps, ThreadRecord } from '../scheduler/ops.js';
+import { OneStep } from './one-step.js';
 import type { Runtime } from '../scheduler/runtime.js';
 import { RuntimeError } from './exceptions.js';
 import { callMaybeSteps } from './maybe-steps.js';
@@ -109,19 +110,24 @@ export class Thread<A extends unknown[] = never[]> {
   }
 
   /** `start()`: one step that makes the new thread runnable (default policies run it first). */
-  *start(): Steps<void> {
-    yield new StartOp(this as unknown as Thread, this._name);
+  start(): Step<void> {
+    return new StartOp(this as unknown as Thread);
   }
 
   /** Start the thread inside the current step (used by `start()` and by executors). */
   bootstrap(k: Kernel): void {
     if (this.record !== undefined) throw new RuntimeError('threads can only be started once');
-    this.record = k.spawn((self) => this.body(self), {
-      name: this._name,
-      daemon: this._daemon,
-      handle: this,
-      onUncaught: (e) => this.excepthook(e),
-    });
+    // The spawn options are an object whose hook is a method and the body a function made
+    // once: no closure per thread started (a short run starts a few and runs little else).
+    this.record = k.spawn(Thread.bodyOf, new Spawn(this as unknown as Thread, this._name, this._daemon));
+  }
+
+  /** The body of a started thread, whose record's handle is its Thread. */
+  private static readonly bodyOf = (self: ThreadRecord): Steps<unknown> => (self.handle as Thread).body(self);
+
+  /** The excepthook steps of this thread for the exception `e` (see {@link excepthook}). */
+  static excepthookOf(t: Thread, e: unknown): Steps<unknown> | undefined {
+    return t.excepthook(e);
   }
 
   /**
@@ -174,16 +180,32 @@ export class Thread<A extends unknown[] = never[]> {
   }
 }
 
-/** The op of `start()`: a class, so that starting a thread makes no closure. */
-class StartOp implements Op {
+/**
+ * The op of `start()`: a class, so that starting a thread makes no closure, and its own
+ * one-step iterator (no generator per start).
+ */
+class StartOp extends OneStep<void> implements Op {
   readonly kind = 'spawn';
   readonly access = 'sync';
-  constructor(
-    private readonly starting: Thread,
-    readonly obj: string,
-  ) {}
+  readonly obj: string;
+  constructor(private readonly starting: Thread) {
+    super();
+    this.obj = starting.name;
+  }
   run(k: Kernel): void {
     this.starting.bootstrap(k);
+  }
+}
+
+/** What a Thread asks the engine to start: its name, daemon flag, itself, and its excepthook. */
+class Spawn implements SpawnOptions {
+  constructor(
+    readonly handle: Thread,
+    readonly name: string,
+    readonly daemon: boolean,
+  ) {}
+  onUncaught(e: unknown): Steps<unknown> | undefined {
+    return Thread.excepthookOf(this.handle, e);
   }
 }
 

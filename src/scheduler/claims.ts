@@ -11,8 +11,9 @@ import type { Claim, SharedState } from './program.js';
  * Evaluate every claim on `state` (a record of named claims, or its entries, which the engine
  * makes once per program); the false ones, with what each read.
  */
-export function checkClaims(claims: Readonly<Record<string, Claim>> | readonly (readonly [string, Claim])[], state: SharedState, summarize: (s: SharedState) => string): ClaimFailure[] {
-  const failed: ClaimFailure[] = [];
+export function checkClaims(claims: Readonly<Record<string, Claim>> | readonly (readonly [string, Claim])[], state: SharedState, summarize: (s: SharedState) => string): readonly ClaimFailure[] {
+  // Made at the first false claim: most runs' claims all hold.
+  let failed: ClaimFailure[] | undefined;
   for (const [name, claim] of Array.isArray(claims) ? claims : Object.entries(claims)) {
     let verdict: boolean | string;
     try {
@@ -35,11 +36,13 @@ export function checkClaims(claims: Readonly<Record<string, Claim>> | readonly (
       w.watch(EMPTY, NO_READS);
     }
     const why = typeof verdict === 'string' ? verdict : `final state: ${summarize(state)}`;
-    failed.push({ kind: 'claim', claim: name, ...(reads.length === 0 ? {} : { reads }), message: `claim '${name}' is false: ${why}` });
+    const message = `claim '${name}' is false: ${why}`;
+    (failed ??= []).push(reads.length === 0 ? { kind: 'claim', claim: name, message } : { kind: 'claim', claim: name, reads, message });
   }
-  return failed;
+  return failed ?? ALL_HOLD;
 }
 
+const ALL_HOLD: readonly ClaimFailure[] = Object.freeze([]);
 const EMPTY: SharedState = Object.freeze({});
 const NO_READS: string[] = [];
 
@@ -76,8 +79,11 @@ class Watcher {
 
   private storeView(name: string): SharedState {
     const store = (): Readonly<Record<string, unknown>> => this.state[name] ?? EMPTY;
+    // `store.key` names made once per key, not on every read of every failing run.
+    const locations = new Map<string, string>();
     return view(store, (key) => {
-      const location = `${name}.${key}`;
+      let location = locations.get(key);
+      if (location === undefined) locations.set(key, (location = `${name}.${key}`));
       if (!this.reads.includes(location)) this.reads.push(location);
       return store()[key];
     }) as SharedState;

@@ -138,6 +138,13 @@ const NO_OUTPUT: readonly OutputLine[] = Object.freeze([]);
 const NO_FAILURES: readonly Failure[] = Object.freeze([]);
 const NO_CLAIM_FAILURES: readonly ClaimFailure[] = Object.freeze([]);
 const NO_CLAIMS: Readonly<Record<string, Claim>> = Object.freeze({});
+const NO_INFOS: ExecutionResult['threads'] = Object.freeze([]);
+/** Frozen arrays of n undefineds, by n: the results of runs whose threads returned nothing. */
+const NO_RESULTS: (readonly unknown[])[] = [];
+
+function noResults(n: number): readonly unknown[] {
+  return (NO_RESULTS[n] ??= Object.freeze(new Array<unknown>(n).fill(undefined)));
+}
 const MAIN_THREAD: SpawnOptions = Object.freeze({ name: 'MainThread', daemon: false, handle: undefined });
 const DEFAULT_SETTINGS: RuntimeSettings = Object.freeze({ cpuCount: -1, programSeed: -1, captureSites: false });
 
@@ -162,8 +169,8 @@ class Thread implements ThreadRecord {
   parkedForPending = false;
   /** The generator the thread runs: its body, then its excepthook steps if the body raised. */
   gen!: Steps<unknown>;
-  /** Asked when the body raises (`SpawnOptions.onUncaught`); cleared once asked. */
-  onUncaught: ((e: unknown) => Steps<unknown> | undefined) | undefined;
+  /** The body raised once already, so `SpawnOptions.onUncaught` has been asked (it is asked once). */
+  uncaughtAsked = false;
   /** True while the thread runs its excepthook steps: the body raised, so it has no result. */
   inExcepthook = false;
   /**
@@ -172,18 +179,18 @@ class Thread implements ThreadRecord {
    */
   sharedStore: string | undefined;
   sharedKey: string | undefined;
-  readonly finished: WaitQueue;
-  readonly onError: ((e: unknown) => void) | undefined;
+  /** Made when first asked for (a join): most threads are never joined. */
+  finishedQueue: WaitQueue | undefined = undefined;
   constructor(
     readonly index: number,
     readonly name: string,
     readonly daemon: boolean,
     readonly handle: unknown,
-    options: SpawnOptions,
-  ) {
-    this.finished = new WaitQueue(name);
-    this.onError = options.onError;
-    this.onUncaught = options.onUncaught;
+    /** Kept whole, and its hooks called as its methods: a model may pass one object with methods instead of closures. */
+    readonly options: SpawnOptions,
+  ) {}
+  get finished(): WaitQueue {
+    return (this.finishedQueue ??= new WaitQueue(this.name));
   }
 }
 
@@ -233,9 +240,29 @@ export class Execution implements Runtime {
   /** The program's claims as entries, made once per claims object. */
   private claimsOf: Readonly<Record<string, Claim>> | undefined;
   private claimList: readonly (readonly [string, Claim])[] = [];
-  /** MainThread's body; made once, as is the interpreter-exit op. */
-  private readonly mainStart = (): Steps<unknown> => this.mainBody();
+  /** The thread table of the last result, reused while threads keep their names (see threadInfos). */
+  private lastInfos: ExecutionResult['threads'] = NO_INFOS;
+  /**
+   * MainThread's body; made once, as is the interpreter-exit op. A generator function's
+   * generator runs as MainThread itself (no wrapper generator to resume on every one of its
+   * steps): the engine starts the interpreter shutdown when it returns or raises (see
+   * {@link shutdown}). Anything else goes through {@link mainBody}, which reports what
+   * `yield*` of it raises.
+   */
+  private readonly mainStart = (): Steps<unknown> => {
+    if (!this.directMain) return this.mainBody();
+    this.mainInBody = true;
+    // A throw here (a parameter default) is main's exception: raised() reports it as such.
+    return this.program.main();
+  };
+  /** The program's main is a generator function (checked once per program). */
+  private directMain = false;
+  private mainOf: Program['main'] | undefined;
+  /** MainThread runs the program's main generator itself, which has not returned or raised yet. */
+  private mainInBody = false;
   private exitStep: Op | undefined;
+  /** MainThread's last steps when no exit hook was registered: made once per instance. */
+  private exitSteps: ExitSteps | undefined;
   private readonly point = {
     step: 0,
     now: 0,
@@ -312,6 +339,11 @@ export class Execution implements Runtime {
     point.spawned = -1;
     point.yielded = false;
     point.switchInterval = undefined;
+    this.mainInBody = false;
+    if (program.main !== this.mainOf) {
+      this.mainOf = program.main;
+      this.directMain = isGeneratorFunction(program.main);
+    }
     const claims = program.options.claims ?? NO_CLAIMS;
     if (claims !== this.claimsOf) {
       this.claimsOf = claims;
@@ -533,6 +565,7 @@ export class Execution implements Runtime {
     probe?.enter(this.stepIndex, t.index, t.name, t.pending);
     try {
       r = threw ? t.gen.throw(error) : t.gen.next(result);
+      if (r.done && this.mainInBody && t.index === 0) r = this.shutdown(t, r.value);
     } catch (e) {
       probe?.leave();
       takeUnrun();
@@ -560,9 +593,16 @@ export class Execution implements Runtime {
   private raised(t: Thread, error: unknown, reporter: Thread): IteratorResult<Op, unknown> | undefined {
     if (isOwnError(error)) throw error;
     if (t.sharedStore !== undefined && isFrozenMutation(error)) throw changedInPlace(t.name, t.sharedStore, t.sharedKey!, error);
-    const hook = t.onUncaught;
-    t.onUncaught = undefined;
-    const steps = hook?.(error);
+    if (this.mainInBody && t.index === 0) {
+      // The program's main raised: Python prints the traceback, then shuts down as usual.
+      this.mainRaised(error);
+      try {
+        return this.shutdown(t, undefined);
+      } catch (e) {
+        return this.raised(t, e, reporter);
+      }
+    }
+    const steps = t.uncaughtAsked ? undefined : ((t.uncaughtAsked = true), t.options.onUncaught?.(error));
     if (steps !== undefined) {
       t.gen = steps;
       t.inExcepthook = true;
@@ -600,7 +640,7 @@ export class Execution implements Runtime {
     t.pending = undefined;
     removeFrom(this.runnable, t);
     this.runnableDirty = true;
-    this.wake(t.finished);
+    if (t.finishedQueue !== undefined) this.wake(t.finishedQueue);
     this.wake(this.anyFinished);
     this.monitor?.onThreadEnd?.(t.index, Math.max(0, this.stepIndex - 1));
     if (threw) this.uncaught(t, error);
@@ -610,8 +650,8 @@ export class Execution implements Runtime {
   private uncaught(t: Thread, error: unknown): void {
     const { type, detail } = describeError(error);
     if (type === 'SystemExit') return;
-    if (t.onError !== undefined) {
-      t.onError(error);
+    if (t.options.onError !== undefined) {
+      t.options.onError(error);
     } else {
       this.emit('stderr', 40, `Exception in thread ${t.name}:`);
       this.emit('stderr', 40, 'Traceback (most recent call last):');
@@ -628,7 +668,7 @@ export class Execution implements Runtime {
     });
   }
 
-  /** MainThread: the program's main, then Python's interpreter shutdown. */
+  /** MainThread when the program's main is not a generator function: main, then Python's interpreter shutdown. */
   private *mainBody(): Steps<unknown> {
     let value: unknown;
     try {
@@ -637,12 +677,34 @@ export class Execution implements Runtime {
       if (isOwnError(e)) throw e;
       const main = this.threads[0]!;
       if (main.sharedStore !== undefined && isFrozenMutation(e)) throw changedInPlace(main.name, main.sharedStore, main.sharedKey!, e);
-      const { type, detail } = describeError(e);
-      this.emit('stderr', 40, 'Traceback (most recent call last):');
-      for (const line of tracebackFrames(e)) this.emit('stderr', 40, line);
-      this.emit('stderr', 40, exceptionLine(type, detail));
-      this.failures.push({ kind: 'exception', thread: 'MainThread', type, detail, step: Math.max(0, this.stepIndex - 1), message: `uncaught ${type} in MainThread: ${detail}` });
+      this.mainRaised(e);
     }
+    return yield* this.shutdownSteps(value);
+  }
+
+  /** The program's main raised `e`: the traceback Python prints for MainThread, and the failure. */
+  private mainRaised(e: unknown): void {
+    const { type, detail } = describeError(e);
+    this.emit('stderr', 40, 'Traceback (most recent call last):');
+    for (const line of tracebackFrames(e)) this.emit('stderr', 40, line);
+    this.emit('stderr', 40, exceptionLine(type, detail));
+    this.failures.push({ kind: 'exception', thread: 'MainThread', type, detail, step: Math.max(0, this.stepIndex - 1), message: `uncaught ${type} in MainThread: ${detail}` });
+  }
+
+  /**
+   * The program's main generator, run as MainThread, returned `value` (undefined: it raised,
+   * and was reported): MainThread goes on with the interpreter shutdown in the same stretch of
+   * code, as the wrapper generator did, and ends with `value` as its result.
+   */
+  private shutdown(t: Thread, value: unknown): IteratorResult<Op, unknown> {
+    this.mainInBody = false;
+    const steps = this.exitHooks.length === 0 ? (this.exitSteps ??= new ExitSteps(this.exitOp())).start(value) : this.shutdownSteps(value);
+    t.gen = steps;
+    return steps.next();
+  }
+
+  /** Python's interpreter shutdown: the `atexit` hooks, then the exit op; returns main's value. */
+  private *shutdownSteps(value: unknown): Steps<unknown> {
     for (let hook = this.exitHooks.shift(); hook !== undefined; hook = this.exitHooks.shift()) yield* hook();
     yield this.exitOp();
     return value;
@@ -753,15 +815,8 @@ export class Execution implements Runtime {
     // A short schedule is copied now and the log kept for the next run; a long one is handed
     // to the result whole and read only if asked for.
     const log = this.schedule;
-    const threads = this.threads;
-    const n = threads.length;
-    const infos = new Array<ExecutionResult['threads'][number]>(n);
-    const results = new Array<unknown>(n);
-    for (let i = 0; i < n; i++) {
-      const t = threads[i]!;
-      infos[i] = { index: t.index, name: t.name, daemon: t.daemon };
-      results[i] = t.result;
-    }
+    const infos = this.threadInfos();
+    const results = this.threadResults();
     const output = this.output.length === 0 ? NO_OUTPUT : this.output;
     const failures = this.failures.length === 0 ? NO_FAILURES : this.failures;
     let r: Mutable<ExecutionResult>;
@@ -796,6 +851,39 @@ export class Execution implements Runtime {
     return r;
   }
 
+  /**
+   * The result's thread table: the last run's (frozen, so results may share it) when every
+   * thread has the same name and daemon flag, as in most runs of an exploration.
+   */
+  private threadInfos(): ExecutionResult['threads'] {
+    const threads = this.threads;
+    const n = threads.length;
+    const last = this.lastInfos;
+    if (last.length === n) {
+      let same = true;
+      for (let i = 0; i < n && same; i++) same = last[i]!.name === threads[i]!.name && last[i]!.daemon === threads[i]!.daemon;
+      if (same) return last;
+    }
+    const infos = new Array<ExecutionResult['threads'][number]>(n);
+    for (let i = 0; i < n; i++) {
+      const t = threads[i]!;
+      infos[i] = Object.freeze({ index: t.index, name: t.name, daemon: t.daemon });
+    }
+    return (this.lastInfos = Object.freeze(infos));
+  }
+
+  /** What each thread returned: one shared frozen array of n undefineds when no thread returned a value. */
+  private threadResults(): readonly unknown[] {
+    const threads = this.threads;
+    const n = threads.length;
+    let i = 0;
+    while (i < n && threads[i]!.result === undefined) i++;
+    if (i === n) return noResults(n);
+    const results = new Array<unknown>(n);
+    for (i = 0; i < n; i++) results[i] = threads[i]!.result;
+    return results;
+  }
+
   // ----- Kernel and Runtime: what ops and models may call -----
 
   spawn(body: (self: ThreadRecord) => Steps<unknown>, options: SpawnOptions): ThreadRecord {
@@ -820,6 +908,7 @@ export class Execution implements Runtime {
     try {
       t.gen = assertThreadBody(options.name, body(t));
       first = t.gen.next();
+      if (first.done && this.mainInBody && t.index === 0) first = this.shutdown(t, first.value);
     } catch (e) {
       probe?.leave();
       takeUnrun();
@@ -940,6 +1029,47 @@ export class Execution implements Runtime {
 
   atExit(hook: () => Steps<void>): void {
     this.exitHooks.push(hook);
+  }
+}
+
+/**
+ * MainThread's last step when no `atexit` hook is registered: the exit op, then main's
+ * value, as {@link Execution.shutdownSteps} would give them, without a generator per run.
+ * Made once per engine instance and restarted for each run; its iterator result is reused
+ * (the engine reads it at once).
+ */
+class ExitSteps {
+  private yielded = false;
+  private value: unknown = undefined;
+  private readonly r: { value: unknown; done: boolean } = { value: undefined, done: false };
+  constructor(private readonly op: Op) {}
+  start(value: unknown): Steps<unknown> {
+    this.yielded = false;
+    this.value = value;
+    return this as unknown as Steps<unknown>;
+  }
+  next(): IteratorResult<Op, unknown> {
+    const r = this.r;
+    if (this.yielded) {
+      r.value = this.value;
+      r.done = true;
+      this.value = undefined;
+    } else {
+      this.yielded = true;
+      r.value = this.op;
+      r.done = false;
+    }
+    return r as IteratorResult<Op, unknown>;
+  }
+  throw(e: unknown): never {
+    throw e;
+  }
+  return(value: unknown): IteratorResult<Op, unknown> {
+    this.yielded = true;
+    return { value, done: true };
+  }
+  [Symbol.iterator](): this {
+    return this;
   }
 }
 
