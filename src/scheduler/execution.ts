@@ -202,6 +202,8 @@ class Thread implements ThreadRecord {
  */
 export class Execution implements Runtime {
   threads: Thread[] = [];
+  /** `threads` was given to a monitor, which may keep it: the next run makes a new table. */
+  private threadsHandedOver = false;
   private readonly runnable: Thread[] = [];
   private readonly runnableIds: number[] = [];
   /** The runnable list changed since `runnableIds` was built. */
@@ -313,20 +315,25 @@ export class Execution implements Runtime {
         ...(options.rememberNotifies === true ? { rememberNotifies: true } : {}),
       };
     }
-    if (this.threads.length > 0) this.threads = [];
-    // Setting an array's length is a runtime call even when it does not change: only when needed.
-    if (this.runnable.length > 0) this.runnable.length = 0;
-    if (this.runnableIds.length > 0) this.runnableIds.length = 0;
+    // A monitor was handed the thread table at the end of the last run and may keep it.
+    if (this.threadsHandedOver) {
+      this.threads = [];
+      this.threadsHandedOver = false;
+    } else {
+      empty(this.threads);
+    }
+    empty(this.runnable);
+    empty(this.runnableIds);
     this.runnableDirty = true;
     this.mayDisable = false;
     if (this.timers.size > 0) this.timers.clear();
-    if (this.exitHooks.length > 0) this.exitHooks.length = 0;
+    empty(this.exitHooks);
     if (this.counters.size > 0) this.counters.clear();
     if (this.singletons.size > 0) this.singletons.clear();
     if (this.output.length > 0) this.output = [];
     if (this.failures.length > 0) this.failures = [];
     this.schedule.clear();
-    if (this.anyFinished.parked.length > 0) this.anyFinished.parked.length = 0;
+    empty(this.anyFinished.parked);
     this.state = {};
     this.initialState = undefined;
     this.clock = 0;
@@ -372,6 +379,7 @@ export class Execution implements Runtime {
       const ending = this.loop(main);
       const claims: readonly ClaimFailure[] = ending === 'complete' && this.claimList.length > 0 ? checkClaims(this.claimList, this.state, summarizeState) : NO_CLAIM_FAILURES;
       for (const c of claims) this.failures.push(c);
+      if (this.monitor?.onEnd !== undefined) this.threadsHandedOver = true;
       const found = this.monitor?.onEnd?.(ending, this.state, this.threads);
       if (found) this.failures.push(...found);
       if (claims.length > 0 && this.monitor?.explainClaim !== undefined) this.explainClaims(claims);
@@ -1089,6 +1097,14 @@ export function assertThreadBody(thread: string, value: unknown): Steps<unknown>
 
 function isGenerator(x: unknown): x is Steps<unknown> {
   return typeof x === 'object' && x !== null && typeof (x as Generator).next === 'function' && typeof (x as Generator).throw === 'function';
+}
+
+/**
+ * Empty a list kept across runs. By `pop`, which keeps the array's backing store: setting
+ * `length = 0` drops it, and the next run's first push allocates a new one.
+ */
+function empty(list: unknown[]): void {
+  while (list.length > 0) list.pop();
 }
 
 function removeFrom<T>(list: T[], item: T): void {

@@ -5,7 +5,8 @@
  * caller can show progress and stop it cleanly; memory stays flat in the number of executions.
  */
 import { ThreadsimError } from '../../errors.js';
-import { execute, summarizeState, type ExecutionResult } from '../execution.js';
+import { execute, summarizeState, type ExecutionOptions, type ExecutionResult } from '../execution.js';
+import type { Policy } from '../policies/policy.js';
 import type { Failure } from '../failures.js';
 import type { PctParameters } from '../policies/pct.js';
 import type { Program } from '../program.js';
@@ -154,6 +155,8 @@ export interface ExploreSummary {
 
 const TIMED_NOTE = 'virtual-time rules with a sleep or timeout: a step that reaches or ends one is ordered with every other step, so DPOR reorders less (pass --untimed for the reduction)';
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
 /** Runs of a sampling strategy when `maxExecutions` is not given. */
 export const DEFAULT_SAMPLES = 1000;
 const NO_LINES: readonly string[] = Object.freeze([]);
@@ -173,6 +176,7 @@ export class Exploration {
   private readonly notes: string[] = [];
   private readonly runner: Runner;
   private readonly daemons = new Set<number>();
+  private lastThreads: ExecutionResult['threads'] | undefined;
   private readonly rules: DependencyRules;
   private readonly level: number;
   private readonly failures: FoundFailure[] = [];
@@ -212,16 +216,15 @@ export class Exploration {
     const untimed = options.untimed ?? false;
     const detect = options.detectRaces === true;
     const { maxSteps, cpuCount } = options;
-    // One literal per run, no spreads: the sampling strategies call this for every execution.
-    this.runner = (policy, monitor, seed = 0) =>
-      execute(program, {
-        policy,
-        seed,
-        untimed,
-        monitor: detect ? (monitor === undefined ? new RaceMonitor() : combineMonitors([monitor, new RaceMonitor()])) : monitor,
-        maxSteps,
-        cpuCount,
-      });
+    // One options object refilled for every run (the sampling strategies call this for every
+    // execution): an execution reads its options while it runs and keeps none of them after.
+    const runOptions: Mutable<ExecutionOptions> = { policy: undefined as unknown as Policy, seed: 0, untimed, monitor: undefined, maxSteps, cpuCount };
+    this.runner = (policy, monitor, seed = 0) => {
+      runOptions.policy = policy;
+      runOptions.seed = seed;
+      runOptions.monitor = detect ? (monitor === undefined ? new RaceMonitor() : combineMonitors([monitor, new RaceMonitor()])) : monitor;
+      return execute(program, runOptions);
+    };
     const orderOutput = options.histogram === true || options.findOutput !== undefined;
     this.rules = { orderOutput, daemon: (t) => this.daemons.has(t) };
     if (orderOutput && this.strategy === 'dpor') this.notes.push(OUTPUT_NOTE);
@@ -326,7 +329,11 @@ export class Exploration {
       return;
     }
     const r = step.result;
-    for (const t of r.threads) if (t.daemon) this.daemons.add(t.index);
+    // Runs whose threads keep their names share one thread table: look at each table once.
+    if (r.threads !== this.lastThreads) {
+      this.lastThreads = r.threads;
+      for (const t of r.threads) if (t.daemon) this.daemons.add(t.index);
+    }
     if (this.dpor?.timed === true && !this.notes.includes(TIMED_NOTE)) this.notes.push(TIMED_NOTE);
     this.executions++;
     this.explored++;

@@ -11,7 +11,8 @@ import type { Policy } from '../policies/policy.js';
 import { RandomPolicy, scramble } from '../policies/random.js';
 import { isPreemption } from '../policies/preemption.js';
 import type { SchedulingPoint } from '../policies/policy.js';
-import { runGuarded, type Runner, type Search, type SearchStep } from './search.js';
+import type { ExecutionResult } from '../execution.js';
+import { AbandonExecution, type Runner, type Search, type SearchStep } from './search.js';
 
 /** Wraps a policy to count its preemptions. */
 export class Counting implements Policy {
@@ -65,17 +66,31 @@ export class SeededSearch implements Search {
     this.index = firstRun;
   }
 
-  /** Preemptions of the last run, made once (runGuarded asks after every run). */
-  private readonly preemptions = (): number => this.policy.preemptions;
-
   /** Seed of the execution the last {@link next} ran. */
   get lastSeed(): number {
     return this.seed;
   }
 
+  /**
+   * The step {@link next} returns, refilled on every call: one object per search instead of
+   * one per execution. Callers read a step before asking for the next (the exploration loop
+   * and the portfolio do).
+   */
+  private readonly step: { kind: 'execution'; result: ExecutionResult; preemptions: number } = { kind: 'execution', result: undefined as unknown as ExecutionResult, preemptions: 0 };
+
   next(): SearchStep {
     this.seed = runSeed(this.base, this.index++);
-    return runGuarded(this.runner, this.policy, this.monitor, this.preemptions, this.seed);
+    let result: ExecutionResult;
+    try {
+      result = this.runner(this.policy, this.monitor, this.seed);
+    } catch (e) {
+      if (e instanceof AbandonExecution) return { kind: 'abandoned', why: e.why };
+      throw e;
+    }
+    const step = this.step;
+    step.result = result;
+    step.preemptions = this.policy.preemptions;
+    return step;
   }
 }
 
