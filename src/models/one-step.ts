@@ -5,7 +5,7 @@
  * Protocol: the first `next()` yields the op; the second returns what the engine sent back;
  * `throw` rethrows into the delegating thread, as a generator would.
  */
-import type { Op } from '../scheduler/ops.js';
+import type { Access, Op, OpKind } from '../scheduler/ops.js';
 
 /** The iterator result every {@link OneStep} returns, refilled on each call (read it before the next). */
 const STEP_RESULT: { value: unknown; done: boolean } = { value: undefined, done: false };
@@ -37,4 +37,13 @@ export abstract class OneStep<R> implements Iterator<Op, R, unknown> {
   [Symbol.iterator](): this {
     return this;
   }
+}
+
+/**
+ * Give every op of class `cls` its `kind` and `access` through the class's prototype, not as
+ * fields of each op: two fewer fields in every op of the hot path. (Declare them in the class
+ * with `declare readonly kind: ...`.)
+ */
+export function opKind(cls: abstract new (...args: never[]) => Op, kind: OpKind, access: Access): void {
+  Object.defineProperties(cls.prototype, { kind: { value: kind }, access: { value: access } });
 }

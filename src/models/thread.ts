@@ -17,7 +17,7 @@
 import { runtime } from '../scheduler/context.js';
 import { describeError } from '../scheduler/exception-line.js';
 import type { Kernel, Op, SpawnOptions, Step, Steps, ThreadRecord } from '../scheduler/ops.js';
-import { OneStep } from './one-step.js';
+import { OneStep, opKind } from './one-step.js';
 import type { Runtime } from '../scheduler/runtime.js';
 import { RuntimeError } from './exceptions.js';
 import { callMaybeSteps } from './maybe-steps.js';
@@ -116,10 +116,17 @@ export class Thread<A extends unknown[] = never[]> {
 
   /** Start the thread inside the current step (used by `start()` and by executors). */
   bootstrap(k: Kernel): void {
-    if (this.record !== undefined) throw new RuntimeError('threads can only be started once');
-    // The spawn options are an object whose hook is a method and the body a function made
-    // once: no closure per thread started (a short run starts a few and runs little else).
-    this.record = k.spawn(Thread.bodyOf, new Spawn(this as unknown as Thread, this._name, this._daemon));
+    Thread.spawn(this as unknown as Thread, k, new Spawn(this as unknown as Thread));
+  }
+
+  /**
+   * Start `t` with `options` (its start op, or a {@link Spawn}): an object whose hook is a
+   * method, and a body function made once, so no closure per thread started (a short run
+   * starts a few and runs little else). Internal to this module.
+   */
+  static spawn(t: Thread, k: Kernel, options: SpawnOptions): void {
+    if (t.record !== undefined) throw new RuntimeError('threads can only be started once');
+    t.record = k.spawn(Thread.bodyOf, options);
   }
 
   /** The body of a started thread, whose record's handle is its Thread. */
@@ -182,28 +189,45 @@ export class Thread<A extends unknown[] = never[]> {
 
 /**
  * The op of `start()`: a class, so that starting a thread makes no closure, and its own
- * one-step iterator (no generator per start).
+ * one-step iterator (no generator per start). It is also what the thread asks the engine to
+ * start (its spawn options), so a start makes one object besides the thread.
  */
-class StartOp extends OneStep<void> implements Op {
-  readonly kind = 'spawn';
-  readonly access = 'sync';
+class StartOp extends OneStep<void> implements Op, SpawnOptions {
+  declare readonly kind: 'spawn';
+  declare readonly access: 'sync';
   readonly obj: string;
   constructor(private readonly starting: Thread) {
     super();
     this.obj = starting.name;
   }
   run(k: Kernel): void {
-    this.starting.bootstrap(k);
+    Thread.spawn(this.starting, k, this);
+  }
+  // The spawn options: read by the engine when the thread starts, as Python reads them.
+  get name(): string {
+    return this.starting.name;
+  }
+  get daemon(): boolean {
+    return this.starting.daemon;
+  }
+  get handle(): Thread {
+    return this.starting;
+  }
+  onUncaught(e: unknown): Steps<unknown> | undefined {
+    return Thread.excepthookOf(this.starting, e);
   }
 }
+opKind(StartOp, 'spawn', 'sync');
 
-/** What a Thread asks the engine to start: its name, daemon flag, itself, and its excepthook. */
+/** What a Thread started by an executor asks the engine to start (see StartOp). */
 class Spawn implements SpawnOptions {
-  constructor(
-    readonly handle: Thread,
-    readonly name: string,
-    readonly daemon: boolean,
-  ) {}
+  constructor(readonly handle: Thread) {}
+  get name(): string {
+    return this.handle.name;
+  }
+  get daemon(): boolean {
+    return this.handle.daemon;
+  }
   onUncaught(e: unknown): Steps<unknown> | undefined {
     return Thread.excepthookOf(this.handle, e);
   }

@@ -14,7 +14,11 @@ import type { Claim, SharedState } from './program.js';
 export function checkClaims(claims: Readonly<Record<string, Claim>> | readonly (readonly [string, Claim])[], state: SharedState, summarize: (s: SharedState) => string): readonly ClaimFailure[] {
   // Made at the first false claim: most runs' claims all hold.
   let failed: ClaimFailure[] | undefined;
-  for (const [name, claim] of Array.isArray(claims) ? claims : Object.entries(claims)) {
+  const list: readonly (readonly [string, Claim])[] = Array.isArray(claims) ? claims : Object.entries(claims);
+  // Indexed, not for-of with destructuring: that made an iterator per claim list and per entry on every run.
+  for (let i = 0; i < list.length; i++) {
+    const name = list[i]![0];
+    const claim = list[i]![1];
     let verdict: boolean | string;
     try {
       verdict = claim(state);

@@ -152,14 +152,21 @@ const RUNNABLE = 0;
 const PARKED = 1;
 const DONE = 2;
 
+/** A pending op's deadline when it has no timeout (a small integer, so the field never holds a boxed number). */
+const NO_DEADLINE = -1;
+
+/** Where a thread is with Python's excepthook (SpawnOptions.onUncaught, asked once). */
+const IN_BODY = 0;
+const HOOK_ASKED = 1;
+const IN_HOOK = 2;
+
 class Thread implements ThreadRecord {
   status = RUNNABLE;
-  done = false;
   /** What the body returned, once done without raising. */
   result: unknown = undefined;
   pending: Op | undefined;
-  /** Absolute deadline of the pending op's timeout; Infinity when it has none. */
-  deadline = Infinity;
+  /** Absolute deadline of the pending op's timeout; NO_DEADLINE when it has none. */
+  deadline = NO_DEADLINE;
   /** Bumped on every wake so stale timer entries are ignored. */
   token = 0;
   parkedOn: WaitQueue | undefined;
@@ -169,10 +176,11 @@ class Thread implements ThreadRecord {
   parkedForPending = false;
   /** The generator the thread runs: its body, then its excepthook steps if the body raised. */
   gen!: Steps<unknown>;
-  /** The body raised once already, so `SpawnOptions.onUncaught` has been asked (it is asked once). */
-  uncaughtAsked = false;
-  /** True while the thread runs its excepthook steps: the body raised, so it has no result. */
-  inExcepthook = false;
+  /**
+   * IN_BODY; HOOK_ASKED once the body raised and `onUncaught` was asked; IN_HOOK while the
+   * thread runs the steps it gave (the body raised, so the thread has no result).
+   */
+  hook = IN_BODY;
   /**
    * The store and key of the last object-valued shared location this thread read, wrote or
    * created: the one it most likely changed in place when it raises a frozen object's TypeError.
@@ -185,10 +193,15 @@ class Thread implements ThreadRecord {
     readonly index: number,
     readonly name: string,
     readonly daemon: boolean,
-    readonly handle: unknown,
     /** Kept whole, and its hooks called as its methods: a model may pass one object with methods instead of closures. */
     readonly options: SpawnOptions,
   ) {}
+  get done(): boolean {
+    return this.status === DONE;
+  }
+  get handle(): unknown {
+    return this.options.handle;
+  }
   get finished(): WaitQueue {
     return (this.finishedQueue ??= new WaitQueue(this.name));
   }
@@ -378,7 +391,7 @@ export class Execution implements Runtime {
       this.initialState = this.state;
       const ending = this.loop(main);
       const claims: readonly ClaimFailure[] = ending === 'complete' && this.claimList.length > 0 ? checkClaims(this.claimList, this.state, summarizeState) : NO_CLAIM_FAILURES;
-      for (const c of claims) this.failures.push(c);
+      for (let i = 0; i < claims.length; i++) this.failures.push(claims[i]!);
       if (this.monitor?.onEnd !== undefined) this.threadsHandedOver = true;
       const found = this.monitor?.onEnd?.(ending, this.state, this.threads);
       if (found) this.failures.push(...found);
@@ -447,7 +460,7 @@ export class Execution implements Runtime {
       const t = list[r]!;
       const op = t.pending!;
       if (op.enabled !== undefined) {
-        if (t.deadline > this.clock && !(this.untimed && t.deadline !== Infinity)) {
+        if ((t.deadline === NO_DEADLINE || t.deadline > this.clock) && !(this.untimed && t.deadline !== NO_DEADLINE)) {
           this.cur = t;
           if (!op.enabled(this)) {
             this.park(t, op);
@@ -472,7 +485,7 @@ export class Execution implements Runtime {
     t.parkedForPending = true;
     t.parkedOn = op.waitOn;
     op.waitOn?.parked.push(t);
-    if (t.deadline !== Infinity) this.timers.push(t.deadline, t, t.token);
+    if (t.deadline !== NO_DEADLINE) this.timers.push(t.deadline, t, t.token);
   }
 
   private fireTimers(): void {
@@ -506,7 +519,7 @@ export class Execution implements Runtime {
     this.cur = t;
     this.spawnedBy = -1;
     const op = t.pending!;
-    const expired = t.deadline <= this.clock || (this.untimed && t.deadline !== Infinity);
+    const expired = t.deadline !== NO_DEADLINE && (t.deadline <= this.clock || this.untimed);
     const timedOut = expired && op.enabled !== undefined && !op.enabled(this);
     let result: unknown;
     let error: unknown;
@@ -610,10 +623,10 @@ export class Execution implements Runtime {
         return this.raised(t, e, reporter);
       }
     }
-    const steps = t.uncaughtAsked ? undefined : ((t.uncaughtAsked = true), t.options.onUncaught?.(error));
+    const steps = t.hook !== IN_BODY ? undefined : ((t.hook = HOOK_ASKED), t.options.onUncaught?.(error));
     if (steps !== undefined) {
       t.gen = steps;
-      t.inExcepthook = true;
+      t.hook = IN_HOOK;
       try {
         return steps.next();
       } catch (e) {
@@ -628,7 +641,7 @@ export class Execution implements Runtime {
 
   /** `t`'s generator returned `value`: the thread's result, unless it was running its excepthook. */
   private ended(t: Thread, value: unknown): void {
-    if (!t.inExcepthook) t.result = value;
+    if (t.hook !== IN_HOOK) t.result = value;
     this.finish(t, undefined, false);
   }
 
@@ -638,12 +651,11 @@ export class Execution implements Runtime {
     t.pending = value;
     t.since = this.clock;
     t.parkedForPending = false;
-    t.deadline = value.timeout === undefined || (this.options.noTimeouts === true && value.kind !== 'sleep') ? Infinity : this.clock + value.timeout;
+    t.deadline = value.timeout === undefined || (this.options.noTimeouts === true && value.kind !== 'sleep') ? NO_DEADLINE : this.clock + value.timeout;
     this.monitor?.onArrive?.(t.index, value);
   }
 
   private finish(t: Thread, error: unknown, threw: boolean): void {
-    t.done = true;
     t.status = DONE;
     t.pending = undefined;
     removeFrom(this.runnable, t);
@@ -906,7 +918,7 @@ export class Execution implements Runtime {
    * default report is printed by the spawning thread, whose step this is.
    */
   private startThread(body: (self: ThreadRecord) => Steps<unknown>, options: SpawnOptions): Thread {
-    const t = new Thread(this.threads.length, options.name, options.daemon, options.handle, options);
+    const t = new Thread(this.threads.length, options.name, options.daemon, options);
     this.threads.push(t);
     const outer = this.cur as Thread | undefined;
     this.cur = t;

@@ -351,7 +351,9 @@ export class Exploration {
       const out = lines.join('\n');
       this.outputs.set(out, (this.outputs.get(out) ?? 0) + 1);
     }
-    for (const f of r.failures) {
+    const failures = r.failures;
+    for (let i = 0; i < failures.length; i++) {
+      const f = failures[i]!;
       if (this.options.detectRaces && (f.kind === 'race' || f.kind === 'lock-order' || f.kind === 'unread-exception')) {
         if (f.kind === 'race') this.firstRace ??= { execution: this.executions, location: f.location };
         continue;
