@@ -6,7 +6,7 @@
  * that load from other processes hits both alike. Runs the compiled dist/: build first.
  * Printed, never asserted. Goal: >= 10x fast-check.
  *
- * Each round measures each side in a fresh process of its own (a warm-up pass, then the
+ * Each round measures each side in a fresh process of its own (warm-up passes, then the
  * measured pass), so that each side pays for its own garbage only. In one shared process the
  * side measured right after fast-check paid for collecting fast-check's: fast-check keeps much
  * of a check alive until it ends, which grows the young generation, and the next side's first
@@ -79,10 +79,17 @@ async function rate(body: () => number | Promise<number>): Promise<number> {
   return (n * 1e6) / (c.user + c.system);
 }
 
-/** In a child process: one side, a warm-up pass (the JIT) then the measured one; prints runs per CPU second. */
+/**
+ * Passes of `runs` each side makes before the measured one, to warm up the JIT: a fresh
+ * process needs several (threadsim's second pass of 30,000 runs still took twice as long as
+ * its fourth).
+ */
+const WARM_UP_PASSES = 3;
+
+/** In a child process: one side, warm-up passes then the measured one; prints runs per CPU second. */
 async function side(which: Side, seed: number): Promise<void> {
   const body = (s: number): number | Promise<number> => (which === 'explore' ? threadsimExplore(s * runs) : which === 'execute' ? threadsimExecute(s * runs) : fastCheck(s + 1));
-  await body(seed + 1000);
+  for (let w = 1; w <= WARM_UP_PASSES; w++) await body(seed + 1000 * w);
   console.log(await rate(() => body(seed)));
 }
 
