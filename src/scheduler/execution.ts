@@ -14,6 +14,7 @@ import { freeze, produce } from 'immer';
 import { ThreadsimError } from '../errors.js';
 import { setActiveRuntime, takeUnrun, type TrackedOp } from './context.js';
 import { checkClaims } from './claims.js';
+import { FinalStates } from './final-states.js';
 import { describeError, exceptionLine, tracebackFrames } from './exception-line.js';
 import type { ClaimFailure, Failure } from './failures.js';
 import { invariantMonitor } from './detect/invariants.js';
@@ -255,6 +256,8 @@ export class Execution implements Runtime {
   /** The program's claims as entries, made once per claims object. */
   private claimsOf: Readonly<Record<string, Claim>> | undefined;
   private claimList: readonly (readonly [string, Claim])[] = [];
+  /** Recent final states, frozen, handed out again to runs that end in an equal state. */
+  private readonly finalStates = new FinalStates();
   /** The thread table of the last result, reused while threads keep their names (see threadInfos). */
   private lastInfos: ExecutionResult['threads'] = NO_INFOS;
   /**
@@ -368,6 +371,8 @@ export class Execution implements Runtime {
     if (claims !== this.claimsOf) {
       this.claimsOf = claims;
       this.claimList = Object.entries(claims);
+      // The kept final states remember failures of these claims.
+      this.finalStates.clear();
     }
   }
 
@@ -390,7 +395,11 @@ export class Execution implements Runtime {
       const main = this.startThread(this.mainStart, MAIN_THREAD);
       this.initialState = this.state;
       const ending = this.loop(main);
-      const claims: readonly ClaimFailure[] = ending === 'complete' && this.claimList.length > 0 ? checkClaims(this.claimList, this.state, summarizeState) : NO_CLAIM_FAILURES;
+      // Not recording: the working state becomes the result's, frozen, or an equal frozen one
+      // kept from an earlier run (claims, monitors and the result all see the frozen state).
+      const final = this.trace === undefined ? this.finalStates.intern(this.state) : undefined;
+      if (final !== undefined) this.state = final.state;
+      const claims: readonly ClaimFailure[] = ending === 'complete' && this.claimList.length > 0 ? checkClaims(this.claimList, this.state, summarizeState, final?.claims) : NO_CLAIM_FAILURES;
       for (let i = 0; i < claims.length; i++) this.failures.push(claims[i]!);
       if (this.monitor?.onEnd !== undefined) this.threadsHandedOver = true;
       const found = this.monitor?.onEnd?.(ending, this.state, this.threads);
@@ -831,7 +840,6 @@ export class Execution implements Runtime {
   }
 
   private result(ending: Ending): ExecutionResult {
-    if (this.trace === undefined) freezeState(this.state);
     // A short schedule is copied now and the log kept for the next run; a long one is handed
     // to the result whole and read only if asked for.
     const log = this.schedule;
@@ -1237,15 +1245,6 @@ export function execute(program: Program, options: ExecutionOptions): ExecutionR
   const result = e.run();
   idle = e;
   return result;
-}
-
-/**
- * Freeze the final shared state: the state object and each store record. The values in them
- * are frozen already (deep-frozen when written), so this is a shallow pass with no allocation.
- */
-function freezeState(state: SharedState): void {
-  for (const name in state) Object.freeze(state[name]);
-  Object.freeze(state);
 }
 
 export { isGeneratorFunction };
