@@ -46,10 +46,30 @@ export function runSeed(base: number, index: number): number {
   return scramble((start + index) | 0) >>> 0;
 }
 
+/** A policy that counts the preemptions of its current run itself. */
+export type SelfCounting = Policy & { readonly preemptions: number };
+
+/**
+ * The random policy counting its own preemptions: a random search's policy, so that no
+ * wrapper policy stands between the engine and its pick on every step.
+ */
+export class CountingRandomPolicy extends RandomPolicy implements SelfCounting {
+  preemptions = 0;
+  override begin(seed: number): void {
+    this.preemptions = 0;
+    super.begin(seed);
+  }
+  override pick(runnable: readonly number[], at: SchedulingPoint): number {
+    const t = super.pick(runnable, at);
+    if (isPreemption(runnable, at.previous, at.yielded, t)) this.preemptions++;
+    return t;
+  }
+}
+
 /** Runs a policy under the seeds {@link runSeed}(base, 0), (base, 1), .... */
 export class SeededSearch implements Search {
   readonly exhausted = false;
-  private readonly policy: Counting;
+  private readonly policy: SelfCounting;
   private index: number;
   private seed = 0;
 
@@ -62,7 +82,7 @@ export class SeededSearch implements Search {
     /** Number of the first run (a part of a split exploration starts past 0). */
     firstRun = 0,
   ) {
-    this.policy = new Counting(policy);
+    this.policy = policy instanceof CountingRandomPolicy ? policy : new Counting(policy);
     this.index = firstRun;
   }
 
@@ -96,7 +116,7 @@ export class SeededSearch implements Search {
 
 /** A seeded random search. */
 export function randomSearch(runner: Runner, seed: number, firstRun = 0): SeededSearch {
-  return new SeededSearch(runner, new RandomPolicy(), seed, undefined, firstRun);
+  return new SeededSearch(runner, new CountingRandomPolicy(), seed, undefined, firstRun);
 }
 
 /** How many random runs estimate PCT's n and k. */
