@@ -41,12 +41,16 @@ export class Lock implements ConditionLock {
   readonly id: string;
   private held = false;
   private holder: ThreadRecord | undefined;
-  private readonly waiters: WaitQueue;
+  /** Made when a thread first waits for the lock: many locks are never contended. */
+  private queue: WaitQueue | undefined;
 
   constructor(options: { readonly name?: string } = {}) {
     const rt = runtime('Lock()');
     this.id = options.name ?? `Lock#${rt.counter('Lock')}`;
-    this.waiters = new WaitQueue(this.id);
+  }
+
+  private get waiters(): WaitQueue {
+    return (this.queue ??= new WaitQueue(this.id));
   }
 
   /** `locked()`: a snapshot, not a step. */
@@ -123,7 +127,7 @@ export class Lock implements ConditionLock {
   private free(k: Kernel): void {
     this.held = false;
     this.holder = undefined;
-    k.wake(this.waiters);
+    if (this.queue !== undefined) k.wake(this.queue);
   }
 
   toString(): string {

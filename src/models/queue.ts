@@ -13,7 +13,7 @@
  * is done; `qsize()`, `empty()`, `full()` as one-step snapshots, so check-then-act races show.
  * Does not mirror: `SimpleQueue`, `shutdown()` (3.13).
  */
-import { runtime } from '../scheduler/context.js';
+import { currentRuntime, runtime } from '../scheduler/context.js';
 import { counted } from './available.js';
 import { WaitQueue, type Op, type Steps } from '../scheduler/ops.js';
 import { Empty, Full, ValueError } from './exceptions.js';
@@ -30,7 +30,7 @@ export class Queue<T = unknown> {
   private readonly allDone: WaitQueue;
 
   constructor(maxsize = 0, options: { readonly name?: string } = {}) {
-    const rt = runtime(`${new.target.name}()`);
+    const rt = currentRuntime() ?? runtime(`${new.target.name}()`);
     this.maxsize = maxsize;
     this.id = options.name ?? `${new.target.name}#${rt.counter(new.target.name)}`;
     this.notEmpty = new WaitQueue(`${this.id} not empty`);

@@ -9,7 +9,7 @@
  * `acquire`; one that loses waits again at the back, as in CPython. Any thread may release.
  * Does not mirror: the internal Condition's own steps (CPython's implementation detail).
  */
-import { runtime } from '../scheduler/context.js';
+import { currentRuntime, runtime } from '../scheduler/context.js';
 import { WaitQueue, type Kernel, type Op, type Steps } from '../scheduler/ops.js';
 import { counted } from './available.js';
 import { ValueError } from './exceptions.js';
@@ -24,7 +24,7 @@ export class Semaphore {
   private readonly waiters: WaitQueue;
 
   constructor(value = 1, options: { readonly name?: string } = {}) {
-    const rt = runtime(`${new.target.name}()`);
+    const rt = currentRuntime() ?? runtime(`${new.target.name}()`);
     if (value < 0) throw new ValueError('semaphore initial value must be >= 0');
     this.value = value;
     this.id = options.name ?? `${new.target.name}#${rt.counter(new.target.name)}`;

@@ -6,49 +6,18 @@
  * data behind the engine's back: changing one in place is a threadsim error (TSIM012) naming
  * the location; a change is a new value written with `set` or `update`.
  */
-import { noteCreated, runtime } from '../scheduler/context.js';
+import { currentRuntime, noteCreated, runtime } from '../scheduler/context.js';
 import { callerSite } from '../scheduler/detect/site.js';
 import type { Kernel, Op, Step, Steps } from '../scheduler/ops.js';
+import { OneStep, opKind } from './one-step.js';
 
 /*
  * Reads and writes are the hot path of every exploration, so their ops are small classes
- * (methods on the prototype, no closure per step) that are also their own one-step iterators:
- * `yield* db.get('x')` delegates to the op itself instead of to a fresh generator object.
- * Protocol: the first `next()` yields the op; the second returns what the engine sent back;
- * `throw` rethrows into the delegating thread, as a generator would.
+ * (methods on the prototype, no closure per step) that are their own one-step iterators
+ * (see one-step.ts).
  */
-abstract class OneStep<R> implements Iterator<Op, R, unknown> {
-  private started = false;
-  /** True once a thread has yielded it (`yield*` started it). */
-  get ran(): boolean {
-    return this.started;
-  }
-  next(sent?: unknown): IteratorResult<Op, R> {
-    // One result object for every op: `yield*` reads it at once and never keeps it, and a
-    // fresh pair per step was a measurable share of a short run's garbage.
-    const r = STEP_RESULT as { value: unknown; done: boolean };
-    if (this.started) {
-      r.value = sent;
-      r.done = true;
-    } else {
-      this.started = true;
-      r.value = this;
-      r.done = false;
-    }
-    return r as IteratorResult<Op, R>;
-  }
-  throw(e?: unknown): IteratorResult<Op, R> {
-    throw e;
-  }
-  [Symbol.iterator](): this {
-    return this;
-  }
-}
 
-/** The iterator result every {@link OneStep} returns, refilled on each call (read it before the next). */
-const STEP_RESULT: { value: unknown; done: boolean } = { value: undefined, done: false };
-
-/** One location of a store, made once per key: what its ops carry instead of three strings. */
+/** One location of a store, made once per store name and key: what its ops carry instead of three strings. */
 interface Location {
   readonly store: string;
   readonly key: string;
@@ -57,8 +26,8 @@ interface Location {
 }
 
 class ReadOp extends OneStep<unknown> implements Op {
-  readonly kind = 'read';
-  readonly access = 'read';
+  declare readonly kind: 'read';
+  declare readonly access: 'read';
   readonly obj: string;
   constructor(
     private readonly at: Location,
@@ -73,8 +42,8 @@ class ReadOp extends OneStep<unknown> implements Op {
 }
 
 class WriteOp extends OneStep<void> implements Op {
-  readonly kind = 'write';
-  readonly access = 'write';
+  declare readonly kind: 'write';
+  declare readonly access: 'write';
   readonly obj: string;
   constructor(
     private readonly at: Location,
@@ -88,6 +57,9 @@ class WriteOp extends OneStep<void> implements Op {
     k.storeValue(this.at.store, this.at.key, this.value);
   }
 }
+
+opKind(ReadOp, 'read', 'read');
+opKind(WriteOp, 'write', 'write');
 
 /** A handle on one shared store. */
 export interface Shared<T extends Record<string, unknown>> {
@@ -124,31 +96,50 @@ export interface Shared<T extends Record<string, unknown>> {
  * ```
  */
 export function shared<T extends Record<string, unknown>>(name: string, initial: T): Shared<T> {
-  const rt = runtime(`shared('${name}')`);
+  const rt = currentRuntime() ?? runtime(`shared('${name}')`);
   rt.defineStore(name, initial);
   // Code sites for race reports cost a stack trace per access: recorded runs only.
-  return new SharedStore<T>(name, rt.settings.captureSites);
+  return new SharedStore<T>(name, rt.settings.captureSites, locationsOf(name));
+}
+
+/*
+ * Locations by store name, then key, kept across executions: a program explored many times
+ * makes the same stores every run, and a location and its `store.key` name were a share of a
+ * short run's garbage. Locations are immutable strings, so sharing them is safe; the tables
+ * are dropped when they grow past a bound, so memory stays flat whatever names programs use.
+ */
+const LOCATIONS = new Map<string, Map<string, Location>>();
+const MAX_LOCATIONS = 4096;
+
+function locationsOf(store: string): Map<string, Location> {
+  let table = LOCATIONS.get(store);
+  if (table === undefined) {
+    if (LOCATIONS.size >= MAX_LOCATIONS) LOCATIONS.clear();
+    LOCATIONS.set(store, (table = new Map()));
+  }
+  return table;
 }
 
 /** A store handle: methods on the prototype, so that making one per execution costs one object. */
 class SharedStore<T extends Record<string, unknown>> implements Shared<T> {
-  /** Locations by key, made on first use of a second key (most stores have one). */
-  private locations: Map<string, Location> | undefined;
   /** The last location used: a thread usually reads and writes one key many times in a row. */
   private last: Location | undefined;
 
   constructor(
     readonly name: string,
     private readonly sites: boolean,
+    /** This store's locations by key (shared by every store of this name). */
+    private readonly locations: Map<string, Location>,
   ) {}
 
   private location(key: string): Location {
     const last = this.last;
     if (last !== undefined && key === last.key) return last;
-    let l = this.locations?.get(key);
+    let l = this.locations.get(key);
     if (l === undefined) {
       l = { store: this.name, key, name: `${this.name}.${key}` };
-      if (last !== undefined) (this.locations ??= new Map([[last.key, last]])).set(key, l);
+      if (this.locations.size >= MAX_LOCATIONS) this.locations.clear();
+      this.locations.set(key, l);
     }
     this.last = l;
     return l;

@@ -16,7 +16,8 @@
  */
 import { runtime } from '../scheduler/context.js';
 import { describeError } from '../scheduler/exception-line.js';
-import type { Kernel, Op, Steps, ThreadRecord } from '../scheduler/ops.js';
+import type { Kernel, Op, SpawnOptions, Step, Steps, ThreadRecord } from '../scheduler/ops.js';
+import { OneStep, opKind } from './one-step.js';
 import type { Runtime } from '../scheduler/runtime.js';
 import { RuntimeError } from './exceptions.js';
 import { callMaybeSteps } from './maybe-steps.js';
@@ -109,19 +110,31 @@ export class Thread<A extends unknown[] = never[]> {
   }
 
   /** `start()`: one step that makes the new thread runnable (default policies run it first). */
-  *start(): Steps<void> {
-    yield new StartOp(this as unknown as Thread, this._name);
+  start(): Step<void> {
+    return new StartOp(this as unknown as Thread);
   }
 
   /** Start the thread inside the current step (used by `start()` and by executors). */
   bootstrap(k: Kernel): void {
-    if (this.record !== undefined) throw new RuntimeError('threads can only be started once');
-    this.record = k.spawn((self) => this.body(self), {
-      name: this._name,
-      daemon: this._daemon,
-      handle: this,
-      onUncaught: (e) => this.excepthook(e),
-    });
+    Thread.spawn(this as unknown as Thread, k, new Spawn(this as unknown as Thread));
+  }
+
+  /**
+   * Start `t` with `options` (its start op, or a {@link Spawn}): an object whose hook is a
+   * method, and a body function made once, so no closure per thread started (a short run
+   * starts a few and runs little else). Internal to this module.
+   */
+  static spawn(t: Thread, k: Kernel, options: SpawnOptions): void {
+    if (t.record !== undefined) throw new RuntimeError('threads can only be started once');
+    t.record = k.spawn(Thread.bodyOf, options);
+  }
+
+  /** The body of a started thread, whose record's handle is its Thread. */
+  private static readonly bodyOf = (self: ThreadRecord): Steps<unknown> => (self.handle as Thread).body(self);
+
+  /** The excepthook steps of this thread for the exception `e` (see {@link excepthook}). */
+  static excepthookOf(t: Thread, e: unknown): Steps<unknown> | undefined {
+    return t.excepthook(e);
   }
 
   /**
@@ -174,16 +187,49 @@ export class Thread<A extends unknown[] = never[]> {
   }
 }
 
-/** The op of `start()`: a class, so that starting a thread makes no closure. */
-class StartOp implements Op {
-  readonly kind = 'spawn';
-  readonly access = 'sync';
-  constructor(
-    private readonly starting: Thread,
-    readonly obj: string,
-  ) {}
+/**
+ * The op of `start()`: a class, so that starting a thread makes no closure, and its own
+ * one-step iterator (no generator per start). It is also what the thread asks the engine to
+ * start (its spawn options), so a start makes one object besides the thread.
+ */
+class StartOp extends OneStep<void> implements Op, SpawnOptions {
+  declare readonly kind: 'spawn';
+  declare readonly access: 'sync';
+  readonly obj: string;
+  constructor(private readonly starting: Thread) {
+    super();
+    this.obj = starting.name;
+  }
   run(k: Kernel): void {
-    this.starting.bootstrap(k);
+    Thread.spawn(this.starting, k, this);
+  }
+  // The spawn options: read by the engine when the thread starts, as Python reads them.
+  get name(): string {
+    return this.starting.name;
+  }
+  get daemon(): boolean {
+    return this.starting.daemon;
+  }
+  get handle(): Thread {
+    return this.starting;
+  }
+  onUncaught(e: unknown): Steps<unknown> | undefined {
+    return Thread.excepthookOf(this.starting, e);
+  }
+}
+opKind(StartOp, 'spawn', 'sync');
+
+/** What a Thread started by an executor asks the engine to start (see StartOp). */
+class Spawn implements SpawnOptions {
+  constructor(readonly handle: Thread) {}
+  get name(): string {
+    return this.handle.name;
+  }
+  get daemon(): boolean {
+    return this.handle.daemon;
+  }
+  onUncaught(e: unknown): Steps<unknown> | undefined {
+    return Thread.excepthookOf(this.handle, e);
   }
 }
 

@@ -5,15 +5,31 @@
  */
 import { errorLine } from './exception-line.js';
 import type { ClaimFailure } from './failures.js';
+import type { FinalState } from './final-states.js';
 import type { Claim, SharedState } from './program.js';
 
 /**
  * Evaluate every claim on `state` (a record of named claims, or its entries, which the engine
  * makes once per program); the false ones, with what each read.
+ *
+ * `seen` (the engine passes the one of its kept frozen final states, see final-states.ts)
+ * holds the failures found on this same state before: a claim that gives the same verdict
+ * again gets the same (frozen) failure, without being asked a second time on a view. Every
+ * claim is still asked on every state, so a claim is never assumed to be a pure function.
  */
-export function checkClaims(claims: Readonly<Record<string, Claim>> | readonly (readonly [string, Claim])[], state: SharedState, summarize: (s: SharedState) => string): ClaimFailure[] {
-  const failed: ClaimFailure[] = [];
-  for (const [name, claim] of Array.isArray(claims) ? claims : Object.entries(claims)) {
+export function checkClaims(
+  claims: Readonly<Record<string, Claim>> | readonly (readonly [string, Claim])[],
+  state: SharedState,
+  summarize: (s: SharedState) => string,
+  seen?: FinalState['claims'],
+): readonly ClaimFailure[] {
+  // Made at the first false claim: most runs' claims all hold.
+  let failed: ClaimFailure[] | undefined;
+  const list: readonly (readonly [string, Claim])[] = Array.isArray(claims) ? claims : Object.entries(claims);
+  // Indexed, not for-of with destructuring: that made an iterator per claim list and per entry on every run.
+  for (let i = 0; i < list.length; i++) {
+    const name = list[i]![0];
+    const claim = list[i]![1];
     let verdict: boolean | string;
     try {
       verdict = claim(state);
@@ -21,6 +37,11 @@ export function checkClaims(claims: Readonly<Record<string, Claim>> | readonly (
       verdict = `the claim raised ${errorLine(e)}`;
     }
     if (verdict === true) continue;
+    const before = seen?.get(name);
+    if (before !== undefined && before.verdict === verdict) {
+      (failed ??= []).push(before.failure);
+      continue;
+    }
     // Asked again on a view that notes what it reads (a view cannot be cloned or changed, so
     // the verdict above comes from the state itself).
     const reads: string[] = [];
@@ -35,11 +56,16 @@ export function checkClaims(claims: Readonly<Record<string, Claim>> | readonly (
       w.watch(EMPTY, NO_READS);
     }
     const why = typeof verdict === 'string' ? verdict : `final state: ${summarize(state)}`;
-    failed.push({ kind: 'claim', claim: name, ...(reads.length === 0 ? {} : { reads }), message: `claim '${name}' is false: ${why}` });
+    const message = `claim '${name}' is false: ${why}`;
+    const failure: ClaimFailure = reads.length === 0 ? { kind: 'claim', claim: name, message } : { kind: 'claim', claim: name, reads, message };
+    // Shared by the results of runs that end in this state: frozen, as the state is.
+    if (seen !== undefined && (verdict === false || typeof verdict === 'string')) seen.set(name, { verdict, failure: Object.freeze(failure) });
+    (failed ??= []).push(failure);
   }
-  return failed;
+  return failed ?? ALL_HOLD;
 }
 
+const ALL_HOLD: readonly ClaimFailure[] = Object.freeze([]);
 const EMPTY: SharedState = Object.freeze({});
 const NO_READS: string[] = [];
 
@@ -76,8 +102,11 @@ class Watcher {
 
   private storeView(name: string): SharedState {
     const store = (): Readonly<Record<string, unknown>> => this.state[name] ?? EMPTY;
+    // `store.key` names made once per key, not on every read of every failing run.
+    const locations = new Map<string, string>();
     return view(store, (key) => {
-      const location = `${name}.${key}`;
+      let location = locations.get(key);
+      if (location === undefined) locations.set(key, (location = `${name}.${key}`));
       if (!this.reads.includes(location)) this.reads.push(location);
       return store()[key];
     }) as SharedState;

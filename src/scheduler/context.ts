@@ -30,6 +30,14 @@ export function runtime(what: string): Runtime {
   return active;
 }
 
+/**
+ * The running execution, or undefined outside a thread: for callers that name what they
+ * attempted in a string built per call, so that they build it only for the error.
+ */
+export function currentRuntime(): Runtime | undefined {
+  return active;
+}
+
 /** An op that knows whether the engine has taken it yet (shared reads and writes). */
 export interface TrackedOp {
   readonly ran: boolean;

@@ -14,6 +14,7 @@ import { freeze, produce } from 'immer';
 import { ThreadsimError } from '../errors.js';
 import { setActiveRuntime, takeUnrun, type TrackedOp } from './context.js';
 import { checkClaims } from './claims.js';
+import { FinalStates } from './final-states.js';
 import { describeError, exceptionLine, tracebackFrames } from './exception-line.js';
 import type { ClaimFailure, Failure } from './failures.js';
 import { invariantMonitor } from './detect/invariants.js';
@@ -138,6 +139,13 @@ const NO_OUTPUT: readonly OutputLine[] = Object.freeze([]);
 const NO_FAILURES: readonly Failure[] = Object.freeze([]);
 const NO_CLAIM_FAILURES: readonly ClaimFailure[] = Object.freeze([]);
 const NO_CLAIMS: Readonly<Record<string, Claim>> = Object.freeze({});
+const NO_INFOS: ExecutionResult['threads'] = Object.freeze([]);
+/** Frozen arrays of n undefineds, by n: the results of runs whose threads returned nothing. */
+const NO_RESULTS: (readonly unknown[])[] = [];
+
+function noResults(n: number): readonly unknown[] {
+  return (NO_RESULTS[n] ??= Object.freeze(new Array<unknown>(n).fill(undefined)));
+}
 const MAIN_THREAD: SpawnOptions = Object.freeze({ name: 'MainThread', daemon: false, handle: undefined });
 const DEFAULT_SETTINGS: RuntimeSettings = Object.freeze({ cpuCount: -1, programSeed: -1, captureSites: false });
 
@@ -145,14 +153,21 @@ const RUNNABLE = 0;
 const PARKED = 1;
 const DONE = 2;
 
+/** A pending op's deadline when it has no timeout (a small integer, so the field never holds a boxed number). */
+const NO_DEADLINE = -1;
+
+/** Where a thread is with Python's excepthook (SpawnOptions.onUncaught, asked once). */
+const IN_BODY = 0;
+const HOOK_ASKED = 1;
+const IN_HOOK = 2;
+
 class Thread implements ThreadRecord {
   status = RUNNABLE;
-  done = false;
   /** What the body returned, once done without raising. */
   result: unknown = undefined;
   pending: Op | undefined;
-  /** Absolute deadline of the pending op's timeout; Infinity when it has none. */
-  deadline = Infinity;
+  /** Absolute deadline of the pending op's timeout; NO_DEADLINE when it has none. */
+  deadline = NO_DEADLINE;
   /** Bumped on every wake so stale timer entries are ignored. */
   token = 0;
   parkedOn: WaitQueue | undefined;
@@ -162,28 +177,34 @@ class Thread implements ThreadRecord {
   parkedForPending = false;
   /** The generator the thread runs: its body, then its excepthook steps if the body raised. */
   gen!: Steps<unknown>;
-  /** Asked when the body raises (`SpawnOptions.onUncaught`); cleared once asked. */
-  onUncaught: ((e: unknown) => Steps<unknown> | undefined) | undefined;
-  /** True while the thread runs its excepthook steps: the body raised, so it has no result. */
-  inExcepthook = false;
+  /**
+   * IN_BODY; HOOK_ASKED once the body raised and `onUncaught` was asked; IN_HOOK while the
+   * thread runs the steps it gave (the body raised, so the thread has no result).
+   */
+  hook = IN_BODY;
   /**
    * The store and key of the last object-valued shared location this thread read, wrote or
    * created: the one it most likely changed in place when it raises a frozen object's TypeError.
    */
   sharedStore: string | undefined;
   sharedKey: string | undefined;
-  readonly finished: WaitQueue;
-  readonly onError: ((e: unknown) => void) | undefined;
+  /** Made when first asked for (a join): most threads are never joined. */
+  finishedQueue: WaitQueue | undefined = undefined;
   constructor(
     readonly index: number,
     readonly name: string,
     readonly daemon: boolean,
-    readonly handle: unknown,
-    options: SpawnOptions,
-  ) {
-    this.finished = new WaitQueue(name);
-    this.onError = options.onError;
-    this.onUncaught = options.onUncaught;
+    /** Kept whole, and its hooks called as its methods: a model may pass one object with methods instead of closures. */
+    readonly options: SpawnOptions,
+  ) {}
+  get done(): boolean {
+    return this.status === DONE;
+  }
+  get handle(): unknown {
+    return this.options.handle;
+  }
+  get finished(): WaitQueue {
+    return (this.finishedQueue ??= new WaitQueue(this.name));
   }
 }
 
@@ -195,6 +216,8 @@ class Thread implements ThreadRecord {
  */
 export class Execution implements Runtime {
   threads: Thread[] = [];
+  /** `threads` was given to a monitor, which may keep it: the next run makes a new table. */
+  private threadsHandedOver = false;
   private readonly runnable: Thread[] = [];
   private readonly runnableIds: number[] = [];
   /** The runnable list changed since `runnableIds` was built. */
@@ -233,9 +256,31 @@ export class Execution implements Runtime {
   /** The program's claims as entries, made once per claims object. */
   private claimsOf: Readonly<Record<string, Claim>> | undefined;
   private claimList: readonly (readonly [string, Claim])[] = [];
-  /** MainThread's body; made once, as is the interpreter-exit op. */
-  private readonly mainStart = (): Steps<unknown> => this.mainBody();
+  /** Recent final states, frozen, handed out again to runs that end in an equal state. */
+  private readonly finalStates = new FinalStates();
+  /** The thread table of the last result, reused while threads keep their names (see threadInfos). */
+  private lastInfos: ExecutionResult['threads'] = NO_INFOS;
+  /**
+   * MainThread's body; made once, as is the interpreter-exit op. A generator function's
+   * generator runs as MainThread itself (no wrapper generator to resume on every one of its
+   * steps): the engine starts the interpreter shutdown when it returns or raises (see
+   * {@link shutdown}). Anything else goes through {@link mainBody}, which reports what
+   * `yield*` of it raises.
+   */
+  private readonly mainStart = (): Steps<unknown> => {
+    if (!this.directMain) return this.mainBody();
+    this.mainInBody = true;
+    // A throw here (a parameter default) is main's exception: raised() reports it as such.
+    return this.program.main();
+  };
+  /** The program's main is a generator function (checked once per program). */
+  private directMain = false;
+  private mainOf: Program['main'] | undefined;
+  /** MainThread runs the program's main generator itself, which has not returned or raised yet. */
+  private mainInBody = false;
   private exitStep: Op | undefined;
+  /** MainThread's last steps when no exit hook was registered: made once per instance. */
+  private exitSteps: ExitSteps | undefined;
   private readonly point = {
     step: 0,
     now: 0,
@@ -286,20 +331,25 @@ export class Execution implements Runtime {
         ...(options.rememberNotifies === true ? { rememberNotifies: true } : {}),
       };
     }
-    if (this.threads.length > 0) this.threads = [];
-    // Setting an array's length is a runtime call even when it does not change: only when needed.
-    if (this.runnable.length > 0) this.runnable.length = 0;
-    if (this.runnableIds.length > 0) this.runnableIds.length = 0;
+    // A monitor was handed the thread table at the end of the last run and may keep it.
+    if (this.threadsHandedOver) {
+      this.threads = [];
+      this.threadsHandedOver = false;
+    } else {
+      empty(this.threads);
+    }
+    empty(this.runnable);
+    empty(this.runnableIds);
     this.runnableDirty = true;
     this.mayDisable = false;
     if (this.timers.size > 0) this.timers.clear();
-    if (this.exitHooks.length > 0) this.exitHooks.length = 0;
+    empty(this.exitHooks);
     if (this.counters.size > 0) this.counters.clear();
     if (this.singletons.size > 0) this.singletons.clear();
     if (this.output.length > 0) this.output = [];
     if (this.failures.length > 0) this.failures = [];
     this.schedule.clear();
-    if (this.anyFinished.parked.length > 0) this.anyFinished.parked.length = 0;
+    empty(this.anyFinished.parked);
     this.state = {};
     this.initialState = undefined;
     this.clock = 0;
@@ -312,10 +362,17 @@ export class Execution implements Runtime {
     point.spawned = -1;
     point.yielded = false;
     point.switchInterval = undefined;
+    this.mainInBody = false;
+    if (program.main !== this.mainOf) {
+      this.mainOf = program.main;
+      this.directMain = isGeneratorFunction(program.main);
+    }
     const claims = program.options.claims ?? NO_CLAIMS;
     if (claims !== this.claimsOf) {
       this.claimsOf = claims;
       this.claimList = Object.entries(claims);
+      // The kept final states remember failures of these claims.
+      this.finalStates.clear();
     }
   }
 
@@ -338,8 +395,13 @@ export class Execution implements Runtime {
       const main = this.startThread(this.mainStart, MAIN_THREAD);
       this.initialState = this.state;
       const ending = this.loop(main);
-      const claims: readonly ClaimFailure[] = ending === 'complete' && this.claimList.length > 0 ? checkClaims(this.claimList, this.state, summarizeState) : NO_CLAIM_FAILURES;
-      for (const c of claims) this.failures.push(c);
+      // Not recording: the working state becomes the result's, frozen, or an equal frozen one
+      // kept from an earlier run (claims, monitors and the result all see the frozen state).
+      const final = this.trace === undefined ? this.finalStates.intern(this.state) : undefined;
+      if (final !== undefined) this.state = final.state;
+      const claims: readonly ClaimFailure[] = ending === 'complete' && this.claimList.length > 0 ? checkClaims(this.claimList, this.state, summarizeState, final?.claims) : NO_CLAIM_FAILURES;
+      for (let i = 0; i < claims.length; i++) this.failures.push(claims[i]!);
+      if (this.monitor?.onEnd !== undefined) this.threadsHandedOver = true;
       const found = this.monitor?.onEnd?.(ending, this.state, this.threads);
       if (found) this.failures.push(...found);
       if (claims.length > 0 && this.monitor?.explainClaim !== undefined) this.explainClaims(claims);
@@ -407,7 +469,7 @@ export class Execution implements Runtime {
       const t = list[r]!;
       const op = t.pending!;
       if (op.enabled !== undefined) {
-        if (t.deadline > this.clock && !(this.untimed && t.deadline !== Infinity)) {
+        if ((t.deadline === NO_DEADLINE || t.deadline > this.clock) && !(this.untimed && t.deadline !== NO_DEADLINE)) {
           this.cur = t;
           if (!op.enabled(this)) {
             this.park(t, op);
@@ -432,7 +494,7 @@ export class Execution implements Runtime {
     t.parkedForPending = true;
     t.parkedOn = op.waitOn;
     op.waitOn?.parked.push(t);
-    if (t.deadline !== Infinity) this.timers.push(t.deadline, t, t.token);
+    if (t.deadline !== NO_DEADLINE) this.timers.push(t.deadline, t, t.token);
   }
 
   private fireTimers(): void {
@@ -466,7 +528,7 @@ export class Execution implements Runtime {
     this.cur = t;
     this.spawnedBy = -1;
     const op = t.pending!;
-    const expired = t.deadline <= this.clock || (this.untimed && t.deadline !== Infinity);
+    const expired = t.deadline !== NO_DEADLINE && (t.deadline <= this.clock || this.untimed);
     const timedOut = expired && op.enabled !== undefined && !op.enabled(this);
     let result: unknown;
     let error: unknown;
@@ -533,6 +595,7 @@ export class Execution implements Runtime {
     probe?.enter(this.stepIndex, t.index, t.name, t.pending);
     try {
       r = threw ? t.gen.throw(error) : t.gen.next(result);
+      if (r.done && this.mainInBody && t.index === 0) r = this.shutdown(t, r.value);
     } catch (e) {
       probe?.leave();
       takeUnrun();
@@ -560,12 +623,19 @@ export class Execution implements Runtime {
   private raised(t: Thread, error: unknown, reporter: Thread): IteratorResult<Op, unknown> | undefined {
     if (isOwnError(error)) throw error;
     if (t.sharedStore !== undefined && isFrozenMutation(error)) throw changedInPlace(t.name, t.sharedStore, t.sharedKey!, error);
-    const hook = t.onUncaught;
-    t.onUncaught = undefined;
-    const steps = hook?.(error);
+    if (this.mainInBody && t.index === 0) {
+      // The program's main raised: Python prints the traceback, then shuts down as usual.
+      this.mainRaised(error);
+      try {
+        return this.shutdown(t, undefined);
+      } catch (e) {
+        return this.raised(t, e, reporter);
+      }
+    }
+    const steps = t.hook !== IN_BODY ? undefined : ((t.hook = HOOK_ASKED), t.options.onUncaught?.(error));
     if (steps !== undefined) {
       t.gen = steps;
-      t.inExcepthook = true;
+      t.hook = IN_HOOK;
       try {
         return steps.next();
       } catch (e) {
@@ -580,7 +650,7 @@ export class Execution implements Runtime {
 
   /** `t`'s generator returned `value`: the thread's result, unless it was running its excepthook. */
   private ended(t: Thread, value: unknown): void {
-    if (!t.inExcepthook) t.result = value;
+    if (t.hook !== IN_HOOK) t.result = value;
     this.finish(t, undefined, false);
   }
 
@@ -590,17 +660,16 @@ export class Execution implements Runtime {
     t.pending = value;
     t.since = this.clock;
     t.parkedForPending = false;
-    t.deadline = value.timeout === undefined || (this.options.noTimeouts === true && value.kind !== 'sleep') ? Infinity : this.clock + value.timeout;
+    t.deadline = value.timeout === undefined || (this.options.noTimeouts === true && value.kind !== 'sleep') ? NO_DEADLINE : this.clock + value.timeout;
     this.monitor?.onArrive?.(t.index, value);
   }
 
   private finish(t: Thread, error: unknown, threw: boolean): void {
-    t.done = true;
     t.status = DONE;
     t.pending = undefined;
     removeFrom(this.runnable, t);
     this.runnableDirty = true;
-    this.wake(t.finished);
+    if (t.finishedQueue !== undefined) this.wake(t.finishedQueue);
     this.wake(this.anyFinished);
     this.monitor?.onThreadEnd?.(t.index, Math.max(0, this.stepIndex - 1));
     if (threw) this.uncaught(t, error);
@@ -610,8 +679,8 @@ export class Execution implements Runtime {
   private uncaught(t: Thread, error: unknown): void {
     const { type, detail } = describeError(error);
     if (type === 'SystemExit') return;
-    if (t.onError !== undefined) {
-      t.onError(error);
+    if (t.options.onError !== undefined) {
+      t.options.onError(error);
     } else {
       this.emit('stderr', 40, `Exception in thread ${t.name}:`);
       this.emit('stderr', 40, 'Traceback (most recent call last):');
@@ -628,7 +697,7 @@ export class Execution implements Runtime {
     });
   }
 
-  /** MainThread: the program's main, then Python's interpreter shutdown. */
+  /** MainThread when the program's main is not a generator function: main, then Python's interpreter shutdown. */
   private *mainBody(): Steps<unknown> {
     let value: unknown;
     try {
@@ -637,12 +706,34 @@ export class Execution implements Runtime {
       if (isOwnError(e)) throw e;
       const main = this.threads[0]!;
       if (main.sharedStore !== undefined && isFrozenMutation(e)) throw changedInPlace(main.name, main.sharedStore, main.sharedKey!, e);
-      const { type, detail } = describeError(e);
-      this.emit('stderr', 40, 'Traceback (most recent call last):');
-      for (const line of tracebackFrames(e)) this.emit('stderr', 40, line);
-      this.emit('stderr', 40, exceptionLine(type, detail));
-      this.failures.push({ kind: 'exception', thread: 'MainThread', type, detail, step: Math.max(0, this.stepIndex - 1), message: `uncaught ${type} in MainThread: ${detail}` });
+      this.mainRaised(e);
     }
+    return yield* this.shutdownSteps(value);
+  }
+
+  /** The program's main raised `e`: the traceback Python prints for MainThread, and the failure. */
+  private mainRaised(e: unknown): void {
+    const { type, detail } = describeError(e);
+    this.emit('stderr', 40, 'Traceback (most recent call last):');
+    for (const line of tracebackFrames(e)) this.emit('stderr', 40, line);
+    this.emit('stderr', 40, exceptionLine(type, detail));
+    this.failures.push({ kind: 'exception', thread: 'MainThread', type, detail, step: Math.max(0, this.stepIndex - 1), message: `uncaught ${type} in MainThread: ${detail}` });
+  }
+
+  /**
+   * The program's main generator, run as MainThread, returned `value` (undefined: it raised,
+   * and was reported): MainThread goes on with the interpreter shutdown in the same stretch of
+   * code, as the wrapper generator did, and ends with `value` as its result.
+   */
+  private shutdown(t: Thread, value: unknown): IteratorResult<Op, unknown> {
+    this.mainInBody = false;
+    const steps = this.exitHooks.length === 0 ? (this.exitSteps ??= new ExitSteps(this.exitOp())).start(value) : this.shutdownSteps(value);
+    t.gen = steps;
+    return steps.next();
+  }
+
+  /** Python's interpreter shutdown: the `atexit` hooks, then the exit op; returns main's value. */
+  private *shutdownSteps(value: unknown): Steps<unknown> {
     for (let hook = this.exitHooks.shift(); hook !== undefined; hook = this.exitHooks.shift()) yield* hook();
     yield this.exitOp();
     return value;
@@ -749,19 +840,11 @@ export class Execution implements Runtime {
   }
 
   private result(ending: Ending): ExecutionResult {
-    if (this.trace === undefined) freezeState(this.state);
     // A short schedule is copied now and the log kept for the next run; a long one is handed
     // to the result whole and read only if asked for.
     const log = this.schedule;
-    const threads = this.threads;
-    const n = threads.length;
-    const infos = new Array<ExecutionResult['threads'][number]>(n);
-    const results = new Array<unknown>(n);
-    for (let i = 0; i < n; i++) {
-      const t = threads[i]!;
-      infos[i] = { index: t.index, name: t.name, daemon: t.daemon };
-      results[i] = t.result;
-    }
+    const infos = this.threadInfos();
+    const results = this.threadResults();
     const output = this.output.length === 0 ? NO_OUTPUT : this.output;
     const failures = this.failures.length === 0 ? NO_FAILURES : this.failures;
     let r: Mutable<ExecutionResult>;
@@ -796,6 +879,39 @@ export class Execution implements Runtime {
     return r;
   }
 
+  /**
+   * The result's thread table: the last run's (frozen, so results may share it) when every
+   * thread has the same name and daemon flag, as in most runs of an exploration.
+   */
+  private threadInfos(): ExecutionResult['threads'] {
+    const threads = this.threads;
+    const n = threads.length;
+    const last = this.lastInfos;
+    if (last.length === n) {
+      let same = true;
+      for (let i = 0; i < n && same; i++) same = last[i]!.name === threads[i]!.name && last[i]!.daemon === threads[i]!.daemon;
+      if (same) return last;
+    }
+    const infos = new Array<ExecutionResult['threads'][number]>(n);
+    for (let i = 0; i < n; i++) {
+      const t = threads[i]!;
+      infos[i] = Object.freeze({ index: t.index, name: t.name, daemon: t.daemon });
+    }
+    return (this.lastInfos = Object.freeze(infos));
+  }
+
+  /** What each thread returned: one shared frozen array of n undefineds when no thread returned a value. */
+  private threadResults(): readonly unknown[] {
+    const threads = this.threads;
+    const n = threads.length;
+    let i = 0;
+    while (i < n && threads[i]!.result === undefined) i++;
+    if (i === n) return noResults(n);
+    const results = new Array<unknown>(n);
+    for (i = 0; i < n; i++) results[i] = threads[i]!.result;
+    return results;
+  }
+
   // ----- Kernel and Runtime: what ops and models may call -----
 
   spawn(body: (self: ThreadRecord) => Steps<unknown>, options: SpawnOptions): ThreadRecord {
@@ -810,7 +926,7 @@ export class Execution implements Runtime {
    * default report is printed by the spawning thread, whose step this is.
    */
   private startThread(body: (self: ThreadRecord) => Steps<unknown>, options: SpawnOptions): Thread {
-    const t = new Thread(this.threads.length, options.name, options.daemon, options.handle, options);
+    const t = new Thread(this.threads.length, options.name, options.daemon, options);
     this.threads.push(t);
     const outer = this.cur as Thread | undefined;
     this.cur = t;
@@ -820,6 +936,7 @@ export class Execution implements Runtime {
     try {
       t.gen = assertThreadBody(options.name, body(t));
       first = t.gen.next();
+      if (first.done && this.mainInBody && t.index === 0) first = this.shutdown(t, first.value);
     } catch (e) {
       probe?.leave();
       takeUnrun();
@@ -944,6 +1061,47 @@ export class Execution implements Runtime {
 }
 
 /**
+ * MainThread's last step when no `atexit` hook is registered: the exit op, then main's
+ * value, as {@link Execution.shutdownSteps} would give them, without a generator per run.
+ * Made once per engine instance and restarted for each run; its iterator result is reused
+ * (the engine reads it at once).
+ */
+class ExitSteps {
+  private yielded = false;
+  private value: unknown = undefined;
+  private readonly r: { value: unknown; done: boolean } = { value: undefined, done: false };
+  constructor(private readonly op: Op) {}
+  start(value: unknown): Steps<unknown> {
+    this.yielded = false;
+    this.value = value;
+    return this as unknown as Steps<unknown>;
+  }
+  next(): IteratorResult<Op, unknown> {
+    const r = this.r;
+    if (this.yielded) {
+      r.value = this.value;
+      r.done = true;
+      this.value = undefined;
+    } else {
+      this.yielded = true;
+      r.value = this.op;
+      r.done = false;
+    }
+    return r as IteratorResult<Op, unknown>;
+  }
+  throw(e: unknown): never {
+    throw e;
+  }
+  return(value: unknown): IteratorResult<Op, unknown> {
+    this.yielded = true;
+    return { value, done: true };
+  }
+  [Symbol.iterator](): this {
+    return this;
+  }
+}
+
+/**
  * Check that a thread body produced a generator; a promise (an async function) or anything
  * else gets threadsim's error naming the thread and what to write instead.
  */
@@ -959,6 +1117,14 @@ export function assertThreadBody(thread: string, value: unknown): Steps<unknown>
 
 function isGenerator(x: unknown): x is Steps<unknown> {
   return typeof x === 'object' && x !== null && typeof (x as Generator).next === 'function' && typeof (x as Generator).throw === 'function';
+}
+
+/**
+ * Empty a list kept across runs. By `pop`, which keeps the array's backing store: setting
+ * `length = 0` drops it, and the next run's first push allocates a new one.
+ */
+function empty(list: unknown[]): void {
+  while (list.length > 0) list.pop();
 }
 
 function removeFrom<T>(list: T[], item: T): void {
@@ -1079,15 +1245,6 @@ export function execute(program: Program, options: ExecutionOptions): ExecutionR
   const result = e.run();
   idle = e;
   return result;
-}
-
-/**
- * Freeze the final shared state: the state object and each store record. The values in them
- * are frozen already (deep-frozen when written), so this is a shallow pass with no allocation.
- */
-function freezeState(state: SharedState): void {
-  for (const name in state) Object.freeze(state[name]);
-  Object.freeze(state);
 }
 
 export { isGeneratorFunction };

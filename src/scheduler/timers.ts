@@ -20,7 +20,9 @@ export class TimerHeap<T> {
 
   /** Remove every entry (the heap is reused by the next execution). */
   clear(): void {
-    this.heap.length = 0;
+    // By pop, which keeps the backing store for the next execution (`length = 0` drops it).
+    const h = this.heap;
+    while (h.length > 0) h.pop();
     this.seq = 0;
   }
 

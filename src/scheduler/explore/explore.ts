@@ -5,7 +5,8 @@
  * caller can show progress and stop it cleanly; memory stays flat in the number of executions.
  */
 import { ThreadsimError } from '../../errors.js';
-import { execute, summarizeState, type ExecutionResult } from '../execution.js';
+import { execute, summarizeState, type ExecutionOptions, type ExecutionResult } from '../execution.js';
+import type { Policy } from '../policies/policy.js';
 import type { Failure } from '../failures.js';
 import type { PctParameters } from '../policies/pct.js';
 import type { Program } from '../program.js';
@@ -155,6 +156,8 @@ export interface ExploreSummary {
 /** The note a summary carries once DPOR met a timed step under virtual-time rules. */
 export const TIMED_NOTE = 'virtual-time rules with sleeps or timeouts whose deadlines other steps can reach: the step that reaches one is ordered with every other step, so DPOR reorders less (pass --untimed for the reduction)';
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
 /** Runs of a sampling strategy when `maxExecutions` is not given. */
 export const DEFAULT_SAMPLES = 1000;
 const NO_LINES: readonly string[] = Object.freeze([]);
@@ -174,6 +177,7 @@ export class Exploration {
   private readonly notes: string[] = [];
   private readonly runner: Runner;
   private readonly daemons = new Set<number>();
+  private lastThreads: ExecutionResult['threads'] | undefined;
   private readonly rules: DependencyRules;
   private readonly level: number;
   private readonly failures: FoundFailure[] = [];
@@ -213,16 +217,15 @@ export class Exploration {
     const untimed = options.untimed ?? false;
     const detect = options.detectRaces === true;
     const { maxSteps, cpuCount } = options;
-    // One literal per run, no spreads: the sampling strategies call this for every execution.
-    this.runner = (policy, monitor, seed = 0) =>
-      execute(program, {
-        policy,
-        seed,
-        untimed,
-        monitor: detect ? (monitor === undefined ? new RaceMonitor() : combineMonitors([monitor, new RaceMonitor()])) : monitor,
-        maxSteps,
-        cpuCount,
-      });
+    // One options object refilled for every run (the sampling strategies call this for every
+    // execution): an execution reads its options while it runs and keeps none of them after.
+    const runOptions: Mutable<ExecutionOptions> = { policy: undefined as unknown as Policy, seed: 0, untimed, monitor: undefined, maxSteps, cpuCount };
+    this.runner = (policy, monitor, seed = 0) => {
+      runOptions.policy = policy;
+      runOptions.seed = seed;
+      runOptions.monitor = detect ? (monitor === undefined ? new RaceMonitor() : combineMonitors([monitor, new RaceMonitor()])) : monitor;
+      return execute(program, runOptions);
+    };
     const orderOutput = options.histogram === true || options.findOutput !== undefined;
     this.rules = { orderOutput, daemon: (t) => this.daemons.has(t) };
     if (orderOutput && this.strategy === 'dpor') this.notes.push(OUTPUT_NOTE);
@@ -327,7 +330,11 @@ export class Exploration {
       return;
     }
     const r = step.result;
-    for (const t of r.threads) if (t.daemon) this.daemons.add(t.index);
+    // Runs whose threads keep their names share one thread table: look at each table once.
+    if (r.threads !== this.lastThreads) {
+      this.lastThreads = r.threads;
+      for (const t of r.threads) if (t.daemon) this.daemons.add(t.index);
+    }
     if (this.dpor?.timed === true && !this.notes.includes(TIMED_NOTE)) this.notes.push(TIMED_NOTE);
     this.executions++;
     this.explored++;
@@ -345,7 +352,9 @@ export class Exploration {
       const out = lines.join('\n');
       this.outputs.set(out, (this.outputs.get(out) ?? 0) + 1);
     }
-    for (const f of r.failures) {
+    const failures = r.failures;
+    for (let i = 0; i < failures.length; i++) {
+      const f = failures[i]!;
       if (this.options.detectRaces && (f.kind === 'race' || f.kind === 'lock-order' || f.kind === 'unread-exception')) {
         if (f.kind === 'race') this.firstRace ??= { execution: this.executions, location: f.location };
         continue;

@@ -11,7 +11,8 @@ import type { Policy } from '../policies/policy.js';
 import { RandomPolicy, scramble } from '../policies/random.js';
 import { isPreemption } from '../policies/preemption.js';
 import type { SchedulingPoint } from '../policies/policy.js';
-import { runGuarded, type Runner, type Search, type SearchStep } from './search.js';
+import type { ExecutionResult } from '../execution.js';
+import { AbandonExecution, type Runner, type Search, type SearchStep } from './search.js';
 
 /** Wraps a policy to count its preemptions. */
 export class Counting implements Policy {
@@ -45,10 +46,30 @@ export function runSeed(base: number, index: number): number {
   return scramble((start + index) | 0) >>> 0;
 }
 
+/** A policy that counts the preemptions of its current run itself. */
+export type SelfCounting = Policy & { readonly preemptions: number };
+
+/**
+ * The random policy counting its own preemptions: a random search's policy, so that no
+ * wrapper policy stands between the engine and its pick on every step.
+ */
+export class CountingRandomPolicy extends RandomPolicy implements SelfCounting {
+  preemptions = 0;
+  override begin(seed: number): void {
+    this.preemptions = 0;
+    super.begin(seed);
+  }
+  override pick(runnable: readonly number[], at: SchedulingPoint): number {
+    const t = super.pick(runnable, at);
+    if (isPreemption(runnable, at.previous, at.yielded, t)) this.preemptions++;
+    return t;
+  }
+}
+
 /** Runs a policy under the seeds {@link runSeed}(base, 0), (base, 1), .... */
 export class SeededSearch implements Search {
   readonly exhausted = false;
-  private readonly policy: Counting;
+  private readonly policy: SelfCounting;
   private index: number;
   private seed = 0;
 
@@ -61,27 +82,41 @@ export class SeededSearch implements Search {
     /** Number of the first run (a part of a split exploration starts past 0). */
     firstRun = 0,
   ) {
-    this.policy = new Counting(policy);
+    this.policy = policy instanceof CountingRandomPolicy ? policy : new Counting(policy);
     this.index = firstRun;
   }
-
-  /** Preemptions of the last run, made once (runGuarded asks after every run). */
-  private readonly preemptions = (): number => this.policy.preemptions;
 
   /** Seed of the execution the last {@link next} ran. */
   get lastSeed(): number {
     return this.seed;
   }
 
+  /**
+   * The step {@link next} returns, refilled on every call: one object per search instead of
+   * one per execution. Callers read a step before asking for the next (the exploration loop
+   * and the portfolio do).
+   */
+  private readonly step: { kind: 'execution'; result: ExecutionResult; preemptions: number } = { kind: 'execution', result: undefined as unknown as ExecutionResult, preemptions: 0 };
+
   next(): SearchStep {
     this.seed = runSeed(this.base, this.index++);
-    return runGuarded(this.runner, this.policy, this.monitor, this.preemptions, this.seed);
+    let result: ExecutionResult;
+    try {
+      result = this.runner(this.policy, this.monitor, this.seed);
+    } catch (e) {
+      if (e instanceof AbandonExecution) return { kind: 'abandoned', why: e.why };
+      throw e;
+    }
+    const step = this.step;
+    step.result = result;
+    step.preemptions = this.policy.preemptions;
+    return step;
   }
 }
 
 /** A seeded random search. */
 export function randomSearch(runner: Runner, seed: number, firstRun = 0): SeededSearch {
-  return new SeededSearch(runner, new RandomPolicy(), seed, undefined, firstRun);
+  return new SeededSearch(runner, new CountingRandomPolicy(), seed, undefined, firstRun);
 }
 
 /** How many random runs estimate PCT's n and k. */

@@ -26,12 +26,32 @@ import type { Program } from '../program.js';
 export function failureSignature(f: Failure): string {
   switch (f.kind) {
     case 'claim':
-      return `claim:${f.claim}`;
+      return signatureOf(CLAIM_SIGNATURES, 'claim:', f.claim);
     case 'exception':
-      return `exception:${f.type}`;
+      return signatureOf(EXCEPTION_SIGNATURES, 'exception:', f.type);
     default:
       return f.kind;
   }
+}
+
+/*
+ * Signatures made so far, by claim name and by exception type: an exploration asks for the
+ * signature of every failing run, and most repeat a failure found already, so the same string
+ * is handed out again instead of a new one built (and flattened to be compared) per run.
+ */
+const CLAIM_SIGNATURES = new Map<string, string>();
+const EXCEPTION_SIGNATURES = new Map<string, string>();
+/** Names kept per map at most, so that memory stays flat whatever the programs name. */
+const MAX_SIGNATURES = 1024;
+
+function signatureOf(made: Map<string, string>, prefix: string, name: string): string {
+  let s = made.get(name);
+  if (s === undefined) {
+    s = prefix + name;
+    if (made.size >= MAX_SIGNATURES) made.clear();
+    made.set(name, s);
+  }
+  return s;
 }
 
 /** Options of {@link shrinkSchedule}: the execution options the failure was found with. */
