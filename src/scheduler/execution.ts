@@ -224,6 +224,8 @@ export class Execution implements Runtime {
   private runnableDirty = true;
   /** Some runnable thread's pending op has `enabled`, so it must be re-checked every step. */
   private mayDisable = false;
+  /** The runnable threads whose pending op has an `enabled` test, as of the last full pass of collectRunnable. */
+  private readonly guarded: Thread[] = [];
   private readonly timers = new TimerHeap<Thread>();
   private readonly exitHooks: (() => Steps<void>)[] = [];
   private readonly counters = new Map<string, number>();
@@ -461,32 +463,65 @@ export class Execution implements Runtime {
    */
   private collectRunnable(): number[] {
     const ids = this.runnableIds;
-    if (!this.runnableDirty && !this.mayDisable) return ids;
+    if (!this.runnableDirty) {
+      if (this.mayDisable) this.askGuarded();
+      return ids;
+    }
     const list = this.runnable;
+    const guarded = this.guarded;
+    while (guarded.length > 0) guarded.pop();
     let w = 0;
-    let mayDisable = false;
     for (let r = 0; r < list.length; r++) {
       const t = list[r]!;
       const op = t.pending!;
       if (op.enabled !== undefined) {
-        if ((t.deadline === NO_DEADLINE || t.deadline > this.clock) && !(this.untimed && t.deadline !== NO_DEADLINE)) {
+        if (this.mayBeDisabled(t)) {
           this.cur = t;
           if (!op.enabled(this)) {
             this.park(t, op);
             continue;
           }
         }
-        mayDisable = true;
+        guarded.push(t);
       }
       list[w] = t;
       ids[w++] = t.index;
     }
+    const mayDisable = guarded.length > 0;
     // Setting an array's length is a runtime call; pop is not, and these shrink by a thread or two.
     while (list.length > w) list.pop();
     while (ids.length > w) ids.pop();
     this.runnableDirty = false;
     this.mayDisable = mayDisable;
     return ids;
+  }
+
+  /** Whether `t`'s guarded op is asked `enabled` (not when its deadline has passed, or a timed wait under untimed rules). */
+  private mayBeDisabled(t: Thread): boolean {
+    return (t.deadline === NO_DEADLINE || t.deadline > this.clock) && !(this.untimed && t.deadline !== NO_DEADLINE);
+  }
+
+  /**
+   * With the runnable set unchanged, only the threads whose op can be disabled need asking:
+   * each is asked once, in the order a full pass would ask it, and parked if disabled, so the
+   * result and the calls made are those of a full pass. A thousand runnable threads and one
+   * waiting join made every step a pass over all of them.
+   */
+  private askGuarded(): void {
+    const guarded = this.guarded;
+    for (let g = 0; g < guarded.length; g++) {
+      const t = guarded[g]!;
+      if (!this.mayBeDisabled(t)) continue;
+      this.cur = t;
+      const op = t.pending!;
+      if (op.enabled!(this)) continue;
+      this.park(t, op);
+      guarded.splice(g--, 1);
+      const r = this.runnable.indexOf(t);
+      this.runnable.splice(r, 1);
+      this.runnableIds.splice(r, 1);
+    }
+    this.mayDisable = guarded.length > 0;
   }
 
   private park(t: Thread, op: Op): void {
