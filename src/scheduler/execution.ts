@@ -31,6 +31,7 @@ import { ScheduleLog } from './schedule-log.js';
 import { stepProbe } from './probe.js';
 import { safeStringify } from './json-safe.js';
 import { TimerHeap } from './timers.js';
+import { empty, removeAt, removeFrom } from './lists.js';
 
 /** Options of one execution. */
 export interface ExecutionOptions {
@@ -469,7 +470,7 @@ export class Execution implements Runtime {
     }
     const list = this.runnable;
     const guarded = this.guarded;
-    while (guarded.length > 0) guarded.pop();
+    empty(guarded);
     let w = 0;
     for (let r = 0; r < list.length; r++) {
       const t = list[r]!;
@@ -516,10 +517,10 @@ export class Execution implements Runtime {
       const op = t.pending!;
       if (op.enabled!(this)) continue;
       this.park(t, op);
-      guarded.splice(g--, 1);
+      removeAt(guarded, g--);
       const r = this.runnable.indexOf(t);
-      this.runnable.splice(r, 1);
-      this.runnableIds.splice(r, 1);
+      removeAt(this.runnable, r);
+      removeAt(this.runnableIds, r);
     }
     this.mayDisable = guarded.length > 0;
   }
@@ -1152,22 +1153,6 @@ export function assertThreadBody(thread: string, value: unknown): Steps<unknown>
 
 function isGenerator(x: unknown): x is Steps<unknown> {
   return typeof x === 'object' && x !== null && typeof (x as Generator).next === 'function' && typeof (x as Generator).throw === 'function';
-}
-
-/**
- * Empty a list kept across runs. By `pop`, which keeps the array's backing store: setting
- * `length = 0` drops it, and the next run's first push allocates a new one.
- */
-function empty(list: unknown[]): void {
-  while (list.length > 0) list.pop();
-}
-
-function removeFrom<T>(list: T[], item: T): void {
-  const i = list.indexOf(item);
-  if (i < 0) return;
-  // By hand: splice would allocate the array of removed items on every call.
-  for (let j = i + 1; j < list.length; j++) list[j - 1] = list[j]!;
-  list.pop();
 }
 
 /** The TypeErrors of changing a frozen object or a frozen Map or Set (immer's words). */

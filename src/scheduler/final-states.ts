@@ -12,6 +12,7 @@
  */
 import type { ClaimFailure } from './failures.js';
 import type { SharedState } from './program.js';
+import { empty } from './lists.js';
 
 /** How many recent final states are kept (most recent first). */
 const KEPT = 4;
@@ -34,7 +35,7 @@ export class FinalStates {
 
   /** Forget every state (another program, whose claims differ). */
   clear(): void {
-    while (this.kept.length > 0) this.kept.pop();
+    empty(this.kept);
   }
 
   /**

@@ -3,6 +3,8 @@
  * >= its parent's; `seq` breaks ties in insertion order so equal deadlines fire
  * deterministically. Entries are cancelled lazily: the owner compares `token` when it pops.
  */
+import { empty } from './lists.js';
+
 export interface TimerEntry<T> {
   readonly deadline: number;
   readonly seq: number;
@@ -20,9 +22,7 @@ export class TimerHeap<T> {
 
   /** Remove every entry (the heap is reused by the next execution). */
   clear(): void {
-    // By pop, which keeps the backing store for the next execution (`length = 0` drops it).
-    const h = this.heap;
-    while (h.length > 0) h.pop();
+    empty(this.heap);
     this.seq = 0;
   }
 

@@ -34,7 +34,8 @@ import { coEnabled, neverCoEnabled, AvailabilityTracker } from './availability.j
 import { AFTER, CLOCK, conflict, dependent, eventOf, objectOf, writes, type DependencyRules, type EventInfo } from './events.js';
 import { AbandonExecution, isPreemption, ReplayingSearch, type Runner, type SearchStep } from './search.js';
 import { TimerWindows } from './timer-windows.js';
-import { childrenOf, insertSequence, WakeupSequence, type WakeupNode } from './wakeup-tree.js';
+import { childrenOf, insertAtState, insertSequence, WakeupSequence, type WakeupNode } from './wakeup-tree.js';
+import { empty } from '../lists.js';
 
 /** Mutable so that nodes cut off the path are reused for the next execution's new states. */
 interface PathNode {
@@ -514,7 +515,7 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
       // Timed steps (events.ts): a clock step conflicts with every step of the other threads,
       // an arrival with the other timed steps.
       if (ej.timed === CLOCK) {
-        conflicts.length = 0;
+        empty(conflicts);
         for (let k = 0; k < Math.min(j, n); k++) if (all[k]!.thread !== t) conflicts.push(k);
       } else if (timedSoFar.length > 0) {
         for (const k of timedSoFar) if (all[k]!.thread !== t) conflicts.push(k);
@@ -608,9 +609,7 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
       return;
     }
     const node = this.path[k]!;
-    const wakeup = new WakeupSequence(seq, this.rules);
-    for (const q of node.sleep) if (wakeup.weakInitial(q) !== undefined) return;
-    if (insertSequence(node.wut, wakeup)) this.stats.inserted++;
+    if (insertAtState(node.sleep, node.wut, new WakeupSequence(seq, this.rules))) this.stats.inserted++;
   }
 }
 
@@ -660,11 +659,6 @@ function enabledList(node: PathNode): number[] {
 function isEnabled(node: PathNode, thread: number): boolean {
   const w = thread >> 5;
   return thread >= 0 && w < node.enabled.length && (node.enabled[w]! & (1 << (thread & 31))) !== 0;
-}
-
-/** Empty a scratch array; setting `length` goes through a slow runtime path even when it is already 0. */
-function empty(xs: unknown[]): void {
-  if (xs.length !== 0) xs.length = 0;
 }
 
 /** True when `thread` is in the sleep set (a loop, not a closure: asked at every new state). */

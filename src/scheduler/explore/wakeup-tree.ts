@@ -284,3 +284,13 @@ export function insertSequence(roots: WakeupNode[], seq: WakeupSequence): boolea
     atRoot = false;
   }
 }
+
+/**
+ * Insert `seq` at a state whose sleep set is `sleep` and whose wakeup tree's root children are
+ * `roots`, unless a sleeping step is a weak initial of it (an equivalent execution has been
+ * explored from there). Returns true when the tree grew.
+ */
+export function insertAtState(sleep: readonly EventInfo[], roots: WakeupNode[], seq: WakeupSequence): boolean {
+  for (const q of sleep) if (seq.weakInitial(q) !== undefined) return false;
+  return insertSequence(roots, seq);
+}

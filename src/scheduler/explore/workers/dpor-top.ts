@@ -21,7 +21,7 @@
  * test runs the exchange under many interleavings). Pure: no clock, no threads.
  */
 import type { DependencyRules, EventInfo } from '../events.js';
-import { childrenOf, insertSequence, WakeupSequence, type WakeupNode } from '../wakeup-tree.js';
+import { childrenOf, insertAtState, insertSequence, WakeupSequence, type WakeupNode } from '../wakeup-tree.js';
 
 /** A branch to explore: a prefix, and the sleep set and wakeup subtree of its last state. */
 export interface DporBranch {
@@ -190,9 +190,7 @@ export class DporTop {
   private mergeHeld(m: LateMerge): boolean {
     const held = this.states.get(key(m.prefix));
     if (held === undefined) return false;
-    const wakeup = new WakeupSequence(m.sequence, this.rules);
-    for (const q of held.sleep) if (wakeup.weakInitial(q) !== undefined) return true;
-    if (insertSequence(held.wut, wakeup)) this.stats.inserted++;
+    if (insertAtState(held.sleep, held.wut, new WakeupSequence(m.sequence, this.rules))) this.stats.inserted++;
     return true;
   }
 
