@@ -73,6 +73,7 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
   /** The previous execution's steps, and how many of them the current one repeats (reused, not rebuilt). */
   private previous: EventInfo[] = [];
   private readonly sleepScratch: EventInfo[] = [];
+  private readonly seqScratch: EventInfo[] = [];
   private repeats = 0;
   /**
    * A timed op or a clock read ran under virtual-time rules in some execution. Then what a step
@@ -93,7 +94,7 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
    * reversal: each race is reversed in the first execution that shows it).
    */
   private analysed = 0;
-  private readonly scratch = { vc: new Int32Array(0), idx: new Int32Array(0), last: new Int32Array(0), spawnOf: new Int32Array(0), covers: new Int32Array(0), T: 0, preds: [] as number[], conflicts: [] as number[], byObject: new Map<string, ObjectSteps>() };
+  private readonly scratch = { vc: new Int32Array(0), idx: new Int32Array(0), last: new Int32Array(0), spawnOf: new Int32Array(0), covers: new Int32Array(0), T: 0, preds: [] as number[], conflicts: [] as number[], races: [] as number[], timedSoFar: [] as number[], byObject: new Map<string, ObjectSteps>() };
 
   /**
    * The schedule prefix this search is confined to (a part of a split search, see
@@ -220,9 +221,13 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
   // ----- Policy -----
 
   begin(_seed: number): void {
+    // The two step lists swap roles: the last execution's becomes `previous`, and the one
+    // before it is emptied for this execution (a fresh list per execution was garbage).
+    const spare = this.previous;
     this.previous = this.events;
     this.repeats = this.clockSeen ? 0 : Math.min(this.previous.length, Math.max(0, this.path.length - 1));
-    this.events = [];
+    empty(spare);
+    this.events = spare;
     this.holds.reset();
     this.timedStart.clear();
     this.windows.reset();
@@ -292,14 +297,18 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
    * only run once every other thread was blocked or done.
    */
   private classifyTimers(): void {
-    const far = this.windows.far(this.events.length);
-    for (const s of far.arrivals) {
-      const e = this.events[s];
-      if (e !== undefined && e.timed === CLOCK && !readsClock(e)) this.events[s] = { ...e, timed: 0 };
-    }
-    for (const s of far.ends) {
-      const e = this.events[s];
-      if (e !== undefined && e.timed === 0) this.events[s] = { ...e, timed: AFTER };
+    // Without a timed op or a clock read so far, no step is timed.
+    if (!this.clockSeen) return;
+    if (this.windows.any) {
+      const far = this.windows.far(this.events.length);
+      for (const s of far.arrivals) {
+        const e = this.events[s];
+        if (e !== undefined && e.timed === CLOCK && !readsClock(e)) this.events[s] = { ...e, timed: 0 };
+      }
+      for (const s of far.ends) {
+        const e = this.events[s];
+        if (e !== undefined && e.timed === 0) this.events[s] = { ...e, timed: AFTER };
+      }
     }
     if (!this.sawTimer) for (const e of this.events) if (e.timed === CLOCK) this.sawTimer = true;
   }
@@ -445,10 +454,12 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
     // Steps by object; the buckets are kept across executions (a program's objects recur) and emptied.
     const byObject = s.byObject;
     for (const bucket of byObject.values()) truncateSteps(bucket, reuse, all, rules);
-    const timedSoFar: number[] = [];
+    const timedSoFar = s.timedSoFar;
+    empty(timedSoFar);
     if (s.covers.length < T) s.covers = new Int32Array(2 * T);
     const covers = s.covers;
-    const races: number[] = [];
+    const races = s.races;
+    empty(races);
     const preds = s.preds;
     const conflicts = s.conflicts;
     let exit = -1;
@@ -471,7 +482,8 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
       const ej = all[j]!;
       const t = ej.thread;
       if (j < reuse) {
-        record(j, ej, t, objectOf(ej, rules));
+        // Its object's bucket already holds it (truncateSteps kept it): no lookup.
+        record(j, ej, t, undefined);
         continue;
       }
       const po = last[t]!;
@@ -567,7 +579,11 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
       const j = races[r + 1]!;
       if (j < fresh) continue;
       this.stats.races++;
-      for (const at of this.reversals(races[r]!, j, all, n, hb)) this.reverse(blockHead(all, at), j, all, n, hb);
+      const k = races[r]!;
+      const ej = all[j]!;
+      // Most steps cannot block: the race is reversed where it is, with no list of candidates.
+      if (!ej.blocking || coEnabled(all[k]!, ej)) this.reverse(blockHead(all, k), j, all, n, hb);
+      else for (const at of this.reversals(k, j, all, n, hb)) this.reverse(blockHead(all, at), j, all, n, hb);
     }
   }
 
@@ -601,15 +617,19 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
   /** Insert notdep(e, E).e' at the state before e, unless a sleeping thread covers it. */
   private reverse(k: number, j: number, all: readonly EventInfo[], n: number, hb: (a: number, b: number) => boolean): void {
     if (k < this.fixed.length && this.onOutside === undefined) return;
-    const seq: EventInfo[] = [];
+    // Built in scratch memory: most races insert nothing (a sleeping step or a branch already
+    // covers them), and the tree copies what it keeps (WakeupSequence's `borrowed`).
+    const outside = k < this.fixed.length;
+    const seq = outside ? [] : this.seqScratch;
+    if (!outside) empty(seq);
     for (let m = k + 1; m < n; m++) if (m !== j && !hb(k, m)) seq.push(all[m]!);
     seq.push(all[j]!);
-    if (k < this.fixed.length) {
+    if (outside) {
       this.onOutside!(k, seq);
       return;
     }
     const node = this.path[k]!;
-    if (insertAtState(node.sleep, node.wut, new WakeupSequence(seq, this.rules))) this.stats.inserted++;
+    if (insertAtState(node.sleep, node.wut, new WakeupSequence(seq, this.rules, true))) this.stats.inserted++;
   }
 }
 

@@ -40,10 +40,16 @@ export class TimerWindows {
   /** Threads whose first op is timed, started by the step in progress: their timeouts. */
   private readonly starting = new Map<number, number>();
 
+  /** True when the execution so far reached a timed op (else {@link far} has nothing to say). */
+  get any(): boolean {
+    return this.timers.length > 0 || this.starting.size > 0;
+  }
+
   /** A new execution starts. */
   reset(): void {
     this.timers.length = 0;
-    this.times.length = 0;
+    // `times` is overwritten step by step (only steps of the current execution are read):
+    // emptying it would drop its storage and grow it again in every execution.
     this.starting.clear();
   }
 

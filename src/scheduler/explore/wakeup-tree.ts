@@ -83,6 +83,8 @@ export class WakeupSequence {
   constructor(
     readonly events: readonly EventInfo[],
     private readonly rules: DependencyRules,
+    /** `events` is the caller's scratch list: {@link rest} copies it even when nothing was consumed. */
+    private readonly borrowed = false,
   ) {
     const n = events.length;
     if (removedScratch.length < n) removedScratch = new Uint8Array(2 * n);
@@ -199,7 +201,7 @@ export class WakeupSequence {
 
   /** The remaining steps in order (the sequence's own array when none was consumed: it is not copied). */
   rest(): readonly EventInfo[] {
-    if (this.remaining === this.events.length) return this.events;
+    if (this.remaining === this.events.length && !this.borrowed) return this.events;
     const out: EventInfo[] = [];
     for (let i = 0; i < this.events.length; i++) if (this.removed[i] === 0) out.push(this.events[i]!);
     return out;
