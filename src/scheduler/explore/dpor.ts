@@ -31,7 +31,7 @@ import type { Monitor, StepEvent } from '../monitor.js';
 import type { Op } from '../ops.js';
 import type { Policy, SchedulingPoint } from '../policies/policy.js';
 import { coEnabled, neverCoEnabled, AvailabilityTracker } from './availability.js';
-import { AFTER, CLOCK, conflict, dependent, eventOf, objectOf, writes, type DependencyRules, type EventInfo } from './events.js';
+import { AFTER, CLOCK, conflict, dependent, EventCache, eventOf, objectOf, writes, type DependencyRules, type EventInfo } from './events.js';
 import { AbandonExecution, isPreemption, ReplayingSearch, type Runner, type SearchStep } from './search.js';
 import { TimerWindows } from './timer-windows.js';
 import { childrenOf, insertAtState, insertSequence, WakeupSequence, type WakeupNode } from './wakeup-tree.js';
@@ -74,6 +74,7 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
   private previous: EventInfo[] = [];
   private readonly sleepScratch: EventInfo[] = [];
   private readonly seqScratch: EventInfo[] = [];
+  private readonly summaries = new EventCache();
   private repeats = 0;
   /**
    * A timed op or a clock read ran under virtual-time rules in some execution. Then what a step
@@ -241,7 +242,7 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
     this.lastPoint = at;
     const s = at.step;
     const chosen = s < this.path.length ? this.path[s]!.chosen : this.newNode(s, runnable).chosen;
-    if (!runnable.includes(chosen)) throw new AbandonExecution('infeasible');
+    if (!has(runnable, chosen)) throw new AbandonExecution('infeasible');
     if (isPreemption(runnable, at.previous, at.yielded, chosen)) this.preemptions++;
     return chosen;
   }
@@ -265,7 +266,7 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
     }
     const before = this.holds.step(ev.thread, ev.op, ev.result, ev.raised !== undefined || ev.timedOut);
     // A step of the repeated prefix is the same op on the same state as last time: keep its summary.
-    this.events.push(ev.step < this.repeats ? this.previous[ev.step]! : eventOf(ev.thread, ev.op, ev.spawned, before, timed));
+    this.events.push(ev.step < this.repeats ? this.previous[ev.step]! : this.summaries.of(ev.thread, ev.op, ev.spawned, before, timed));
     if (ev.spawned >= this.threadsSoFar) this.threadsSoFar = ev.spawned + 1;
   }
 
@@ -333,7 +334,7 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
     let subtree: WakeupNode[] = [];
     while (wut.length > 0) {
       const c = wut.shift()!;
-      if (enabled.includes(c.event.thread)) {
+      if (has(enabled, c.event.thread)) {
         chosen = c.event.thread;
         subtree = childrenOf(c);
         break;
@@ -342,7 +343,7 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
     }
     if (chosen < 0) {
       const prev = before?.thread ?? -1;
-      if (enabled.includes(prev) && !asleep(sleep, prev)) chosen = prev;
+      if (has(enabled, prev) && !asleep(sleep, prev)) chosen = prev;
       else for (let i = 0; i < enabled.length && chosen < 0; i++) if (!asleep(sleep, enabled[i]!)) chosen = enabled[i]!;
       if (chosen < 0) throw new AbandonExecution('sleep-blocked');
     }
@@ -388,8 +389,10 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
   protected backtrack(): boolean {
     for (let s = this.path.length - 1; s >= this.fixed.length; s--) {
       const node = this.path[s]!;
+      // A state with no alternative left is cut off: its sleep set no longer matters.
+      if (node.wut.length === 0) continue;
       const done = this.events[s];
-      if (done !== undefined && !node.sleep.some((q) => q.thread === done.thread)) node.sleep.push(done);
+      if (done !== undefined && !asleep(node.sleep, done.thread)) node.sleep.push(done);
       while (node.wut.length > 0) {
         const c = node.wut.shift()!;
         if (!isEnabled(node, c.event.thread)) {
@@ -488,8 +491,11 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
       }
       const po = last[t]!;
       // Each row starts as its thread's previous row, or empty: no fill of the whole table (steps x threads).
-      if (po >= 0) vc.copyWithin(j * T, po * T, po * T + T);
-      else vc.fill(0, j * T, j * T + T);
+      // A loop: copyWithin and fill are calls into the runtime that cost more than a row of
+      // a few dozen threads.
+      const row = j * T;
+      if (po >= 0) for (let u = 0, from = po * T; u < T; u++) vc[row + u] = vc[from + u]!;
+      else for (let u = 0; u < T; u++) vc[row + u] = 0;
       empty(preds);
       empty(conflicts);
       if (po < 0 && spawnOf[t]! >= 0) preds.push(spawnOf[t]!);
@@ -679,6 +685,12 @@ function enabledList(node: PathNode): number[] {
 function isEnabled(node: PathNode, thread: number): boolean {
   const w = thread >> 5;
   return thread >= 0 && w < node.enabled.length && (node.enabled[w]! & (1 << (thread & 31))) !== 0;
+}
+
+/** `list.includes(x)` as a loop: the call showed up in profiles of every new state. */
+function has(list: readonly number[], x: number): boolean {
+  for (let i = 0; i < list.length; i++) if (list[i] === x) return true;
+  return false;
 }
 
 /** True when `thread` is in the sleep set (a loop, not a closure: asked at every new state). */

@@ -98,11 +98,15 @@ export function eventOf(thread: number, op: Op, spawned: number, before: Availab
     joins: op.kind === 'join' && typeof op.thread === 'number' ? op.thread : -1,
     blocking: op.enabled !== undefined,
     glued: op.glued === true,
-    // A take with a timeout can also run while disabled: it times out.
-    take: op.enabled !== undefined && op.timeout === undefined && (op.takes === true || (op.exclusive === true && op.kind === 'acquire')),
+    take: isTake(op),
     before,
     timed,
   };
+}
+
+/** {@link EventInfo.take}. A take with a timeout can also run while disabled: it times out. */
+function isTake(op: Op): boolean {
+  return op.enabled !== undefined && op.timeout === undefined && (op.takes === true || (op.exclusive === true && op.kind === 'acquire'));
 }
 
 /** The object through which `e` can conflict with other steps, if any. */
@@ -161,3 +165,42 @@ export function orderEdge(earlier: EventInfo, later: EventInfo, rules: Dependenc
 export function dependent(a: EventInfo, b: EventInfo, rules: DependencyRules): boolean {
   return a.thread === b.thread || conflict(a, b, rules) || orderEdge(a, b, rules) || orderEdge(b, a, rules);
 }
+
+/**
+ * Step summaries shared across executions. An exploration re-runs the same program, so most
+ * new steps are ones it has summarised before; handing out the earlier summary instead of a
+ * new object keeps DPOR's step lists from filling the young heap with objects that live
+ * for a whole execution (each one made the collector's next scavenge dearer). Only the plain
+ * case is shared (nothing known of the object's availability, no clock, one object); the
+ * cache is bounded, and beyond its bounds summaries are made as before.
+ */
+export class EventCache {
+  private readonly byObject = new Map<string | undefined, EventInfo[]>();
+
+  /** {@link eventOf}, shared when it can be. */
+  of(thread: number, op: Op, spawned: number, before: Availability = UNKNOWN, timed = 0): EventInfo {
+    if (before !== UNKNOWN || timed !== 0 || op.objs !== undefined) return eventOf(thread, op, spawned, before, timed);
+    let list = this.byObject.get(op.obj);
+    if (list === undefined) {
+      if (this.byObject.size >= CACHED_OBJECTS) return eventOf(thread, op, spawned);
+      list = [];
+      this.byObject.set(op.obj, list);
+    }
+    const kind = op.kind;
+    const access = op.access;
+    const joins = kind === 'join' && typeof op.thread === 'number' ? op.thread : -1;
+    const blocking = op.enabled !== undefined;
+    const glued = op.glued === true;
+    const take = isTake(op);
+    for (let i = 0; i < list.length; i++) {
+      const e = list[i]!;
+      if (e.thread === thread && e.kind === kind && e.access === access && e.spawned === spawned && e.joins === joins && e.blocking === blocking && e.glued === glued && e.take === take) return e;
+    }
+    const e = eventOf(thread, op, spawned);
+    if (list.length < CACHED_PER_OBJECT) list.push(e);
+    return e;
+  }
+}
+
+const CACHED_OBJECTS = 4096;
+const CACHED_PER_OBJECT = 64;

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { EventCache, eventOf } from '../../../src/scheduler/explore/events.js';
+import type { Op } from '../../../src/scheduler/ops.js';
+
+function op(fields: Partial<Op>): Op {
+  return { kind: 'read', obj: 's.x', access: 'read', run: () => undefined, ...fields } as Op;
+}
+
+describe('EventCache', () => {
+  it('hands out one summary for the same step in two executions, equal to eventOf', () => {
+    const cache = new EventCache();
+    const a = cache.of(1, op({}), -1);
+    const b = cache.of(1, op({}), -1);
+    expect(b).toBe(a);
+    expect(a).toEqual(eventOf(1, op({}), -1));
+  });
+
+  it('tells apart every field a summary holds', () => {
+    const cache = new EventCache();
+    const base = cache.of(1, op({}), -1);
+    const variants = [
+      cache.of(2, op({}), -1),
+      cache.of(1, op({ kind: 'write', access: 'write' }), -1),
+      cache.of(1, op({ obj: 's.y' }), -1),
+      cache.of(1, op({}), 3),
+      cache.of(1, op({ glued: true }), -1),
+      cache.of(1, op({ kind: 'acquire', access: 'sync', exclusive: true, enabled: () => true }), -1),
+      cache.of(1, op({ kind: 'acquire', access: 'sync', exclusive: true, enabled: () => true, timeout: 5 }), -1),
+      cache.of(1, op({ kind: 'join', thread: 2 }), -1),
+    ];
+    for (const v of variants) expect(v).not.toBe(base);
+    // The blocking acquire with and without a timeout differ only in `take`.
+    expect(variants[5]!.take).toBe(true);
+    expect(variants[6]!.take).toBe(false);
+    expect(variants[6]).not.toBe(variants[5]);
+  });
+
+  it('does not share summaries that carry availability or the clock', () => {
+    const cache = new EventCache();
+    const a = cache.of(1, op({}), -1, { heldBy: 2, available: 0 });
+    const b = cache.of(1, op({}), -1, { heldBy: 2, available: 0 });
+    expect(b).not.toBe(a);
+    expect(b.before).toEqual({ heldBy: 2, available: 0 });
+    const c = cache.of(1, op({}), -1, undefined, 2);
+    expect(c.timed).toBe(2);
+    expect(cache.of(1, op({}), -1).timed).toBe(0);
+  });
+});
