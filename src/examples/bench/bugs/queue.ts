@@ -16,7 +16,11 @@ export function queue(k: number): BugPair {
     [`A producer and a consumer share a ${k}-item queue without a lock: the count drifts.`, `The same queue under a lock.`],
     (fixed) =>
       function* main() {
-        const q = shared('q', { head: 0, tail: 0, count: 0 } as Record<string, number>);
+        // Every slot starts at -1: a consumer misled by a drifted count reads a slot never
+        // written (Python would read a stale or missing item), and the run goes on to the claim.
+        const slots: Record<string, number> = {};
+        for (let i = 0; i < k; i++) slots[`buf${i}`] = -1;
+        const q = shared('q', { head: 0, tail: 0, count: 0, ...slots } as Record<string, number>);
         const lock = new Lock({ name: 'lock' });
         const guard = <R>(body: () => Steps<R>): Steps<R> => (fixed ? lock.with(body) : body());
         function* producer(): Steps<void> {
