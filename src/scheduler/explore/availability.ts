@@ -32,6 +32,32 @@ export const UNKNOWN: Availability = { heldBy: -1, available: -1 };
 const FREE: Availability = { heldBy: -1, available: 1 };
 
 /**
+ * Availabilities are shared values, one per holder and one per small count: a step summary
+ * that carries one can then be shared across executions (events.ts, EventCache), and a lock
+ * step makes no object.
+ */
+const HELD_BY: Availability[] = [];
+const HOLDING: Availability[] = [];
+const SHARED_MAX = 1024;
+
+/** The lock is held by `thread`. */
+function heldBy(thread: number): Availability {
+  if (thread >= SHARED_MAX) return { heldBy: thread, available: 0 };
+  return (HELD_BY[thread] ??= Object.freeze({ heldBy: thread, available: 0 }));
+}
+
+/** The object holds `available` items or permits (not a lock). */
+function holding(available: number): Availability {
+  if (available >= SHARED_MAX) return { heldBy: -1, available };
+  return (HOLDING[available] ??= Object.freeze({ heldBy: -1, available }));
+}
+
+/** True when `a` is one of the shared values (so equal availabilities are the same object). */
+export function sharedAvailability(a: Availability): boolean {
+  return a === UNKNOWN || a === FREE || (a.heldBy >= 0 ? a.heldBy < SHARED_MAX : a.available < SHARED_MAX);
+}
+
+/**
  * True when `j` (a blocking take of another thread) certainly could not run in the state
  * before `k` on the same object, so `k` and `j` are never enabled together.
  */
@@ -85,13 +111,13 @@ export class AvailabilityTracker {
     let before = UNKNOWN;
     if (op.exclusive === true) {
       const h = this.held(obj);
-      before = h === undefined ? FREE : { heldBy: h.thread, available: 0 };
+      before = h === undefined ? FREE : heldBy(h.thread);
       if (!failed) this.lockStep(thread, obj, op, result, h);
     } else {
       const count = this.counts.get(obj);
       // A take that ran found something, whatever came before it.
       const available = count ?? (op.takes === true && !failed ? 1 : -1);
-      before = available < 0 ? UNKNOWN : { heldBy: -1, available };
+      before = available < 0 ? UNKNOWN : holding(available);
     }
     const now = op.available?.();
     if (now !== undefined) this.counts.set(obj, now);

@@ -34,7 +34,7 @@
  * (test/scheduler/explore/dpor-timed-traces.test.ts).
  */
 import type { Op } from '../ops.js';
-import { UNKNOWN, type Availability } from './availability.js';
+import { sharedAvailability, UNKNOWN, type Availability } from './availability.js';
 
 /** `EventInfo.timed`: the step is ordered with every other step. */
 export const CLOCK = 2;
@@ -170,16 +170,16 @@ export function dependent(a: EventInfo, b: EventInfo, rules: DependencyRules): b
  * Step summaries shared across executions. An exploration re-runs the same program, so most
  * new steps are ones it has summarised before; handing out the earlier summary instead of a
  * new object keeps DPOR's step lists from filling the young heap with objects that live
- * for a whole execution (each one made the collector's next scavenge dearer). Only the plain
- * case is shared (nothing known of the object's availability, no clock, one object); the
- * cache is bounded, and beyond its bounds summaries are made as before.
+ * for a whole execution (each one made the collector's next scavenge dearer). Shared: steps
+ * on one object, not ordered by the clock, whose availability is one of the shared values
+ * (availability.ts); the cache is bounded, and beyond its bounds summaries are made as before.
  */
 export class EventCache {
   private readonly byObject = new Map<string | undefined, EventInfo[]>();
 
   /** {@link eventOf}, shared when it can be. */
   of(thread: number, op: Op, spawned: number, before: Availability = UNKNOWN, timed = 0): EventInfo {
-    if (before !== UNKNOWN || timed !== 0 || op.objs !== undefined) return eventOf(thread, op, spawned, before, timed);
+    if (!sharedAvailability(before) || timed !== 0 || op.objs !== undefined) return eventOf(thread, op, spawned, before, timed);
     let list = this.byObject.get(op.obj);
     if (list === undefined) {
       if (this.byObject.size >= CACHED_OBJECTS) return eventOf(thread, op, spawned);
@@ -194,9 +194,9 @@ export class EventCache {
     const take = isTake(op);
     for (let i = 0; i < list.length; i++) {
       const e = list[i]!;
-      if (e.thread === thread && e.kind === kind && e.access === access && e.spawned === spawned && e.joins === joins && e.blocking === blocking && e.glued === glued && e.take === take) return e;
+      if (e.thread === thread && e.kind === kind && e.access === access && e.spawned === spawned && e.joins === joins && e.blocking === blocking && e.glued === glued && e.take === take && e.before === before) return e;
     }
-    const e = eventOf(thread, op, spawned);
+    const e = eventOf(thread, op, spawned, before);
     if (list.length < CACHED_PER_OBJECT) list.push(e);
     return e;
   }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EventCache, eventOf } from '../../../src/scheduler/explore/events.js';
 import type { Op } from '../../../src/scheduler/ops.js';
+import { AvailabilityTracker } from '../../../src/scheduler/explore/availability.js';
 
 function op(fields: Partial<Op>): Op {
   return { kind: 'read', obj: 's.x', access: 'read', run: () => undefined, ...fields } as Op;
@@ -35,7 +36,27 @@ describe('EventCache', () => {
     expect(variants[6]).not.toBe(variants[5]);
   });
 
-  it('does not share summaries that carry availability or the clock', () => {
+  it('shares summaries whose availability is a shared value, and tells those values apart', () => {
+    const cache = new EventCache();
+    const tracker = new AvailabilityTracker();
+    const acquire = (): Op => op({ kind: 'acquire', obj: 'lock', access: 'sync', exclusive: true, enabled: () => true });
+    const release = (): Op => op({ kind: 'release', obj: 'lock', access: 'sync', exclusive: true });
+    const free = tracker.step(1, acquire(), true, false);
+    const heldBy1 = tracker.step(2, acquire(), true, false);
+    tracker.step(1, release(), undefined, false);
+    tracker.reset();
+    const free2 = tracker.step(1, acquire(), true, false);
+    const heldBy1again = tracker.step(2, acquire(), true, false);
+    expect(free2).toBe(free);
+    expect(heldBy1again).toBe(heldBy1);
+    expect(heldBy1).toEqual({ heldBy: 1, available: 0 });
+    const a = cache.of(2, acquire(), -1, heldBy1);
+    expect(cache.of(2, acquire(), -1, heldBy1again)).toBe(a);
+    expect(cache.of(2, acquire(), -1, free)).not.toBe(a);
+    expect(a.before).toEqual({ heldBy: 1, available: 0 });
+  });
+
+  it('does not share summaries that carry an availability made elsewhere, or the clock', () => {
     const cache = new EventCache();
     const a = cache.of(1, op({}), -1, { heldBy: 2, available: 0 });
     const b = cache.of(1, op({}), -1, { heldBy: 2, available: 0 });
