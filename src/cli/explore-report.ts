@@ -26,11 +26,11 @@ function plural(n: number, word: string, many = `${word}s`): string {
 }
 
 /** An explored execution: its schedule and the names of its threads. */
-export type Explored = Pick<ExecutionResult, 'schedule' | 'threads'>;
+export type Explored = Pick<ExecutionResult, 'schedule' | 'threads' | 'choices'>;
 
 /** The schedule of an explored execution in the schedule notation (docs/schedule-notation.md). */
 export function notation(exec: Explored): string {
-  return printSchedule(exec.schedule, exec.threads.map((t) => t.name));
+  return printSchedule(exec.schedule, exec.threads.map((t) => t.name), exec.choices);
 }
 
 /**
