@@ -1111,7 +1111,7 @@ export class Execution implements Runtime {
   }
 
   choose(k: number): number {
-    if (!Number.isSafeInteger(k) || k < 0) throw new Error(`choose(k) needs a whole number of alternatives, got ${k}`);
+    if (!Number.isSafeInteger(k) || k < 0) throw new ThreadsimError('TSIM018', `a choice among ${k} alternatives was asked for`, 'Call choose(k) with a whole number k >= 0 of alternatives.');
     if (k <= 1) return 0;
     const t = this.cur;
     const key = `${threadPath(t)}#${t.choicesMade++}`;
@@ -1119,7 +1119,7 @@ export class Execution implements Runtime {
     const source = this.options.chooser ?? this.options.policy;
     const value = source.choose === undefined ? 0 : source.choose(k, at);
     if (!Number.isSafeInteger(value) || value < 0 || value >= k) {
-      throw new Error(`policy ${this.options.policy.name} answered ${value} to a choice among ${k} alternatives`);
+      throw new ThreadsimError('TSIM018', `policy ${this.options.policy.name} answered ${value} to a choice among ${k} alternatives`, `A policy's choose(k, at) must return a whole number from 0 to k - 1.`);
     }
     (this.choices ??= []).push({ step: at.step, thread: t.index, key, k, value });
     return value;
