@@ -162,6 +162,9 @@ export interface ExploreSummary {
 /** The note a summary carries once DPOR met a timed step under virtual-time rules. */
 export const TIMED_NOTE = 'virtual-time rules with sleeps or timeouts whose deadlines other steps can reach: the step that reaches one is ordered with every other step, so DPOR reorders less (pass --untimed for the reduction)';
 
+/** How the note on a search over choices begins. */
+const CHOICES_NOTE = "the program makes choices (such as as_completed's order of futures already done)";
+
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** Runs of a sampling strategy when `maxExecutions` is not given. */
@@ -461,6 +464,11 @@ export class Exploration {
       if (this.options.shrink !== false && this.strategy !== 'dfs') {
         for (let i = 0; i < this.failures.length; i++) this.failures[i] = this.shrink(this.failures[i]!);
       }
+    }
+    if (this.choices !== undefined && !this.choices.choiceFree) {
+      const at = this.notes.findIndex((n) => n.startsWith(CHOICES_NOTE));
+      if (at >= 0) this.notes.splice(at, 1);
+      this.notes.push(`${CHOICES_NOTE}: ${this.choices.functions} ${this.choices.functions === 1 ? 'set' : 'sets'} of answers searched, and each execution counted is one trace under one set of answers`);
     }
     const dfsBound = this.dfs === undefined || this.bound === Infinity ? undefined : this.bound;
     return {
