@@ -192,6 +192,7 @@ export function reportJson(s: ExploreSummary, recipe: ExploreRecipe): unknown {
     notes: s.notes,
     ...(s.pct === undefined ? {} : { pct: s.pct }),
     ...(s.traces === undefined ? {} : { traces: s.traces }),
+    ...(s.choiceFunctions === undefined ? {} : { choiceFunctions: s.choiceFunctions }),
     ...(s.firstRace === undefined ? {} : { firstRace: s.firstRace }),
     ...(s.feedback === undefined ? {} : { feedback: s.feedback }),
     ...(s.histogram === undefined ? {} : { histogram: { states: Object.fromEntries(s.histogram.states), outputs: s.histogram.outputs.map(([text, n]) => ({ lines: text === '' ? [] : text.split('\n'), count: n })) } }),

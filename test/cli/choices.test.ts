@@ -55,6 +55,16 @@ describe('a failure that needs a non-default answer', () => {
     }
   });
 
+  it('--json says how many sets of answers the search ran, and carries the answers in each failure\'s schedule', async () => {
+    const path = file();
+    const r = await capture((out) => exploreCommand({ ...defaults, program: path, json: true, keepGoing: true }, out));
+    const report = JSON.parse(r.stdout) as { choiceFunctions: number; explored: number; failures: { schedule: string }[] };
+    // 3 done futures: 6 sets of answers, one execution each (a program without threads).
+    expect(report.choiceFunctions).toBe(6);
+    expect(report.explored).toBe(6);
+    expect(report.failures[0]!.schedule).toMatch(/MainThread\{2,[01]\}/);
+  });
+
   it('--trace records the choices, and replay follows them', async () => {
     const path = file();
     const trace = join(mkdtempSync(join(tmpdir(), 'threadsim-choices-')), 't.json');
