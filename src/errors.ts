@@ -24,6 +24,7 @@ export const ERROR_CODES = {
   TSIM015: 'primitive called without yield*',
   TSIM016: 'parts of an exploration do not fit together',
   TSIM017: 'Python program cannot run',
+  TSIM018: 'invalid choice',
 } as const;
 
 /** One of threadsim's stable error codes. */

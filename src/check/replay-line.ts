@@ -44,7 +44,7 @@ export interface ReplayLineOptions {
 /** `replay: npx threadsim run PROGRAM --schedule '...'` (and `where T1 = ...` when needed). */
 export function replayLine(target: ReplayTarget | string, exec: ExecutionResult, options: ReplayLineOptions = {}): string {
   const t: ReplayTarget = typeof target === 'string' ? { spec: target } : target;
-  const notation = printSchedule(exec.schedule, exec.threads.map((th) => th.name));
+  const notation = printSchedule(exec.schedule, exec.threads.map((th) => th.name), exec.choices);
   const spec = 'spec' in t ? t.spec : 'MODULE';
   const lines = replayLines({ program: spec, policy: 'gil', seed: 0, schedule: notation, ...options }, exec);
   if ('unloadable' in t) {

@@ -25,7 +25,7 @@ export function explainFound(program: Program, summary: ExploreSummary, settings
 
 function explainOne(program: Program, found: FoundFailure, settings: ReplaySettings): FoundFailure {
   const exec = execute(program, {
-    policy: new ReplayPolicy(found.schedule),
+    policy: new ReplayPolicy(found.schedule, undefined, found.result.choices ?? []),
     seed: 0,
     untimed: settings.untimed,
     monitor: new RaceMonitor({ patterns: true }),

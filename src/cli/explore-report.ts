@@ -26,11 +26,11 @@ function plural(n: number, word: string, many = `${word}s`): string {
 }
 
 /** An explored execution: its schedule and the names of its threads. */
-export type Explored = Pick<ExecutionResult, 'schedule' | 'threads'>;
+export type Explored = Pick<ExecutionResult, 'schedule' | 'threads' | 'choices'>;
 
 /** The schedule of an explored execution in the schedule notation (docs/schedule-notation.md). */
 export function notation(exec: Explored): string {
-  return printSchedule(exec.schedule, exec.threads.map((t) => t.name));
+  return printSchedule(exec.schedule, exec.threads.map((t) => t.name), exec.choices);
 }
 
 /**
@@ -192,6 +192,7 @@ export function reportJson(s: ExploreSummary, recipe: ExploreRecipe): unknown {
     notes: s.notes,
     ...(s.pct === undefined ? {} : { pct: s.pct }),
     ...(s.traces === undefined ? {} : { traces: s.traces }),
+    ...(s.choiceFunctions === undefined ? {} : { choiceFunctions: s.choiceFunctions }),
     ...(s.firstRace === undefined ? {} : { firstRace: s.firstRace }),
     ...(s.feedback === undefined ? {} : { feedback: s.feedback }),
     ...(s.histogram === undefined ? {} : { histogram: { states: Object.fromEntries(s.histogram.states), outputs: s.histogram.outputs.map(([text, n]) => ({ lines: text === '' ? [] : text.split('\n'), count: n })) } }),

@@ -27,7 +27,7 @@ export async function replayCommand(args: ReplayArgs, out: (line: string) => voi
   const program = (await programForTrace(spec, args.program)) ?? (await loadProgram(spec));
   const names = (i: number): string => trace.threads[i]?.name ?? `#${i}`;
   const exec = execute(program, {
-    policy: new ReplayPolicy(trace.schedule, names),
+    policy: new ReplayPolicy(trace.schedule, names, trace.choices),
     seed: trace.recipe.seed,
     record: true,
     monitor: new RaceMonitor({ patterns: true }),

@@ -124,7 +124,7 @@ export async function runCommand(args: RunArgs, out: (line: string) => void): Pr
           ...('repeatsOneSchedule' in summary && summary.repeatsOneSchedule !== undefined ? { deterministicPolicy: true, runsAsked: summary.repeatsOneSchedule } : {}),
           ending: exec.ending,
           steps: exec.steps,
-          schedule: printSchedule(exec.schedule, exec.threads.map((t) => t.name)),
+          schedule: printSchedule(exec.schedule, exec.threads.map((t) => t.name), exec.choices),
           legend: scheduleLegend(exec.threads.map((t) => t.name)),
           failures: failures.map((f) => ({ ...f, replay: replayCommand(recipe) })),
           races: failures.filter((f) => f.kind === 'race').map((f) => ({

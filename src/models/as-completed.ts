@@ -5,8 +5,12 @@
  * by then come first, then the others in the order they complete; duplicates are yielded
  * once; when `timeout` seconds (counted from the first `next()`) pass with futures still
  * pending, `TimeoutError: N (of M) futures unfinished` is raised.
- * Does not mirror: the order of the futures already done at the first `next()`: CPython
- * yields them in set order (memory addresses), threadsim in the order given.
+ * The futures already done at the first `next()`: CPython 3.11 takes them as
+ * `list(finished_set)` and pops from its end, so their order is the set's, which memory
+ * addresses decide: any permutation can show. Here it is a choice of the policy (one choice
+ * per future of that batch, among the ones not yet placed), so random runs vary it,
+ * exhaustive searches try every order, and the schedule records it. The default answer (the
+ * gil policy, `run`'s default) keeps the order given.
  */
 import { runtime } from '../scheduler/context.js';
 import { WaitQueue, type Op, type Steps } from '../scheduler/ops.js';
@@ -51,15 +55,19 @@ export class AsCompleted<R> {
       objs: this.fs.slice(1).map((f) => f.id),
       access: 'sync',
       value: 'as_completed',
-      run: () => {
+      run: (k) => {
         if (this.timeout !== null) this.endTime = rt.now + toMicros(this.timeout);
+        const batch: Future<R>[] = [];
         for (const f of this.fs) {
-          if (f.done()) this.ready.push(f);
+          if (f.done()) batch.push(f);
           else {
             this.pending.add(f);
             f.addWatcher(waiter);
           }
         }
+        // One choice per place, among the futures not placed yet: k! orders with k - 1
+        // choices (the last place has one alternative and is not asked).
+        while (batch.length > 0) this.ready.push(batch.splice(k.choose(batch.length), 1)[0]!);
       },
     };
   }

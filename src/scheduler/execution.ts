@@ -14,6 +14,7 @@ import { freeze, produce } from 'immer';
 import { ThreadsimError } from '../errors.js';
 import { setActiveRuntime, takeUnrun, type TrackedOp } from './context.js';
 import { checkClaims } from './claims.js';
+import type { ChoiceRecord, Chooser } from './choice.js';
 import { FinalStates } from './final-states.js';
 import { describeError, exceptionLine, tracebackFrames } from './exception-line.js';
 import type { ClaimFailure, Failure } from './failures.js';
@@ -65,6 +66,11 @@ export interface ExecutionOptions {
   readonly notifyAll?: boolean;
   /** What-if runs (counterfactual.ts): a Condition notify that finds no waiter wakes the next thread to wait. */
   readonly rememberNotifies?: boolean;
+  /**
+   * Answers the program's choices instead of the policy (exhaustive searches fix a choice
+   * function per search, explore/choices.ts). Default: the policy's `choose`, else 0.
+   */
+  readonly chooser?: Chooser;
 }
 
 /** One recorded step (kept only with `record: true`). */
@@ -127,6 +133,11 @@ export interface ExecutionResult {
   readonly trace?: readonly StepRecord[];
   /** Shared state before the first step (kept with `record: true`). */
   readonly initialState?: SharedState;
+  /**
+   * The choices the run made (src/scheduler/choice.ts), in order; absent when it made none.
+   * With the schedule, they replay the execution exactly.
+   */
+  readonly choices?: readonly ChoiceRecord[];
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -191,6 +202,12 @@ class Thread implements ThreadRecord {
   sharedKey: string | undefined;
   /** Made when first asked for (a join): most threads are never joined. */
   finishedQueue: WaitQueue | undefined = undefined;
+  /** The thread whose step started this one (undefined for MainThread), and this thread's place among its children. */
+  parent: Thread | undefined = undefined;
+  childIndex = 0;
+  /** Threads this one started, and choices it made, so far. */
+  children = 0;
+  choicesMade = 0;
   constructor(
     readonly index: number,
     readonly name: string,
@@ -234,6 +251,12 @@ export class Execution implements Runtime {
   private output: OutputLine[] = [];
   private failures: Failure[] = [];
   private schedule = new ScheduleLog();
+  /** The run's choices; a new array per run that makes one (handed to the result). */
+  private choices: ChoiceRecord[] | undefined;
+  /** The step that choices made now belong to: the one running, or step 0 before the first. */
+  private choiceStep = 0;
+  /** Which choice of `choiceStep` the next one is. */
+  private choiceInStep = 0;
   private trace: StepRecord[] | undefined;
   /** Woken whenever any thread finishes: MainThread waits here at interpreter exit. */
   private readonly anyFinished = new WaitQueue('threads at exit');
@@ -352,6 +375,9 @@ export class Execution implements Runtime {
     if (this.output.length > 0) this.output = [];
     if (this.failures.length > 0) this.failures = [];
     this.schedule.clear();
+    this.choices = undefined;
+    this.choiceStep = 0;
+    this.choiceInStep = 0;
     empty(this.anyFinished.parked);
     this.state = {};
     this.initialState = undefined;
@@ -562,6 +588,10 @@ export class Execution implements Runtime {
   private runStep(t: Thread): void {
     const point = this.point;
     this.cur = t;
+    if (this.choiceStep !== this.stepIndex) {
+      this.choiceStep = this.stepIndex;
+      this.choiceInStep = 0;
+    }
     this.spawnedBy = -1;
     const op = t.pending!;
     const expired = t.deadline !== NO_DEADLINE && (t.deadline <= this.clock || this.untimed);
@@ -867,7 +897,7 @@ export class Execution implements Runtime {
   private whatIf(changes: Pick<ExecutionOptions, 'joinDaemons' | 'noTimeouts' | 'notifyAll' | 'rememberNotifies' | 'record' | 'maxSteps'>): ExecutionResult | undefined {
     const { monitor: _watched, ...options } = this.options;
     try {
-      const policy = new FallbackPolicy(new ReplayPolicy(this.schedule.toArray()), new GilPolicy());
+      const policy = new FallbackPolicy(new ReplayPolicy(this.schedule.toArray(), undefined, this.choices ?? []), new GilPolicy());
       return new Execution(this.program, { ...options, ...changes, sites: false, policy }).run();
     } catch (e) {
       if (isOwnError(e)) return undefined;
@@ -911,6 +941,10 @@ export class Execution implements Runtime {
     if (this.trace !== undefined) {
       r.trace = this.trace;
       r.initialState = this.initialState ?? {};
+    }
+    if (this.choices !== undefined) {
+      r.choices = this.choices;
+      this.choices = undefined;
     }
     return r;
   }
@@ -965,6 +999,10 @@ export class Execution implements Runtime {
     const t = new Thread(this.threads.length, options.name, options.daemon, options);
     this.threads.push(t);
     const outer = this.cur as Thread | undefined;
+    if (outer !== undefined && this.threads.length > 1) {
+      t.parent = outer;
+      t.childIndex = outer.children++;
+    }
     this.cur = t;
     let first: IteratorResult<Op, unknown> | undefined;
     const probe = stepProbe();
@@ -1070,6 +1108,21 @@ export class Execution implements Runtime {
     this.state = produce(this.state, (draft: Record<string, unknown>) => {
       draft[name] = values;
     });
+  }
+
+  choose(k: number): number {
+    if (!Number.isSafeInteger(k) || k < 0) throw new ThreadsimError('TSIM018', `a choice among ${k} alternatives was asked for`, 'Call choose(k) with a whole number k >= 0 of alternatives.');
+    if (k <= 1) return 0;
+    const t = this.cur;
+    const key = `${threadPath(t)}#${t.choicesMade++}`;
+    const at = { step: this.choiceStep, thread: t.index, index: this.choiceInStep++, key };
+    const source = this.options.chooser ?? this.options.policy;
+    const value = source.choose === undefined ? 0 : source.choose(k, at);
+    if (!Number.isSafeInteger(value) || value < 0 || value >= k) {
+      throw new ThreadsimError('TSIM018', `policy ${this.options.policy.name} answered ${value} to a choice among ${k} alternatives`, `A policy's choose(k, at) must return a whole number from 0 to k - 1.`);
+    }
+    (this.choices ??= []).push({ step: at.step, thread: t.index, key, k, value });
+    return value;
   }
 
   setSwitchInterval(micros: number): void {
@@ -1243,6 +1296,11 @@ function isOwnError(e: unknown): boolean {
   } catch {
     return false;
   }
+}
+
+/** `0.1.0`: MainThread's second child's first child. Depends only on the ancestors' own histories. */
+function threadPath(t: Thread): string {
+  return t.parent === undefined ? '0' : `${threadPath(t.parent)}.${t.childIndex}`;
 }
 
 /** An execution instance not running now, reused by the next {@link execute}. */

@@ -132,6 +132,12 @@ export interface Kernel {
    * later scheduling point ({@link SchedulingPoint.switchInterval}); the gil policy uses it.
    */
   setSwitchInterval?(micros: number): void;
+  /**
+   * A nondeterministic choice among `k` alternatives, made inside the current step and
+   * answered by the policy (src/scheduler/choice.ts): an integer in [0, k). With k <= 1 it
+   * returns 0 and records nothing.
+   */
+  choose(k: number): number;
 }
 
 /**

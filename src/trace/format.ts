@@ -9,6 +9,7 @@
 import { ThreadsimError } from '../errors.js';
 import { jsonSafe, safeStringify } from '../scheduler/json-safe.js';
 import type { ExecutionResult, StepRecord } from '../scheduler/execution.js';
+import type { ChoiceRecord } from '../scheduler/choice.js';
 import type { Failure } from '../scheduler/failures.js';
 import type { Access, OutputLine } from '../scheduler/ops.js';
 import type { Program, SharedState } from '../scheduler/program.js';
@@ -101,8 +102,10 @@ export interface TraceFile {
   readonly threads: readonly TraceThread[];
   /** Thread index per step. */
   readonly schedule: readonly number[];
-  /** {@link TraceFile.schedule} in the schedule notation. */
+  /** {@link TraceFile.schedule} in the schedule notation, with the choices that took another answer than the default. */
   readonly notation: string;
+  /** The choices the run made, in order (src/scheduler/choice.ts); absent when it made none. */
+  readonly choices?: readonly ChoiceRecord[];
   readonly steps: readonly TraceStep[];
   /** Log lines and other output, in order. */
   readonly output: readonly OutputLine[];
@@ -151,7 +154,8 @@ export function toTraceFile(exec: ExecutionResult, recipe: ReplayRecipe, extras:
     ending: exec.ending,
     threads: exec.threads.map((t) => ({ index: t.index, name: t.name, daemon: t.daemon })),
     schedule: exec.schedule,
-    notation: printSchedule(exec.schedule, names),
+    notation: printSchedule(exec.schedule, names, exec.choices),
+    ...(exec.choices === undefined ? {} : { choices: exec.choices }),
     steps,
     output: exec.output,
     failures: exec.failures,
@@ -379,7 +383,12 @@ function checkConsistency(t: TraceFile, where: string): void {
     if (s.spawned !== undefined && s.spawned >= n) bad(`steps[${i}].spawned`, `thread ${s.spawned} does not exist`);
     if (s.joined !== undefined && s.joined >= n) bad(`steps[${i}].joined`, `thread ${s.joined} does not exist`);
   });
-  const printed = printSchedule(t.schedule, t.threads.map((th) => th.name));
+  (t.choices ?? []).forEach((c, i) => {
+    if (c.step >= t.steps.length) bad(`choices[${i}].step`, `step ${c.step} does not exist`);
+    if (c.thread >= n) bad(`choices[${i}].thread`, `thread ${c.thread} does not exist`);
+    if (c.value >= c.k) bad(`choices[${i}].value`, `is ${c.value}, but the choice has ${c.k} alternatives`);
+  });
+  const printed = printSchedule(t.schedule, t.threads.map((th) => th.name), t.choices);
   if (t.notation !== printed) bad('notation', `does not match the schedule (expected "${printed}")`);
   (t.races ?? []).forEach((r, i) => {
     for (const side of ['first', 'second'] as const) {

@@ -5,16 +5,22 @@
  * Grammar (whitespace or commas separate runs):
  *
  *     schedule := run*
- *     run      := thread ('*' count)?          count: a positive integer, default 1
+ *     run      := thread ('*' count)? choices?  count: a positive integer, default 1
+ *     choices  := '{' answer (',' answer)* '}'  answer: a whole number; on a one-step run only
  *     thread   := bare | quoted | '#' index
- *     bare     := one or more characters other than whitespace, ',', '*', '"' and '#'
+ *     bare     := one or more characters other than whitespace, ',', '*', '"', '#', '{' and '}'
  *     quoted   := a JSON string literal ("Thread-1 (update)")
  *
  * A bare or quoted word names the thread with exactly that name. A bare `T<n>` that is no
  * thread's name is a short alias of thread index n (creation order, MainThread is 0), and
- * `#<n>` is always thread index n. docs/schedule-notation.md is the user's documentation.
+ * `#<n>` is always thread index n. `T1{2,0}` is one step of T1 whose choices (a model's
+ * nondeterministic choices, src/scheduler/choice.ts) take answers 2 and 0; a step written
+ * without braces takes the default answer, 0, for every choice it makes, so a schedule shows
+ * braces only on steps where some answer is not the default. docs/schedule-notation.md is the
+ * user's documentation.
  */
 import { ThreadsimError } from '../errors.js';
+import { choicesByStep, DEFAULT_CHOICE, type ChoiceRecord } from '../scheduler/choice.js';
 
 /** Who a run of the schedule names. */
 export type ThreadRef =
@@ -27,6 +33,8 @@ export type ThreadRef =
 export interface ScheduleRun {
   readonly thread: ThreadRef;
   readonly count: number;
+  /** `{a,b}`: the answers of the choices this (one-step) run makes; absent: all default. */
+  readonly choices?: readonly number[];
   /** The run as written, for error messages. */
   readonly text: string;
 }
@@ -41,7 +49,7 @@ export const MAX_RUN_COUNT = 10_000_000;
  */
 export const MAX_SCHEDULE_STEPS = 10_000_000;
 
-const BARE = /^[^\s,*"#]+$/;
+const BARE = /^[^\s,*"#{}]+$/;
 const ALIAS = /^T(0|[1-9][0-9]*)$/;
 
 /** Parse the notation; throws a ThreadsimError (TSIM006) naming the position of a mistake. */
@@ -88,7 +96,8 @@ export function parseSchedule(text: string): ScheduleRun[] {
       fail(start, "'*' must follow a thread, as in T1*3");
     } else {
       let j = i;
-      while (j < n && !/[\s,*"#]/.test(text[j]!)) j++;
+      while (j < n && !/[\s,*"#{}]/.test(text[j]!)) j++;
+      if (j === i) fail(start, `'${c}' must follow a thread, as in T1{2}`);
       thread = { kind: 'name', name: text.slice(i, j), quoted: false };
       i = j;
     }
@@ -100,10 +109,19 @@ export function parseSchedule(text: string): ScheduleRun[] {
       if (!Number.isSafeInteger(count) || count < 1 || count > MAX_RUN_COUNT) fail(i, `step count ${m![1]} is not between 1 and ${MAX_RUN_COUNT}`);
       i += m![0].length;
     }
+    let choices: number[] | undefined;
+    if (text[i] === '{') {
+      const m = /^\{\s*([0-9]+(?:\s*,\s*[0-9]+)*)\s*\}/.exec(text.slice(i));
+      if (m === null) fail(i, "'{' must hold the answers of the step's choices, as in T1{2,0}");
+      if (count !== 1) fail(i, `choices belong to one step: write ${text.slice(start, i).replace(/\*[0-9]+$/, '')}*${count - 1} then one step with the choices`);
+      choices = m![1]!.split(',').map((x) => Number(x.trim()));
+      if (choices.some((x) => !Number.isSafeInteger(x))) fail(i, 'a choice answer is too large');
+      i += m![0].length;
+    }
     if (i < n && !/[\s,]/.test(text[i]!)) fail(i, `unexpected '${text[i]}' after ${text.slice(start, i)} (separate runs with spaces)`);
     total += count;
     if (total > MAX_SCHEDULE_STEPS) fail(start, `the schedule names more than ${MAX_SCHEDULE_STEPS} steps in all`);
-    runs.push({ thread: thread!, count, text: text.slice(start, i) });
+    runs.push({ thread: thread!, count, ...(choices === undefined ? {} : { choices }), text: text.slice(start, i) });
   }
   return runs;
 }
@@ -165,15 +183,30 @@ export function aliasLegend(names: readonly string[], used?: ReadonlySet<number>
   return lines;
 }
 
-/** Write a schedule (thread index per step) in the notation; `names` are the threads' names. */
-export function printSchedule(schedule: readonly number[], names: readonly string[]): string {
+/**
+ * Write a schedule (thread index per step) in the notation; `names` are the threads' names.
+ * With `choices` (an execution's), a step where some choice took another answer than the
+ * default is written alone with all its answers: `T1{2,0}`.
+ */
+export function printSchedule(schedule: readonly number[], names: readonly string[], choices?: readonly ChoiceRecord[]): string {
   const labels = threadLabels(names);
+  const byStep = choices === undefined || choices.every((c) => c.value === DEFAULT_CHOICE) ? undefined : choicesByStep(choices);
+  const shown = (step: number): number[] | undefined => {
+    const answers = byStep?.get(step);
+    return answers !== undefined && answers.some((a) => a !== DEFAULT_CHOICE) ? answers : undefined;
+  };
   const parts: string[] = [];
   for (let i = 0; i < schedule.length; ) {
     const t = schedule[i]!;
-    let j = i;
-    while (j < schedule.length && schedule[j] === t) j++;
     const label = labels[t] ?? `#${t}`;
+    const own = shown(i);
+    if (own !== undefined) {
+      parts.push(`${label}{${own.join(',')}}`);
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < schedule.length && schedule[j] === t && shown(j) === undefined) j++;
     parts.push(j - i === 1 ? label : `${label}*${j - i}`);
     i = j;
   }

@@ -2,6 +2,7 @@
  * The command that replays an execution: every failure report ends with it, in two forms:
  * the schedule in the notation (exact, readable, editable by hand) and the seed (short).
  */
+import type { ChoiceRecord } from '../scheduler/choice.js';
 import { aliasLegend, printSchedule } from './notation.js';
 
 /** What identifies one execution for `threadsim run`. */
@@ -49,6 +50,7 @@ export function replayCommand(r: ReplayRecipe): string {
 /** What an executed run needs for its replay lines. */
 export interface ExecutedSchedule {
   readonly schedule: readonly number[];
+  readonly choices?: readonly ChoiceRecord[];
   readonly threads: readonly { readonly name: string }[];
 }
 
@@ -62,7 +64,7 @@ export const MAX_PRINTED_SCHEDULE = 4000;
  */
 export function replayLines(recipe: ReplayRecipe, exec: ExecutedSchedule): string[] {
   const names = exec.threads.map((t) => t.name);
-  const notation = printSchedule(exec.schedule, names);
+  const notation = printSchedule(exec.schedule, names, exec.choices);
   const { schedule: _given, ...bySeed } = recipe;
   if (notation.length > MAX_PRINTED_SCHEDULE) {
     return [

@@ -5,6 +5,7 @@
  */
 import { ThreadsimError } from '../errors.js';
 import { execute, type ExecutionOptions, type ExecutionResult } from '../scheduler/execution.js';
+import type { ChoicePoint } from '../scheduler/choice.js';
 import type { Policy, SchedulingPoint } from '../scheduler/policies/policy.js';
 import type { Program } from '../scheduler/program.js';
 import { expandSchedule, parseSchedule, resolveThread, threadLabels, type ScheduleRun } from './notation.js';
@@ -71,6 +72,21 @@ export class SchedulePolicy implements Policy {
     const why = typeof chosen === 'string' ? chosen : `${describeThreads([chosen], names)} is not runnable`;
     throw new ScheduleMismatch(at.step, `${why} (run '${run.text}'); runnable: ${describeThreads(runnable, names)}`);
   }
+
+  /** The answer the step's `{...}` gives (0 when it has none); after the schedule's end, the fallback's. */
+  choose(k: number, at: ChoicePoint): number {
+    const run = this.steps[at.step];
+    if (run === undefined) return this.fallback.choose?.(k, at) ?? 0;
+    if (run.choices === undefined) return 0;
+    const answer = run.choices[at.index];
+    if (answer === undefined) {
+      throw new ScheduleMismatch(at.step, `the step makes more choices than '${run.text}' answers (${run.choices.length})`, 'Give one answer per choice the step makes, as in T1{2,0}.');
+    }
+    if (answer >= k) {
+      throw new ScheduleMismatch(at.step, `choice ${at.index + 1} of '${run.text}' has ${k} alternatives (0..${k - 1}), not ${answer + 1}`, 'Give an answer from 0 to the number of alternatives minus 1.');
+    }
+    return answer;
+  }
 }
 
 /** Options of {@link runSchedule}: an execution's options without the policy. */
@@ -101,6 +117,7 @@ export function runSchedule(program: Program, text: string, options: ScheduleRun
     throw e;
   }
   checkForcedSteps(exec, steps, exec.steps);
+  checkChoiceCounts(exec, steps);
   if (steps.length > exec.steps) {
     const next = steps[exec.steps]!;
     throw new ScheduleMismatch(
@@ -110,6 +127,20 @@ export function runSchedule(program: Program, text: string, options: ScheduleRun
     );
   }
   return exec;
+}
+
+/** Every `{...}` of the schedule was used whole: a step given more answers than it makes choices is a mismatch. */
+function checkChoiceCounts(exec: ExecutionResult, steps: readonly ScheduleRun[]): void {
+  const made = new Map<number, number>();
+  for (const c of exec.choices ?? []) made.set(c.step, (made.get(c.step) ?? 0) + 1);
+  for (let i = 0; i < Math.min(steps.length, exec.steps); i++) {
+    const given = steps[i]!.choices;
+    if (given === undefined) continue;
+    const n = made.get(i) ?? 0;
+    if (n < given.length) {
+      throw new ScheduleMismatch(i, `'${steps[i]!.text}' gives ${plural(given.length, 'answer')}, but the step makes ${n === 0 ? 'no choice' : plural(n, 'choice')}`, n === 0 ? 'Drop the braces: the step makes no choice.' : `Give ${plural(n, 'answer')}.`);
+    }
+  }
 }
 
 /** Steps where only one thread could run: the engine ran it without asking the policy. */

@@ -147,6 +147,18 @@ export const traceSchema = z
     threads: z.array(thread).describe('Every thread by index: 0 is MainThread, then creation order.'),
     schedule: z.array(z.number().int().nonnegative()).describe('Thread index per step.'),
     notation: z.string().describe('The schedule in the schedule notation (docs/schedule-notation.md).'),
+    choices: z
+      .array(
+        z.object({
+          step: z.number().int().nonnegative().describe('The step that made the choice.'),
+          thread: z.number().int().nonnegative(),
+          key: z.string().describe("The thread's creation path and its count of earlier choices (`0.1#0`)."),
+          k: z.number().int().min(2).describe('Number of alternatives.'),
+          value: z.number().int().nonnegative().describe('The alternative taken, 0..k-1.'),
+        }),
+      )
+      .optional()
+      .describe("The run's nondeterministic choices in order (as_completed's order of futures already done), when it made any."),
     steps: z.array(step),
     output: z.array(outputLine).describe('Log lines and other output, in order.'),
     failures: z.array(failure),

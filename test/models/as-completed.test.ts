@@ -5,7 +5,7 @@ import { ThreadPoolExecutor } from '../../src/models/executor.js';
 import { Future } from '../../src/models/future.js';
 import { log } from '../../src/models/logging.js';
 import { sleep } from '../../src/models/time.js';
-import { lines, raised, run } from './helpers.js';
+import { lines, outcomes, raised, run } from './helpers.js';
 
 function* sl(x: number) {
   yield* sleep(x / 10);
@@ -49,6 +49,26 @@ describe('as_completed', () => {
       yield* log(`${got.done ? 'none' : yield* got.value.result()} | ${err}`);
     });
     expect(lines(r0)).toEqual(['1 | TimeoutError: 1 (of 2) futures unfinished']);
+  });
+
+  it('the futures done at the first next() come in an order the policy chooses; later ones in finishing order', () => {
+    const main = function* () {
+      yield* ThreadPoolExecutor.with({ maxWorkers: 2 }, function* (ex) {
+        const slow = yield* ex.submit(sl, 2);
+        const fast = yield* ex.submit(sl, 1);
+        const done = [new Future<number>(), new Future<number>()];
+        yield* done[0]!.set_result(-1);
+        yield* done[1]!.set_result(-2);
+        const out: number[] = [];
+        for (const f of yield* as_completed([slow, ...done, fast]).all()) out.push(yield* f.result());
+        yield* log(out.join(','));
+      });
+    };
+    // Default answer (fifo, gil): the done ones in the order given.
+    expect(lines(run(main))).toEqual(['-1,-2,1,2']);
+    expect(lines(run(main, { policy: 'gil' }))).toEqual(['-1,-2,1,2']);
+    const seen = outcomes(main, 40);
+    expect([...seen].sort()).toEqual(['-1,-2,1,2', '-2,-1,1,2']);
   });
 
   it('yields every future exactly once under any schedule', () => {

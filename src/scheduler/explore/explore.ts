@@ -14,6 +14,7 @@ import { renderOutput } from '../../trace/text.js';
 import { RaceMonitor } from '../detect/detector.js';
 import { combineMonitors } from '../monitor.js';
 import { DfsSearch } from './dfs.js';
+import { ChoiceSearch } from './choices.js';
 import { DporSearch, type DporStats } from './dpor.js';
 import type { DependencyRules } from './events.js';
 import { estimatePct, pctSearch, randomSearch, type SeededSearch } from './sampling.js';
@@ -150,11 +151,19 @@ export interface ExploreSummary {
   readonly firstRace?: { readonly execution: number; readonly location: string };
   readonly pct?: PctParameters & { readonly estimated: boolean };
   readonly dpor?: DporStats;
+  /**
+   * dpor and dfs, when the program made choices (as_completed's order of futures already
+   * done): how many choice functions were searched (explore/choices.ts).
+   */
+  readonly choiceFunctions?: number;
   readonly elapsedMs: number;
 }
 
 /** The note a summary carries once DPOR met a timed step under virtual-time rules. */
 export const TIMED_NOTE = 'virtual-time rules with sleeps or timeouts whose deadlines other steps can reach: the step that reaches one is ordered with every other step, so DPOR reorders less (pass --untimed for the reduction)';
+
+/** How the note on a search over choices begins. */
+const CHOICES_NOTE = "the program makes choices (such as as_completed's order of futures already done)";
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -169,6 +178,12 @@ export class Exploration {
   private search!: Search;
   private dpor: DporSearch | undefined;
   private dfs: DfsSearch | undefined;
+  /** dpor and dfs: the enumeration of choice functions around them (choices.ts). */
+  private choices: ChoiceSearch | undefined;
+  /** DFS: an earlier choice function's search at this bound was cut by it. */
+  private prunedBefore = false;
+  /** DPOR: the counters of the searches of earlier choice functions. */
+  private readonly dporBefore: DporStats = { sleepBlocked: 0, infeasible: 0, races: 0, inserted: 0 };
   private sampled: SeededSearch | undefined;
   private portfolio: PortfolioSearch | undefined;
   private rff: RffSearch | undefined;
@@ -224,6 +239,7 @@ export class Exploration {
       runOptions.policy = policy;
       runOptions.seed = seed;
       runOptions.monitor = detect ? (monitor === undefined ? new RaceMonitor() : combineMonitors([monitor, new RaceMonitor()])) : monitor;
+      runOptions.chooser = this.choices?.chooser;
       return execute(program, runOptions);
     };
     const orderOutput = options.histogram === true || options.findOutput !== undefined;
@@ -236,13 +252,16 @@ export class Exploration {
     const o = this.options;
     switch (this.strategy) {
       case 'dpor':
-        this.dpor = new DporSearch(this.runner, this.rules.orderOutput, o.untimed ?? false);
-        this.search = this.dpor;
+        this.choices = new ChoiceSearch(() => {
+          if (this.dpor !== undefined) addStats(this.dporBefore, this.dpor.stats);
+          this.dpor = new DporSearch(this.runner, this.rules.orderOutput, o.untimed ?? false);
+          return this.dpor;
+        });
+        this.search = this.choices;
         break;
       case 'dfs':
         this.bound = o.iterateBounds === false ? this.maxBound : 0;
-        this.dfs = new DfsSearch(this.runner, this.bound, o.countTraces === true);
-        this.search = this.dfs;
+        this.startDfs();
         break;
       case 'random':
         this.sampled = randomSearch(this.runner, o.seed ?? 0, o.firstRun ?? 0);
@@ -269,6 +288,23 @@ export class Exploration {
         break;
       }
     }
+  }
+
+  /** A DFS at the current bound, for every choice function (choices.ts). */
+  private startDfs(): void {
+    this.dfs = undefined;
+    this.prunedBefore = false;
+    this.choices = new ChoiceSearch(() => {
+      if (this.dfs?.pruned === true) this.prunedBefore = true;
+      this.dfs = new DfsSearch(this.runner, this.bound, this.options.countTraces === true);
+      return this.dfs;
+    });
+    this.search = this.choices;
+  }
+
+  /** Some DFS at the current bound was cut by it. */
+  private get pruned(): boolean {
+    return this.prunedBefore || this.dfs?.pruned === true;
   }
 
   /** PCT's n, k (estimated from a few random runs unless given) and d. */
@@ -390,7 +426,7 @@ export class Exploration {
 
   /** The search has covered its space: finish, or raise the preemption bound. */
   private endOfSpace(): void {
-    if (this.dfs !== undefined && this.dfs.pruned && (this.bound ?? 0) < this.maxBound) {
+    if (this.dfs !== undefined && this.pruned && (this.bound ?? 0) < this.maxBound) {
       if (this.failures.length > 0 && this.stopOnFailure) {
         this.stopped = 'failure';
         return;
@@ -400,11 +436,10 @@ export class Exploration {
       this.states.clear();
       this.outputs.clear();
       this.traceKeys.clear();
-      this.dfs = new DfsSearch(this.runner, this.bound, this.options.countTraces === true);
-      this.search = this.dfs;
+      this.startDfs();
       return;
     }
-    const cutByBound = this.dfs !== undefined && this.dfs.pruned;
+    const cutByBound = this.dfs !== undefined && this.pruned;
     this.exhaustive = !cutByBound;
     this.stopped = cutByBound ? 'bound' : 'exhausted';
   }
@@ -430,6 +465,11 @@ export class Exploration {
         for (let i = 0; i < this.failures.length; i++) this.failures[i] = this.shrink(this.failures[i]!);
       }
     }
+    if (this.choices !== undefined && !this.choices.choiceFree) {
+      const at = this.notes.findIndex((n) => n.startsWith(CHOICES_NOTE));
+      if (at >= 0) this.notes.splice(at, 1);
+      this.notes.push(`${CHOICES_NOTE}: ${this.choices.functions} ${this.choices.functions === 1 ? 'set' : 'sets'} of answers searched, and each execution counted is one trace under one set of answers`);
+    }
     const dfsBound = this.dfs === undefined || this.bound === Infinity ? undefined : this.bound;
     return {
       program: this.program.name,
@@ -452,7 +492,8 @@ export class Exploration {
       ...(this.firstRace === undefined ? {} : { firstRace: this.firstRace }),
       ...(this.rff === undefined ? {} : { feedback: this.rff.feedback }),
       ...(this.pct === undefined ? {} : { pct: this.pct }),
-      ...(this.dpor === undefined ? {} : { dpor: this.dpor.stats }),
+      ...(this.dpor === undefined ? {} : { dpor: sumStats(this.dporBefore, this.dpor.stats) }),
+      ...(this.choices === undefined || this.choices.choiceFree ? {} : { choiceFunctions: this.choices.functions }),
       elapsedMs: this.elapsed,
     };
   }
@@ -461,6 +502,7 @@ export class Exploration {
     const o = this.options;
     const s = shrinkSchedule(this.program, f.schedule, f.signature, {
       untimed: o.untimed ?? false,
+      ...(f.result.choices === undefined ? {} : { choices: f.result.choices }),
       ...(o.maxSteps === undefined ? {} : { maxSteps: o.maxSteps }),
       ...(o.cpuCount === undefined ? {} : { cpuCount: o.cpuCount }),
     });
@@ -501,6 +543,19 @@ function sameLines(a: readonly string[], b: readonly string[]): boolean {
 /** Histogram counts in report order: most frequent first, then by key. */
 export function sorted(m: ReadonlyMap<string, number>): [string, number][] {
   return [...m.entries()].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
+}
+
+function addStats(into: DporStats, s: DporStats): void {
+  into.sleepBlocked += s.sleepBlocked;
+  into.infeasible += s.infeasible;
+  into.races += s.races;
+  into.inserted += s.inserted;
+}
+
+function sumStats(a: DporStats, b: DporStats): DporStats {
+  const sum = { ...a };
+  addStats(sum, b);
+  return sum;
 }
 
 /** The default clock: time does not pass, so a time budget never ends a slice. */

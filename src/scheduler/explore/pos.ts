@@ -19,6 +19,7 @@ import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import type { RandomGenerator } from 'pure-rand/types/RandomGenerator';
 import type { Op } from '../ops.js';
 import type { Monitor, StepEvent } from '../monitor.js';
+import type { ChoicePoint } from '../choice.js';
 import type { Policy, SchedulingPoint } from '../policies/policy.js';
 import { scramble } from '../policies/random.js';
 import { conflict, eventOf, type DependencyRules, type EventInfo } from './events.js';
@@ -41,6 +42,11 @@ export class PosPolicy implements Policy, Monitor {
     this.rng = xoroshiro128plus(scramble(seed));
     this.priority = [];
     this.events = [];
+  }
+
+  /** Uniform from the run's generator. */
+  choose(k: number, _at: ChoicePoint): number {
+    return ((this.rng.next() ^ 0x8000_0000) >>> 0) % k;
   }
 
   pick(runnable: readonly number[], at: SchedulingPoint): number {

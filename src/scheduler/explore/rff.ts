@@ -20,6 +20,7 @@ import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import type { RandomGenerator } from 'pure-rand/types/RandomGenerator';
 import { summarizeState } from '../execution.js';
 import type { Monitor, StepEvent } from '../monitor.js';
+import type { ChoicePoint } from '../choice.js';
 import type { Policy, SchedulingPoint } from '../policies/policy.js';
 import { scramble } from '../policies/random.js';
 import { Counting, runSeed } from './sampling.js';
@@ -70,6 +71,11 @@ export class RffPolicy implements Policy, Monitor {
     this.done.clear();
     this.observed = [];
     this.writes = [];
+  }
+
+  /** Uniform from the run's generator. */
+  choose(k: number, _at: ChoicePoint): number {
+    return (this.rng.next() >>> 0) % k;
   }
 
   pick(runnable: readonly number[], at: SchedulingPoint): number {

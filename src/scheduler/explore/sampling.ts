@@ -12,6 +12,7 @@ import { RandomPolicy, scramble } from '../policies/random.js';
 import { isPreemption } from '../policies/preemption.js';
 import type { SchedulingPoint } from '../policies/policy.js';
 import type { ExecutionResult } from '../execution.js';
+import type { ChoicePoint } from '../choice.js';
 import { AbandonExecution, type Runner, type Search, type SearchStep } from './search.js';
 
 /** Wraps a policy to count its preemptions. */
@@ -29,6 +30,9 @@ export class Counting implements Policy {
     const t = this.inner.pick(runnable, at);
     if (isPreemption(runnable, at.previous, at.yielded, t)) this.preemptions++;
     return t;
+  }
+  choose(k: number, at: ChoicePoint): number {
+    return this.inner.choose?.(k, at) ?? 0;
   }
 }
 
@@ -139,6 +143,7 @@ export function estimatePct(runner: Runner, runs = PCT_ESTIMATION_RUNS): { threa
         choices++;
         return random.pick(r, at);
       },
+      choose: (k, at) => random.choose(k, at),
     };
     const result = runner(counting, undefined, seed);
     threads = Math.max(threads, result.threads.length);

@@ -19,6 +19,7 @@
 import { execute, type ExecutionOptions, type ExecutionResult } from '../execution.js';
 import type { Failure } from '../failures.js';
 import { GuidedPolicy } from '../policies/guided.js';
+import { answersByKey, keyChooser, type ChoiceRecord } from '../choice.js';
 import { searchFewerPreemptions } from './fewer-preemptions.js';
 import type { Program } from '../program.js';
 
@@ -60,6 +61,8 @@ export interface ShrinkOptions extends Partial<Pick<ExecutionOptions, 'untimed' 
   readonly budget?: number;
   /** Most executions of the search for a schedule with fewer preemptions. Default 2000. */
   readonly searchBudget?: number;
+  /** The failing execution's choices: every candidate keeps their answers (by key), so the failure they need stays. */
+  readonly choices?: readonly ChoiceRecord[];
 }
 
 /** Size of a failing schedule. */
@@ -97,17 +100,18 @@ interface Attempt extends ScheduleSize {
  */
 export function shrinkSchedule(program: Program, schedule: readonly number[], signature: string, options: ShrinkOptions = {}): ShrinkResult {
   const budget = options.budget ?? 500;
+  const answers = options.choices === undefined ? undefined : answersByKey(options.choices);
   let runs = 0;
   const attempt = (suggestion: readonly number[]): Attempt | undefined => {
     runs++;
-    const policy = new GuidedPolicy(suggestion);
+    const policy = new GuidedPolicy(suggestion, answers);
     const result = execute(program, { ...executionOptions(options), policy, seed: 0 });
     if (!result.failures.some((f) => failureSignature(f) === signature)) return undefined;
     return { result, preemptions: policy.preemptions, steps: result.steps, preemptedAt: policy.preemptedAt };
   };
   const first = attempt(schedule);
   if (first === undefined) {
-    const result = execute(program, { ...executionOptions(options), policy: new GuidedPolicy(schedule), seed: 0 });
+    const result = execute(program, { ...executionOptions(options), policy: new GuidedPolicy(schedule, answers), seed: 0 });
     return { schedule, preemptions: NaN, steps: result.steps, original: { preemptions: NaN, steps: result.steps }, runs, execution: result, signature, minimal: false, searched: 0 };
   }
   const greedy = (from: Attempt, limit: number): Attempt => {
@@ -130,7 +134,8 @@ export function shrinkSchedule(program: Program, schedule: readonly number[], si
   };
   let best = greedy(first, budget);
   const fails = (r: ExecutionResult): boolean => r.failures.some((f) => failureSignature(f) === signature);
-  const search = searchFewerPreemptions(program, fails, best.preemptions, options.searchBudget ?? 2000, executionOptions(options));
+  // Fewest preemptions with the same answers to the choices: the failure may need them.
+  const search = searchFewerPreemptions(program, fails, best.preemptions, options.searchBudget ?? 2000, { ...executionOptions(options), ...(answers === undefined ? {} : { chooser: keyChooser(answers) }) });
   runs += search.runs;
   if (search.found !== undefined) {
     // Re-run through the guided policy to learn where it preempts, then shrink its steps.

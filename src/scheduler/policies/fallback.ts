@@ -1,4 +1,5 @@
 import { ThreadsimError } from '../../errors.js';
+import type { ChoicePoint } from '../choice.js';
 import type { Policy, SchedulingPoint } from './policy.js';
 
 /**
@@ -33,5 +34,17 @@ export class FallbackPolicy implements Policy {
       }
     }
     return this.then.pick(runnable, at);
+  }
+
+  choose(k: number, at: ChoicePoint): number {
+    if (!this.left) {
+      try {
+        return this.first.choose?.(k, at) ?? 0;
+      } catch (e) {
+        if (!(e instanceof ThreadsimError)) throw e;
+        this.left = true;
+      }
+    }
+    return this.then.choose?.(k, at) ?? 0;
   }
 }

@@ -1,11 +1,13 @@
 import { isPreemption } from './preemption.js';
+import type { ChoicePoint } from '../choice.js';
 import type { Policy, SchedulingPoint } from './policy.js';
 
 /**
  * Follows a suggested schedule (thread index per step) where it can and otherwise runs without
  * preempting: the thread that ran last goes on unless it yielded, else the longest-runnable
  * thread. Unlike replay it never fails, which is what shrinking needs to try edited schedules.
- * Counts the preemptions it makes and where.
+ * Counts the preemptions it makes and where. Choices take the suggested answer for their key
+ * when it fits, else the default.
  */
 export class GuidedPolicy implements Policy {
   readonly name = 'guided';
@@ -14,7 +16,15 @@ export class GuidedPolicy implements Policy {
   /** Steps at which they happened. */
   preemptedAt: number[] = [];
 
-  constructor(private readonly suggestion: readonly number[]) {}
+  constructor(
+    private readonly suggestion: readonly number[],
+    private readonly answers?: ReadonlyMap<string, number>,
+  ) {}
+
+  choose(k: number, at: ChoicePoint): number {
+    const want = this.answers?.get(at.key);
+    return want !== undefined && want < k ? want : 0;
+  }
 
   begin(_seed: number): void {
     this.preemptions = 0;

@@ -1,6 +1,7 @@
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import type { RandomGenerator } from 'pure-rand/types/RandomGenerator';
+import type { ChoicePoint } from '../choice.js';
 import type { Policy, SchedulingPoint } from './policy.js';
 import { scramble } from './random.js';
 
@@ -72,6 +73,14 @@ export class PctPolicy implements Policy {
       }
     }
     return best;
+  }
+
+  /**
+   * Uniform from the run's generator: PCT's guarantee is about thread priorities; a choice is
+   * not a scheduling point, so it moves no change point.
+   */
+  choose(k: number, _at: ChoicePoint): number {
+    return uniformInt(this.rng, 0, k - 1);
   }
 
   private highest(runnable: readonly number[]): number {

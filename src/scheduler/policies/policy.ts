@@ -2,6 +2,7 @@
  * The policy interface: the only place where a run can differ from another run of the same
  * program. The engine asks `pick` at every scheduling point; policies never see models.
  */
+import type { ChoicePoint } from '../choice.js';
 import type { Op } from '../ops.js';
 
 /** What a policy may know about the scheduling point it decides. */
@@ -40,4 +41,9 @@ export interface Policy {
   begin(seed: number): void;
   /** Return one element of `runnable`: the thread that runs the next step. */
   pick(runnable: readonly number[], at: SchedulingPoint): number;
+  /**
+   * Answer a model's choice among `k` alternatives (k >= 2): an integer in [0, k). Absent:
+   * the default answer 0 (docs/exploration.md, "Choices").
+   */
+  choose?(k: number, at: ChoicePoint): number;
 }

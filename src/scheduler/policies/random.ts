@@ -1,4 +1,5 @@
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+import type { ChoicePoint } from '../choice.js';
 import type { Policy, SchedulingPoint } from './policy.js';
 
 /**
@@ -20,6 +21,11 @@ export class RandomPolicy implements Policy {
   pick(runnable: readonly number[], _at: SchedulingPoint): number {
     if (runnable.length === 1) return runnable[0]!;
     return runnable[this.below(runnable.length)]!;
+  }
+
+  /** Uniform among the k alternatives, from the same generator (so a seed names the choices too). */
+  choose(k: number, _at: ChoicePoint): number {
+    return this.below(k);
   }
 
   /**
