@@ -63,6 +63,8 @@ export function method(s: ExploreSummary): string {
       const bound = s.bound === undefined || s.exhaustive ? 'no preemption bound' : `preemption bound ${s.bound}`;
       return `DFS, ${bound}, ${rule}`;
     }
+    case 'period':
+      return `periodical scheduling (PERIOD), fewest periods first, ${rule}`;
     case 'pct':
       return `PCT depth ${s.pct?.depth ?? '?'}, n = ${s.pct?.threads ?? '?'} threads, k = ${s.pct?.steps ?? '?'} steps${s.pct?.estimated ? ' (estimated from 5 random runs)' : ''}, ${rule}`;
     case 'random':
@@ -100,6 +102,9 @@ export function verdict(s: ExploreSummary): string {
     case 'budget':
       if (SAMPLING_STRATEGIES.includes(s.strategy)) {
         return `${plural(s.executions, 'run')} of ${s.program} (${method(s)}): no failure (a sample of the schedules, not a proof)`;
+      }
+      if (s.periods !== undefined) {
+        return `${plural(s.executions, 'execution')} of ${s.program} run (${method(s)}): no failure; all schedules with up to ${plural(s.periods, 'period')} explored, then stopped at --max-executions`;
       }
       return `${plural(s.executions, 'execution')} of ${s.program} run (${method(s)}): no failure; stopped at --max-executions, so the search is incomplete`;
     default:
@@ -194,6 +199,7 @@ export function reportJson(s: ExploreSummary, recipe: ExploreRecipe): unknown {
     ...(s.traces === undefined ? {} : { traces: s.traces }),
     ...(s.firstRace === undefined ? {} : { firstRace: s.firstRace }),
     ...(s.feedback === undefined ? {} : { feedback: s.feedback }),
+    ...(s.periods === undefined ? {} : { periodsExplored: s.periods }),
     ...(s.histogram === undefined ? {} : { histogram: { states: Object.fromEntries(s.histogram.states), outputs: s.histogram.outputs.map(([text, n]) => ({ lines: text === '' ? [] : text.split('\n'), count: n })) } }),
     failures: s.failures.map((f) => ({
       ...f.failure,

@@ -23,9 +23,10 @@ import { traceKey } from './trace-key.js';
 import { posSearch } from './pos.js';
 import { PortfolioSearch } from './portfolio.js';
 import { RffSearch, type RffFeedback } from './rff.js';
+import { PeriodSearch } from './period.js';
 
 /** The exploration strategies. */
-export const STRATEGIES = ['dpor', 'dfs', 'pct', 'random', 'pos', 'rff', 'portfolio'] as const;
+export const STRATEGIES = ['dpor', 'dfs', 'period', 'pct', 'random', 'pos', 'rff', 'portfolio'] as const;
 /** One of {@link STRATEGIES}. */
 export type Strategy = (typeof STRATEGIES)[number];
 /** The strategies that sample executions (seeded, 1,000 runs by default) rather than enumerate them. */
@@ -144,6 +145,11 @@ export interface ExploreSummary {
   readonly match?: { readonly schedule: readonly number[]; readonly result: ExecutionResult; readonly execution: number };
   /** With countTraces: distinct Mazurkiewicz traces among the explored executions. */
   readonly traces?: number;
+  /**
+   * period: every schedule with at most this many periods was run (absent when the search
+   * ended before covering even one period, or covered the whole space).
+   */
+  readonly periods?: number;
   /** rff: the fuzzer's feedback signal (reads-from pairs, outcomes, corpus size). */
   readonly feedback?: RffFeedback;
   /** With detectRaces: the first execution in which a data race was reported, if any. */
@@ -172,6 +178,7 @@ export class Exploration {
   private sampled: SeededSearch | undefined;
   private portfolio: PortfolioSearch | undefined;
   private rff: RffSearch | undefined;
+  private period: PeriodSearch | undefined;
   private bound: number | undefined;
   private readonly maxBound: number;
   private readonly notes: string[] = [];
@@ -258,6 +265,10 @@ export class Exploration {
         this.search = this.sampled;
         break;
       }
+      case 'period':
+        this.period = new PeriodSearch(this.runner);
+        this.search = this.period;
+        break;
       case 'rff':
         this.rff = new RffSearch(this.runner, o.seed ?? 0);
         this.search = this.rff;
@@ -451,6 +462,7 @@ export class Exploration {
       ...(this.options.countTraces ? { traces: this.traceKeys.size } : {}),
       ...(this.firstRace === undefined ? {} : { firstRace: this.firstRace }),
       ...(this.rff === undefined ? {} : { feedback: this.rff.feedback }),
+      ...(this.period === undefined || !Number.isFinite(this.period.coveredPeriods) || this.period.coveredPeriods < 1 ? {} : { periods: this.period.coveredPeriods }),
       ...(this.pct === undefined ? {} : { pct: this.pct }),
       ...(this.dpor === undefined ? {} : { dpor: this.dpor.stats }),
       elapsedMs: this.elapsed,
