@@ -74,7 +74,7 @@ export function method(s: ExploreSummary): string {
     case 'rff':
       return `reads-from guided fuzzing, ${rule}`;
     case 'portfolio':
-      return `portfolio of reads-from guided fuzzing, PCT depth 2 and DFS with preemption bounds 0, 1, ... in turn, n = ${s.pct?.threads ?? '?'} threads, k = ${s.pct?.steps ?? '?'} steps${s.pct?.estimated ? ' (estimated from 5 random runs)' : ''}, ${rule}`;
+      return `portfolio of periodical scheduling, DPOR and reads-from guided fuzzing, turns period, period, dpor, period, rff, ${rule}`;
   }
 }
 

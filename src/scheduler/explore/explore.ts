@@ -273,12 +273,10 @@ export class Exploration {
         this.rff = new RffSearch(this.runner, o.seed ?? 0);
         this.search = this.rff;
         break;
-      case 'portfolio': {
-        const { threads, steps } = this.pctParameters();
-        this.portfolio = new PortfolioSearch(this.runner, { threads, steps }, o.seed ?? 0);
+      case 'portfolio':
+        this.portfolio = new PortfolioSearch(this.runner, o.seed ?? 0, { orderOutput: this.rules.orderOutput, untimed: o.untimed ?? false });
         this.search = this.portfolio;
         break;
-      }
     }
   }
 

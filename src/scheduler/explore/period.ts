@@ -10,21 +10,29 @@
  * stretch of a valid period is itself a valid period, so extending the current period as far
  * as it goes never costs a later one. A bug that needs d orderings between threads shows up
  * within about d + 1 periods (the paper's "bug depth"), and with few periods each thread runs
- * long stretches, which is what the suite's check-then-act bugs need: an audit between two
- * whole loops is one period (depositor, auditor, withdrawer), where preemption bounding pays
- * a preemption for each switch and PCT must draw the right priorities.
+ * long stretches, which is what an audit between two whole loops needs
+ * (bench/bug-account-8: depositor, auditor, withdrawer, each whole, then the main thread's
+ * joins: two periods), where PCT must draw the right priorities and change points.
  *
- * The search enumerates complete executions in order of their number of periods, and within
- * one number of periods in order of deviations: choices that differ from the default one (the
- * thread that ran last, else the oldest runnable thread new to the period), fewest first, and
- * among equals the branch made first. That is delay bounding's order (Emmi, Qadeer, Rakamaric,
- * POPL 2011) inside each period bound: one change to a schedule that did not fail is tried at
- * every point before two changes anywhere. Measured on the bug suite (bench/strategies.ts),
- * depth-first order inside a bound (the newest branch first, as DFS) needs 1,201 executions
- * for bench/bug-reorder-5 and 202 for bench/bug-two-stage-2-3 where this order needs 26 and 17:
- * depth first spends the budget reordering the last steps of one early schedule, while the
- * bug needs one setter switched away from early. It is a uniform-cost search
- * over the tree of scheduling choices: each execution replays the choices of one frontier
+ * The search enumerates complete executions in order of their number of periods. Within one
+ * number of periods the order is a choice of ours, measured on the bug suite
+ * (bench/strategies.ts):
+ * - fewest deviations first: choices that differ from the default one (the thread that ran
+ *   last, else the oldest runnable thread new to the period). That is delay bounding's order
+ *   (Emmi, Qadeer, Rakamaric, POPL 2011) inside each period bound: one change to a schedule
+ *   that did not fail is tried at every point before two changes anywhere. Depth-first order
+ *   instead (the newest branch first, as DFS) needed 1,201 executions for bench/bug-reorder-5
+ *   and 202 for bench/bug-two-stage-2-3: it spends the budget reordering the last steps of one
+ *   early schedule, while those bugs need one thread switched away from early.
+ * - then deviations at key points first: where the chosen thread's next op conflicts with the
+ *   step just run (a race, as DPOR defines conflicts), or where the thread that ran cannot go
+ *   on. PERIOD schedules only at key points, the shared accesses a static analysis flags as
+ *   possibly racing; threadsim can switch at every step, so it tries those points first
+ *   instead of only those. This took bench/bug-reorder-5 from 26 executions to 11 and
+ *   bench/bug-two-stage-2-3 from 17 to 7 (PCT: about 123 and 11).
+ * - then the branch made first.
+ *
+ * It is a uniform-cost search: each execution replays the choices of one frontier
  * entry, then takes the default choice (the thread that ran last, else the oldest runnable
  * thread that has not run in this period) at every new scheduling point, and adds the other
  * runnable threads there to the frontier with the cost of their prefix. Every node of the tree
@@ -37,8 +45,12 @@
  * of each execution), unlike DFS, whose memory is one path.
  */
 import type { Monitor, StepEvent } from '../monitor.js';
+import { conflict, eventOf, type DependencyRules, type EventInfo } from './events.js';
 import type { Policy, SchedulingPoint } from '../policies/policy.js';
 import { AbandonExecution, isPreemption, runGuarded, type Runner, type Search, type SearchStep } from './search.js';
+
+/** Conflicts as DPOR sees them, without output ordering. */
+const RULES: DependencyRules = { orderOutput: false, daemon: () => false };
 
 /** A scheduling choice on the tree: the choices before it (parent) and the thread chosen. */
 interface Choice {
@@ -52,13 +64,19 @@ interface Entry {
   readonly periods: number;
   /** Choices in the prefix that differ from the default choice. */
   readonly deviations: number;
+  /**
+   * A key point: the chosen thread's op conflicts with the step just run, or the thread that
+   * ran it cannot go on (it blocked or ended), so the switch costs no preemption.
+   */
+  readonly keyPoint: boolean;
   readonly seq: number;
 }
 
-/** True when `a` is tried before `b`: fewer periods, then fewer deviations, then oldest. */
+/** True when `a` is tried before `b`: fewer periods, fewer deviations, a key point, oldest. */
 function before(a: Entry, b: Entry): boolean {
   if (a.periods !== b.periods) return a.periods < b.periods;
   if (a.deviations !== b.deviations) return a.deviations < b.deviations;
+  if (a.keyPoint !== b.keyPoint) return a.keyPoint;
   return a.seq < b.seq;
 }
 
@@ -161,6 +179,7 @@ export class PeriodSearch implements Search, Policy, Monitor {
   /** The tree node of the current execution's prefix. */
   private at: Choice | undefined;
   private preemptions = 0;
+  private lastEvent: EventInfo | undefined;
   /** Deviations of the prefix the current execution replays. */
   private baseDeviations = 0;
   /** Periods of the last execution run. */
@@ -211,6 +230,7 @@ export class PeriodSearch implements Search, Policy, Monitor {
     this.choiceIndex = 0;
     this.preemptions = 0;
     this.counter.reset();
+    this.lastEvent = undefined;
   }
 
   pick(runnable: readonly number[], at: SchedulingPoint): number {
@@ -224,7 +244,9 @@ export class PeriodSearch implements Search, Policy, Monitor {
       chosen = this.defaultChoice(runnable, at);
       for (const t of runnable) {
         if (t === chosen) continue;
-        this.frontier.push({ choice: { parent: this.at, thread: t }, periods: this.counter.costOf(t), deviations: this.baseDeviations + 1, seq: this.seq++ });
+        const op = at.pending(t);
+        const keyPoint = !runnable.includes(at.previous) || (op !== undefined && this.lastEvent !== undefined && conflict(eventOf(t, op, -1), this.lastEvent, RULES));
+        this.frontier.push({ choice: { parent: this.at, thread: t }, periods: this.counter.costOf(t), deviations: this.baseDeviations + 1, keyPoint, seq: this.seq++ });
       }
       this.at = { parent: this.at, thread: chosen };
     }
@@ -242,5 +264,6 @@ export class PeriodSearch implements Search, Policy, Monitor {
 
   onStep(ev: StepEvent): void {
     this.counter.step(ev.thread);
+    this.lastEvent = eventOf(ev.thread, ev.op, ev.spawned);
   }
 }
