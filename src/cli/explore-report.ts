@@ -104,7 +104,7 @@ export function verdict(s: ExploreSummary): string {
         return `${plural(s.executions, 'run')} of ${s.program} (${method(s)}): no failure (a sample of the schedules, not a proof)`;
       }
       if (s.periods !== undefined) {
-        return `${plural(s.executions, 'execution')} of ${s.program} run (${method(s)}): no failure; all schedules with up to ${plural(s.periods, 'period')} explored, then stopped at --max-executions`;
+        return `${plural(s.executions, 'execution')} of ${s.program} run (${method(s)}): no failure; all ${plural(s.periods.schedules, 'schedule')} with up to ${plural(s.periods.upTo, 'period')} explored, then stopped at --max-executions`;
       }
       return `${plural(s.executions, 'execution')} of ${s.program} run (${method(s)}): no failure; stopped at --max-executions, so the search is incomplete`;
     default:
@@ -199,7 +199,7 @@ export function reportJson(s: ExploreSummary, recipe: ExploreRecipe): unknown {
     ...(s.traces === undefined ? {} : { traces: s.traces }),
     ...(s.firstRace === undefined ? {} : { firstRace: s.firstRace }),
     ...(s.feedback === undefined ? {} : { feedback: s.feedback }),
-    ...(s.periods === undefined ? {} : { periodsExplored: s.periods }),
+    ...(s.periods === undefined ? {} : { periodsExplored: s.periods.upTo, schedulesWithinPeriods: s.periods.schedules }),
     ...(s.histogram === undefined ? {} : { histogram: { states: Object.fromEntries(s.histogram.states), outputs: s.histogram.outputs.map(([text, n]) => ({ lines: text === '' ? [] : text.split('\n'), count: n })) } }),
     failures: s.failures.map((f) => ({
       ...f.failure,

@@ -146,10 +146,10 @@ export interface ExploreSummary {
   /** With countTraces: distinct Mazurkiewicz traces among the explored executions. */
   readonly traces?: number;
   /**
-   * period: every schedule with at most this many periods was run (absent when the search
-   * ended before covering even one period, or covered the whole space).
+   * period: every schedule with at most this many periods was run, `schedules` of them
+   * (absent when the search covered no schedule that way, or covered the whole space).
    */
-  readonly periods?: number;
+  readonly periods?: { readonly upTo: number; readonly schedules: number };
   /** rff: the fuzzer's feedback signal (reads-from pairs, outcomes, corpus size). */
   readonly feedback?: RffFeedback;
   /** With detectRaces: the first execution in which a data race was reported, if any. */
@@ -460,11 +460,18 @@ export class Exploration {
       ...(this.options.countTraces ? { traces: this.traceKeys.size } : {}),
       ...(this.firstRace === undefined ? {} : { firstRace: this.firstRace }),
       ...(this.rff === undefined ? {} : { feedback: this.rff.feedback }),
-      ...(this.period === undefined || !Number.isFinite(this.period.coveredPeriods) || this.period.coveredPeriods < 1 ? {} : { periods: this.period.coveredPeriods }),
+      ...this.periodsCovered(),
       ...(this.pct === undefined ? {} : { pct: this.pct }),
       ...(this.dpor === undefined ? {} : { dpor: this.dpor.stats }),
       elapsedMs: this.elapsed,
     };
+  }
+
+  /** What the period strategy has covered, when that is a set of schedules short of all. */
+  private periodsCovered(): Pick<ExploreSummary, 'periods'> {
+    const d = this.period?.coveredPeriods ?? Infinity;
+    const schedules = Number.isFinite(d) ? this.period!.runWithin(d) : 0;
+    return schedules > 0 ? { periods: { upTo: d, schedules } } : {};
   }
 
   private shrink(f: FoundFailure): FoundFailure {

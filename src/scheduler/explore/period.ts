@@ -184,6 +184,8 @@ export class PeriodSearch implements Search, Policy, Monitor {
   private baseDeviations = 0;
   /** Periods of the last execution run. */
   lastPeriods = 0;
+  /** Executions run, by their number of periods. */
+  private readonly byPeriods: number[] = [];
 
   constructor(private readonly runner: Runner) {}
 
@@ -200,6 +202,13 @@ export class PeriodSearch implements Search, Policy, Monitor {
     if (!this.started) return 0;
     const top = this.frontier.peek();
     return top === undefined ? Infinity : top.periods - 1;
+  }
+
+  /** Executions run so far with at most `d` periods. */
+  runWithin(d: number): number {
+    let n = 0;
+    for (let p = 0; p < this.byPeriods.length && p <= d; p++) n += this.byPeriods[p] ?? 0;
+    return n;
   }
 
   next(): SearchStep {
@@ -223,6 +232,7 @@ export class PeriodSearch implements Search, Policy, Monitor {
     this.started = true;
     const step = runGuarded(this.runner, this, this, () => this.preemptions);
     this.lastPeriods = this.counter.periods;
+    if (step.kind === 'execution') this.byPeriods[this.lastPeriods] = (this.byPeriods[this.lastPeriods] ?? 0) + 1;
     return step;
   }
 

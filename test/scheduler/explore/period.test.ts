@@ -139,9 +139,10 @@ describe('the period strategy', () => {
       const s = explore(p, { strategy: 'period', maxExecutions: budget });
       expect(s.stopped).toBe('budget');
       expect(s.failures).toEqual([]);
-      const d = s.periods!;
+      const d = s.periods!.upTo;
       expect(d).toBeGreaterThanOrEqual(2);
-      expect(periods.filter((n) => n <= d).length).toBeLessThanOrEqual(budget);
+      expect(s.periods!.schedules).toBe(periods.filter((n) => n <= d).length);
+      expect(s.periods!.schedules).toBeLessThanOrEqual(budget);
     }
     const whole = explore(p, { strategy: 'period' });
     expect(whole.stopped).toBe('exhausted');
