@@ -58,9 +58,11 @@ interface Choice {
   readonly thread: number;
 }
 
-/** A frontier entry: an untried choice and the cost of the prefix that ends with it. */
-interface Entry {
-  readonly choice: Choice;
+/**
+ * A frontier entry: an untried choice and the cost of the prefix that ends with it. One object
+ * for both (the entry is the tree node once tried), to keep the frontier small.
+ */
+interface Entry extends Choice {
   readonly periods: number;
   /** Choices in the prefix that differ from the default choice. */
   readonly deviations: number;
@@ -220,9 +222,9 @@ export class PeriodSearch implements Search, Policy, Monitor {
         return { kind: 'done' };
       }
       this.forced = [];
-      for (let c: Choice | undefined = e.choice; c !== undefined; c = c.parent) this.forced.push(c.thread);
+      for (let c: Choice | undefined = e; c !== undefined; c = c.parent) this.forced.push(c.thread);
       this.forced.reverse();
-      this.at = e.choice;
+      this.at = e;
       this.baseDeviations = e.deviations;
     } else {
       this.forced = [];
@@ -256,7 +258,7 @@ export class PeriodSearch implements Search, Policy, Monitor {
         if (t === chosen) continue;
         const op = at.pending(t);
         const keyPoint = !runnable.includes(at.previous) || (op !== undefined && this.lastEvent !== undefined && conflict(eventOf(t, op, -1), this.lastEvent, RULES));
-        this.frontier.push({ choice: { parent: this.at, thread: t }, periods: this.counter.costOf(t), deviations: this.baseDeviations + 1, keyPoint, seq: this.seq++ });
+        this.frontier.push({ parent: this.at, thread: t, periods: this.counter.costOf(t), deviations: this.baseDeviations + 1, keyPoint, seq: this.seq++ });
       }
       this.at = { parent: this.at, thread: chosen };
     }
