@@ -94,6 +94,10 @@ export function verdict(s: ExploreSummary): string {
   }
   switch (s.stopped) {
     case 'exhausted':
+      if (s.proof !== undefined) {
+        const what = s.proof.member === 'dpor' ? 'every trace' : 'every schedule';
+        return `no failure in ${s.program}: the portfolio's ${s.proof.member} member covered ${what} in its ${count(s.proof.executions)} of the ${plural(s.executions, 'execution')} run (${method(s)})`;
+      }
       return `all ${plural(n, 'execution')} of ${s.program} explored (${method(s)}): no failure`;
     case 'bound':
       return `all ${plural(n, 'execution')} of ${s.program} with at most ${plural(s.bound ?? 0, 'preemption')} explored (${method(s)}): no failure; more preemptions were not tried`;
@@ -199,6 +203,7 @@ export function reportJson(s: ExploreSummary, recipe: ExploreRecipe): unknown {
     ...(s.traces === undefined ? {} : { traces: s.traces }),
     ...(s.firstRace === undefined ? {} : { firstRace: s.firstRace }),
     ...(s.feedback === undefined ? {} : { feedback: s.feedback }),
+    ...(s.proof === undefined ? {} : { proof: s.proof }),
     ...(s.periods === undefined ? {} : { periodsExplored: s.periods.upTo, schedulesWithinPeriods: s.periods.schedules }),
     ...(s.histogram === undefined ? {} : { histogram: { states: Object.fromEntries(s.histogram.states), outputs: s.histogram.outputs.map(([text, n]) => ({ lines: text === '' ? [] : text.split('\n'), count: n })) } }),
     failures: s.failures.map((f) => ({

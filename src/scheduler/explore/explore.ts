@@ -150,6 +150,11 @@ export interface ExploreSummary {
    * (absent when the search covered no schedule that way, or covered the whole space).
    */
   readonly periods?: { readonly upTo: number; readonly schedules: number };
+  /**
+   * portfolio: the systematic member that covered its whole space (so no failure exists), and
+   * how many of the portfolio's executions were its own.
+   */
+  readonly proof?: { readonly member: string; readonly executions: number };
   /** rff: the fuzzer's feedback signal (reads-from pairs, outcomes, corpus size). */
   readonly feedback?: RffFeedback;
   /** With detectRaces: the first execution in which a data race was reported, if any. */
@@ -461,6 +466,7 @@ export class Exploration {
       ...(this.firstRace === undefined ? {} : { firstRace: this.firstRace }),
       ...(this.rff === undefined ? {} : { feedback: this.rff.feedback }),
       ...this.periodsCovered(),
+      ...(this.portfolio?.proof === undefined ? {} : { proof: this.portfolio.proof }),
       ...(this.pct === undefined ? {} : { pct: this.pct }),
       ...(this.dpor === undefined ? {} : { dpor: this.dpor.stats }),
       elapsedMs: this.elapsed,

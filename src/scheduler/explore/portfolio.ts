@@ -45,10 +45,17 @@ export const PORTFOLIO_MEMBERS = ['period', 'dpor', 'rff'] as const;
 /** Whose turn each execution is, repeated: indices into {@link PORTFOLIO_MEMBERS}. */
 export const PORTFOLIO_TURNS: readonly number[] = [0, 0, 1, 0, 2];
 
-/** Runs its members in rotation; see the file comment. */
+/**
+ * Runs its members in turn; see the file comment. When a systematic member (period or DPOR)
+ * has covered its whole space, the program has no failure to find: every schedule, or one
+ * execution per Mazurkiewicz trace (which decides final states, exceptions and deadlocks), was
+ * run. The portfolio then ends, and {@link proof} says which member ended it.
+ */
 export class PortfolioSearch implements Search {
-  readonly exhausted = false;
   private readonly members: Member[];
+  private readonly runs: number[] = [];
+  /** The systematic member that covered its space, and its own number of executions. */
+  proof: { readonly member: string; readonly executions: number } | undefined;
   private turn = 0;
   private last: Member | undefined;
 
@@ -66,6 +73,10 @@ export class PortfolioSearch implements Search {
     ];
   }
 
+  get exhausted(): boolean {
+    return this.proof !== undefined;
+  }
+
   /** The member that ran the last execution. */
   get lastMember(): string | undefined {
     return this.last?.name;
@@ -77,11 +88,19 @@ export class PortfolioSearch implements Search {
   }
 
   next(): SearchStep {
-    // A member whose space is covered gives its turns to the next one.
+    if (this.proof !== undefined) return { kind: 'done' };
     for (let tries = 0; tries < PORTFOLIO_TURNS.length; tries++) {
-      const m = this.members[PORTFOLIO_TURNS[this.turn++ % PORTFOLIO_TURNS.length]!]!;
+      const i = PORTFOLIO_TURNS[this.turn++ % PORTFOLIO_TURNS.length]!;
+      const m = this.members[i]!;
       const step = m.search.next();
-      if (step.kind === 'done') continue;
+      if (step.kind === 'done') {
+        if (m.search.exhausted) {
+          this.proof = { member: m.name, executions: this.runs[i] ?? 0 };
+          return step;
+        }
+        continue;
+      }
+      if (step.kind === 'execution') this.runs[i] = (this.runs[i] ?? 0) + 1;
       this.last = m;
       return step;
     }

@@ -39,6 +39,20 @@ describe('the portfolio strategy', () => {
     }
   });
 
+  // DPOR alone proves the fixed twin in a few executions; the portfolio stops there too rather
+  // than sampling on to its budget.
+  it('ends with a proof when a systematic member covers its whole space', () => {
+    const fixed = named('bench/bug-two-stage-1-1-fixed');
+    const s = explore(fixed, { strategy: 'portfolio', maxExecutions: 1000 });
+    expect(s.failures).toEqual([]);
+    expect(s.stopped).toBe('exhausted');
+    expect(s.exhaustive).toBe(true);
+    expect(s.executions).toBeLessThan(100);
+    const alone = explore(fixed, { strategy: s.proof!.member as 'dpor' | 'period' });
+    expect(alone.exhaustive).toBe(true);
+    expect(s.proof!.executions).toBe(alone.executions);
+  });
+
   it('reports no failure on fixed twins', () => {
     for (const { fixed } of BUG_SUITE) {
       expect(explore(fixed, { strategy: 'portfolio', maxExecutions: 60, shrink: false }).failures, fixed.name).toEqual([]);
