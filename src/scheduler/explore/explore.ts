@@ -1,8 +1,10 @@
 /**
  * Exploration of a program's executions: exhaustive (DFS with iterated preemption bounds,
- * DPOR) or sampled (random, PCT), with outcome histograms, a search for a given output, and
- * minimal counterexamples. Runs in slices ({@link Exploration.run} with a time budget) so a
- * caller can show progress and stop it cleanly; memory stays flat in the number of executions.
+ * DPOR, periodical scheduling) or sampled (random, PCT, POS, reads-from fuzzing, a portfolio),
+ * with outcome histograms, a search for a given output, and minimal counterexamples. Runs in
+ * slices ({@link Exploration.run} with a time budget) so a caller can show progress and stop it
+ * cleanly; memory stays flat in the number of executions, except for periodical scheduling's
+ * frontier (period.ts).
  */
 import { ThreadsimError } from '../../errors.js';
 import { execute, summarizeState, type ExecutionOptions, type ExecutionResult } from '../execution.js';
