@@ -11,14 +11,17 @@
  *   is small;
  * - reads-from guided fuzzing is the sampler that did best on the shapes the systematic
  *   members find late, and it keeps finding new schedules on programs too big for them.
- * The turns repeat period, period, DPOR, period, rff: period gets three turns in five because
- * its worst program (bench/bug-lock-ring-3, 15 executions) must stay under 20 where DPOR does
- * not help (bench/bug-reorder-5, which DPOR misses in 10,000), and DPOR's single turn in five
- * still puts its 2-to-5-execution finds at 3 to 13. With one turn each in rotation, the
- * portfolio needed 21 executions on bench/bug-reorder-5; the previous members (rff, PCT depth
- * 2, iterated preemption bounds) needed 38.5 there and 31 on bench/bug-lock-ring-3. PCT and
- * iterated DFS were measured as fourth and fifth members and left out: on no program of the
- * suite did they find a bug before the others, and every extra member slows the rest.
+ * The turns repeat period, period, DPOR, period, rff. Period gets three turns in five because
+ * bench/bug-reorder-5, which DPOR misses in 10,000 executions, needs 11 of period's: its 11th
+ * execution is the portfolio's 17th (with every other turn, it would be the 21st). DPOR's one
+ * turn in five puts its 2nd to 4th executions (its finds on the lock and queue bugs) at the
+ * portfolio's 8th to 18th; bench/bug-lock-ring-3 (DPOR's 4th, period's 15th) is the tightest
+ * at 18. The three members in plain rotation would need about 24 on bench/bug-reorder-5
+ * (computed from each member's own measured executions); the previous members (rff, PCT depth
+ * 2, iterated preemption bounds) needed 38.5 there and 31 on bench/bug-lock-ring-3. Adding
+ * PCT depth 2 as a fourth member did not lower the worst program's mean and raised the sum over
+ * the suite; iterated DFS was nowhere the earliest finder once period was in. Every extra
+ * member slows the others.
  * Uneven turns by feedback (a bandit over members whose last executions found new reads-from
  * pairs) were not needed for the goal and are not built.
  *
