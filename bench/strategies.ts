@@ -5,7 +5,7 @@
  * failure (a false claim, an uncaught exception or a deadlock) and to the first data race the
  * happens-before detector reports, how many seeds find it within `--budget` executions (default
  * 10,000), and the mean time per seed. A seed that finds nothing counts as the budget, and the
- * mean is then marked `>=`. DFS and DPOR ignore the seed: they run once per program. Each
+ * mean is then marked `>=`. DFS, period and DPOR ignore the seed: they run once per program. Each
  * fixed twin is then explored by every strategy (seed 0, 1,000 executions) and by DPOR
  * (exhaustively, up to 20,000 executions): none may fail.
  *
@@ -19,8 +19,8 @@ import { BUG_SUITE } from '../src/examples/bench/bugs/index.js';
 import { explore, type Strategy } from '../src/scheduler/explore/explore.js';
 import type { Program } from '../src/scheduler/program.js';
 
-let STRATEGIES: readonly Strategy[] = ['random', 'pct', 'pos', 'rff', 'dfs', 'dpor', 'portfolio'];
-const DETERMINISTIC: ReadonlySet<Strategy> = new Set(['dfs', 'dpor']);
+let STRATEGIES: readonly Strategy[] = ['random', 'pct', 'pos', 'rff', 'dfs', 'period', 'dpor', 'portfolio'];
+const DETERMINISTIC: ReadonlySet<Strategy> = new Set(['dfs', 'period', 'dpor']);
 
 interface Args {
   seeds: number;
@@ -185,7 +185,7 @@ function main(): void {
     return;
   }
   const header = [
-    `Executions to the first failure (claim, exception or deadlock): mean / median (seeds that found it within ${a.budget.toLocaleString('en-US')}), over ${a.seeds} seeds; dfs and dpor ignore the seed. \`>=\`: some seeds found nothing and count as the budget.`,
+    `Executions to the first failure (claim, exception or deadlock): mean / median (seeds that found it within ${a.budget.toLocaleString('en-US')}), over ${a.seeds} seeds; dfs, period and dpor ignore the seed. \`>=\`: some seeds found nothing and count as the budget.`,
     '',
   ];
   const failures = table(rows, a, (r) => cell(r.failure));

@@ -63,6 +63,8 @@ export function method(s: ExploreSummary): string {
       const bound = s.bound === undefined || s.exhaustive ? 'no preemption bound' : `preemption bound ${s.bound}`;
       return `DFS, ${bound}, ${rule}`;
     }
+    case 'period':
+      return `periodical scheduling (PERIOD), fewest periods first, ${rule}`;
     case 'pct':
       return `PCT depth ${s.pct?.depth ?? '?'}, n = ${s.pct?.threads ?? '?'} threads, k = ${s.pct?.steps ?? '?'} steps${s.pct?.estimated ? ' (estimated from 5 random runs)' : ''}, ${rule}`;
     case 'random':
@@ -72,7 +74,7 @@ export function method(s: ExploreSummary): string {
     case 'rff':
       return `reads-from guided fuzzing, ${rule}`;
     case 'portfolio':
-      return `portfolio of reads-from guided fuzzing, PCT depth 2 and DFS with preemption bounds 0, 1, ... in turn, n = ${s.pct?.threads ?? '?'} threads, k = ${s.pct?.steps ?? '?'} steps${s.pct?.estimated ? ' (estimated from 5 random runs)' : ''}, ${rule}`;
+      return `portfolio of periodical scheduling, DPOR and reads-from guided fuzzing, turns period, period, dpor, period, rff, ${rule}`;
   }
 }
 
@@ -92,6 +94,10 @@ export function verdict(s: ExploreSummary): string {
   }
   switch (s.stopped) {
     case 'exhausted':
+      if (s.proof !== undefined) {
+        const what = s.proof.member === 'dpor' ? 'every trace' : 'every schedule';
+        return `no failure in ${s.program}: the portfolio's ${s.proof.member} member covered ${what} in its ${count(s.proof.executions)} of the ${plural(s.executions, 'execution')} run (${method(s)})`;
+      }
       return `all ${plural(n, 'execution')} of ${s.program} explored (${method(s)}): no failure`;
     case 'bound':
       return `all ${plural(n, 'execution')} of ${s.program} with at most ${plural(s.bound ?? 0, 'preemption')} explored (${method(s)}): no failure; more preemptions were not tried`;
@@ -100,6 +106,9 @@ export function verdict(s: ExploreSummary): string {
     case 'budget':
       if (SAMPLING_STRATEGIES.includes(s.strategy)) {
         return `${plural(s.executions, 'run')} of ${s.program} (${method(s)}): no failure (a sample of the schedules, not a proof)`;
+      }
+      if (s.periods !== undefined) {
+        return `${plural(s.executions, 'execution')} of ${s.program} run (${method(s)}): no failure; all ${plural(s.periods.schedules, 'schedule')} with up to ${plural(s.periods.upTo, 'period')} explored, then stopped at --max-executions`;
       }
       return `${plural(s.executions, 'execution')} of ${s.program} run (${method(s)}): no failure; stopped at --max-executions, so the search is incomplete`;
     default:
@@ -195,6 +204,8 @@ export function reportJson(s: ExploreSummary, recipe: ExploreRecipe): unknown {
     ...(s.choiceFunctions === undefined ? {} : { choiceFunctions: s.choiceFunctions }),
     ...(s.firstRace === undefined ? {} : { firstRace: s.firstRace }),
     ...(s.feedback === undefined ? {} : { feedback: s.feedback }),
+    ...(s.proof === undefined ? {} : { proof: s.proof }),
+    ...(s.periods === undefined ? {} : { periodsExplored: s.periods.upTo, schedulesWithinPeriods: s.periods.schedules }),
     ...(s.histogram === undefined ? {} : { histogram: { states: Object.fromEntries(s.histogram.states), outputs: s.histogram.outputs.map(([text, n]) => ({ lines: text === '' ? [] : text.split('\n'), count: n })) } }),
     failures: s.failures.map((f) => ({
       ...f.failure,

@@ -267,7 +267,7 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<n
     )
     .command(
       'explore <program>',
-      'Explore many executions: exhaustive (DPOR, DFS with preemption bounds) or sampled (PCT, POS, reads-from fuzzing, random, a portfolio with --find); histograms, --find-output, minimal counterexamples',
+      'Explore many executions: exhaustive (DPOR, DFS with preemption bounds, periodical scheduling) or sampled (PCT, POS, reads-from fuzzing, random, a portfolio with --find); histograms, --find-output, minimal counterexamples',
       (c) =>
         c
           .positional('program', { type: 'string', demandOption: true, describe: 'built-in name (see `list`) or module path' })

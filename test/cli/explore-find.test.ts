@@ -7,7 +7,7 @@ describe('explore --find', () => {
     const args: ExploreArgs = { program: 'bench/bug-wrong-lock-3', strategy: 'portfolio', untimed: false, seed: 0, histogram: false, keepGoing: false, timestamps: false, json: false };
     const lines: string[] = [];
     expect(await exploreCommand(args, (l) => lines.push(l))).toBe(1);
-    expect(lines.join('\n')).toMatch(/found at execution \d+ by (rff|pct-2|dfs) \(portfolio of /);
+    expect(lines.join('\n')).toMatch(/found at execution \d+ by (period|dpor|rff) \(portfolio of /);
   });
 
   it('the CLI picks the portfolio for --find, DPOR otherwise', async () => {

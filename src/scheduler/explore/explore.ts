@@ -1,8 +1,10 @@
 /**
  * Exploration of a program's executions: exhaustive (DFS with iterated preemption bounds,
- * DPOR) or sampled (random, PCT), with outcome histograms, a search for a given output, and
- * minimal counterexamples. Runs in slices ({@link Exploration.run} with a time budget) so a
- * caller can show progress and stop it cleanly; memory stays flat in the number of executions.
+ * DPOR, periodical scheduling) or sampled (random, PCT, POS, reads-from fuzzing, a portfolio),
+ * with outcome histograms, a search for a given output, and minimal counterexamples. Runs in
+ * slices ({@link Exploration.run} with a time budget) so a caller can show progress and stop it
+ * cleanly; memory stays flat in the number of executions, except for periodical scheduling's
+ * frontier (period.ts).
  */
 import { ThreadsimError } from '../../errors.js';
 import { execute, summarizeState, type ExecutionOptions, type ExecutionResult } from '../execution.js';
@@ -24,9 +26,10 @@ import { traceKey } from './trace-key.js';
 import { posSearch } from './pos.js';
 import { PortfolioSearch } from './portfolio.js';
 import { RffSearch, type RffFeedback } from './rff.js';
+import { PeriodSearch } from './period.js';
 
 /** The exploration strategies. */
-export const STRATEGIES = ['dpor', 'dfs', 'pct', 'random', 'pos', 'rff', 'portfolio'] as const;
+export const STRATEGIES = ['dpor', 'dfs', 'period', 'pct', 'random', 'pos', 'rff', 'portfolio'] as const;
 /** One of {@link STRATEGIES}. */
 export type Strategy = (typeof STRATEGIES)[number];
 /** The strategies that sample executions (seeded, 1,000 runs by default) rather than enumerate them. */
@@ -145,6 +148,16 @@ export interface ExploreSummary {
   readonly match?: { readonly schedule: readonly number[]; readonly result: ExecutionResult; readonly execution: number };
   /** With countTraces: distinct Mazurkiewicz traces among the explored executions. */
   readonly traces?: number;
+  /**
+   * period: every schedule with at most this many periods was run, `schedules` of them
+   * (absent when the search covered no schedule that way, or covered the whole space).
+   */
+  readonly periods?: { readonly upTo: number; readonly schedules: number };
+  /**
+   * portfolio: the systematic member that covered its whole space (so no failure exists), and
+   * how many of the portfolio's executions were its own.
+   */
+  readonly proof?: { readonly member: string; readonly executions: number };
   /** rff: the fuzzer's feedback signal (reads-from pairs, outcomes, corpus size). */
   readonly feedback?: RffFeedback;
   /** With detectRaces: the first execution in which a data race was reported, if any. */
@@ -187,6 +200,7 @@ export class Exploration {
   private sampled: SeededSearch | undefined;
   private portfolio: PortfolioSearch | undefined;
   private rff: RffSearch | undefined;
+  private period: PeriodSearch | undefined;
   private bound: number | undefined;
   private readonly maxBound: number;
   private readonly notes: string[] = [];
@@ -277,16 +291,23 @@ export class Exploration {
         this.search = this.sampled;
         break;
       }
+      case 'period':
+        // Like DFS: every schedule under every set of answers to the program's choices, so
+        // that a finished search is a proof for programs that make choices too.
+        this.choices = new ChoiceSearch(() => {
+          this.period = new PeriodSearch(this.runner);
+          return this.period;
+        });
+        this.search = this.choices;
+        break;
       case 'rff':
         this.rff = new RffSearch(this.runner, o.seed ?? 0);
         this.search = this.rff;
         break;
-      case 'portfolio': {
-        const { threads, steps } = this.pctParameters();
-        this.portfolio = new PortfolioSearch(this.runner, { threads, steps }, o.seed ?? 0);
+      case 'portfolio':
+        this.portfolio = new PortfolioSearch(this.runner, o.seed ?? 0, { orderOutput: this.rules.orderOutput, untimed: o.untimed ?? false });
         this.search = this.portfolio;
         break;
-      }
     }
   }
 
@@ -491,11 +512,22 @@ export class Exploration {
       ...(this.options.countTraces ? { traces: this.traceKeys.size } : {}),
       ...(this.firstRace === undefined ? {} : { firstRace: this.firstRace }),
       ...(this.rff === undefined ? {} : { feedback: this.rff.feedback }),
+      ...this.periodsCovered(),
+      ...(this.portfolio?.proof === undefined ? {} : { proof: this.portfolio.proof }),
       ...(this.pct === undefined ? {} : { pct: this.pct }),
       ...(this.dpor === undefined ? {} : { dpor: sumStats(this.dporBefore, this.dpor.stats) }),
       ...(this.choices === undefined || this.choices.choiceFree ? {} : { choiceFunctions: this.choices.functions }),
       elapsedMs: this.elapsed,
     };
+  }
+
+  /** What the period strategy has covered, when that is a set of schedules short of all. */
+  private periodsCovered(): Pick<ExploreSummary, 'periods'> {
+    // Under several sets of answers the bound reached is the last set's only: say nothing.
+    if (this.choices !== undefined && !this.choices.choiceFree) return {};
+    const d = this.period?.coveredPeriods ?? Infinity;
+    const schedules = Number.isFinite(d) ? this.period!.runWithin(d) : 0;
+    return schedules > 0 ? { periods: { upTo: d, schedules } } : {};
   }
 
   private shrink(f: FoundFailure): FoundFailure {

@@ -49,6 +49,13 @@ describe('exhaustive search over choices', () => {
     }
   });
 
+  it('period searches every order too, so its finished search is a proof', () => {
+    const s = explore(doneFirst(3), { strategy: 'period', histogram: true });
+    expect(s.exhaustive).toBe(true);
+    expect(s.histogram!.outputs.map(([o]) => o).sort()).toEqual(['a b c', 'a c b', 'b a c', 'b c a', 'c a b', 'c b a']);
+    expect(s.choiceFunctions).toBe(6);
+  });
+
   it('four done futures: all 24 orders, once each', () => {
     const s = explore(doneFirst(4), { strategy: 'dpor', histogram: true });
     expect(s.explored).toBe(24);
