@@ -27,20 +27,30 @@ export type FromJobWorker =
   | { readonly type: 'ready' }
   | { readonly type: 'top'; readonly states: TopStates | null; readonly races: readonly TopRace[] }
   | { readonly type: 'progress'; readonly executions: number; readonly failures: number }
-  | { readonly type: 'job-done'; readonly result: BranchResult; readonly busyMs?: number };
+  | { readonly type: 'job-done'; readonly result: BranchResult; readonly busyMs?: number; readonly wallMs?: number };
 
 /** Coordinator to worker. */
 export type ToJobWorker = { readonly type: 'job'; readonly job: DporJob; readonly id: number } | { readonly type: 'stop' };
 
-/** Top levels below the shallowest race of the first execution: enough jobs for a few workers, few sleep-blocked executions. */
-export const TOP_LEVELS = 6;
+/**
+ * Levels of the top below the shallowest race of the first execution, for `workers` workers.
+ * Each level multiplies the jobs (enough to keep the workers busy) and also the executions
+ * abandoned below the top: a thread the top put to sleep may stay asleep for most of an
+ * execution (lastzero's scanner does), and sequences it does not cover end blocked. Measured on
+ * lastzero(12) (`bench/parallel-dpor.ts`): 2 levels, 3 jobs and no execution abandoned; 4
+ * levels, 11 jobs and 6,400 abandoned; 6 levels, 38 jobs and 15,616 abandoned, for 15,360
+ * traces.
+ */
+export function topLevels(workers: number): number {
+  return 1 + Math.max(1, Math.ceil(Math.log2(Math.max(1, workers))));
+}
 
 /**
  * K, the depth of the top: `levels` below the shallowest state at which the program's first
  * DPOR execution reverses a race (programs often start with steps no race reaches back to, such
  * as a main thread starting its workers). Decided by the program alone, never by timing.
  */
-export function topDepth(program: Program, options: SplitOptions, levels = TOP_LEVELS): number {
+export function topDepth(program: Program, options: SplitOptions, levels = topLevels(2)): number {
   const untimed = options.untimed ?? false;
   const orderOutput = options.histogram === true || options.findOutput !== undefined;
   const probe = new DporSearch((policy, monitor, seed = 0) => execute(program, { policy, seed, untimed, monitor, maxSteps: options.maxSteps, cpuCount: options.cpuCount }), orderOutput, untimed);
@@ -74,7 +84,7 @@ export class DporJobCoordinator {
     readonly program: Program,
     readonly options: SplitOptions,
     workers: number,
-    depth = topDepth(program, options),
+    depth = topDepth(program, options, topLevels(workers)),
   ) {
     this.top = new DporJobTop(depth);
     this.tally = new DporCoordinator(program, options, 1);
