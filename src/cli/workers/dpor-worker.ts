@@ -5,6 +5,7 @@
  * the races it reversed at top states (so the coordinator can hand new jobs to idle workers
  * early), and its progress. A stop ends the job at its next execution.
  */
+import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Program } from '../../scheduler/program.js';
 import { DporBranchRun } from '../../scheduler/explore/workers/dpor-branch.js';
@@ -25,6 +26,20 @@ port.on('message', (m: ToJobWorker | { type: 'close' }) => {
   else queue.push(m);
   wake?.();
 });
+
+/**
+ * CPU time of this thread in ms (Linux: /proc/thread-self/stat, in ticks of 10 ms), or
+ * undefined elsewhere. Unlike busy wall time it does not grow when other processes share the
+ * cores, so a benchmark can tell the split's cost from the machine's load.
+ */
+function threadCpuMs(): number | undefined {
+  try {
+    const fields = readFileSync('/proc/thread-self/stat', 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
+}
 
 function flush(run: DporBranchRun): void {
   const top = run.takeTop();
@@ -48,6 +63,7 @@ async function main(): Promise<void> {
     if (m.type !== 'job') continue;
     try {
       const t0 = performance.now();
+      const cpu0 = threadCpuMs();
       let busy = 0;
       current = new DporBranchRun(program, setup.options, { job: m.job }, () => performance.now());
       // The first slice is one execution: the top states and races it reports make the jobs idle workers wait for.
@@ -62,7 +78,8 @@ async function main(): Promise<void> {
         // Let a stop message in between slices.
         await new Promise<void>((resolve) => setImmediate(resolve));
       }
-      send({ type: 'job-done', result: current.result(), busyMs: busy, wallMs: performance.now() - t0 });
+      const cpu1 = threadCpuMs();
+      send({ type: 'job-done', result: current.result(), busyMs: busy, wallMs: performance.now() - t0, ...(cpu0 === undefined || cpu1 === undefined ? {} : { cpuMs: cpu1 - cpu0 }) });
     } catch (e) {
       send({ type: 'error', error: portable(e) });
       return;

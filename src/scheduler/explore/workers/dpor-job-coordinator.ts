@@ -27,7 +27,8 @@ export type FromJobWorker =
   | { readonly type: 'ready' }
   | { readonly type: 'top'; readonly states: TopStates | null; readonly races: readonly TopRace[] }
   | { readonly type: 'progress'; readonly executions: number; readonly failures: number }
-  | { readonly type: 'job-done'; readonly result: BranchResult; readonly busyMs?: number; readonly wallMs?: number };
+  /** With the time the job took, for benchmarks: busy wall time, wall time, and CPU time where the platform tells it. */
+  | { readonly type: 'job-done'; readonly result: BranchResult; readonly busyMs?: number; readonly wallMs?: number; readonly cpuMs?: number };
 
 /** Coordinator to worker. */
 export type ToJobWorker = { readonly type: 'job'; readonly job: DporJob; readonly id: number } | { readonly type: 'stop' };
@@ -37,12 +38,13 @@ export type ToJobWorker = { readonly type: 'job'; readonly job: DporJob; readonl
  * Each level multiplies the jobs (enough to keep the workers busy) and also the executions
  * abandoned below the top: a thread the top put to sleep may stay asleep for most of an
  * execution (lastzero's scanner does), and sequences it does not cover end blocked. Measured on
- * lastzero(12) (`bench/parallel-dpor.ts`): 2 levels, 3 jobs and no execution abandoned; 4
- * levels, 11 jobs and 6,400 abandoned; 6 levels, 38 jobs and 15,616 abandoned, for 15,360
- * traces.
+ * lastzero(12), 15,360 traces: 2 levels make 3 jobs, the largest 46% of the work, and no
+ * execution abandoned; 3 levels, 6 jobs, the largest 29%, 2,816 abandoned (8% more CPU in
+ * all); 4 levels, 11 jobs, 6,400 abandoned; 6 levels, 38 jobs, 15,616 abandoned (70% more).
+ * Three levels for two workers.
  */
 export function topLevels(workers: number): number {
-  return 1 + Math.max(1, Math.ceil(Math.log2(Math.max(1, workers))));
+  return 2 + Math.max(1, Math.ceil(Math.log2(Math.max(1, workers))));
 }
 
 /**
@@ -78,7 +80,7 @@ export class DporJobCoordinator {
   private run = 0;
   private abandoned = 0;
   /** Per worker: busy time its jobs reported (ms), and jobs run. */
-  private readonly busy: { ms: number; jobs: number; executions: number }[];
+  private readonly busy: { ms: number; cpuMs: number; jobs: number; executions: number }[];
 
   constructor(
     readonly program: Program,
@@ -89,7 +91,7 @@ export class DporJobCoordinator {
     this.top = new DporJobTop(depth);
     this.tally = new DporCoordinator(program, options, 1);
     this.workers = Array.from({ length: Math.max(1, workers) }, () => ({ ready: false, path: undefined, executions: 0, failures: 0 }));
-    this.busy = this.workers.map(() => ({ ms: 0, jobs: 0, executions: 0 }));
+    this.busy = this.workers.map(() => ({ ms: 0, cpuMs: 0, jobs: 0, executions: 0 }));
   }
 
   private get stopOnFailure(): boolean {
@@ -119,7 +121,7 @@ export class DporJobCoordinator {
    * because every thread was asleep), executions that repeated a trace (zero when the split is
    * sound), and per worker its busy time and jobs.
    */
-  get splits(): { depth: number; jobs: number; races: number; run: number; abandoned: number; redundant: number; workers: readonly { ms: number; jobs: number; executions: number }[] } {
+  get splits(): { depth: number; jobs: number; races: number; run: number; abandoned: number; redundant: number; workers: readonly { ms: number; cpuMs: number; jobs: number; executions: number }[] } {
     return { depth: this.top.depth, jobs: this.top.stats.jobs, races: this.top.stats.races, run: this.run, abandoned: this.abandoned, redundant: this.tally.splits.redundant, workers: this.busy };
   }
 
@@ -152,6 +154,7 @@ export class DporJobCoordinator {
         this.run += r.executions;
         this.abandoned += r.abandoned;
         this.busy[w]!.ms += m.busyMs ?? 0;
+        this.busy[w]!.cpuMs += m.cpuMs ?? 0;
         this.busy[w]!.jobs++;
         this.busy[w]!.executions += r.executions;
         this.tally.absorb(r);

@@ -138,7 +138,11 @@ export class DporJobTop {
       before.push(at.children.slice(0, taken).map((c) => c.event));
     }
     this.stats.jobs++;
-    this.queue.push({ prefix, before, depth: this.depth });
+    // Shorter prefixes first: a job that starts higher up the top usually has more below it,
+    // and the largest jobs should not be the last ones handed out.
+    let at = this.queue.length;
+    while (at > 0 && this.queue[at - 1]!.prefix.length > prefix.length) at--;
+    this.queue.splice(at, 0, { prefix, before, depth: this.depth });
   }
 }
 
