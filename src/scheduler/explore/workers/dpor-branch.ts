@@ -21,7 +21,7 @@ import type { DporJob, TopRace, TopStates } from './dpor-jobs.js';
 
 /** One execution as the coordinator counts it: its trace (hashed key), ending, and histogram keys. */
 export interface ExecutionRecord {
-  /** Hash of the execution's trace key (trace-key.ts): equal traces, equal hashes. */
+  /** Hash of the execution's trace key (trace-key.ts): equal traces, equal hashes. Empty for a job's execution unless traces are counted (a job never repeats a trace). */
   readonly trace: string;
   /** 0 complete, 1 deadlock, 2 step bound. */
   readonly ending: 0 | 1 | 2;
@@ -237,7 +237,9 @@ export class DporBranchRun {
     const o = this.options;
     const ending = r.ending === 'complete' ? 0 : r.ending === 'deadlock' ? 1 : 2;
     const lines = o.histogram || o.findOutput ? renderOutput(r.output, { timestamps: false, level: this.level }) : [];
-    const trace = hashKey(traceKey(this.search.lastEvents, this.search.rules!));
+    // A job's traces are each run once (dpor-jobs.ts): its key is needed only to count traces.
+    // Hashing it costs as much as the execution itself on lastzero.
+    const trace = this.job === undefined || o.countTraces === true ? hashKey(traceKey(this.search.lastEvents, this.search.rules!)) : '';
     if (o.histogram) {
       const state = ending === 0 ? summarizeState(r.state) : ending === 1 ? 'deadlock' : 'step bound exceeded';
       this.records.push({ trace, ending, state, output: lines.join('\n') });
