@@ -129,9 +129,6 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
    */
   private readonly topSleepers = new Set<EventInfo>();
 
-  /** While the races of a blocked {@link confineTop} execution are sent (see topRacesOfBlocked). */
-  private partial = false;
-
   /**
    * Run one job of a source-DPOR split (workers/dpor-jobs.ts): the states above `depth` are
    * the coordinator's, run source-style there, and fixed here: the first `prefix.length`
@@ -454,18 +451,15 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
   /**
    * A {@link confineTop} job's execution blocked because every thread was asleep: source-DPOR
    * reverses the races of every step it takes (Abdulla et al., JACM 2017, Algorithm 1 checks
-   * each step's races as it is taken), blocked or not, so the steps run so far send the races
-   * they reverse at top states; below the top, optimal DPOR drops a blocked execution as usual.
+   * each step's races as it is taken), blocked or not, so the races of the steps run so far
+   * are reversed, at top states and below: a thread the top put to sleep can block an
+   * execution below the top too (see topInsert), and the sequences it needs come from there.
+   * The threads left waiting take no part (no step of theirs was taken).
    */
   private topRacesOfBlocked(): void {
     if (!this.untimed) this.classifyTimers();
     this.lastPoint = undefined;
-    this.partial = true;
-    try {
-      this.detectRaces({ threads: [] });
-    } finally {
-      this.partial = false;
-    }
+    this.detectRaces({ threads: [] });
   }
 
   /**
