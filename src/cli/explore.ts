@@ -11,6 +11,8 @@ import { DEFAULT_SAMPLES, Exploration, type ExploreOptions, type ExploreSummary,
 import { PartRun, splitsBySeed, type PartResult } from '../scheduler/explore/workers/part.js';
 import { parseShard, SHARD_FORMAT, SHARD_VERSION, shardRange, type ShardFile } from '../scheduler/explore/workers/shard.js';
 import { ParallelExploration, workersAvailable } from './workers/pool.js';
+import { ParallelDpor } from './workers/dpor-pool.js';
+import { splitsDpor } from '../scheduler/explore/workers/dpor-coordinator.js';
 import { runDporShard } from './dpor-shard.js';
 import { GilPolicy } from '../scheduler/policies/index.js';
 import type { Program } from '../scheduler/program.js';
@@ -177,13 +179,17 @@ type Driven = Pick<Exploration, 'interrupt' | 'summary'> & {
 
 /**
  * `--workers N` (or its default) for a seed-based strategy: the runs are split across N
- * worker threads, with the same report as one thread. DPOR and DFS run in this thread.
+ * worker threads, with the same report as one thread. DPOR over the whole space splits its
+ * tree into jobs across N threads (docs/parallel.md); with --max-executions or
+ * --detect-races, and DFS, the search runs in this thread.
  */
 function explorationFor(program: Program, args: ExploreArgs, options: ExploreOptions): Driven {
   const runs = options.maxExecutions ?? 1000;
   const workers = workerCount(args.workers, runs);
+  const loader = new URL('./worker-load.js', import.meta.url).href;
+  if (workers > 1 && (options.strategy ?? 'dpor') === 'dpor' && splitsDpor(options)) return new ParallelDpor(program, options, { workers, loader, spec: args.program });
   if (workers <= 1 || !splitsBySeed(options.strategy)) return new Exploration(program, options);
-  return new ParallelExploration(program, options, { workers, loader: new URL('./worker-load.js', import.meta.url).href, spec: args.program });
+  return new ParallelExploration(program, options, { workers, loader, spec: args.program });
 }
 
 /**

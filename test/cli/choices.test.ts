@@ -82,4 +82,11 @@ describe('a failure that needs a non-default answer', () => {
     writeFileSync(trace, readFileSync(trace, 'utf8').replace('"value":1}', '"value":0}').replaceAll('MainThread{2,1}', 'MainThread{2,0}'));
     await expect(capture((out) => replayCommand({ file: trace, timestamps: false, program: path }, out))).rejects.toThrow(/replay diverged at step \d+/);
   });
+
+  // A split DPOR search runs without the enumeration of answers: it must say so, not miss orders.
+  it('a DPOR shard of a program that makes choices is refused with TSIM006', async () => {
+    const path = file();
+    const output = join(mkdtempSync(join(tmpdir(), 'threadsim-choices-')), 'shard-1.json');
+    await expect(capture((out) => exploreCommand({ ...defaults, program: path, shard: '1/2', output, workers: 1 }, out))).rejects.toThrow(/makes choices .* cannot search yet \(TSIM006\)/);
+  });
 });

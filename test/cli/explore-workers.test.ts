@@ -77,6 +77,21 @@ describe('threadsim explore --workers', () => {
     expect(code).toBe(1);
   });
 
+  it('DPOR: the same --json (timing and abandoned work apart) and histogram with 2 workers as with 1', async () => {
+    const dporTimeless = (j: Record<string, unknown>): Record<string, unknown> => ({ ...j, elapsedMs: 0, abandoned: 0 });
+    for (const args of [
+      ['bench/lastzero-7', '--histogram'],
+      ['bench/readers-5', '--histogram'],
+      ['zoo/executor-swallowed-exception', '--keep-going', '--histogram'],
+      ['zoo/dining-philosophers'],
+    ]) {
+      const one = await explore([...args, '--workers', '1']);
+      const two = await explore([...args, '--workers', '2']);
+      expect(two.code, args.join(' ')).toBe(one.code);
+      expect(dporTimeless(two.json), args.join(' ')).toEqual(dporTimeless(one.json));
+    }
+  });
+
   it('rejects --workers 0 with one line', async () => {
     await expect(run(process.execPath, [BIN, 'explore', 'tutorial/race', '--workers', '0'])).rejects.toMatchObject({ code: 2, stderr: expect.stringMatching(/^threadsim: --workers must be an integer from 1 to 256, got '0' \(TSIM006\)/) });
   });

@@ -253,7 +253,7 @@ export class ParallelExploration {
 }
 
 /** The worker's error as the coordinator's: threadsim errors keep their code and wording. */
-function revive(e: PortableError): Error {
+export function revive(e: PortableError): Error {
   if (e.code !== undefined && e.fix !== undefined) {
     const err = new ThreadsimError(e.code as ErrorCode, '', e.fix);
     err.message = e.message;

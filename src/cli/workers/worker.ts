@@ -4,10 +4,10 @@
  * progress between slices and stopping a part when told (see pool.ts).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { isThreadsimError } from '../../errors.js';
 import type { Program } from '../../scheduler/program.js';
 import { PartRun } from '../../scheduler/explore/workers/part.js';
-import type { FromWorker, PortableError, ToWorker, WorkerSetup } from './protocol.js';
+import type { FromWorker, ToWorker, WorkerSetup } from './protocol.js';
+import { portable } from './portable.js';
 
 const port = parentPort!;
 const setup = workerData as WorkerSetup;
@@ -21,16 +21,6 @@ port.on('message', (m: ToWorker) => {
   else queue.push(m);
   wake?.();
 });
-
-function portable(e: unknown): PortableError {
-  const err = e instanceof Error ? e : new Error(String(e));
-  return {
-    name: err.name,
-    message: err.message,
-    ...(err.stack === undefined ? {} : { stack: err.stack }),
-    ...(isThreadsimError(e) ? { code: e.code, fix: e.fix } : {}),
-  };
-}
 
 async function main(): Promise<void> {
   let program: Program;

@@ -114,6 +114,43 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
    */
   onOutside: ((state: number, sequence: EventInfo[]) => void) | undefined;
 
+  /** With {@link confineTop}: the job at the top of a source-DPOR split (workers/dpor-jobs.ts). */
+  private top: { readonly prefix: readonly number[]; readonly before: readonly (readonly EventInfo[])[]; readonly depth: number; readonly fixed: number[] } | undefined;
+
+  /**
+   * With {@link confineTop}: receives each race reversed at a top state (depth below the top's
+   * depth) that no sleeping thread covers, as the state and the initials I(v) of its wakeup
+   * sequence v (one step per thread whose first step in v depends on nothing before it in v).
+   */
+  onTopRace: ((state: number, initials: EventInfo[]) => void) | undefined;
+
+  /**
+   * With {@link confineTop}: the sleep-set entries the top put there (the coordinator's earlier
+   * children). A wakeup sequence is dropped for one of them only when it is an initial of the
+   * sequence, not a mere weak initial (see topInsert).
+   */
+  private readonly topSleepers = new Set<EventInfo>();
+
+  /**
+   * Run one job of a source-DPOR split (workers/dpor-jobs.ts): the states above `depth` are
+   * the coordinator's, run source-style there, and fixed here: the first `prefix.length`
+   * follow `prefix`, the rest (to `depth`) take the usual first choice, once, in the first
+   * execution. Their sleep sets are built as the sequential search builds them, with
+   * `before[s]` (the next steps of the threads the coordinator made children of state `s`
+   * before the one taken) added at state `s`. Below `depth`, optimal DPOR as usual. Races
+   * reversed above `depth` go to {@link onTopRace}. Call before the first {@link next}.
+   */
+  confineTop(prefix: readonly number[], before: readonly (readonly EventInfo[])[], depth: number): void {
+    const fixed = prefix.slice(0, depth);
+    this.top = { prefix: fixed.slice(), before, depth: Math.max(depth, fixed.length), fixed };
+    this.fixed = fixed;
+  }
+
+  /** With {@link confineTop}: the thread chosen at each top state passed so far (the job's prefix, then the first choices). */
+  get topChoices(): readonly number[] {
+    return this.top?.fixed ?? [];
+  }
+
   /**
    * Explore only executions that start with `prefix` (thread per step). Call before the first
    * {@link next}. `seed` gives the prefix's last state the sleep set and wakeup subtree it
@@ -213,6 +250,7 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
   protected override after(step: SearchStep): void {
     if (step.kind === 'abandoned') {
       if (step.why === 'sleep-blocked') this.stats.sleepBlocked++;
+      if (step.why === 'sleep-blocked' && this.top !== undefined) this.topRacesOfBlocked();
     } else if (step.kind === 'execution') {
       if (!this.untimed) this.classifyTimers();
       this.detectRaces(step.result);
@@ -323,6 +361,7 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
 
   /** The state before step s, reached for the first time: sleep set, wakeup tree, choice. */
   private newNode(s: number, enabled: readonly number[]): PathNode {
+    if (this.top !== undefined && s < this.top.depth) return this.topNode(s, enabled);
     if (s < this.fixed.length) return this.fixedNode(s, enabled);
     const parent = this.path[s - 1];
     const before = this.events[s - 1];
@@ -364,6 +403,100 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
     if (seeded !== undefined) for (const q of seeded.sleep) node.sleep.push(q);
     this.path.push(node);
     return node;
+  }
+
+  /**
+   * A top state of a {@link confineTop} job: its sleep set is the parent's, less the threads
+   * the step into it wakes, plus the coordinator's earlier children of this state (the
+   * creation-index rule of workers/dpor-jobs.ts); a choice past the job's prefix is the usual
+   * first one, and is kept for every later execution of the job.
+   */
+  private topNode(s: number, enabled: readonly number[]): PathNode {
+    const top = this.top!;
+    const parent = this.path[s - 1];
+    const before = this.events[s - 1];
+    const sleep = this.sleepScratch;
+    empty(sleep);
+    if (parent !== undefined && before !== undefined) for (const q of parent.sleep) if (!dependent(q, before, this.rules)) sleep.push(q);
+    for (const q of top.before[s] ?? []) {
+      if (!enabled.includes(q.thread) || asleep(sleep, q.thread)) continue;
+      sleep.push(q);
+      this.topSleepers.add(q);
+    }
+    let chosen = -1;
+    if (s < top.prefix.length) {
+      chosen = top.prefix[s]!;
+      if (!enabled.includes(chosen)) throw new AbandonExecution('infeasible');
+      if (asleep(sleep, chosen)) throw new AbandonExecution('sleep-blocked');
+    } else {
+      const prev = before?.thread ?? -1;
+      if (enabled.includes(prev) && !asleep(sleep, prev)) chosen = prev;
+      else for (let i = 0; i < enabled.length && chosen < 0; i++) if (!asleep(sleep, enabled[i]!)) chosen = enabled[i]!;
+      if (chosen < 0) throw new AbandonExecution('sleep-blocked');
+      if (s >= top.fixed.length) top.fixed.push(chosen);
+    }
+    const node = this.node(enabled, chosen, [], []);
+    for (const q of sleep) node.sleep.push(q);
+    this.path.push(node);
+    return node;
+  }
+
+  /**
+   * Insert a wakeup sequence below the top of a {@link confineTop} job. A sibling explored by
+   * optimal DPOR at this state or above covers a sequence it is a weak initial of: its own
+   * races filled the wakeup trees that reach those traces. A thread the top put to sleep was
+   * explored source-style, which hands this job no wakeup tree: it covers the sequence only
+   * when it is an initial of it (the source-set rule). Dropping on a weak initial there lost
+   * traces (lastzero(4), top depth 6: 9 of 28 found).
+   */
+  private topInsert(node: PathNode, seq: readonly EventInfo[]): boolean {
+    const wakeup = new WakeupSequence(seq, this.rules);
+    for (const q of node.sleep) {
+      const at = wakeup.weakInitial(q);
+      if (at !== undefined && (at >= 0 || !this.topSleepers.has(q))) return false;
+    }
+    return insertSequence(node.wut, wakeup);
+  }
+
+  /**
+   * A {@link confineTop} job's execution blocked because every thread was asleep: source-DPOR
+   * reverses the races of every step it takes (Abdulla et al., JACM 2017, Algorithm 1 checks
+   * each step's races as it is taken), blocked or not, so the races of the steps run so far
+   * are reversed, at top states and below: a thread the top put to sleep can block an
+   * execution below the top too (see topInsert), and the sequences it needs come from there.
+   * The threads left waiting take no part (no step of theirs was taken).
+   */
+  private topRacesOfBlocked(): void {
+    if (!this.untimed) this.classifyTimers();
+    this.lastPoint = undefined;
+    this.detectRaces({ threads: [] });
+  }
+
+  /**
+   * A race reversed at top state `k` of a {@link confineTop} job, source-style (Abdulla et al.,
+   * JACM 2017, Algorithm 1): dropped when a sleeping thread is an initial of its sequence v
+   * (it would be the thread added, and never run), else I(v) goes to the coordinator, which
+   * decides whether the state needs a new child. Only initials, not weak initials: source sets
+   * are proved with I(v).
+   */
+  private topRace(k: number, seq: readonly EventInfo[]): void {
+    const node = this.path[k]!;
+    const wakeup = new WakeupSequence(seq, this.rules);
+    for (const q of node.sleep) {
+      const at = wakeup.weakInitial(q);
+      if (at !== undefined && at >= 0) return;
+    }
+    const initials: EventInfo[] = [];
+    for (let i = 0; i < seq.length; i++) {
+      const e = seq[i]!;
+      if (initials.some((q) => q.thread === e.thread)) continue;
+      let first = true;
+      for (let y = 0; y < i && first; y++) if (seq[y]!.thread === e.thread) first = false;
+      if (!first) continue;
+      const at = wakeup.weakInitial(e);
+      if (at !== undefined && at >= 0) initials.push(e);
+    }
+    if (initials.length > 0) this.onTopRace?.(k, initials);
   }
 
   /** A path node with an empty sleep set, taken from the spares when there are any. */
@@ -415,7 +548,7 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
    * one pass; each step is compared only with earlier steps on its own object, plus its order
    * edges (spawn, join, exit).
    */
-  private detectRaces(result: ExecutionResult): void {
+  private detectRaces(result: Pick<ExecutionResult, 'threads'>): void {
     for (const t of result.threads) if (t.daemon) this.daemons.add(t.index);
     const rules = this.rules;
     const executed = this.events;
@@ -622,20 +755,22 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
 
   /** Insert notdep(e, E).e' at the state before e, unless a sleeping thread covers it. */
   private reverse(k: number, j: number, all: readonly EventInfo[], n: number, hb: (a: number, b: number) => boolean): void {
-    if (k < this.fixed.length && this.onOutside === undefined) return;
+    if (k < this.fixed.length && this.onOutside === undefined && this.top === undefined) return;
     // Built in scratch memory: most races insert nothing (a sleeping step or a branch already
-    // covers them), and the tree copies what it keeps (WakeupSequence's `borrowed`).
-    const outside = k < this.fixed.length;
-    const seq = outside ? [] : this.seqScratch;
-    if (!outside) empty(seq);
+    // covers them), and the tree copies what it keeps (WakeupSequence's `borrowed`). A job of
+    // a split search (`top`) and a race outside the confined prefix get their own list.
+    const own = k < this.fixed.length || this.top !== undefined;
+    const seq = own ? [] : this.seqScratch;
+    if (!own) empty(seq);
     for (let m = k + 1; m < n; m++) if (m !== j && !hb(k, m)) seq.push(all[m]!);
     seq.push(all[j]!);
-    if (outside) {
-      this.onOutside!(k, seq);
+    if (k < this.fixed.length) {
+      if (this.top !== undefined) this.topRace(k, seq);
+      else this.onOutside!(k, seq);
       return;
     }
     const node = this.path[k]!;
-    if (insertAtState(node.sleep, node.wut, new WakeupSequence(seq, this.rules, true))) this.stats.inserted++;
+    if (this.top !== undefined ? this.topInsert(node, seq) : insertAtState(node.sleep, node.wut, new WakeupSequence(seq, this.rules, true))) this.stats.inserted++;
   }
 }
 

@@ -6,6 +6,7 @@
  * alternatives of its shallowest free state (work stealing). Run in slices so a worker can
  * answer messages between them.
  */
+import { ThreadsimError } from '../../../errors.js';
 import { execute, summarizeState } from '../../execution.js';
 import type { Program } from '../../program.js';
 import { renderOutput } from '../../../trace/text.js';
@@ -17,10 +18,11 @@ import { traceKey } from '../trace-key.js';
 import type { EventInfo } from '../events.js';
 import type { DonatedState, DporBranch, OutsideRace } from './dpor-top.js';
 import { DporPartSearch } from './dpor-split.js';
+import type { DporJob, TopRace, TopStates } from './dpor-jobs.js';
 
 /** One execution as the coordinator counts it: its trace (hashed key), ending, and histogram keys. */
 export interface ExecutionRecord {
-  /** Hash of the execution's trace key (trace-key.ts): equal traces, equal hashes. */
+  /** Hash of the execution's trace key (trace-key.ts): equal traces, equal hashes. Empty for a job's execution unless traces are counted (a job never repeats a trace). */
   readonly trace: string;
   /** 0 complete, 1 deadlock, 2 step bound. */
   readonly ending: 0 | 1 | 2;
@@ -69,11 +71,13 @@ export class DporBranchRun {
   private stopped = false;
   private ended = false;
   private readonly daemons = new Set<number>();
+  /** A source-DPOR job (dpor-jobs.ts): its races above the top's depth, deduplicated, and the top states it made. */
+  private readonly job: { readonly races: TopRace[]; readonly seen: Set<string>; reported: number; made: TopStates | undefined } | undefined;
 
   constructor(
-    program: Program,
+    private readonly program: Program,
     private readonly options: BranchOptions,
-    branch: DporBranch | { readonly parts: readonly (readonly number[])[] },
+    branch: DporBranch | { readonly parts: readonly (readonly number[])[] } | { readonly job: DporJob },
     private readonly clock: () => number = () => 0,
   ) {
     const untimed = options.untimed ?? false;
@@ -89,6 +93,21 @@ export class DporBranchRun {
     }
     const search = new DporSearch(runner, orderOutput, untimed);
     this.search = search;
+    if ('job' in branch) {
+      const { prefix, before, depth } = branch.job;
+      search.confineTop(prefix, before, depth);
+      this.prefix = [...prefix];
+      const job = { races: [] as TopRace[], seen: new Set<string>(), reported: prefix.length, made: undefined as TopStates | undefined };
+      this.job = job;
+      search.onTopRace = (state, initials) => {
+        // Every execution through a top state may show the same race again: send it once.
+        const key = `${state}:${initials.map((q) => q.thread).join(',')}`;
+        if (job.seen.has(key)) return;
+        job.seen.add(key);
+        job.races.push({ state, initials });
+      };
+      return;
+    }
     this.prefix = [...branch.prefix];
     search.confine(branch.prefix, { sleep: branch.sleep, subtree: branch.subtree });
     search.onOutside = (state, sequence) => this.races.push({ state, sequence });
@@ -139,6 +158,19 @@ export class DporBranchRun {
     return [...this.daemons];
   }
 
+  /**
+   * A source-DPOR job's news since the last call (dpor-jobs.ts): the top states its first
+   * execution passed below its prefix (each with the one child taken, to be registered before
+   * any race names them), then the races reversed at top states, in the order found.
+   */
+  takeTop(): { states: TopStates | undefined; races: TopRace[] } {
+    const job = this.job;
+    if (job === undefined) return { states: undefined, races: [] };
+    const states = job.made;
+    job.made = undefined;
+    return { states, races: job.races.splice(0) };
+  }
+
   /** The races found since the last call, for the coordinator (in the order found). */
   takeRaces(): OutsideRace[] {
     return this.races.splice(0);
@@ -172,9 +204,26 @@ export class DporBranchRun {
     };
   }
 
+  /** The top states the job's executions passed beyond those reported: the first choices, with the steps taken there. */
+  private noteTop(search: DporSearch): void {
+    const job = this.job!;
+    const choices = search.topChoices;
+    if (choices.length <= job.reported) return;
+    const events = search.lastEvents;
+    const made = job.made ?? { from: job.reported, threads: [], events: [] };
+    for (let d = job.reported; d < choices.length && d < events.length; d++) {
+      made.threads.push(choices[d]!);
+      made.events.push(events[d]!);
+      job.reported = d + 1;
+    }
+    this.prefix = [...choices.slice(0, job.reported)];
+    if (made.threads.length > 0) job.made = made;
+  }
+
   /** One execution, counted as Exploration.once counts a DPOR execution. */
   private once(): void {
     const step = this.search.next();
+    if (this.job !== undefined && this.search instanceof DporSearch) this.noteTop(this.search);
     if (step.kind === 'done') {
       this.ended = true;
       return;
@@ -184,12 +233,17 @@ export class DporBranchRun {
       return;
     }
     const r = step.result;
+    // The split searches run DPOR alone, without the enumeration of choice functions
+    // (explore/choices.ts): every choice would take the default answer and orders be missed.
+    if (r.choices !== undefined) throw new ThreadsimError('TSIM006', `${this.program.name} makes choices (such as as_completed's order of futures already done), which a DPOR search split across --workers or --shard cannot search yet`, 'Explore it in one process: --workers 1 and no --shard (one process searches every answer).');
     for (const t of r.threads) if (t.daemon) this.daemons.add(t.index);
     this.executions++;
     const o = this.options;
     const ending = r.ending === 'complete' ? 0 : r.ending === 'deadlock' ? 1 : 2;
     const lines = o.histogram || o.findOutput ? renderOutput(r.output, { timestamps: false, level: this.level }) : [];
-    const trace = hashKey(traceKey(this.search.lastEvents, this.search.rules!));
+    // A job's traces are each run once (dpor-jobs.ts): its key is needed only to count traces.
+    // Hashing it costs as much as the execution itself on lastzero.
+    const trace = this.job === undefined || o.countTraces === true ? hashKey(traceKey(this.search.lastEvents, this.search.rules!)) : '';
     if (o.histogram) {
       const state = ending === 0 ? summarizeState(r.state) : ending === 1 ? 'deadlock' : 'step bound exceeded';
       this.records.push({ trace, ending, state, output: lines.join('\n') });

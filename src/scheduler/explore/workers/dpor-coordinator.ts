@@ -219,11 +219,11 @@ export class DporCoordinator {
     this.run += r.executions;
     // Count each trace once: a sequence run under a branch that had started may repeat some.
     for (const x of r.records) {
-      if (this.traceKeys.has(x.trace)) {
+      if (x.trace !== '' && this.traceKeys.has(x.trace)) {
         this.redundant++;
         continue;
       }
-      this.traceKeys.add(x.trace);
+      if (x.trace !== '') this.traceKeys.add(x.trace);
       this.executions++;
       if (x.ending === 0) this.complete++;
       else if (x.ending === 1) this.deadlocks++;

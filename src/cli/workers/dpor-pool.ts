@@ -1,0 +1,141 @@
+/**
+ * A DPOR search split into jobs across worker threads (`explore --strategy dpor --workers N`),
+ * with the report one thread gives apart from timing. The exchange itself (which job goes
+ * where, what a race adds, the summary) is the pure state machine of
+ * scheduler/explore/workers/dpor-job-coordinator.ts; this file only carries its messages over
+ * node:worker_threads ports (which keep each channel's order, as the coordinator needs) and
+ * waits. Ctrl-C ({@link ParallelDpor.interrupt}) stops every worker at its next execution and
+ * keeps every failure found.
+ */
+import { Worker } from 'node:worker_threads';
+import type { Program } from '../../scheduler/program.js';
+import type { ExploreOptions, ExploreSummary } from '../../scheduler/explore/explore.js';
+import { DporJobCoordinator, type FromJobWorker, type ToJobWorker } from '../../scheduler/explore/workers/dpor-job-coordinator.js';
+import type { PortableOptions } from '../../scheduler/explore/workers/part.js';
+import { revive } from './pool.js';
+import type { FromWorker, WorkerSetup } from './protocol.js';
+
+const DPOR_WORKER_ENTRY = new URL('./dpor-worker.js', import.meta.url);
+
+/** How to run a DPOR search on several threads. */
+export interface ParallelDporOptions {
+  readonly workers: number;
+  /** URL of a module exporting `loadProgram(spec)`, imported in each worker. */
+  readonly loader: string;
+  /** The program as the loader names it. */
+  readonly spec: string;
+  /** The top's depth (default: by the program and the worker count, see topDepth). */
+  readonly depth?: number;
+}
+
+/** A DPOR search running on worker threads; drive it with {@link run}. */
+export class ParallelDpor {
+  private readonly workers: Worker[] = [];
+  readonly coordinator: DporJobCoordinator;
+  private error: Error | undefined;
+  private finished = false;
+  private closed: Promise<unknown> | undefined;
+  private elapsed = 0;
+  private wake: (() => void) | undefined;
+  private merged: ExploreSummary | undefined;
+
+  constructor(
+    readonly program: Program,
+    readonly options: ExploreOptions,
+    parallel: ParallelDporOptions,
+  ) {
+    const { clock: _clock, maxExecutions: _max, firstRun: _first, ...portable } = options;
+    const n = Math.max(1, Math.floor(parallel.workers));
+    this.coordinator = new DporJobCoordinator(program, portable, n, parallel.depth);
+    const setup: WorkerSetup = { loader: parallel.loader, spec: parallel.spec, options: portable satisfies PortableOptions };
+    for (let i = 0; i < n; i++) {
+      const worker = new Worker(DPOR_WORKER_ENTRY, { workerData: setup });
+      worker.on('message', (m: FromJobWorker | FromWorker) => this.onMessage(i, m));
+      worker.on('error', (e) => this.fail(e));
+      worker.on('exit', (code) => {
+        if (!this.finished && code !== 0) this.fail(new Error(`DPOR worker exited with code ${code}`));
+      });
+      this.workers.push(worker);
+    }
+  }
+
+  get done(): boolean {
+    return this.finished;
+  }
+
+  /** Executions so far, summed over the workers, and kinds of failure found. */
+  progress(): { executions: number; failures: number; elapsedMs: number } {
+    return { ...this.coordinator.progress(), elapsedMs: this.elapsed };
+  }
+
+  /** Stop every worker at its next execution, keeping what was found (Ctrl-C). */
+  interrupt(): void {
+    if (this.finished) return;
+    this.post(this.coordinator.interrupt());
+    this.check();
+  }
+
+  /** Wait up to `budgetMs` for the search to end; true when it has. Rejects with a worker's error. */
+  async run(budgetMs = Infinity): Promise<boolean> {
+    const clock = this.options.clock;
+    const t0 = clock?.() ?? 0;
+    try {
+      if (!this.finished && this.error === undefined) {
+        await new Promise<void>((resolve) => {
+          const timer = Number.isFinite(budgetMs) ? setTimeout(resolve, budgetMs) : undefined;
+          this.wake = () => {
+            if (timer !== undefined) clearTimeout(timer);
+            resolve();
+          };
+          this.check();
+        });
+        this.wake = undefined;
+      }
+    } finally {
+      this.elapsed += (clock?.() ?? 0) - t0;
+    }
+    if (this.error !== undefined) {
+      await this.close();
+      throw this.error;
+    }
+    if (this.finished) await this.close();
+    return this.finished;
+  }
+
+  /** The summary, identical to one thread's apart from timing. */
+  summary(): ExploreSummary {
+    if (!this.finished) throw new Error('the parallel DPOR search has not finished');
+    this.merged ??= this.coordinator.summary(this.elapsed);
+    return this.merged;
+  }
+
+  /** End the workers (idempotent). */
+  close(): Promise<unknown> {
+    this.closed ??= Promise.all(this.workers.map((w) => w.terminate()));
+    return this.closed;
+  }
+
+  private onMessage(i: number, m: FromJobWorker | FromWorker): void {
+    if (m.type === 'error') {
+      this.fail(revive(m.error));
+      return;
+    }
+    if (m.type === 'result' || (m.type === 'progress' && 'from' in m)) return;
+    this.post(this.coordinator.receive(i, m as FromJobWorker));
+    this.check();
+  }
+
+  private post(out: [number, ToJobWorker][]): void {
+    for (const [i, m] of out) this.workers[i]!.postMessage(m);
+  }
+
+  private check(): void {
+    if (!this.finished && this.coordinator.done) this.finished = true;
+    if (this.finished || this.error !== undefined) this.wake?.();
+  }
+
+  private fail(e: Error): void {
+    this.error ??= e;
+    this.wake?.();
+  }
+}

@@ -1,0 +1,93 @@
+/**
+ * Entry of a DPOR job worker thread (see dpor-pool.ts): loads the program once through the
+ * loader the coordinator names, then runs the jobs it is handed (scheduler/explore/workers/
+ * dpor-jobs.ts), one at a time, in slices, sending between slices the top states it passed and
+ * the races it reversed at top states (so the coordinator can hand new jobs to idle workers
+ * early), and its progress. A stop ends the job at its next execution.
+ */
+import { readFileSync } from 'node:fs';
+import { parentPort, workerData } from 'node:worker_threads';
+import type { Program } from '../../scheduler/program.js';
+import { DporBranchRun } from '../../scheduler/explore/workers/dpor-branch.js';
+import type { FromJobWorker, ToJobWorker } from '../../scheduler/explore/workers/dpor-job-coordinator.js';
+import { portable } from './portable.js';
+import type { FromWorker, WorkerSetup } from './protocol.js';
+
+const port = parentPort!;
+const setup = workerData as WorkerSetup;
+const send = (m: FromJobWorker | FromWorker): void => port.postMessage(m);
+let current: DporBranchRun | undefined;
+const queue: ToJobWorker[] = [];
+let wake: (() => void) | undefined;
+
+port.on('message', (m: ToJobWorker | { type: 'close' }) => {
+  if (m.type === 'stop') current?.interrupt();
+  else if (m.type === 'close') queue.push(m as never);
+  else queue.push(m);
+  wake?.();
+});
+
+/**
+ * CPU time of this thread in ms (Linux: /proc/thread-self/stat, in ticks of 10 ms), or
+ * undefined elsewhere. Unlike busy wall time it does not grow when other processes share the
+ * cores, so a benchmark can tell the split's cost from the machine's load.
+ */
+function threadCpuMs(): number | undefined {
+  try {
+    const fields = readFileSync('/proc/thread-self/stat', 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
+}
+
+function flush(run: DporBranchRun): void {
+  const top = run.takeTop();
+  if (top.states !== undefined || top.races.length > 0) send({ type: 'top', states: top.states ?? null, races: top.races });
+}
+
+async function main(): Promise<void> {
+  let program: Program;
+  try {
+    const mod = (await import(setup.loader)) as { loadProgram: (spec: string) => Promise<Program> };
+    program = await mod.loadProgram(setup.spec);
+  } catch (e) {
+    send({ type: 'error', error: portable(e) });
+    return;
+  }
+  send({ type: 'ready' });
+  for (;;) {
+    while (queue.length === 0) await new Promise<void>((resolve) => (wake = resolve));
+    const m = queue.shift()! as ToJobWorker | { type: 'close' };
+    if (m.type === 'close') break;
+    if (m.type !== 'job') continue;
+    try {
+      const t0 = performance.now();
+      const cpu0 = threadCpuMs();
+      let busy = 0;
+      current = new DporBranchRun(program, setup.options, { job: m.job }, () => performance.now());
+      // The first slice is one execution: the top states and races it reports make the jobs idle workers wait for.
+      for (let budget = 0; ; budget = 50) {
+        const t = performance.now();
+        const done = current.run(budget);
+        busy += performance.now() - t;
+        flush(current);
+        if (done) break;
+        const p = current.progress();
+        send({ type: 'progress', executions: p.executions, failures: p.failures });
+        // Let a stop message in between slices.
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+      const cpu1 = threadCpuMs();
+      send({ type: 'job-done', result: current.result(), busyMs: busy, wallMs: performance.now() - t0, ...(cpu0 === undefined || cpu1 === undefined ? {} : { cpuMs: cpu1 - cpu0 }) });
+    } catch (e) {
+      send({ type: 'error', error: portable(e) });
+      return;
+    } finally {
+      current = undefined;
+    }
+  }
+  port.close();
+}
+
+void main();

@@ -1,0 +1,52 @@
+/**
+ * The DPOR job pool on real worker threads (compiled dist/, built by `npm test`'s pretest):
+ * the tree is split into several jobs run by both workers, every trace once, with the
+ * one-thread summary; Ctrl-C stops the workers and keeps what was found.
+ */
+import { describe, expect, it } from 'vitest';
+
+const dist = new URL('../../../dist/', import.meta.url);
+const { ParallelDpor } = (await import(new URL('cli/workers/dpor-pool.js', dist).href)) as typeof import('../../../src/cli/workers/dpor-pool.js');
+const distExplore = (await import(new URL('scheduler/explore/explore.js', dist).href)) as typeof import('../../../src/scheduler/explore/explore.js');
+const distBuiltin = ((await import(new URL('examples/index.js', dist).href)) as typeof import('../../../src/examples/index.js')).builtin;
+const loader = new URL('cli/worker-load.js', dist).href;
+
+describe('ParallelDpor', () => {
+  it('lastzero(8): jobs on both workers, each trace run once, the one-thread histogram, progress summed', async () => {
+    const spec = 'bench/lastzero-8';
+    const program = distBuiltin(spec)!;
+    const options = { histogram: true, countTraces: true, clock: () => performance.now() };
+    const e = new ParallelDpor(program, options, { workers: 2, loader, spec });
+    const seen: number[] = [];
+    while (!(await e.run(5))) seen.push(e.progress().executions);
+    const s = e.summary();
+    const one = distExplore.explore(program, { histogram: true, countTraces: true });
+    const splits = e.coordinator.splits;
+    expect(s.executions).toBe(704);
+    expect(s.traces).toBe(704);
+    expect(s.histogram).toEqual(one.histogram);
+    expect(splits.run).toBe(704);
+    expect(splits.redundant).toBe(0);
+    expect(splits.jobs).toBeGreaterThan(2);
+    expect(splits.workers.every((w) => w.jobs > 0)).toBe(true);
+    expect(seen).toEqual([...seen].sort((a, b) => a - b));
+  });
+
+  it('stops every worker on interrupt and keeps the failures found', async () => {
+    const spec = 'zoo/executor-swallowed-exception';
+    const program = distBuiltin(spec)!;
+    const e = new ParallelDpor(program, { keepGoing: true, clock: () => performance.now() }, { workers: 2, loader, spec });
+    while (e.progress().failures === 0 && !(await e.run(1)));
+    e.interrupt();
+    while (!(await e.run(50)));
+    const s = e.summary();
+    expect(s.failures.length).toBeGreaterThan(0);
+    if (s.stopped === 'interrupted') expect(s.exhaustive).toBe(false);
+  });
+
+  it('re-raises a worker error with its threadsim code', async () => {
+    const program = distBuiltin('tutorial/race')!;
+    const e = new ParallelDpor(program, {}, { workers: 2, loader, spec: 'no/such-program' });
+    await expect(e.run()).rejects.toThrow(/unknown program 'no\/such-program' \(TSIM004\)/);
+  });
+});
