@@ -49,7 +49,7 @@ export class ParallelDpor {
     this.coordinator = new DporJobCoordinator(program, portable, n, parallel.depth);
     const setup: WorkerSetup = { loader: parallel.loader, spec: parallel.spec, options: portable satisfies PortableOptions };
     for (let i = 0; i < n; i++) {
-      const worker = new Worker(DPOR_WORKER_ENTRY, { workerData: setup, resourceLimits: { maxYoungGenerationSizeMb: 64 } });
+      const worker = new Worker(DPOR_WORKER_ENTRY, { workerData: setup });
       worker.on('message', (m: FromJobWorker | FromWorker) => this.onMessage(i, m));
       worker.on('error', (e) => this.fail(e));
       worker.on('exit', (code) => {
