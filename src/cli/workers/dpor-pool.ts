@@ -14,6 +14,7 @@ import { DporJobCoordinator, type FromJobWorker, type ToJobWorker } from '../../
 import type { PortableOptions } from '../../scheduler/explore/workers/part.js';
 import { revive } from './pool.js';
 import type { FromWorker, WorkerSetup } from './protocol.js';
+import { WorkerRun } from './worker-run.js';
 
 const DPOR_WORKER_ENTRY = new URL('./dpor-worker.js', import.meta.url);
 
@@ -29,14 +30,9 @@ export interface ParallelDporOptions {
 }
 
 /** A DPOR search running on worker threads; drive it with {@link run}. */
-export class ParallelDpor {
+export class ParallelDpor extends WorkerRun {
   private readonly workers: Worker[] = [];
   readonly coordinator: DporJobCoordinator;
-  private error: Error | undefined;
-  private finished = false;
-  private closed: Promise<unknown> | undefined;
-  private elapsed = 0;
-  private wake: (() => void) | undefined;
   private merged: ExploreSummary | undefined;
 
   constructor(
@@ -44,6 +40,7 @@ export class ParallelDpor {
     readonly options: ExploreOptions,
     parallel: ParallelDporOptions,
   ) {
+    super(options.clock);
     const { clock: _clock, maxExecutions: _max, firstRun: _first, ...portable } = options;
     const n = Math.max(1, Math.floor(parallel.workers));
     this.coordinator = new DporJobCoordinator(program, portable, n, parallel.depth);
@@ -72,34 +69,7 @@ export class ParallelDpor {
   interrupt(): void {
     if (this.finished) return;
     this.post(this.coordinator.interrupt());
-    this.check();
-  }
-
-  /** Wait up to `budgetMs` for the search to end; true when it has. Rejects with a worker's error. */
-  async run(budgetMs = Infinity): Promise<boolean> {
-    const clock = this.options.clock;
-    const t0 = clock?.() ?? 0;
-    try {
-      if (!this.finished && this.error === undefined) {
-        await new Promise<void>((resolve) => {
-          const timer = Number.isFinite(budgetMs) ? setTimeout(resolve, budgetMs) : undefined;
-          this.wake = () => {
-            if (timer !== undefined) clearTimeout(timer);
-            resolve();
-          };
-          this.check();
-        });
-        this.wake = undefined;
-      }
-    } finally {
-      this.elapsed += (clock?.() ?? 0) - t0;
-    }
-    if (this.error !== undefined) {
-      await this.close();
-      throw this.error;
-    }
-    if (this.finished) await this.close();
-    return this.finished;
+    this.settle();
   }
 
   /** The summary, identical to one thread's apart from timing. */
@@ -109,10 +79,8 @@ export class ParallelDpor {
     return this.merged;
   }
 
-  /** End the workers (idempotent). */
-  close(): Promise<unknown> {
-    this.closed ??= Promise.all(this.workers.map((w) => w.terminate()));
-    return this.closed;
+  protected terminate(): Promise<unknown> {
+    return Promise.all(this.workers.map((w) => w.terminate()));
   }
 
   private onMessage(i: number, m: FromJobWorker | FromWorker): void {
@@ -122,20 +90,16 @@ export class ParallelDpor {
     }
     if (m.type === 'result' || (m.type === 'progress' && 'from' in m)) return;
     this.post(this.coordinator.receive(i, m as FromJobWorker));
-    this.check();
+    this.settle();
   }
 
   private post(out: [number, ToJobWorker][]): void {
     for (const [i, m] of out) this.workers[i]!.postMessage(m);
   }
 
-  private check(): void {
+  protected settle(): void {
     if (!this.finished && this.coordinator.done) this.finished = true;
     if (this.finished || this.error !== undefined) this.wake?.();
   }
 
-  private fail(e: Error): void {
-    this.error ??= e;
-    this.wake?.();
-  }
 }

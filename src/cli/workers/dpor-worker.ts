@@ -7,9 +7,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import type { Program } from '../../scheduler/program.js';
 import { DporBranchRun } from '../../scheduler/explore/workers/dpor-branch.js';
 import type { FromJobWorker, ToJobWorker } from '../../scheduler/explore/workers/dpor-job-coordinator.js';
+import { loadProgram } from './load-program.js';
 import { portable } from './portable.js';
 import type { FromWorker, WorkerSetup } from './protocol.js';
 
@@ -47,15 +47,8 @@ function flush(run: DporBranchRun): void {
 }
 
 async function main(): Promise<void> {
-  let program: Program;
-  try {
-    const mod = (await import(setup.loader)) as { loadProgram: (spec: string) => Promise<Program> };
-    program = await mod.loadProgram(setup.spec);
-  } catch (e) {
-    send({ type: 'error', error: portable(e) });
-    return;
-  }
-  send({ type: 'ready' });
+  const program = await loadProgram(setup, send);
+  if (program === undefined) return;
   for (;;) {
     while (queue.length === 0) await new Promise<void>((resolve) => (wake = resolve));
     const m = queue.shift()! as ToJobWorker | { type: 'close' };

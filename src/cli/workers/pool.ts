@@ -28,6 +28,7 @@ import { DEFAULT_SAMPLES, type ExploreOptions, type ExploreSummary } from '../..
 import { mergeParts } from '../../scheduler/explore/workers/merge.js';
 import type { PartRange, PartResult, PortableOptions } from '../../scheduler/explore/workers/part.js';
 import type { FromWorker, PortableError, ToWorker, WorkerSetup } from './protocol.js';
+import { WorkerRun } from './worker-run.js';
 
 /** How to run an exploration on several threads. */
 export interface ParallelOptions {
@@ -63,7 +64,7 @@ interface Slot {
 }
 
 /** A sampled exploration running on worker threads; drive it with {@link run}. */
-export class ParallelExploration {
+export class ParallelExploration extends WorkerRun {
   private readonly slots: Slot[] = [];
   private readonly parts: PartResult[] = [];
   private readonly total: number;
@@ -74,11 +75,6 @@ export class ParallelExploration {
   /** No part starting at or after this run is started (a part stopped there). */
   private limit: number;
   private interrupted = false;
-  private error: Error | undefined;
-  private finished = false;
-  private closed: Promise<unknown> | undefined;
-  private elapsed = 0;
-  private wake: (() => void) | undefined;
   private merged: ExploreSummary | undefined;
 
   constructor(
@@ -86,6 +82,7 @@ export class ParallelExploration {
     readonly options: ExploreOptions,
     readonly parallel: ParallelOptions,
   ) {
+    super(options.clock);
     const range = parallel.range ?? { from: 0, count: options.maxExecutions ?? DEFAULT_SAMPLES };
     this.nextFrom = range.from;
     this.total = range.from + range.count;
@@ -139,36 +136,6 @@ export class ParallelExploration {
     this.settle();
   }
 
-  /**
-   * Wait up to `budgetMs` for the exploration to end; resolves to true when it has. Rejects
-   * with the error a worker raised (a threadsim error keeps its code).
-   */
-  async run(budgetMs = Infinity): Promise<boolean> {
-    const clock = this.options.clock;
-    const t0 = clock?.() ?? 0;
-    try {
-      if (!this.finished && this.error === undefined) {
-        await new Promise<void>((resolve) => {
-          const timer = Number.isFinite(budgetMs) ? setTimeout(resolve, budgetMs) : undefined;
-          this.wake = () => {
-            if (timer !== undefined) clearTimeout(timer);
-            resolve();
-          };
-          this.settle();
-        });
-        this.wake = undefined;
-      }
-    } finally {
-      this.elapsed += (clock?.() ?? 0) - t0;
-    }
-    if (this.error !== undefined) {
-      await this.close();
-      throw this.error;
-    }
-    if (this.finished) await this.close();
-    return this.finished;
-  }
-
   /** The results of the parts run so far (a shard writes these). */
   results(): readonly PartResult[] {
     return this.parts;
@@ -186,10 +153,8 @@ export class ParallelExploration {
     return this.merged;
   }
 
-  /** End the workers (idempotent). */
-  close(): Promise<unknown> {
-    this.closed ??= Promise.all(this.slots.map((s) => s.worker.terminate()));
-    return this.closed;
+  protected terminate(): Promise<unknown> {
+    return Promise.all(this.slots.map((s) => s.worker.terminate()));
   }
 
   private onMessage(slot: Slot, m: FromWorker): void {
@@ -225,7 +190,7 @@ export class ParallelExploration {
   }
 
   /** Hand out parts to idle workers; notice the end. */
-  private settle(): void {
+  protected settle(): void {
     if (this.error === undefined && !this.finished) {
       for (const s of this.slots) {
         if (!s.ready || s.running !== undefined || this.interrupted) continue;
@@ -246,10 +211,6 @@ export class ParallelExploration {
     slot.worker.postMessage(m);
   }
 
-  private fail(e: Error): void {
-    this.error ??= e;
-    this.wake?.();
-  }
 }
 
 /** The worker's error as the coordinator's: threadsim errors keep their code and wording. */

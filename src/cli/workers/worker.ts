@@ -4,9 +4,9 @@
  * progress between slices and stopping a part when told (see pool.ts).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { Program } from '../../scheduler/program.js';
 import { PartRun } from '../../scheduler/explore/workers/part.js';
 import type { FromWorker, ToWorker, WorkerSetup } from './protocol.js';
+import { loadProgram } from './load-program.js';
 import { portable } from './portable.js';
 
 const port = parentPort!;
@@ -23,15 +23,8 @@ port.on('message', (m: ToWorker) => {
 });
 
 async function main(): Promise<void> {
-  let program: Program;
-  try {
-    const mod = (await import(setup.loader)) as { loadProgram: (spec: string) => Promise<Program> };
-    program = await mod.loadProgram(setup.spec);
-  } catch (e) {
-    send({ type: 'error', error: portable(e) });
-    return;
-  }
-  send({ type: 'ready' });
+  const program = await loadProgram(setup, send);
+  if (program === undefined) return;
   for (;;) {
     while (queue.length === 0) await new Promise<void>((resolve) => (wake = resolve));
     const m = queue.shift()!;

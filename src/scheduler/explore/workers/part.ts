@@ -101,7 +101,7 @@ export function runPart(program: Program, options: PortableOptions, range: PartR
 
 /** The sampling strategies: those that name each run by a seed and can be split by run number. */
 export function splitsBySeed(strategy: ExploreOptions['strategy']): boolean {
-  // rff keeps a corpus from run to run and the portfolio interleaves a DFS: neither names a
+  // rff keeps a corpus from run to run and the portfolio interleaves systematic members: neither names a
   // run by its seed alone, so neither can be cut by run number.
   return strategy === 'random' || strategy === 'pct' || strategy === 'pos';
 }
