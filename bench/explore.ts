@@ -66,6 +66,7 @@ function main(): void {
   const floorMs = performance.now() - t1;
   console.log(`  ${s.explored} executions (${s.complete} complete, failures: ${s.failures.length}) in ${(dporMs / 1000).toFixed(2)} s`);
   console.log(`  engine floor, ${s.explored} plain random executions: ${(floorMs / 1000).toFixed(2)} s; DPOR / floor = ${(dporMs / floorMs).toFixed(2)}`);
+  console.log('  (other schedules than DPOR ran, through the whole explore report; DPOR against a replay of its own executions: bench/dpor-overhead.ts)');
   console.log(`  SPIN (published figure, N = 7, 2.68 million states): 2.0 s; threadsim / SPIN = ${(dporMs / 2000).toFixed(2)}`);
 
   console.log('\nPeak RSS (fresh child process each)');
