@@ -19,7 +19,7 @@ import { ReplayPolicy } from '../dist/scheduler/policies/replay.js';
 import type { Program } from '../dist/scheduler/program.js';
 
 const rounds = Number(process.argv[2] ?? 3);
-const MIN_TOTAL_MS = 600;
+const MIN_TOTAL_MS = 1500;
 const MAX_ROUNDS = 60;
 const maxIdx = process.argv.indexOf('--max-lastzero');
 const maxLastzero = maxIdx > 0 ? Number(process.argv[maxIdx + 1]) : 12;
