@@ -14,7 +14,12 @@
  * removes a preemption and dropping entries shortens the list. Within the range
  * 0..runnable-1 the mapping from choices to threads is one-to-one, which is what the
  * exhaustive enumerator relies on.
+ *
+ * A model's choice among k alternatives (src/scheduler/choice.ts: as_completed's order of
+ * futures already done) consumes the next entry too, as answer `entry % k`: property checks
+ * generate, shrink (towards the default answer 0) and enumerate answers with the schedule.
  */
+import type { ChoicePoint as ModelChoice } from '../scheduler/choice.js';
 import type { Policy, SchedulingPoint } from '../scheduler/policies/policy.js';
 
 /** What the policy saw at one scheduling point (kept for reports and enumeration). */
@@ -27,8 +32,10 @@ export interface ChoicePoint {
   readonly preemptible: boolean;
   /** The choice consumed (from the list, or 0 past its end). */
   readonly choice: number;
-  /** The thread picked. */
+  /** The thread picked; for an answer to a model's choice, the thread that asked. */
   readonly thread: number;
+  /** True for an answer to a model's choice (`options` alternatives), not a thread pick. */
+  readonly answer?: true;
 }
 
 /**
@@ -62,6 +69,12 @@ export class ChoicePolicy implements Policy {
     let n = 0;
     for (const p of this.points) if (p.preemptible && p.choice % p.options !== 0) n++;
     return n;
+  }
+
+  choose(k: number, at: ModelChoice): number {
+    const choice = this.choices[this.points.length] ?? 0;
+    this.points.push({ step: at.step, options: k, preemptible: false, choice, thread: at.thread, answer: true });
+    return choice % k;
   }
 
   pick(runnable: readonly number[], at: SchedulingPoint): number {

@@ -74,7 +74,7 @@ export interface ScheduleOptions extends EngineOptions, ChoicesOptions {}
 /**
  * Schedules of `program`. Unless given, the list length and the largest choice are sized
  * from one run without preemptions: twice its scheduling points plus 8, and its thread count
- * minus one.
+ * minus one (or more, when a model's choice there has more alternatives).
  *
  * @example
  * ```ts
@@ -91,7 +91,10 @@ export function schedules(program: Program, options: ScheduleOptions = {}): fc.A
   if (maxLength === undefined || maxChoice === undefined) {
     const probe = runChoices(program, [], options);
     maxLength ??= 2 * probe.points.length + 8;
-    maxChoice ??= Math.max(1, probe.execution.threads.length - 1);
+    // A model's choice among k alternatives (as_completed's order) needs entries up to k - 1.
+    let widest = probe.execution.threads.length - 1;
+    for (const p of probe.points) if (p.answer === true && p.options - 1 > widest) widest = p.options - 1;
+    maxChoice ??= Math.max(1, widest);
   }
   maxChoice = Math.max(1, maxChoice);
   return new ScheduleArbitrary(fc.array(fc.integer({ min: 0, max: maxChoice }), { maxLength }), maxLength, program, options);

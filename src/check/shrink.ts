@@ -22,10 +22,22 @@ class SequencePolicy implements Policy {
   readonly name = 'sequence';
   readonly choices: number[] = [];
   preemptions = 0;
-  constructor(private readonly wished: readonly number[]) {}
+  private answered = 0;
+  constructor(
+    private readonly wished: readonly number[],
+    /** The answers the run being shrunk gave to the model's choices, in order (ChoicePolicy reads them from the list). */
+    private readonly answers: readonly number[] = [],
+  ) {}
   begin(): void {
     this.choices.length = 0;
     this.preemptions = 0;
+    this.answered = 0;
+  }
+  choose(k: number): number {
+    const a = this.answers[this.answered++] ?? 0;
+    const answer = a < k ? a : 0;
+    this.choices.push(answer);
+    return answer;
   }
   pick(runnable: readonly number[], at: SchedulingPoint): number {
     const want = this.wished[at.step];
@@ -78,8 +90,9 @@ export function* fewerPreemptions(program: Program, schedule: Schedule, options:
   const current = runChoices(program, schedule.choices, options);
   if (current.preemptions === 0) return;
   const seen = new Set<string>();
+  const answers = (current.execution.choices ?? []).map((c) => c.value);
   for (const wished of movedSequences(current.execution.schedule)) {
-    const policy = new SequencePolicy(wished);
+    const policy = new SequencePolicy(wished, answers);
     execute(program, {
       policy,
       seed: 0,
