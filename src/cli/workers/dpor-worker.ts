@@ -3,29 +3,18 @@
  * loader the coordinator names, then runs the jobs it is handed (scheduler/explore/workers/
  * dpor-jobs.ts), one at a time, in slices, sending between slices the top states it passed and
  * the races it reversed at top states (so the coordinator can hand new jobs to idle workers
- * early), and its progress. A stop ends the job at its next execution.
+ * early), and its progress. A stop ends the job at its next execution. The loop is serve.ts.
  */
 import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { DporBranchRun } from '../../scheduler/explore/workers/dpor-branch.js';
 import type { FromJobWorker, ToJobWorker } from '../../scheduler/explore/workers/dpor-job-coordinator.js';
-import { loadProgram } from './load-program.js';
-import { portable } from './portable.js';
 import type { FromWorker, WorkerSetup } from './protocol.js';
+import { serve } from './serve.js';
 
-const port = parentPort!;
 const setup = workerData as WorkerSetup;
-const send = (m: FromJobWorker | FromWorker): void => port.postMessage(m);
+const send = (m: FromJobWorker | FromWorker): void => parentPort!.postMessage(m);
 let current: DporBranchRun | undefined;
-const queue: ToJobWorker[] = [];
-let wake: (() => void) | undefined;
-
-port.on('message', (m: ToJobWorker | { type: 'close' }) => {
-  if (m.type === 'stop') current?.interrupt();
-  else if (m.type === 'close') queue.push(m as never);
-  else queue.push(m);
-  wake?.();
-});
 
 /**
  * CPU time of this thread in ms (Linux: /proc/thread-self/stat, in ticks of 10 ms), or
@@ -46,19 +35,15 @@ function flush(run: DporBranchRun): void {
   if (top.states !== undefined || top.races.length > 0) send({ type: 'top', states: top.states ?? null, races: top.races });
 }
 
-async function main(): Promise<void> {
-  const program = await loadProgram(setup, send);
-  if (program === undefined) return;
-  for (;;) {
-    while (queue.length === 0) await new Promise<void>((resolve) => (wake = resolve));
-    const m = queue.shift()! as ToJobWorker | { type: 'close' };
-    if (m.type === 'close') break;
-    if (m.type !== 'job') continue;
+serve<ToJobWorker | { readonly type: 'close' }>(setup, send, {
+  interrupt: () => current?.interrupt(),
+  async run(program, m) {
+    if (m.type !== 'job') return;
+    const t0 = performance.now();
+    const cpu0 = threadCpuMs();
+    let busy = 0;
+    current = new DporBranchRun(program, setup.options, { job: m.job }, () => performance.now());
     try {
-      const t0 = performance.now();
-      const cpu0 = threadCpuMs();
-      let busy = 0;
-      current = new DporBranchRun(program, setup.options, { job: m.job }, () => performance.now());
       // The first slice is one execution: the top states and races it reports make the jobs idle workers wait for.
       for (let budget = 0; ; budget = 50) {
         const t = performance.now();
@@ -73,14 +58,8 @@ async function main(): Promise<void> {
       }
       const cpu1 = threadCpuMs();
       send({ type: 'job-done', result: current.result(), busyMs: busy, wallMs: performance.now() - t0, ...(cpu0 === undefined || cpu1 === undefined ? {} : { cpuMs: cpu1 - cpu0 }) });
-    } catch (e) {
-      send({ type: 'error', error: portable(e) });
-      return;
     } finally {
       current = undefined;
     }
-  }
-  port.close();
-}
-
-void main();
+  },
+});
