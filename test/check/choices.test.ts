@@ -2,32 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { enumerateSchedules } from '../../src/check/exhaustive.js';
 import { findFailingSchedule } from '../../src/check/find.js';
 import { runChoices } from '../../src/check/run-choices.js';
-import { as_completed } from '../../src/models/as-completed.js';
-import { Future } from '../../src/models/future.js';
-import { shared } from '../../src/models/shared.js';
-import { program } from '../../src/scheduler/program.js';
+import { doneFirst } from '../fixtures/done-futures.js';
 
 /**
  * Three futures done before as_completed is called: the order it yields them in is a model's
  * choice (CPython's set order), which property checks generate, shrink and enumerate with the
  * schedule. The claim fails only when `c` comes first: never under the default answers.
  */
-const cFirst = program(
-  'test/check-c-first',
-  function* main() {
-    const s = shared('s', { order: '' });
-    const fs: Future<string>[] = [];
-    for (const name of ['a', 'b', 'c']) {
-      const f = new Future<string>();
-      yield* f.set_result(name);
-      fs.push(f);
-    }
-    const order: string[] = [];
-    for (const f of yield* as_completed(fs).all()) order.push(yield* f.result());
-    yield* s.set('order', order.join(''));
-  },
-  { claims: { 'c is not first': (st) => !String(st.s?.order).startsWith('c') || `order is ${String(st.s?.order)}` } },
-);
+const cFirst = doneFirst(3, 'c');
 
 describe('property checks and a model\'s choices', () => {
   it('the choice list answers the choices: [2, 1] puts c first, then b', () => {

@@ -5,24 +5,13 @@ import { describe, expect, it } from 'vitest';
 import { exploreCommand, type ExploreArgs } from '../../src/cli/explore.js';
 import { replayCommand } from '../../src/cli/replay.js';
 import { runCommand, type RunArgs } from '../../src/cli/run.js';
+import { doneFirstSource } from '../fixtures/done-futures.js';
 
 const defaults: Omit<ExploreArgs, 'program'> = { strategy: 'dpor', untimed: false, seed: 0, histogram: false, keepGoing: false, timestamps: false, json: false };
 const runDefaults: Omit<RunArgs, 'program'> = { policy: 'gil', seed: 0, runs: 1, timestamps: false, force: false, json: false };
 
 /** Fails only when as_completed yields c first: never in the order given (the default answer). */
-const SOURCE = `from concurrent.futures import Future, as_completed
-
-fs = []
-for name in ["a", "b", "c"]:
-    f = Future()
-    f.set_result(name)
-    fs.append(f)
-order = []
-for f in as_completed(fs):
-    order.append(f.result())
-print(" ".join(order))
-assert order[0] != "c", order
-`;
+const SOURCE = doneFirstSource('assert order[0] != "c", order\n');
 
 function file(): string {
   const dir = mkdtempSync(join(tmpdir(), 'threadsim-choices-'));

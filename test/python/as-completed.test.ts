@@ -6,40 +6,14 @@
  */
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { as_completed } from '../../src/models/as-completed.js';
-import { Future } from '../../src/models/future.js';
-import { print } from '../../src/models/logging.js';
 import { pythonProgram } from '../../src/python/program.js';
 import { explore } from '../../src/scheduler/explore/explore.js';
-import { program } from '../../src/scheduler/program.js';
 import { requirePython } from './cpython.js';
 import { defaultOutcome } from './threadsim-outcomes.js';
+import { doneFirst, doneFirstSource } from '../fixtures/done-futures.js';
 
-const SOURCE = `from concurrent.futures import Future, as_completed
-
-fs = []
-for name in ["a", "b", "c"]:
-    f = Future()
-    f.set_result(name)
-    fs.append(f)
-order = []
-for f in as_completed(fs):
-    order.append(f.result())
-print(" ".join(order))
-`;
-
-const py = pythonProgram(SOURCE, 'done_first.py');
-const ts = program('test/done-first', function* main() {
-  const fs: Future<string>[] = [];
-  for (const name of ['a', 'b', 'c']) {
-    const f = new Future<string>();
-    yield* f.set_result(name);
-    fs.push(f);
-  }
-  const order: string[] = [];
-  for (const f of yield* as_completed(fs).all()) order.push(yield* f.result());
-  yield* print(order.join(' '));
-});
+const py = pythonProgram(doneFirstSource(), 'done_first.py');
+const ts = doneFirst(3);
 
 const ALL_ORDERS = ['a b c', 'a c b', 'b a c', 'b c a', 'c a b', 'c b a'];
 

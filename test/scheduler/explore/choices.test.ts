@@ -7,21 +7,7 @@ import { Thread } from '../../../src/models/thread.js';
 import { explore } from '../../../src/scheduler/explore/explore.js';
 import { program } from '../../../src/scheduler/program.js';
 import { factorial } from './helpers.js';
-
-/** `n` futures done before as_completed is called; prints them in the order it yields them. */
-function doneFirst(n: number) {
-  return program(`test/done-first-${n}`, function* main() {
-    const fs: Future<string>[] = [];
-    for (let i = 0; i < n; i++) {
-      const f = new Future<string>();
-      yield* f.set_result(String.fromCharCode(97 + i));
-      fs.push(f);
-    }
-    const order: string[] = [];
-    for (const f of yield* as_completed(fs).all()) order.push(yield* f.result());
-    yield* print(order.join(' '));
-  });
-}
+import { doneFirst } from '../../fixtures/done-futures.js';
 
 /** Two threads race on x (read, then write x + 1), then MainThread takes the first of two futures done before as_completed. */
 const raceAndChoice = program('test/race-and-choice', function* main() {

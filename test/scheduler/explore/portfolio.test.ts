@@ -3,10 +3,7 @@ import { explore } from '../../../src/scheduler/explore/explore.js';
 import { BUG_SUITE } from '../../../src/examples/bench/bugs/index.js';
 import { PORTFOLIO_MEMBERS, PORTFOLIO_TURNS } from '../../../src/scheduler/explore/portfolio.js';
 import { named } from './helpers.js';
-import { as_completed } from '../../../src/models/as-completed.js';
-import { Future } from '../../../src/models/future.js';
-import { shared } from '../../../src/models/shared.js';
-import { program } from '../../../src/scheduler/program.js';
+import { doneFirst } from '../../fixtures/done-futures.js';
 
 describe('the portfolio strategy', () => {
   it('is a pure function of the seed and credits the member that found the failure', () => {
@@ -62,15 +59,7 @@ describe('the portfolio strategy', () => {
   // non-default order of two done futures fails the claim, and the portfolio samples on
   // until reads-from fuzzing draws it.
   it('claims no proof for a program that makes choices', () => {
-    const p = program('test/portfolio-choice', function* main() {
-      const s = shared('s', { first: '' });
-      const a = new Future<string>();
-      const b = new Future<string>();
-      yield* a.set_result('a');
-      yield* b.set_result('b');
-      const first = (yield* as_completed([a, b]).next()) as { done: false; value: Future<string> };
-      yield* s.set('first', yield* first.value.result());
-    }, { claims: { 'a comes first': (st) => st.s?.first === 'a' || `first is ${String(st.s?.first)}` } });
+    const p = doneFirst(2, 'b');
     const s = explore(p, { strategy: 'portfolio', maxExecutions: 200, shrink: false });
     expect(s.proof).toBeUndefined();
     expect(s.exhaustive).toBe(false);
