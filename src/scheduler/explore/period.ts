@@ -48,6 +48,7 @@ import type { Monitor, StepEvent } from '../monitor.js';
 import { conflict, eventOf, type DependencyRules, type EventInfo } from './events.js';
 import type { Policy, SchedulingPoint } from '../policies/policy.js';
 import { AbandonExecution, isPreemption, runGuarded, type Runner, type Search, type SearchStep } from './search.js';
+import { BinaryHeap } from '../heap.js';
 
 /** Conflicts as DPOR sees them, without output ordering. */
 const RULES: DependencyRules = { orderOutput: false, daemon: () => false };
@@ -82,62 +83,6 @@ function before(a: Entry, b: Entry): boolean {
   return a.seq < b.seq;
 }
 
-/** A binary heap of frontier entries, cheapest on top. */
-class Frontier {
-  private readonly items: Entry[] = [];
-
-  get size(): number {
-    return this.items.length;
-  }
-
-  peek(): Entry | undefined {
-    return this.items[0];
-  }
-
-  push(e: Entry): void {
-    const a = this.items;
-    a.push(e);
-    let i = a.length - 1;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (!before(a[i]!, a[p]!)) break;
-      [a[i], a[p]] = [a[p]!, a[i]!];
-      i = p;
-    }
-  }
-
-  pop(): Entry | undefined {
-    const a = this.items;
-    const top = a[0];
-    const last = a.pop();
-    if (a.length > 0 && last !== undefined) {
-      a[0] = last;
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let m = i;
-        if (l < a.length && before(a[l]!, a[m]!)) m = l;
-        if (r < a.length && before(a[r]!, a[m]!)) m = r;
-        if (m === i) break;
-        [a[i], a[m]] = [a[m]!, a[i]!];
-        i = m;
-      }
-    }
-    return top;
-  }
-}
-
-/**
- * The least number of periods of a schedule (thread index per step), cut greedily as the file
- * comment says. Exported for tests and reports.
- */
-export function periodsOf(schedule: readonly number[]): number {
-  const counter = new PeriodCounter();
-  for (const t of schedule) counter.step(t);
-  return counter.periods;
-}
-
 /** Counts periods and preemptions step by step. */
 class PeriodCounter {
   periods = 0;
@@ -170,7 +115,8 @@ class PeriodCounter {
 /** The PERIOD search; see the file comment. */
 export class PeriodSearch implements Search, Policy, Monitor {
   readonly name = 'period';
-  private readonly frontier = new Frontier();
+  /** The schedules still to try, cheapest on top. */
+  private readonly frontier = new BinaryHeap<Entry>(before);
   private readonly counter = new PeriodCounter();
   private seq = 0;
   private started = false;
