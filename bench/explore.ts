@@ -7,6 +7,9 @@
  *    SPIN's published 2.0 s for the same model on this kind of machine.
  * 3. Memory: peak RSS of lastzero-12 under DPOR (goal <= 150 MB), and of 10^6 random
  *    executions (goal <= 150 MB), each in a fresh child process running dist/, against a child that ran 1,000 executions (flat means ~1.0).
+ *    Also the period strategy, which keeps a frontier of untried choices up to a limit
+ *    (period.ts, MAX_FRONTIER): lastzero-10 for 10^5 and 3 x 10^5 executions, peak RSS and the
+ *    heap still alive at the end (flat means the two runs keep about the same).
  *
  * Run: npm run build && npx tsx bench/explore.ts [random-executions, default 1000000]
  */
@@ -22,18 +25,23 @@ main();
  * Peak RSS of one measurement in a fresh `node` running the compiled dist/ (what the CLI
  * runs; a TypeScript loader would add its own memory). Build first: npm run build.
  */
-function child(args: string[]): { executions: number; maxRssKb: number } {
+function child(args: string[]): { executions: number; maxRssKb: number; liveMb?: number } {
   const dist = new URL('../dist/', import.meta.url).href;
   const [mode, arg] = args;
   const body =
     mode === 'rss-dpor'
       ? `const { lastzero } = await import('${dist}examples/bench/index.js'); const { explore } = await import('${dist}scheduler/explore/explore.js');
          const s = explore(lastzero(${Number(arg)})); const executions = s.explored;`
+      : mode === 'rss-period'
+      ? `const { lastzero } = await import('${dist}examples/bench/index.js'); const { Exploration } = await import('${dist}scheduler/explore/explore.js');
+         const e = new Exploration(lastzero(10), { strategy: 'period', maxExecutions: ${Number(arg)}, keepGoing: true }); e.run(); const executions = e.summary().executions;
+         globalThis.gc(); const liveMb = process.memoryUsage().heapUsed / 2 ** 20;`
       : `const { lockedCounter } = await import('${dist}examples/bench/index.js'); const { Exploration } = await import('${dist}scheduler/explore/explore.js');
          const e = new Exploration(lockedCounter(3), { strategy: 'random', maxExecutions: ${Number(arg)}, keepGoing: true }); e.run(); const executions = e.summary().executions;`;
-  const code = `${body} console.log(JSON.stringify({ executions, maxRssKb: process.resourceUsage().maxRSS }));`;
-  const out = execFileSync(process.execPath, ['--input-type=module', '-e', code], { encoding: 'utf8', maxBuffer: 1 << 20 });
-  return JSON.parse(out.trim().split('\n').pop()!) as { executions: number; maxRssKb: number };
+  const live = mode === 'rss-period' ? ', liveMb' : '';
+  const code = `${body} console.log(JSON.stringify({ executions, maxRssKb: process.resourceUsage().maxRSS${live} }));`;
+  const out = execFileSync(process.execPath, ['--expose-gc', '--input-type=module', '-e', code], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  return JSON.parse(out.trim().split('\n').pop()!) as { executions: number; maxRssKb: number; liveMb?: number };
 }
 
 function main(): void {
@@ -76,4 +84,8 @@ function main(): void {
   console.log(`  baseline, 1,000 random executions of locked-counter-3: ${(base.maxRssKb / 1024).toFixed(0)} MB`);
   console.log(`  lastzero-12, ${dpor.executions} DPOR executions: ${(dpor.maxRssKb / 1024).toFixed(0)} MB (${(dpor.maxRssKb / base.maxRssKb).toFixed(2)} x baseline)`);
   console.log(`  ${many.executions.toLocaleString('en-US')} random executions of locked-counter-3: ${(many.maxRssKb / 1024).toFixed(0)} MB (${(many.maxRssKb / base.maxRssKb).toFixed(2)} x baseline)`);
+  for (const n of [100_000, 300_000]) {
+    const p = child(['rss-period', String(n)]);
+    console.log(`  lastzero-10, ${p.executions.toLocaleString('en-US')} period executions: ${(p.maxRssKb / 1024).toFixed(0)} MB peak, ${(p.liveMb ?? 0).toFixed(0)} MB alive at the end (${(p.maxRssKb / base.maxRssKb).toFixed(2)} x baseline)`);
+  }
 }

@@ -100,6 +100,9 @@ export function verdict(s: ExploreSummary): string {
       }
       return `all ${plural(n, 'execution')} of ${s.program} explored (${method(s)}): no failure`;
     case 'bound':
+      if (s.periods !== undefined) {
+        return `all ${plural(s.periods.schedules, 'schedule')} of ${s.program} with up to ${plural(s.periods.upTo, 'period')} explored (${method(s)}): no failure; the rest of the ${plural(s.executions, 'execution')} run were a part of the schedules with more periods`;
+      }
       return `all ${plural(n, 'execution')} of ${s.program} with at most ${plural(s.bound ?? 0, 'preemption')} explored (${method(s)}): no failure; more preemptions were not tried`;
     case 'interrupted':
       return `interrupted after ${plural(s.executions, 'execution')} of ${s.program} (${method(s)}): no failure so far; the search is incomplete`;

@@ -56,6 +56,8 @@ export interface ExploreOptions {
   readonly untimed?: boolean;
   /** Stop after this many executions. Default: unlimited for dfs/dpor, 1000 for pct/random. */
   readonly maxExecutions?: number;
+  /** period: untried choices its frontier keeps at most (default MAX_FRONTIER, period.ts). */
+  readonly maxFrontier?: number;
   readonly maxSteps?: number;
   readonly cpuCount?: number;
   /** Base seed of the sampling strategies: run i uses `runSeed(seed, i)`. Default 0. */
@@ -183,6 +185,8 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 /** Runs of a sampling strategy when `maxExecutions` is not given. */
 export const DEFAULT_SAMPLES = 1000;
 const NO_LINES: readonly string[] = Object.freeze([]);
+/** The period strategy's frontier reached its limit (period.ts, MAX_FRONTIER). */
+const FRONTIER_NOTE = "the period strategy's frontier reached its limit";
 const OUTPUT_NOTE = 'output lines count as dependent steps, so executions that print in a different order are told apart';
 
 /** An exploration in progress. */
@@ -201,6 +205,8 @@ export class Exploration {
   private portfolio: PortfolioSearch | undefined;
   private rff: RffSearch | undefined;
   private period: PeriodSearch | undefined;
+  /** A period search (under an earlier set of answers to the program's choices) dropped alternatives. */
+  private periodCut = false;
   private bound: number | undefined;
   private readonly maxBound: number;
   private readonly notes: string[] = [];
@@ -295,7 +301,8 @@ export class Exploration {
         // Like DFS: every schedule under every set of answers to the program's choices, so
         // that a finished search is a proof for programs that make choices too.
         this.choices = new ChoiceSearch(() => {
-          this.period = new PeriodSearch(this.runner);
+          if (this.period?.frontierFull === true) this.periodCut = true;
+          this.period = new PeriodSearch(this.runner, o.maxFrontier);
           return this.period;
         });
         this.search = this.choices;
@@ -460,7 +467,8 @@ export class Exploration {
       this.startDfs();
       return;
     }
-    const cutByBound = this.dfs !== undefined && this.pruned;
+    // A period search whose frontier was full ran out of the schedules it kept: the rest were cut.
+    const cutByBound = (this.dfs !== undefined && this.pruned) || this.cutPeriod;
     this.exhaustive = !cutByBound;
     this.stopped = cutByBound ? 'bound' : 'exhausted';
   }
@@ -491,6 +499,9 @@ export class Exploration {
       if (at >= 0) this.notes.splice(at, 1);
       this.notes.push(`${CHOICES_NOTE}: ${this.choices.functions} ${this.choices.functions === 1 ? 'set' : 'sets'} of answers searched, and each execution counted is one trace under one set of answers`);
     }
+    if (this.cutPeriod && !this.notes.some((n) => n.startsWith(FRONTIER_NOTE))) {
+      this.notes.push(`${FRONTIER_NOTE} (${this.period!.frontierLimit} untried schedules): alternatives with more periods than it covered were dropped, so memory stays flat and the search is not exhaustive`);
+    }
     const dfsBound = this.dfs === undefined || this.bound === Infinity ? undefined : this.bound;
     return {
       program: this.program.name,
@@ -519,6 +530,11 @@ export class Exploration {
       ...(this.choices === undefined || this.choices.choiceFree ? {} : { choiceFunctions: this.choices.functions }),
       elapsedMs: this.elapsed,
     };
+  }
+
+  /** True when a period search dropped alternatives because its frontier was full. */
+  private get cutPeriod(): boolean {
+    return this.periodCut || this.period?.frontierFull === true;
   }
 
   /** What the period strategy has covered, when that is a set of schedules short of all. */

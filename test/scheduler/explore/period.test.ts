@@ -6,6 +6,7 @@ import { explore } from '../../../src/scheduler/explore/explore.js';
 import { PeriodSearch } from '../../../src/scheduler/explore/period.js';
 import type { Runner } from '../../../src/scheduler/explore/search.js';
 import { failureSignature } from '../../../src/scheduler/explore/shrink.js';
+import { verdict } from '../../../src/cli/explore-report.js';
 import { execute } from '../../../src/scheduler/execution.js';
 import { ReplayPolicy } from '../../../src/scheduler/policies/replay.js';
 import { program, type Program } from '../../../src/scheduler/program.js';
@@ -126,6 +127,53 @@ describe('the period strategy', () => {
     const b = explore(named('bench/bug-two-stage-2-3'), { strategy: 'period', shrink: false });
     expect(a.failures[0]!.execution).toBe(b.failures[0]!.execution);
     expect(a.failures[0]!.schedule).toEqual(b.failures[0]!.schedule);
+  });
+
+  // A full frontier drops alternatives: memory stays bounded, and the search claims only the
+  // period bounds it really covered (checked against brute force), and never a proof.
+  it('keeps at most its frontier limit of untried choices, claiming only the bounds it covered', () => {
+    const p = tiny();
+    const dfs = new DfsSearch(runnerOf(p));
+    const all = new Map<string, number>();
+    for (let s = dfs.next(); s.kind !== 'done'; s = dfs.next()) {
+      if (s.kind === 'execution') all.set(s.result.schedule.join(','), leastPeriods(s.result.schedule));
+    }
+    const limit = 150;
+    const search = new PeriodSearch(runnerOf(p), limit);
+    const seen = new Set<string>();
+    let claimed = 0;
+    for (let s = search.next(); s.kind !== 'done'; s = search.next()) {
+      if (s.kind !== 'execution') continue;
+      const key = s.result.schedule.join(',');
+      expect(seen.has(key)).toBe(false);
+      seen.add(key);
+      expect(search.untried).toBeLessThanOrEqual(limit);
+      const d = search.coveredPeriods;
+      if (Number.isFinite(d)) {
+        claimed = Math.max(claimed, d);
+        // Every schedule with up to d periods has run.
+        for (const [k, n] of all) if (n <= d) expect(seen.has(k)).toBe(true);
+      }
+    }
+    expect(search.frontierFull).toBe(true);
+    expect(search.exhausted).toBe(false);
+    expect(seen.size).toBeLessThan(all.size);
+    expect(claimed).toBeGreaterThanOrEqual(1);
+    // Some schedule with one period more than the final claim was never run.
+    const d = search.coveredPeriods;
+    expect(Number.isFinite(d)).toBe(true);
+    expect([...all].some(([k, n]) => n === d + 1 && !seen.has(k))).toBe(true);
+
+    const s = explore(p, { strategy: 'period', maxFrontier: limit });
+    expect(s.stopped).toBe('bound');
+    expect(s.exhaustive).toBe(false);
+    expect(s.executions).toBe(seen.size);
+    expect(s.periods?.upTo).toBe(d);
+    expect(s.notes.some((n) => n.includes('frontier reached its limit (150 untried schedules)'))).toBe(true);
+    expect(verdict(s)).toContain(`with up to ${d} period`);
+    expect(verdict(s)).not.toContain('preemption');
+    // Without the limit the same search is exhaustive.
+    expect(explore(p, { strategy: 'period' }).stopped).toBe('exhausted');
   });
 
   it('says how many periods it covered when the budget stops it, and proves a fixed twin', () => {
