@@ -70,18 +70,23 @@ function leastPeriods(schedule: readonly number[]): number {
   return best[n]!;
 }
 
+/** Every schedule of `p`, from DFS with no bound, with its number of periods by brute force. */
+function everySchedule(p: Program): Map<string, number> {
+  const dfs = new DfsSearch(runnerOf(p));
+  const all = new Map<string, number>();
+  for (let s = dfs.next(); s.kind !== 'done'; s = dfs.next()) {
+    if (s.kind === 'execution') all.set(s.result.schedule.join(','), leastPeriods(s.result.schedule));
+  }
+  return all;
+}
+
 describe('the period strategy', () => {
   // Executions do not come in order of their own periods (the default completion of a prefix
   // may need more), but once the search says every schedule with up to d periods has run,
   // exactly those that brute force counts have.
   it('runs every schedule of a small program exactly once, and covers the period bounds in order', () => {
     const p = tiny();
-    // Every schedule, from DFS with no bound, with its number of periods by brute force.
-    const dfs = new DfsSearch(runnerOf(p));
-    const all = new Map<string, number>();
-    for (let s = dfs.next(); s.kind !== 'done'; s = dfs.next()) {
-      if (s.kind === 'execution') all.set(s.result.schedule.join(','), leastPeriods(s.result.schedule));
-    }
+    const all = everySchedule(p);
     expect(all.size).toBeGreaterThan(100);
 
     const search = new PeriodSearch(runnerOf(p));
@@ -133,11 +138,7 @@ describe('the period strategy', () => {
   // period bounds it really covered (checked against brute force), and never a proof.
   it('keeps at most its frontier limit of untried choices, claiming only the bounds it covered', () => {
     const p = tiny();
-    const dfs = new DfsSearch(runnerOf(p));
-    const all = new Map<string, number>();
-    for (let s = dfs.next(); s.kind !== 'done'; s = dfs.next()) {
-      if (s.kind === 'execution') all.set(s.result.schedule.join(','), leastPeriods(s.result.schedule));
-    }
+    const all = everySchedule(p);
     const limit = 150;
     const search = new PeriodSearch(runnerOf(p), limit);
     const seen = new Set<string>();
