@@ -158,6 +158,18 @@ const NO_RESULTS: (readonly unknown[])[] = [];
 function noResults(n: number): readonly unknown[] {
   return (NO_RESULTS[n] ??= Object.freeze(new Array<unknown>(n).fill(undefined)));
 }
+/** Thread records kept for reuse at most. */
+const MAX_SPARE = 64;
+
+/** Failures that hold only strings and numbers (a race failure holds the values accessed). */
+function plainFailures(failures: readonly Failure[]): boolean {
+  for (let i = 0; i < failures.length; i++) {
+    const k = failures[i]!.kind;
+    if (k !== 'claim' && k !== 'exception' && k !== 'step-bound' && k !== 'deadlock') return false;
+  }
+  return true;
+}
+
 const MAIN_THREAD: SpawnOptions = Object.freeze({ name: 'MainThread', daemon: false, handle: undefined });
 const DEFAULT_SETTINGS: RuntimeSettings = Object.freeze({ cpuCount: -1, programSeed: -1, captureSites: false });
 
@@ -168,53 +180,90 @@ const DONE = 2;
 /** A pending op's deadline when it has no timeout (a small integer, so the field never holds a boxed number). */
 const NO_DEADLINE = -1;
 
+/** A record's generator before its body is made (a finished one, so that a reused record holds no old generator). */
+const NO_STEPS: Steps<unknown> = (function* (): Steps<unknown> {
+  return undefined;
+})();
+
 /** Where a thread is with Python's excepthook (SpawnOptions.onUncaught, asked once). */
 const IN_BODY = 0;
 const HOOK_ASKED = 1;
 const IN_HOOK = 2;
 
+/**
+ * A thread's record. Records of a finished run that nothing outside the engine can reach any
+ * more are reused by the next run ({@link Execution.reset}): every field is set in
+ * {@link Thread.init}, which the constructor calls too, so a reused record starts as a new one.
+ */
 class Thread implements ThreadRecord {
-  status = RUNNABLE;
+  declare index: number;
+  declare name: string;
+  declare daemon: boolean;
+  /** Kept whole, and its hooks called as its methods: a model may pass one object with methods instead of closures. */
+  declare options: SpawnOptions;
+  declare status: number;
   /** What the body returned, once done without raising. */
-  result: unknown = undefined;
-  pending: Op | undefined;
+  declare result: unknown;
+  declare pending: Op | undefined;
   /** Absolute deadline of the pending op's timeout; NO_DEADLINE when it has none. */
-  deadline = NO_DEADLINE;
+  declare deadline: number;
   /** Bumped on every wake so stale timer entries are ignored. */
-  token = 0;
-  parkedOn: WaitQueue | undefined;
+  declare token: number;
+  declare parkedOn: WaitQueue | undefined;
   /** Virtual time when the pending op was reached. */
-  since = 0;
+  declare since: number;
   /** True once the thread has parked waiting for its pending op. */
-  parkedForPending = false;
+  declare parkedForPending: boolean;
   /** The generator the thread runs: its body, then its excepthook steps if the body raised. */
-  gen!: Steps<unknown>;
+  declare gen: Steps<unknown>;
   /**
    * IN_BODY; HOOK_ASKED once the body raised and `onUncaught` was asked; IN_HOOK while the
    * thread runs the steps it gave (the body raised, so the thread has no result).
    */
-  hook = IN_BODY;
+  declare hook: number;
   /**
    * The store and key of the last object-valued shared location this thread read, wrote or
    * created: the one it most likely changed in place when it raises a frozen object's TypeError.
    */
-  sharedStore: string | undefined;
-  sharedKey: string | undefined;
+  declare sharedStore: string | undefined;
+  declare sharedKey: string | undefined;
   /** Made when first asked for (a join): most threads are never joined. */
-  finishedQueue: WaitQueue | undefined = undefined;
+  declare finishedQueue: WaitQueue | undefined;
   /** The thread whose step started this one (undefined for MainThread), and this thread's place among its children. */
-  parent: Thread | undefined = undefined;
-  childIndex = 0;
+  declare parent: Thread | undefined;
+  declare childIndex: number;
   /** Threads this one started, and choices it made, so far. */
-  children = 0;
-  choicesMade = 0;
-  constructor(
-    readonly index: number,
-    readonly name: string,
-    readonly daemon: boolean,
-    /** Kept whole, and its hooks called as its methods: a model may pass one object with methods instead of closures. */
-    readonly options: SpawnOptions,
-  ) {}
+  declare children: number;
+  declare choicesMade: number;
+
+  constructor(index: number, name: string, daemon: boolean, options: SpawnOptions) {
+    this.init(index, name, daemon, options);
+  }
+
+  /** Start afresh as thread `index` (a new record, or one reused from a finished run). */
+  init(index: number, name: string, daemon: boolean, options: SpawnOptions): void {
+    this.index = index;
+    this.name = name;
+    this.daemon = daemon;
+    this.options = options;
+    this.status = RUNNABLE;
+    this.result = undefined;
+    this.pending = undefined;
+    this.deadline = NO_DEADLINE;
+    this.token = 0;
+    this.parkedOn = undefined;
+    this.since = 0;
+    this.parkedForPending = false;
+    this.gen = NO_STEPS;
+    this.hook = IN_BODY;
+    this.sharedStore = undefined;
+    this.sharedKey = undefined;
+    this.finishedQueue = undefined;
+    this.parent = undefined;
+    this.childIndex = 0;
+    this.children = 0;
+    this.choicesMade = 0;
+  }
   get done(): boolean {
     return this.status === DONE;
   }
@@ -236,6 +285,13 @@ export class Execution implements Runtime {
   threads: Thread[] = [];
   /** `threads` was given to a monitor, which may keep it: the next run makes a new table. */
   private threadsHandedOver = false;
+  /**
+   * True when the last run's thread records can be reused: no monitor was handed them, and
+   * nothing the result holds (thread results, the final state, failures) can reach a model
+   * object that points at one. The next run then takes its records from {@link spare}.
+   */
+  private recyclable = false;
+  private readonly spare: Thread[] = [];
   private readonly runnable: Thread[] = [];
   private readonly runnableIds: number[] = [];
   /** The runnable list changed since `runnableIds` was built. */
@@ -362,8 +418,13 @@ export class Execution implements Runtime {
       this.threads = [];
       this.threadsHandedOver = false;
     } else {
+      if (this.recyclable) {
+        const threads = this.threads;
+        for (let i = 0; i < threads.length && this.spare.length < MAX_SPARE; i++) this.spare.push(threads[i]!);
+      }
       empty(this.threads);
     }
+    this.recyclable = false;
     empty(this.runnable);
     empty(this.runnableIds);
     this.runnableDirty = true;
@@ -434,7 +495,9 @@ export class Execution implements Runtime {
       const found = this.monitor?.onEnd?.(ending, this.state, this.threads);
       if (found) this.failures.push(...found);
       if (claims.length > 0 && this.monitor?.explainClaim !== undefined) this.explainClaims(claims);
-      return this.result(ending);
+      const r = this.result(ending);
+      this.recyclable = this.monitor === undefined && final?.primitive === true && r.results === noResults(this.threads.length) && plainFailures(r.failures);
+      return r;
     } finally {
       setActiveRuntime(before);
     }
@@ -996,7 +1059,9 @@ export class Execution implements Runtime {
    * default report is printed by the spawning thread, whose step this is.
    */
   private startThread(body: (self: ThreadRecord) => Steps<unknown>, options: SpawnOptions): Thread {
-    const t = new Thread(this.threads.length, options.name, options.daemon, options);
+    let t = this.spare.pop();
+    if (t === undefined) t = new Thread(this.threads.length, options.name, options.daemon, options);
+    else t.init(this.threads.length, options.name, options.daemon, options);
     this.threads.push(t);
     const outer = this.cur as Thread | undefined;
     if (outer !== undefined && this.threads.length > 1) {

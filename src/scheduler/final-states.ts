@@ -22,6 +22,8 @@ export interface FinalState {
   readonly state: SharedState;
   /** The verdict each false claim gave on this state and the failure made of it. */
   readonly claims: Map<string, { readonly verdict: string | false; readonly failure: ClaimFailure }>;
+  /** Every value of the state is a primitive (no object, such as a model's, can be reached through it). */
+  readonly primitive: boolean;
 }
 
 interface Kept extends FinalState {
@@ -53,7 +55,8 @@ export class FinalStates {
     }
     for (const name in working) Object.freeze(working[name]);
     Object.freeze(working);
-    const k: Kept = { state: working, claims: new Map(), flat: flatten(working) };
+    const flat = flatten(working);
+    const k: Kept = { state: working, claims: new Map(), flat, primitive: allPrimitive(flat) };
     if (kept.length === KEPT) kept.pop();
     kept.unshift(k);
     return k;
@@ -98,4 +101,18 @@ function equal(flat: readonly unknown[], state: SharedState): boolean {
     stores++;
   }
   return stores === flat[0];
+}
+
+/** True when every value in `flat` (made by {@link flatten}) is a primitive. */
+function allPrimitive(flat: readonly unknown[]): boolean {
+  let p = 1;
+  for (let store = 0; store < (flat[0] as number); store++) {
+    const keys = flat[p + 1] as number;
+    p += 2;
+    for (let k = 0; k < keys; k++, p += 2) {
+      const v = flat[p + 1];
+      if ((typeof v === 'object' && v !== null) || typeof v === 'function') return false;
+    }
+  }
+  return true;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { execute } from '../../src/scheduler/execution.js';
 import { program } from '../../src/scheduler/program.js';
 import { GilPolicy, RandomPolicy } from '../../src/scheduler/policies/index.js';
-import { Thread } from '../../src/models/thread.js';
+import { Thread, current_thread } from '../../src/models/thread.js';
 import { logging } from '../../src/models/logging.js';
 import { shared } from '../../src/models/shared.js';
 import type { Steps } from '../../src/scheduler/ops.js';
@@ -78,5 +78,39 @@ describe('execute() reuses its engine between runs', () => {
     expect(r.state).toEqual({ o: { value: 3 } });
     expect(inner!.state).toEqual({ c: { value: 2 } });
     expect(inner!.threads.map((t) => t.name)).toEqual(['MainThread', 'a', 'b']);
+  });
+
+  // The engine reuses a finished run's thread records only when nothing a result holds can
+  // reach them: a model Thread kept in the final state or returned by a thread still names its
+  // own thread after later runs reused the engine.
+  it('keeps a thread that a result can still reach (in the final state, or returned) as it was', () => {
+    const keeper = (inState: boolean) =>
+      program(`reuse/keeps-${inState ? 'state' : 'result'}`, function* main() {
+        const s = shared('s', { who: null as Thread | null });
+        const w = new Thread({
+          name: 'keeper',
+          target: function* () {
+            if (inState) yield* s.set('who', current_thread());
+            else return current_thread();
+            return undefined;
+          },
+        });
+        yield* w.start();
+        yield* w.join();
+      });
+    const other = program('reuse/other', function* main() {
+      const c = shared('c', { value: 0 });
+      for (const name of ['x', 'y', 'z']) yield* new Thread({ name, target: add, args: [c, name] }).start();
+    });
+    for (const inState of [true, false]) {
+      const first = execute(keeper(inState), { policy: new GilPolicy(), seed: 0 });
+      const kept = (inState ? first.state.s!.who : first.results[1]) as Thread;
+      expect(kept).toBeInstanceOf(Thread);
+      const ident = kept.ident;
+      for (let seed = 0; seed < 5; seed++) execute(other, { policy: new RandomPolicy(), seed });
+      expect(kept.name).toBe('keeper');
+      expect(kept.is_alive()).toBe(false);
+      expect(kept.ident).toBe(ident);
+    }
   });
 });

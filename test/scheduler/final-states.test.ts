@@ -5,6 +5,7 @@ import { RandomPolicy } from '../../src/scheduler/policies/index.js';
 import { Thread } from '../../src/models/thread.js';
 import { shared, type Shared } from '../../src/models/shared.js';
 import type { Steps } from '../../src/scheduler/ops.js';
+import { FinalStates } from '../../src/scheduler/final-states.js';
 
 // Runs that end in an equal final state share one frozen state, and a claim that fails the
 // same way on it shares its failure; every claim is still asked on every run.
@@ -80,5 +81,14 @@ describe('final states of execute() runs', () => {
     expect(runs[0]!.failures.map((f) => f.message)).toEqual(["claim 'moody' is false: first reason"]);
     expect(runs[1]!.failures.map((f) => f.message)).toEqual(["claim 'moody' is false: second reason"]);
     expect(runs[2]!.failures).toEqual([]);
+  });
+
+  it('says whether every value of a state is a primitive', () => {
+    const kept = new FinalStates();
+    expect(kept.intern({ a: { x: 1, y: 'two', z: null, w: undefined, v: true } }).primitive).toBe(true);
+    expect(kept.intern({}).primitive).toBe(true);
+    expect(kept.intern({ a: { x: 1 }, b: { list: [1, 2] } }).primitive).toBe(false);
+    expect(kept.intern({ a: { f: () => 1 } }).primitive).toBe(false);
+    expect(kept.intern({ a: { x: 1 }, b: { o: { nested: 1 } }, c: { y: 2 } }).primitive).toBe(false);
   });
 });

@@ -23,14 +23,17 @@ function* lockedIncrement(c: Counter, lock: Lock): Steps<void> {
 
 /** N adder threads; each does `counter.value += 1` (a read, then a write), under a lock or not. */
 function counter(n: number, locked: boolean): Program {
+  // Made once per program, not per execution.
+  const names = Array.from({ length: n }, (_, i) => `adder-${i + 1}`);
   return program(
     `bench/${locked ? 'locked-counter' : 'counter'}-${n}`,
     function* main() {
       const c = shared('counter', { value: 0 });
-      const lock = new Lock({ name: 'lock' });
+      // The unlocked program makes no lock: one that no thread takes would only cost time.
+      const lock = locked ? new Lock({ name: 'lock' }) : undefined;
       const ts = [];
-      for (let i = 1; i <= n; i++) {
-        ts.push(locked ? new Thread({ name: `adder-${i}`, target: lockedIncrement, args: [c, lock] }) : new Thread({ name: `adder-${i}`, target: increment, args: [c] }));
+      for (let i = 0; i < n; i++) {
+        ts.push(lock === undefined ? new Thread({ name: names[i], target: increment, args: [c] }) : new Thread({ name: names[i], target: lockedIncrement, args: [c, lock] }));
       }
       for (const t of ts) yield* t.start();
     },
