@@ -12,7 +12,7 @@ import { PartRun, splitsBySeed, type PartResult } from '../scheduler/explore/wor
 import { parseShard, SHARD_FORMAT, SHARD_VERSION, shardRange, type ShardFile } from '../scheduler/explore/workers/shard.js';
 import { ParallelExploration, workersAvailable } from './workers/pool.js';
 import { ParallelDpor } from './workers/dpor-pool.js';
-import { splitsDpor } from '../scheduler/explore/workers/dpor-coordinator.js';
+import { splitsDpor } from '../scheduler/explore/workers/dpor-tally.js';
 import { runDporShard } from './dpor-shard.js';
 import { GilPolicy } from '../scheduler/policies/index.js';
 import type { Program } from '../scheduler/program.js';
