@@ -1,11 +1,12 @@
 /**
- * A DPOR search split into jobs across worker threads (`explore --strategy dpor --workers N`),
- * with the report one thread gives apart from timing. The exchange itself (which job goes
- * where, what a race adds, the summary) is the pure state machine of
- * scheduler/explore/workers/dpor-job-coordinator.ts; this file only carries its messages over
- * node:worker_threads ports (which keep each channel's order, as the coordinator needs) and
- * waits. Ctrl-C ({@link ParallelDpor.interrupt}) stops every worker at its next execution and
- * keeps every failure found.
+ * A DPOR search split into jobs across N threads (`explore --strategy dpor --workers N`), with
+ * the report one thread gives apart from timing. Worker 0 is this thread (dpor-local.ts), which
+ * starts on the search at once; workers 1 to N-1 are node:worker_threads, which join it once
+ * they have started. The exchange itself (which job goes where, what a race adds, the summary)
+ * is the pure state machine of scheduler/explore/workers/dpor-job-coordinator.ts; this file
+ * only carries its messages (worker threads' ports keep each channel's order, as the
+ * coordinator needs) and waits. Ctrl-C ({@link ParallelDpor.interrupt}) stops every worker at
+ * its next execution and keeps every failure found.
  */
 import { Worker } from 'node:worker_threads';
 import type { Program } from '../../scheduler/program.js';
@@ -15,11 +16,13 @@ import type { PortableOptions } from '../../scheduler/explore/workers/part.js';
 import { revive } from './pool.js';
 import type { FromWorker, WorkerSetup } from './protocol.js';
 import { WorkerRun } from './worker-run.js';
+import { LocalDporWorker } from './dpor-local.js';
 
 const DPOR_WORKER_ENTRY = new URL('./dpor-worker.js', import.meta.url);
 
 /** How to run a DPOR search on several threads. */
 export interface ParallelDporOptions {
+  /** Threads that search, this one included (N-1 worker threads are started). */
   readonly workers: number;
   /** URL of a module exporting `loadProgram(spec)`, imported in each worker. */
   readonly loader: string;
@@ -27,11 +30,17 @@ export interface ParallelDporOptions {
   readonly spec: string;
   /** The top's depth (default: by the program and the worker count, see topDepth). */
   readonly depth?: number;
+  /** False: all N workers are worker threads, none runs in this thread (default true). */
+  readonly inThisThread?: boolean;
 }
 
 /** A DPOR search running on worker threads; drive it with {@link run}. */
 export class ParallelDpor extends WorkerRun {
+  /** The worker threads: workers `first` to N-1 (index i holds worker i + first). */
   private readonly workers: Worker[] = [];
+  /** 1 when worker 0 runs in this thread, else 0. */
+  private readonly first: number;
+  private readonly local: LocalDporWorker | undefined;
   readonly coordinator: DporJobCoordinator;
   private merged: ExploreSummary | undefined;
 
@@ -45,7 +54,9 @@ export class ParallelDpor extends WorkerRun {
     const n = Math.max(1, Math.floor(parallel.workers));
     this.coordinator = new DporJobCoordinator(program, portable, n, parallel.depth);
     const setup: WorkerSetup = { loader: parallel.loader, spec: parallel.spec, options: portable satisfies PortableOptions };
-    for (let i = 0; i < n; i++) {
+    const local = parallel.inThisThread !== false;
+    this.first = local ? 1 : 0;
+    for (let i = this.first; i < n; i++) {
       const worker = new Worker(DPOR_WORKER_ENTRY, { workerData: setup });
       worker.on('message', (m: FromJobWorker | FromWorker) => this.onMessage(i, m));
       worker.on('error', (e) => this.fail(e));
@@ -53,6 +64,10 @@ export class ParallelDpor extends WorkerRun {
         if (!this.finished && code !== 0) this.fail(new Error(`DPOR worker exited with code ${code}`));
       });
       this.workers.push(worker);
+    }
+    if (local) {
+      this.local = new LocalDporWorker(program, portable, (m) => this.onMessage(0, m), (e) => this.fail(e));
+      this.onMessage(0, { type: 'ready' });
     }
   }
 
@@ -80,6 +95,7 @@ export class ParallelDpor extends WorkerRun {
   }
 
   protected terminate(): Promise<unknown> {
+    this.local?.close();
     return Promise.all(this.workers.map((w) => w.terminate()));
   }
 
@@ -94,7 +110,10 @@ export class ParallelDpor extends WorkerRun {
   }
 
   private post(out: [number, ToJobWorker][]): void {
-    for (const [i, m] of out) this.workers[i]!.postMessage(m);
+    for (const [i, m] of out) {
+      if (i < this.first) this.local!.receive(m);
+      else this.workers[i - this.first]!.postMessage(m);
+    }
   }
 
   protected settle(): void {

@@ -38,13 +38,14 @@ export type ToJobWorker = { readonly type: 'job'; readonly job: DporJob; readonl
  * Each level multiplies the jobs (enough to keep the workers busy) and also the executions
  * abandoned below the top: a thread the top put to sleep may stay asleep for most of an
  * execution (lastzero's scanner does), and sequences it does not cover end blocked. Measured on
- * lastzero(12), 15,360 traces: 2 levels make 3 jobs, the largest 46% of the work, and no
- * execution abandoned; 3 levels, 6 jobs, the largest 29%, 2,816 abandoned (8% more CPU in
- * all); 4 levels, 11 jobs, 6,400 abandoned; 6 levels, 38 jobs, 15,616 abandoned (70% more).
- * Three levels for two workers.
+ * lastzero(12), 15,360 traces, the jobs run one after another in one thread: 2 levels make 3
+ * jobs (2,048, 6,144 and 7,168 executions: two workers can split them 53/47), none abandoned,
+ * and 13% more CPU than the unsplit search; 3 levels, 6 jobs, the largest 34%, but 2,816
+ * executions abandoned and 33% more CPU; 4 levels, 11 jobs, 6,400 abandoned. So two levels for
+ * two workers, and one more per doubling.
  */
 export function topLevels(workers: number): number {
-  return 2 + Math.max(1, Math.ceil(Math.log2(Math.max(1, workers))));
+  return 1 + Math.max(1, Math.ceil(Math.log2(Math.max(1, workers))));
 }
 
 /**
