@@ -399,7 +399,7 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
    * traces (lastzero(4), top depth 6: 9 of 28 found).
    */
   private topInsert(node: PathNode, seq: readonly EventInfo[]): boolean {
-    const wakeup = new WakeupSequence(seq, this.rules);
+    const wakeup = new WakeupSequence(seq, this.rules, true);
     for (const q of node.sleep) {
       const at = wakeup.weakInitial(q);
       if (at !== undefined && (at >= 0 || !this.topSleepers.has(q))) return false;
@@ -430,7 +430,7 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
    */
   private topRace(k: number, seq: readonly EventInfo[]): void {
     const node = this.path[k]!;
-    const wakeup = new WakeupSequence(seq, this.rules);
+    const wakeup = new WakeupSequence(seq, this.rules, true);
     for (const q of node.sleep) {
       const at = wakeup.weakInitial(q);
       if (at !== undefined && at >= 0) return;
@@ -707,11 +707,10 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
     // A race reversed inside a part's confined prefix belongs to another part (dpor-split.ts).
     if (k < this.fixed.length && this.top === undefined) return;
     // Built in scratch memory: most races insert nothing (a sleeping step or a branch already
-    // covers them), and the tree copies what it keeps (WakeupSequence's `borrowed`). A job of
-    // a split search (`top`) gets its own list.
-    const own = this.top !== undefined;
-    const seq = own ? [] : this.seqScratch;
-    if (!own) empty(seq);
+    // covers them), the tree copies what it keeps (WakeupSequence's `borrowed`), and a race at
+    // a job's top state sends on only its initials.
+    const seq = this.seqScratch;
+    empty(seq);
     for (let m = k + 1; m < n; m++) if (m !== j && !hb(k, m)) seq.push(all[m]!);
     seq.push(all[j]!);
     if (k < this.fixed.length) {
