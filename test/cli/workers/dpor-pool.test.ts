@@ -13,8 +13,10 @@ const distBuiltin = ((await import(new URL('examples/index.js', dist).href)) as 
 const loader = new URL('cli/worker-load.js', dist).href;
 
 describe('ParallelDpor', () => {
-  it('lastzero(8) on two worker threads: jobs on both, each trace run once, the one-thread histogram, progress summed', async () => {
-    const spec = 'bench/lastzero-8';
+  it('lastzero(10) on two worker threads: jobs on both, each trace run once, the one-thread histogram, progress summed', async () => {
+    // Large enough (3 jobs of 512, 1,280 and 1,536 executions) that the thread that starts first
+    // cannot run them all before the other has started, even on a loaded machine.
+    const spec = 'bench/lastzero-10';
     const program = distBuiltin(spec)!;
     const options = { histogram: true, countTraces: true, clock: () => performance.now() };
     const e = new ParallelDpor(program, options, { workers: 2, loader, spec, inThisThread: false });
@@ -23,10 +25,10 @@ describe('ParallelDpor', () => {
     const s = e.summary();
     const one = distExplore.explore(program, { histogram: true, countTraces: true });
     const splits = e.coordinator.splits;
-    expect(s.executions).toBe(704);
-    expect(s.traces).toBe(704);
+    expect(s.executions).toBe(3328);
+    expect(s.traces).toBe(3328);
     expect(s.histogram).toEqual(one.histogram);
-    expect(splits.run).toBe(704);
+    expect(splits.run).toBe(3328);
     expect(splits.redundant).toBe(0);
     expect(splits.jobs).toBeGreaterThan(2);
     expect(splits.workers.every((w) => w.jobs > 0)).toBe(true);
