@@ -20,6 +20,13 @@ import { LocalDporWorker } from './dpor-local.js';
 
 const DPOR_WORKER_ENTRY = new URL('./dpor-worker.js', import.meta.url);
 
+/**
+ * Wall time below which a DPOR search split across threads was measured no faster than one
+ * thread (docs/parallel.md, "DPOR on workers"): each worker thread starts cold, with its own
+ * start-up and its own compiling of the program's code.
+ */
+export const SHORT_SPLIT_MS = 5_000;
+
 /** How to run a DPOR search on several threads. */
 export interface ParallelDporOptions {
   /** Threads that search, this one included (N-1 worker threads are started). */
@@ -43,6 +50,7 @@ export class ParallelDpor extends WorkerRun {
   private readonly local: LocalDporWorker | undefined;
   readonly coordinator: DporJobCoordinator;
   private merged: ExploreSummary | undefined;
+  private interrupted = false;
 
   constructor(
     readonly program: Program,
@@ -83,8 +91,18 @@ export class ParallelDpor extends WorkerRun {
   /** Stop every worker at its next execution, keeping what was found (Ctrl-C). */
   interrupt(): void {
     if (this.finished) return;
+    this.interrupted = true;
     this.post(this.coordinator.interrupt());
     this.settle();
+  }
+
+  /**
+   * A note for the user when the whole search took less than {@link SHORT_SPLIT_MS}: on such
+   * a search the split does not pay. Undefined otherwise, and after an interrupt.
+   */
+  shortNote(): string | undefined {
+    if (!this.finished || this.interrupted || this.elapsed >= SHORT_SPLIT_MS || this.coordinator.splits.workers.length < 2) return undefined;
+    return `this DPOR search took ${(this.elapsed / 1000).toFixed(1)} s; below about ${SHORT_SPLIT_MS / 1000} s, --workers is measured no faster than one thread (each worker thread starts cold and compiles the program's code afresh): drop --workers for searches this short (docs/parallel.md)`;
   }
 
   /** The summary, identical to one thread's apart from timing. */
