@@ -41,7 +41,7 @@ export interface ParallelDporOptions {
   readonly inThisThread?: boolean;
 }
 
-/** A DPOR search running on worker threads; drive it with {@link run}. */
+/** A DPOR search running on this thread and worker threads; drive it with {@link run}. */
 export class ParallelDpor extends WorkerRun {
   /** The worker threads: workers `first` to N-1 (index i holds worker i + first). */
   private readonly workers: Worker[] = [];
