@@ -25,7 +25,7 @@ const DPOR_WORKER_ENTRY = new URL('./dpor-worker.js', import.meta.url);
  * thread (docs/parallel.md, "DPOR on workers"): each worker thread starts cold, with its own
  * start-up and its own compiling of the program's code.
  */
-export const SHORT_SPLIT_MS = 5_000;
+export const SHORT_SPLIT_MS = 2_000;
 
 /** How to run a DPOR search on several threads. */
 export interface ParallelDporOptions {
