@@ -40,9 +40,9 @@ export type ToJobWorker = { readonly type: 'job'; readonly job: DporJob; readonl
  * execution (lastzero's scanner does), and sequences it does not cover end blocked. Measured on
  * lastzero(12), 15,360 traces, the jobs run one after another in one thread: 2 levels make 3
  * jobs (2,048, 6,144 and 7,168 executions: two workers can split them 53/47), none abandoned,
- * and 13% more CPU than the unsplit search; 3 levels, 6 jobs, the largest 34%, but 2,816
- * executions abandoned and 33% more CPU; 4 levels, 11 jobs, 6,400 abandoned. So two levels for
- * two workers, and one more per doubling.
+ * for the unsplit search's CPU (780 to 820 ms of thread CPU against 790 to 830); 3 levels,
+ * 6 jobs, the largest 34%, but 2,816 executions abandoned and 18% to 25% more CPU; 4 levels,
+ * 11 jobs, 6,400 abandoned. So two levels for two workers, and one more per doubling.
  */
 export function topLevels(workers: number): number {
   return 1 + Math.max(1, Math.ceil(Math.log2(Math.max(1, workers))));
