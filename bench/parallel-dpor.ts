@@ -4,17 +4,23 @@
  * 1. Executions per trace (no timing, so the figure does not depend on the load): the jobs run
  *    in this thread with 2 simulated workers, for lastzero 6, 8, 10 and readers 6; also the
  *    jobs made and the executions abandoned (sleep-blocked below the top).
- * 2. Speed-up: `explore --strategy dpor` of lastzero(12) with 1 worker thread and with 2, in
- *    one run, alternating, 3 rounds each; prints the median wall times and their ratio (goal
- *    on this 2-core machine: at least 1.6x), and each worker's busy time and jobs, which tell
- *    the balance whatever the load. With 1 worker the search is not split (one job: the
- *    sequential search) but runs through the same pool in a worker thread, so the ratio
- *    measures the split against the sequential search, not thread start-up.
- *
- *    Then the machine's ceiling: two unsplit searches at once on two threads, against one.
+ * 2. Speed-up as a user sees it: `threadsim explore bench/lastzero-n.mjs` (lastzero(12) unless
+ *    --n says otherwise) with `--workers 1` and `--workers 2`, each run in a fresh process
+ *    (a process starts with nothing compiled, as every command does), alternating, R rounds.
+ *    Prints the median wall times and their ratio (goal on this 2-core machine: at least
+ *    1.6x), and the median CPU time of the whole process (every thread: the search, the worker
+ *    thread, the collector and the compiler). Checks that both print the same `--json` apart
+ *    from timing and abandoned work.
+ * 3. The machine's ceiling at that moment: two `--workers 1` processes of the same search at
+ *    once, against one alone. Twice one's time over the pair's is the best any split could reach
+ *    now; on two idle cores it would be 2.
+ * 4. How the jobs fell, from one split run in this process: per worker (worker 0 is this
+ *    thread), busy wall time, CPU time (Linux), jobs and executions.
  *
  * Run: npm run build && npx tsx bench/parallel-dpor.ts [--rounds R] [--n N] [--levels L]
  */
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { builtin } from '../dist/examples/index.js';
 import { lastzero } from '../dist/examples/bench/index.js';
 import type { Program } from '../dist/scheduler/program.js';
@@ -26,9 +32,9 @@ const arg = (name: string, fallback: number): number => {
   const i = process.argv.indexOf(name);
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
 };
-const rounds = arg('--rounds', 3);
+const rounds = arg('--rounds', 5);
 const size = arg('--n', 12);
-/** --levels L: the top's levels (default: topLevels of the worker count). */
+/** --levels L: the top's levels in part 4 (default: topLevels of the worker count). */
 const levels = arg('--levels', 0);
 
 /** The jobs of `program` with `workers` simulated workers taking turns, one execution at a time. */
@@ -60,57 +66,76 @@ for (const [name, program] of [['lastzero-6', lastzero(6)], ['lastzero-8', lastz
   console.log(`  ${name.padEnd(12)} ${String(r.traces).padStart(6)} traces, ${String(r.run).padStart(6)} executions (ratio ${(r.run / r.traces).toFixed(2)}), ${r.jobs} jobs, ${r.abandoned} abandoned below the top`);
 }
 
-const loader = new URL('./lastzero-loader.mjs', import.meta.url).href;
-/**
- * The machine's own ceiling: two unsplit searches at once, each on its own worker thread (work
- * that needs no coordination at all). Twice one search's time over this pair's is the best
- * speed-up any split could reach here now; on two idle cores it is 2.
- */
-async function pair(): Promise<number> {
-  const t0 = performance.now();
-  const start = (): ParallelDpor => new ParallelDpor(lastzero(size), { clock: () => performance.now() }, { workers: 1, loader, spec: `lastzero-${size}`, depth: 0 });
-  const both = [start(), start()];
-  await Promise.all(both.map(async (p) => {
-    while (!(await p.run(100)));
-  }));
-  return performance.now() - t0;
+const CLI = fileURLToPath(new URL('../bin/threadsim.js', import.meta.url));
+const PROGRAM = fileURLToPath(new URL('./lastzero-n.mjs', import.meta.url));
+/** Prints the process's CPU time (every thread) on standard error as it exits. */
+const CPU_PROBE = `data:text/javascript,process.on('exit',()=>{const u=process.cpuUsage();process.stderr.write('cpu-ms '+((u.user+u.system)/1000)+'\\n')})`;
+
+interface Cli {
+  ms: number;
+  cpuMs: number;
+  json: Record<string, unknown>;
 }
 
-async function timed(workers: number): Promise<{ ms: number; executions: number; busy: string; cpu: number[] }> {
+/** `threadsim explore` of lastzero(size) with `workers`, `count` processes started at once; the slowest one's wall time. */
+async function cli(workers: number, count = 1): Promise<Cli[]> {
   const t0 = performance.now();
-  const program = lastzero(size);
-  // One worker: the tree whole, as one job (the search --workers 1 runs, in a worker thread).
-  const depth = workers === 1 ? 0 : topDepth(program, {}, levels > 0 ? levels : topLevels(workers));
-  const p = new ParallelDpor(program, { clock: () => performance.now() }, { workers, loader, spec: `lastzero-${size}`, depth });
-  while (!(await p.run(100)));
-  const ms = performance.now() - t0;
-  const s = p.coordinator.splits;
-  const busy = s.workers.map((w, i) => `worker ${i + 1}: ${(w.ms / 1000).toFixed(2)} s busy, ${(w.cpuMs / 1000).toFixed(2)} s CPU, ${w.jobs} jobs, ${w.executions} executions`).join('; ');
-  return { ms, executions: p.summary().executions, busy, cpu: s.workers.map((w) => w.cpuMs) };
+  return Promise.all(
+    Array.from({ length: count }, () =>
+      new Promise<Cli>((resolve, reject) => {
+        const child = spawn(process.execPath, [`--import=${CPU_PROBE}`, CLI, 'explore', PROGRAM, '--workers', String(workers), '--json'], { env: { ...process.env, THREADSIM_BENCH_N: String(size) } });
+        let out = '';
+        let err = '';
+        child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+        child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+        child.on('error', reject);
+        child.on('exit', (code) => {
+          const ms = performance.now() - t0;
+          const cpu = /cpu-ms ([\d.]+)/.exec(err);
+          if (code !== 0 || cpu === null) reject(new Error(`threadsim exited with ${code}: ${err}`));
+          else resolve({ ms, cpuMs: Number(cpu[1]), json: JSON.parse(out) as Record<string, unknown> });
+        });
+      }),
+    ),
+  );
 }
 
-console.log(`\nexplore --strategy dpor lastzero(${size}), 1 worker thread vs 2 (${rounds} rounds, alternating; the machine may be shared: compare busy times too)`);
-const one: number[] = [];
-const two: number[] = [];
-/** CPU time of the whole search with 1 worker; the busiest worker's with 2 (Linux only). */
-const cpuOne: number[] = [];
-const cpuTwo: number[] = [];
-for (let r = 0; r < rounds; r++) {
-  for (const w of r % 2 === 0 ? [1, 2] : [2, 1]) {
-    const t = await timed(w);
-    (w === 1 ? one : two).push(t.ms);
-    (w === 1 ? cpuOne : cpuTwo).push(w === 1 ? t.cpu[0]! : Math.max(...t.cpu));
-    console.log(`  round ${r + 1}, ${w} worker${w === 1 ? ' ' : 's'}: ${(t.ms / 1000).toFixed(2)} s for ${t.executions} traces (${t.busy})`);
-  }
-}
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const pairs: number[] = [];
-for (let r = 0; r < rounds; r++) pairs.push(await pair());
-console.log(`  median: 1 worker ${(median(one) / 1000).toFixed(2)} s, 2 workers ${(median(two) / 1000).toFixed(2)} s   speed-up ${(median(one) / median(two)).toFixed(2)}x (goal >= 1.6x)`);
-console.log(`  ceiling now: two unsplit searches at once took ${(median(pairs) / 1000).toFixed(2)} s (median), so no split could beat ${((2 * median(one)) / median(pairs)).toFixed(2)}x on this machine at this load`);
-if (median(cpuOne) > 0) {
-  // What the split gives when each worker has a core to itself: the search's CPU time over the
-  // busiest worker's (the other waits for nothing but its own jobs). Not the goal's figure,
-  // which is wall time; it tells the split's balance and overhead apart from the load.
-  console.log(`  CPU: 1 worker ${(median(cpuOne) / 1000).toFixed(2)} s, busiest of 2 workers ${(median(cpuTwo) / 1000).toFixed(2)} s   ratio ${(median(cpuOne) / median(cpuTwo)).toFixed(2)}x`);
+const s = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
+const timeless = (j: Record<string, unknown>): string => JSON.stringify({ ...j, elapsedMs: 0, abandoned: 0 });
+
+console.log(`\nthreadsim explore lastzero(${size}) --workers 1 and --workers 2, a fresh process each, ${rounds} rounds alternating (the machine may be shared: compare CPU too)`);
+const wall: [number[], number[]] = [[], []];
+const cpu: [number[], number[]] = [[], []];
+let same = true;
+for (let r = 0; r < rounds; r++) {
+  const line: string[] = [];
+  let json1 = '';
+  for (const w of r % 2 === 0 ? [1, 2] : [2, 1]) {
+    const [t] = await cli(w);
+    wall[w - 1]!.push(t!.ms);
+    cpu[w - 1]!.push(t!.cpuMs);
+    line.push(`${w} worker${w === 1 ? ' ' : 's'} ${s(t!.ms)} wall, ${s(t!.cpuMs)} CPU`);
+    if (json1 === '') json1 = timeless(t!.json);
+    else if (json1 !== timeless(t!.json)) same = false;
+  }
+  console.log(`  round ${r + 1}: ${line.join('; ')}`);
 }
+const [one, two] = [median(wall[0]), median(wall[1])];
+console.log(`  median: 1 worker ${s(one)}, 2 workers ${s(two)}   speed-up ${(one / two).toFixed(2)}x (goal >= 1.6x); CPU 1 worker ${s(median(cpu[0]))}, 2 workers ${s(median(cpu[1]))} (${((median(cpu[1]) / median(cpu[0]) - 1) * 100).toFixed(0)}% more)`);
+console.log(`  --json the same apart from timing and abandoned work: ${same ? 'yes' : 'NO'}`);
+
+const pairs: number[] = [];
+for (let r = 0; r < rounds; r++) pairs.push(Math.max(...(await cli(1, 2)).map((t) => t.ms)));
+console.log(`  ceiling now: two --workers 1 processes at once took ${s(median(pairs))} (median), one alone ${s(one)}: no split could beat ${((2 * one) / median(pairs)).toFixed(2)}x on this machine at this load`);
+
+// How the jobs fell between the workers, from one split run in this process.
+const program = lastzero(size);
+const loader = new URL('./lastzero-loader.mjs', import.meta.url).href;
+const depth = topDepth(program, {}, levels > 0 ? levels : topLevels(2));
+const p = new ParallelDpor(program, { clock: () => performance.now() }, { workers: 2, loader, spec: `lastzero-${size}`, depth });
+const t0 = performance.now();
+while (!(await p.run(100)));
+const split = p.coordinator.splits;
+console.log(`\none split run in this process (top depth ${split.depth}, ${split.jobs} jobs, ${split.abandoned} executions abandoned below the top): ${s(performance.now() - t0)}`);
+split.workers.forEach((w, i) => console.log(`  worker ${i}${i === 0 ? ' (this thread)' : ''}: ${s(w.ms)} busy, ${s(w.cpuMs)} CPU, ${w.jobs} jobs, ${w.executions} executions`));

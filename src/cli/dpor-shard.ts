@@ -7,7 +7,7 @@ import { ThreadsimError } from '../errors.js';
 import type { ExploreOptions, ExploreSummary } from '../scheduler/explore/explore.js';
 import type { Program } from '../scheduler/program.js';
 import { DporBranchRun } from '../scheduler/explore/workers/dpor-branch.js';
-import { DporCoordinator, splitsDpor } from '../scheduler/explore/workers/dpor-coordinator.js';
+import { DporTally, splitsDpor } from '../scheduler/explore/workers/dpor-tally.js';
 import { dporShardParts } from '../scheduler/explore/workers/dpor-shard.js';
 import { parseShard, SHARD_FORMAT, SHARD_VERSION, type ShardFile } from '../scheduler/explore/workers/shard.js';
 import type { ExploreRecipe } from './explore-report.js';
@@ -46,7 +46,7 @@ export async function runDporShard(program: Program, shard: string, options: Exp
 /** The summary of DPOR shards' results: the one one process gives, apart from timing. */
 export function mergeDporShards(program: Program, options: ExploreOptions, shards: readonly ShardFile[], elapsedMs: number): ExploreSummary {
   const { clock: _c, ...portable } = options;
-  const c = new DporCoordinator(program, portable, 1);
+  const c = new DporTally(program, portable);
   for (const s of shards) if (s.dpor !== undefined) c.absorb(s.dpor, s.interrupted);
   return c.summary(elapsedMs);
 }

@@ -12,7 +12,7 @@ import { PartRun, splitsBySeed, type PartResult } from '../scheduler/explore/wor
 import { parseShard, SHARD_FORMAT, SHARD_VERSION, shardRange, type ShardFile } from '../scheduler/explore/workers/shard.js';
 import { ParallelExploration, workersAvailable } from './workers/pool.js';
 import { ParallelDpor } from './workers/dpor-pool.js';
-import { splitsDpor } from '../scheduler/explore/workers/dpor-coordinator.js';
+import { splitsDpor } from '../scheduler/explore/workers/dpor-tally.js';
 import { runDporShard } from './dpor-shard.js';
 import { GilPolicy } from '../scheduler/policies/index.js';
 import type { Program } from '../scheduler/program.js';
@@ -91,7 +91,10 @@ export async function exploreCommand(args: ExploreArgs, out: (line: string) => v
   };
   if (args.shard !== undefined) return runShard(program, args, options, recipe, out);
   const exploration = explorationFor(program, args, { ...options, clock: () => performance.now() });
-  return report(program, (await drive(exploration, !args.json && process.stderr.isTTY === true, !args.json))!, { json: args.json, recipe, target }, out);
+  const summary = (await drive(exploration, !args.json && process.stderr.isTTY === true, !args.json))!;
+  const short = exploration instanceof ParallelDpor && !args.json ? exploration.shortNote() : undefined;
+  if (short !== undefined) process.stderr.write(`note: ${short}\n`);
+  return report(program, summary, { json: args.json, recipe, target }, out);
 }
 
 /** How an exploration's report is printed (explore, and merge of shard results). */

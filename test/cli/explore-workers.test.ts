@@ -92,6 +92,16 @@ describe('threadsim explore --workers', () => {
     }
   });
 
+  it('DPOR: says on standard error when the search was too short for --workers to pay, never in --json', async () => {
+    const text = await run(process.execPath, [BIN, 'explore', 'bench/lastzero-7', '--workers', '2']);
+    expect(text.stderr).toMatch(/^note: this DPOR search took \d+\.\d s; below about 2 s, --workers is measured no faster than one thread .*\(docs\/parallel\.md\)\n$/);
+    expect(text.stdout).toContain('all 320 executions of bench/lastzero-7 explored');
+    const json = await run(process.execPath, [BIN, 'explore', 'bench/lastzero-7', '--workers', '2', '--json']);
+    expect(json.stderr).toBe('');
+    // One thread has nothing to say.
+    expect((await run(process.execPath, [BIN, 'explore', 'bench/lastzero-7', '--workers', '1'])).stderr).toBe('');
+  });
+
   it('rejects --workers 0 with one line', async () => {
     await expect(run(process.execPath, [BIN, 'explore', 'tutorial/race', '--workers', '0'])).rejects.toMatchObject({ code: 2, stderr: expect.stringMatching(/^threadsim: --workers must be an integer from 1 to 256, got '0' \(TSIM006\)/) });
   });

@@ -1,11 +1,12 @@
 /**
- * A DPOR search split into jobs across worker threads (`explore --strategy dpor --workers N`),
- * with the report one thread gives apart from timing. The exchange itself (which job goes
- * where, what a race adds, the summary) is the pure state machine of
- * scheduler/explore/workers/dpor-job-coordinator.ts; this file only carries its messages over
- * node:worker_threads ports (which keep each channel's order, as the coordinator needs) and
- * waits. Ctrl-C ({@link ParallelDpor.interrupt}) stops every worker at its next execution and
- * keeps every failure found.
+ * A DPOR search split into jobs across N threads (`explore --strategy dpor --workers N`), with
+ * the report one thread gives apart from timing. Worker 0 is this thread (dpor-local.ts), which
+ * starts on the search at once; workers 1 to N-1 are node:worker_threads, which join it once
+ * they have started. The exchange itself (which job goes where, what a race adds, the summary)
+ * is the pure state machine of scheduler/explore/workers/dpor-job-coordinator.ts; this file
+ * only carries its messages (worker threads' ports keep each channel's order, as the
+ * coordinator needs) and waits. Ctrl-C ({@link ParallelDpor.interrupt}) stops every worker at
+ * its next execution and keeps every failure found.
  */
 import { Worker } from 'node:worker_threads';
 import type { Program } from '../../scheduler/program.js';
@@ -15,11 +16,20 @@ import type { PortableOptions } from '../../scheduler/explore/workers/part.js';
 import { revive } from './pool.js';
 import type { FromWorker, WorkerSetup } from './protocol.js';
 import { WorkerRun } from './worker-run.js';
+import { LocalDporWorker } from './dpor-local.js';
 
 const DPOR_WORKER_ENTRY = new URL('./dpor-worker.js', import.meta.url);
 
+/**
+ * Wall time below which a DPOR search split across threads was measured no faster than one
+ * thread (docs/parallel.md, "DPOR on workers"): each worker thread starts cold, with its own
+ * start-up and its own compiling of the program's code.
+ */
+export const SHORT_SPLIT_MS = 2_000;
+
 /** How to run a DPOR search on several threads. */
 export interface ParallelDporOptions {
+  /** Threads that search, this one included (N-1 worker threads are started). */
   readonly workers: number;
   /** URL of a module exporting `loadProgram(spec)`, imported in each worker. */
   readonly loader: string;
@@ -27,13 +37,20 @@ export interface ParallelDporOptions {
   readonly spec: string;
   /** The top's depth (default: by the program and the worker count, see topDepth). */
   readonly depth?: number;
+  /** False: all N workers are worker threads, none runs in this thread (default true). */
+  readonly inThisThread?: boolean;
 }
 
-/** A DPOR search running on worker threads; drive it with {@link run}. */
+/** A DPOR search running on this thread and worker threads; drive it with {@link run}. */
 export class ParallelDpor extends WorkerRun {
+  /** The worker threads: workers `first` to N-1 (index i holds worker i + first). */
   private readonly workers: Worker[] = [];
+  /** 1 when worker 0 runs in this thread, else 0. */
+  private readonly first: number;
+  private readonly local: LocalDporWorker | undefined;
   readonly coordinator: DporJobCoordinator;
   private merged: ExploreSummary | undefined;
+  private interrupted = false;
 
   constructor(
     readonly program: Program,
@@ -45,7 +62,9 @@ export class ParallelDpor extends WorkerRun {
     const n = Math.max(1, Math.floor(parallel.workers));
     this.coordinator = new DporJobCoordinator(program, portable, n, parallel.depth);
     const setup: WorkerSetup = { loader: parallel.loader, spec: parallel.spec, options: portable satisfies PortableOptions };
-    for (let i = 0; i < n; i++) {
+    const local = parallel.inThisThread !== false;
+    this.first = local ? 1 : 0;
+    for (let i = this.first; i < n; i++) {
       const worker = new Worker(DPOR_WORKER_ENTRY, { workerData: setup });
       worker.on('message', (m: FromJobWorker | FromWorker) => this.onMessage(i, m));
       worker.on('error', (e) => this.fail(e));
@@ -53,6 +72,10 @@ export class ParallelDpor extends WorkerRun {
         if (!this.finished && code !== 0) this.fail(new Error(`DPOR worker exited with code ${code}`));
       });
       this.workers.push(worker);
+    }
+    if (local) {
+      this.local = new LocalDporWorker(program, portable, (m) => this.onMessage(0, m), (e) => this.fail(e));
+      this.onMessage(0, { type: 'ready' });
     }
   }
 
@@ -68,8 +91,18 @@ export class ParallelDpor extends WorkerRun {
   /** Stop every worker at its next execution, keeping what was found (Ctrl-C). */
   interrupt(): void {
     if (this.finished) return;
+    this.interrupted = true;
     this.post(this.coordinator.interrupt());
     this.settle();
+  }
+
+  /**
+   * A note for the user when the whole search took less than {@link SHORT_SPLIT_MS}: on such
+   * a search the split does not pay. Undefined otherwise, and after an interrupt.
+   */
+  shortNote(): string | undefined {
+    if (!this.finished || this.interrupted || this.elapsed >= SHORT_SPLIT_MS || this.coordinator.splits.workers.length < 2) return undefined;
+    return `this DPOR search took ${(this.elapsed / 1000).toFixed(1)} s; below about ${SHORT_SPLIT_MS / 1000} s, --workers is measured no faster than one thread (each worker thread starts cold and compiles the program's code afresh): drop --workers for searches this short (docs/parallel.md)`;
   }
 
   /** The summary, identical to one thread's apart from timing. */
@@ -80,6 +113,7 @@ export class ParallelDpor extends WorkerRun {
   }
 
   protected terminate(): Promise<unknown> {
+    this.local?.close();
     return Promise.all(this.workers.map((w) => w.terminate()));
   }
 
@@ -94,7 +128,10 @@ export class ParallelDpor extends WorkerRun {
   }
 
   private post(out: [number, ToJobWorker][]): void {
-    for (const [i, m] of out) this.workers[i]!.postMessage(m);
+    for (const [i, m] of out) {
+      if (i < this.first) this.local!.receive(m);
+      else this.workers[i - this.first]!.postMessage(m);
+    }
   }
 
   protected settle(): void {

@@ -5,30 +5,16 @@
  * the races it reversed at top states (so the coordinator can hand new jobs to idle workers
  * early), and its progress. A stop ends the job at its next execution. The loop is serve.ts.
  */
-import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { DporBranchRun } from '../../scheduler/explore/workers/dpor-branch.js';
 import type { FromJobWorker, ToJobWorker } from '../../scheduler/explore/workers/dpor-job-coordinator.js';
 import type { FromWorker, WorkerSetup } from './protocol.js';
 import { serve } from './serve.js';
+import { threadCpuMs } from './thread-cpu.js';
 
 const setup = workerData as WorkerSetup;
 const send = (m: FromJobWorker | FromWorker): void => parentPort!.postMessage(m);
 let current: DporBranchRun | undefined;
-
-/**
- * CPU time of this thread in ms (Linux: /proc/thread-self/stat, in ticks of 10 ms), or
- * undefined elsewhere. Unlike busy wall time it does not grow when other processes share the
- * cores, so a benchmark can tell the split's cost from the machine's load.
- */
-function threadCpuMs(): number | undefined {
-  try {
-    const fields = readFileSync('/proc/thread-self/stat', 'utf8').split(') ')[1]!.split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch {
-    return undefined;
-  }
-}
 
 function flush(run: DporBranchRun): void {
   const top = run.takeTop();

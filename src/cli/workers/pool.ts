@@ -1,5 +1,6 @@
 /**
- * A sampled exploration split across worker threads, with the result one process gives.
+ * A sampled exploration split across threads, with the result one process gives. The first
+ * worker is this thread (local-part.ts), which starts at once; the others are worker threads.
  *
  * The runs (numbered in seed order) are cut into parts handed out in order, one part per idle
  * worker, so the front of the seed range is always being worked on. When a part stops on a
@@ -29,10 +30,11 @@ import { mergeParts } from '../../scheduler/explore/workers/merge.js';
 import type { PartRange, PartResult, PortableOptions } from '../../scheduler/explore/workers/part.js';
 import type { FromWorker, PortableError, ToWorker, WorkerSetup } from './protocol.js';
 import { WorkerRun } from './worker-run.js';
+import { LocalPartWorker } from './local-part.js';
 
 /** How to run an exploration on several threads. */
 export interface ParallelOptions {
-  /** Worker threads (at least 1). */
+  /** Threads that run parts (at least 1), this one included: N-1 worker threads are started. */
   readonly workers: number;
   /** URL of a module exporting `loadProgram(spec)`, imported in each worker. */
   readonly loader: string;
@@ -44,6 +46,8 @@ export interface ParallelOptions {
   readonly workerUrl?: URL;
   /** Run only these runs (a shard's share); default all of `maxExecutions`. */
   readonly range?: PartRange;
+  /** False: every worker is a worker thread, none runs in this thread (default true). */
+  readonly inThisThread?: boolean;
 }
 
 const WORKER_ENTRY = new URL('./worker.js', import.meta.url);
@@ -58,12 +62,13 @@ export function workersAvailable(): boolean {
 }
 
 interface Slot {
-  readonly worker: Worker;
+  /** A worker thread, or the worker in this thread (local-part.ts), which takes the same messages. */
+  readonly worker: { postMessage(m: ToWorker): void; terminate(): Promise<unknown> };
   ready: boolean;
   running: { range: PartRange; executions: number; failures: number } | undefined;
 }
 
-/** A sampled exploration running on worker threads; drive it with {@link run}. */
+/** A sampled exploration running on this thread and worker threads; drive it with {@link run}. */
 export class ParallelExploration extends WorkerRun {
   private readonly slots: Slot[] = [];
   private readonly parts: PartResult[] = [];
@@ -94,7 +99,13 @@ export class ParallelExploration extends WorkerRun {
     const setup: WorkerSetup = { loader: parallel.loader, spec: parallel.spec, options: portable satisfies PortableOptions };
     const url = parallel.workerUrl ?? WORKER_ENTRY;
     const count = Math.max(1, Math.min(workers, Math.ceil(range.count / this.partSize)));
-    for (let i = 0; i < count; i++) {
+    // The first worker runs in this thread: it starts at once, and one fewer isolate starts cold.
+    const local = parallel.inThisThread !== false;
+    if (local) {
+      const slot: Slot = { worker: new LocalPartWorker(program, portable, (m) => this.onMessage(slot, m)), ready: true, running: undefined };
+      this.slots.push(slot);
+    }
+    for (let i = local ? 1 : 0; i < count; i++) {
       const worker = new Worker(url, { workerData: setup });
       const slot: Slot = { worker, ready: false, running: undefined };
       worker.on('message', (m: FromWorker) => this.onMessage(slot, m));
@@ -104,6 +115,7 @@ export class ParallelExploration extends WorkerRun {
       });
       this.slots.push(slot);
     }
+    if (local) this.settle();
   }
 
   /** True once every part has come back (or an error stopped the run). */

@@ -104,16 +104,6 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
    */
   private fixed: readonly number[] = [];
 
-  /** With {@link confine}'s `seed`: the sleep set and wakeup subtree of the prefix's last state. */
-  private seed: { readonly sleep: readonly EventInfo[]; readonly subtree: WakeupNode[] } | undefined;
-
-  /**
-   * Receives each race whose reversal falls inside the confined prefix, as (state, wakeup
-   * sequence): the owner of that state (workers/dpor-top.ts) inserts it. Without it such races
-   * are left to the other parts (scheme 1).
-   */
-  onOutside: ((state: number, sequence: EventInfo[]) => void) | undefined;
-
   /** With {@link confineTop}: the job at the top of a source-DPOR split (workers/dpor-jobs.ts). */
   private top: { readonly prefix: readonly number[]; readonly before: readonly (readonly EventInfo[])[]; readonly depth: number; readonly fixed: number[] } | undefined;
 
@@ -152,59 +142,20 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
   }
 
   /**
-   * Explore only executions that start with `prefix` (thread per step). Call before the first
-   * {@link next}. `seed` gives the prefix's last state the sleep set and wakeup subtree it
-   * has in the search that handed the branch out (workers/dpor-top.ts).
+   * Explore only executions that start with `prefix` (thread per step; a part of
+   * workers/dpor-split.ts). Call before the first {@link next}.
    */
-  confine(prefix: readonly number[], seed?: { readonly sleep: readonly EventInfo[]; readonly subtree: WakeupNode[] }): void {
+  confine(prefix: readonly number[]): void {
     this.fixed = prefix;
-    this.seed = seed;
   }
 
   /**
-   * Take a wakeup sequence for free state `state` from the owner of a state above it (see
-   * workers/dpor-top.ts): the sequence descends the current path while the thread chosen
-   * there is a weak initial of it, and is then inserted as a race found here would be. False
-   * when `state` is not free (given up, or the search has ended).
+   * The shallowest state past the confined prefix whose wakeup tree has an alternative left,
+   * or undefined: after the first execution, the first state at which a race is reversed
+   * (workers/dpor-job-coordinator.ts puts the top of a split a few levels below it).
    */
-  insertAt(state: number, sequence: readonly EventInfo[]): boolean {
-    if (state < this.fixed.length || state >= this.path.length) return false;
-    const wakeup = new WakeupSequence(sequence, this.rules);
-    for (let s = state; s < this.path.length && !wakeup.empty; s++) {
-      const node = this.path[s]!;
-      for (const q of node.sleep) if (wakeup.weakInitial(q) !== undefined) return true;
-      const done = this.events[s];
-      const at = done === undefined ? undefined : wakeup.weakInitial(done);
-      if (at === undefined) {
-        if (insertSequence(node.wut, wakeup)) this.stats.inserted++;
-        return true;
-      }
-      wakeup.consume(at);
-    }
-    return true;
-  }
-
-  /**
-   * Give up the alternatives of the shallowest free state that has some (work stealing): the
-   * free states down to it become part of the prefix, and are returned with their choice,
-   * enabled threads, sleep set (with the branch being run added: it counts as explored) and
-   * wakeup tree. Call between executions; undefined when no free state has an alternative.
-   */
-  donate(): { chosen: number; enabled: readonly number[]; sleep: EventInfo[]; wut: WakeupNode[] }[] | undefined {
-    const from = this.fixed.length;
-    for (let s = from; s < this.path.length; s++) {
-      if (this.path[s]!.wut.length === 0) continue;
-      const out = [];
-      for (let m = from; m <= s; m++) {
-        const node = this.path[m]!;
-        const sleep = node.sleep.slice();
-        const done = this.events[m];
-        if (done !== undefined && !asleep(sleep, done.thread)) sleep.push(done);
-        out.push({ chosen: node.chosen, enabled: enabledList(node), sleep, wut: node.wut.splice(0) });
-      }
-      this.fixed = this.path.slice(0, s + 1).map((n) => n.chosen);
-      return out;
-    }
+  shallowestAlternative(): number | undefined {
+    for (let s = this.fixed.length; s < this.path.length; s++) if (this.path[s]!.wut.length > 0) return s;
     return undefined;
   }
 
@@ -398,9 +349,7 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
    * sleep set inherited from outside the part would drop wakeup sequences the part needs).
    */
   private fixedNode(s: number, enabled: readonly number[]): PathNode {
-    const seeded = s === this.fixed.length - 1 ? this.seed : undefined;
-    const node = this.node(enabled, this.fixed[s]!, [], seeded?.subtree ?? []);
-    if (seeded !== undefined) for (const q of seeded.sleep) node.sleep.push(q);
+    const node = this.node(enabled, this.fixed[s]!, [], []);
     this.path.push(node);
     return node;
   }
@@ -450,7 +399,7 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
    * traces (lastzero(4), top depth 6: 9 of 28 found).
    */
   private topInsert(node: PathNode, seq: readonly EventInfo[]): boolean {
-    const wakeup = new WakeupSequence(seq, this.rules);
+    const wakeup = new WakeupSequence(seq, this.rules, true);
     for (const q of node.sleep) {
       const at = wakeup.weakInitial(q);
       if (at !== undefined && (at >= 0 || !this.topSleepers.has(q))) return false;
@@ -481,7 +430,7 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
    */
   private topRace(k: number, seq: readonly EventInfo[]): void {
     const node = this.path[k]!;
-    const wakeup = new WakeupSequence(seq, this.rules);
+    const wakeup = new WakeupSequence(seq, this.rules, true);
     for (const q of node.sleep) {
       const at = wakeup.weakInitial(q);
       if (at !== undefined && at >= 0) return;
@@ -755,18 +704,17 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
 
   /** Insert notdep(e, E).e' at the state before e, unless a sleeping thread covers it. */
   private reverse(k: number, j: number, all: readonly EventInfo[], n: number, hb: (a: number, b: number) => boolean): void {
-    if (k < this.fixed.length && this.onOutside === undefined && this.top === undefined) return;
+    // A race reversed inside a part's confined prefix belongs to another part (dpor-split.ts).
+    if (k < this.fixed.length && this.top === undefined) return;
     // Built in scratch memory: most races insert nothing (a sleeping step or a branch already
-    // covers them), and the tree copies what it keeps (WakeupSequence's `borrowed`). A job of
-    // a split search (`top`) and a race outside the confined prefix get their own list.
-    const own = k < this.fixed.length || this.top !== undefined;
-    const seq = own ? [] : this.seqScratch;
-    if (!own) empty(seq);
+    // covers them), the tree copies what it keeps (WakeupSequence's `borrowed`), and a race at
+    // a job's top state sends on only its initials.
+    const seq = this.seqScratch;
+    empty(seq);
     for (let m = k + 1; m < n; m++) if (m !== j && !hb(k, m)) seq.push(all[m]!);
     seq.push(all[j]!);
     if (k < this.fixed.length) {
-      if (this.top !== undefined) this.topRace(k, seq);
-      else this.onOutside!(k, seq);
+      this.topRace(k, seq);
       return;
     }
     const node = this.path[k]!;
@@ -808,13 +756,6 @@ function bitSet(threads: readonly number[], reuse: Uint32Array | undefined): Uin
   bits.fill(0);
   for (const t of threads) bits[t >> 5]! |= 1 << (t & 31);
   return bits;
-}
-
-/** The threads of a node's enabled set, ascending. */
-function enabledList(node: PathNode): number[] {
-  const out: number[] = [];
-  for (let w = 0; w < node.enabled.length; w++) for (let b = 0; b < 32; b++) if ((node.enabled[w]! & (1 << b)) !== 0) out.push(w * 32 + b);
-  return out;
 }
 
 function isEnabled(node: PathNode, thread: number): boolean {

@@ -28,9 +28,26 @@ describe('ParallelExploration', () => {
     expect(s.failures.map((f) => [f.signature, f.execution])).toEqual(one.failures.map((f) => [f.signature, f.execution]));
   });
 
-  it('re-raises a worker error with its threadsim code', async () => {
+  it('with the first worker in this thread: it runs parts before the worker thread has started, and the result is one thread\'s', async () => {
+    const spec = 'zoo/dining-philosophers';
+    const program = distBuiltin(spec)!;
+    const options = { strategy: 'random' as const, keepGoing: true, histogram: true, maxExecutions: 400 };
+    const e = new ParallelExploration(program, options, { workers: 2, loader, spec, partSize: 50 });
+    // One turn of the event loop: this thread's worker has run a slice, the thread is still starting.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    expect(e.progress().executions).toBeGreaterThan(0);
+    while (!(await e.run(20)));
+    const s = e.summary();
+    const one = distExplore.explore(program, options);
+    expect(s.executions).toBe(400);
+    expect(s.histogram).toEqual(one.histogram);
+    expect(s.failures.map((f) => [f.signature, f.execution])).toEqual(one.failures.map((f) => [f.signature, f.execution]));
+  });
+
+  it('re-raises a worker thread\'s error with its threadsim code', async () => {
     const program = distBuiltin('tutorial/race')!;
-    const e = new ParallelExploration(program, { strategy: 'random', maxExecutions: 100 }, { workers: 2, loader, spec: 'no/such-program' });
+    // Both workers are threads: a worker in this thread would finish the small run first.
+    const e = new ParallelExploration(program, { strategy: 'random', maxExecutions: 100 }, { workers: 2, loader, spec: 'no/such-program', inThisThread: false });
     await expect(e.run()).rejects.toThrow(/unknown program 'no\/such-program' \(TSIM004\)/);
   });
 });

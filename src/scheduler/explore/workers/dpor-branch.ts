@@ -1,10 +1,9 @@
 /**
- * One branch of a DPOR search split across workers (see dpor-top.ts): optimal DPOR confined to
- * the branch's prefix, counting its executions as {@link Exploration} counts them (endings,
- * histogram, failures by signature, the output looked for), and handing out what belongs to
- * the coordinator: races whose reversal falls inside the prefix, and on request the
- * alternatives of its shallowest free state (work stealing). Run in slices so a worker can
- * answer messages between them.
+ * One piece of a DPOR search run in pieces: a job of `--workers` (dpor-jobs.ts), or a shard's
+ * prefix parts (dpor-split.ts). It counts its executions as {@link Exploration} counts them
+ * (endings, histogram, failures by signature, the output looked for) for the tally
+ * (dpor-tally.ts), and a job hands the coordinator the top states it passed and the races it
+ * reversed there. Run in slices so a worker can answer messages between them.
  */
 import { ThreadsimError } from '../../../errors.js';
 import { execute, summarizeState } from '../../execution.js';
@@ -15,8 +14,6 @@ import { levelOf, type ExploreOptions } from '../explore.js';
 import type { Runner } from '../search.js';
 import { failureSignature } from '../shrink.js';
 import { traceKey } from '../trace-key.js';
-import type { EventInfo } from '../events.js';
-import type { DonatedState, DporBranch, OutsideRace } from './dpor-top.js';
 import { DporPartSearch } from './dpor-split.js';
 import type { DporJob, TopRace, TopStates } from './dpor-jobs.js';
 
@@ -33,9 +30,9 @@ export interface ExecutionRecord {
 
 /** What a branch found (structured-clone safe). */
 export interface BranchResult {
-  /** The branch's prefix when it ended (grown by each donation). */
+  /** A job's path when it ended: its prefix, then the top states it passed; empty for a shard's parts. */
   readonly prefix: readonly number[];
-  /** Executions run (some may repeat a trace another branch ran: the records tell). */
+  /** Executions run. */
   readonly executions: number;
   readonly abandoned: number;
   readonly records: readonly ExecutionRecord[];
@@ -61,7 +58,6 @@ export type BranchOptions = Omit<ExploreOptions, 'clock' | 'firstRun'>;
 export class DporBranchRun {
   private readonly search: DporSearch | DporPartSearch;
   private readonly level: number;
-  private readonly races: OutsideRace[] = [];
   private prefix: number[];
   private executions = 0;
   private abandoned = 0;
@@ -77,7 +73,7 @@ export class DporBranchRun {
   constructor(
     private readonly program: Program,
     private readonly options: BranchOptions,
-    branch: DporBranch | { readonly parts: readonly (readonly number[])[] } | { readonly job: DporJob },
+    branch: { readonly parts: readonly (readonly number[])[] } | { readonly job: DporJob },
     private readonly clock: () => number = () => 0,
   ) {
     const untimed = options.untimed ?? false;
@@ -86,31 +82,25 @@ export class DporBranchRun {
     this.level = options.logLevel ?? levelOf(program);
     const orderOutput = options.histogram === true || options.findOutput !== undefined;
     if ('parts' in branch) {
-      // A shard's parts of a fixed prefix split (scheme 1, dpor-split.ts): nothing goes to a coordinator.
+      // A shard's parts of a fixed prefix split (dpor-split.ts): nothing goes to a coordinator.
       this.search = new DporPartSearch(runner, orderOutput, untimed, branch.parts);
       this.prefix = [];
       return;
     }
     const search = new DporSearch(runner, orderOutput, untimed);
     this.search = search;
-    if ('job' in branch) {
-      const { prefix, before, depth } = branch.job;
-      search.confineTop(prefix, before, depth);
-      this.prefix = [...prefix];
-      const job = { races: [] as TopRace[], seen: new Set<string>(), reported: prefix.length, made: undefined as TopStates | undefined };
-      this.job = job;
-      search.onTopRace = (state, initials) => {
-        // Every execution through a top state may show the same race again: send it once.
-        const key = `${state}:${initials.map((q) => q.thread).join(',')}`;
-        if (job.seen.has(key)) return;
-        job.seen.add(key);
-        job.races.push({ state, initials });
-      };
-      return;
-    }
-    this.prefix = [...branch.prefix];
-    search.confine(branch.prefix, { sleep: branch.sleep, subtree: branch.subtree });
-    search.onOutside = (state, sequence) => this.races.push({ state, sequence });
+    const { prefix, before, depth } = branch.job;
+    search.confineTop(prefix, before, depth);
+    this.prefix = [...prefix];
+    const job = { races: [] as TopRace[], seen: new Set<string>(), reported: prefix.length, made: undefined as TopStates | undefined };
+    this.job = job;
+    search.onTopRace = (state, initials) => {
+      // Every execution through a top state may show the same race again: send it once.
+      const key = `${state}:${initials.map((q) => q.thread).join(',')}`;
+      if (job.seen.has(key)) return;
+      job.seen.add(key);
+      job.races.push({ state, initials });
+    };
   }
 
   private get stopOnFailure(): boolean {
@@ -145,20 +135,6 @@ export class DporBranchRun {
   }
 
   /**
-   * A sequence the coordinator merges into this branch at free state `state` (see
-   * {@link DporSearch.insertAt}); false when the branch cannot take it (it gave that state up,
-   * or has ended).
-   */
-  insertAt(state: number, sequence: readonly EventInfo[]): boolean {
-    return !this.ended && this.search instanceof DporSearch && this.search.insertAt(state, sequence);
-  }
-
-  /** Daemon threads seen so far (sent with races: the coordinator's dependency rules need them). */
-  daemonList(): number[] {
-    return [...this.daemons];
-  }
-
-  /**
    * A source-DPOR job's news since the last call (dpor-jobs.ts): the top states its first
    * execution passed below its prefix (each with the one child taken, to be registered before
    * any race names them), then the races reversed at top states, in the order found.
@@ -169,23 +145,6 @@ export class DporBranchRun {
     const states = job.made;
     job.made = undefined;
     return { states, races: job.races.splice(0) };
-  }
-
-  /** The races found since the last call, for the coordinator (in the order found). */
-  takeRaces(): OutsideRace[] {
-    return this.races.splice(0);
-  }
-
-  /**
-   * Give up the alternatives of the shallowest free state (see {@link DporSearch.donate}); the
-   * prefix grows to take in the states given up. Undefined when there is nothing to give.
-   */
-  donate(): DonatedState[] | undefined {
-    if (this.ended || !(this.search instanceof DporSearch)) return undefined;
-    const given = this.search.donate();
-    if (given === undefined) return undefined;
-    for (const s of given) this.prefix.push(s.chosen);
-    return given;
   }
 
   result(): BranchResult {

@@ -9,7 +9,7 @@
  * The summary is one thread's, apart from timing: every trace is run by exactly one job, once
  * (see dpor-jobs.ts), so the counts and the histogram are the sequential search's; what depends
  * on the order (the failure reported when the search stops at the first one) is taken from the
- * sequential search re-run up to that point (the tally, dpor-coordinator.ts). Executions
+ * sequential search re-run up to that point (the tally, dpor-tally.ts). Executions
  * abandoned early (every thread asleep, or a branch that cannot run) are wasted work, not
  * results: the top, run source-style, can have some the sequential search has not, and their
  * number can depend on timing, as `elapsedMs` does.
@@ -19,7 +19,7 @@ import type { Program } from '../../program.js';
 import { DporSearch } from '../dpor.js';
 import type { ExploreSummary } from '../explore.js';
 import type { BranchResult } from './dpor-branch.js';
-import { DporCoordinator, type SplitOptions } from './dpor-coordinator.js';
+import { DporTally, type SplitOptions } from './dpor-tally.js';
 import { DporJobTop, type DporJob, type TopRace, type TopStates } from './dpor-jobs.js';
 
 /** Worker to coordinator. */
@@ -38,13 +38,14 @@ export type ToJobWorker = { readonly type: 'job'; readonly job: DporJob; readonl
  * Each level multiplies the jobs (enough to keep the workers busy) and also the executions
  * abandoned below the top: a thread the top put to sleep may stay asleep for most of an
  * execution (lastzero's scanner does), and sequences it does not cover end blocked. Measured on
- * lastzero(12), 15,360 traces: 2 levels make 3 jobs, the largest 46% of the work, and no
- * execution abandoned; 3 levels, 6 jobs, the largest 29%, 2,816 abandoned (8% more CPU in
- * all); 4 levels, 11 jobs, 6,400 abandoned; 6 levels, 38 jobs, 15,616 abandoned (70% more).
- * Three levels for two workers.
+ * lastzero(12), 15,360 traces, the jobs run one after another in one thread: 2 levels make 3
+ * jobs (2,048, 6,144 and 7,168 executions: two workers can split them 53/47), none abandoned,
+ * for the unsplit search's CPU (780 to 820 ms of thread CPU against 790 to 830); 3 levels,
+ * 6 jobs, the largest 34%, but 2,816 executions abandoned and 18% to 25% more CPU; 4 levels,
+ * 11 jobs, 6,400 abandoned. So two levels for two workers, and one more per doubling.
  */
 export function topLevels(workers: number): number {
-  return 2 + Math.max(1, Math.ceil(Math.log2(Math.max(1, workers))));
+  return 1 + Math.max(1, Math.ceil(Math.log2(Math.max(1, workers))));
 }
 
 /**
@@ -57,8 +58,7 @@ export function topDepth(program: Program, options: SplitOptions, levels = topLe
   const orderOutput = options.histogram === true || options.findOutput !== undefined;
   const probe = new DporSearch((policy, monitor, seed = 0) => execute(program, { policy, seed, untimed, monitor, maxSteps: options.maxSteps, cpuCount: options.cpuCount }), orderOutput, untimed);
   probe.next();
-  const given = probe.donate();
-  return (given === undefined ? 0 : given.length - 1) + levels;
+  return (probe.shallowestAlternative() ?? 0) + levels;
 }
 
 interface WorkerState {
@@ -72,7 +72,7 @@ interface WorkerState {
 /** The coordinator; see the file comment. */
 export class DporJobCoordinator {
   private readonly top: DporJobTop;
-  private readonly tally: DporCoordinator;
+  private readonly tally: DporTally;
   private readonly workers: WorkerState[];
   private stopping = false;
   private interrupted = false;
@@ -89,7 +89,7 @@ export class DporJobCoordinator {
     depth = topDepth(program, options, topLevels(workers)),
   ) {
     this.top = new DporJobTop(depth);
-    this.tally = new DporCoordinator(program, options, 1);
+    this.tally = new DporTally(program, options);
     this.workers = Array.from({ length: Math.max(1, workers) }, () => ({ ready: false, path: undefined, executions: 0, failures: 0 }));
     this.busy = this.workers.map(() => ({ ms: 0, cpuMs: 0, jobs: 0, executions: 0 }));
   }
@@ -122,7 +122,7 @@ export class DporJobCoordinator {
    * sound), and per worker its busy time and jobs.
    */
   get splits(): { depth: number; jobs: number; races: number; run: number; abandoned: number; redundant: number; workers: readonly { ms: number; cpuMs: number; jobs: number; executions: number }[] } {
-    return { depth: this.top.depth, jobs: this.top.stats.jobs, races: this.top.stats.races, run: this.run, abandoned: this.abandoned, redundant: this.tally.splits.redundant, workers: this.busy };
+    return { depth: this.top.depth, jobs: this.top.stats.jobs, races: this.top.stats.races, run: this.run, abandoned: this.abandoned, redundant: this.tally.redundant, workers: this.busy };
   }
 
   /** Stop every worker at its next execution (Ctrl-C); the summary keeps what was found. */

@@ -1,5 +1,5 @@
 /**
- * The top of a DPOR search split into jobs (scheme 3 of docs/parallel.md): the states above
+ * The top of a DPOR search split into jobs ("The job split" in docs/parallel.md): the states above
  * depth K are explored source-style here, in the coordinator; each job runs optimal DPOR below
  * K in a worker (DporSearch.confineTop).
  *
@@ -8,7 +8,8 @@
  * reduction", RV 2012) keeps at each state a set of threads to try, and a race reversed there
  * with wakeup sequence v only needs *some* thread of I(v), the initials of v, in that set. Unlike
  * optimal DPOR, which must merge v into the subtree of a sibling that may be running elsewhere
- * (scheme 2's costly late merges), nothing ever reaches into a job that has started.
+ * (late merges, which made an optimal-DPOR top run a trace up to 25 times), nothing ever
+ * reaches into a job that has started.
  *
  * - A top state keeps its children (threads) in creation order. A race at state n whose
  *   initials include a child of n adds nothing; else the smallest thread of I(v) becomes a new

@@ -1,9 +1,9 @@
 /**
- * `--shard i/N` for DPOR: a fixed split of the search tree into prefix parts (scheme 1 of
+ * `--shard i/N` for DPOR: a fixed split of the search tree into prefix parts ("The prefix split" of
  * docs/parallel.md, dpor-split.ts), the same in every shard because it is computed from the
  * program alone; shard i runs every N-th part from part i. Each part keeps only the executions
  * whose trace it owns, so the shards together count every trace once; the merge adds them up
- * (dpor-coordinator.ts). Sound and deterministic, but not cheaper than one process in total:
+ * (dpor-tally.ts). Sound and deterministic, but not cheaper than one process in total:
  * parts run executions that other parts own (docs/parallel.md measures it).
  */
 import { execute } from '../../execution.js';

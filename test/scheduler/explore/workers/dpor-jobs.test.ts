@@ -82,9 +82,9 @@ function simulate(program: Program, options: ExploreOptions, n: number, seed: nu
   return { summary: c.summary(0), keys, jobs: s.jobs, run: s.run, abandoned: s.abandoned };
 }
 
-/** The sequential search's traces (hashed keys), each with its count (always 1). */
+/** The sequential search's traces (hashed keys), each with its count (always 1): the plain search, as one part with the empty prefix. */
 function sequentialKeys(program: Program, options: ExploreOptions): Map<string, number> {
-  const run = new DporBranchRun(program, { ...options, countTraces: true }, { prefix: [], sleep: [], subtree: [] });
+  const run = new DporBranchRun(program, { ...options, countTraces: true }, { parts: [[]] });
   run.run();
   const keys = new Map<string, number>();
   for (const x of run.result().records) keys.set(x.trace, (keys.get(x.trace) ?? 0) + 1);
