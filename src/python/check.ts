@@ -30,8 +30,6 @@ const UNSUPPORTED: Readonly<Record<string, string>> = {
   SetComp: 'set comprehensions are not supported yet',
   Set: 'set literals are not supported yet',
   MatMult: "the '@' operator is not supported",
-  Delete: "'del' is not supported yet",
-  NamedExpr: "':=' (assignment expressions) is not supported yet",
 };
 
 /**

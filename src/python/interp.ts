@@ -20,6 +20,7 @@ import { compiledBlock, compiledFunction, type CompileSupport, type CompiledFunc
 import { BaseException, Exception, exceptionClass, isInstanceOfClass, printedName, pyRaise, pyValueOf, raiseable, type Carried, type Frame as TraceFrame } from './exceptions.js';
 import { formatSpec, keyError, percentFormat, reprValue, typeName } from './format.js';
 import { scopeOf, declaredGlobals, type ScopeInfo } from './scope.js';
+import { deleteTarget } from './delete.js';
 import {
   hashKey,
   isBuiltinType,
@@ -71,6 +72,8 @@ export interface Frame {
   readonly outer: Frame | undefined;
   /** The exception being handled (`raise` with no argument re-raises it). */
   handling: unknown;
+  /** A comprehension's or generator expression's frame: the frame its `:=` binds in (PEP 572: the enclosing function's). */
+  readonly binds?: Frame;
 }
 
 const NORMAL = 0;
@@ -120,7 +123,8 @@ function paramsOf(node: PyNode): Params {
 export class Interp {
   readonly globals = new Map<string, unknown>();
   readonly builtins: Map<string, unknown>;
-  private readonly shared: ReadonlySet<string>;
+  /** The module's shared mutable globals: the names some function declares `global`. */
+  readonly shared: ReadonlySet<string>;
   /** The running execution (its `current` is the thread whose code runs now). */
   private readonly k: Runtime;
   /** The check-point flag of the thread {@link checkOwner} (see the file comment). */
@@ -222,7 +226,7 @@ export class Interp {
   }
 
   /** An access op at `line`; glued when no check point passed (see the file comment). */
-  private access(kind: 'read' | 'write', obj: string, line: number, perform: () => unknown, shown?: unknown): AccessOp {
+  access(kind: 'read' | 'write', obj: string, line: number, perform: () => unknown, shown?: unknown): AccessOp {
     const glued = this.rule === 'cpython' && !this.check;
     this.check = false;
     return new AccessOp(kind, kind, obj, this.site(line), glued, perform, this.sites && kind === 'write' ? this.shown(shown) : undefined);
@@ -326,6 +330,9 @@ export class Interp {
         return NORMAL;
       case 'Global':
       case 'Nonlocal':
+        return NORMAL;
+      case 'Delete':
+        for (const t of s.targets as PyNode[]) yield* deleteTarget(this, t, f);
         return NORMAL;
       case 'If_':
         return NORMAL;
@@ -546,7 +553,7 @@ export class Interp {
 
   /** The closure a function defined in frame `f` captures. */
   private closureOf(f: Frame): Scope | undefined {
-    if (f.info !== undefined) return { vars: f.vars, parent: f.scope };
+    if (f.info !== undefined) return { vars: f.vars, parent: f.scope, locals: f.info.locals };
     if (f.outer !== undefined) return this.closureOf(f.outer);
     return undefined;
   }
@@ -627,6 +634,11 @@ export class Interp {
     throw pyRaise('UnboundLocalError', `cannot access local variable '${name}' where it is not associated with a value`);
   }
 
+  /** Raise CPython's error for a free variable whose enclosing function has not bound it (or deleted it). */
+  unboundFree(name: string): never {
+    throw pyRaise('NameError', `cannot access free variable '${name}' where it is not associated with a value in enclosing scope`);
+  }
+
   /**
    * {@link loadQuick} of a name a function neither binds nor declares `global` or `nonlocal`:
    * the enclosing functions' frames, then the module, then the builtins.
@@ -635,6 +647,7 @@ export class Interp {
     for (let s = f.scope; s !== undefined; s = s.parent) {
       const v = s.vars.get(name);
       if (v !== undefined || s.vars.has(name)) return v;
+      if (s.locals?.has(name) === true) this.unboundFree(name);
     }
     if (this.shared.has(name)) return SLOW;
     const v = this.globals.get(name);
@@ -656,6 +669,7 @@ export class Interp {
         for (let s = f.scope; s !== undefined; s = s.parent) {
           const v = s.vars.get(name);
           if (v !== undefined || s.vars.has(name)) return v;
+          if (s.locals?.has(name) === true) this.unboundFree(name);
         }
       }
     } else if (f.outer !== undefined) {
@@ -874,6 +888,11 @@ export class Interp {
         yield* this.comprehension(n, f, undefined, d);
         return d;
       }
+      case 'NamedExpr': {
+        const v = yield* this.ev(n.value as PyNode, f);
+        yield* this.store(String((n.target as PyNode).id), v, f.binds ?? f, n.lineno!);
+        return v;
+      }
       case 'Starred':
         throw pyRaise('SyntaxError', 'can\'t use starred expression here');
       default:
@@ -922,7 +941,7 @@ export class Interp {
     const names = new Set<string>();
     for (const g of n.generators as PyNode[]) collectTargets(g.target as PyNode, names);
     const info: ScopeInfo = { locals: names, globals: new Set(), nonlocals: new Set() };
-    const cf: Frame = { ...this.frame(vars, this.closureOf(f) ?? (f.info === undefined && f.outer === undefined ? undefined : undefined), info, f.name, f.fn, f.args0), line: f.line };
+    const cf: Frame = { ...this.frame(vars, this.closureOf(f), info, f.name, f.fn, f.args0), line: f.line, binds: f.binds ?? f };
     const gens = n.generators as PyNode[];
     const self = this;
     function* level(i: number): Generator<never, void, unknown> {
@@ -1372,7 +1391,7 @@ export class Interp {
     if (obj instanceof PyList) {
       const list = obj;
       yield this.access('write', list.label, line, () => {
-        const i = normIndex(list.items.length, key, 'list');
+        const i = normIndex(list.items.length, key, 'list', 'list assignment index out of range');
         list.items[i] = v;
       }, v) as never;
       return;
@@ -1837,11 +1856,11 @@ function yield_list(x: unknown): unknown {
   return x;
 }
 
-function normIndex(len: number, key: unknown, what: string): number {
+function normIndex(len: number, key: unknown, what: string, outOfRange = `${what} index out of range`): number {
   const k = numeric(key);
   if (k === undefined || key instanceof PyFloat) throw pyRaise('TypeError', `${what} indices must be integers or slices, not ${typeName(key, () => undefined)}`);
   const i = k < 0 ? k + len : k;
-  if (i < 0 || i >= len) throw pyRaise('IndexError', `${what} index out of range`);
+  if (i < 0 || i >= len) throw pyRaise('IndexError', outOfRange);
   return i;
 }
 

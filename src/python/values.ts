@@ -60,6 +60,8 @@ export class PyRange {
 export interface Scope {
   readonly vars: Map<string, unknown>;
   readonly parent: Scope | undefined;
+  /** The names the scope's function binds: one of them missing from `vars` is unbound (not looked up further out). */
+  readonly locals?: ReadonlySet<string>;
 }
 
 /** A function defined in the program (`def` or `lambda`). */
@@ -189,6 +191,12 @@ export class PyModuleObject {
   /** The members, for reading (write through {@link set}). */
   get dict(): ReadonlyMap<string, unknown> {
     return this.members;
+  }
+  /** Delete member `name` (`del threading.x`); false when it has none. */
+  delete(name: string): boolean {
+    if (!this.members.has(name)) return false;
+    this.set(name, undefined);
+    return this.members.delete(name);
   }
   /** Set member `name` (`threading.x = 1`, `concurrent.futures` once imported). */
   set(name: string, v: unknown): void {
