@@ -57,6 +57,21 @@ export function compiledFunction(fn: PyNode, support: CompileSupport, info: Scop
   return code;
 }
 
+/** A compiled generator function's body: runs in the frame its call made, returns its value, adds the frame to the traceback of what it raises. */
+export type CompiledGeneratorBody = (rt: Interp, f: Frame) => Generator<never, unknown, unknown>;
+
+const generatorBodies = new WeakMap<PyNode, CompiledGeneratorBody>();
+
+/** The compiled body of generator function node `fn` (see generator.ts: it yields ops and `yield` markers). */
+export function compiledGeneratorBody(fn: PyNode, support: CompileSupport, info: ScopeInfo): CompiledGeneratorBody {
+  let code = generatorBodies.get(fn);
+  if (code === undefined) {
+    code = new BlockCompiler(support, info, true).compileGeneratorBody(fn.body as PyNode[]);
+    generatorBodies.set(fn, code);
+  }
+  return code;
+}
+
 /**
  * The compiled form of `stmts` (built on first use, then cached for the tree's lifetime).
  * `info` is the scope of the function whose body they belong to (undefined at module and
@@ -142,6 +157,17 @@ class BlockCompiler {
     // See compile() for why this source is safe to run.
     // eslint-disable-next-line @typescript-eslint/no-implied-eval
     const make = new Function('N', 'K', 'S', 'PyFloat', 'PyList', 'PyTuple', src) as (...a: unknown[]) => CompiledFunction;
+    return make(this.nodes, this.consts, this.support, PyFloat, PyList, PyTuple);
+  }
+
+  compileGeneratorBody(body: readonly PyNode[]): CompiledGeneratorBody {
+    const code = this.body(body);
+    const src =
+      `${this.prelude()}return function* compiledGeneratorBody(rt, f) {\n${this.declared > 0 ? `let ${this.tempList()};\n` : ''}` +
+      `try {\n${code}return null;\n} catch (e) {\nthrow rt.traced(e, f);\n}\n};`;
+    // See compile() for why this source is safe to run.
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval
+    const make = new Function('N', 'K', 'S', 'PyFloat', 'PyList', 'PyTuple', src) as (...a: unknown[]) => CompiledGeneratorBody;
     return make(this.nodes, this.consts, this.support, PyFloat, PyList, PyTuple);
   }
 
@@ -372,8 +398,11 @@ class BlockCompiler {
     const stepper = this.temp();
     const it = this.temp();
     const r = this.temp();
+    // A program's iterator (a generator, a class with __iter__) gives its items one at a time;
+    // a built-in container is read once (see Interp.iterate).
     const head =
       `${iterable} = ${this.expr(s.iter as PyNode)};\n` +
+      `if (!(${iterable} instanceof PyStepIterator) && rt.steppable(${iterable})) ${iterable} = yield* rt.iterOpen(${iterable}, ${lineOf(s)});\n` +
       `${stepper} = ${iterable} instanceof PyStepIterator ? ${iterable} : undefined;\n` +
       `${it} = ${stepper} === undefined ? (yield* rt.iterate(${iterable}, ${lineOf(s)})) : undefined;\n`;
     const target = this.assign(s.target as PyNode, `${r}.value`);
@@ -383,7 +412,7 @@ class BlockCompiler {
     const orelse = this.block(s.orelse as PyNode[]);
     return (
       `${head}${loop.brk}: {\n${loop.cont}: for (;;) {\n` +
-      `if (${stepper} !== undefined) { ${r} = yield* ${stepper}.step(); rt.check = true; } else ${r} = ${it}.next();\n` +
+      `if (${stepper} !== undefined) { ${r} = yield* ${stepper}.step(); if (${stepper}.callReturn) rt.check = true; } else ${r} = ${it}.next();\n` +
       `if (${r}.done) break;\n${target}${body}rt.check = true;\n}\n${orelse}}\n`
     );
   }

@@ -5,6 +5,7 @@
  * calling into here, so these functions are plain (no steps).
  */
 import { BaseException, pyRaise } from './exceptions.js';
+import { PyGenerator } from './generator.js';
 import { PyBound, PyBuiltin, PyClass, PyDict, PyFloat, PyFunction, PyInstance, PyList, PyModuleObject, PyObjectSentinel, PyRange, PyTuple, Snapshot } from './values.js';
 
 /**
@@ -63,6 +64,7 @@ export function typeName(v: unknown, hostName: (v: object) => string | undefined
   if (v instanceof PyInstance) return v.cls.name;
   if (v instanceof PyModuleObject) return 'module';
   if (v instanceof PyObjectSentinel) return 'object';
+  if (v instanceof PyGenerator) return 'generator';
   return hostName(v as object) ?? 'object';
 }
 
@@ -320,6 +322,7 @@ export function reprValue(v: unknown): string {
   if (v instanceof PyBound) return `<bound method ${v.fn instanceof PyFunction ? v.fn.qualname : (v.fn as PyBuiltin).name} of ${reprValue(v.self)}>`;
   if (v instanceof PyBuiltin) return `<built-in function ${v.name}>`;
   if (v instanceof PyModuleObject) return `<module '${v.name}'>`;
+  if (v instanceof PyGenerator) return `<generator object ${v.qualname} at ${address(v.label)}>`;
   if (v instanceof PyObjectSentinel) return `<object object at 0x${(0x7f0000000000 + v.id * 16).toString(16)}>`;
   if (v instanceof PyInstance) {
     if (v.cls.isSubclassOf(BaseException)) {

@@ -16,10 +16,11 @@ import type { Runtime } from '../scheduler/runtime.js';
 import { runtime } from '../scheduler/context.js';
 import type { PyModule, PyNode } from './ast.js';
 import { AccessOp, AttrReadOp, AttrWriteOp } from './access.js';
-import { compiledBlock, compiledFunction, type CompileSupport, type CompiledFunction } from './compile.js';
+import { compiledBlock, compiledFunction, compiledGeneratorBody, type CompileSupport, type CompiledFunction } from './compile.js';
+import { GENERATOR_CLASS, PyGenerator, PyYield } from './generator.js';
 import { BaseException, Exception, exceptionClass, isInstanceOfClass, printedName, pyRaise, pyValueOf, raiseable, type Carried, type Frame as TraceFrame } from './exceptions.js';
 import { formatSpec, keyError, percentFormat, reprValue, typeName } from './format.js';
-import { scopeOf, declaredGlobals, type ScopeInfo } from './scope.js';
+import { scopeOf, declaredGlobals, isGeneratorFunction, type ScopeInfo } from './scope.js';
 import { deleteTarget } from './delete.js';
 import {
   hashKey,
@@ -39,9 +40,12 @@ import {
   PyRange,
   PyStatic,
   PyTuple,
+  PyStepIterator,
   Snapshot,
   type Scope,
 } from './values.js';
+
+export { PyStepIterator };
 
 /** How threads may switch (see the file comment). */
 export type SwitchRule = 'cpython' | 'any';
@@ -293,18 +297,10 @@ export class Interp {
         return yield* this.block(s.orelse as PyNode[], f);
       }
       case 'For': {
-        const iterable = yield* this.ev(s.iter as PyNode, f);
-        const stepper = iterable instanceof PyStepIterator ? iterable : undefined;
-        const it = stepper === undefined ? yield* this.iterate(iterable, s.lineno!) : undefined;
+        const it = yield* this.iterStart(yield* this.ev(s.iter as PyNode, f), s.lineno!);
         for (;;) {
-          let r: IteratorResult<unknown>;
-          if (stepper !== undefined) {
-            r = (yield* stepper.step() as Generator<never, IteratorResult<unknown>, unknown>);
-            this.check = true;
-          } else {
-            r = it!.next();
-          }
-          if (r.done) break;
+          const r = yield* this.iterNext(it);
+          if (r.done === true) break;
           yield* this.assign(s.target as PyNode, r.value, f);
           const sig = yield* this.block(s.body as PyNode[], f);
           this.check = true;
@@ -888,6 +884,13 @@ export class Interp {
         yield* this.comprehension(n, f, undefined, d);
         return d;
       }
+      case 'GeneratorExp':
+        return yield* this.generatorExp(n, f);
+      case 'Yield':
+        // The body's driver (PyGenerator.resume) hands the value out and the sent value back.
+        return (yield new PyYield(n.value ? yield* this.ev(n.value as PyNode, f) : null) as never) ?? null;
+      case 'YieldFrom':
+        return yield* this.yieldFrom(yield* this.ev(n.value as PyNode, f), n.lineno!);
       case 'NamedExpr': {
         const v = yield* this.ev(n.value as PyNode, f);
         yield* this.store(String((n.target as PyNode).id), v, f.binds ?? f, n.lineno!);
@@ -934,39 +937,115 @@ export class Interp {
     return formatSpec(v, spec, (x) => this.strSync(x));
   }
 
-  private *comprehension(n: PyNode, f: Frame, _list: ((x: unknown) => unknown) | undefined, dict?: PyDict): Generator<never, unknown[], unknown> {
-    const out: unknown[] = [];
-    // A comprehension runs in its own scope: its loop names do not leak.
-    const vars = new Map<string, unknown>();
+  /** A comprehension's own frame: its loop names are its locals; `:=` binds in the frame `f` it runs in (or that frame's own target). */
+  private comprehensionFrame(n: PyNode, f: Frame, name: string): Frame {
     const names = new Set<string>();
     for (const g of n.generators as PyNode[]) collectTargets(g.target as PyNode, names);
     const info: ScopeInfo = { locals: names, globals: new Set(), nonlocals: new Set() };
-    const cf: Frame = { ...this.frame(vars, this.closureOf(f), info, f.name, f.fn, f.args0), line: f.line, binds: f.binds ?? f };
+    return { ...this.frame(new Map(), this.closureOf(f), info, name, f.fn, f.args0), line: n.lineno ?? f.line, binds: f.binds ?? f };
+  }
+
+  /**
+   * The loops of a comprehension in frame `cf`, calling `emit` with each element (a generator:
+   * a generator expression's yields its element). `first` is the first loop's iterator, made
+   * in the enclosing frame; the other loops' iterables are evaluated as their turn comes.
+   */
+  private *comprehensionLoops(n: PyNode, cf: Frame, first: Iterator<unknown> | PyStepIterator, emit: (cf: Frame) => Generator<never, void, unknown>): Generator<never, void, unknown> {
     const gens = n.generators as PyNode[];
     const self = this;
-    function* level(i: number): Generator<never, void, unknown> {
-      if (i === gens.length) {
-        if (dict !== undefined) {
-          const k = yield* self.ev(n.key as PyNode, cf);
-          self.hashable(k);
-          dict.set(k, yield* self.ev(n.value as PyNode, cf));
-        } else {
-          out.push(yield* self.ev(n.elt as PyNode, cf));
-        }
-        return;
-      }
+    function* level(i: number, it: Iterator<unknown> | PyStepIterator): Generator<never, void, unknown> {
       const g = gens[i]!;
-      const it = yield* self.iterate(yield* self.ev(g.iter as PyNode, i === 0 ? f : cf), n.lineno!);
-      for (let r = it.next(); !r.done; r = it.next()) {
+      for (;;) {
+        const r = yield* self.iterNext(it);
+        if (r.done === true) return;
         yield* self.assign(g.target as PyNode, r.value, cf);
         let ok = true;
         for (const cond of g.ifs as PyNode[]) if (ok && !(yield* self.truthy(yield* self.ev(cond, cf)))) ok = false;
-        if (ok) yield* level(i + 1);
+        if (ok) {
+          if (i + 1 === gens.length) yield* emit(cf);
+          else yield* level(i + 1, yield* self.iterStart(yield* self.ev(gens[i + 1]!.iter as PyNode, cf), n.lineno!));
+        }
+        // The jump back to the loop's head: a check point.
         self.check = true;
       }
     }
-    yield* level(0);
+    yield* level(0, first);
+  }
+
+  private *comprehension(n: PyNode, f: Frame, _list: ((x: unknown) => unknown) | undefined, dict?: PyDict): Generator<never, unknown[], unknown> {
+    const out: unknown[] = [];
+    const first = yield* this.iterStart(yield* this.ev((n.generators as PyNode[])[0]!.iter as PyNode, f), n.lineno!);
+    const cf = this.comprehensionFrame(n, f, f.name);
+    const self = this;
+    yield* this.comprehensionLoops(n, cf, first, function* (c) {
+      if (dict !== undefined) {
+        const k = yield* self.ev(n.key as PyNode, c);
+        self.hashable(k);
+        dict.set(k, yield* self.ev(n.value as PyNode, c));
+      } else {
+        out.push(yield* self.ev(n.elt as PyNode, c));
+      }
+    });
     return out;
+  }
+
+  /**
+   * `(elt for x in xs ...)`: the first iterable is evaluated and its iterator made now, in
+   * this frame, as CPython does; everything else runs as the consumer pulls items.
+   */
+  private *generatorExp(n: PyNode, f: Frame): Generator<never, unknown, unknown> {
+    const first = yield* this.iterStart(yield* this.ev((n.generators as PyNode[])[0]!.iter as PyNode, f), n.lineno!);
+    const cf = this.comprehensionFrame(n, f, '<genexpr>');
+    const self = this;
+    const body = (function* (): Generator<never, unknown, unknown> {
+      try {
+        yield* self.comprehensionLoops(n, cf, first, function* (c) {
+          yield new PyYield(yield* self.ev(n.elt as PyNode, c)) as never;
+        });
+      } catch (e) {
+        throw self.traced(e, cf);
+      }
+      return null;
+    })();
+    const qual = f.fn !== undefined ? `${f.fn.qualname}.<locals>.<genexpr>` : '<genexpr>';
+    return new PyGenerator('<genexpr>', qual, this.label('generator'), body, this);
+  }
+
+  /** A call of generator function `fn`: its arguments bound now, its body run as the generator is resumed. */
+  makeGenerator(fn: PyFunction, args: unknown[], kwargs: Map<string, unknown> | undefined): PyGenerator {
+    // Calling a generator function only makes its frame: its RESUME comes at the first next().
+    const check = this.check;
+    const f = this.enter(fn, args, kwargs);
+    this.depth--;
+    this.check = check;
+    const body = compiledGeneratorBody(fn.node, SUPPORT, scopeOf(fn.node))(this, f);
+    return new PyGenerator(fn.name, fn.qualname, this.label('generator'), body, this);
+  }
+
+  /** `yield from v`: each item of `v` is yielded in turn; for a generator, sent values and thrown exceptions go to it, and its return value is the expression's. */
+  private *yieldFrom(v: unknown, line: number): Generator<never, unknown, unknown> {
+    const it = yield* this.iterStart(v, line);
+    if (!(it instanceof PyGenerator)) {
+      for (let r = yield* this.iterNext(it); r.done !== true; r = yield* this.iterNext(it)) yield new PyYield(r.value) as never;
+      return null;
+    }
+    let r = yield* it.resume(null, undefined);
+    while (r.done !== true) {
+      let sent: unknown;
+      try {
+        sent = yield new PyYield(r.value) as never;
+      } catch (e) {
+        if (uncatchable(e)) throw e;
+        if (this.excValue(e).cls.isSubclassOf(exceptionClass('GeneratorExit')!)) {
+          yield* it.close();
+          throw e;
+        }
+        r = yield* it.resume(null, e);
+        continue;
+      }
+      r = yield* it.resume(sent, undefined);
+    }
+    return r.value ?? null;
   }
 
   // ----- calls -----
@@ -1087,6 +1166,7 @@ export class Interp {
   /** The compiled code of program function `fn` (a lambda runs through {@link callFunction}'s interpreted path). */
   codeOf(fn: PyFunction): CompiledFunction {
     if (fn.node.nodeType === 'Lambda') return LAMBDA;
+    if (isGeneratorFunction(fn.node)) return GENERATOR_CALL;
     return compiledFunction(fn.node, SUPPORT, scopeOf(fn.node));
   }
 
@@ -1445,13 +1525,13 @@ export class Interp {
     if (v instanceof PyIterator) return v.it;
     if (v instanceof PyStepIterator) {
       const items: unknown[] = [];
-      for (let r = (yield* v.step() as Generator<never, IteratorResult<unknown>, unknown>); !r.done; r = (yield* v.step() as Generator<never, IteratorResult<unknown>, unknown>)) items.push(r.value);
-      this.check = true;
+      for (let r = (yield* v.step() as Generator<never, IteratorResult<unknown>, unknown>); r.done !== true; r = (yield* v.step() as Generator<never, IteratorResult<unknown>, unknown>)) items.push(r.value);
+      if (v.callReturn) this.check = true;
       return items[Symbol.iterator]();
     }
-    if (v instanceof PyInstance) {
-      const iter = v.cls.lookup('__iter__');
-      if (iter !== undefined) return yield* this.iterate(yield* this.call(iter, [v], undefined), line);
+    if (v instanceof PyInstance && this.steppable(v)) {
+      const src = yield* this.iterOpen(v, line);
+      if (src !== v) return yield* this.iterate(src, line);
     }
     const cls = this.classOf(v);
     const hostIter = cls?.lookup('__iter__');
@@ -1460,6 +1540,61 @@ export class Interp {
       return yield* this.iterate(r, line);
     }
     throw pyRaise('TypeError', `'${this.typeName(v)}' object is not iterable`);
+  }
+
+  /** Whether iterating `v` runs the program's code (a class with `__iter__` or `__next__`): its items are then taken one at a time. */
+  steppable(v: unknown): boolean {
+    return v instanceof PyInstance && (v.cls.lookup('__iter__') !== undefined || v.cls.lookup('__next__') !== undefined);
+  }
+
+  /**
+   * `iter(v)` where it runs the program's code: a class's `__iter__` is called, and an
+   * iterator with `__next__` becomes a {@link PyStepIterator}; anything else comes back as it
+   * is (a built-in iterable, iterated by {@link iterate}).
+   */
+  *iterOpen(v: unknown, line: number): Generator<never, unknown, unknown> {
+    if (!(v instanceof PyInstance)) return v;
+    const iter = v.cls.lookup('__iter__');
+    if (iter !== undefined) {
+      const r = yield* this.call(iter, [v], undefined);
+      if (r === v) return this.nextIterator(v);
+      if (r instanceof PyInstance && r.cls.lookup('__next__') === undefined) throw pyRaise('TypeError', `iter() returned non-iterator of type '${this.typeName(r)}'`);
+      return yield* this.iterOpen(r, line);
+    }
+    return v.cls.lookup('__next__') !== undefined ? this.nextIterator(v) : v;
+  }
+
+  /** The items of an iterator object of the program: each a call of its `__next__`, until StopIteration. */
+  private nextIterator(v: PyInstance): PyStepIterator {
+    const next = v.cls.lookup('__next__');
+    if (next === undefined) throw pyRaise('TypeError', `iter() returned non-iterator of type '${this.typeName(v)}'`);
+    const I = this;
+    return new PyStepIterator(function* () {
+      try {
+        return { done: false, value: yield* I.call(next, [v], undefined) };
+      } catch (e) {
+        if (!uncatchable(e) && I.excValue(e).cls.isSubclassOf(exceptionClass('StopIteration')!)) return { done: true, value: undefined };
+        throw e;
+      }
+    }, false);
+  }
+
+  /**
+   * Start iterating `v` with its items taken one at a time where that matters: a generator or
+   * another step iterator as it is, a built-in container as the JavaScript iterator of
+   * {@link iterate}. Pair with {@link iterNext}.
+   */
+  *iterStart(v: unknown, line: number): Generator<never, Iterator<unknown> | PyStepIterator, unknown> {
+    const src = v instanceof PyInstance ? yield* this.iterOpen(v, line) : v;
+    return src instanceof PyStepIterator ? src : yield* this.iterate(src, line);
+  }
+
+  /** The next item of an iterator from {@link iterStart}. */
+  *iterNext(it: Iterator<unknown> | PyStepIterator): Generator<never, IteratorResult<unknown>, unknown> {
+    if (!(it instanceof PyStepIterator)) return it.next();
+    const r = yield* it.step() as Generator<never, IteratorResult<unknown>, unknown>;
+    if (it.callReturn) this.check = true;
+    return r;
   }
 
   // ----- truth, comparison, arithmetic -----
@@ -1556,8 +1691,13 @@ export class Interp {
       const list = container;
       return (yield this.access('read', list.label, 0, () => list.items.some((y) => this.eq(x, y))) as never) as boolean;
     }
-    const it = yield* this.iterate(container, 0);
-    for (let r = it.next(); !r.done; r = it.next()) if (this.eq(x, r.value)) return true;
+    if (container instanceof PyInstance) {
+      const m = container.cls.lookup('__contains__');
+      if (m !== undefined) return yield* this.truthy(yield* this.call(m, [container, x], undefined));
+    }
+    // An iterator is consumed only up to the first equal item.
+    const it = yield* this.iterStart(container, 0);
+    for (let r = yield* this.iterNext(it); r.done !== true; r = yield* this.iterNext(it)) if (this.eq(x, r.value)) return true;
     return false;
   }
 
@@ -1690,6 +1830,7 @@ export class Interp {
   /** The class of any value (threadsim classes for model objects). */
   classOf(v: unknown): PyClass | undefined {
     if (v instanceof PyInstance) return v.cls;
+    if (v instanceof PyGenerator) return GENERATOR_CLASS;
     if (typeof v === 'object' && v !== null) {
       const c = this.host.classOf(v);
       if (c !== undefined) return c;
@@ -1798,13 +1939,6 @@ export class PyHostProperty {
   ) {}
 }
 
-/**
- * An iterator whose every item may take steps (`as_completed`, `executor.map`'s results):
- * a `for` loop runs its body after each item, as CPython's does.
- */
-export class PyStepIterator {
-  constructor(readonly step: () => Steps<IteratorResult<unknown>>) {}
-}
 
 /** A one-shot iterator value (`iter(x)`, `enumerate(x)`, `zip(...)`). */
 export class PyIterator {
@@ -1916,6 +2050,12 @@ export { hashKey, PyObjectSentinel };
 const SUPPORT: CompileSupport = { SLOW, PENDING, PyStepIterator, PyFunction, AccessOp };
 
 /** {@link Interp.codeOf} of a lambda: the interpreted path of callFunction. */
+/** {@link Interp.codeOf} of a generator function: the call makes the generator object. */
+// eslint-disable-next-line require-yield
+const GENERATOR_CALL: CompiledFunction = function* (rt, fn, args, kwargs) {
+  return rt.makeGenerator(fn, args, kwargs);
+};
+
 const LAMBDA: CompiledFunction = function* (rt, fn, args, kwargs) {
   return yield* rt.callFunction(fn, args, kwargs);
 };

@@ -8,6 +8,7 @@
  * Invariant: a JavaScript number reaching the interpreter is an int (integral); every float
  * is a PyFloat, even an integral one.
  */
+import type { Steps } from '../scheduler/ops.js';
 import type { PyNode } from './ast.js';
 
 /** Python's float. */
@@ -242,4 +243,26 @@ export function markBuiltinType(cls: PyClass): void {
 /** Whether `cls` is a built-in type, whose attributes cannot be set. */
 export function isBuiltinType(cls: PyClass): boolean {
   return builtinTypes.has(cls);
+}
+
+/**
+ * An iterator whose every item may take steps (`as_completed`, `executor.map`'s results, a
+ * generator): a `for` loop, `any`, `next`... take one item at a time, running its steps
+ * between their own, as CPython's do.
+ */
+export class PyStepIterator {
+  constructor(
+    private readonly nextItem?: () => Steps<IteratorResult<unknown>>,
+    /**
+     * Whether taking an item returns from non-Python code into the loop, a check point
+     * (`as_completed`); false when the steps that make the item have their own (a generator's
+     * resume, an iterator of a program's `__next__`).
+     */
+    readonly callReturn = true,
+  ) {}
+
+  /** The next item, or done. */
+  step(): Steps<IteratorResult<unknown>> {
+    return this.nextItem!();
+  }
 }

@@ -16,6 +16,7 @@ print(seen, item)
 
 values = [3, 8, 1, 9, 4]
 print([y for x in values if (y := x * 2) > 6], y)
+print(any((big := v) > 7 for v in values), big)
 print(any([(big := v) > 7 for v in values]), big)
 
 
