@@ -11,6 +11,8 @@ import { bindArgs, REQUIRED } from './args.js';
 import { BaseException, exceptionClass, pyRaise } from './exceptions.js';
 import { drain, Interp, keyError, numeric, PyIterator, PyStepIterator } from './interp.js';
 import { stopIteration } from './generator.js';
+import { setClasses, setStep } from './builtins-set.js';
+import { PySet } from './pyset.js';
 import { floatRepr, strRepr, toFixedPy } from './format.js';
 import { pyHash } from './pyhash.js';
 import { markBuiltinType, PyBound, PyBuiltin, PyClass, PyClassMethod, PyDict, PyFloat, PyFunction, PyInstance, PyList, PyObjectSentinel, PyProperty, PyRange, PyStatic, PyTuple, Snapshot } from './values.js';
@@ -313,7 +315,8 @@ export function makeBuiltins(ref: InterpRef): Map<string, unknown> {
     arity('type', args, 1, 1);
     return ref.I.classOf(args[0]) ?? object;
   });
-  for (const c of [object, int, bool, float, str, list, tuple, dict, range, type]) b.set(c.name, c);
+  const { set, frozenset } = setClasses(ref);
+  for (const c of [object, int, bool, float, str, list, tuple, dict, range, type, set, frozenset]) b.set(c.name, c);
   b.set('NoneType', new PyClass('NoneType', undefined, new Map()));
   for (const name of ['BaseException', 'Exception', 'ValueError', 'TypeError', 'RuntimeError', 'KeyError', 'IndexError', 'AttributeError', 'NameError', 'UnboundLocalError', 'ZeroDivisionError', 'ArithmeticError', 'LookupError', 'AssertionError', 'NotImplementedError', 'StopIteration', 'TimeoutError', 'OSError', 'SystemExit', 'KeyboardInterrupt', 'GeneratorExit', 'ImportError', 'ModuleNotFoundError', 'RecursionError', 'OverflowError']) {
     b.set(name, exceptionClass(name)!);
@@ -357,6 +360,7 @@ export function makeBuiltins(ref: InterpRef): Map<string, unknown> {
       if (typeof v === 'string') return [...v].length;
       if (v instanceof PyList) return step(v, 'read', () => v.items.length);
       if (v instanceof PyDict) return step(v, 'read', () => v.map.size);
+      if (v instanceof PySet) return setStep(ref.I, v, 'read', () => v.used);
       if (v instanceof PyTuple) return v.items.length;
       if (v instanceof PyRange) return v.length;
       if (v instanceof PyInstance) {
@@ -504,11 +508,8 @@ export function makeBuiltins(ref: InterpRef): Map<string, unknown> {
         return null;
       })(),
     id: (args) => (typeof args[0] === 'object' && args[0] !== null ? ref.I.idOf(args[0]) : 0),
-    hash: (args) => {
-      ref.I.hashable(args[0]);
-      // Ints past 2^53 are not exact (threadsim's ints are JavaScript numbers, see docs/python.md).
-      return Number(pyHash(args[0], (v) => BigInt(typeof v === 'object' && v !== null ? ref.I.idOf(v) : 0)));
-    },
+    // Ints past 2^53 are not exact (threadsim's ints are JavaScript numbers, see docs/python.md).
+    hash: (args) => Number(ref.I.hashOf(args[0])),
     callable: (args) => args[0] instanceof PyFunction || args[0] instanceof PyBuiltin || args[0] instanceof PyBound || args[0] instanceof PyClass,
     chr: (args) => String.fromCodePoint(args[0] as number),
     ord: (args) => (args[0] as string).codePointAt(0)!,

@@ -25,8 +25,6 @@ const UNSUPPORTED: Readonly<Record<string, string>> = {
   TypeAlias: "'type' aliases are not supported",
   TemplateStr: 't-strings are not supported',
   Interpolation: 't-strings are not supported',
-  SetComp: 'set comprehensions are not supported yet',
-  Set: 'set literals are not supported yet',
   MatMult: "the '@' operator is not supported",
 };
 

@@ -18,8 +18,11 @@ import type { PyModule, PyNode } from './ast.js';
 import { AccessOp, AttrReadOp, AttrWriteOp } from './access.js';
 import { compiledBlock, compiledFunction, compiledGeneratorBody, type CompileSupport, type CompiledFunction } from './compile.js';
 import { GENERATOR_CLASS, PyGenerator, PyYield } from './generator.js';
+import { isSetOperator, setItems, setOperator, setStep } from './builtins-set.js';
+import { PySet } from './pyset.js';
+import { pyHash } from './pyhash.js';
 import { BaseException, Exception, exceptionClass, isInstanceOfClass, printedName, pyRaise, pyValueOf, raiseable, type Carried, type Frame as TraceFrame } from './exceptions.js';
-import { formatSpec, keyError, percentFormat, reprValue, typeName } from './format.js';
+import { formatSpec, keyError, percentFormat, reprValue, setRepr, typeName } from './format.js';
 import { scopeOf, declaredGlobals, isGeneratorFunction, type ScopeInfo } from './scope.js';
 import { deleteTarget } from './delete.js';
 import {
@@ -886,6 +889,13 @@ export class Interp {
       }
       case 'GeneratorExp':
         return yield* this.generatorExp(n, f);
+      case 'Set':
+        return yield* this.setDisplay(n, f);
+      case 'SetComp': {
+        const set = new PySet(false, this.label('set'));
+        yield* this.comprehension(n, f, undefined, undefined, set);
+        return set;
+      }
       case 'Yield':
         // The body's driver (PyGenerator.resume) hands the value out and the sent value back.
         return (yield new PyYield(n.value ? yield* this.ev(n.value as PyNode, f) : null) as never) ?? null;
@@ -972,7 +982,26 @@ export class Interp {
     yield* level(0, first);
   }
 
-  private *comprehension(n: PyNode, f: Frame, _list: ((x: unknown) => unknown) | undefined, dict?: PyDict): Generator<never, unknown[], unknown> {
+  /**
+   * `{a, b, c}`: the items added in order to an empty set, as BUILD_SET does; when they are all
+   * constants (three or more), CPython 3.11 builds a frozenset constant at compile time and
+   * copies it into the new set, which can leave the items in another order: done here too.
+   */
+  private *setDisplay(n: PyNode, f: Frame): Generator<never, PySet, unknown> {
+    const elts = n.elts as PyNode[];
+    const values = yield* this.evList(elts, f);
+    const set = new PySet(false, this.label('set'));
+    if (elts.length > 2 && elts.every(isConstantNode)) {
+      const folded = new PySet(true);
+      for (const v of values) folded.add(v, this.hashOf(v));
+      set.merge(folded);
+      return set;
+    }
+    for (const v of values) set.add(v, this.hashOf(v));
+    return set;
+  }
+
+  private *comprehension(n: PyNode, f: Frame, _list: ((x: unknown) => unknown) | undefined, dict?: PyDict, set?: PySet): Generator<never, unknown[], unknown> {
     const out: unknown[] = [];
     const first = yield* this.iterStart(yield* this.ev((n.generators as PyNode[])[0]!.iter as PyNode, f), n.lineno!);
     const cf = this.comprehensionFrame(n, f, f.name);
@@ -982,6 +1011,9 @@ export class Interp {
         const k = yield* self.ev(n.key as PyNode, c);
         self.hashable(k);
         dict.set(k, yield* self.ev(n.value as PyNode, c));
+      } else if (set !== undefined) {
+        const v = yield* self.ev(n.elt as PyNode, c);
+        set.add(v, self.hashOf(v));
       } else {
         out.push(yield* self.ev(n.elt as PyNode, c));
       }
@@ -1494,12 +1526,18 @@ export class Interp {
    * One step on a container for a mutating or reading method (`list.append`, `dict.get`),
    * as CPython runs a C method under the GIL: the op performs it.
    */
-  containerOp(container: PyList | PyDict, kind: 'read' | 'write', perform: () => unknown): unknown {
+  containerOp(container: PyList | PyDict | PySet, kind: 'read' | 'write', perform: () => unknown): unknown {
     return this.access(kind, container.label, 0, perform);
   }
 
   hashable(key: unknown): void {
-    if (key instanceof PyList || key instanceof PyDict) throw pyRaise('TypeError', `unhashable type: '${this.typeName(key)}'`);
+    if (key instanceof PyList || key instanceof PyDict || (key instanceof PySet && !key.frozen)) throw pyRaise('TypeError', `unhashable type: '${this.typeName(key)}'`);
+  }
+
+  /** `hash(v)` as CPython computes it where CPython's is fixed (pyhash.ts); other objects by identity. */
+  hashOf(v: unknown): bigint {
+    this.hashable(v);
+    return pyHash(v, (o) => BigInt(typeof o === 'object' && o !== null ? this.idOf(o) >> 4 : 0));
   }
 
   // ----- iteration -----
@@ -1520,6 +1558,7 @@ export class Interp {
       return keys.items[Symbol.iterator]();
     }
     if (v instanceof PyTuple) return v.items[Symbol.iterator]();
+    if (v instanceof PySet) return (yield* setItems(this, v))[Symbol.iterator]();
     if (v instanceof PyRange) return rangeIter(v);
     if (typeof v === 'string') return [...v][Symbol.iterator]();
     if (v instanceof PyIterator) return v.it;
@@ -1611,6 +1650,7 @@ export class Interp {
     if (v instanceof PyTuple) return v.items.length > 0;
     if (v instanceof PyDict) return v.map.size > 0;
     if (v instanceof PyRange) return v.length > 0;
+    if (v instanceof PySet) return v.used > 0;
     return true;
   }
 
@@ -1624,6 +1664,7 @@ export class Interp {
     if (v instanceof PyTuple) return v.items.length > 0;
     if (v instanceof PyDict) return v.map.size > 0;
     if (v instanceof PyRange) return v.length > 0;
+    if (v instanceof PySet) return v.used > 0;
     if (v instanceof PyInstance) {
       const b = v.cls.lookup('__bool__');
       if (b !== undefined) return (yield* this.call(b, [v], undefined)) === true;
@@ -1650,6 +1691,7 @@ export class Interp {
       return true;
     }
     if (a instanceof PyBound && b instanceof PyBound) return a.self === b.self && a.fn === b.fn;
+    if (a instanceof PySet && b instanceof PySet) return a.used === b.used && a.isSubset(b);
     return false;
   }
 
@@ -1691,6 +1733,11 @@ export class Interp {
       const list = container;
       return (yield this.access('read', list.label, 0, () => list.items.some((y) => this.eq(x, y))) as never) as boolean;
     }
+    if (container instanceof PySet) {
+      const set = container;
+      const h = this.hashOf(x);
+      return yield* setStep(this, set, 'read', () => set.has(x, h));
+    }
     if (container instanceof PyInstance) {
       const m = container.cls.lookup('__contains__');
       if (m !== undefined) return yield* this.truthy(yield* this.call(m, [container, x], undefined));
@@ -1705,6 +1752,13 @@ export class Interp {
   private static readonly DUNDER: Record<string, [string, string]> = { Lt: ['__lt__', '__gt__'], LtE: ['__le__', '__ge__'], Gt: ['__gt__', '__lt__'], GtE: ['__ge__', '__le__'] };
 
   private *order(op: string, a: unknown, b: unknown): Generator<never, boolean, unknown> {
+    if (a instanceof PySet && b instanceof PySet) {
+      // Subset and superset.
+      if (op === 'Lt') return a.used < b.used && a.isSubset(b);
+      if (op === 'LtE') return a.isSubset(b);
+      if (op === 'Gt') return b.used < a.used && b.isSubset(a);
+      return b.isSubset(a);
+    }
     const na = numeric(a);
     const nb = numeric(b);
     let c: number | undefined;
@@ -1812,6 +1866,7 @@ export class Interp {
     if (a instanceof PyList && op === 'Add') throw pyRaise('TypeError', `can only concatenate list (not "${this.typeName(b)}") to list`);
     if (a instanceof PyList && op === 'Mult' && typeof b === 'number') return new PyList(Array.from({ length: Math.max(0, b) }, () => a.items).flat(), this.label('list'));
     if (a instanceof PyTuple && b instanceof PyTuple && op === 'Add') return new PyTuple([...a.items, ...b.items]);
+    if (a instanceof PySet && b instanceof PySet && isSetOperator(op)) return yield* setOperator(this, op, a, b, inplace);
     if (a instanceof PyInstance) {
       const name = DUNDER_OPS[op];
       const m = name === undefined ? undefined : a.cls.lookup((inplace ? '__i' : '__') + name.slice(2)) ?? a.cls.lookup(name);
@@ -1842,7 +1897,7 @@ export class Interp {
   /** `str(v)`, running a program-defined `__str__` or `__repr__`. */
   *str(v: unknown): Generator<never, string, unknown> {
     if (typeof v === 'string') return v;
-    if (v instanceof PyList || v instanceof PyTuple || v instanceof PyDict) return yield* this.reprOf(v);
+    if (v instanceof PyList || v instanceof PyTuple || v instanceof PyDict || v instanceof PySet) return yield* this.reprOf(v);
     if (v instanceof PyInstance) {
       const m = v.cls.lookup('__str__') ?? v.cls.lookup('__repr__');
       if (m instanceof PyFunction) return String(yield* this.call(m, [v], undefined));
@@ -1887,6 +1942,11 @@ export class Interp {
       const parts: string[] = [];
       for (const [k, x] of v.map.values()) parts.push(`${yield* this.reprOf(k)}: ${yield* this.reprOf(x)}`);
       return `{${parts.join(', ')}}`;
+    }
+    if (v instanceof PySet) {
+      const parts = new Map<unknown, string>();
+      for (const x of v.items()) parts.set(x, yield* this.reprOf(x));
+      return setRepr(v, (x) => parts.get(x)!);
     }
     return this.repr(v);
   }
@@ -1979,6 +2039,14 @@ export function drain(it: Iterator<unknown>): unknown[] {
   const out: unknown[] = [];
   for (let r = it.next(); !r.done; r = it.next()) out.push(r.value);
   return out;
+}
+
+/** Whether CPython's compiler folds node `n` to a constant (a literal, a signed number, a tuple of them). */
+function isConstantNode(n: PyNode): boolean {
+  if (n.nodeType === 'Constant') return true;
+  if (n.nodeType === 'UnaryOp' && ['USub', 'UAdd', 'Invert'].includes((n.op as PyNode).nodeType)) return (n.operand as PyNode).nodeType === 'Constant' && typeof (n.operand as PyNode).value !== 'string';
+  if (n.nodeType === 'Tuple') return (n.elts as PyNode[]).every(isConstantNode);
+  return false;
 }
 
 function collectTargets(t: PyNode, out: Set<string>): void {

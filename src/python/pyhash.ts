@@ -2,14 +2,22 @@
  * `hash()` as CPython 3.11 computes it for the values whose hash a program can print and compare
  * across runs: ints and bools (reduced modulo the Mersenne prime 2^61 - 1, -1 becoming -2),
  * floats (the same reduction of their exact rational value, so `hash(2.0) == hash(2)`), and
- * tuples (CPython 3.8+'s xxHash-style combination of the items' hashes). Strings are hashed with
+ * tuples (CPython 3.8+'s xxHash-style combination of the items' hashes), frozensets (see
+ * pyset.ts). Strings are hashed with
  * a randomised key in CPython, so any deterministic hash that equal strings share is faithful;
  * other objects hash by identity (the caller supplies it).
  *
  * Algorithms: CPython's Python/pyhash.c `_Py_HashDouble`, Objects/longobject.c `long_hash`,
  * Objects/tupleobject.c `tuplehash` (as described in the Python docs, "Hashing of numeric types").
  */
+import { PySet } from './pyset.js';
 import { PyFloat, PyTuple } from './values.js';
+
+/**
+ * `hash(None)`: CPython 3.11 hashes None by its address, which varies from process to process;
+ * threadsim uses the constant CPython 3.12 gives it.
+ */
+const NONE_HASH = 4238894112n;
 
 const BITS = 61n;
 const MODULUS = (1n << BITS) - 1n;
@@ -82,5 +90,7 @@ export function pyHash(v: unknown, other: (v: unknown) => bigint): bigint {
   if (v instanceof PyFloat) return floatHash(v.v) ?? other(v);
   if (typeof v === 'string') return strHash(v);
   if (v instanceof PyTuple) return tupleHash(v.items, other);
+  if (v === null || v === undefined) return NONE_HASH;
+  if (v instanceof PySet && v.frozen) return v.hash();
   return other(v);
 }

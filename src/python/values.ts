@@ -220,6 +220,10 @@ export function hashKey(k: unknown): unknown {
   if (k === true) return 1;
   if (k === false) return 0;
   if (k instanceof PyTuple) return `t:${k.items.map((x) => String(typeof x === 'string' ? JSON.stringify(x) : hashKey(x))).join(',')}`;
+  // A frozenset: equal to any frozenset or set with the same items, whatever their order.
+  if (typeof k === 'object' && k !== null && 'frozen' in k && typeof (k as { items?: unknown }).items === 'function') {
+    return `fs:${((k as unknown as { items(): unknown[] }).items().map((x) => String(typeof x === 'string' ? JSON.stringify(x) : hashKey(x))).sort().join(','))}`;
+  }
   if (typeof k === 'string') return `s:${k}`;
   return k;
 }
