@@ -60,6 +60,7 @@ for t in ts:
       outputs.add(r.output.map((l) => l.text).join('').trim());
     }
     expect(outputs.size).toBe(1);
-    expect([...outputs][0]).toMatch(/^\{('(pear|apple|fig|kiwi|plum)'(, )?){5}\}$/);
+    // The order PYTHONHASHSEED=0 python3 prints.
+    expect([...outputs][0]).toBe("{'apple', 'fig', 'plum', 'pear', 'kiwi'}");
   });
 });
