@@ -8,7 +8,7 @@
 import type { PyNode } from './ast.js';
 import { pyRaise } from './exceptions.js';
 import { keyError, type Frame, type Interp } from './interp.js';
-import { isBuiltinType, PyClass, PyDict, PyInstance, PyList, PyModuleObject, PyProperty, PyRange, PyTuple } from './values.js';
+import { isBuiltinType, PyBuiltin, PyClass, PyDict, PyInstance, PyList, PyModuleObject, PyProperty, PyRange, PyTuple } from './values.js';
 
 /** `del t` for one target `t` of a `del` statement, in frame `f`. */
 export function* deleteTarget(I: Interp, t: PyNode, f: Frame): Generator<never, void, unknown> {
@@ -88,6 +88,12 @@ function* deleteAttr(I: Interp, obj: unknown, name: string, line: number): Gener
   }
   if (obj instanceof PyModuleObject) {
     if (!obj.delete(name)) throw pyRaise('AttributeError', `module '${obj.name}' has no attribute '${name}'`);
+    return;
+  }
+  // A threadsim object that keeps attributes (threading.local): its own deletion.
+  const delattr = I.classOf(obj)?.lookup('__delattr__');
+  if (delattr instanceof PyBuiltin) {
+    yield* I.call(delattr, [obj, name], undefined);
     return;
   }
   throw pyRaise('AttributeError', `'${I.typeName(obj)}' object has no attribute '${name}'`);

@@ -179,3 +179,12 @@ s = Store()
 s["x"] = 1
 del s["x"]
 print(s.data)
+
+data = threading.local()
+data.x = 1
+del data.x
+print(hasattr(data, "x"))
+try:
+    del data.x
+except AttributeError as e:
+    print("AttributeError:", e)
