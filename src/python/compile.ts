@@ -256,7 +256,8 @@ class BlockCompiler {
   }
 
   private stmtCode(s: PyNode): string {
-    const line = `f.line = ${lineOf(s)};\n`;
+    // `rt.at`: the line a container method's step names (see Interp.at).
+    const line = `f.line = rt.at = ${lineOf(s)};\n`;
     switch (s.nodeType) {
       case 'Expr':
         return `${line}${this.expr(s.value as PyNode)};\n`;
@@ -614,7 +615,7 @@ class BlockCompiler {
       kwSet = `${kw} = new Map(), ${keywords.map((k) => `${kw}.set(${lit(String(k.arg))}, ${this.expr(k.value as PyNode)})`).join(', ')}, `;
     }
     return (
-      `(${fn} = ${callee}, ${list} = [${args.map((a) => this.expr(a)).join(', ')}], ${kwSet}` +
+      `(${fn} = ${callee}, ${list} = [${args.map((a) => this.expr(a)).join(', ')}], ${kwSet}rt.at = ${lineOf(n)}, ` +
       `${fn} instanceof PyFunction ? (yield* rt.codeOf(${fn})(rt, ${fn}, ${list}, ${kw})) : ` +
       `(${r} = rt.callQuick(${fn}, ${list}, ${kw})) === SLOW ? (yield* rt.call(${fn}, ${list}, ${kw})) : ` +
       `${r} === PENDING ? (${r} = (yield* rt.takePending()), rt.check = true, ${r}) : ${r})`

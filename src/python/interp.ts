@@ -228,8 +228,16 @@ export class Interp {
     return `${kind}#${n}`;
   }
 
+  /**
+   * The line of the call or statement running now: the site of a step made where no line is
+   * passed down (a builtin method's step on a list, dict or set, `x in container`). Set by each
+   * statement and, just before the call, by each call expression, so a builtin's steps name the
+   * line that called it.
+   */
+  at = 0;
+
   private site(line: number): string | undefined {
-    return this.sites ? `${this.mod.file}:${line}` : undefined;
+    return this.sites ? `${this.mod.file}:${line === 0 ? this.at : line}` : undefined;
   }
 
   /** An access op at `line`; glued when no check point passed (see the file comment). */
@@ -263,7 +271,7 @@ export class Interp {
 
   /** One statement, interpreted: its signal (normal, break, continue, return). */
   *stmt(s: PyNode, f: Frame): Generator<never, Signal, unknown> {
-    f.line = s.lineno ?? f.line;
+    f.line = this.at = s.lineno ?? f.line;
     switch (s.nodeType) {
       case 'Expr': {
         const q = this.quick(s.value as PyNode, f);
@@ -1107,6 +1115,7 @@ export class Interp {
         kwargs.set(String(k.arg), v);
       }
     }
+    this.at = n.lineno ?? this.at;
     return yield* this.call(fn, args, kwargs);
   }
 

@@ -22,6 +22,8 @@ s -= f
     const steps = r.trace!.filter((s) => s.kind === 'read' || s.kind === 'write').map((s) => `${s.kind} ${s.obj}`);
     // frozenset(s) reads s; add writes it; `3 in s`, len(s) and sorted(s) read it; f takes no step; -= writes s.
     expect(steps).toEqual(['read set#1', 'write set#1', 'read set#1', 'read set#1', 'read set#1', 'write set#1']);
+    // A method's step names the line that called it.
+    expect(r.trace!.filter((s) => s.kind === 'write').map((s) => s.site)).toEqual(['steps.py:4', 'steps.py:6']);
   });
 
   it('are raced on by unsynchronized threads, and ordered by a lock', () => {
