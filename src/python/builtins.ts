@@ -14,7 +14,6 @@ import { stopIteration } from './generator.js';
 import { setClasses, setStep } from './builtins-set.js';
 import { PySet } from './pyset.js';
 import { floatRepr, strRepr, toFixedPy } from './format.js';
-import { pyHash } from './pyhash.js';
 import { markBuiltinType, PyBound, PyBuiltin, PyClass, PyClassMethod, PyDict, PyFloat, PyFunction, PyInstance, PyList, PyObjectSentinel, PyProperty, PyRange, PyStatic, PyTuple, Snapshot } from './values.js';
 
 type Kw = Map<string, unknown> | undefined;
