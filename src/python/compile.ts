@@ -98,6 +98,11 @@ const COMPARE_FAST: Record<string, string> = { Lt: '<', LtE: '<=', Gt: '>', GtE:
 const BINARY_OPS = new Set(['Add', 'Sub', 'Mult', 'Div', 'FloorDiv', 'Mod', 'Pow', 'LShift', 'RShift', 'BitOr', 'BitXor', 'BitAnd', 'MatMult']);
 const COMPARE_OPS = new Set(['Lt', 'LtE', 'Gt', 'GtE', 'Eq', 'NotEq', 'Is', 'IsNot', 'In', 'NotIn']);
 
+/** Whether an expression's value is a new object no name refers to: a call's result or a generator expression. */
+export function isTemporary(n: PyNode): boolean {
+  return n.nodeType === 'Call' || n.nodeType === 'GeneratorExp';
+}
+
 /** A JavaScript string literal for any text (JSON's escaping is a subset of JavaScript's). */
 function lit(s: string): string {
   return JSON.stringify(s);
@@ -406,15 +411,24 @@ class BlockCompiler {
       `if (!(${iterable} instanceof PyStepIterator) && rt.steppable(${iterable})) ${iterable} = yield* rt.iterOpen(${iterable}, ${lineOf(s)});\n` +
       `${stepper} = ${iterable} instanceof PyStepIterator ? ${iterable} : undefined;\n` +
       `${it} = ${stepper} === undefined ? (yield* rt.iterate(${iterable}, ${lineOf(s)})) : undefined;\n`;
+    // A generator made by the loop's own expression (`for x in gen():`) has no other reference:
+    // CPython closes it when the loop is left, whatever the way, so its `finally` runs then.
+    const temporary = isTemporary(s.iter as PyNode);
+    const gen = temporary ? this.temp() : '';
+    const bad = temporary ? this.temp() : '';
     const target = this.assign(s.target as PyNode, `${r}.value`);
     this.loops.push(loop);
     const body = this.block(s.body as PyNode[]);
     this.loops.pop();
     const orelse = this.block(s.orelse as PyNode[]);
-    return (
-      `${head}${loop.brk}: {\n${loop.cont}: for (;;) {\n` +
+    const loopCode =
+      `${loop.cont}: for (;;) {\n` +
       `if (${stepper} !== undefined) { ${r} = yield* ${stepper}.step(); if (${stepper}.callReturn) rt.check = true; } else ${r} = ${it}.next();\n` +
-      `if (${r}.done) break;\n${target}${body}rt.check = true;\n}\n${orelse}}\n`
+      `if (${r}.done) break;\n${target}${body}rt.check = true;\n}\n`;
+    if (!temporary) return `${head}${loop.brk}: {\n${loopCode}${orelse}}\n`;
+    return (
+      `${head}${gen} = rt.temporaryGenerator(${iterable}); ${bad} = false;\n${loop.brk}: {\ntry {\n${loopCode}} ` +
+      `catch (e) { ${bad} = rt.uncatchable(e); throw e; } finally { if (${gen} !== undefined && !${bad}) yield* rt.closeTemporary(${gen}); }\n${orelse}}\n`
     );
   }
 

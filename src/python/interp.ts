@@ -16,7 +16,7 @@ import type { Runtime } from '../scheduler/runtime.js';
 import { runtime } from '../scheduler/context.js';
 import type { PyModule, PyNode } from './ast.js';
 import { AccessOp, AttrReadOp, AttrWriteOp } from './access.js';
-import { compiledBlock, compiledFunction, compiledGeneratorBody, type CompileSupport, type CompiledFunction } from './compile.js';
+import { compiledBlock, compiledFunction, compiledGeneratorBody, isTemporary, type CompileSupport, type CompiledFunction } from './compile.js';
 import { GENERATOR_CLASS, PyGenerator, PyYield } from './generator.js';
 import { isSetOperator, setItems, setOperator, setStep } from './builtins-set.js';
 import { PySet } from './pyset.js';
@@ -308,15 +308,26 @@ export class Interp {
         return yield* this.block(s.orelse as PyNode[], f);
       }
       case 'For': {
-        const it = yield* this.iterStart(yield* this.ev(s.iter as PyNode, f), s.lineno!);
-        for (;;) {
-          const r = yield* this.iterNext(it);
-          if (r.done === true) break;
-          yield* this.assign(s.target as PyNode, r.value, f);
-          const sig = yield* this.block(s.body as PyNode[], f);
-          this.check = true;
-          if (sig === BREAK) return NORMAL;
-          if (sig === RETURN) return sig;
+        const iterable = yield* this.ev(s.iter as PyNode, f);
+        const it = yield* this.iterStart(iterable, s.lineno!);
+        // As the compiled loop (compile.ts): a generator the loop made is closed when it is left.
+        const gen = isTemporary(s.iter as PyNode) ? this.temporaryGenerator(iterable) : undefined;
+        let bad = false;
+        try {
+          for (;;) {
+            const r = yield* this.iterNext(it);
+            if (r.done === true) break;
+            yield* this.assign(s.target as PyNode, r.value, f);
+            const sig = yield* this.block(s.body as PyNode[], f);
+            this.check = true;
+            if (sig === BREAK) return NORMAL;
+            if (sig === RETURN) return sig;
+          }
+        } catch (e) {
+          bad = uncatchable(e);
+          throw e;
+        } finally {
+          if (gen !== undefined && !bad) yield* this.closeTemporary(gen);
         }
         return yield* this.block(s.orelse as PyNode[], f);
       }
@@ -1060,6 +1071,16 @@ export class Interp {
     this.check = check;
     const body = compiledGeneratorBody(fn.node, SUPPORT, scopeOf(fn.node))(this, f);
     return new PyGenerator(fn.name, fn.qualname, this.label('generator'), body, this);
+  }
+
+  /** `v` when it is a generator object (see {@link closeTemporary}). */
+  temporaryGenerator(v: unknown): PyGenerator | undefined {
+    return v instanceof PyGenerator ? v : undefined;
+  }
+
+  /** Close a generator no name refers to any more, as CPython does when its last reference goes (a `for` over `gen()` left early). */
+  *closeTemporary(g: PyGenerator): Generator<never, void, unknown> {
+    if (!g.closed) yield* g.close();
   }
 
   /** `yield from v`: each item of `v` is yielded in turn; for a generator, sent values and thrown exceptions go to it, and its return value is the expression's. */

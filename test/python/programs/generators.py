@@ -176,3 +176,46 @@ while any(t.is_alive() for t in threads):
     for t in threads:
         t.join()
 print(sorted(results))
+
+glock = threading.Lock()
+items = [1, 2, 3, 4]
+
+
+def locked_items():
+    with glock:
+        try:
+            for x in items:
+                yield x
+        finally:
+            print("generator closed")
+
+
+def first_even():
+    for x in locked_items():
+        if x % 2 == 0:
+            return x
+
+
+for x in locked_items():
+    if x == 2:
+        break
+print("after break, locked:", glock.locked())
+print(first_even(), glock.locked())
+try:
+    for x in locked_items():
+        raise ValueError(x)
+except ValueError as e:
+    print("ValueError", e, glock.locked())
+for x in locked_items():
+    pass
+else:
+    print("exhausted", glock.locked())
+g = locked_items()
+for x in g:
+    break
+print("named generator still open:", glock.locked())
+g.close()
+print(glock.locked())
+t = threading.Thread(target=lambda: print(sum(x for x in locked_items())))
+t.start()
+t.join()
