@@ -723,8 +723,21 @@ export class Interp {
       case 'Tuple':
       case 'List': {
         const elts = t.elts as PyNode[];
-        const items = drain(yield* this.iterate(v, t.lineno!));
         const star = elts.findIndex((e) => e.nodeType === 'Starred');
+        let items: unknown[];
+        if (star < 0 && (v instanceof PyStepIterator || this.steppable(v))) {
+          // An iterator is pulled for one item more than the targets, as CPython's UNPACK_SEQUENCE
+          // does: enough to say "too many values" without running an endless generator to its end.
+          const it = yield* this.iterStart(v, t.lineno!);
+          items = [];
+          while (items.length <= elts.length) {
+            const r = yield* this.iterNext(it);
+            if (r.done === true) break;
+            items.push(r.value);
+          }
+        } else {
+          items = drain(yield* this.iterate(v, t.lineno!));
+        }
         if (star < 0) {
           if (items.length !== elts.length) {
             throw pyRaise('ValueError', items.length > elts.length ? `too many values to unpack (expected ${elts.length})` : `not enough values to unpack (expected ${elts.length}, got ${items.length})`);

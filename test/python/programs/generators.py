@@ -219,3 +219,23 @@ print(glock.locked())
 t = threading.Thread(target=lambda: print(sum(x for x in locked_items())))
 t.start()
 t.join()
+
+
+def fib_noisy():
+    a, b = 0, 1
+    while True:
+        print("yield", a)
+        yield a
+        a, b = b, a + b
+
+
+try:
+    x, y = fib_noisy()
+except ValueError as e:
+    print("ValueError:", e)
+x, y, z = (n for n in range(3))
+print(x, y, z)
+try:
+    p, q = (n for n in range(1))
+except ValueError as e:
+    print("ValueError:", e)
