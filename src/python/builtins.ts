@@ -9,9 +9,11 @@
 import { PARTIAL_STREAM as PARTIAL, type Op, type Steps } from '../scheduler/ops.js';
 import { bindArgs, REQUIRED } from './args.js';
 import { BaseException, exceptionClass, pyRaise } from './exceptions.js';
-import { drain, Interp, keyError, numeric, PyIterator } from './interp.js';
+import { drain, Interp, keyError, numeric, PyIterator, PyStepIterator } from './interp.js';
+import { stopIteration } from './generator.js';
+import { setClasses, setStep } from './builtins-set.js';
+import { PySet } from './pyset.js';
 import { floatRepr, strRepr, toFixedPy } from './format.js';
-import { pyHash } from './pyhash.js';
 import { markBuiltinType, PyBound, PyBuiltin, PyClass, PyClassMethod, PyDict, PyFloat, PyFunction, PyInstance, PyList, PyObjectSentinel, PyProperty, PyRange, PyStatic, PyTuple, Snapshot } from './values.js';
 
 type Kw = Map<string, unknown> | undefined;
@@ -312,9 +314,10 @@ export function makeBuiltins(ref: InterpRef): Map<string, unknown> {
     arity('type', args, 1, 1);
     return ref.I.classOf(args[0]) ?? object;
   });
-  for (const c of [object, int, bool, float, str, list, tuple, dict, range, type]) b.set(c.name, c);
+  const { set, frozenset } = setClasses(ref);
+  for (const c of [object, int, bool, float, str, list, tuple, dict, range, type, set, frozenset]) b.set(c.name, c);
   b.set('NoneType', new PyClass('NoneType', undefined, new Map()));
-  for (const name of ['BaseException', 'Exception', 'ValueError', 'TypeError', 'RuntimeError', 'KeyError', 'IndexError', 'AttributeError', 'NameError', 'UnboundLocalError', 'ZeroDivisionError', 'ArithmeticError', 'LookupError', 'AssertionError', 'NotImplementedError', 'StopIteration', 'TimeoutError', 'OSError', 'SystemExit', 'KeyboardInterrupt', 'ImportError', 'ModuleNotFoundError', 'RecursionError', 'OverflowError']) {
+  for (const name of ['BaseException', 'Exception', 'ValueError', 'TypeError', 'RuntimeError', 'KeyError', 'IndexError', 'AttributeError', 'NameError', 'UnboundLocalError', 'ZeroDivisionError', 'ArithmeticError', 'LookupError', 'AssertionError', 'NotImplementedError', 'StopIteration', 'TimeoutError', 'OSError', 'SystemExit', 'KeyboardInterrupt', 'GeneratorExit', 'ImportError', 'ModuleNotFoundError', 'RecursionError', 'OverflowError']) {
     b.set(name, exceptionClass(name)!);
   }
   // BaseException's own methods: args and str come from the interpreter; __init__ keeps args.
@@ -356,6 +359,7 @@ export function makeBuiltins(ref: InterpRef): Map<string, unknown> {
       if (typeof v === 'string') return [...v].length;
       if (v instanceof PyList) return step(v, 'read', () => v.items.length);
       if (v instanceof PyDict) return step(v, 'read', () => v.map.size);
+      if (v instanceof PySet) return setStep(ref.I, v, 'read', () => v.used);
       if (v instanceof PyTuple) return v.items.length;
       if (v instanceof PyRange) return v.length;
       if (v instanceof PyInstance) {
@@ -385,7 +389,8 @@ export function makeBuiltins(ref: InterpRef): Map<string, unknown> {
     sum: (args) =>
       (function* () {
         let acc: unknown = args[1] ?? 0;
-        for (const x of yield* iterAll(args[0])) acc = yield* ref.I.binary('Add', acc, x, false);
+        const it = yield* ref.I.iterStart(args[0], 0);
+        for (let r = yield* ref.I.iterNext(it); r.done !== true; r = yield* ref.I.iterNext(it)) acc = yield* ref.I.binary('Add', acc, r.value, false);
         return acc;
       })(),
     sorted: (args, kw) =>
@@ -401,48 +406,61 @@ export function makeBuiltins(ref: InterpRef): Map<string, unknown> {
     enumerate: (args, kw) =>
       (function* () {
         const { values } = bindArgs('enumerate', [['iterable', REQUIRED], ['start', 0]], args, kw);
-        const items = yield* iterAll(values[0]);
         const start = values[1] as number;
-        return new PyIterator(items.map((x, i) => new PyTuple([start + i, x]))[Symbol.iterator]());
+        const it = yield* ref.I.iterStart(values[0], 0);
+        let i = start;
+        return yield* lazy([it], (items) => new PyTuple([i++, items[0]]));
       })(),
     zip: (args) =>
       (function* () {
-        const lists: unknown[][] = [];
-        for (const a of args) lists.push(yield* iterAll(a));
-        const n = lists.length === 0 ? 0 : Math.min(...lists.map((l) => l.length));
-        return new PyIterator(Array.from({ length: n }, (_, i) => new PyTuple(lists.map((l) => l[i]))) [Symbol.iterator]());
+        const its: (Iterator<unknown> | PyStepIterator)[] = [];
+        for (const a of args) its.push(yield* ref.I.iterStart(a, 0));
+        return yield* lazy(its, (items) => new PyTuple(items));
       })(),
     map: (args) =>
       (function* () {
-        const lists: unknown[][] = [];
-        for (const a of args.slice(1)) lists.push(yield* iterAll(a));
-        const n = lists.length === 0 ? 0 : Math.min(...lists.map((l) => l.length));
-        const out: unknown[] = [];
-        for (let i = 0; i < n; i++) out.push(yield* ref.I.call(args[0], lists.map((l) => l[i]), undefined));
-        return new PyIterator(out[Symbol.iterator]());
+        const its: (Iterator<unknown> | PyStepIterator)[] = [];
+        for (const a of args.slice(1)) its.push(yield* ref.I.iterStart(a, 0));
+        const fn = args[0];
+        return yield* lazy(its, (items) => ref.I.call(fn, items, undefined), undefined, true);
       })(),
     filter: (args) =>
       (function* () {
-        const out: unknown[] = [];
-        for (const x of yield* iterAll(args[1])) if (args[0] === null ? yield* ref.I.truthy(x) : yield* ref.I.truthy(yield* ref.I.call(args[0], [x], undefined))) out.push(x);
-        return new PyIterator(out[Symbol.iterator]());
+        const it = yield* ref.I.iterStart(args[1], 0);
+        const fn = args[0];
+        const keep = function* (x: unknown): Generator<never, boolean, unknown> {
+          return fn === null ? yield* ref.I.truthy(x) : yield* ref.I.truthy(yield* ref.I.call(fn, [x], undefined));
+        };
+        return yield* lazy([it], (items) => items[0], keep, true);
       })(),
     any: (args) =>
       (function* () {
-        for (const x of yield* iterAll(args[0])) if (yield* ref.I.truthy(x)) return true;
+        const it = yield* ref.I.iterStart(args[0], 0);
+        for (let r = yield* ref.I.iterNext(it); r.done !== true; r = yield* ref.I.iterNext(it)) if (yield* ref.I.truthy(r.value)) return true;
         return false;
       })(),
     all: (args) =>
       (function* () {
-        for (const x of yield* iterAll(args[0])) if (!(yield* ref.I.truthy(x))) return false;
+        const it = yield* ref.I.iterStart(args[0], 0);
+        for (let r = yield* ref.I.iterNext(it); r.done !== true; r = yield* ref.I.iterNext(it)) if (!(yield* ref.I.truthy(r.value))) return false;
         return true;
       })(),
     iter: (args) =>
       (function* () {
-        return new PyIterator(yield* ref.I.iterate(args[0], 0));
+        const src = yield* ref.I.iterOpen(args[0], 0);
+        if (src instanceof PyStepIterator || src instanceof PyIterator) return src;
+        return new PyIterator(yield* ref.I.iterate(src, 0));
       })(),
     next: (args) => {
       const it = args[0];
+      if (it instanceof PyStepIterator || (it instanceof PyInstance && it.cls.lookup('__next__') !== undefined)) {
+        return (function* () {
+          const r = yield* ref.I.iterNext((yield* ref.I.iterStart(it, 0)) as PyStepIterator);
+          if (r.done !== true) return r.value;
+          if (args.length > 1) return args[1];
+          throw stopIteration(r.value, ref.I.strOf);
+        })();
+      }
       if (!(it instanceof PyIterator)) throw pyRaise('TypeError', `'${ref.I.typeName(it)}' object is not an iterator`);
       const r = it.it.next();
       if (r.done) {
@@ -489,11 +507,8 @@ export function makeBuiltins(ref: InterpRef): Map<string, unknown> {
         return null;
       })(),
     id: (args) => (typeof args[0] === 'object' && args[0] !== null ? ref.I.idOf(args[0]) : 0),
-    hash: (args) => {
-      ref.I.hashable(args[0]);
-      // Ints past 2^53 are not exact (threadsim's ints are JavaScript numbers, see docs/python.md).
-      return Number(pyHash(args[0], (v) => BigInt(typeof v === 'object' && v !== null ? ref.I.idOf(v) : 0)));
-    },
+    // Ints past 2^53 are not exact (threadsim's ints are JavaScript numbers, see docs/python.md).
+    hash: (args) => Number(ref.I.hashOf(args[0])),
     callable: (args) => args[0] instanceof PyFunction || args[0] instanceof PyBuiltin || args[0] instanceof PyBound || args[0] instanceof PyClass,
     chr: (args) => String.fromCodePoint(args[0] as number),
     ord: (args) => (args[0] as string).codePointAt(0)!,
@@ -518,6 +533,45 @@ export function makeBuiltins(ref: InterpRef): Map<string, unknown> {
   b.set('False', false);
   for (const v of b.values()) if (v instanceof PyClass && v.module === '') markBuiltinType(v);
   return b;
+}
+
+/**
+ * The iterator of `zip`, `map`, `enumerate` or `filter` over `its`: each item made by `make`
+ * from one item of each (and kept when `keep` says so). Over built-in containers the items are
+ * made at once (their contents were read in one step); over a generator or another step
+ * iterator, one at a time as the consumer pulls, so the generator runs no further than
+ * CPython's would.
+ */
+function* lazy(
+  its: readonly (Iterator<unknown> | PyStepIterator)[],
+  make: (items: unknown[]) => unknown,
+  keep?: (x: unknown) => Generator<never, boolean, unknown>,
+  /** `map` and `filter` call their function as items are pulled, even over a built-in container. */
+  always = false,
+): Generator<never, unknown, unknown> {
+  const pull = function* (): Generator<never, IteratorResult<unknown>, unknown> {
+    for (;;) {
+      const items: unknown[] = [];
+      for (const it of its) {
+        const r = it instanceof PyStepIterator ? yield* it.step() as Generator<never, IteratorResult<unknown>, unknown> : it.next();
+        if (r.done === true) return { done: true, value: undefined };
+        items.push(r.value);
+      }
+      if (its.length === 0) return { done: true, value: undefined };
+      let v = make(items);
+      if (isSteps(v)) v = yield* v;
+      if (keep === undefined || (yield* keep(v))) return { done: false, value: v };
+    }
+  };
+  if (always || its.some((x) => x instanceof PyStepIterator)) return new PyStepIterator(pull, false);
+  // Over built-in containers only: every item now.
+  const out: unknown[] = [];
+  for (let r = yield* pull(); r.done !== true; r = yield* pull()) out.push(r.value);
+  return new PyIterator(out[Symbol.iterator]());
+}
+
+function isSteps(v: unknown): v is Generator<never, unknown, unknown> {
+  return typeof v === 'object' && v !== null && typeof (v as Generator).next === 'function' && typeof (v as Generator).throw === 'function';
 }
 
 /** `property(fget, fset)`, with `.setter` for the decorator form. */

@@ -4,6 +4,7 @@
  * once instead of one per run.
  */
 import type { PyModule, PyNode } from './ast.js';
+import { isGeneratorFunction } from './scope.js';
 
 /** One construct threadsim cannot run. */
 export interface Unsupported {
@@ -19,19 +20,12 @@ const UNSUPPORTED: Readonly<Record<string, string>> = {
   AsyncFor: "'async for': coroutines are not modelled",
   AsyncWith: "'async with': coroutines are not modelled",
   Await: "'await': coroutines are not modelled",
-  Yield: "'yield': Python generators are not supported yet",
-  YieldFrom: "'yield from': Python generators are not supported yet",
-  GeneratorExp: 'generator expressions are not supported yet; use a list comprehension',
   Match: "'match' statements are not supported yet",
   TryStar: "'except*' (exception groups) is not supported",
   TypeAlias: "'type' aliases are not supported",
   TemplateStr: 't-strings are not supported',
   Interpolation: 't-strings are not supported',
-  SetComp: 'set comprehensions are not supported yet',
-  Set: 'set literals are not supported yet',
   MatMult: "the '@' operator is not supported",
-  Delete: "'del' is not supported yet",
-  NamedExpr: "':=' (assignment expressions) is not supported yet",
 };
 
 /**
@@ -83,6 +77,9 @@ function checkNode(n: PyNode, add: (n: PyNode, what: string) => void): void {
     case 'ClassDef':
       if ((n.bases as PyNode[]).length > 1) add(n, `class ${String(n.name)}: multiple inheritance is not supported (one base class at most)`);
       if ((n.keywords as PyNode[]).length > 0) add(n, `class ${String(n.name)}: class keywords (metaclass=...) are not supported`);
+      break;
+    case 'Lambda':
+      if (isGeneratorFunction(n)) add(n, "'yield' inside a lambda is not supported; use a generator function (def)");
       break;
     case 'FunctionDef': {
       const args = n.args as PyNode;

@@ -57,6 +57,21 @@ export function compiledFunction(fn: PyNode, support: CompileSupport, info: Scop
   return code;
 }
 
+/** A compiled generator function's body: runs in the frame its call made, returns its value, adds the frame to the traceback of what it raises. */
+export type CompiledGeneratorBody = (rt: Interp, f: Frame) => Generator<never, unknown, unknown>;
+
+const generatorBodies = new WeakMap<PyNode, CompiledGeneratorBody>();
+
+/** The compiled body of generator function node `fn` (see generator.ts: it yields ops and `yield` markers). */
+export function compiledGeneratorBody(fn: PyNode, support: CompileSupport, info: ScopeInfo): CompiledGeneratorBody {
+  let code = generatorBodies.get(fn);
+  if (code === undefined) {
+    code = new BlockCompiler(support, info, true).compileGeneratorBody(fn.body as PyNode[]);
+    generatorBodies.set(fn, code);
+  }
+  return code;
+}
+
 /**
  * The compiled form of `stmts` (built on first use, then cached for the tree's lifetime).
  * `info` is the scope of the function whose body they belong to (undefined at module and
@@ -82,6 +97,11 @@ const ARITH_FAST: Record<string, string> = { Add: '+', Sub: '-', Mult: '*' };
 const COMPARE_FAST: Record<string, string> = { Lt: '<', LtE: '<=', Gt: '>', GtE: '>=', Eq: '===', NotEq: '!==' };
 const BINARY_OPS = new Set(['Add', 'Sub', 'Mult', 'Div', 'FloorDiv', 'Mod', 'Pow', 'LShift', 'RShift', 'BitOr', 'BitXor', 'BitAnd', 'MatMult']);
 const COMPARE_OPS = new Set(['Lt', 'LtE', 'Gt', 'GtE', 'Eq', 'NotEq', 'Is', 'IsNot', 'In', 'NotIn']);
+
+/** Whether an expression's value is a new object no name refers to: a call's result or a generator expression. */
+export function isTemporary(n: PyNode): boolean {
+  return n.nodeType === 'Call' || n.nodeType === 'GeneratorExp';
+}
 
 /** A JavaScript string literal for any text (JSON's escaping is a subset of JavaScript's). */
 function lit(s: string): string {
@@ -142,6 +162,17 @@ class BlockCompiler {
     // See compile() for why this source is safe to run.
     // eslint-disable-next-line @typescript-eslint/no-implied-eval
     const make = new Function('N', 'K', 'S', 'PyFloat', 'PyList', 'PyTuple', src) as (...a: unknown[]) => CompiledFunction;
+    return make(this.nodes, this.consts, this.support, PyFloat, PyList, PyTuple);
+  }
+
+  compileGeneratorBody(body: readonly PyNode[]): CompiledGeneratorBody {
+    const code = this.body(body);
+    const src =
+      `${this.prelude()}return function* compiledGeneratorBody(rt, f) {\n${this.declared > 0 ? `let ${this.tempList()};\n` : ''}` +
+      `try {\n${code}return null;\n} catch (e) {\nthrow rt.traced(e, f);\n}\n};`;
+    // See compile() for why this source is safe to run.
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval
+    const make = new Function('N', 'K', 'S', 'PyFloat', 'PyList', 'PyTuple', src) as (...a: unknown[]) => CompiledGeneratorBody;
     return make(this.nodes, this.consts, this.support, PyFloat, PyList, PyTuple);
   }
 
@@ -230,7 +261,8 @@ class BlockCompiler {
   }
 
   private stmtCode(s: PyNode): string {
-    const line = `f.line = ${lineOf(s)};\n`;
+    // `rt.at`: the line a container method's step names (see Interp.at).
+    const line = `f.line = rt.at = ${lineOf(s)};\n`;
     switch (s.nodeType) {
       case 'Expr':
         return `${line}${this.expr(s.value as PyNode)};\n`;
@@ -372,19 +404,31 @@ class BlockCompiler {
     const stepper = this.temp();
     const it = this.temp();
     const r = this.temp();
+    // A program's iterator (a generator, a class with __iter__) gives its items one at a time;
+    // a built-in container is read once (see Interp.iterate).
     const head =
       `${iterable} = ${this.expr(s.iter as PyNode)};\n` +
+      `if (!(${iterable} instanceof PyStepIterator) && rt.steppable(${iterable})) ${iterable} = yield* rt.iterOpen(${iterable}, ${lineOf(s)});\n` +
       `${stepper} = ${iterable} instanceof PyStepIterator ? ${iterable} : undefined;\n` +
       `${it} = ${stepper} === undefined ? (yield* rt.iterate(${iterable}, ${lineOf(s)})) : undefined;\n`;
+    // A generator made by the loop's own expression (`for x in gen():`) has no other reference:
+    // CPython closes it when the loop is left, whatever the way, so its `finally` runs then.
+    const temporary = isTemporary(s.iter as PyNode);
+    const gen = temporary ? this.temp() : '';
+    const bad = temporary ? this.temp() : '';
     const target = this.assign(s.target as PyNode, `${r}.value`);
     this.loops.push(loop);
     const body = this.block(s.body as PyNode[]);
     this.loops.pop();
     const orelse = this.block(s.orelse as PyNode[]);
+    const loopCode =
+      `${loop.cont}: for (;;) {\n` +
+      `if (${stepper} !== undefined) { ${r} = yield* ${stepper}.step(); if (${stepper}.callReturn) rt.check = true; } else ${r} = ${it}.next();\n` +
+      `if (${r}.done) break;\n${target}${body}rt.check = true;\n}\n`;
+    if (!temporary) return `${head}${loop.brk}: {\n${loopCode}${orelse}}\n`;
     return (
-      `${head}${loop.brk}: {\n${loop.cont}: for (;;) {\n` +
-      `if (${stepper} !== undefined) { ${r} = yield* ${stepper}.step(); rt.check = true; } else ${r} = ${it}.next();\n` +
-      `if (${r}.done) break;\n${target}${body}rt.check = true;\n}\n${orelse}}\n`
+      `${head}${gen} = rt.temporaryGenerator(${iterable}); ${bad} = false;\n${loop.brk}: {\ntry {\n${loopCode}} ` +
+      `catch (e) { ${bad} = rt.uncatchable(e); throw e; } finally { if (${gen} !== undefined && !${bad}) yield* rt.closeTemporary(${gen}); }\n${orelse}}\n`
     );
   }
 
@@ -585,7 +629,7 @@ class BlockCompiler {
       kwSet = `${kw} = new Map(), ${keywords.map((k) => `${kw}.set(${lit(String(k.arg))}, ${this.expr(k.value as PyNode)})`).join(', ')}, `;
     }
     return (
-      `(${fn} = ${callee}, ${list} = [${args.map((a) => this.expr(a)).join(', ')}], ${kwSet}` +
+      `(${fn} = ${callee}, ${list} = [${args.map((a) => this.expr(a)).join(', ')}], ${kwSet}rt.at = ${lineOf(n)}, ` +
       `${fn} instanceof PyFunction ? (yield* rt.codeOf(${fn})(rt, ${fn}, ${list}, ${kw})) : ` +
       `(${r} = rt.callQuick(${fn}, ${list}, ${kw})) === SLOW ? (yield* rt.call(${fn}, ${list}, ${kw})) : ` +
       `${r} === PENDING ? (${r} = (yield* rt.takePending()), rt.check = true, ${r}) : ${r})`

@@ -34,6 +34,7 @@ function define(name: string, base: PyClass | undefined, module = ''): PyClass {
 export const BaseException = define('BaseException', undefined);
 export const SystemExit = define('SystemExit', BaseException);
 export const KeyboardInterrupt = define('KeyboardInterrupt', BaseException);
+define('GeneratorExit', BaseException);
 export const Exception = define('Exception', BaseException);
 const ArithmeticError = define('ArithmeticError', Exception);
 define('ZeroDivisionError', ArithmeticError);

@@ -5,6 +5,8 @@
  * calling into here, so these functions are plain (no steps).
  */
 import { BaseException, pyRaise } from './exceptions.js';
+import { PyGenerator } from './generator.js';
+import { PySet } from './pyset.js';
 import { PyBound, PyBuiltin, PyClass, PyDict, PyFloat, PyFunction, PyInstance, PyList, PyModuleObject, PyObjectSentinel, PyRange, PyTuple, Snapshot } from './values.js';
 
 /**
@@ -63,6 +65,8 @@ export function typeName(v: unknown, hostName: (v: object) => string | undefined
   if (v instanceof PyInstance) return v.cls.name;
   if (v instanceof PyModuleObject) return 'module';
   if (v instanceof PyObjectSentinel) return 'object';
+  if (v instanceof PyGenerator) return 'generator';
+  if (v instanceof PySet) return v.frozen ? 'frozenset' : 'set';
   return hostName(v as object) ?? 'object';
 }
 
@@ -297,7 +301,15 @@ function address(name: string): string {
   return `0x7f${(h & 0xffffff).toString(16).padStart(6, '0')}${'0'.repeat(3)}0`;
 }
 
-const BUILTIN_TYPES = new Set(['int', 'float', 'str', 'bool', 'list', 'tuple', 'dict', 'range', 'object', 'type', 'NoneType', 'property']);
+const BUILTIN_TYPES = new Set(['int', 'float', 'str', 'bool', 'list', 'tuple', 'dict', 'range', 'object', 'type', 'NoneType', 'property', 'set', 'frozenset']);
+
+/** `{1, 2}`, `set()`, `frozenset({1, 2})`, `frozenset()`, with each item shown by `item`. */
+export function setRepr(v: PySet, item: (x: unknown) => string): string {
+  const items = v.items();
+  if (items.length === 0) return v.frozen ? 'frozenset()' : 'set()';
+  const body = `{${items.map(item).join(', ')}}`;
+  return v.frozen ? `frozenset(${body})` : body;
+}
 
 /** `repr(v)` for every value, without running program code (a user `__repr__` is not called). */
 export function reprValue(v: unknown): string {
@@ -320,6 +332,8 @@ export function reprValue(v: unknown): string {
   if (v instanceof PyBound) return `<bound method ${v.fn instanceof PyFunction ? v.fn.qualname : (v.fn as PyBuiltin).name} of ${reprValue(v.self)}>`;
   if (v instanceof PyBuiltin) return `<built-in function ${v.name}>`;
   if (v instanceof PyModuleObject) return `<module '${v.name}'>`;
+  if (v instanceof PySet) return setRepr(v, reprValue);
+  if (v instanceof PyGenerator) return `<generator object ${v.qualname} at ${address(v.label)}>`;
   if (v instanceof PyObjectSentinel) return `<object object at 0x${(0x7f0000000000 + v.id * 16).toString(16)}>`;
   if (v instanceof PyInstance) {
     if (v.cls.isSubclassOf(BaseException)) {
@@ -336,7 +350,7 @@ export function reprValue(v: unknown): string {
 
 // Models print values they are handed (a submitted call's arguments, a queue item) with
 // toString: give the Python values their repr there.
-for (const cls of [Snapshot, PyFloat, PyList, PyTuple, PyDict, PyRange, PyFunction, PyClass, PyBound, PyBuiltin, PyModuleObject, PyObjectSentinel, PyInstance]) {
+for (const cls of [PySet, Snapshot, PyFloat, PyList, PyTuple, PyDict, PyRange, PyFunction, PyClass, PyBound, PyBuiltin, PyModuleObject, PyObjectSentinel, PyInstance]) {
   Object.defineProperty(cls.prototype, 'toString', {
     value(this: unknown) {
       return reprValue(this);

@@ -16,10 +16,15 @@ import type { Runtime } from '../scheduler/runtime.js';
 import { runtime } from '../scheduler/context.js';
 import type { PyModule, PyNode } from './ast.js';
 import { AccessOp, AttrReadOp, AttrWriteOp } from './access.js';
-import { compiledBlock, compiledFunction, type CompileSupport, type CompiledFunction } from './compile.js';
+import { compiledBlock, compiledFunction, compiledGeneratorBody, isTemporary, type CompileSupport, type CompiledFunction } from './compile.js';
+import { GENERATOR_CLASS, PyGenerator, PyYield } from './generator.js';
+import { isSetOperator, setItems, setOperator, setStep } from './builtins-set.js';
+import { PySet } from './pyset.js';
+import { pyHash } from './pyhash.js';
 import { BaseException, Exception, exceptionClass, isInstanceOfClass, printedName, pyRaise, pyValueOf, raiseable, type Carried, type Frame as TraceFrame } from './exceptions.js';
-import { formatSpec, keyError, percentFormat, reprValue, typeName } from './format.js';
-import { scopeOf, declaredGlobals, type ScopeInfo } from './scope.js';
+import { formatSpec, keyError, percentFormat, reprValue, setRepr, typeName } from './format.js';
+import { scopeOf, declaredGlobals, isGeneratorFunction, type ScopeInfo } from './scope.js';
+import { deleteTarget } from './delete.js';
 import {
   hashKey,
   isBuiltinType,
@@ -38,9 +43,12 @@ import {
   PyRange,
   PyStatic,
   PyTuple,
+  PyStepIterator,
   Snapshot,
   type Scope,
 } from './values.js';
+
+export { PyStepIterator };
 
 /** How threads may switch (see the file comment). */
 export type SwitchRule = 'cpython' | 'any';
@@ -71,6 +79,8 @@ export interface Frame {
   readonly outer: Frame | undefined;
   /** The exception being handled (`raise` with no argument re-raises it). */
   handling: unknown;
+  /** A comprehension's or generator expression's frame: the frame its `:=` binds in (PEP 572: the enclosing function's). */
+  readonly binds?: Frame;
 }
 
 const NORMAL = 0;
@@ -120,7 +130,8 @@ function paramsOf(node: PyNode): Params {
 export class Interp {
   readonly globals = new Map<string, unknown>();
   readonly builtins: Map<string, unknown>;
-  private readonly shared: ReadonlySet<string>;
+  /** The module's shared mutable globals: the names some function declares `global`. */
+  readonly shared: ReadonlySet<string>;
   /** The running execution (its `current` is the thread whose code runs now). */
   private readonly k: Runtime;
   /** The check-point flag of the thread {@link checkOwner} (see the file comment). */
@@ -217,12 +228,20 @@ export class Interp {
     return `${kind}#${n}`;
   }
 
+  /**
+   * The line of the call or statement running now: the site of a step made where no line is
+   * passed down (a builtin method's step on a list, dict or set, `x in container`). Set by each
+   * statement and, just before the call, by each call expression, so a builtin's steps name the
+   * line that called it.
+   */
+  at = 0;
+
   private site(line: number): string | undefined {
-    return this.sites ? `${this.mod.file}:${line}` : undefined;
+    return this.sites ? `${this.mod.file}:${line === 0 ? this.at : line}` : undefined;
   }
 
   /** An access op at `line`; glued when no check point passed (see the file comment). */
-  private access(kind: 'read' | 'write', obj: string, line: number, perform: () => unknown, shown?: unknown): AccessOp {
+  access(kind: 'read' | 'write', obj: string, line: number, perform: () => unknown, shown?: unknown): AccessOp {
     const glued = this.rule === 'cpython' && !this.check;
     this.check = false;
     return new AccessOp(kind, kind, obj, this.site(line), glued, perform, this.sites && kind === 'write' ? this.shown(shown) : undefined);
@@ -252,7 +271,7 @@ export class Interp {
 
   /** One statement, interpreted: its signal (normal, break, continue, return). */
   *stmt(s: PyNode, f: Frame): Generator<never, Signal, unknown> {
-    f.line = s.lineno ?? f.line;
+    f.line = this.at = s.lineno ?? f.line;
     switch (s.nodeType) {
       case 'Expr': {
         const q = this.quick(s.value as PyNode, f);
@@ -290,22 +309,25 @@ export class Interp {
       }
       case 'For': {
         const iterable = yield* this.ev(s.iter as PyNode, f);
-        const stepper = iterable instanceof PyStepIterator ? iterable : undefined;
-        const it = stepper === undefined ? yield* this.iterate(iterable, s.lineno!) : undefined;
-        for (;;) {
-          let r: IteratorResult<unknown>;
-          if (stepper !== undefined) {
-            r = (yield* stepper.step() as Generator<never, IteratorResult<unknown>, unknown>);
+        const it = yield* this.iterStart(iterable, s.lineno!);
+        // As the compiled loop (compile.ts): a generator the loop made is closed when it is left.
+        const gen = isTemporary(s.iter as PyNode) ? this.temporaryGenerator(iterable) : undefined;
+        let bad = false;
+        try {
+          for (;;) {
+            const r = yield* this.iterNext(it);
+            if (r.done === true) break;
+            yield* this.assign(s.target as PyNode, r.value, f);
+            const sig = yield* this.block(s.body as PyNode[], f);
             this.check = true;
-          } else {
-            r = it!.next();
+            if (sig === BREAK) return NORMAL;
+            if (sig === RETURN) return sig;
           }
-          if (r.done) break;
-          yield* this.assign(s.target as PyNode, r.value, f);
-          const sig = yield* this.block(s.body as PyNode[], f);
-          this.check = true;
-          if (sig === BREAK) return NORMAL;
-          if (sig === RETURN) return sig;
+        } catch (e) {
+          bad = uncatchable(e);
+          throw e;
+        } finally {
+          if (gen !== undefined && !bad) yield* this.closeTemporary(gen);
         }
         return yield* this.block(s.orelse as PyNode[], f);
       }
@@ -326,6 +348,9 @@ export class Interp {
         return NORMAL;
       case 'Global':
       case 'Nonlocal':
+        return NORMAL;
+      case 'Delete':
+        for (const t of s.targets as PyNode[]) yield* deleteTarget(this, t, f);
         return NORMAL;
       case 'If_':
         return NORMAL;
@@ -546,7 +571,7 @@ export class Interp {
 
   /** The closure a function defined in frame `f` captures. */
   private closureOf(f: Frame): Scope | undefined {
-    if (f.info !== undefined) return { vars: f.vars, parent: f.scope };
+    if (f.info !== undefined) return { vars: f.vars, parent: f.scope, locals: f.info.locals };
     if (f.outer !== undefined) return this.closureOf(f.outer);
     return undefined;
   }
@@ -627,6 +652,11 @@ export class Interp {
     throw pyRaise('UnboundLocalError', `cannot access local variable '${name}' where it is not associated with a value`);
   }
 
+  /** Raise CPython's error for a free variable whose enclosing function has not bound it (or deleted it). */
+  unboundFree(name: string): never {
+    throw pyRaise('NameError', `cannot access free variable '${name}' where it is not associated with a value in enclosing scope`);
+  }
+
   /**
    * {@link loadQuick} of a name a function neither binds nor declares `global` or `nonlocal`:
    * the enclosing functions' frames, then the module, then the builtins.
@@ -635,6 +665,7 @@ export class Interp {
     for (let s = f.scope; s !== undefined; s = s.parent) {
       const v = s.vars.get(name);
       if (v !== undefined || s.vars.has(name)) return v;
+      if (s.locals?.has(name) === true) this.unboundFree(name);
     }
     if (this.shared.has(name)) return SLOW;
     const v = this.globals.get(name);
@@ -656,6 +687,7 @@ export class Interp {
         for (let s = f.scope; s !== undefined; s = s.parent) {
           const v = s.vars.get(name);
           if (v !== undefined || s.vars.has(name)) return v;
+          if (s.locals?.has(name) === true) this.unboundFree(name);
         }
       }
     } else if (f.outer !== undefined) {
@@ -691,8 +723,21 @@ export class Interp {
       case 'Tuple':
       case 'List': {
         const elts = t.elts as PyNode[];
-        const items = drain(yield* this.iterate(v, t.lineno!));
         const star = elts.findIndex((e) => e.nodeType === 'Starred');
+        let items: unknown[];
+        if (star < 0 && (v instanceof PyStepIterator || this.steppable(v))) {
+          // An iterator is pulled for one item more than the targets, as CPython's UNPACK_SEQUENCE
+          // does: enough to say "too many values" without running an endless generator to its end.
+          const it = yield* this.iterStart(v, t.lineno!);
+          items = [];
+          while (items.length <= elts.length) {
+            const r = yield* this.iterNext(it);
+            if (r.done === true) break;
+            items.push(r.value);
+          }
+        } else {
+          items = drain(yield* this.iterate(v, t.lineno!));
+        }
         if (star < 0) {
           if (items.length !== elts.length) {
             throw pyRaise('ValueError', items.length > elts.length ? `too many values to unpack (expected ${elts.length})` : `not enough values to unpack (expected ${elts.length}, got ${items.length})`);
@@ -874,6 +919,25 @@ export class Interp {
         yield* this.comprehension(n, f, undefined, d);
         return d;
       }
+      case 'GeneratorExp':
+        return yield* this.generatorExp(n, f);
+      case 'Set':
+        return yield* this.setDisplay(n, f);
+      case 'SetComp': {
+        const set = new PySet(false, this.label('set'));
+        yield* this.comprehension(n, f, undefined, undefined, set);
+        return set;
+      }
+      case 'Yield':
+        // The body's driver (PyGenerator.resume) hands the value out and the sent value back.
+        return (yield new PyYield(n.value ? yield* this.ev(n.value as PyNode, f) : null) as never) ?? null;
+      case 'YieldFrom':
+        return yield* this.yieldFrom(yield* this.ev(n.value as PyNode, f), n.lineno!);
+      case 'NamedExpr': {
+        const v = yield* this.ev(n.value as PyNode, f);
+        yield* this.store(String((n.target as PyNode).id), v, f.binds ?? f, n.lineno!);
+        return v;
+      }
       case 'Starred':
         throw pyRaise('SyntaxError', 'can\'t use starred expression here');
       default:
@@ -915,39 +979,147 @@ export class Interp {
     return formatSpec(v, spec, (x) => this.strSync(x));
   }
 
-  private *comprehension(n: PyNode, f: Frame, _list: ((x: unknown) => unknown) | undefined, dict?: PyDict): Generator<never, unknown[], unknown> {
-    const out: unknown[] = [];
-    // A comprehension runs in its own scope: its loop names do not leak.
-    const vars = new Map<string, unknown>();
+  /** A comprehension's own frame: its loop names are its locals; `:=` binds in the frame `f` it runs in (or that frame's own target). */
+  private comprehensionFrame(n: PyNode, f: Frame, name: string): Frame {
     const names = new Set<string>();
     for (const g of n.generators as PyNode[]) collectTargets(g.target as PyNode, names);
     const info: ScopeInfo = { locals: names, globals: new Set(), nonlocals: new Set() };
-    const cf: Frame = { ...this.frame(vars, this.closureOf(f) ?? (f.info === undefined && f.outer === undefined ? undefined : undefined), info, f.name, f.fn, f.args0), line: f.line };
+    return { ...this.frame(new Map(), this.closureOf(f), info, name, f.fn, f.args0), line: n.lineno ?? f.line, binds: f.binds ?? f };
+  }
+
+  /**
+   * The loops of a comprehension in frame `cf`, calling `emit` with each element (a generator:
+   * a generator expression's yields its element). `first` is the first loop's iterator, made
+   * in the enclosing frame; the other loops' iterables are evaluated as their turn comes.
+   */
+  private *comprehensionLoops(n: PyNode, cf: Frame, first: Iterator<unknown> | PyStepIterator, emit: (cf: Frame) => Generator<never, void, unknown>): Generator<never, void, unknown> {
     const gens = n.generators as PyNode[];
     const self = this;
-    function* level(i: number): Generator<never, void, unknown> {
-      if (i === gens.length) {
-        if (dict !== undefined) {
-          const k = yield* self.ev(n.key as PyNode, cf);
-          self.hashable(k);
-          dict.set(k, yield* self.ev(n.value as PyNode, cf));
-        } else {
-          out.push(yield* self.ev(n.elt as PyNode, cf));
-        }
-        return;
-      }
+    function* level(i: number, it: Iterator<unknown> | PyStepIterator): Generator<never, void, unknown> {
       const g = gens[i]!;
-      const it = yield* self.iterate(yield* self.ev(g.iter as PyNode, i === 0 ? f : cf), n.lineno!);
-      for (let r = it.next(); !r.done; r = it.next()) {
+      for (;;) {
+        const r = yield* self.iterNext(it);
+        if (r.done === true) return;
         yield* self.assign(g.target as PyNode, r.value, cf);
         let ok = true;
         for (const cond of g.ifs as PyNode[]) if (ok && !(yield* self.truthy(yield* self.ev(cond, cf)))) ok = false;
-        if (ok) yield* level(i + 1);
+        if (ok) {
+          if (i + 1 === gens.length) yield* emit(cf);
+          else yield* level(i + 1, yield* self.iterStart(yield* self.ev(gens[i + 1]!.iter as PyNode, cf), n.lineno!));
+        }
+        // The jump back to the loop's head: a check point.
         self.check = true;
       }
     }
-    yield* level(0);
+    yield* level(0, first);
+  }
+
+  /**
+   * `{a, b, c}`: the items added in order to an empty set, as BUILD_SET does; when they are all
+   * constants (three or more), CPython 3.11 builds a frozenset constant at compile time and
+   * copies it into the new set, which can leave the items in another order: done here too.
+   */
+  private *setDisplay(n: PyNode, f: Frame): Generator<never, PySet, unknown> {
+    const elts = n.elts as PyNode[];
+    const values = yield* this.evList(elts, f);
+    const set = new PySet(false, this.label('set'));
+    if (elts.length > 2 && elts.every(isConstantNode)) {
+      const folded = new PySet(true);
+      for (const v of values) folded.add(v, this.hashOf(v));
+      set.merge(folded);
+      return set;
+    }
+    for (const v of values) set.add(v, this.hashOf(v));
+    return set;
+  }
+
+  private *comprehension(n: PyNode, f: Frame, _list: ((x: unknown) => unknown) | undefined, dict?: PyDict, set?: PySet): Generator<never, unknown[], unknown> {
+    const out: unknown[] = [];
+    const first = yield* this.iterStart(yield* this.ev((n.generators as PyNode[])[0]!.iter as PyNode, f), n.lineno!);
+    const cf = this.comprehensionFrame(n, f, f.name);
+    const self = this;
+    yield* this.comprehensionLoops(n, cf, first, function* (c) {
+      if (dict !== undefined) {
+        const k = yield* self.ev(n.key as PyNode, c);
+        self.hashable(k);
+        dict.set(k, yield* self.ev(n.value as PyNode, c));
+      } else if (set !== undefined) {
+        const v = yield* self.ev(n.elt as PyNode, c);
+        set.add(v, self.hashOf(v));
+      } else {
+        out.push(yield* self.ev(n.elt as PyNode, c));
+      }
+    });
     return out;
+  }
+
+  /**
+   * `(elt for x in xs ...)`: the first iterable is evaluated and its iterator made now, in
+   * this frame, as CPython does; everything else runs as the consumer pulls items.
+   */
+  private *generatorExp(n: PyNode, f: Frame): Generator<never, unknown, unknown> {
+    const first = yield* this.iterStart(yield* this.ev((n.generators as PyNode[])[0]!.iter as PyNode, f), n.lineno!);
+    const cf = this.comprehensionFrame(n, f, '<genexpr>');
+    const self = this;
+    const body = (function* (): Generator<never, unknown, unknown> {
+      try {
+        yield* self.comprehensionLoops(n, cf, first, function* (c) {
+          yield new PyYield(yield* self.ev(n.elt as PyNode, c)) as never;
+        });
+      } catch (e) {
+        throw self.traced(e, cf);
+      }
+      return null;
+    })();
+    const qual = f.fn !== undefined ? `${f.fn.qualname}.<locals>.<genexpr>` : '<genexpr>';
+    return new PyGenerator('<genexpr>', qual, this.label('generator'), body, this);
+  }
+
+  /** A call of generator function `fn`: its arguments bound now, its body run as the generator is resumed. */
+  makeGenerator(fn: PyFunction, args: unknown[], kwargs: Map<string, unknown> | undefined): PyGenerator {
+    // Calling a generator function only makes its frame: its RESUME comes at the first next().
+    const check = this.check;
+    const f = this.enter(fn, args, kwargs);
+    this.depth--;
+    this.check = check;
+    const body = compiledGeneratorBody(fn.node, SUPPORT, scopeOf(fn.node))(this, f);
+    return new PyGenerator(fn.name, fn.qualname, this.label('generator'), body, this);
+  }
+
+  /** `v` when it is a generator object (see {@link closeTemporary}). */
+  temporaryGenerator(v: unknown): PyGenerator | undefined {
+    return v instanceof PyGenerator ? v : undefined;
+  }
+
+  /** Close a generator no name refers to any more, as CPython does when its last reference goes (a `for` over `gen()` left early). */
+  *closeTemporary(g: PyGenerator): Generator<never, void, unknown> {
+    if (!g.closed) yield* g.close();
+  }
+
+  /** `yield from v`: each item of `v` is yielded in turn; for a generator, sent values and thrown exceptions go to it, and its return value is the expression's. */
+  private *yieldFrom(v: unknown, line: number): Generator<never, unknown, unknown> {
+    const it = yield* this.iterStart(v, line);
+    if (!(it instanceof PyGenerator)) {
+      for (let r = yield* this.iterNext(it); r.done !== true; r = yield* this.iterNext(it)) yield new PyYield(r.value) as never;
+      return null;
+    }
+    let r = yield* it.resume(null, undefined);
+    while (r.done !== true) {
+      let sent: unknown;
+      try {
+        sent = yield new PyYield(r.value) as never;
+      } catch (e) {
+        if (uncatchable(e)) throw e;
+        if (this.excValue(e).cls.isSubclassOf(exceptionClass('GeneratorExit')!)) {
+          yield* it.close();
+          throw e;
+        }
+        r = yield* it.resume(null, e);
+        continue;
+      }
+      r = yield* it.resume(sent, undefined);
+    }
+    return r.value ?? null;
   }
 
   // ----- calls -----
@@ -977,6 +1149,7 @@ export class Interp {
         kwargs.set(String(k.arg), v);
       }
     }
+    this.at = n.lineno ?? this.at;
     return yield* this.call(fn, args, kwargs);
   }
 
@@ -1068,6 +1241,7 @@ export class Interp {
   /** The compiled code of program function `fn` (a lambda runs through {@link callFunction}'s interpreted path). */
   codeOf(fn: PyFunction): CompiledFunction {
     if (fn.node.nodeType === 'Lambda') return LAMBDA;
+    if (isGeneratorFunction(fn.node)) return GENERATOR_CALL;
     return compiledFunction(fn.node, SUPPORT, scopeOf(fn.node));
   }
 
@@ -1372,7 +1546,7 @@ export class Interp {
     if (obj instanceof PyList) {
       const list = obj;
       yield this.access('write', list.label, line, () => {
-        const i = normIndex(list.items.length, key, 'list');
+        const i = normIndex(list.items.length, key, 'list', 'list assignment index out of range');
         list.items[i] = v;
       }, v) as never;
       return;
@@ -1395,12 +1569,18 @@ export class Interp {
    * One step on a container for a mutating or reading method (`list.append`, `dict.get`),
    * as CPython runs a C method under the GIL: the op performs it.
    */
-  containerOp(container: PyList | PyDict, kind: 'read' | 'write', perform: () => unknown): unknown {
+  containerOp(container: PyList | PyDict | PySet, kind: 'read' | 'write', perform: () => unknown): unknown {
     return this.access(kind, container.label, 0, perform);
   }
 
   hashable(key: unknown): void {
-    if (key instanceof PyList || key instanceof PyDict) throw pyRaise('TypeError', `unhashable type: '${this.typeName(key)}'`);
+    if (key instanceof PyList || key instanceof PyDict || (key instanceof PySet && !key.frozen)) throw pyRaise('TypeError', `unhashable type: '${this.typeName(key)}'`);
+  }
+
+  /** `hash(v)` as CPython computes it where CPython's is fixed (pyhash.ts); other objects by identity. */
+  hashOf(v: unknown): bigint {
+    this.hashable(v);
+    return pyHash(v, (o) => BigInt(typeof o === 'object' && o !== null ? this.idOf(o) >> 4 : 0));
   }
 
   // ----- iteration -----
@@ -1421,18 +1601,19 @@ export class Interp {
       return keys.items[Symbol.iterator]();
     }
     if (v instanceof PyTuple) return v.items[Symbol.iterator]();
+    if (v instanceof PySet) return (yield* setItems(this, v))[Symbol.iterator]();
     if (v instanceof PyRange) return rangeIter(v);
     if (typeof v === 'string') return [...v][Symbol.iterator]();
     if (v instanceof PyIterator) return v.it;
     if (v instanceof PyStepIterator) {
       const items: unknown[] = [];
-      for (let r = (yield* v.step() as Generator<never, IteratorResult<unknown>, unknown>); !r.done; r = (yield* v.step() as Generator<never, IteratorResult<unknown>, unknown>)) items.push(r.value);
-      this.check = true;
+      for (let r = (yield* v.step() as Generator<never, IteratorResult<unknown>, unknown>); r.done !== true; r = (yield* v.step() as Generator<never, IteratorResult<unknown>, unknown>)) items.push(r.value);
+      if (v.callReturn) this.check = true;
       return items[Symbol.iterator]();
     }
-    if (v instanceof PyInstance) {
-      const iter = v.cls.lookup('__iter__');
-      if (iter !== undefined) return yield* this.iterate(yield* this.call(iter, [v], undefined), line);
+    if (v instanceof PyInstance && this.steppable(v)) {
+      const src = yield* this.iterOpen(v, line);
+      if (src !== v) return yield* this.iterate(src, line);
     }
     const cls = this.classOf(v);
     const hostIter = cls?.lookup('__iter__');
@@ -1441,6 +1622,61 @@ export class Interp {
       return yield* this.iterate(r, line);
     }
     throw pyRaise('TypeError', `'${this.typeName(v)}' object is not iterable`);
+  }
+
+  /** Whether iterating `v` runs the program's code (a class with `__iter__` or `__next__`): its items are then taken one at a time. */
+  steppable(v: unknown): boolean {
+    return v instanceof PyInstance && (v.cls.lookup('__iter__') !== undefined || v.cls.lookup('__next__') !== undefined);
+  }
+
+  /**
+   * `iter(v)` where it runs the program's code: a class's `__iter__` is called, and an
+   * iterator with `__next__` becomes a {@link PyStepIterator}; anything else comes back as it
+   * is (a built-in iterable, iterated by {@link iterate}).
+   */
+  *iterOpen(v: unknown, line: number): Generator<never, unknown, unknown> {
+    if (!(v instanceof PyInstance)) return v;
+    const iter = v.cls.lookup('__iter__');
+    if (iter !== undefined) {
+      const r = yield* this.call(iter, [v], undefined);
+      if (r === v) return this.nextIterator(v);
+      if (r instanceof PyInstance && r.cls.lookup('__next__') === undefined) throw pyRaise('TypeError', `iter() returned non-iterator of type '${this.typeName(r)}'`);
+      return yield* this.iterOpen(r, line);
+    }
+    return v.cls.lookup('__next__') !== undefined ? this.nextIterator(v) : v;
+  }
+
+  /** The items of an iterator object of the program: each a call of its `__next__`, until StopIteration. */
+  private nextIterator(v: PyInstance): PyStepIterator {
+    const next = v.cls.lookup('__next__');
+    if (next === undefined) throw pyRaise('TypeError', `iter() returned non-iterator of type '${this.typeName(v)}'`);
+    const I = this;
+    return new PyStepIterator(function* () {
+      try {
+        return { done: false, value: yield* I.call(next, [v], undefined) };
+      } catch (e) {
+        if (!uncatchable(e) && I.excValue(e).cls.isSubclassOf(exceptionClass('StopIteration')!)) return { done: true, value: undefined };
+        throw e;
+      }
+    }, false);
+  }
+
+  /**
+   * Start iterating `v` with its items taken one at a time where that matters: a generator or
+   * another step iterator as it is, a built-in container as the JavaScript iterator of
+   * {@link iterate}. Pair with {@link iterNext}.
+   */
+  *iterStart(v: unknown, line: number): Generator<never, Iterator<unknown> | PyStepIterator, unknown> {
+    const src = v instanceof PyInstance ? yield* this.iterOpen(v, line) : v;
+    return src instanceof PyStepIterator ? src : yield* this.iterate(src, line);
+  }
+
+  /** The next item of an iterator from {@link iterStart}. */
+  *iterNext(it: Iterator<unknown> | PyStepIterator): Generator<never, IteratorResult<unknown>, unknown> {
+    if (!(it instanceof PyStepIterator)) return it.next();
+    const r = yield* it.step() as Generator<never, IteratorResult<unknown>, unknown>;
+    if (it.callReturn) this.check = true;
+    return r;
   }
 
   // ----- truth, comparison, arithmetic -----
@@ -1457,6 +1693,7 @@ export class Interp {
     if (v instanceof PyTuple) return v.items.length > 0;
     if (v instanceof PyDict) return v.map.size > 0;
     if (v instanceof PyRange) return v.length > 0;
+    if (v instanceof PySet) return v.used > 0;
     return true;
   }
 
@@ -1470,6 +1707,7 @@ export class Interp {
     if (v instanceof PyTuple) return v.items.length > 0;
     if (v instanceof PyDict) return v.map.size > 0;
     if (v instanceof PyRange) return v.length > 0;
+    if (v instanceof PySet) return v.used > 0;
     if (v instanceof PyInstance) {
       const b = v.cls.lookup('__bool__');
       if (b !== undefined) return (yield* this.call(b, [v], undefined)) === true;
@@ -1496,6 +1734,7 @@ export class Interp {
       return true;
     }
     if (a instanceof PyBound && b instanceof PyBound) return a.self === b.self && a.fn === b.fn;
+    if (a instanceof PySet && b instanceof PySet) return a.used === b.used && a.isSubset(b);
     return false;
   }
 
@@ -1537,8 +1776,18 @@ export class Interp {
       const list = container;
       return (yield this.access('read', list.label, 0, () => list.items.some((y) => this.eq(x, y))) as never) as boolean;
     }
-    const it = yield* this.iterate(container, 0);
-    for (let r = it.next(); !r.done; r = it.next()) if (this.eq(x, r.value)) return true;
+    if (container instanceof PySet) {
+      const set = container;
+      const h = this.hashOf(x);
+      return yield* setStep(this, set, 'read', () => set.has(x, h));
+    }
+    if (container instanceof PyInstance) {
+      const m = container.cls.lookup('__contains__');
+      if (m !== undefined) return yield* this.truthy(yield* this.call(m, [container, x], undefined));
+    }
+    // An iterator is consumed only up to the first equal item.
+    const it = yield* this.iterStart(container, 0);
+    for (let r = yield* this.iterNext(it); r.done !== true; r = yield* this.iterNext(it)) if (this.eq(x, r.value)) return true;
     return false;
   }
 
@@ -1546,6 +1795,13 @@ export class Interp {
   private static readonly DUNDER: Record<string, [string, string]> = { Lt: ['__lt__', '__gt__'], LtE: ['__le__', '__ge__'], Gt: ['__gt__', '__lt__'], GtE: ['__ge__', '__le__'] };
 
   private *order(op: string, a: unknown, b: unknown): Generator<never, boolean, unknown> {
+    if (a instanceof PySet && b instanceof PySet) {
+      // Subset and superset.
+      if (op === 'Lt') return a.used < b.used && a.isSubset(b);
+      if (op === 'LtE') return a.isSubset(b);
+      if (op === 'Gt') return b.used < a.used && b.isSubset(a);
+      return b.isSubset(a);
+    }
     const na = numeric(a);
     const nb = numeric(b);
     let c: number | undefined;
@@ -1653,6 +1909,7 @@ export class Interp {
     if (a instanceof PyList && op === 'Add') throw pyRaise('TypeError', `can only concatenate list (not "${this.typeName(b)}") to list`);
     if (a instanceof PyList && op === 'Mult' && typeof b === 'number') return new PyList(Array.from({ length: Math.max(0, b) }, () => a.items).flat(), this.label('list'));
     if (a instanceof PyTuple && b instanceof PyTuple && op === 'Add') return new PyTuple([...a.items, ...b.items]);
+    if (a instanceof PySet && b instanceof PySet && isSetOperator(op)) return yield* setOperator(this, op, a, b, inplace);
     if (a instanceof PyInstance) {
       const name = DUNDER_OPS[op];
       const m = name === undefined ? undefined : a.cls.lookup((inplace ? '__i' : '__') + name.slice(2)) ?? a.cls.lookup(name);
@@ -1671,6 +1928,7 @@ export class Interp {
   /** The class of any value (threadsim classes for model objects). */
   classOf(v: unknown): PyClass | undefined {
     if (v instanceof PyInstance) return v.cls;
+    if (v instanceof PyGenerator) return GENERATOR_CLASS;
     if (typeof v === 'object' && v !== null) {
       const c = this.host.classOf(v);
       if (c !== undefined) return c;
@@ -1682,7 +1940,7 @@ export class Interp {
   /** `str(v)`, running a program-defined `__str__` or `__repr__`. */
   *str(v: unknown): Generator<never, string, unknown> {
     if (typeof v === 'string') return v;
-    if (v instanceof PyList || v instanceof PyTuple || v instanceof PyDict) return yield* this.reprOf(v);
+    if (v instanceof PyList || v instanceof PyTuple || v instanceof PyDict || v instanceof PySet) return yield* this.reprOf(v);
     if (v instanceof PyInstance) {
       const m = v.cls.lookup('__str__') ?? v.cls.lookup('__repr__');
       if (m instanceof PyFunction) return String(yield* this.call(m, [v], undefined));
@@ -1727,6 +1985,11 @@ export class Interp {
       const parts: string[] = [];
       for (const [k, x] of v.map.values()) parts.push(`${yield* this.reprOf(k)}: ${yield* this.reprOf(x)}`);
       return `{${parts.join(', ')}}`;
+    }
+    if (v instanceof PySet) {
+      const parts = new Map<unknown, string>();
+      for (const x of v.items()) parts.set(x, yield* this.reprOf(x));
+      return setRepr(v, (x) => parts.get(x)!);
     }
     return this.repr(v);
   }
@@ -1779,13 +2042,6 @@ export class PyHostProperty {
   ) {}
 }
 
-/**
- * An iterator whose every item may take steps (`as_completed`, `executor.map`'s results):
- * a `for` loop runs its body after each item, as CPython's does.
- */
-export class PyStepIterator {
-  constructor(readonly step: () => Steps<IteratorResult<unknown>>) {}
-}
 
 /** A one-shot iterator value (`iter(x)`, `enumerate(x)`, `zip(...)`). */
 export class PyIterator {
@@ -1828,6 +2084,14 @@ export function drain(it: Iterator<unknown>): unknown[] {
   return out;
 }
 
+/** Whether CPython's compiler folds node `n` to a constant (a literal, a signed number, a tuple of them). */
+function isConstantNode(n: PyNode): boolean {
+  if (n.nodeType === 'Constant') return true;
+  if (n.nodeType === 'UnaryOp' && ['USub', 'UAdd', 'Invert'].includes((n.op as PyNode).nodeType)) return (n.operand as PyNode).nodeType === 'Constant' && typeof (n.operand as PyNode).value !== 'string';
+  if (n.nodeType === 'Tuple') return (n.elts as PyNode[]).every(isConstantNode);
+  return false;
+}
+
 function collectTargets(t: PyNode, out: Set<string>): void {
   if (t.nodeType === 'Name') out.add(String(t.id));
   else if (t.nodeType === 'Tuple' || t.nodeType === 'List') for (const e of t.elts as PyNode[]) collectTargets(e, out);
@@ -1837,11 +2101,11 @@ function yield_list(x: unknown): unknown {
   return x;
 }
 
-function normIndex(len: number, key: unknown, what: string): number {
+function normIndex(len: number, key: unknown, what: string, outOfRange = `${what} index out of range`): number {
   const k = numeric(key);
   if (k === undefined || key instanceof PyFloat) throw pyRaise('TypeError', `${what} indices must be integers or slices, not ${typeName(key, () => undefined)}`);
   const i = k < 0 ? k + len : k;
-  if (i < 0 || i >= len) throw pyRaise('IndexError', `${what} index out of range`);
+  if (i < 0 || i >= len) throw pyRaise('IndexError', outOfRange);
   return i;
 }
 
@@ -1897,6 +2161,12 @@ export { hashKey, PyObjectSentinel };
 const SUPPORT: CompileSupport = { SLOW, PENDING, PyStepIterator, PyFunction, AccessOp };
 
 /** {@link Interp.codeOf} of a lambda: the interpreted path of callFunction. */
+/** {@link Interp.codeOf} of a generator function: the call makes the generator object. */
+// eslint-disable-next-line require-yield
+const GENERATOR_CALL: CompiledFunction = function* (rt, fn, args, kwargs) {
+  return rt.makeGenerator(fn, args, kwargs);
+};
+
 const LAMBDA: CompiledFunction = function* (rt, fn, args, kwargs) {
   return yield* rt.callFunction(fn, args, kwargs);
 };

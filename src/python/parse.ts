@@ -41,6 +41,7 @@ export function parsePython(source: string, file: string): PyModule {
   }
   markFloats(tree.body, lines);
   checkPlacement(tree.body, lines, file);
+  checkYields(tree.body, lines, file);
   return { file, body: tree.body, lines };
 }
 
@@ -126,6 +127,59 @@ function checkPlacement(body: readonly PyNode[], lines: readonly string[], file:
     }
   };
   visit(body, false, false);
+}
+
+const COMPREHENSIONS: Readonly<Record<string, string>> = { ListComp: 'list comprehension', SetComp: 'set comprehension', DictComp: 'dict comprehension', GeneratorExp: 'generator expression' };
+
+/**
+ * CPython's symbol-table check of `yield` and `yield from`: only inside a function (a `def` or
+ * a lambda), and never inside a comprehension or generator expression (whose first iterable is
+ * evaluated in the enclosing scope, where it may yield).
+ */
+function checkYields(body: readonly PyNode[], lines: readonly string[], file: string): void {
+  const visit = (x: unknown, where: 'function' | 'outside' | string): void => {
+    if (Array.isArray(x)) {
+      for (const y of x) visit(y, where);
+      return;
+    }
+    if (typeof x !== 'object' || x === null) return;
+    const n = x as PyNode;
+    if (n.nodeType === 'Yield' || n.nodeType === 'YieldFrom') {
+      if (where !== 'function') {
+        const detail = where === 'outside' ? "'yield' outside function" : `'yield' inside ${where}`;
+        throw new PySyntaxError(file, n.lineno ?? 1, (n.col_offset ?? 0) + 1, detail, lines[(n.lineno ?? 1) - 1] ?? '');
+      }
+    }
+    switch (n.nodeType) {
+      case 'FunctionDef':
+      case 'AsyncFunctionDef':
+      case 'Lambda':
+        visit((n.args as PyNode | undefined)?.defaults, where);
+        visit((n.args as PyNode | undefined)?.kw_defaults, where);
+        visit(n.decorator_list, where);
+        visit(n.body, 'function');
+        return;
+      case 'ClassDef':
+        visit(n.bases, where);
+        visit(n.decorator_list, where);
+        visit(n.body, 'outside');
+        return;
+    }
+    const comprehension = COMPREHENSIONS[n.nodeType];
+    if (comprehension !== undefined) {
+      const gens = n.generators as PyNode[];
+      visit(gens[0]?.iter, where);
+      for (const [i, g] of gens.entries()) {
+        if (i > 0) visit(g.iter, comprehension);
+        visit(g.target, comprehension);
+        visit(g.ifs, comprehension);
+      }
+      visit([n.elt, n.key, n.value], comprehension);
+      return;
+    }
+    for (const k in n) if (k !== 'ctx') visit((n as Record<string, unknown>)[k], where);
+  };
+  visit(body, 'outside');
 }
 
 /**

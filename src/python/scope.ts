@@ -29,6 +29,7 @@ export function scopeOf(fn: PyNode): ScopeInfo {
   }
   const body = fn.nodeType === 'Lambda' ? [] : (fn.body as PyNode[]);
   collect(body, locals, globals, nonlocals);
+  walrusTargets(fn.nodeType === 'Lambda' ? fn.body : body, locals);
   for (const g of globals) locals.delete(g);
   for (const n of nonlocals) locals.delete(n);
   info = { locals, globals, nonlocals };
@@ -72,6 +73,10 @@ function collect(stmts: readonly PyNode[], locals: Set<string>, globals: Set<str
       case 'AnnAssign':
         targetNames(s.target as PyNode, locals);
         break;
+      case 'Delete':
+        // `del x` makes x local, as an assignment does.
+        for (const t of s.targets as PyNode[]) targetNames(t, locals);
+        break;
       case 'For':
         targetNames(s.target as PyNode, locals);
         break;
@@ -94,6 +99,59 @@ function collect(stmts: readonly PyNode[], locals: Set<string>, globals: Set<str
       if (Array.isArray(sub)) collect(sub as PyNode[], locals, globals, nonlocals);
     }
   }
+}
+
+/**
+ * Names bound by `:=` in `root`, the body of one scope: CPython binds them in that scope, even
+ * inside a comprehension (PEP 572), but not inside a nested function, lambda or class.
+ */
+function walrusTargets(root: unknown, out: Set<string>): void {
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const x = stack.pop();
+    if (Array.isArray(x)) {
+      for (const y of x) stack.push(y);
+      continue;
+    }
+    if (typeof x !== 'object' || x === null) continue;
+    const n = x as PyNode;
+    if (n.nodeType === 'NamedExpr') targetNames(n.target as PyNode, out);
+    // A nested scope's own body binds in that scope; its defaults and decorators are evaluated here.
+    if (n.nodeType === 'FunctionDef' || n.nodeType === 'AsyncFunctionDef' || n.nodeType === 'Lambda') {
+      const a = n.args as PyNode;
+      stack.push(a.defaults, a.kw_defaults, n.decorator_list);
+      continue;
+    }
+    if (n.nodeType === 'ClassDef') {
+      stack.push(n.bases, n.keywords, n.decorator_list);
+      continue;
+    }
+    for (const k in n) if (k !== 'ctx') stack.push((n as Record<string, unknown>)[k]);
+  }
+}
+
+const generators = new WeakMap<PyNode, boolean>();
+
+/** Whether function node `fn` is a generator function: its own body (not a nested scope's) has `yield` or `yield from`. */
+export function isGeneratorFunction(fn: PyNode): boolean {
+  let g = generators.get(fn);
+  if (g !== undefined) return g;
+  g = false;
+  const stack: unknown[] = [fn.nodeType === 'Lambda' ? fn.body : fn.body];
+  while (stack.length > 0 && !g) {
+    const x = stack.pop();
+    if (Array.isArray(x)) {
+      for (const y of x) stack.push(y);
+      continue;
+    }
+    if (typeof x !== 'object' || x === null) continue;
+    const n = x as PyNode;
+    if (n.nodeType === 'Yield' || n.nodeType === 'YieldFrom') g = true;
+    if (n.nodeType === 'FunctionDef' || n.nodeType === 'AsyncFunctionDef' || n.nodeType === 'Lambda' || n.nodeType === 'ClassDef') continue;
+    for (const k in n) if (k !== 'ctx') stack.push((n as Record<string, unknown>)[k]);
+  }
+  generators.set(fn, g);
+  return g;
 }
 
 const globalsCache = new WeakMap<readonly PyNode[], ReadonlySet<string>>();

@@ -8,6 +8,7 @@
  * Invariant: a JavaScript number reaching the interpreter is an int (integral); every float
  * is a PyFloat, even an integral one.
  */
+import type { Steps } from '../scheduler/ops.js';
 import type { PyNode } from './ast.js';
 
 /** Python's float. */
@@ -60,6 +61,8 @@ export class PyRange {
 export interface Scope {
   readonly vars: Map<string, unknown>;
   readonly parent: Scope | undefined;
+  /** The names the scope's function binds: one of them missing from `vars` is unbound (not looked up further out). */
+  readonly locals?: ReadonlySet<string>;
 }
 
 /** A function defined in the program (`def` or `lambda`). */
@@ -190,6 +193,12 @@ export class PyModuleObject {
   get dict(): ReadonlyMap<string, unknown> {
     return this.members;
   }
+  /** Delete member `name` (`del threading.x`); false when it has none. */
+  delete(name: string): boolean {
+    if (!this.members.has(name)) return false;
+    this.set(name, undefined);
+    return this.members.delete(name);
+  }
   /** Set member `name` (`threading.x = 1`, `concurrent.futures` once imported). */
   set(name: string, v: unknown): void {
     if (this.shared) {
@@ -211,6 +220,10 @@ export function hashKey(k: unknown): unknown {
   if (k === true) return 1;
   if (k === false) return 0;
   if (k instanceof PyTuple) return `t:${k.items.map((x) => String(typeof x === 'string' ? JSON.stringify(x) : hashKey(x))).join(',')}`;
+  // A frozenset: equal to any frozenset or set with the same items, whatever their order.
+  if (typeof k === 'object' && k !== null && 'frozen' in k && typeof (k as { items?: unknown }).items === 'function') {
+    return `fs:${((k as unknown as { items(): unknown[] }).items().map((x) => String(typeof x === 'string' ? JSON.stringify(x) : hashKey(x))).sort().join(','))}`;
+  }
   if (typeof k === 'string') return `s:${k}`;
   return k;
 }
@@ -234,4 +247,26 @@ export function markBuiltinType(cls: PyClass): void {
 /** Whether `cls` is a built-in type, whose attributes cannot be set. */
 export function isBuiltinType(cls: PyClass): boolean {
   return builtinTypes.has(cls);
+}
+
+/**
+ * An iterator whose every item may take steps (`as_completed`, `executor.map`'s results, a
+ * generator): a `for` loop, `any`, `next`... take one item at a time, running its steps
+ * between their own, as CPython's do.
+ */
+export class PyStepIterator {
+  constructor(
+    private readonly nextItem?: () => Steps<IteratorResult<unknown>>,
+    /**
+     * Whether taking an item returns from non-Python code into the loop, a check point
+     * (`as_completed`); false when the steps that make the item have their own (a generator's
+     * resume, an iterator of a program's `__next__`).
+     */
+    readonly callReturn = true,
+  ) {}
+
+  /** The next item, or done. */
+  step(): Steps<IteratorResult<unknown>> {
+    return this.nextItem!();
+  }
 }

@@ -127,4 +127,26 @@ describe('parse adapter', () => {
       expect(e.line, JSON.stringify(source)).toBe(expected);
     }
   });
+
+  const MISPLACED_YIELD = ['yield 1\n', 'x = 1\nyield from x\n', 'class A:\n    z = 1 + (yield)\n', 'def f():\n    return [(yield) for x in y]\n', 'def f():\n    return {(yield) for x in y}\n', 'def f():\n    return {x: (yield from y) for x in y}\n', 'def f():\n    return ((yield) for x in y)\n', 'def f():\n    return [a for b in y for a in (yield b)]\n'];
+
+  it("reports a misplaced yield as CPython's compiler does: message, line and column", () => {
+    const python = requirePython();
+    const script = 'import json, sys\nout = []\nfor src in json.load(sys.stdin):\n    try:\n        compile(src, "bad.py", "exec")\n        out.append(None)\n    except SyntaxError as e:\n        out.append([e.msg, e.lineno, e.offset])\nprint(json.dumps(out))';
+    const r = spawnSync(python.executable, ['-c', script], { input: JSON.stringify(MISPLACED_YIELD), encoding: 'utf8' });
+    const expected = JSON.parse(r.stdout) as [string, number, number][];
+    for (const [i, source] of MISPLACED_YIELD.entries()) {
+      let error: unknown;
+      try {
+        parsePython(source, 'bad.py');
+      } catch (e) {
+        error = e;
+      }
+      expect(error, JSON.stringify(source)).toBeInstanceOf(PySyntaxError);
+      const e = error as PySyntaxError;
+      expect([e.detail, e.line, e.column], JSON.stringify(source)).toEqual(expected[i]);
+    }
+    // The first iterable of a comprehension is evaluated in the function: it may yield.
+    expect(parsePython('def f():\n    return [x for x in (yield)]\n', 'ok.py').body).toHaveLength(1);
+  });
 });

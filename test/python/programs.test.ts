@@ -2,7 +2,8 @@
  * Each program of test/python/programs/ (one per group of statements and builtins threadsim
  * supports) prints under threadsim (gil policy) exactly what it prints under CPython: stdout
  * line for line, stderr (tracebacks) with the frames of CPython's own threading.py and 3.11's
- * `^^^^` markers left out.
+ * `^^^^` markers left out. CPython runs with PYTHONHASHSEED=0, whose string hashes threadsim
+ * uses, so sets of strings iterate in the same order on both sides.
  */
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -37,7 +38,8 @@ const NAMES = readdirSync(join(ROOT, DIR)).filter((f) => f.endsWith('.py')).sort
 /** Run `file` under CPython; its stdout and stderr apart. */
 function cpython(executable: string, file: string): Promise<{ stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(executable, ['-S', file], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    // threadsim hashes strings as CPython does under PYTHONHASHSEED=0 (sets of strings: same order).
+    const child = spawn(executable, ['-S', file], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, PYTHONHASHSEED: '0' } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));

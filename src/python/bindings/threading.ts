@@ -190,6 +190,7 @@ export function threadingModule(ref: InterpRef, registry: Map<Function, PyClass>
     {
       __getattr__: { params: [['name', REQUIRED]], run: (self, v) => hostOf<local>(self, 'local').get(String(v[0])) },
       __setattr__: { params: [['name', REQUIRED], ['value', REQUIRED]], run: (self, v) => void hostOf<local>(self, 'local').set(String(v[0]), v[1]) },
+      __delattr__: { params: [['name', REQUIRED]], run: (self, v) => void hostOf<local>(self, 'local').delete(String(v[0])) },
     },
   );
   // The module's functions take no arguments: threading.py's are Python functions,
