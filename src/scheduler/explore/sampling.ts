@@ -45,8 +45,17 @@ export class Counting implements Policy {
  * the sum is mixed again so that neighbouring runs get unrelated seeds.
  */
 export function runSeed(base: number, index: number): number {
+  return seedAt(runStart(base), index);
+}
+
+/** The starting point of base seed `base` (see {@link runSeed}): a sampled search computes it once. */
+export function runStart(base: number): number {
   const hi = Math.floor(base / 0x1_0000_0000) | 0;
-  const start = scramble(scramble(base | 0) ^ Math.imul(hi, 0x27d4eb2f));
+  return scramble(scramble(base | 0) ^ Math.imul(hi, 0x27d4eb2f));
+}
+
+/** The seed of run `index` from a starting point made by {@link runStart}. */
+export function seedAt(start: number, index: number): number {
   return scramble((start + index) | 0) >>> 0;
 }
 
@@ -76,6 +85,8 @@ export class SeededSearch implements Search {
   private readonly policy: SelfCounting;
   private index: number;
   private seed = 0;
+  /** runStart(base), made once. */
+  private readonly start: number;
 
   constructor(
     private readonly runner: Runner,
@@ -88,6 +99,7 @@ export class SeededSearch implements Search {
   ) {
     this.policy = policy instanceof CountingRandomPolicy ? policy : new Counting(policy);
     this.index = firstRun;
+    this.start = runStart(base);
   }
 
   /** Seed of the execution the last {@link next} ran. */
@@ -103,7 +115,7 @@ export class SeededSearch implements Search {
   private readonly step: { kind: 'execution'; result: ExecutionResult; preemptions: number } = { kind: 'execution', result: undefined as unknown as ExecutionResult, preemptions: 0 };
 
   next(): SearchStep {
-    this.seed = runSeed(this.base, this.index++);
+    this.seed = seedAt(this.start, this.index++);
     let result: ExecutionResult;
     try {
       result = this.runner(this.policy, this.monitor, this.seed);
