@@ -17,7 +17,7 @@ const cases: [string, ExploreOptions][] = [
   ['tutorial/locked-update', { untimed: true }],
   ['tutorial/race', { untimed: true }],
   ['tutorial/race', { untimed: true, histogram: true }],
-  // Virtual-time rules: arrivals of near timed ops are ordered with every other step (docs/exploration.md; bench/timed-reduction.ts has every tutorial and zoo program).
+  // Virtual-time rules: the workers' overlapping sleeps are a near group with a window (docs/exploration.md, "Time"; bench/timed-reduction.ts has every tutorial and zoo program).
   ['tutorial/race', {}],
   ['tutorial/race', { histogram: true }],
   ['tutorial/locked-update', {}],

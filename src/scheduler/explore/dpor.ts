@@ -33,9 +33,11 @@ import type { Policy, SchedulingPoint } from '../policies/policy.js';
 import { coEnabled, neverCoEnabled, AvailabilityTracker } from './availability.js';
 import { AFTER, CLOCK, conflict, dependent, EventCache, eventOf, objectOf, writes, type DependencyRules, type EventInfo } from './events.js';
 import { AbandonExecution, isPreemption, ReplayingSearch, type Runner, type SearchStep } from './search.js';
-import { TimerWindows } from './timer-windows.js';
+import { TimerWindows, type NearWindow } from './timer-windows.js';
 import { childrenOf, insertAtState, insertSequence, WakeupSequence, type WakeupNode } from './wakeup-tree.js';
 import { empty } from '../lists.js';
+
+const NO_STEPS: ReadonlySet<number> = new Set();
 
 /** Mutable so that nodes cut off the path are reused for the next execution's new states. */
 interface PathNode {
@@ -162,6 +164,20 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
   private readonly holds = new AvailabilityTracker();
   /** Timed ops of the current execution, to tell near ones from far ones (timer-windows.ts). */
   private readonly windows = new TimerWindows();
+  /**
+   * Near groups of the last execution whose arrivals are ordered only with the steps between
+   * the group's first and last arrival (timer-windows.ts, NearWindow), for its race analysis.
+   */
+  private nearWindows: readonly NearWindow[] = [];
+  /** Expiries of near timed ops outside windows: ordered after the windows' arrivals before them (timer-windows.ts). */
+  private clockedEnds: ReadonlySet<number> = NO_STEPS;
+  /** Executions whose race analysis ordered some near arrival by its window only (for tests and benches). */
+  windowedExecutions = 0;
+  /**
+   * False: every near arrival is ordered with every step, as before windows were introduced
+   * (to compare against in tests and benches).
+   */
+  nearWindowsOn = true;
   /** Threads whose first op is timed: the step that starts them is timed, at this level (see onArrive). */
   private readonly timedStart = new Map<number, number>();
 
@@ -272,10 +288,10 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
     const e = this.events[last];
     if (e !== undefined && e.thread === thread && !this.startedNow(thread)) {
       if (e.timed < level) this.events[last] = { ...e, timed: level };
-      this.windows.arrived(last, thread, op.timeout);
+      this.windows.arrived(last, thread, op.timeout, op.kind === 'sleep');
     } else {
       this.timedStart.set(thread, Math.max(level, this.timedStart.get(thread) ?? 0));
-      this.windows.arrivesAtStart(thread, op.timeout);
+      this.windows.arrivesAtStart(thread, op.timeout, op.kind === 'sleep');
     }
   }
 
@@ -284,13 +300,26 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
    * conservative). Once it is over, far timed ops (timer-windows.ts) swap roles for its race
    * analysis: the arrival becomes an ordinary step (unless it also reads the clock), and the
    * step that ran the op comes after every earlier step without racing with any, since it could
-   * only run once every other thread was blocked or done.
+   * only run once every other thread was blocked or done. Near groups with a window
+   * (NearWindow) keep their arrivals' summaries; detectRaces orders those arrivals by the
+   * window, and the first member's expiry comes after every earlier step, as a far one's does.
    */
   private classifyTimers(): void {
     // Without a timed op or a clock read so far, no step is timed.
     if (!this.clockSeen) return;
+    this.nearWindows = [];
+    this.clockedEnds = NO_STEPS;
     if (this.windows.any) {
-      const far = this.windows.far(this.events.length);
+      let clockRead = false;
+      for (const e of this.events) if (readsClock(e)) clockRead = true;
+      // A part of a split search (confine, confineTop) keeps the rule without windows: parts
+      // hand each other races as wakeup sequences of step summaries, which do not carry the
+      // windows, and the split's tests check it against that rule.
+      const windowsOff = !this.nearWindowsOn || this.fixed.length > 0 || this.top !== undefined;
+      const far = this.windows.far(this.events.length, clockRead || windowsOff);
+      this.nearWindows = far.windows;
+      this.clockedEnds = far.clockedEnds;
+      if (far.windows.length > 0) this.windowedExecutions++;
       for (const s of far.arrivals) {
         const e = this.events[s];
         if (e !== undefined && e.timed === CLOCK && !readsClock(e)) this.events[s] = { ...e, timed: 0 };
@@ -298,6 +327,10 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
       for (const s of far.ends) {
         const e = this.events[s];
         if (e !== undefined && e.timed === 0) this.events[s] = { ...e, timed: AFTER };
+      }
+      for (const w of far.windows) {
+        const e = this.events[w.firstEnd];
+        if (e !== undefined && e.timed === 0) this.events[w.firstEnd] = { ...e, timed: AFTER };
       }
     }
     if (!this.sawTimer) for (const e of this.events) if (e.timed === CLOCK) this.sawTimer = true;
@@ -541,6 +574,9 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
     for (const bucket of byObject.values()) truncateSteps(bucket, reuse, all, rules);
     const timedSoFar = s.timedSoFar;
     empty(timedSoFar);
+    // Near groups with a window (timer-windows.ts, NearWindow): their arrivals are ordinary
+    // steps here, ordered with the steps of other threads inside the window (see NearRaces).
+    const near = this.nearWindows.length > 0 ? this.nearRaces(all) : undefined;
     if (s.covers.length < T) s.covers = new Int32Array(2 * T);
     const covers = s.covers;
     const races = s.races;
@@ -555,7 +591,8 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
     /** What later steps need to know of executed step j (the buckets keep the reused steps). */
     const record = (j: number, ej: EventInfo, t: number, obj: string | undefined): void => {
       last[t] = j;
-      if (ej.timed === CLOCK) timedSoFar.push(j);
+      if (near !== undefined && j < n && near.windowed.has(j)) near.arrivedSoFar.push(j);
+      else if (ej.timed === CLOCK) timedSoFar.push(j);
       if (ej.kind === 'exit') exit = j;
       if (ej.spawned >= 0 && ej.spawned < T) spawnOf[ej.spawned] = j;
       if (obj !== undefined && j >= reuse) {
@@ -613,12 +650,15 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
         }
       }
       // Timed steps (events.ts): a clock step conflicts with every step of the other threads,
-      // an arrival with the other timed steps.
-      if (ej.timed === CLOCK) {
+      // and so does a near arrival, except that one with a window conflicts only with the
+      // steps inside it.
+      const window = near !== undefined && j < n ? near.windowed.get(j) : undefined;
+      if (ej.timed === CLOCK && window === undefined) {
         empty(conflicts);
         for (let k = 0; k < Math.min(j, n); k++) if (all[k]!.thread !== t) conflicts.push(k);
-      } else if (timedSoFar.length > 0) {
-        for (const k of timedSoFar) if (all[k]!.thread !== t) conflicts.push(k);
+      } else {
+        if (timedSoFar.length > 0) for (const k of timedSoFar) if (all[k]!.thread !== t) conflicts.push(k);
+        if (near !== undefined && j < n) near.conflicts(j, t, window, all, conflicts, this.clockedEnds);
       }
       for (const k of preds) join(j, k);
       // Latest first (a step listed twice is then next to itself). A conflicting step k is an
@@ -657,10 +697,14 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
       // The end of a far timed op comes after everything before it without racing with it
       // (timer-windows.ts): it could only run once every other thread was blocked or done.
       if (ej.timed === AFTER) for (let u = 0; u < T; u++) if (u !== t && last[u]! >= 0) join(j, last[u]!);
+      // A later member of a window's group wakes after the first.
+      const woken = near?.wokenAfter.get(j);
+      if (woken !== undefined && woken < j) join(j, woken);
       idx[j] = (po >= 0 ? idx[po]! : 0) + 1;
       vc[j * T + t] = idx[j]!;
       if (j < n) record(j, ej, t, obj);
     }
+    near?.restore(all);
     const fresh = this.analysed;
     this.analysed = n;
     for (let r = 0; r < races.length; r += 2) {
@@ -700,6 +744,25 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
       }
     }
     return out;
+  }
+
+  /**
+   * The near windows of the last execution, prepared for its race analysis: their arrivals'
+   * summaries are made ordinary in `all` until {@link NearRaces.restore}.
+   */
+  private nearRaces(all: EventInfo[]): NearRaces {
+    const near = new NearRaces();
+    for (const w of this.nearWindows) {
+      for (const e of w.laterEnds) near.wokenAfter.set(e, w.firstEnd);
+      for (const a of w.arrivals) {
+        near.windowed.set(a, w);
+        const e = all[a]!;
+        near.stripped.push(a);
+        near.clocked.push(e);
+        if (e.timed === CLOCK) all[a] = { ...e, timed: 0 };
+      }
+    }
+    return near;
   }
 
   /** Insert notdep(e, E).e' at the state before e, unless a sleeping thread covers it. */
@@ -840,4 +903,38 @@ function addTo(byObject: Map<string, ObjectSteps>, obj: string, j: number, e: Ev
 function lastOf(events: readonly EventInfo[], thread: number, before: number): number {
   for (let k = before - 1; k >= 0; k--) if (events[k]!.thread === thread) return k;
   return -1;
+}
+
+/** The near windows of one execution during its race analysis (DporSearch.nearRaces). */
+class NearRaces {
+  /** Arrivals ordered with the steps of other threads inside their window, and the window. */
+  readonly windowed = new Map<number, NearWindow>();
+  /** Those of them already analysed. */
+  readonly arrivedSoFar: number[] = [];
+  /** The expiry of a later member of a group, and the first member's expiry. */
+  readonly wokenAfter = new Map<number, number>();
+  /** Every window's arrivals, and their summaries (CLOCK) to restore. */
+  readonly stripped: number[] = [];
+  readonly clocked: EventInfo[] = [];
+
+  /**
+   * Add to `out` the earlier steps that step `j` of thread `t` is ordered with by the windows:
+   * inside a window, its arrivals and the other threads' steps (not the arrivals among
+   * themselves when their order does not matter); and the expiry of a near op outside windows
+   * (`clockedEnds`) with the windows' arrivals before it, as when every arrival was ordered
+   * with every step.
+   */
+  conflicts(j: number, t: number, window: NearWindow | undefined, all: readonly EventInfo[], out: number[], clockedEnds: ReadonlySet<number>): void {
+    if (window !== undefined) for (let k = window.from; k < j; k++) if (all[k]!.thread !== t && !(window.anyOrder && this.windowed.get(k) === window)) out.push(k);
+    for (const k of this.arrivedSoFar) {
+      const w = this.windowed.get(k)!;
+      if (all[k]!.thread !== t && j <= w.to && !(w.anyOrder && w === window)) out.push(k);
+    }
+    if (clockedEnds.has(j)) for (const k of this.stripped) if (k < j && all[k]!.thread !== t) out.push(k);
+  }
+
+  /** Put the arrivals' summaries back. */
+  restore(all: EventInfo[]): void {
+    for (let i = 0; i < this.stripped.length; i++) all[this.stripped[i]!] = this.clocked[i]!;
+  }
 }

@@ -27,8 +27,10 @@
  *
  * Arrivals of near ops cannot be ordered with the other timed steps alone: when two threads
  * sleep equally long, the second wakes as many steps after the first as separated their
- * arrivals, so where each arrival falls among the other steps (of any thread) decides what
- * runs between the two wake-ups. Ordering the end of a near op with every step as well (as
+ * arrivals, so how many steps (of any thread) fall between the arrivals decides what runs
+ * between the two wake-ups. In shapes where fewer steps between them only ever allow more
+ * (timer-windows.ts, NearWindow), DPOR's race analysis orders such an arrival only with the
+ * steps between its group's first and last arrival; the summaries here stay conservative. Ordering the end of a near op with every step as well (as
  * threadsim did before) was slower and missed, on a program with sleeps of a few
  * microseconds, one of the 12 orders of dependent steps that DFS reaches
  * (test/scheduler/explore/dpor-timed-traces.test.ts).
