@@ -286,9 +286,10 @@ export class Execution implements Runtime {
   /** `threads` was given to a monitor, which may keep it: the next run makes a new table. */
   private threadsHandedOver = false;
   /**
-   * True when the last run's thread records can be reused: no monitor was handed them, and
-   * nothing the result holds (thread results, the final state, failures) can reach a model
-   * object that points at one. The next run then takes its records from {@link spare}.
+   * True when the last run's thread records can be reused: no monitor was handed them (at its
+   * `onEnd`; step events name threads by index), and nothing the result holds (thread
+   * results, the final state, failures) can reach a model object that points at one. The next
+   * run then takes its records from {@link spare}.
    */
   private recyclable = false;
   private readonly spare: Thread[] = [];
@@ -496,7 +497,7 @@ export class Execution implements Runtime {
       if (found) this.failures.push(...found);
       if (claims.length > 0 && this.monitor?.explainClaim !== undefined) this.explainClaims(claims);
       const r = this.result(ending);
-      this.recyclable = this.monitor === undefined && final?.primitive === true && r.results === noResults(this.threads.length) && plainFailures(r.failures);
+      this.recyclable = !this.threadsHandedOver && final?.primitive === true && r.results === noResults(this.threads.length) && plainFailures(r.failures);
       return r;
     } finally {
       setActiveRuntime(before);
