@@ -175,7 +175,7 @@ export interface ExploreSummary {
 }
 
 /** The note a summary carries once DPOR met a timed step under virtual-time rules. */
-export const TIMED_NOTE = 'virtual-time rules with sleeps or timeouts whose deadlines other steps can reach: the step that reaches one is ordered with the steps of other threads that could move its deadline, so DPOR reorders less (pass --untimed for the reduction)';
+export const TIMED_NOTE = 'virtual-time rules with sleeps or timeouts whose deadlines other steps can reach: the step that reaches one is ordered with the steps of other threads that could move its deadline, so DPOR reorders less, and in some such programs misses an order of dependent steps (docs/exploration.md, "Time"); --untimed searches every order, the timed ones among them';
 
 /** How the note on a search over choices begins. */
 const CHOICES_NOTE = "the program makes choices (such as as_completed's order of futures already done)";
