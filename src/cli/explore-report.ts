@@ -103,6 +103,10 @@ export function verdict(s: ExploreSummary): string {
       if (s.periods !== undefined) {
         return `all ${plural(s.periods.schedules, 'schedule')} of ${s.program} with up to ${plural(s.periods.upTo, 'period')} explored (${method(s)}): no failure; the rest of the ${plural(s.executions, 'execution')} run were a part of the schedules with more periods`;
       }
+      if (s.strategy === 'period') {
+        // Cut by its frontier before it covered any number of periods (or under several sets of answers).
+        return `${plural(s.executions, 'execution')} of ${s.program} run (${method(s)}): no failure; the frontier reached its limit, so the search is not exhaustive`;
+      }
       return `all ${plural(n, 'execution')} of ${s.program} with at most ${plural(s.bound ?? 0, 'preemption')} explored (${method(s)}): no failure; more preemptions were not tried`;
     case 'interrupted':
       return `interrupted after ${plural(s.executions, 'execution')} of ${s.program} (${method(s)}): no failure so far; the search is incomplete`;

@@ -173,6 +173,12 @@ describe('the period strategy', () => {
     expect(s.notes.some((n) => n.includes('frontier reached its limit (150 untried schedules)'))).toBe(true);
     expect(verdict(s)).toContain(`with up to ${d} period`);
     expect(verdict(s)).not.toContain('preemption');
+    // Cut before it covered one period: the verdict names the frontier, not a preemption bound.
+    const cut = explore(p, { strategy: 'period', maxFrontier: 1 });
+    expect(cut.stopped).toBe('bound');
+    expect(cut.periods).toBeUndefined();
+    expect(verdict(cut)).toContain('the frontier reached its limit, so the search is not exhaustive');
+    expect(verdict(cut)).not.toContain('preemption');
     // Without the limit the same search is exhaustive.
     expect(explore(p, { strategy: 'period' }).stopped).toBe('exhausted');
   });
