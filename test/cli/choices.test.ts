@@ -78,4 +78,13 @@ describe('a failure that needs a non-default answer', () => {
     const output = join(mkdtempSync(join(tmpdir(), 'threadsim-choices-')), 'shard-1.json');
     await expect(capture((out) => exploreCommand({ ...defaults, program: path, shard: '1/2', output, workers: 1 }, out))).rejects.toThrow(/makes choices .* cannot search yet \(TSIM006\)/);
   });
+
+  // One process orders overlapping sleeps by their window; a split search cannot: refused
+  // rather than report other counts. Far sleeps (locked-update) and --untimed still split.
+  it('a DPOR split of a program with near sleeps is refused with TSIM006, unless --untimed', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'threadsim-near-'));
+    await expect(capture((out) => exploreCommand({ ...defaults, program: 'tutorial/race', shard: '1/2', output: join(dir, 'a.json'), workers: 1 }, out))).rejects.toThrow(/deadlines other steps can reach .* orders differently from one process \(TSIM006\)/);
+    expect((await capture((out) => exploreCommand({ ...defaults, program: 'tutorial/race', untimed: true, shard: '1/2', output: join(dir, 'b.json'), workers: 1 }, out))).code).toBe(0);
+    expect((await capture((out) => exploreCommand({ ...defaults, program: 'tutorial/locked-update', shard: '1/2', output: join(dir, 'c.json'), workers: 1 }, out))).code).toBe(0);
+  });
 });

@@ -195,6 +195,10 @@ export class DporBranchRun {
     // The split searches run DPOR alone, without the enumeration of choice functions
     // (explore/choices.ts): every choice would take the default answer and orders be missed.
     if (r.choices !== undefined) throw new ThreadsimError('TSIM006', `${this.program.name} makes choices (such as as_completed's order of futures already done), which a DPOR search split across --workers or --shard cannot search yet`, 'Explore it in one process: --workers 1 and no --shard (one process searches every answer).');
+    // The parts of a split search order the arrivals at overlapping sleeps without windows
+    // (dpor.ts): they would run more executions than one process, so the counts and the
+    // histogram would differ from its report. Refused, as for choices, rather than differ.
+    if (this.search.timed) throw new ThreadsimError('TSIM006', `${this.program.name} has sleeps or timeouts whose deadlines other steps can reach (or reads the clock), which a DPOR search split across --workers or --shard orders differently from one process`, 'Explore it in one process (--workers 1 and no --shard), or pass --untimed, which splits.');
     for (const t of r.threads) if (t.daemon) this.daemons.add(t.index);
     this.executions++;
     const o = this.options;
