@@ -14,6 +14,8 @@ import type { Op } from '../scheduler/ops.js';
 export class AccessOp implements Op {
   // (The attribute subclasses below override `run` and pass no `perform`.)
   readonly value: unknown;
+  /** One atomic update of a container (a C method or an item store under the GIL): see Op.atomic. */
+  atomic = false;
   constructor(
     readonly kind: 'read' | 'write',
     readonly access: 'read' | 'write',

@@ -123,7 +123,7 @@ function* deleteItem(I: Interp, obj: unknown, key: unknown, line: number): Gener
     const list = obj;
     const slice = typeof key === 'object' && key !== null && 'slice' in key ? (key as { slice: unknown[] }).slice : undefined;
     if (slice === undefined) checkIndex(I, key);
-    yield I.access('write', list.label, line, () => {
+    yield I.atomicWrite(list.label, line, () => {
       const items = list.items;
       if (slice !== undefined) {
         const doomed = new Set(sliceIndexes(items.length, slice));
@@ -140,7 +140,7 @@ function* deleteItem(I: Interp, obj: unknown, key: unknown, line: number): Gener
   if (obj instanceof PyDict) {
     const d = obj;
     I.hashable(key);
-    yield I.access('write', d.label, line, () => {
+    yield I.atomicWrite(d.label, line, () => {
       if (!d.delete(key)) throw keyError(key);
     }) as never;
     return;

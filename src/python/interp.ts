@@ -1545,7 +1545,7 @@ export class Interp {
   *setItem(obj: unknown, key: unknown, v: unknown, line: number): Generator<never, void, unknown> {
     if (obj instanceof PyList) {
       const list = obj;
-      yield this.access('write', list.label, line, () => {
+      yield this.atomicWrite(list.label, line, () => {
         const i = normIndex(list.items.length, key, 'list', 'list assignment index out of range');
         list.items[i] = v;
       }, v) as never;
@@ -1554,7 +1554,7 @@ export class Interp {
     if (obj instanceof PyDict) {
       const d = obj;
       this.hashable(key);
-      yield this.access('write', d.label, line, () => d.set(key, v), v) as never;
+      yield this.atomicWrite(d.label, line, () => d.set(key, v), v) as never;
       return;
     }
     const setitem = obj instanceof PyInstance ? obj.cls.lookup('__setitem__') : undefined;
@@ -1570,7 +1570,16 @@ export class Interp {
    * as CPython runs a C method under the GIL: the op performs it.
    */
   containerOp(container: PyList | PyDict | PySet, kind: 'read' | 'write', perform: () => unknown): unknown {
-    return this.access(kind, container.label, 0, perform);
+    const op = this.access(kind, container.label, 0, perform);
+    op.atomic = kind === 'write';
+    return op;
+  }
+
+  /** A write that is one atomic update of a container (an item store or delete): see Op.atomic. */
+  atomicWrite(obj: string, line: number, perform: () => unknown, shown?: unknown): AccessOp {
+    const op = this.access('write', obj, line, perform, shown);
+    op.atomic = true;
+    return op;
   }
 
   hashable(key: unknown): void {
@@ -1901,7 +1910,7 @@ export class Interp {
       if (inplace) {
         const list = a;
         const extra = b.items.slice();
-        yield this.access('write', list.label, 0, () => void list.items.push(...extra)) as never;
+        yield this.atomicWrite(list.label, 0, () => void list.items.push(...extra)) as never;
         return a;
       }
       return new PyList([...a.items, ...b.items], this.label('list'));

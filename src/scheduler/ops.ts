@@ -206,6 +206,12 @@ export interface Op {
    * runs it next without asking the policy, as it does when only one thread can run.
    */
   readonly glued?: boolean;
+  /**
+   * A write that is one atomic update of a container (a `.py` program's `list.append`,
+   * `d[k] = v`): race detection does not report two such writes as racing with each other,
+   * since neither loses the other's change. Exploration orders them as any two writes.
+   */
+  readonly atomic?: boolean;
   /** Perform the step; the return value is what `yield` evaluates to in the thread. */
   run(k: Kernel, timedOut: boolean): unknown;
   /** For deadlock reports: what a parked thread waits for ("Lock#1 held by MainThread"). */

@@ -50,7 +50,7 @@ export class RaceMonitor implements Monitor {
     if (access === 'read' || access === 'write') {
       if (op.obj === undefined || ev.raised !== undefined) return;
       const write = access === 'write';
-      this.races.access(op.obj, ev.thread, this.hb.clock(ev.thread), ev.step, write, write ? op.value : ev.result, op.site);
+      this.races.access(op.obj, ev.thread, this.hb.clock(ev.thread), ev.step, write, write ? op.value : ev.result, op.site, op.atomic === true);
       this.accesses?.push({ step: ev.step, thread: ev.thread, location: op.obj, write });
       return;
     }

@@ -41,6 +41,8 @@ interface Shadow {
   gen: number;
   /** Without code sites: bit (2 * earlier.write + later.write) set once that kind pair was reported. */
   reportedKinds: number;
+  /** The last write was an atomic update (see {@link RaceDetector.access}). */
+  wAtomic: boolean;
 }
 
 /** A race found: `earlier` ran before `later` in this execution. */
@@ -80,21 +82,30 @@ export class RaceDetector {
   /** Distinct races, in the order they were found. */
   readonly races: FoundRace[] = [];
 
-  /** A read or write of `location` by `thread` whose clock is `c`. */
-  access(location: string, thread: number, c: VectorClock, step: number, write: boolean, value: unknown, site: string | undefined): void {
+  /**
+   * A read or write of `location` by `thread` whose clock is `c`. `atomic`: the write is one
+   * atomic update of a container (a `.py` program's `list.append` or `d[k] = v`, which CPython
+   * runs as one step under the GIL). Two atomic updates never lose each other's change, so they
+   * are not reported as racing with each other (exploration still orders them); a read racing
+   * with one still is.
+   */
+  access(location: string, thread: number, c: VectorClock, step: number, write: boolean, value: unknown, site: string | undefined, atomic = false): void {
     let s = this.shadows.get(location);
     if (s === undefined) {
-      s = { w: undefined, r: undefined, readShared: false, reads: [], gen: 0, reportedKinds: 0 };
+      s = { w: undefined, r: undefined, readShared: false, reads: [], gen: 0, reportedKinds: 0, wAtomic: false };
       this.shadows.set(location, s);
     }
     const now = c[thread] ?? 0;
     const w = s.w;
     // Same epoch as the last write: nothing new to learn (FastTrack's fast path).
     if (w !== undefined && w.thread === thread && w.clock === now) {
-      if (write) overwrite(w, thread, now, step, write, value, site);
+      if (write) {
+        overwrite(w, thread, now, step, write, value, site);
+        s.wAtomic = atomic;
+      }
       return;
     }
-    if (w !== undefined && w.clock > (c[w.thread] ?? 0)) this.report(s, location, w, thread, now, step, write, value, site);
+    if (w !== undefined && w.clock > (c[w.thread] ?? 0) && !(write && atomic && s.wAtomic)) this.report(s, location, w, thread, now, step, write, value, site);
     if (!write) {
       const r = s.r;
       if (s.readShared) {
@@ -127,6 +138,7 @@ export class RaceDetector {
     s.r = undefined;
     if (w === undefined) s.w = record(thread, now, step, write, value, site);
     else overwrite(w, thread, now, step, write, value, site);
+    s.wAtomic = atomic;
   }
 
   private report(s: Shadow, location: string, earlier: AccessRecord, thread: number, clock: number, step: number, write: boolean, value: unknown, site: string | undefined): void {

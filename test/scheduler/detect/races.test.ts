@@ -46,4 +46,19 @@ describe('FastTrack shadow memory', () => {
     d.access('x', 0, [9, 0], 20, true, 0, 'a.ts:3');
     expect(d.races).toHaveLength(2);
   });
+
+  // Atomic updates (a .py program's list.append, d[k] = v) never lose each other's change.
+  it('two atomic updates do not race with each other; a read or a plain write racing with one does', () => {
+    const d = new RaceDetector();
+    d.access('xs', 0, [1, 0], 0, true, undefined, 'a.py:3', true);
+    d.access('xs', 1, [0, 1], 1, true, undefined, 'a.py:3', true);
+    expect(d.races).toEqual([]);
+    d.access('xs', 0, [2, 0], 2, false, [1, 2], 'a.py:9');
+    expect(d.races.map((r) => [r.earlier.step, r.later.step])).toEqual([[1, 2]]);
+    const p = new RaceDetector();
+    p.access('xs', 0, [1, 0], 0, true, 1, 'a.py:3', true);
+    p.access('xs', 1, [0, 1], 1, true, 2, 'a.py:5');
+    p.access('xs', 0, [2, 0], 2, true, 3, 'a.py:7', true);
+    expect(p.races.map((r) => [r.earlier.step, r.later.step])).toEqual([[0, 1], [1, 2]]);
+  });
 });
