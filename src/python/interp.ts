@@ -1026,7 +1026,11 @@ export class Interp {
     if (elts.length > 2 && elts.every(isConstantNode)) {
       const folded = new PySet(true);
       for (const v of values) folded.add(v, this.hashOf(v));
-      set.merge(folded);
+      // The compiler's constant merging (merge_consts_recursive) rebuilds the frozenset once
+      // more from its own iteration order, which moves colliding items again.
+      const merged = new PySet(true);
+      for (const v of folded.items()) merged.add(v, this.hashOf(v));
+      set.merge(merged);
       return set;
     }
     for (const v of values) set.add(v, this.hashOf(v));
@@ -2084,12 +2088,39 @@ export function drain(it: Iterator<unknown>): unknown[] {
   return out;
 }
 
-/** Whether CPython's compiler folds node `n` to a constant (a literal, a signed number, a tuple of them). */
+/**
+ * Whether CPython's compiler folds node `n` to a constant: a literal, a signed number, a tuple
+ * of them, or arithmetic on them (`2**3`, `'a' + 'b'`) that the AST optimizer folds.
+ */
 function isConstantNode(n: PyNode): boolean {
   if (n.nodeType === 'Constant') return true;
-  if (n.nodeType === 'UnaryOp' && ['USub', 'UAdd', 'Invert'].includes((n.op as PyNode).nodeType)) return (n.operand as PyNode).nodeType === 'Constant' && typeof (n.operand as PyNode).value !== 'string';
+  if (n.nodeType === 'UnaryOp' && ['USub', 'UAdd', 'Invert'].includes((n.op as PyNode).nodeType)) return isFoldedNumber(n.operand as PyNode);
   if (n.nodeType === 'Tuple') return (n.elts as PyNode[]).every(isConstantNode);
+  if (n.nodeType === 'BinOp') return isFoldedBinOp(n);
   return false;
+}
+
+/** A number the compiler folds: a numeric literal, or a folded operation giving one. */
+function isFoldedNumber(n: PyNode): boolean {
+  if (n.nodeType === 'Constant') return typeof n.value !== 'string';
+  if (n.nodeType === 'UnaryOp') return isConstantNode(n);
+  if (n.nodeType === 'BinOp') return isFoldedBinOp(n) && isFoldedNumber(n.left as PyNode) && isFoldedNumber(n.right as PyNode);
+  return false;
+}
+
+/**
+ * A binary operation on constants that CPython 3.11's AST optimizer folds: not one that would
+ * raise (a literal zero divisor), nor `%` on a string (a format, left to run time), nor `@`.
+ */
+function isFoldedBinOp(n: PyNode): boolean {
+  const op = (n.op as PyNode).nodeType;
+  const left = n.left as PyNode;
+  const right = n.right as PyNode;
+  if (op === 'MatMult') return false;
+  if (!isConstantNode(left) || !isConstantNode(right)) return false;
+  if ((op === 'Div' || op === 'FloorDiv' || op === 'Mod') && right.nodeType === 'Constant' && Number(right.value) === 0) return false;
+  if (op === 'Mod' && left.nodeType === 'Constant' && typeof left.value === 'string') return false;
+  return true;
 }
 
 function collectTargets(t: PyNode, out: Set<string>): void {
