@@ -42,6 +42,7 @@ export function parsePython(source: string, file: string): PyModule {
   markFloats(tree.body, lines);
   checkPlacement(tree.body, lines, file);
   checkYields(tree.body, lines, file);
+  checkWalrus(tree.body, lines, file);
   return { file, body: tree.body, lines };
 }
 
@@ -180,6 +181,70 @@ function checkYields(body: readonly PyNode[], lines: readonly string[], file: st
     for (const k in n) if (k !== 'ctx') visit((n as Record<string, unknown>)[k], where);
   };
   visit(body, 'outside');
+}
+
+/**
+ * CPython's symbol-table checks of `:=` in comprehensions (PEP 572): it may not rebind an
+ * iteration variable of its comprehension or of one enclosing it, may not appear in a
+ * comprehension's iterable, and may not appear in a comprehension in a class body (whose
+ * scope it would bind in).
+ */
+function checkWalrus(body: readonly PyNode[], lines: readonly string[], file: string): void {
+  const fail = (n: PyNode, detail: string): never => {
+    throw new PySyntaxError(file, n.lineno ?? 1, (n.col_offset ?? 0) + 1, detail, lines[(n.lineno ?? 1) - 1] ?? '');
+  };
+  // `iters`: iteration variables of the comprehensions enclosing this point, innermost scope
+  // outward up to the first function or module; `inClass`: that scope is a class body.
+  const visit = (x: unknown, iters: readonly string[] | undefined, inClass: boolean, inIterable: boolean): void => {
+    if (Array.isArray(x)) {
+      for (const y of x) visit(y, iters, inClass, inIterable);
+      return;
+    }
+    if (typeof x !== 'object' || x === null) return;
+    const n = x as PyNode;
+    if (n.nodeType === 'NamedExpr' && inIterable) fail(n, 'assignment expression cannot be used in a comprehension iterable expression');
+    if (n.nodeType === 'NamedExpr' && iters !== undefined) {
+      const name = String((n.target as PyNode).id);
+      if (iters.includes(name)) fail(n, `assignment expression cannot rebind comprehension iteration variable '${name}'`);
+      if (inClass) fail(n, 'assignment expression within a comprehension cannot be used in a class body');
+    }
+    switch (n.nodeType) {
+      case 'FunctionDef':
+      case 'AsyncFunctionDef':
+      case 'Lambda':
+        visit((n.args as PyNode | undefined)?.defaults, iters, inClass, inIterable);
+        visit((n.args as PyNode | undefined)?.kw_defaults, iters, inClass, inIterable);
+        visit(n.decorator_list, iters, inClass, inIterable);
+        visit(n.body, undefined, false, false);
+        return;
+      case 'ClassDef':
+        visit(n.bases, iters, inClass, inIterable);
+        visit(n.decorator_list, iters, inClass, inIterable);
+        visit(n.body, undefined, true, false);
+        return;
+    }
+    if (COMPREHENSIONS[n.nodeType] !== undefined) {
+      const gens = n.generators as PyNode[];
+      const own: string[] = [];
+      for (const g of gens) collectNames(g.target as PyNode, own);
+      const inner = [...(iters ?? []), ...own];
+      // The first iterable is evaluated in the enclosing scope, the others in the comprehension's.
+      for (const [i, g] of gens.entries()) {
+        visit(g.iter, i === 0 ? iters : inner, inClass, true);
+        visit(g.ifs, inner, inClass, false);
+      }
+      visit([n.elt, n.key, n.value], inner, inClass, false);
+      return;
+    }
+    for (const k in n) if (k !== 'ctx') visit((n as Record<string, unknown>)[k], iters, inClass, inIterable);
+  };
+  visit(body, undefined, false, false);
+}
+
+function collectNames(t: PyNode, out: string[]): void {
+  if (t.nodeType === 'Name') out.push(String(t.id));
+  else if (t.nodeType === 'Tuple' || t.nodeType === 'List') for (const e of t.elts as PyNode[]) collectNames(e, out);
+  else if (t.nodeType === 'Starred') collectNames(t.value as PyNode, out);
 }
 
 /**
