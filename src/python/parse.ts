@@ -29,7 +29,7 @@ export function parsePython(source: string, file: string): PyModule {
   const lines = source.split(/\r?\n/);
   let tree: { body: PyNode[] };
   try {
-    tree = pyAstParse(source, { filename: file }) as unknown as { body: PyNode[] };
+    tree = parseAllowingDelComma(source, file);
   } catch (e) {
     const err = e as { message?: string; lineno?: number; col_offset?: number };
     const open = unclosedBracket(source);
@@ -44,6 +44,42 @@ export function parsePython(source: string, file: string): PyModule {
   checkYields(tree.body, lines, file);
   checkWalrus(tree.body, lines, file);
   return { file, body: tree.body, lines };
+}
+
+/** `del x[0],` (a trailing comma after the targets): CPython accepts it, the parser does not. */
+const DEL_TRAILING_COMMA = /^(\s*del\b.*),(\s*(#.*)?)$/;
+
+/**
+ * Parse, working round the parser's one known refusal of valid Python: a `del` statement whose
+ * targets end with a comma. The comma is blanked on the line the parser fails at and the parse
+ * tried again; the statement's tree is then CPython's (its end still counts the comma).
+ */
+function parseAllowingDelComma(source: string, file: string): { body: PyNode[] } {
+  const lines = source.split(/(?<=\n)/);
+  const commas = new Map<number, number>();
+  let first: unknown;
+  for (;;) {
+    try {
+      const tree = pyAstParse(lines.join(''), { filename: file }) as unknown as { body: PyNode[] };
+      if (commas.size > 0) {
+        forEachNode(tree.body, (n) => {
+          const at = n.nodeType === 'Delete' && n.end_lineno !== undefined ? commas.get(n.end_lineno) : undefined;
+          if (at !== undefined) (n as { end_col_offset?: number }).end_col_offset = at + 1;
+        });
+      }
+      return tree;
+    } catch (e) {
+      first ??= e;
+      const err = e as { message?: string; lineno?: number };
+      const at = /at line (\d+)/.exec(err.message ?? '');
+      const line = err.lineno ?? (at === null ? undefined : Number(at[1]));
+      const text = line === undefined ? undefined : lines[line - 1];
+      const m = text === undefined || commas.has(line!) ? null : DEL_TRAILING_COMMA.exec(text.replace(/\r?\n$/, ''));
+      if (m === null) throw first;
+      commas.set(line!, m[1]!.length);
+      lines[line! - 1] = `${m[1]} ${m[2]}${text!.slice(m[0].length)}`;
+    }
+  }
 }
 
 /** The parser's message without its own position suffix, in CPython's words where known. */
