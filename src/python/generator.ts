@@ -42,6 +42,8 @@ export class PyGenerator extends PyStepIterator {
     private readonly body: Generator<unknown, unknown, unknown>,
     /** The interpreter of the execution that made it. */
     readonly host: GeneratorHost,
+    /** Reachable by the thread consuming it only (a `for` loop's or `sum`'s generator expression): its resumes take no steps. */
+    private readonly confined = false,
   ) {
     super(undefined, false);
   }
@@ -69,7 +71,7 @@ export class PyGenerator extends PyStepIterator {
    * CPython. Leaving hands the item back with no check point before it.
    */
   *resume(sent: unknown, thrown: unknown, closing = false): Generator<never, IteratorResult<unknown>, unknown> {
-    const go = (yield this.host.access('write', this.label, 0, () => this.enter(sent, thrown, closing)) as never) as boolean;
+    const go = this.confined ? this.enter(sent, thrown, closing) : ((yield this.host.access('write', this.label, 0, () => this.enter(sent, thrown, closing)) as never) as boolean);
     if (!go) {
       if (thrown !== undefined && !closing) throw thrown;
       return DONE;
@@ -107,7 +109,7 @@ export class PyGenerator extends PyStepIterator {
         this.finished = true;
         throw e;
       }
-      yield this.host.access('write', this.label, 0, () => this.leave(true)) as never;
+      yield* this.left(true);
       // PEP 479: a StopIteration escaping the body would end the consumer's loop silently.
       if (isInstanceOfClass(pyValueOf(e, (x) => this.host.strSync(x)), exceptionClass('StopIteration')!)) {
         const err = pyRaise('RuntimeError', 'generator raised StopIteration');
@@ -117,8 +119,13 @@ export class PyGenerator extends PyStepIterator {
       throw e;
     }
     const done = out.done === true;
-    yield this.host.access('write', this.label, 0, () => this.leave(done)) as never;
+    yield* this.left(done);
     return out;
+  }
+
+  private *left(done: boolean): Generator<never, void, unknown> {
+    if (this.confined) this.leave(done);
+    else yield this.host.access('write', this.label, 0, () => this.leave(done)) as never;
   }
 
   /** The step entering the frame: whether the body is to run (false: it has finished, or `close()` of one never started). */

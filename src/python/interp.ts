@@ -16,6 +16,7 @@ import type { Runtime } from '../scheduler/runtime.js';
 import { runtime } from '../scheduler/context.js';
 import type { PyModule, PyNode } from './ast.js';
 import { AccessOp, AttrReadOp, AttrWriteOp } from './access.js';
+import { confinedGenerators } from './parse.js';
 import { compiledBlock, compiledFunction, compiledGeneratorBody, isTemporary, type CompileSupport, type CompiledFunction } from './compile.js';
 import { GENERATOR_CLASS, PyGenerator, PyYield } from './generator.js';
 import { isSetOperator, setItems, setOperator, setStep } from './builtins-set.js';
@@ -1076,7 +1077,7 @@ export class Interp {
       return null;
     })();
     const qual = f.fn !== undefined ? `${f.fn.qualname}.<locals>.<genexpr>` : '<genexpr>';
-    return new PyGenerator('<genexpr>', qual, this.label('generator'), body, this);
+    return new PyGenerator('<genexpr>', qual, this.label('generator'), body, this, confinedGenerators.has(n));
   }
 
   /** A call of generator function `fn`: its arguments bound now, its body run as the generator is resumed. */

@@ -40,6 +40,7 @@ export function parsePython(source: string, file: string): PyModule {
     throw new PySyntaxError(file, line, column, syntaxDetail(err.message ?? 'invalid syntax'), lines[line - 1] ?? '');
   }
   markFloats(tree.body, lines);
+  markConfinedGenerators(tree.body);
   checkPlacement(tree.body, lines, file);
   checkYields(tree.body, lines, file);
   checkWalrus(tree.body, lines, file);
@@ -101,6 +102,28 @@ function markFloats(nodes: unknown, lines: readonly string[]): void {
       const text = (lines[n.lineno - 1] ?? '').slice(n.col_offset, n.end_col_offset);
       if (FLOAT_TEXT.test(text)) n.isFloat = true;
     }
+  });
+}
+
+/**
+ * Generator expressions no other thread can reach: the iterable of a `for` loop, or an
+ * argument of a builtin that consumes it before returning (`sum(x for x in xs)`). Their
+ * resumes need no steps of their own (see PyGenerator), which keeps a long one within the
+ * step bound. (A program that rebinds `sum` to a function sharing its argument would be
+ * misread; nothing else can reach the object.)
+ */
+export const confinedGenerators = new WeakSet<PyNode>();
+
+const CONSUMERS = new Set(['sum', 'any', 'all', 'list', 'tuple', 'set', 'frozenset', 'sorted', 'min', 'max', 'dict', 'len']);
+
+function markConfinedGenerators(nodes: unknown): void {
+  forEachNode(nodes, (n) => {
+    if (n.nodeType === 'For' && (n.iter as PyNode).nodeType === 'GeneratorExp') confinedGenerators.add(n.iter as PyNode);
+    if (n.nodeType !== 'Call') return;
+    const fn = n.func as PyNode;
+    const consumer = (fn.nodeType === 'Name' && CONSUMERS.has(String(fn.id))) || (fn.nodeType === 'Attribute' && fn.attr === 'join');
+    if (!consumer) return;
+    for (const a of n.args as PyNode[]) if (a.nodeType === 'GeneratorExp') confinedGenerators.add(a);
   });
 }
 

@@ -141,4 +141,24 @@ for t in ts: t.join()
     const shared = explore(pythonProgram(SHARED_NEXT, 'shared.py'), { strategy: 'dpor', keepGoing: true, detectRaces: true });
     expect(shared.firstRace?.location).toBe('generator#1');
   });
+
+  it('a generator expression only its consumer can reach (sum, a for loop) takes no steps of its own', () => {
+    const source = `
+import threading
+data = [1, 2, 3]
+g = (v for v in data)
+print(sum(x for x in range(60000)))
+for y in (x for x in range(3)):
+    pass
+t = threading.Thread(target=lambda: print(next(g)))
+t.start()
+print(next(g))
+t.join()
+`;
+    const r = execute(pythonProgram(source, 'confined.py'), { policy: new FifoPolicy(), seed: 0, record: true });
+    expect(r.failures).toEqual([]);
+    const gens = new Set(r.trace!.filter((s) => String(s.obj).startsWith('generator#')).map((s) => s.obj));
+    // Only g, the one bound to a name and shared with the thread, steps (made first: generator#1).
+    expect([...gens]).toEqual(['generator#1']);
+  });
 });
