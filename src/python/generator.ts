@@ -22,6 +22,8 @@ export class PyYield {
 export interface GeneratorHost {
   check: boolean;
   strSync(v: unknown): string;
+  /** A step on shared state at the current line; glued to the thread's previous op when no check point came between. */
+  access(kind: 'read' | 'write', obj: string, line: number, perform: () => unknown): unknown;
 }
 
 const DONE: IteratorResult<unknown> = { done: true, value: undefined };
@@ -40,6 +42,8 @@ export class PyGenerator extends PyStepIterator {
     private readonly body: Generator<unknown, unknown, unknown>,
     /** The interpreter of the execution that made it. */
     readonly host: GeneratorHost,
+    /** Reachable by the thread consuming it only (a `for` loop's or `sum`'s generator expression): its resumes take no steps. */
+    private readonly confined = false,
   ) {
     super(undefined, false);
   }
@@ -57,28 +61,37 @@ export class PyGenerator extends PyStepIterator {
   /**
    * Resume the body with `sent` (the value of the `yield` it stopped at), or with `thrown`
    * raised there: the next yielded item, or done with the body's return value.
+   *
+   * Entering and leaving the frame are each a write step on the generator object
+   * (`generator#N`): its state (running, started, finished) and its frame are shared by every
+   * thread that resumes it, so exploration must see two threads' resumes as dependent. Entering
+   * is glued to the consumer's previous op unless a check point came between (a call of
+   * `next()` is not one); the RESUME check point follows it, so another thread can resume the
+   * generator while this one is in its body and get "generator already executing", as in
+   * CPython. Leaving hands the item back with no check point before it.
    */
-  *resume(sent: unknown, thrown: unknown): Generator<never, IteratorResult<unknown>, unknown> {
-    if (this.running) throw pyRaise('ValueError', 'generator already executing');
-    if (this.finished) {
-      if (thrown !== undefined) throw thrown;
+  *resume(sent: unknown, thrown: unknown, closing = false): Generator<never, IteratorResult<unknown>, unknown> {
+    const go = this.confined ? this.enter(sent, thrown, closing) : ((yield this.host.access('write', this.label, 0, () => this.enter(sent, thrown, closing)) as never) as boolean);
+    if (!go) {
+      if (thrown !== undefined && !closing) throw thrown;
       return DONE;
     }
-    if (!this.started && thrown === undefined && sent !== null && sent !== undefined) throw pyRaise('TypeError', "can't send non-None value to a just-started generator");
-    this.started = true;
-    this.running = true;
     // RESUME: a check point.
     this.host.check = true;
     const body = this.body;
+    let out: IteratorResult<unknown>;
     try {
       let r = thrown !== undefined ? body.throw(thrown) : body.next(sent);
       for (;;) {
         if (r.done === true) {
-          this.finished = true;
-          return { done: true, value: r.value };
+          out = { done: true, value: r.value };
+          break;
         }
         const v = r.value;
-        if (v instanceof PyYield) return { done: false, value: v.value };
+        if (v instanceof PyYield) {
+          out = { done: false, value: v.value };
+          break;
+        }
         // An op: the engine runs it and answers (or throws what it raised) through this relay.
         let reply: unknown;
         try {
@@ -90,28 +103,58 @@ export class PyGenerator extends PyStepIterator {
         r = body.next(reply);
       }
     } catch (e) {
-      this.finished = true;
+      if (!isPython(e)) {
+        // threadsim's own error (the run is ending): no step for it.
+        this.running = false;
+        this.finished = true;
+        throw e;
+      }
+      yield* this.left(true);
       // PEP 479: a StopIteration escaping the body would end the consumer's loop silently.
-      if (isPython(e) && isInstanceOfClass(pyValueOf(e, (x) => this.host.strSync(x)), exceptionClass('StopIteration')!)) {
+      if (isInstanceOfClass(pyValueOf(e, (x) => this.host.strSync(x)), exceptionClass('StopIteration')!)) {
         const err = pyRaise('RuntimeError', 'generator raised StopIteration');
         (err as { pyFrames?: unknown }).pyFrames = (e as { pyFrames?: unknown }).pyFrames;
         throw err;
       }
       throw e;
-    } finally {
-      this.running = false;
     }
+    const done = out.done === true;
+    yield* this.left(done);
+    return out;
+  }
+
+  private *left(done: boolean): Generator<never, void, unknown> {
+    if (this.confined) this.leave(done);
+    else yield this.host.access('write', this.label, 0, () => this.leave(done)) as never;
+  }
+
+  /** The step entering the frame: whether the body is to run (false: it has finished, or `close()` of one never started). */
+  private enter(sent: unknown, thrown: unknown, closing: boolean): boolean {
+    if (this.running) throw pyRaise('ValueError', 'generator already executing');
+    if (this.finished) return false;
+    if (!this.started) {
+      if (closing) {
+        this.finished = true;
+        return false;
+      }
+      if (thrown === undefined && sent !== null && sent !== undefined) throw pyRaise('TypeError', "can't send non-None value to a just-started generator");
+    }
+    this.started = true;
+    this.running = true;
+    return true;
+  }
+
+  /** The step leaving the frame: at a `yield`, or for good. */
+  private leave(done: boolean): undefined {
+    this.running = false;
+    if (done) this.finished = true;
+    return undefined;
   }
 
   /** `gen.close()`: raise GeneratorExit at the paused `yield`; the body must not yield again. */
   *close(): Generator<never, null, unknown> {
-    if (this.finished) return null;
-    if (!this.started) {
-      this.finished = true;
-      return null;
-    }
     try {
-      const r = yield* this.resume(null, pyRaise('GeneratorExit', ''));
+      const r = yield* this.resume(null, pyRaise('GeneratorExit', ''), true);
       if (!r.done) throw pyRaise('RuntimeError', 'generator ignored GeneratorExit');
     } catch (e) {
       if (!isPython(e)) throw e;

@@ -16,6 +16,7 @@ import type { Runtime } from '../scheduler/runtime.js';
 import { runtime } from '../scheduler/context.js';
 import type { PyModule, PyNode } from './ast.js';
 import { AccessOp, AttrReadOp, AttrWriteOp } from './access.js';
+import { confinedGenerators } from './parse.js';
 import { compiledBlock, compiledFunction, compiledGeneratorBody, isTemporary, type CompileSupport, type CompiledFunction } from './compile.js';
 import { GENERATOR_CLASS, PyGenerator, PyYield } from './generator.js';
 import { isSetOperator, setItems, setOperator, setStep } from './builtins-set.js';
@@ -1026,7 +1027,11 @@ export class Interp {
     if (elts.length > 2 && elts.every(isConstantNode)) {
       const folded = new PySet(true);
       for (const v of values) folded.add(v, this.hashOf(v));
-      set.merge(folded);
+      // The compiler's constant merging (merge_consts_recursive) rebuilds the frozenset once
+      // more from its own iteration order, which moves colliding items again.
+      const merged = new PySet(true);
+      for (const v of folded.items()) merged.add(v, this.hashOf(v));
+      set.merge(merged);
       return set;
     }
     for (const v of values) set.add(v, this.hashOf(v));
@@ -1072,7 +1077,7 @@ export class Interp {
       return null;
     })();
     const qual = f.fn !== undefined ? `${f.fn.qualname}.<locals>.<genexpr>` : '<genexpr>';
-    return new PyGenerator('<genexpr>', qual, this.label('generator'), body, this);
+    return new PyGenerator('<genexpr>', qual, this.label('generator'), body, this, confinedGenerators.has(n));
   }
 
   /** A call of generator function `fn`: its arguments bound now, its body run as the generator is resumed. */
@@ -2093,12 +2098,39 @@ export function drain(it: Iterator<unknown>): unknown[] {
   return out;
 }
 
-/** Whether CPython's compiler folds node `n` to a constant (a literal, a signed number, a tuple of them). */
+/**
+ * Whether CPython's compiler folds node `n` to a constant: a literal, a signed number, a tuple
+ * of them, or arithmetic on them (`2**3`, `'a' + 'b'`) that the AST optimizer folds.
+ */
 function isConstantNode(n: PyNode): boolean {
   if (n.nodeType === 'Constant') return true;
-  if (n.nodeType === 'UnaryOp' && ['USub', 'UAdd', 'Invert'].includes((n.op as PyNode).nodeType)) return (n.operand as PyNode).nodeType === 'Constant' && typeof (n.operand as PyNode).value !== 'string';
+  if (n.nodeType === 'UnaryOp' && ['USub', 'UAdd', 'Invert'].includes((n.op as PyNode).nodeType)) return isFoldedNumber(n.operand as PyNode);
   if (n.nodeType === 'Tuple') return (n.elts as PyNode[]).every(isConstantNode);
+  if (n.nodeType === 'BinOp') return isFoldedBinOp(n);
   return false;
+}
+
+/** A number the compiler folds: a numeric literal, or a folded operation giving one. */
+function isFoldedNumber(n: PyNode): boolean {
+  if (n.nodeType === 'Constant') return typeof n.value !== 'string';
+  if (n.nodeType === 'UnaryOp') return isConstantNode(n);
+  if (n.nodeType === 'BinOp') return isFoldedBinOp(n) && isFoldedNumber(n.left as PyNode) && isFoldedNumber(n.right as PyNode);
+  return false;
+}
+
+/**
+ * A binary operation on constants that CPython 3.11's AST optimizer folds: not one that would
+ * raise (a literal zero divisor), nor `%` on a string (a format, left to run time), nor `@`.
+ */
+function isFoldedBinOp(n: PyNode): boolean {
+  const op = (n.op as PyNode).nodeType;
+  const left = n.left as PyNode;
+  const right = n.right as PyNode;
+  if (op === 'MatMult') return false;
+  if (!isConstantNode(left) || !isConstantNode(right)) return false;
+  if ((op === 'Div' || op === 'FloorDiv' || op === 'Mod') && right.nodeType === 'Constant' && Number(right.value) === 0) return false;
+  if (op === 'Mod' && left.nodeType === 'Constant' && typeof left.value === 'string') return false;
+  return true;
 }
 
 function collectTargets(t: PyNode, out: Set<string>): void {

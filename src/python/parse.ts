@@ -29,7 +29,7 @@ export function parsePython(source: string, file: string): PyModule {
   const lines = source.split(/\r?\n/);
   let tree: { body: PyNode[] };
   try {
-    tree = pyAstParse(source, { filename: file }) as unknown as { body: PyNode[] };
+    tree = parseAllowingDelComma(source, file);
   } catch (e) {
     const err = e as { message?: string; lineno?: number; col_offset?: number };
     const open = unclosedBracket(source);
@@ -40,9 +40,47 @@ export function parsePython(source: string, file: string): PyModule {
     throw new PySyntaxError(file, line, column, syntaxDetail(err.message ?? 'invalid syntax'), lines[line - 1] ?? '');
   }
   markFloats(tree.body, lines);
+  markConfinedGenerators(tree.body);
   checkPlacement(tree.body, lines, file);
   checkYields(tree.body, lines, file);
+  checkWalrus(tree.body, lines, file);
   return { file, body: tree.body, lines };
+}
+
+/** `del x[0],` (a trailing comma after the targets): CPython accepts it, the parser does not. */
+const DEL_TRAILING_COMMA = /^(\s*del\b.*),(\s*(#.*)?)$/;
+
+/**
+ * Parse, working round the parser's one known refusal of valid Python: a `del` statement whose
+ * targets end with a comma. The comma is blanked on the line the parser fails at and the parse
+ * tried again; the statement's tree is then CPython's (its end still counts the comma).
+ */
+function parseAllowingDelComma(source: string, file: string): { body: PyNode[] } {
+  const lines = source.split(/(?<=\n)/);
+  const commas = new Map<number, number>();
+  let first: unknown;
+  for (;;) {
+    try {
+      const tree = pyAstParse(lines.join(''), { filename: file }) as unknown as { body: PyNode[] };
+      if (commas.size > 0) {
+        forEachNode(tree.body, (n) => {
+          const at = n.nodeType === 'Delete' && n.end_lineno !== undefined ? commas.get(n.end_lineno) : undefined;
+          if (at !== undefined) (n as { end_col_offset?: number }).end_col_offset = at + 1;
+        });
+      }
+      return tree;
+    } catch (e) {
+      first ??= e;
+      const err = e as { message?: string; lineno?: number };
+      const at = /at line (\d+)/.exec(err.message ?? '');
+      const line = err.lineno ?? (at === null ? undefined : Number(at[1]));
+      const text = line === undefined ? undefined : lines[line - 1];
+      const m = text === undefined || commas.has(line!) ? null : DEL_TRAILING_COMMA.exec(text.replace(/\r?\n$/, ''));
+      if (m === null) throw first;
+      commas.set(line!, m[1]!.length);
+      lines[line! - 1] = `${m[1]} ${m[2]}${text!.slice(m[0].length)}`;
+    }
+  }
 }
 
 /** The parser's message without its own position suffix, in CPython's words where known. */
@@ -64,6 +102,28 @@ function markFloats(nodes: unknown, lines: readonly string[]): void {
       const text = (lines[n.lineno - 1] ?? '').slice(n.col_offset, n.end_col_offset);
       if (FLOAT_TEXT.test(text)) n.isFloat = true;
     }
+  });
+}
+
+/**
+ * Generator expressions no other thread can reach: the iterable of a `for` loop, or an
+ * argument of a builtin that consumes it before returning (`sum(x for x in xs)`). Their
+ * resumes need no steps of their own (see PyGenerator), which keeps a long one within the
+ * step bound. (A program that rebinds `sum` to a function sharing its argument would be
+ * misread; nothing else can reach the object.)
+ */
+export const confinedGenerators = new WeakSet<PyNode>();
+
+const CONSUMERS = new Set(['sum', 'any', 'all', 'list', 'tuple', 'set', 'frozenset', 'sorted', 'min', 'max', 'dict', 'len']);
+
+function markConfinedGenerators(nodes: unknown): void {
+  forEachNode(nodes, (n) => {
+    if (n.nodeType === 'For' && (n.iter as PyNode).nodeType === 'GeneratorExp') confinedGenerators.add(n.iter as PyNode);
+    if (n.nodeType !== 'Call') return;
+    const fn = n.func as PyNode;
+    const consumer = (fn.nodeType === 'Name' && CONSUMERS.has(String(fn.id))) || (fn.nodeType === 'Attribute' && fn.attr === 'join');
+    if (!consumer) return;
+    for (const a of n.args as PyNode[]) if (a.nodeType === 'GeneratorExp') confinedGenerators.add(a);
   });
 }
 
@@ -180,6 +240,70 @@ function checkYields(body: readonly PyNode[], lines: readonly string[], file: st
     for (const k in n) if (k !== 'ctx') visit((n as Record<string, unknown>)[k], where);
   };
   visit(body, 'outside');
+}
+
+/**
+ * CPython's symbol-table checks of `:=` in comprehensions (PEP 572): it may not rebind an
+ * iteration variable of its comprehension or of one enclosing it, may not appear in a
+ * comprehension's iterable, and may not appear in a comprehension in a class body (whose
+ * scope it would bind in).
+ */
+function checkWalrus(body: readonly PyNode[], lines: readonly string[], file: string): void {
+  const fail = (n: PyNode, detail: string): never => {
+    throw new PySyntaxError(file, n.lineno ?? 1, (n.col_offset ?? 0) + 1, detail, lines[(n.lineno ?? 1) - 1] ?? '');
+  };
+  // `iters`: iteration variables of the comprehensions enclosing this point, innermost scope
+  // outward up to the first function or module; `inClass`: that scope is a class body.
+  const visit = (x: unknown, iters: readonly string[] | undefined, inClass: boolean, inIterable: boolean): void => {
+    if (Array.isArray(x)) {
+      for (const y of x) visit(y, iters, inClass, inIterable);
+      return;
+    }
+    if (typeof x !== 'object' || x === null) return;
+    const n = x as PyNode;
+    if (n.nodeType === 'NamedExpr' && inIterable) fail(n, 'assignment expression cannot be used in a comprehension iterable expression');
+    if (n.nodeType === 'NamedExpr' && iters !== undefined) {
+      const name = String((n.target as PyNode).id);
+      if (iters.includes(name)) fail(n, `assignment expression cannot rebind comprehension iteration variable '${name}'`);
+      if (inClass) fail(n, 'assignment expression within a comprehension cannot be used in a class body');
+    }
+    switch (n.nodeType) {
+      case 'FunctionDef':
+      case 'AsyncFunctionDef':
+      case 'Lambda':
+        visit((n.args as PyNode | undefined)?.defaults, iters, inClass, inIterable);
+        visit((n.args as PyNode | undefined)?.kw_defaults, iters, inClass, inIterable);
+        visit(n.decorator_list, iters, inClass, inIterable);
+        visit(n.body, undefined, false, false);
+        return;
+      case 'ClassDef':
+        visit(n.bases, iters, inClass, inIterable);
+        visit(n.decorator_list, iters, inClass, inIterable);
+        visit(n.body, undefined, true, false);
+        return;
+    }
+    if (COMPREHENSIONS[n.nodeType] !== undefined) {
+      const gens = n.generators as PyNode[];
+      const own: string[] = [];
+      for (const g of gens) collectNames(g.target as PyNode, own);
+      const inner = [...(iters ?? []), ...own];
+      // The first iterable is evaluated in the enclosing scope, the others in the comprehension's.
+      for (const [i, g] of gens.entries()) {
+        visit(g.iter, i === 0 ? iters : inner, inClass, true);
+        visit(g.ifs, inner, inClass, false);
+      }
+      visit([n.elt, n.key, n.value], inner, inClass, false);
+      return;
+    }
+    for (const k in n) if (k !== 'ctx') visit((n as Record<string, unknown>)[k], iters, inClass, inIterable);
+  };
+  visit(body, undefined, false, false);
+}
+
+function collectNames(t: PyNode, out: string[]): void {
+  if (t.nodeType === 'Name') out.push(String(t.id));
+  else if (t.nodeType === 'Tuple' || t.nodeType === 'List') for (const e of t.elts as PyNode[]) collectNames(e, out);
+  else if (t.nodeType === 'Starred') collectNames(t.value as PyNode, out);
 }
 
 /**

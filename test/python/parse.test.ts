@@ -149,4 +149,36 @@ describe('parse adapter', () => {
     // The first iterable of a comprehension is evaluated in the function: it may yield.
     expect(parsePython('def f():\n    return [x for x in (yield)]\n', 'ok.py').body).toHaveLength(1);
   });
+
+  it("refuses a misplaced := in a comprehension as CPython's compiler does (PEP 572), and allows the rest", () => {
+    const python = requirePython();
+    const sources = [
+      'y = [i := 0 for i in range(3)]\n',
+      'class A:\n    y = [j := i for i in range(3)]\n',
+      'y = [[j := 1 for j in range(2)] for i in range(3)]\n',
+      'z = [[i := 1 for j in range(2)] for i in range(3)]\n',
+      'def f():\n    return [(k, j := k) for k in range(2) if (k := 1)]\n',
+      'a = [x for x in (y := [1, 2])]\n',
+      'a = {k: v for k, v in [(1, 2)] for w in (u := [1])}\n',
+      // Allowed: a new name, in a function, at module level, in a lambda inside a class comprehension's element.
+      'def f():\n    return [j := i for i in range(3)]\n',
+      'print([y := k for k in range(2)], y)\n',
+      'class A:\n    v = [x for x in range(2)]\n',
+      'class B:\n    v = [lambda: (z := 1) for x in range(2)]\n',
+    ];
+    const script = 'import json, sys\nout = []\nfor src in json.load(sys.stdin):\n    try:\n        compile(src, "bad.py", "exec")\n        out.append(None)\n    except SyntaxError as e:\n        out.append([e.msg, e.lineno, e.offset])\nprint(json.dumps(out))';
+    const r = spawnSync(python.executable, ['-c', script], { input: JSON.stringify(sources), encoding: 'utf8' });
+    const expected = JSON.parse(r.stdout) as ([string, number, number] | null)[];
+    expect(expected.filter((x) => x !== null)).toHaveLength(7);
+    for (const [i, source] of sources.entries()) {
+      let got: [string, number, number] | null = null;
+      try {
+        parsePython(source, 'bad.py');
+      } catch (e) {
+        if (!(e instanceof PySyntaxError)) throw e;
+        got = [e.detail, e.line, e.column];
+      }
+      expect(got, JSON.stringify(source)).toEqual(expected[i]);
+    }
+  });
 });

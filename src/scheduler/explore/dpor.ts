@@ -31,7 +31,7 @@ import type { Monitor, StepEvent } from '../monitor.js';
 import type { Op } from '../ops.js';
 import type { Policy, SchedulingPoint } from '../policies/policy.js';
 import { coEnabled, neverCoEnabled, AvailabilityTracker } from './availability.js';
-import { AFTER, CLOCK, conflict, dependent, EventCache, eventOf, objectOf, writes, type DependencyRules, type EventInfo } from './events.js';
+import { AFTER, blockEvent, CLOCK, conflict, dependent, EventCache, eventOf, objectOf, writes, type DependencyRules, type EventInfo } from './events.js';
 import { AbandonExecution, isPreemption, ReplayingSearch, type Runner, type SearchStep } from './search.js';
 import { TimerWindows, type NearWindow } from './timer-windows.js';
 import { childrenOf, insertAtState, insertSequence, WakeupSequence, type WakeupNode } from './wakeup-tree.js';
@@ -494,6 +494,16 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
     return node;
   }
 
+  /**
+   * Step `s` as a sleep-set entry: with the glued steps after it, which run with it as one
+   * transition (a later step may conflict where the first does not).
+   */
+  private transitionAt(s: number, head: EventInfo): EventInfo {
+    let end = s + 1;
+    while (end < this.events.length && this.events[end]!.glued && this.events[end]!.thread === head.thread) end++;
+    return end === s + 1 ? head : blockEvent(head, this.events.slice(s + 1, end), this.rules);
+  }
+
   /** Cut the path to its first `length` nodes, keeping the rest as spares. */
   private cut(length: number): void {
     for (let s = this.path.length - 1; s >= length; s--) this.spare.push(this.path[s]!);
@@ -507,7 +517,7 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
       // A state with no alternative left is cut off: its sleep set no longer matters.
       if (node.wut.length === 0) continue;
       const done = this.events[s];
-      if (done !== undefined && !asleep(node.sleep, done.thread)) node.sleep.push(done);
+      if (done !== undefined && !asleep(node.sleep, done.thread)) node.sleep.push(this.transitionAt(s, done));
       while (node.wut.length > 0) {
         const c = node.wut.shift()!;
         if (!isEnabled(node, c.event.thread)) {

@@ -117,6 +117,37 @@ export function objectOf(e: EventInfo, rules: DependencyRules): string | undefin
   return e.access === 'none' ? undefined : e.obj;
 }
 
+/**
+ * A sleep-set entry for a whole transition: step `head` with the glued steps that run straight
+ * after it (`rest`, same thread). A sleeping thread stays asleep only while the steps taken are
+ * independent of its next transition, and a glued step can touch what the head does not (a
+ * generator's frame left after a read of a list): so the entry touches every object of the
+ * block, and writes when any step of it does. Over-approximate (a read in the block counts
+ * as a write), which only wakes threads that could have slept.
+ */
+export function blockEvent(head: EventInfo, rest: readonly EventInfo[], rules: DependencyRules): EventInfo {
+  if (rest.length === 0) return head;
+  const objs = new Set<string>(head.objs ?? []);
+  let write = writes(head, rules);
+  let timed = head.timed;
+  for (const e of rest) {
+    const o = objectOf(e, rules);
+    if (o !== undefined) objs.add(o);
+    for (const x of e.objs ?? []) objs.add(x);
+    if (writes(e, rules)) write = true;
+    if (e.timed === CLOCK) timed = CLOCK;
+  }
+  const own = objectOf(head, rules);
+  if (own === undefined && objs.size > 0) {
+    // A head on no object (a log without ordered output): the block's first object stands in.
+    const [first] = objs;
+    objs.delete(first!);
+    return { ...head, obj: first, objs: [...objs], access: write ? 'write' : 'read', timed };
+  }
+  if (own !== undefined) objs.delete(own);
+  return { ...head, objs: objs.size > 0 ? [...objs] : head.objs, access: write && head.access !== 'sync' ? 'write' : head.access, timed };
+}
+
 /** True when `e` writes its object (or is sync, or ordered output): it conflicts with every step on it. */
 export function writes(e: EventInfo, rules: DependencyRules): boolean {
   return e.access === 'write' || e.access === 'sync' || (rules.orderOutput && e.kind === 'log');

@@ -188,3 +188,9 @@ try:
     del data.x
 except AttributeError as e:
     print("AttributeError:", e)
+
+# A trailing comma after the targets is allowed (not a tuple).
+trail = [1, 2, 3, 4]
+del trail[0],
+del trail[0], trail[-1],  # two targets
+print(trail)

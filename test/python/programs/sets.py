@@ -75,6 +75,17 @@ for k in [17, 1, 33, 9, 25, 41]:
 print(mixed)
 
 seen = set()
+# Constant set literals whose items collide: CPython folds them into a frozenset constant and
+# rebuilds it once more when merging constants, which moves colliding items again.
+print({5, 13, 21}, {-3, -11, -19}, {1, 9, 17, 25, 33})
+print({(1, 2), (3, 4), (5, 6), (7, 8)})
+print({0.1, 0.2, 0.30000000000000004, 0.3})
+# Folded arithmetic is a constant too; a name is not.
+print({2**3, 13, 21}, {-(2**3), 13, 21, 5}, {'a' + 'b', 'c', 'd', 'e'})
+five = 5
+print({five, 13, 21})
+
+
 lock = threading.Lock()
 
 
