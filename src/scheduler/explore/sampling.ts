@@ -59,34 +59,39 @@ export function seedAt(start: number, index: number): number {
   return scramble((start + index) | 0) >>> 0;
 }
 
-/** A policy that counts the preemptions of its current run itself. */
-export type SelfCounting = Policy & { readonly preemptions: number };
-
 /**
- * The random policy counting its own preemptions: a random search's policy, so that no
- * wrapper policy stands between the engine and its pick on every step.
+ * The step a {@link SeededSearch} returns, refilled on every call: one object per search
+ * instead of one per execution. Callers read a step before asking for the next (the
+ * exploration loop and the portfolio do). Its preemption count is worked out when first read.
  */
-export class CountingRandomPolicy extends RandomPolicy implements SelfCounting {
-  preemptions = 0;
-  override begin(seed: number): void {
-    this.preemptions = 0;
-    super.begin(seed);
-  }
-  override pick(runnable: readonly number[], at: SchedulingPoint): number {
-    const t = super.pick(runnable, at);
-    if (isPreemption(runnable, at.previous, at.yielded, t)) this.preemptions++;
-    return t;
+class SampledStep {
+  readonly kind = 'execution';
+  result = undefined as unknown as ExecutionResult;
+  constructor(private readonly search: SeededSearch) {}
+  get preemptions(): number {
+    return this.search.lastPreemptions();
   }
 }
 
-/** Runs a policy under the seeds {@link runSeed}(base, 0), (base, 1), .... */
+/**
+ * Runs a policy under the seeds {@link runSeed}(base, 0), (base, 1), .... The random policy
+ * runs unwrapped: counting preemptions at every pick cost a few percent of a short run, and
+ * only a failure that is recorded needs the count, so the last run is replayed with a
+ * counting wrapper when its count is read (the same seed gives the same run). Other policies
+ * are wrapped and counted as they run.
+ */
 export class SeededSearch implements Search {
   readonly exhausted = false;
-  private readonly policy: SelfCounting;
+  private readonly policy: Policy;
+  /** The wrapper that counts as the policy runs; undefined for the random policy (counted on demand). */
+  private readonly counting: Counting | undefined;
   private index: number;
   private seed = 0;
   /** runStart(base), made once. */
   private readonly start: number;
+  /** The seed whose run {@link counted} counts, when counted on demand. */
+  private countedSeed = -1;
+  private counted = 0;
 
   constructor(
     private readonly runner: Runner,
@@ -97,7 +102,8 @@ export class SeededSearch implements Search {
     /** Number of the first run (a part of a split exploration starts past 0). */
     firstRun = 0,
   ) {
-    this.policy = policy instanceof CountingRandomPolicy ? policy : new Counting(policy);
+    this.counting = policy.constructor === RandomPolicy ? undefined : new Counting(policy);
+    this.policy = this.counting ?? policy;
     this.index = firstRun;
     this.start = runStart(base);
   }
@@ -107,12 +113,7 @@ export class SeededSearch implements Search {
     return this.seed;
   }
 
-  /**
-   * The step {@link next} returns, refilled on every call: one object per search instead of
-   * one per execution. Callers read a step before asking for the next (the exploration loop
-   * and the portfolio do).
-   */
-  private readonly step: { kind: 'execution'; result: ExecutionResult; preemptions: number } = { kind: 'execution', result: undefined as unknown as ExecutionResult, preemptions: 0 };
+  private readonly step = new SampledStep(this);
 
   next(): SearchStep {
     this.seed = seedAt(this.start, this.index++);
@@ -125,14 +126,25 @@ export class SeededSearch implements Search {
     }
     const step = this.step;
     step.result = result;
-    step.preemptions = this.policy.preemptions;
+    if (this.counting !== undefined) this.counted = this.counting.preemptions;
     return step;
+  }
+
+  /** The preemptions of the last run (replayed under a counting wrapper the first time, for the random policy). */
+  lastPreemptions(): number {
+    if (this.counting === undefined && this.countedSeed !== this.seed) {
+      const again = new Counting(new RandomPolicy());
+      this.runner(again, this.monitor, this.seed);
+      this.counted = again.preemptions;
+      this.countedSeed = this.seed;
+    }
+    return this.counted;
   }
 }
 
 /** A seeded random search. */
 export function randomSearch(runner: Runner, seed: number, firstRun = 0): SeededSearch {
-  return new SeededSearch(runner, new CountingRandomPolicy(), seed, undefined, firstRun);
+  return new SeededSearch(runner, new RandomPolicy(), seed, undefined, firstRun);
 }
 
 /** How many random runs estimate PCT's n and k. */

@@ -43,3 +43,40 @@ describe('seeds of sampled runs', () => {
     expect(again.schedule).toEqual(found.schedule);
   });
 });
+
+// A random search runs its policy unwrapped and counts a run's preemptions only when asked,
+// by replaying the run under a counting wrapper: the count must be the run's own.
+describe('preemptions of random runs', () => {
+  it('are those of the run itself, counted independently step by step', () => {
+    const p = named('bench/bug-reorder-5');
+    const runner: Runner = (policy, monitor, seed = 0) => execute(p, { policy, seed, ...(monitor === undefined ? {} : { monitor }) });
+    const search = randomSearch(runner, 11);
+    let nonzero = 0;
+    for (let i = 0; i < 60; i++) {
+      const step = search.next();
+      if (step.kind !== 'execution') throw new Error('a random run is never abandoned');
+      const schedule = [...step.result.schedule];
+      // Count by hand: a switch away from a thread that ran the previous step and could go on.
+      let counted = 0;
+      const policy = new RandomPolicy();
+      execute(p, {
+        policy: {
+          name: 'counting by hand',
+          begin: (seed) => policy.begin(seed),
+          pick: (runnable, at) => {
+            const t = policy.pick(runnable, at);
+            if (at.previous >= 0 && t !== at.previous && !at.yielded && runnable.includes(at.previous)) counted++;
+            return t;
+          },
+        },
+        seed: search.lastSeed,
+      });
+      expect(step.preemptions).toBe(counted);
+      // Read again, it is the same count (worked out once per run).
+      expect(step.preemptions).toBe(counted);
+      expect([...step.result.schedule]).toEqual(schedule);
+      if (counted > 0) nonzero++;
+    }
+    expect(nonzero).toBeGreaterThan(10);
+  });
+});
