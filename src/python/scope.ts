@@ -106,28 +106,16 @@ function collect(stmts: readonly PyNode[], locals: Set<string>, globals: Set<str
  * inside a comprehension (PEP 572), but not inside a nested function, lambda or class.
  */
 function walrusTargets(root: unknown, out: Set<string>): void {
-  const stack: unknown[] = [root];
-  while (stack.length > 0) {
-    const x = stack.pop();
-    if (Array.isArray(x)) {
-      for (const y of x) stack.push(y);
-      continue;
-    }
-    if (typeof x !== 'object' || x === null) continue;
-    const n = x as PyNode;
+  forEachNode(root, (n) => {
     if (n.nodeType === 'NamedExpr') targetNames(n.target as PyNode, out);
     // A nested scope's own body binds in that scope; its defaults and decorators are evaluated here.
     if (n.nodeType === 'FunctionDef' || n.nodeType === 'AsyncFunctionDef' || n.nodeType === 'Lambda') {
       const a = n.args as PyNode;
-      stack.push(a.defaults, a.kw_defaults, n.decorator_list);
-      continue;
+      return [a.defaults, a.kw_defaults, n.decorator_list];
     }
-    if (n.nodeType === 'ClassDef') {
-      stack.push(n.bases, n.keywords, n.decorator_list);
-      continue;
-    }
-    for (const k in n) if (k !== 'ctx') stack.push((n as Record<string, unknown>)[k]);
-  }
+    if (n.nodeType === 'ClassDef') return [n.bases, n.keywords, n.decorator_list];
+    return undefined;
+  });
 }
 
 const generators = new WeakMap<PyNode, boolean>();

@@ -5,8 +5,12 @@
  */
 import type { PyNode } from './ast.js';
 
-/** Call `visit` on every node under `root` (a node, or an array of them). `ctx` fields are skipped. */
-export function forEachNode(root: unknown, visit: (node: PyNode) => void): void {
+/**
+ * Call `visit` on every node under `root` (a node, or an array of them). `ctx` fields are
+ * skipped. When `visit` returns a list, the walk goes on into those values only, not into
+ * every field of the node (a scope's walk stops at a nested function's body).
+ */
+export function forEachNode(root: unknown, visit: (node: PyNode) => void | readonly unknown[]): void {
   const stack: unknown[] = [root];
   while (stack.length > 0) {
     const x = stack.pop();
@@ -16,7 +20,8 @@ export function forEachNode(root: unknown, visit: (node: PyNode) => void): void 
     }
     if (typeof x !== 'object' || x === null) continue;
     const n = x as PyNode;
-    visit(n);
-    for (const k in n) if (k !== 'ctx') stack.push((n as Record<string, unknown>)[k]);
+    const only = visit(n);
+    if (only !== undefined) for (const y of only) stack.push(y);
+    else for (const k in n) if (k !== 'ctx') stack.push((n as Record<string, unknown>)[k]);
   }
 }
