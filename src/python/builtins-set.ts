@@ -21,6 +21,13 @@ export function* setStep<T>(I: Interp, s: PySet, kind: 'read' | 'write', perform
 }
 
 /** `v` as a set operand: a set is read in one step; a dict's keys, or any iterable's items, are read and hashed. */
+/** Each of `others` as an operand, in order (a method taking any number of iterables). */
+function* operands(I: Interp, others: readonly unknown[]): Generator<never, Operand[], unknown> {
+  const ops: Operand[] = [];
+  for (const x of others) ops.push(yield* operand(I, x));
+  return ops;
+}
+
 function* operand(I: Interp, v: unknown): Generator<never, Operand, unknown> {
   if (v instanceof PySet) {
     yield* setStep(I, v, 'read', () => undefined);
@@ -142,8 +149,7 @@ export function setClasses(ref: { I: Interp }): { set: PyClass; frozenset: PyCla
       return s.frozen ? s : yield* setStep(ref.I, s, 'read', () => s.copy(false, label));
     },
     *union(s, others) {
-      const ops: Operand[] = [];
-      for (const x of others) ops.push(yield* operand(ref.I, x));
+      const ops = yield* operands(ref.I, others);
       const label = ref.I.label(s.frozen ? 'frozenset' : 'set');
       return yield* setStep(ref.I, s, 'read', () => {
         const r = s.copy(s.frozen, label);
@@ -152,8 +158,7 @@ export function setClasses(ref: { I: Interp }): { set: PyClass; frozenset: PyCla
       });
     },
     *intersection(s, others) {
-      const ops: Operand[] = [];
-      for (const x of others) ops.push(yield* operand(ref.I, x));
+      const ops = yield* operands(ref.I, others);
       const label = ref.I.label(s.frozen ? 'frozenset' : 'set');
       return yield* setStep(ref.I, s, 'read', () => {
         if (ops.length === 0) return s.copy(s.frozen, label);
@@ -163,8 +168,7 @@ export function setClasses(ref: { I: Interp }): { set: PyClass; frozenset: PyCla
       });
     },
     *difference(s, others) {
-      const ops: Operand[] = [];
-      for (const x of others) ops.push(yield* operand(ref.I, x));
+      const ops = yield* operands(ref.I, others);
       const label = ref.I.label(s.frozen ? 'frozenset' : 'set');
       return yield* setStep(ref.I, s, 'read', () => {
         // set_difference_multi: the first operand as `s - o`, the others taken away from that.
@@ -222,14 +226,12 @@ export function setClasses(ref: { I: Interp }): { set: PyClass; frozenset: PyCla
       return null;
     },
     *update(s, others) {
-      const ops: Operand[] = [];
-      for (const x of others) ops.push(yield* operand(ref.I, x));
+      const ops = yield* operands(ref.I, others);
       yield* setStep(ref.I, s, 'write', () => ops.forEach((o) => update(s, o)));
       return null;
     },
     *intersection_update(s, others) {
-      const ops: Operand[] = [];
-      for (const x of others) ops.push(yield* operand(ref.I, x));
+      const ops = yield* operands(ref.I, others);
       yield* setStep(ref.I, s, 'write', () => {
         let r = s;
         for (const o of ops) r = intersection(r, o, s.label);
@@ -238,8 +240,7 @@ export function setClasses(ref: { I: Interp }): { set: PyClass; frozenset: PyCla
       return null;
     },
     *difference_update(s, others) {
-      const ops: Operand[] = [];
-      for (const x of others) ops.push(yield* operand(ref.I, x));
+      const ops = yield* operands(ref.I, others);
       yield* setStep(ref.I, s, 'write', () => ops.forEach((o) => s.differenceUpdate(asSet(o, 'set'))));
       return null;
     },

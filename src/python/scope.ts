@@ -119,25 +119,19 @@ function walrusTargets(root: unknown, out: Set<string>): void {
 }
 
 const generators = new WeakMap<PyNode, boolean>();
+const NOTHING: readonly unknown[] = [];
 
 /** Whether function node `fn` is a generator function: its own body (not a nested scope's) has `yield` or `yield from`. */
 export function isGeneratorFunction(fn: PyNode): boolean {
   let g = generators.get(fn);
   if (g !== undefined) return g;
-  g = false;
-  const stack: unknown[] = [fn.nodeType === 'Lambda' ? fn.body : fn.body];
-  while (stack.length > 0 && !g) {
-    const x = stack.pop();
-    if (Array.isArray(x)) {
-      for (const y of x) stack.push(y);
-      continue;
-    }
-    if (typeof x !== 'object' || x === null) continue;
-    const n = x as PyNode;
-    if (n.nodeType === 'Yield' || n.nodeType === 'YieldFrom') g = true;
-    if (n.nodeType === 'FunctionDef' || n.nodeType === 'AsyncFunctionDef' || n.nodeType === 'Lambda' || n.nodeType === 'ClassDef') continue;
-    for (const k in n) if (k !== 'ctx') stack.push((n as Record<string, unknown>)[k]);
-  }
+  let found = false;
+  forEachNode(fn.body, (n) => {
+    if (n.nodeType === 'Yield' || n.nodeType === 'YieldFrom') found = true;
+    // A nested scope's yield makes that scope a generator, not this one.
+    return found || n.nodeType === 'FunctionDef' || n.nodeType === 'AsyncFunctionDef' || n.nodeType === 'Lambda' || n.nodeType === 'ClassDef' ? NOTHING : undefined;
+  });
+  g = found;
   generators.set(fn, g);
   return g;
 }
