@@ -49,7 +49,7 @@ export async function loadProgram(spec: string): Promise<Program> {
     throw new ThreadsimError(
       'TSIM004',
       hint === undefined ? `unknown program '${spec}'` : `unknown program '${spec}': did you mean ${hint}?`,
-      '`threadsim list` shows the built-in programs; or give a path to a .ts/.js module.',
+      '`threadsim list` shows the built-in programs; or give a path to a .py, .ts or .js file.',
     );
   }
   const path = resolve(spec);
@@ -58,7 +58,7 @@ export async function loadProgram(spec: string): Promise<Program> {
   }
   const stat = statSync(path);
   if (!stat.isFile() || stat.size > MAX_PROGRAM_BYTES) {
-    throw new ThreadsimError('TSIM004', `${spec} is ${stat.isFile() ? `larger than ${MAX_PROGRAM_BYTES} bytes` : 'not a regular file'}`, 'Name a .ts/.js module file holding a program.');
+    throw new ThreadsimError('TSIM004', `${spec} is ${stat.isFile() ? `larger than ${MAX_PROGRAM_BYTES} bytes` : 'not a regular file'}`, 'Name a .py file, or a .ts/.js module that exports a program.');
   }
   let mod: Record<string, unknown>;
   await prepareLoader(path);

@@ -165,10 +165,10 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<n
     .usage('$0 <command> [options]\n\nDeterministic thread-scheduling simulator for Python-style threading.')
     .command(
       'run <program>',
-      'Run a program (built-in name or .ts/.js path) and report failures with a replay command',
+      'Run a program (built-in name, or a .py, .ts or .js file) and report failures with a replay command',
       (c) =>
         c
-          .positional('program', { type: 'string', demandOption: true, describe: 'built-in name (see `list`) or module path' })
+          .positional('program', { type: 'string', demandOption: true, describe: 'built-in name (see `list`), or a .py, .ts or .js file' })
           .option('policy', { choices: POLICY_NAMES, default: 'gil', describe: 'scheduling policy' })
           .option('seed', { type: 'number', default: 0, coerce: integer(argv, 'seed'), describe: 'seed of the first run' })
           .option('runs', { type: 'number', default: 1, coerce: integer(argv, 'runs'), describe: 'try seeds seed..seed+N-1, stop at the first failure' })
@@ -270,7 +270,7 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<n
       'Explore many executions: exhaustive (DPOR, DFS with preemption bounds, periodical scheduling) or sampled (PCT, POS, reads-from fuzzing, random, a portfolio with --find); histograms, --find-output, minimal counterexamples',
       (c) =>
         c
-          .positional('program', { type: 'string', demandOption: true, describe: 'built-in name (see `list`) or module path' })
+          .positional('program', { type: 'string', demandOption: true, describe: 'built-in name (see `list`), or a .py, .ts or .js file' })
           .option('strategy', { choices: strategies, describe: 'how executions are chosen (default dpor, or portfolio with --find)' })
           .option('find', { type: 'boolean', default: false, describe: 'hunt for a failure rather than prove there is none: the portfolio strategy unless --strategy says otherwise' })
           .option('preemption-bound', { type: 'number', coerce: integer(argv, 'preemption-bound'), describe: 'dfs: at most K preemptions (bounds 0..K are tried in turn)' })
