@@ -91,7 +91,8 @@ export async function exploreCommand(args: ExploreArgs, out: (line: string) => v
   };
   if (args.shard !== undefined) return runShard(program, args, options, recipe, out);
   const exploration = explorationFor(program, args, { ...options, clock: () => performance.now() });
-  const summary = (await drive(exploration, !args.json && process.stderr.isTTY === true, !args.json))!;
+  const interactive = !args.json && process.stderr.isTTY === true;
+  const summary = (await drive(exploration, interactive, interactive))!;
   const short = exploration instanceof ParallelDpor && !args.json ? exploration.shortNote() : undefined;
   if (short !== undefined) process.stderr.write(`note: ${short}\n`);
   return report(program, summary, { json: args.json, recipe, target }, out);
@@ -175,7 +176,7 @@ function workerCount(asked: number | undefined, runs: number): number {
 }
 
 /** What {@link drive} drives: one exploration in this thread, or one split across workers. */
-type Driven = Pick<Exploration, 'interrupt' | 'summary'> & {
+export type Driven = Pick<Exploration, 'interrupt' | 'summary'> & {
   run(budgetMs: number): boolean | Promise<boolean>;
   progress(): ProgressSnapshot & { readonly notes?: readonly string[] };
 };
@@ -196,11 +197,13 @@ function explorationFor(program: Program, args: ExploreArgs, options: ExploreOpt
 }
 
 /**
- * Run the exploration in slices so that Ctrl-C and the progress line get their turn. A note
- * that changes how long the search takes (DPOR falling back to DFS under virtual time) is
- * printed on standard error as soon as it appears, before the long part of the search.
+ * Run the exploration in slices so that Ctrl-C and the progress line get their turn. When a
+ * person watches the progress line, a note about the time rules (DPOR reorders less under
+ * virtual time) is printed on standard error as soon as it appears in a search that goes on,
+ * before the long part of it. The report repeats it as its record; a search that ends within
+ * its first slice leaves it to the report alone, so a short run prints each note once.
  */
-async function drive(exploration: Driven, showProgress: boolean, showNotes: boolean, summarize = true): Promise<ExploreSummary | undefined> {
+export async function drive(exploration: Driven, showProgress: boolean, showNotes: boolean, summarize = true): Promise<ExploreSummary | undefined> {
   const bar = showProgress
     ? new cliProgress.SingleBar({ format: '{line}', stream: process.stderr, clearOnComplete: true, hideCursor: true }, cliProgress.Presets.shades_classic)
     : undefined;
@@ -213,7 +216,7 @@ async function drive(exploration: Driven, showProgress: boolean, showNotes: bool
       done = await exploration.run(100);
       const p = exploration.progress();
       for (const note of p.notes ?? []) {
-        if (!showNotes || noted.has(note) || !note.includes('--untimed')) continue;
+        if (!showNotes || done || noted.has(note) || !note.includes('--untimed')) continue;
         noted.add(note);
         bar?.stop();
         process.stderr.write(`note: ${note}\n`);

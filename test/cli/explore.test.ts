@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { exploreCommand, type ExploreArgs } from '../../src/cli/explore.js';
+import { drive, exploreCommand, type Driven, type ExploreArgs } from '../../src/cli/explore.js';
 import { runCommand } from '../../src/cli/run.js';
 
 const BIN = join(import.meta.dirname, '../../bin/threadsim.js');
@@ -100,5 +100,41 @@ describe('explore --detect-races', () => {
     const json: string[] = [];
     await exploreCommand({ ...base, json: true }, (l) => json.push(l));
     expect(JSON.parse(json.join('\n'))).toMatchObject({ firstRace: { location: 'counter.value' } });
+  });
+});
+
+describe('drive: notes about the time rules', () => {
+  /** A search that ends after `slices` slices and carries `note` from its first slice on. */
+  function search(slices: number, note: string): Driven {
+    let ran = 0;
+    return {
+      run: () => ++ran >= slices,
+      progress: () => ({ executions: ran, failures: 0, elapsedMs: 0, notes: [note] }),
+      interrupt: () => undefined,
+      summary: () => ({}) as ReturnType<Driven['summary']>,
+    };
+  }
+
+  async function stderrOf(body: () => Promise<unknown>): Promise<string> {
+    const written: string[] = [];
+    const write = process.stderr.write;
+    process.stderr.write = ((chunk: string) => written.push(String(chunk)) > 0) as typeof process.stderr.write;
+    try {
+      await body();
+    } finally {
+      process.stderr.write = write;
+    }
+    return written.join('');
+  }
+
+  const note = 'timed searches reorder less; --untimed searches every order';
+
+  it('prints a note once on standard error while a watched search goes on, before its end', async () => {
+    expect(await stderrOf(() => drive(search(3, note), false, true))).toBe(`note: ${note}\n`);
+  });
+
+  it('leaves the note to the report when the search ends in its first slice, or nobody watches', async () => {
+    expect(await stderrOf(() => drive(search(1, note), false, true))).toBe('');
+    expect(await stderrOf(() => drive(search(3, note), false, false))).toBe('');
   });
 });
