@@ -23,7 +23,8 @@ import { failureMessageLines } from '../trace/report.js';
 import { explainFound } from './explain-found.js';
 import { count, method, notation, replayLines, reportJson, reportLines, scheduleReplayCommand, type ExploreRecipe } from './explore-report.js';
 import { readRegularFile, writeFileAtomic } from './io.js';
-import { loadProgram } from './load.js';
+import { loadProgram, looksLikePath } from './load.js';
+import { isPythonSpec } from './python-spec.js';
 import { progressLine, type ProgressSnapshot } from './progress.js';
 
 /** Options of `threadsim explore`, as yargs parses them. */
@@ -95,7 +96,7 @@ export async function exploreCommand(args: ExploreArgs, out: (line: string) => v
   const summary = (await drive(exploration, interactive, interactive))!;
   const short = exploration instanceof ParallelDpor && !args.json ? exploration.shortNote() : undefined;
   if (short !== undefined) process.stderr.write(`note: ${short}\n`);
-  return report(program, summary, { json: args.json, recipe, target }, out);
+  return report(program, summary, { json: args.json, recipe, target, detectRaces: args.detectRaces === true, userFile: isPythonSpec(args.program) || looksLikePath(args.program) }, out);
 }
 
 /** How an exploration's report is printed (explore, and merge of shard results). */
@@ -104,6 +105,28 @@ export interface ReportStyle {
   readonly recipe: ExploreRecipe;
   /** The output looked for (--find-output), if any. */
   readonly target: readonly string[] | undefined;
+  /** Races were looked for in every execution (--detect-races). */
+  readonly detectRaces?: boolean;
+  /** The program is the user's own file (a built-in's claims are documented with it). */
+  readonly userFile?: boolean;
+}
+
+/**
+ * A search that found nothing in a program that claims nothing (no claim, no invariant: a
+ * teacher's `.py` file without a module-level assert) checked only for exceptions and
+ * deadlocks; its "no failure" says little about the race the program may show, so the report
+ * names the options that look at it.
+ */
+function nothingClaimed(program: Program, s: ExploreSummary, detecting: boolean): string | undefined {
+  if (s.failures.length > 0 || s.stopped === 'interrupted') return undefined;
+  if (Object.keys(program.options.claims ?? {}).length > 0 || Object.keys(program.options.invariants ?? {}).length > 0) return undefined;
+  const options = [
+    ...(s.histogram === undefined ? ['--histogram shows the final states and outputs'] : []),
+    ...(detecting ? [] : ['--detect-races reports data races']),
+  ];
+  const claim = program.name.endsWith('.py') ? 'a module-level assert' : "a claim in the program's options";
+  const how = options.length === 0 ? '' : `: ${options.join(', ')}`;
+  return `note: ${program.name} claims nothing (${claim} would), so only uncaught exceptions and deadlocks count as failures${how}`;
 }
 
 /** Print the report of `raw` and return the exit code `threadsim explore` ends with. */
@@ -115,6 +138,8 @@ export function report(program: Program, raw: ExploreSummary, style: ReportStyle
   } else {
     for (const l of reportLines(summary, recipe, target !== undefined)) out(l);
     if (target !== undefined) for (const l of findLines(summary, recipe)) out(l);
+    const hint = target === undefined && style.userFile === true ? nothingClaimed(program, summary, style.detectRaces === true) : undefined;
+    if (hint !== undefined) out(hint);
   }
   if (target !== undefined) return summary.match !== undefined ? 0 : 1;
   if (summary.failures.length > 0) return 1;

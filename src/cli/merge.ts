@@ -44,5 +44,5 @@ export async function mergeCommand(args: MergeArgs, out: (line: string) => void)
     { interrupted, elapsedMs },
   );
   const recipe = first.context.recipe as ExploreRecipe;
-  return report(program, summary, { json: args.json, recipe, target: first.options.findOutput }, out);
+  return report(program, summary, { json: args.json, recipe, target: first.options.findOutput, detectRaces: first.options.detectRaces === true }, out);
 }

@@ -138,3 +138,28 @@ describe('drive: notes about the time rules', () => {
     expect(await stderrOf(() => drive(search(3, note), false, false))).toBe('');
   });
 });
+
+describe('a user file that claims nothing', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'threadsim-claims-'));
+  const racy = (assert: string): string =>
+    ['import threading', 'n = 0', 'def add():', '    global n', '    n += 1', 'ts = [threading.Thread(target=add) for _ in range(2)]', 'for t in ts:', '    t.start()', 'for t in ts:', '    t.join()', assert, ''].join('\n');
+
+  it('gets a note naming --histogram and --detect-races when nothing failed', async () => {
+    const file = join(dir, 'bare.py');
+    writeFileSync(file, racy('print(n)'));
+    const r = await explore(file);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n').at(-1)).toBe(`note: ${file} claims nothing (a module-level assert would), so only uncaught exceptions and deadlocks count as failures: --histogram shows the final states and outputs, --detect-races reports data races`);
+    expect((await explore(file, { histogram: true, detectRaces: true })).stdout.split('\n').at(-1)).toBe(`note: ${file} claims nothing (a module-level assert would), so only uncaught exceptions and deadlocks count as failures`);
+  });
+
+  it('gets none when it claims something, when a failure is found, or for a built-in', async () => {
+    const file = join(dir, 'claimed.py');
+    writeFileSync(file, racy('assert n >= 1'));
+    expect((await explore(file)).stdout).not.toContain('claims nothing');
+    const failing = join(dir, 'failing.py');
+    writeFileSync(failing, racy('assert n == 2'));
+    expect((await explore(failing)).stdout).not.toContain('claims nothing');
+    expect((await explore('tutorial/join')).stdout).not.toContain('claims nothing');
+  });
+});
