@@ -16,6 +16,7 @@ export { local, type LocalOptions } from './local.js';
 export { Queue } from './queue.js';
 export { LifoQueue } from './lifo-queue.js';
 export { PriorityQueue } from './priority-queue.js';
+export { SimpleQueue } from './simple-queue.js';
 export type { ConditionLock } from './lock-protocol.js';
 export { logging, log, print, LEVELS, type LevelName } from './logging.js';
 export { shared, type Shared } from './shared.js';

@@ -11,7 +11,7 @@
  * woken thread still races with newcomers; `task_done()`
  * (`ValueError: task_done() called too many times`) and `join()` waiting until every put item
  * is done; `qsize()`, `empty()`, `full()` as one-step snapshots, so check-then-act races show.
- * Does not mirror: `SimpleQueue`, `shutdown()` (3.13).
+ * Does not mirror: `shutdown()` (3.13). `SimpleQueue` is its own model (simple-queue.ts).
  */
 import { currentRuntime, runtime } from '../scheduler/context.js';
 import { counted } from './available.js';

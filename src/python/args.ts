@@ -96,4 +96,10 @@ function cCallCheck(name: string, params: readonly Param[], npos: number, given:
   if (!single && kwargs !== undefined) {
     for (const k of kwargs.keys()) if (!params.some((p) => p !== '*' && p[0] === k)) throw pyRaise('TypeError', `'${k}' is an invalid keyword argument for ${short}()`);
   }
+  // A required parameter among optional ones (`SimpleQueue.put(item, block=True, timeout=None)`):
+  // the parser names it by position.
+  for (let i = given; i < required; i++) {
+    const pname = (params[i] as readonly [string, unknown])[0];
+    if (kwargs === undefined || !kwargs.has(pname)) throw pyRaise('TypeError', `${short}() missing required argument '${pname}' (pos ${i + 1})`);
+  }
 }
