@@ -43,6 +43,13 @@ export class TimeoutError extends PythonError {
   }
 }
 
+/** `concurrent.futures.thread.BrokenThreadPool`: a worker's initializer raised. */
+export class BrokenThreadPool extends PythonError {
+  constructor(message: string) {
+    super('concurrent.futures.thread.BrokenThreadPool', message);
+  }
+}
+
 /** `concurrent.futures.CancelledError` (printed with its module, as CPython's traceback does). */
 export class CancelledError extends PythonError {
   constructor(message = '') {

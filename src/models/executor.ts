@@ -9,13 +9,18 @@
  * raises `RuntimeError: cannot schedule new futures after shutdown`; `shutdown(wait,
  * cancel_futures)`; the `with` form calls `shutdown(wait=True)`; at interpreter exit every
  * executor is shut down and its workers joined before non-daemon threads are joined.
- * Does not mirror: `initializer`/`initargs` failures (BrokenThreadPool).
+ * `initializer(*initargs)` runs first in every worker; when it raises, the worker logs
+ * `Exception in initializer:` and ends, the pool is broken: every queued call's future gets
+ * `BrokenThreadPool('A thread initializer failed, the thread pool is not usable anymore')`, and
+ * so does every later `submit`.
+ * Does not mirror: a traceback's frame lines.
  */
 import { runtime } from '../scheduler/context.js';
 import { WaitQueue, type Kernel, type Op, type Steps } from '../scheduler/ops.js';
 import type { Runtime } from '../scheduler/runtime.js';
 import { counted } from './available.js';
-import { RuntimeError, ValueError } from './exceptions.js';
+import { BrokenThreadPool, RuntimeError, ValueError } from './exceptions.js';
+import { describeError, exceptionLine } from '../scheduler/exception-line.js';
 import { Future } from './future.js';
 import { pyRepr } from './percent-format.js';
 import { Thread } from './thread.js';
@@ -25,7 +30,12 @@ import { toMicros } from './time.js';
 export interface ExecutorOptions {
   readonly maxWorkers?: number;
   readonly threadNamePrefix?: string;
+  /** Run in each worker before its first call. */
+  readonly initializer?: (...args: never[]) => Steps<unknown>;
+  readonly initargs?: readonly unknown[];
 }
+
+const BROKEN = 'A thread initializer failed, the thread pool is not usable anymore';
 
 /** One submitted call. Traces show it as the call (`parse('n/a')`), not its internals. */
 class WorkItem {
@@ -134,7 +144,11 @@ export class ThreadPoolExecutor {
   private readonly workers: Thread[] = [];
   private idle = 0;
   private isShutdown = false;
+  /** Set when a worker's initializer raised (CPython's `_broken`). */
+  private broken: string | undefined;
   private readonly exit: ExitState;
+  private readonly initializer: ExecutorOptions['initializer'];
+  private readonly initargs: readonly unknown[];
 
   /** Python's `with ThreadPoolExecutor(...) as ex:` block: shuts down (waiting) on exit. */
   static *with<R>(options: ExecutorOptions, body: (ex: ThreadPoolExecutor) => Steps<R>): Steps<R> {
@@ -151,6 +165,8 @@ export class ThreadPoolExecutor {
     const max = options.maxWorkers ?? Math.min(32, rt.settings.cpuCount + 4);
     if (!(max > 0)) throw new ValueError('max_workers must be greater than 0');
     this.maxWorkers = max;
+    this.initializer = options.initializer;
+    this.initargs = options.initargs ?? [];
     // CPython numbers only the executors without a prefix: `prefix or "ThreadPoolExecutor-%d" % counter()`.
     const given = options.threadNamePrefix;
     if (given) {
@@ -184,6 +200,7 @@ export class ThreadPoolExecutor {
       access: 'sync',
       value: fn.name || '<lambda>',
       run: (k) => {
+        if (this.broken !== undefined) throw new BrokenThreadPool(this.broken);
         if (this.isShutdown) throw new RuntimeError('cannot schedule new futures after shutdown');
         if (this.exit.shutdown) throw new RuntimeError('cannot schedule new futures after interpreter shutdown');
         const future = new Future<R>();
@@ -255,6 +272,15 @@ export class ThreadPoolExecutor {
       name: `${this.prefix}_${this.workers.length}`,
       daemon: false,
       target: function* worker(): Steps<void> {
+        if (self.initializer !== undefined) {
+          try {
+            yield* self.initializer(...(self.initargs as never[]));
+          } catch (e) {
+            if (e instanceof Error && e.name === 'ThreadsimError') throw e;
+            yield self.initializerFailedOp(e);
+            return;
+          }
+        }
         yield* self.workerLoop();
       },
     });
@@ -275,6 +301,25 @@ export class ThreadPoolExecutor {
         return;
       }
     }
+  }
+
+  /** CPython's `_initializer_failed`: log, mark the pool broken, fail every queued call. */
+  private initializerFailedOp(e: unknown): Op {
+    const op: Op = {
+      kind: 'shutdown',
+      obj: this.id,
+      access: 'sync',
+      value: 'initializer failed',
+      run: (k) => {
+        const { type, detail } = describeError(e);
+        k.emit('CRITICAL', 50, 'Exception in initializer:');
+        k.emit('stderr', 50, 'Traceback (most recent call last):');
+        k.emit('stderr', 50, exceptionLine(type, detail));
+        this.broken = BROKEN;
+        for (const item of this.work.splice(0)) item?.future.settle(k, { error: new BrokenThreadPool(BROKEN) });
+      },
+    };
+    return counted(op, () => this.work.length);
   }
 
   private getOp(): Op {

@@ -12,7 +12,8 @@
  * Completion happens-before every `result()` that returns it. `done()`, `running()` and
  * `cancelled()` are snapshots (plain calls, not steps), like Lock's `locked()`.
  * Does not mirror: callbacks that take steps (they run inside the completing step: plain
- * functions only).
+ * functions only; the `.py` front end lets them print and read the future, see
+ * python/bindings/futures.ts).
  */
 import { runtime } from '../scheduler/context.js';
 import { errorLine, exceptionLine, describeError } from '../scheduler/exception-line.js';
@@ -41,7 +42,7 @@ export class Future<R = unknown> {
   private error: unknown;
   private failed = false;
   private readonly waiters: WaitQueue;
-  private readonly callbacks: ((f: Future<R>) => void)[] = [];
+  private readonly callbacks: ((f: Future<R>, k: Kernel) => void)[] = [];
   private readonly watchers: FutureWaiter[] = [];
   /** A done-callback was handed this future after it failed: the exception was seen. */
   private callbackSawError = false;
@@ -98,8 +99,12 @@ export class Future<R = unknown> {
     return this.failed ? this.error : undefined;
   }
 
-  /** `add_done_callback(fn)`: runs now if done, else in the thread that completes the future. */
-  add_done_callback(fn: (f: Future<R>) => void): void {
+  /**
+   * `add_done_callback(fn)`: runs now if done, else in the thread that completes the future,
+   * inside the completing step; `k` is that step's kernel (a front end may run a callback's
+   * output ops with it), or the runtime when the future was done already.
+   */
+  add_done_callback(fn: (f: Future<R>, k: Kernel) => void): void {
     if (this.done()) this.invoke(runtime('add_done_callback()'), fn);
     else this.callbacks.push(fn);
   }
@@ -154,17 +159,27 @@ export class Future<R = unknown> {
   }
 
   /** Call a done-callback; like CPython, log its exception instead of raising it. */
-  private invoke(k: Kernel, fn: (f: Future<R>) => void): void {
-    if (this.failed) this.callbackSawError = true;
+  private invoke(k: Kernel, fn: (f: Future<R>, k: Kernel) => void): void {
+    this.callbackRan();
     try {
-      fn(this);
+      fn(this, k);
     } catch (e) {
       if (e instanceof Error && e.name === 'ThreadsimError') throw e;
-      const { type, detail } = describeError(e);
-      k.emit('ERROR', 40, `exception calling callback for ${String(this)}`);
-      k.emit('stderr', 40, 'Traceback (most recent call last):');
-      k.emit('stderr', 40, exceptionLine(type, detail));
+      this.callbackFailed(k, e);
     }
+  }
+
+  /** A done-callback ran (a front end that runs one as steps of its own says so). */
+  callbackRan(): void {
+    if (this.failed) this.callbackSawError = true;
+  }
+
+  /** Log a done-callback's exception as CPython does (`exception calling callback for <Future ...>`). */
+  callbackFailed(k: Pick<Kernel, 'emit'>, e: unknown): void {
+    const { type, detail } = describeError(e);
+    k.emit('ERROR', 40, `exception calling callback for ${String(this)}`);
+    k.emit('stderr', 40, 'Traceback (most recent call last):');
+    k.emit('stderr', 40, exceptionLine(type, detail));
   }
 
   private setOp(what: string, outcome: { value: R } | { error: unknown }): Op {

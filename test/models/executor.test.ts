@@ -168,3 +168,52 @@ describe('ThreadPoolExecutor behaviour', () => {
     expect(lines(r0).slice(0, 2).sort()).toEqual(['task 0', 'task 1']);
   });
 });
+
+describe('ThreadPoolExecutor initializer', () => {
+  it('runs in every worker before its first call', () => {
+    const r = run(function* () {
+      yield* ThreadPoolExecutor.with(
+        {
+          maxWorkers: 2,
+          initializer: function* (tag: string) {
+            yield* log(`init ${tag} ${current_thread().name}`);
+          } as never,
+          initargs: ['w'],
+        },
+        function* (ex) {
+          const fs = [yield* ex.submit(name), yield* ex.submit(name)];
+          for (const f of fs) yield* log(`ran in ${yield* f.result()}`);
+        },
+      );
+    });
+    const out = lines(r);
+    // Each worker started (two: both calls were queued before either ran) initialised once, before any call ran.
+    expect(out.filter((l) => l.startsWith('init'))).toEqual(['init w ThreadPoolExecutor-0_0', 'init w ThreadPoolExecutor-0_1']);
+    expect(out.findIndex((l) => l.startsWith('ran'))).toBeGreaterThan(out.indexOf('init w ThreadPoolExecutor-0_0'));
+    expect(out.filter((l) => l.startsWith('ran'))).toHaveLength(2);
+  });
+
+  it('breaks the pool when it raises: queued futures and later submits get BrokenThreadPool', () => {
+    const broken = 'concurrent.futures.thread.BrokenThreadPool: A thread initializer failed, the thread pool is not usable anymore';
+    const r = run(function* () {
+      const ex = new ThreadPoolExecutor({
+        maxWorkers: 1,
+        initializer: function* () {
+          throw new ValueError('no database');
+        } as never,
+      });
+      const f = yield* ex.submit(name);
+      try {
+        yield* f.result();
+      } catch (e) {
+        yield* log(`result: ${describeError(e).type}: ${describeError(e).detail}`);
+      }
+      try {
+        yield* ex.submit(name);
+      } catch (e) {
+        yield* log(`submit: ${describeError(e).type}: ${describeError(e).detail}`);
+      }
+    });
+    expect(lines(r)).toEqual(['Exception in initializer:', 'Traceback (most recent call last):', 'ValueError: no database', `result: ${broken}`, `submit: ${broken}`]);
+  });
+});

@@ -12,7 +12,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { pythonProgram } from '../../src/python/program.js';
 import { execute } from '../../src/scheduler/execution.js';
 import { GilPolicy } from '../../src/scheduler/policies/gil.js';
-import { renderOutput } from '../../src/trace/text.js';
+import { isLogLine, renderOutput } from '../../src/trace/text.js';
+import type { OutputLine } from '../../src/scheduler/ops.js';
 import { requirePython } from './cpython.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -62,8 +63,11 @@ describe('.py programs print what CPython prints', () => {
       const file = `${DIR}/${name}`;
       const r = runs.get(name)!;
       const result = execute(pythonProgram(readFileSync(join(ROOT, file), 'utf8'), file), { policy: new GilPolicy(), seed: 0 });
-      const stdout = renderOutput(result.output.filter((l) => l.stream !== 'stderr'), { timestamps: false });
-      const stderr = renderOutput(result.output.filter((l) => l.stream === 'stderr'), { timestamps: false });
+      // Log records (the `logging` module's, and concurrent.futures' own reports) go to
+      // standard error, as CPython's logging handlers write them there by default.
+      const toStderr = (l: OutputLine): boolean => l.stream === 'stderr' || isLogLine(l);
+      const stdout = renderOutput(result.output.filter((l) => !toStderr(l)), { timestamps: false });
+      const stderr = renderOutput(result.output.filter(toStderr), { timestamps: false });
       expect(stdout).toEqual(r.stdout.split('\n').slice(0, -1));
       expect(stderr).toEqual(cpythonStderr(r.stderr));
     });

@@ -2,7 +2,7 @@
  * The `concurrent.futures` module for `.py` programs: ThreadPoolExecutor (submit, map,
  * shutdown, `with`), Future, as_completed, wait and their constants and exceptions.
  */
-import type { Steps } from '../../scheduler/ops.js';
+import type { Kernel, Op, Steps } from '../../scheduler/ops.js';
 import { as_completed } from '../../models/as-completed.js';
 import { ThreadPoolExecutor, type MapResults } from '../../models/executor.js';
 import { Future } from '../../models/future.js';
@@ -11,13 +11,26 @@ import { REQUIRED } from '../args.js';
 import { exceptionClass, pyRaise, pyValueOf } from '../exceptions.js';
 import type { InterpRef } from '../builtins.js';
 import { drain, PyStepIterator } from '../interp.js';
-import { PyBuiltin, PyDict, PyList, PyTuple, type PyClass, type PyModuleObject } from '../values.js';
+import { PyBound, PyBuiltin, PyClass, PyDict, PyFunction, PyList, PyTuple, type PyModuleObject } from '../values.js';
 import { hostOf, moduleOf, modelClass, seconds } from './host.js';
+import { runInline } from './inline.js';
 
 function kwMap(kw: Map<string, unknown> | undefined, drop: readonly string[]): Map<string, unknown> | undefined {
   if (kw === undefined) return undefined;
   const out = new Map([...kw].filter(([k]) => !drop.includes(k)));
   return out.size === 0 ? undefined : out;
+}
+
+/** A callback added to a future that is done already: called now, as steps of this thread. */
+function* callNow(f: Future, call: Generator<unknown, unknown, unknown>): Steps<null> {
+  f.callbackRan();
+  try {
+    yield* call as Steps<unknown>;
+  } catch (e) {
+    if (e instanceof Error && e.name === 'ThreadsimError') throw e;
+    yield { kind: 'log', obj: undefined, access: 'none', run: (k: Kernel) => f.callbackFailed(k, e) } as Op;
+  }
+  return null;
 }
 
 /** Build `concurrent.futures` for one program (see threadingModule). */
@@ -30,7 +43,16 @@ export function futuresModule(ref: InterpRef, registry: Map<Function, PyClass>):
     ThreadPoolExecutor,
     {
       params: [['max_workers', null], ['thread_name_prefix', ''], ['initializer', null], ['initargs', new PyTuple([])]],
-      construct: (_s, v) => new ThreadPoolExecutor({ ...(v[0] === null ? {} : { maxWorkers: v[0] as number }), ...(v[1] === '' ? {} : { threadNamePrefix: String(v[1]) }) }),
+      construct: (_s, v) => {
+        const init = v[2];
+        if (init !== null && !(init instanceof PyFunction || init instanceof PyBuiltin || init instanceof PyBound || init instanceof PyClass)) throw pyRaise('TypeError', 'initializer must be a callable');
+        const initargs = v[3] instanceof PyTuple || v[3] instanceof PyList ? v[3].items : [];
+        return new ThreadPoolExecutor({
+          ...(v[0] === null ? {} : { maxWorkers: v[0] as number }),
+          ...(v[1] === '' ? {} : { threadNamePrefix: String(v[1]) }),
+          ...(init === null ? {} : { initializer: ref.I.target(init) as never, initargs }),
+        });
+      },
     },
     {
       submit: {
@@ -85,12 +107,10 @@ export function futuresModule(ref: InterpRef, registry: Map<Function, PyClass>):
       add_done_callback: {
         params: [['fn', REQUIRED]],
         run: (self, v) => {
-          fut(self).add_done_callback((f) => {
-            // The model calls back inside a step: the callback must finish without steps of its own.
-            const g = ref.I.call(v[0], [self === f ? self : f], undefined);
-            const r = g.next();
-            if (!r.done) throw pyRaise('RuntimeError', 'threadsim runs done-callbacks inside the completing step: this one takes steps of its own (reads shared state or blocks), which is not modelled');
-          });
+          const f = fut(self);
+          // Done already: CPython calls fn at once in this thread, as ordinary steps.
+          if (f.done()) return callNow(f, ref.I.call(v[0], [self], undefined));
+          f.add_done_callback((_f, k) => void runInline(k, ref.I.call(v[0], [self], undefined), 'a done-callback', 'completes its future'));
           return null;
         },
       },

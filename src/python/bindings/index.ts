@@ -65,7 +65,7 @@ export class SharedHost {
       case 'threading':
         return threadingModule(this.ref, this.registry);
       case 'queue':
-        return queueModule(this.registry);
+        return queueModule(this.ref, this.registry);
       case 'concurrent.futures':
         return futuresModule(this.ref, this.registry);
       case 'logging':

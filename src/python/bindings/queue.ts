@@ -1,12 +1,15 @@
 /** The `queue` module for `.py` programs: Queue, LifoQueue, PriorityQueue, SimpleQueue, Empty, Full. */
 import { LifoQueue } from '../../models/lifo-queue.js';
-import { PriorityQueue } from '../../models/priority-queue.js';
+import { PriorityQueue, type Less } from '../../models/priority-queue.js';
 import { Queue } from '../../models/queue.js';
 import { SimpleQueue } from '../../models/simple-queue.js';
 import { exceptionClass, pyRaise } from '../exceptions.js';
 import { REQUIRED } from '../args.js';
+import type { InterpRef } from '../builtins.js';
+import { PyHostProperty } from '../interp.js';
 import type { PyClass, PyModuleObject } from '../values.js';
 import { hostOf, moduleOf, modelClass, seconds, type MethodSpec } from './host.js';
+import { runInline } from './inline.js';
 
 function methods(): Record<string, MethodSpec> {
   const q = (self: unknown): Queue => hostOf<Queue>(self, 'Queue');
@@ -36,11 +39,22 @@ function simpleMethods(): Record<string, MethodSpec> {
   };
 }
 
+/**
+ * Python's `<` for a PriorityQueue's heap, run inside the put or get step as CPython runs it
+ * inside `heappush` (an item's `__lt__` reads its attributes there).
+ */
+function pythonLess(ref: InterpRef): Less {
+  return (a, b, k) => runInline(k, ref.I.compare('Lt', a, b), "a PriorityQueue item's __lt__", 'puts or gets the item') as boolean;
+}
+
 /** Build `queue` for one interpreter. */
-export function queueModule(registry: Map<Function, PyClass>): PyModuleObject {
-  const queue = modelClass(registry, 'Queue', 'queue.', Queue, { params: [['maxsize', 0]], construct: (_s, v) => new Queue(v[0] as number) }, methods());
+export function queueModule(ref: InterpRef, registry: Map<Function, PyClass>): PyModuleObject {
+  const queue = modelClass(registry, 'Queue', 'queue.', Queue, { params: [['maxsize', 0]], construct: (_s, v) => new Queue(v[0] as number) }, methods(), {
+    // Fixed at construction here; CPython lets a program rebind it, which threadsim does not model.
+    maxsize: new PyHostProperty((self) => hostOf<Queue>(self, 'Queue').maxsize),
+  });
   const lifo = modelClass(registry, 'LifoQueue', 'queue.', LifoQueue, { params: [['maxsize', 0]], construct: (_s, v) => new LifoQueue(v[0] as number) }, {}, {}, queue);
-  const prio = modelClass(registry, 'PriorityQueue', 'queue.', PriorityQueue, { params: [['maxsize', 0]], construct: (_s, v) => new PriorityQueue(v[0] as number) }, {}, {}, queue);
+  const prio = modelClass(registry, 'PriorityQueue', 'queue.', PriorityQueue, { params: [['maxsize', 0]], construct: (_s, v) => new PriorityQueue(v[0] as number, { less: pythonLess(ref) }) }, {}, {}, queue);
   // CPython's SimpleQueue is a C class of `_queue`: its calls fail with the C argument parser's messages.
   const simple = modelClass(registry, 'SimpleQueue', '_queue.', SimpleQueue, {
       params: [],

@@ -4,7 +4,7 @@
  * (an empty `environ`, `cpu_count`).
  */
 import { runtime } from '../../scheduler/context.js';
-import type { Op, Steps } from '../../scheduler/ops.js';
+import { PARTIAL_STREAM as PARTIAL, type Op, type Steps } from '../../scheduler/ops.js';
 import { random as model } from '../../models/random.js';
 import { monotonic, sleep } from '../../models/time.js';
 import { bindArgs, REQUIRED } from '../args.js';
@@ -28,6 +28,15 @@ export function timeModule(): PyModuleObject {
         return pyFloat(offset + (yield* monotonic()));
       })();
     };
+  // The _ns clocks: integer nanoseconds of the same virtual clock (microseconds, so exact).
+  const clockNs =
+    (name: string, offset: number) =>
+    (args: unknown[], kw: ReadonlyMap<string, unknown> | undefined): Steps<unknown> => {
+      bindArgs(name, [], args, kw, false, 0, 'c');
+      return (function* () {
+        return (offset + Math.round((yield* monotonic()) * 1e6)) * 1000;
+      })();
+    };
   return moduleOf('time', {
     sleep: new PyBuiltin('sleep', (args, kw) => {
       const { values } = bindArgs('time.sleep', SLEEP_PARAMS, args, kw, false, 0, 'c');
@@ -37,6 +46,9 @@ export function timeModule(): PyModuleObject {
     monotonic: new PyBuiltin('monotonic', clock('time.monotonic', 0)),
     perf_counter: new PyBuiltin('perf_counter', clock('time.perf_counter', 0)),
     time: new PyBuiltin('time', clock('time.time', EPOCH)),
+    monotonic_ns: new PyBuiltin('monotonic_ns', clockNs('time.monotonic_ns', 0)),
+    perf_counter_ns: new PyBuiltin('perf_counter_ns', clockNs('time.perf_counter_ns', 0)),
+    time_ns: new PyBuiltin('time_ns', clockNs('time.time_ns', EPOCH * 1e6)),
   });
 }
 
@@ -73,10 +85,42 @@ export function randomModule(interp: Interp): PyModuleObject {
   });
 }
 
+/**
+ * `sys.stdout` and `sys.stderr`: `write(s)` (returns the length written) and `flush()`. Standard
+ * output is written as `print` writes it (a line without its newline is continued by the next
+ * write); standard error line by line, an unfinished line as a line of its own.
+ */
+function stream(name: 'stdout' | 'stderr'): PyModuleObject {
+  const write = (args: unknown[], kw: ReadonlyMap<string, unknown> | undefined): Steps<unknown> => {
+    const { values } = bindArgs('write', [['s', REQUIRED]], args, kw, false, 0, 'c');
+    if (typeof values[0] !== 'string') throw pyRaise('TypeError', `write() argument must be str, not ${typeof values[0] === 'number' ? 'int' : 'object'}`);
+    const text = values[0];
+    const parts = text.split('\n');
+    const last = parts.pop()!;
+    const ops: Op[] = [];
+    for (const l of parts) ops.push(name === 'stdout' ? outOp(PARTIAL, l) : outOp('stderr', l), ...(name === 'stdout' ? [outOp('stdout', '')] : []));
+    if (last !== '') ops.push(name === 'stdout' ? outOp(PARTIAL, last) : outOp('stderr', last));
+    return (function* () {
+      for (const op of ops) yield op;
+      return text.length;
+    })();
+  };
+  return moduleOf(`sys.${name}`, {
+    write: new PyBuiltin('write', write),
+    flush: new PyBuiltin('flush', () => null),
+  });
+}
+
+function outOp(stream: string, text: string): Op {
+  return { kind: 'log', obj: undefined, access: 'none', value: text, run: (k) => k.emit(stream, stream === 'stderr' ? 40 : 0, text) };
+}
+
 /** Build `sys`. */
 export function sysModule(file: string): PyModuleObject {
   let interval = 0.005;
   return moduleOf('sys', {
+    stdout: stream('stdout'),
+    stderr: stream('stderr'),
     setswitchinterval: new PyBuiltin('setswitchinterval', (args) => {
       const s = seconds(args[0], 'interval');
       if (s === null || !(s > 0)) throw pyRaise('ValueError', 'switch interval must be strictly positive');

@@ -218,6 +218,8 @@ export function threadingModule(ref: InterpRef, registry: Map<Function, PyClass>
     enumerate: fn('enumerate', () => new PyList(enumerate().map(threadValue), ref.I.label('list'))),
     active_count: fn('active_count', () => active_count()),
     get_ident: fn('get_ident', () => get_ident(), '_thread.get_ident', 'c'),
+    // CPython's native id is the OS thread id; threadsim's threads have only their ident.
+    get_native_id: fn('get_native_id', () => get_ident(), '_thread.get_native_id', 'c'),
   });
 }
 
