@@ -137,6 +137,11 @@ export class Queue<T = unknown> {
     return (yield this.readOp('full', () => this.maxsize > 0 && this.size() >= this.maxsize)) as boolean;
   }
 
+  /** `unfinished_tasks`: one step reading how many put items still wait for `task_done()`. */
+  *unfinishedTasks(): Steps<number> {
+    return (yield this.readOp('unfinished_tasks', () => this.unfinished)) as number;
+  }
+
   /** `task_done()`: one put item is processed; wakes `join()` when none is left. */
   *task_done(): Steps<void> {
     const op: Op = {

@@ -274,14 +274,27 @@ export type ExceptHook = (args: ExceptHookArgs) => unknown;
 
 interface HookSlot {
   hook: ExceptHook | undefined;
+  /** Asked when no hook was set: a front end whose programs assign the hook as a module attribute. */
+  source: (() => ExceptHook | undefined) | undefined;
 }
 
 function hookSlot(rt: Runtime): HookSlot {
-  return rt.singleton<HookSlot>('threading.excepthook', () => ({ hook: undefined }));
+  return rt.singleton<HookSlot>('threading.excepthook', () => ({ hook: undefined, source: undefined }));
 }
 
 function customHook(rt: Runtime): ExceptHook | undefined {
-  return hookSlot(rt).hook;
+  const slot = hookSlot(rt);
+  return slot.hook ?? slot.source?.();
+}
+
+/**
+ * For this run, ask `source` for the custom hook each time a thread raises (unless
+ * {@link set_excepthook} set one): the `.py` front end reads `threading.excepthook` from the
+ * program's module, which the program assigns as an attribute. `source` returns undefined for
+ * the default report.
+ */
+export function excepthook_source(source: () => ExceptHook | undefined): void {
+  hookSlot(runtime('threading.excepthook')).source = source;
 }
 
 function isUncatchable(e: unknown): boolean {

@@ -13,7 +13,7 @@ import { moduleOf } from './host.js';
 import { loggingModule } from './logging.js';
 import { queueModule } from './queue.js';
 import { osModule, randomModule, sysModule, timeModule } from './small.js';
-import { threadingModule } from './threading.js';
+import { followExcepthook, threadingModule } from './threading.js';
 
 /** Modules a `.py` program can import. */
 export const MODULE_NAMES = ['threading', 'queue', 'concurrent', 'concurrent.futures', 'logging', 'time', 'random', 'sys', 'os'] as const;
@@ -125,6 +125,8 @@ export function makeHost(file: string, shared: SharedHost = new SharedHost()): H
           break;
       }
       if (m !== undefined) interp.modules.set(name, m);
+      // A program assigns `threading.excepthook`: the model asks this execution's module for it.
+      if (name === 'threading' && m !== undefined) followExcepthook(m, { I: interp }, m.dict.get('ExceptHookArgs') as PyClass);
       return m;
     },
   };

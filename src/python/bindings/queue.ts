@@ -7,6 +7,7 @@ import { exceptionClass, pyRaise } from '../exceptions.js';
 import { REQUIRED } from '../args.js';
 import type { InterpRef } from '../builtins.js';
 import { PyHostProperty } from '../interp.js';
+import { PyHostPropertySteps } from './threading.js';
 import type { PyClass, PyModuleObject } from '../values.js';
 import { hostOf, moduleOf, modelClass, seconds, type MethodSpec } from './host.js';
 import { runInline } from './inline.js';
@@ -52,6 +53,8 @@ export function queueModule(ref: InterpRef, registry: Map<Function, PyClass>): P
   const queue = modelClass(registry, 'Queue', 'queue.', Queue, { params: [['maxsize', 0]], construct: (_s, v) => new Queue(v[0] as number) }, methods(), {
     // Fixed at construction here; CPython lets a program rebind it, which threadsim does not model.
     maxsize: new PyHostProperty((self) => hostOf<Queue>(self, 'Queue').maxsize),
+    // A read of the count, as CPython's plain attribute read is (racy: it takes no lock).
+    unfinished_tasks: new PyHostPropertySteps((self) => hostOf<Queue>(self, 'Queue').unfinishedTasks()),
   });
   const lifo = modelClass(registry, 'LifoQueue', 'queue.', LifoQueue, { params: [['maxsize', 0]], construct: (_s, v) => new LifoQueue(v[0] as number) }, {}, {}, queue);
   const prio = modelClass(registry, 'PriorityQueue', 'queue.', PriorityQueue, { params: [['maxsize', 0]], construct: (_s, v) => new PriorityQueue(v[0] as number, { less: pythonLess(ref) }) }, {}, {}, queue);

@@ -3,7 +3,7 @@
  * overriding `run`), Lock, RLock, Condition, Semaphore, BoundedSemaphore, Event, Barrier,
  * Timer, local, current_thread and friends, with CPython's signatures.
  */
-import type { Steps } from '../../scheduler/ops.js';
+import type { Op, Steps } from '../../scheduler/ops.js';
 import { Barrier } from '../../models/barrier.js';
 import { BoundedSemaphore } from '../../models/bounded-semaphore.js';
 import { Condition } from '../../models/condition.js';
@@ -12,10 +12,11 @@ import { Lock, TIMEOUT_MAX } from '../../models/lock.js';
 import { local } from '../../models/local.js';
 import { RLock } from '../../models/rlock.js';
 import { Semaphore } from '../../models/semaphore.js';
-import { active_count, current_thread, enumerate, get_ident, main_thread, Thread } from '../../models/thread.js';
+import { active_count, current_thread, enumerate, excepthook_source, get_ident, main_thread, Thread, type ExceptHookArgs } from '../../models/thread.js';
+import { describeError, exceptionLine } from '../../scheduler/exception-line.js';
 import { Timer } from '../../models/timer.js';
 import { bindArgs, REQUIRED, type CallKind } from '../args.js';
-import { exceptionClass, pyRaise } from '../exceptions.js';
+import { exceptionClass, pyRaise, pyValueOf } from '../exceptions.js';
 import { PyHostProperty, type Interp } from '../interp.js';
 import type { InterpRef } from '../builtins.js';
 import { PyBuiltin, PyClass, PyFunction, PyInstance, PyList, PyModuleObject } from '../values.js';
@@ -220,7 +221,75 @@ export function threadingModule(ref: InterpRef, registry: Map<Function, PyClass>
     get_ident: fn('get_ident', () => get_ident(), '_thread.get_ident', 'c'),
     // CPython's native id is the OS thread id; threadsim's threads have only their ident.
     get_native_id: fn('get_native_id', () => get_ident(), '_thread.get_native_id', 'c'),
+    excepthook: DEFAULT_HOOK,
+    __excepthook__: DEFAULT_HOOK,
+    ExceptHookArgs: exceptHookArgsClass(registry),
   });
+}
+
+/**
+ * `threading.excepthook` and `threading.__excepthook__`: the default report, for a hook that
+ * hands an exception back to it (`threading.__excepthook__(args)`). Its traceback has no
+ * frame lines (the hook's `args` carry none).
+ */
+const DEFAULT_HOOK = new PyBuiltin('excepthook', (args) => {
+  const a = args[0];
+  const host = a instanceof PyInstance ? (a.host as HookHost | undefined) : undefined;
+  if (host === undefined) throw pyRaise('TypeError', 'excepthook argument type must be ExceptHookArgs');
+  if (host.args.exc_type === 'SystemExit') return null;
+  const { type, detail } = describeError(host.args.exc_value);
+  const lines = [`Exception in thread ${host.args.thread.name}:`, 'Traceback (most recent call last):', exceptionLine(type, detail)];
+  return (function* (): Steps<null> {
+    for (const text of lines) yield { kind: 'log', obj: undefined, access: 'none', value: text, run: (k) => k.emit('stderr', 40, text) } as Op;
+    return null;
+  })();
+});
+
+/** What an `ExceptHookArgs` instance holds. */
+interface HookHost {
+  readonly args: ExceptHookArgs;
+  readonly value: PyInstance;
+}
+
+/**
+ * Follow assignments to `threading.excepthook` in module `m` (one execution's `threading`):
+ * when a thread raises, a program's own hook is called with an `ExceptHookArgs` (exc_type,
+ * exc_value, exc_traceback None, thread) in the dying thread, as CPython calls it.
+ */
+export function followExcepthook(m: PyModuleObject, ref: InterpRef, argsClass: PyClass): void {
+  excepthook_source(() => {
+    const hook = m.dict.get('excepthook');
+    if (hook === DEFAULT_HOOK || hook === undefined) return undefined;
+    return (args: ExceptHookArgs) => {
+      const inst = new PyInstance(argsClass, 'ExceptHookArgs');
+      inst.host = { args, value: pyValueOf(args.exc_value, (v) => ref.I.strSync(v)) } satisfies HookHost;
+      return ref.I.call(hook, [inst], undefined);
+    };
+  });
+}
+
+/** `ExceptHookArgs`, the argument of `threading.excepthook`. */
+export function exceptHookArgsClass(registry: Map<Function, PyClass>): PyClass {
+  const of = (self: unknown): HookHost => (self as PyInstance).host as HookHost;
+  return modelClass(
+    registry,
+    'ExceptHookArgs',
+    '_thread._',
+    undefined,
+    {
+      params: [],
+      construct: () => {
+        throw pyRaise('TypeError', 'cannot create ExceptHookArgs instances');
+      },
+    },
+    {},
+    {
+      exc_type: new PyHostProperty((self) => of(self).value.cls),
+      exc_value: new PyHostProperty((self) => of(self).value),
+      exc_traceback: new PyHostProperty(() => null),
+      thread: new PyHostProperty((self) => threadValue(of(self).args.thread)),
+    },
+  );
 }
 
 /** A read-only attribute whose value takes a step (`barrier.broken`). */
