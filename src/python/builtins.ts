@@ -14,7 +14,7 @@ import { stopIteration } from './generator.js';
 import { setClasses, setStep } from './builtins-set.js';
 import { PySet } from './pyset.js';
 import { floatRepr, strRepr, toFixedPy } from './format.js';
-import { markBuiltinType, PyBound, PyBuiltin, PyClass, PyClassMethod, PyDict, PyFloat, PyFunction, PyInstance, PyList, PyObjectSentinel, PyProperty, PyRange, PyStatic, PyTuple, Snapshot } from './values.js';
+import { markBuiltinType, NotImplemented, PyBound, PyBuiltin, PyClass, PyClassMethod, PyDict, PyFloat, PyFunction, PyInstance, PyList, PyObjectSentinel, PyProperty, PyRange, PyStatic, PyTuple, Snapshot } from './values.js';
 
 type Kw = Map<string, unknown> | undefined;
 type Fn = (args: unknown[], kw: Kw) => unknown;
@@ -78,6 +78,13 @@ export function makeBuiltins(ref: InterpRef): Map<string, unknown> {
       return (yield ref.I.containerOp(container, kind, perform) as never) as T;
     })();
 
+  /** `abs(v)`, `int(v)`, `float(v)` of a program object: its own dunder, else `error`. */
+  const dunder = (v: unknown, name: string, error: () => unknown): unknown => {
+    const m = v instanceof PyInstance ? v.cls.lookup(name) : undefined;
+    if (m === undefined || m === null) throw error();
+    return ref.I.call(m, [v], undefined);
+  };
+
   const object = new PyClass('object', undefined, new Map(), '', { construct: (_s, args) => (args.length > 0 ? (() => { throw pyRaise('TypeError', 'object() takes no arguments'); })() : new PyObjectSentinel(Number(ref.I.label('object').slice('object#'.length)))) });
   const int = typeClass('int', undefined, (args, kw) => {
     const { values } = bindArgs('int', [['x', 0], ['base', 10]], args, kw);
@@ -88,7 +95,7 @@ export function makeBuiltins(ref: InterpRef): Map<string, unknown> {
       return Math.trunc(x.v);
     }
     const n = numeric(x);
-    if (n === undefined) throw pyRaise('TypeError', `int() argument must be a string, a bytes-like object or a real number, not '${ref.I.typeName(x)}'`);
+    if (n === undefined) return dunder(x, '__int__', () => pyRaise('TypeError', `int() argument must be a string, a bytes-like object or a real number, not '${ref.I.typeName(x)}'`));
     return n;
   });
   const bool = typeClass('bool', int, function* (args) {
@@ -103,7 +110,7 @@ export function makeBuiltins(ref: InterpRef): Map<string, unknown> {
       return new PyFloat(v);
     }
     const n = numeric(x);
-    if (n === undefined) throw pyRaise('TypeError', `float() argument must be a string or a real number, not '${ref.I.typeName(x)}'`);
+    if (n === undefined) return dunder(x, '__float__', () => pyRaise('TypeError', `float() argument must be a string or a real number, not '${ref.I.typeName(x)}'`));
     return new PyFloat(n);
   });
   const str = typeClass(
@@ -373,7 +380,7 @@ export function makeBuiltins(ref: InterpRef): Map<string, unknown> {
       const v = args[0];
       if (v instanceof PyFloat) return new PyFloat(Math.abs(v.v));
       const n = numeric(v);
-      if (n === undefined) throw pyRaise('TypeError', `bad operand type for abs(): '${ref.I.typeName(v)}'`);
+      if (n === undefined) return dunder(v, '__abs__', () => pyRaise('TypeError', `bad operand type for abs(): '${ref.I.typeName(v)}'`));
       return Math.abs(n);
     },
     round: (args) => {
@@ -508,7 +515,7 @@ export function makeBuiltins(ref: InterpRef): Map<string, unknown> {
       })(),
     id: (args) => (typeof args[0] === 'object' && args[0] !== null ? ref.I.idOf(args[0]) : 0),
     // Ints past 2^53 are not exact (threadsim's ints are JavaScript numbers, see docs/python.md).
-    hash: (args) => Number(ref.I.hashOf(args[0])),
+    hash: (args) => ref.I.hashNumber(args[0]),
     callable: (args) => args[0] instanceof PyFunction || args[0] instanceof PyBuiltin || args[0] instanceof PyBound || args[0] instanceof PyClass,
     chr: (args) => String.fromCodePoint(args[0] as number),
     ord: (args) => (args[0] as string).codePointAt(0)!,
@@ -529,6 +536,7 @@ export function makeBuiltins(ref: InterpRef): Map<string, unknown> {
   for (const [name, fn] of Object.entries(fns)) b.set(name, builtin(name, fn));
   b.set('property', propertyClass());
   b.set('None', null);
+  b.set('NotImplemented', NotImplemented);
   b.set('True', true);
   b.set('False', false);
   for (const v of b.values()) if (v instanceof PyClass && v.module === '') markBuiltinType(v);

@@ -23,12 +23,15 @@ import { isSetOperator, setItems, setOperator, setStep } from './builtins-set.js
 import { PySet } from './pyset.js';
 import { pyHash } from './pyhash.js';
 import { BaseException, Exception, exceptionClass, isInstanceOfClass, printedName, pyRaise, pyValueOf, raiseable, type Carried, type Frame as TraceFrame } from './exceptions.js';
-import { formatSpec, keyError, percentFormat, reprValue, setRepr, typeName } from './format.js';
+import { formatSpec, keyError, percentConversions, percentFormat, reprValue, setRepr, typeName } from './format.js';
 import { scopeOf, declaredGlobals, isGeneratorFunction, type ScopeInfo } from './scope.js';
 import { deleteTarget } from './delete.js';
 import {
   hashKey,
   isBuiltinType,
+  isCustomKey,
+  NotImplemented,
+  type KeyOps,
   PyBound,
   PyBuiltin,
   PyClass,
@@ -587,8 +590,11 @@ export class Interp {
     }
     const dict = new Map<string, unknown>();
     const cls = new PyClass(String(s.name), base, dict);
+    cls.keyOps = this.keyOps;
     const cf = this.frame(dict, undefined, undefined, `class ${String(s.name)}`, undefined, undefined, f);
     yield* this.block(s.body as PyNode[], cf);
+    // A class that defines __eq__ and not __hash__ is unhashable (its __hash__ is None), as in CPython.
+    if (dict.has('__eq__') && !dict.has('__hash__')) dict.set('__hash__', null);
     for (const v of dict.values()) {
       const fn = v instanceof PyFunction ? v : v instanceof PyStatic || v instanceof PyClassMethod ? v.fn : v instanceof PyProperty ? v.fget : undefined;
       if (fn instanceof PyFunction) fn.owner = cls;
@@ -837,13 +843,14 @@ export class Interp {
             if (typeof v === 'number') return -v;
             if (v instanceof PyFloat) return new PyFloat(-v.v);
             if (typeof v === 'boolean') return v ? -1 : 0;
-            throw pyRaise('TypeError', `bad operand type for unary -: '${this.typeName(v)}'`);
+            return yield* this.unaryDunder(v, '__neg__', '-');
           case 'UAdd':
             if (typeof v === 'boolean') return v ? 1 : 0;
+            if (v instanceof PyInstance) return yield* this.unaryDunder(v, '__pos__', '+');
             return v;
           default:
             if (typeof v === 'number' || typeof v === 'boolean') return ~Number(v);
-            throw pyRaise('TypeError', `bad operand type for unary ~: '${this.typeName(v)}'`);
+            return yield* this.unaryDunder(v, '__invert__', '~');
         }
       }
       case 'BoolOp': {
@@ -965,7 +972,7 @@ export class Interp {
     const conv = part.conversion as number;
     const specNode = part.format_spec as PyNode | null | undefined;
     const spec = specNode ? String(yield* this.ev(specNode, f)) : '';
-    if (conv === 114 || conv === 97) return formatSpec(this.repr(v), spec, (x) => this.strSync(x));
+    if (conv === 114 || conv === 97) return formatSpec(yield* this.reprOf(v), spec, (x) => this.strSync(x));
     if (conv === 115) return formatSpec(yield* this.str(v), spec, (x) => this.strSync(x));
     return yield* this.format(v, spec);
   }
@@ -1587,14 +1594,100 @@ export class Interp {
     return op;
   }
 
+  /** Raise CPython's TypeError when `key` cannot be a dict key or set item (a list, a class whose `__hash__` is None, a tuple holding one). */
   hashable(key: unknown): void {
-    if (key instanceof PyList || key instanceof PyDict || (key instanceof PySet && !key.frozen)) throw pyRaise('TypeError', `unhashable type: '${this.typeName(key)}'`);
+    if (key instanceof PyList || key instanceof PyDict || (key instanceof PySet && !key.frozen) || (key instanceof PyInstance && key.cls.lookup('__hash__') === null)) throw pyRaise('TypeError', `unhashable type: '${this.typeName(key)}'`);
+    if (key instanceof PyTuple) for (const x of key.items) this.hashable(x);
   }
 
-  /** `hash(v)` as CPython computes it where CPython's is fixed (pyhash.ts); other objects by identity. */
+  /** `hash(v)` as CPython computes it where CPython's is fixed (pyhash.ts), by a class's own `__hash__`; other objects by identity. */
   hashOf(v: unknown): bigint {
     this.hashable(v);
-    return pyHash(v, (o) => BigInt(typeof o === 'object' && o !== null ? this.idOf(o) >> 4 : 0));
+    return pyHash(v, this.objectHash);
+  }
+
+  /** The hash of a value pyhash.ts does not know: a program class's `__hash__` (run inline), else identity. */
+  private readonly objectHash = (o: unknown): bigint => {
+    if (o instanceof PyInstance) {
+      const m = o.cls.lookup('__hash__');
+      if (m === null) throw pyRaise('TypeError', `unhashable type: '${this.typeName(o)}'`);
+      if (m !== undefined) return this.hashResult(this.runInline('__hash__', m, [o]));
+    }
+    return BigInt(typeof o === 'object' && o !== null ? this.idOf(o) >> 4 : 0);
+  };
+
+  /**
+   * Exact hashes that `hash()` handed the program as a rounded number (past 2^53, a str's or a
+   * tuple's): a `__hash__` that returns `hash((self.x, self.y))` gives back the exact value,
+   * so a set of such objects is ordered as CPython orders it.
+   */
+  private readonly exactHashes = new Map<number, bigint>();
+
+  /** `hash()`'s value for the program: a number, exact up to 2^53 (see {@link exactHashes}). */
+  hashNumber(v: unknown): number {
+    const h = this.hashOf(v);
+    const n = Number(h);
+    if (!Number.isSafeInteger(n)) this.exactHashes.set(n, h);
+    return n;
+  }
+
+  /** What `__hash__` returned, as a hash (CPython's slot_tp_hash: an int kept as it is, -1 becoming -2). */
+  private hashResult(r: unknown): bigint {
+    if (typeof r === 'boolean') return r ? 1n : 0n;
+    if (typeof r !== 'number' || !Number.isInteger(r)) throw pyRaise('TypeError', '__hash__ method should return an integer');
+    const h = Number.isSafeInteger(r) ? BigInt(r) : (this.exactHashes.get(r) ?? BigInt(r));
+    return h === -1n ? -2n : h;
+  }
+
+  /**
+   * Run program code where no step can be taken: a `__hash__` or `__eq__` that a dict or a
+   * set calls in the middle of its own step (CPython calls it inside one C call). Its reads of
+   * shared state (the object's attributes, a container) run at once, as part of that step; a
+   * write, a threading primitive, a sleep or a print cannot, and raise a RuntimeError that says so.
+   */
+  runInline(what: string, fn: unknown, args: unknown[]): unknown {
+    const savedCheck = this.check;
+    const savedAt = this.at;
+    const g = this.call(fn, args, undefined) as Generator<unknown, unknown, unknown>;
+    try {
+      let r = g.next();
+      while (r.done !== true) {
+        const op = r.value;
+        if (!(op instanceof AccessOp) || op.kind !== 'read') {
+          const err = pyRaise('RuntimeError', `threadsim runs ${what} inside the step of the dict, set or list operation that calls it: this one takes a step of its own (${op instanceof AccessOp ? 'writes shared state' : 'calls a threading primitive, sleeps or prints'}), which is not modelled`);
+          try {
+            g.return(undefined);
+          } catch {
+            // The generator's own cleanup failing does not hide the error above.
+          }
+          throw err;
+        }
+        let v: unknown;
+        try {
+          v = op.run();
+        } catch (e) {
+          r = g.throw(e);
+          continue;
+        }
+        r = g.next(v);
+      }
+      return r.value;
+    } finally {
+      this.check = savedCheck;
+      this.at = savedAt;
+    }
+  }
+
+  /** The dict and set hooks of this execution's program classes (values.ts KeyOps). */
+  readonly keyOps: KeyOps = {
+    hash: (v) => this.objectHash(v),
+    eq: (a, b) => this.runInlineEq(a, b),
+  };
+
+  /** `a == b` with program `__eq__`s run inline (see {@link runInline}). */
+  private runInlineEq(a: unknown, b: unknown): boolean {
+    const fn = new PyBuiltin('__eq__', (args) => this.equal(args[0], args[1]));
+    return this.runInline('__eq__', fn, [a, b]) === true;
   }
 
   // ----- iteration -----
@@ -1731,9 +1824,14 @@ export class Interp {
     return true;
   }
 
-  /** `a == b` by value for Python's built-in types, identity otherwise. */
+  /**
+   * `a == b` as a container compares its items (identity first, as PyObject_RichCompareBool):
+   * by value for Python's built-in types, by a program class's `__eq__` (run inline: see
+   * {@link runInline}), identity otherwise.
+   */
   eq(a: unknown, b: unknown): boolean {
     if (a === b) return !(a instanceof PyFloat && Number.isNaN(a.v));
+    if (this.userEq(a) || this.userEq(b)) return this.runInlineEq(a, b);
     const na = numeric(a);
     const nb = numeric(b);
     if (na !== undefined && nb !== undefined) return na === nb;
@@ -1752,6 +1850,42 @@ export class Interp {
     return false;
   }
 
+  /** Whether comparing `v` with `==` runs a program class's `__eq__` (the instance's, or an item's of a tuple or list). */
+  userEq(v: unknown): boolean {
+    if (v instanceof PyInstance) return v.cls.lookup('__eq__') !== undefined;
+    if (v instanceof PyTuple || v instanceof PyList) return v.items.some((x) => this.userEq(x));
+    return false;
+  }
+
+  /**
+   * `a == b` as the `==` operator computes it: `a.__eq__(b)`, then, when that returns
+   * NotImplemented (or `a` has none), `b.__eq__(a)`, then identity; tuples and lists compare
+   * their items so (identity first), built-in values by value.
+   */
+  *equal(a: unknown, b: unknown): Generator<never, boolean, unknown> {
+    const ma = a instanceof PyInstance ? a.cls.lookup('__eq__') : undefined;
+    if (ma !== undefined && ma !== null) {
+      const r = yield* this.call(ma, [a, b], undefined);
+      if (r !== NotImplemented) return yield* this.truthy(r);
+    }
+    const mb = b instanceof PyInstance && b.cls !== (a instanceof PyInstance ? a.cls : undefined) ? b.cls.lookup('__eq__') : undefined;
+    if (mb !== undefined && mb !== null) {
+      const r = yield* this.call(mb, [b, a], undefined);
+      if (r !== NotImplemented) return yield* this.truthy(r);
+    }
+    if (ma !== undefined || mb !== undefined) return a === b;
+    if ((a instanceof PyTuple && b instanceof PyTuple) || (a instanceof PyList && b instanceof PyList)) {
+      if (a.items.length !== b.items.length) return false;
+      for (let i = 0; i < a.items.length; i++) {
+        const x = a.items[i];
+        const y = b.items[i];
+        if (x !== y && !(yield* this.equal(x, y))) return false;
+      }
+      return true;
+    }
+    return this.eq(a, b);
+  }
+
   *compare(op: string, a: unknown, b: unknown): Generator<never, boolean, unknown> {
     switch (op) {
       case 'Is':
@@ -1759,12 +1893,15 @@ export class Interp {
       case 'IsNot':
         return !(a === b);
       case 'Eq':
+        return yield* this.equal(a, b);
       case 'NotEq': {
-        let r: boolean;
-        const m = a instanceof PyInstance ? a.cls.lookup('__eq__') : undefined;
-        if (m !== undefined) r = yield* this.truthy(yield* this.call(m, [a, b], undefined));
-        else r = this.eq(a, b);
-        return op === 'Eq' ? r : !r;
+        // A class's own __ne__ (else the inverse of ==, as object.__ne__ gives).
+        const m = a instanceof PyInstance ? a.cls.lookup('__ne__') : undefined;
+        if (m !== undefined && m !== null) {
+          const r = yield* this.call(m, [a, b], undefined);
+          if (r !== NotImplemented) return yield* this.truthy(r);
+        }
+        return !(yield* this.equal(a, b));
       }
       case 'In':
       case 'NotIn': {
@@ -1825,16 +1962,22 @@ export class Interp {
       const x = a.items;
       const y = b.items;
       for (let i = 0; i < Math.min(x.length, y.length); i++) {
-        if (this.eq(x[i], y[i])) continue;
+        if (x[i] === y[i] || (yield* this.equal(x[i], y[i]))) continue;
         return yield* this.order(op, x[i], y[i]);
       }
       c = x.length - y.length;
     } else {
       const [mine, theirs] = Interp.DUNDER[op]!;
       const m = a instanceof PyInstance ? a.cls.lookup(mine) : undefined;
-      if (m !== undefined) return yield* this.truthy(yield* this.call(m, [a, b], undefined));
+      if (m !== undefined && m !== null) {
+        const v = yield* this.call(m, [a, b], undefined);
+        if (v !== NotImplemented) return yield* this.truthy(v);
+      }
       const r = b instanceof PyInstance ? b.cls.lookup(theirs) : undefined;
-      if (r !== undefined) return yield* this.truthy(yield* this.call(r, [b, a], undefined));
+      if (r !== undefined && r !== null) {
+        const v = yield* this.call(r, [b, a], undefined);
+        if (v !== NotImplemented) return yield* this.truthy(v);
+      }
       throw pyRaise('TypeError', `'${Interp.SYMBOL[op]!}' not supported between instances of '${this.typeName(a)}' and '${this.typeName(b)}'`);
     }
     switch (op) {
@@ -1908,7 +2051,7 @@ export class Interp {
       if (op === 'Add' && typeof b === 'string') return a + b;
       if (op === 'Add') throw pyRaise('TypeError', `can only concatenate str (not "${this.typeName(b)}") to str`);
       if (op === 'Mult' && typeof b === 'number') return a.repeat(Math.max(0, b));
-      if (op === 'Mod') return percentFormat(a, b, this.strOf, this.reprOfSync);
+      if (op === 'Mod') return yield* this.percent(a, b);
     }
     if (op === 'Mult' && typeof a === 'number' && typeof b === 'string') return b.repeat(Math.max(0, a));
     if (a instanceof PyList && b instanceof PyList && op === 'Add') {
@@ -1924,13 +2067,53 @@ export class Interp {
     if (a instanceof PyList && op === 'Mult' && typeof b === 'number') return new PyList(Array.from({ length: Math.max(0, b) }, () => a.items).flat(), this.label('list'));
     if (a instanceof PyTuple && b instanceof PyTuple && op === 'Add') return new PyTuple([...a.items, ...b.items]);
     if (a instanceof PySet && b instanceof PySet && isSetOperator(op)) return yield* setOperator(this, op, a, b, inplace);
-    if (a instanceof PyInstance) {
-      const name = DUNDER_OPS[op];
-      const m = name === undefined ? undefined : a.cls.lookup((inplace ? '__i' : '__') + name.slice(2)) ?? a.cls.lookup(name);
-      if (m !== undefined) return yield* this.call(m, [a, b], undefined);
+    const name = DUNDER_OPS[op];
+    if (name !== undefined && (a instanceof PyInstance || b instanceof PyInstance)) {
+      // a.__iop__(b), then a.__op__(b), then b.__rop__(a), each skipped when it returns NotImplemented.
+      if (a instanceof PyInstance) {
+        const im = inplace ? a.cls.lookup(`__i${name.slice(2)}`) : undefined;
+        if (im !== undefined && im !== null) {
+          const r = yield* this.call(im, [a, b], undefined);
+          if (r !== NotImplemented) return r;
+        }
+        const m = a.cls.lookup(name);
+        if (m !== undefined && m !== null) {
+          const r = yield* this.call(m, [a, b], undefined);
+          if (r !== NotImplemented) return r;
+        }
+      }
+      if (b instanceof PyInstance && !(a instanceof PyInstance && a.cls === b.cls)) {
+        const rm = b.cls.lookup(`__r${name.slice(2)}`);
+        if (rm !== undefined && rm !== null) {
+          const r = yield* this.call(rm, [b, a], undefined);
+          if (r !== NotImplemented) return r;
+        }
+      }
     }
     const sym = Interp.OPS[op] ?? op;
     throw pyRaise('TypeError', `unsupported operand type(s) for ${sym}${inplace ? '=' : ''}: '${this.typeName(a)}' and '${this.typeName(b)}'`);
+  }
+
+  /** `fmt % args`, running the `__str__` and `__repr__` of program objects among the arguments that `%s` and `%r` convert. */
+  private *percent(fmt: string, args: unknown): Generator<never, string, unknown> {
+    const values = args instanceof PyTuple ? args.items : args instanceof PyDict ? [...args.map.values()].map((e) => e[1]) : [args];
+    if (!values.some((v) => v instanceof PyInstance || v instanceof PyList || v instanceof PyTuple || v instanceof PyDict || v instanceof PySet)) return percentFormat(fmt, args, this.strOf, this.reprOfSync);
+    const convs = percentConversions(fmt);
+    const strs = new Map<unknown, string>();
+    const reprs = new Map<unknown, string>();
+    for (const v of values) {
+      if (typeof v !== 'object' || v === null) continue;
+      if (convs.has('s')) strs.set(v, yield* this.str(v));
+      if (convs.has('r') || convs.has('a')) reprs.set(v, yield* this.reprOf(v));
+    }
+    return percentFormat(fmt, args, (v) => strs.get(v) ?? this.strSync(v), (v) => reprs.get(v) ?? this.repr(v));
+  }
+
+  /** `-v`, `+v`, `~v` of a program object: its `__neg__`, `__pos__` or `__invert__`. */
+  private *unaryDunder(v: unknown, dunder: string, sym: string): Generator<never, unknown, unknown> {
+    const m = v instanceof PyInstance ? v.cls.lookup(dunder) : undefined;
+    if (m !== undefined && m !== null) return yield* this.call(m, [v], undefined);
+    throw pyRaise('TypeError', `bad operand type for unary ${sym}: '${this.typeName(v)}'`);
   }
 
   // ----- text -----
@@ -1957,10 +2140,16 @@ export class Interp {
     if (v instanceof PyList || v instanceof PyTuple || v instanceof PyDict || v instanceof PySet) return yield* this.reprOf(v);
     if (v instanceof PyInstance) {
       const m = v.cls.lookup('__str__') ?? v.cls.lookup('__repr__');
-      if (m instanceof PyFunction) return String(yield* this.call(m, [v], undefined));
+      if (m instanceof PyFunction || m instanceof PyBuiltin) return this.textResult('__str__', yield* this.call(m, [v], undefined));
       if (v.cls.isSubclassOf(BaseException)) return yield* this.excMessage(v);
     }
     return this.repr(v);
+  }
+
+  /** What a `__str__` or `__repr__` returned: a str, or CPython's TypeError. */
+  private textResult(what: string, r: unknown): string {
+    if (typeof r !== 'string') throw pyRaise('TypeError', `${what} returned non-string (type ${this.typeName(r)})`);
+    return r;
   }
 
   /** `str(v)` without running program code (a user `__str__` is not called). */
@@ -1987,7 +2176,7 @@ export class Interp {
   *reprOf(v: unknown): Generator<never, string, unknown> {
     if (v instanceof PyInstance) {
       const m = v.cls.lookup('__repr__');
-      if (m instanceof PyFunction) return String(yield* this.call(m, [v], undefined));
+      if (m instanceof PyFunction || m instanceof PyBuiltin) return this.textResult('__repr__', yield* this.call(m, [v], undefined));
     }
     if (v instanceof PyList || v instanceof PyTuple) {
       const parts: string[] = [];
@@ -2062,7 +2251,21 @@ export class PyIterator {
   constructor(readonly it: Iterator<unknown>) {}
 }
 
-const DUNDER_OPS: Record<string, string> = { Add: '__add__', Sub: '__sub__', Mult: '__mul__', Div: '__truediv__', FloorDiv: '__floordiv__', Mod: '__mod__' };
+const DUNDER_OPS: Record<string, string> = {
+  Add: '__add__',
+  Sub: '__sub__',
+  Mult: '__mul__',
+  Div: '__truediv__',
+  FloorDiv: '__floordiv__',
+  Mod: '__mod__',
+  Pow: '__pow__',
+  MatMult: '__matmul__',
+  LShift: '__lshift__',
+  RShift: '__rshift__',
+  BitOr: '__or__',
+  BitXor: '__xor__',
+  BitAnd: '__and__',
+};
 
 function nameOf(fn: unknown): string {
   if (fn instanceof PyFunction) return fn.name;

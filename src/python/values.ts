@@ -29,17 +29,51 @@ export class PyTuple {
   constructor(readonly items: readonly unknown[]) {}
 }
 
-/** Python's dict: insertion-ordered, keyed by {@link hashKey}. */
+/**
+ * Python's dict: insertion-ordered, keyed by {@link hashKey}. A key whose class defines its own
+ * `__eq__` (a {@link isCustomKey custom key}) is kept by identity too, and indexed by its
+ * `__hash__` in `custom`: looking one up compares it, by the class's `__eq__`, with the keys of
+ * the same hash, as CPython's lookup does, and finds the key stored first.
+ */
 export class PyDict {
   readonly map = new Map<unknown, [unknown, unknown]>();
+  /** The custom keys stored, by hash (some may have been removed from `map` since: skipped). */
+  private custom: Map<bigint, unknown[]> | undefined;
   constructor(public label = 'dict') {}
+  /** The stored key equal to `k`, or undefined (`k` custom). */
+  private stored(k: PyInstance, h: bigint): unknown {
+    if (this.map.has(k)) return k;
+    for (const c of this.custom?.get(h) ?? []) if (this.map.has(c) && c !== k && keyOps(k)!.eq(c, k)) return c;
+    return undefined;
+  }
   get(k: unknown): [unknown, unknown] | undefined {
+    if (isCustomKey(k)) {
+      const c = this.stored(k, keyOps(k)!.hash(k));
+      return c === undefined ? undefined : this.map.get(c);
+    }
     return this.map.get(hashKey(k));
   }
   set(k: unknown, v: unknown): void {
+    if (isCustomKey(k)) {
+      const h = keyOps(k)!.hash(k);
+      const c = this.stored(k, h);
+      if (c !== undefined) {
+        this.map.set(c, [c, v]);
+        return;
+      }
+      const same = (this.custom ??= new Map()).get(h);
+      if (same === undefined) this.custom.set(h, [k]);
+      else if (!same.includes(k)) same.push(k);
+      this.map.set(k, [k, v]);
+      return;
+    }
     this.map.set(hashKey(k), [k, v]);
   }
   delete(k: unknown): boolean {
+    if (isCustomKey(k)) {
+      const c = this.stored(k, keyOps(k)!.hash(k));
+      return c !== undefined && this.map.delete(c);
+    }
     return this.map.delete(hashKey(k));
   }
 }
@@ -123,6 +157,9 @@ export class PyClass {
     readonly host?: HostClass,
   ) {}
 
+  /** How the interpreter that defined this class calls its `__hash__` and `__eq__` for dicts and sets (program classes only). */
+  keyOps: KeyOps | undefined;
+
   /** Look `name` up along the class chain. */
   lookup(name: string): unknown {
     for (let c: PyClass | undefined = this; c !== undefined; c = c.base) {
@@ -142,6 +179,29 @@ export class PyClass {
     for (let c: PyClass | undefined = this; c !== undefined; c = c.base) if (c === other) return true;
     return false;
   }
+}
+
+/**
+ * A program class's `__hash__` and `__eq__` as a dict or set calls them: inside the step that
+ * reads or changes the container, without steps of their own (see Interp.runInline).
+ */
+export interface KeyOps {
+  /** `hash(v)` by the class's `__hash__` (TypeError when it is None). */
+  hash(v: PyInstance): bigint;
+  /** `a == b`, running the classes' `__eq__` (either side's, as CPython tries them). */
+  eq(a: unknown, b: unknown): boolean;
+}
+
+function keyOps(k: PyInstance): KeyOps | undefined {
+  return k.cls.keyOps;
+}
+
+/**
+ * Whether `k` is compared by its class's own `__eq__` as a dict or set key (not by identity):
+ * an instance of a program class that defines `__eq__` (and so a `__hash__`, or it is unhashable).
+ */
+export function isCustomKey(k: unknown): k is PyInstance {
+  return k instanceof PyInstance && k.cls.keyOps !== undefined && k.cls.lookup('__eq__') !== undefined;
 }
 
 /** How a threadsim-implemented class builds its model object for `Cls(...)` or `super().__init__(...)`. */
@@ -208,6 +268,9 @@ export class PyModuleObject {
     this.members.set(name, v);
   }
 }
+
+/** Python's `NotImplemented`, which a binary dunder returns to let the other operand try. */
+export const NotImplemented: { readonly notImplemented: true; toString(): string } = { notImplemented: true, toString: () => 'NotImplemented' };
 
 /** `object()` and other bare sentinels. */
 export class PyObjectSentinel {
