@@ -74,6 +74,10 @@ function* deleteAttr(I: Interp, obj: unknown, name: string, line: number): Gener
   if (obj instanceof PyInstance) {
     const desc = obj.cls.lookup(name);
     if (desc instanceof PyProperty) throw pyRaise('AttributeError', `property '${name}' of '${obj.cls.name}' object has no deleter`);
+    if (obj.cls.frozen) {
+      yield* I.call(obj.cls.lookup('__delattr__'), [obj, name], undefined);
+      return;
+    }
     const d = obj.dict;
     const cls = obj.cls.name;
     yield I.access('write', obj.location(name), line, () => {

@@ -293,6 +293,7 @@ export class Interp {
         return NORMAL;
       case 'AnnAssign':
         if (s.value) yield* this.assign(s.target as PyNode, yield* this.ev(s.value as PyNode, f), f);
+        if (f.info === undefined && s.simple && (s.target as PyNode).nodeType === 'Name') yield* this.annotate(s, f);
         return NORMAL;
       case 'If': {
         const test = yield* this.ev(s.test as PyNode, f);
@@ -389,6 +390,26 @@ export class Interp {
   }
 
   /** An `import` or `from ... import` statement (it takes no step: importing is not shared state). */
+  /**
+   * Record `name: annotation` of a class body or the module in its `__annotations__`, as
+   * CPython does (what `@dataclass` reads). An annotation threadsim cannot evaluate
+   * (`list[int]`, a name from an unmodelled module) is kept as its source text.
+   */
+  private *annotate(s: PyNode, f: Frame): Generator<never, void, unknown> {
+    let ann = f.vars.get('__annotations__');
+    if (!(ann instanceof PyDict)) f.vars.set('__annotations__', (ann = new PyDict(this.label('dict'))));
+    const node = s.annotation as PyNode;
+    let v: unknown;
+    try {
+      v = yield* this.ev(node, f);
+    } catch (e) {
+      if (this.uncatchable(e)) throw e;
+      const line = this.mod.lines[(node.lineno ?? 1) - 1] ?? '';
+      v = node.end_lineno === node.lineno ? line.slice(node.col_offset ?? 0, node.end_col_offset as number | undefined) : line.slice(node.col_offset ?? 0);
+    }
+    (ann as PyDict).set(String((s.target as PyNode).id), v);
+  }
+
   importStmt(s: PyNode, f: Frame): void {
     if (s.nodeType === 'Import') {
       for (const a of s.names as PyNode[]) {
@@ -591,6 +612,7 @@ export class Interp {
     const dict = new Map<string, unknown>();
     const cls = new PyClass(String(s.name), base, dict);
     cls.keyOps = this.keyOps;
+    cls.frozen = base?.frozen ?? false;
     const cf = this.frame(dict, undefined, undefined, `class ${String(s.name)}`, undefined, undefined, f);
     yield* this.block(s.body as PyNode[], cf);
     // A class that defines __eq__ and not __hash__ is unhashable (its __hash__ is None), as in CPython.
@@ -1463,7 +1485,7 @@ export class Interp {
 
   /** The write op of `obj.name = v` when it is a plain instance attribute (no property with a setter), else undefined. */
   writeAttrOp(obj: unknown, name: string, v: unknown, line: number): AccessOp | undefined {
-    if (!(obj instanceof PyInstance)) return undefined;
+    if (!(obj instanceof PyInstance) || obj.cls.frozen) return undefined;
     const desc = obj.cls.lookup(name);
     if (desc instanceof PyProperty || (desc instanceof PyHostProperty && desc.set !== undefined)) return undefined;
     const glued = this.rule === 'cpython' && !this.check;
@@ -1488,6 +1510,10 @@ export class Interp {
       const op = this.writeAttrOp(obj, name, v, line);
       if (op !== undefined) {
         yield op as never;
+        return;
+      }
+      if (obj.cls.frozen) {
+        yield* this.call(obj.cls.lookup('__setattr__'), [obj, name, v], undefined);
         return;
       }
       const desc = obj.cls.lookup(name);
@@ -1654,7 +1680,7 @@ export class Interp {
       while (r.done !== true) {
         const op = r.value;
         if (!(op instanceof AccessOp) || op.kind !== 'read') {
-          const err = pyRaise('RuntimeError', `threadsim runs ${what} inside the step of the dict, set or list operation that calls it: this one takes a step of its own (${op instanceof AccessOp ? 'writes shared state' : 'calls a threading primitive, sleeps or prints'}), which is not modelled`);
+          const err = pyRaise('RuntimeError', `threadsim runs ${what} inside the step of the operation that calls it (a dict, set or list method, a PriorityQueue's put or get): this one takes a step of its own (${op instanceof AccessOp ? 'writes shared state' : 'calls a threading primitive, sleeps or prints'}), which is not modelled`);
           try {
             g.return(undefined);
           } catch {
@@ -1683,6 +1709,12 @@ export class Interp {
     hash: (v) => this.objectHash(v),
     eq: (a, b) => this.runInlineEq(a, b),
   };
+
+  /** `a < b` with program `__lt__`s run inline (see {@link runInline}): a PriorityQueue's order. */
+  lessInline(a: unknown, b: unknown): boolean {
+    const fn = new PyBuiltin('__lt__', (args) => this.compare('Lt', args[0], args[1]));
+    return this.runInline('__lt__', fn, [a, b]) === true;
+  }
 
   /** `a == b` with program `__eq__`s run inline (see {@link runInline}). */
   private runInlineEq(a: unknown, b: unknown): boolean {

@@ -160,6 +160,9 @@ export class PyClass {
   /** How the interpreter that defined this class calls its `__hash__` and `__eq__` for dicts and sets (program classes only). */
   keyOps: KeyOps | undefined;
 
+  /** A frozen dataclass or a subclass of one: every attribute assignment and deletion goes through its `__setattr__`/`__delattr__`. */
+  frozen = false;
+
   /** Look `name` up along the class chain. */
   lookup(name: string): unknown {
     for (let c: PyClass | undefined = this; c !== undefined; c = c.base) {

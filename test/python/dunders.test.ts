@@ -99,7 +99,7 @@ try:
 except RuntimeError as e:
     print(e)
 `);
-    expect(out).toEqual(['threadsim runs __eq__ inside the step of the dict, set or list operation that calls it: this one takes a step of its own (calls a threading primitive, sleeps or prints), which is not modelled']);
+    expect(out).toEqual(["threadsim runs __eq__ inside the step of the operation that calls it (a dict, set or list method, a PriorityQueue's put or get): this one takes a step of its own (calls a threading primitive, sleeps or prints), which is not modelled"]);
   });
 });
 

@@ -4,6 +4,7 @@ import { PriorityQueue } from '../../models/priority-queue.js';
 import { Queue } from '../../models/queue.js';
 import { exceptionClass } from '../exceptions.js';
 import { REQUIRED } from '../args.js';
+import type { InterpRef } from '../builtins.js';
 import type { PyClass, PyModuleObject } from '../values.js';
 import { hostOf, moduleOf, modelClass, seconds, type MethodSpec } from './host.js';
 
@@ -22,10 +23,23 @@ function methods(): Record<string, MethodSpec> {
   };
 }
 
+/** A PriorityQueue of Python values: ordered by Python's `<`, a class's `__lt__` included (run inside the put's or get's step, as heapq runs it inside its C call). */
+class PythonPriorityQueue extends PriorityQueue {
+  constructor(
+    maxsize: number,
+    private readonly ref: InterpRef,
+  ) {
+    super(maxsize);
+  }
+  protected override less(a: unknown, b: unknown): boolean {
+    return this.ref.I.lessInline(a, b);
+  }
+}
+
 /** Build `queue` for one interpreter. */
-export function queueModule(registry: Map<Function, PyClass>): PyModuleObject {
+export function queueModule(registry: Map<Function, PyClass>, ref: InterpRef): PyModuleObject {
   const queue = modelClass(registry, 'Queue', 'queue.', Queue, { params: [['maxsize', 0]], construct: (_s, v) => new Queue(v[0] as number) }, methods());
   const lifo = modelClass(registry, 'LifoQueue', 'queue.', LifoQueue, { params: [['maxsize', 0]], construct: (_s, v) => new LifoQueue(v[0] as number) }, {}, {}, queue);
-  const prio = modelClass(registry, 'PriorityQueue', 'queue.', PriorityQueue, { params: [['maxsize', 0]], construct: (_s, v) => new PriorityQueue(v[0] as number) }, {}, {}, queue);
+  const prio = modelClass(registry, 'PriorityQueue', 'queue.', PriorityQueue, { params: [['maxsize', 0]], construct: (_s, v) => new PythonPriorityQueue(v[0] as number, ref) }, {}, {}, queue);
   return moduleOf('queue', { Queue: queue, LifoQueue: lifo, PriorityQueue: prio, Empty: exceptionClass('_queue.Empty'), Full: exceptionClass('queue.Full') });
 }
