@@ -209,7 +209,7 @@ export function makeBuiltins(ref: InterpRef): Map<string, unknown> {
       index: (a) =>
         step(a[0] as PyList, 'read', () => {
           const i = (a[0] as PyList).items.findIndex((x) => ref.I.eq(x, a[1]));
-          if (i < 0) throw pyRaise('ValueError', `${ref.I.repr(a[1])} is not in list`);
+          if (i < 0) throw pyRaise('ValueError', `${ref.I.reprInline(a[1])} is not in list`);
           return i;
         }),
       count: (a) => step(a[0] as PyList, 'read', () => (a[0] as PyList).items.filter((x) => ref.I.eq(x, a[1])).length),
@@ -277,7 +277,7 @@ export function makeBuiltins(ref: InterpRef): Map<string, unknown> {
           const e = dictGet(a[0] as PyDict, a[1]);
           if (e === undefined) {
             if (a.length > 2) return a[2];
-            throw keyError(a[1]);
+            throw keyError(a[1], (k) => ref.I.reprInline(k));
           }
           (a[0] as PyDict).delete(a[1]);
           return e[1];
@@ -305,6 +305,23 @@ export function makeBuiltins(ref: InterpRef): Map<string, unknown> {
           return d;
         }),
     },
+  );
+  // dict.fromkeys(iterable, value=None): a class method.
+  dict.dict.set(
+    'fromkeys',
+    new PyClassMethod(
+      builtin('fromkeys', (a) =>
+        (function* () {
+          arity('fromkeys', a.slice(1), 1, 2);
+          const d = new PyDict(label('dict'));
+          for (const k of yield* iterAll(a[1])) {
+            ref.I.hashable(k);
+            d.set(k, a[2] ?? null);
+          }
+          return d;
+        })(),
+      ),
+    ),
   );
   const range = typeClass('range', undefined, (args, kw) => {
     noKw('range', kw);

@@ -179,8 +179,8 @@ export function formatSpec(v: unknown, spec: string, str: (v: unknown) => string
 }
 
 /** `KeyError(key)`: its argument is the key, its message the key's repr. */
-export function keyError(key: unknown): unknown {
-  const err = pyRaise('KeyError', reprValue(key));
+export function keyError(key: unknown, repr: (v: unknown) => string = reprValue): unknown {
+  const err = pyRaise('KeyError', repr(key));
   err.pyValue!.dict.set('args', new PyTuple([key]));
   return err;
 }

@@ -465,7 +465,7 @@ export class Interp {
     const args = v.dict.get('args');
     const items = args instanceof PyTuple ? args.items : [];
     if (items.length === 0) return '';
-    if (items.length === 1) return v.cls.isSubclassOf(exceptionClass('KeyError')!) ? this.repr(items[0]) : yield* this.str(items[0]);
+    if (items.length === 1) return v.cls.isSubclassOf(exceptionClass('KeyError')!) ? yield* this.reprOf(items[0]) : yield* this.str(items[0]);
     return this.repr(args);
   }
 
@@ -1565,7 +1565,7 @@ export class Interp {
       this.hashable(key);
       return yield this.access('read', d.label, line, () => {
         const e = d.get(key);
-        if (e === undefined) throw keyError(key);
+        if (e === undefined) throw keyError(key, (k) => this.reprInline(k));
         return e[1];
       }) as never;
     }
@@ -1709,6 +1709,12 @@ export class Interp {
     hash: (v) => this.objectHash(v),
     eq: (a, b) => this.runInlineEq(a, b),
   };
+
+  /** `repr(v)` with a program `__repr__` run inline (see {@link runInline}): an error message made inside a step. */
+  reprInline(v: unknown): string {
+    if (!(v instanceof PyInstance)) return this.repr(v);
+    return String(this.runInline('__repr__', new PyBuiltin('repr', (args) => this.reprOf(args[0])), [v]));
+  }
 
   /** `a < b` with program `__lt__`s run inline (see {@link runInline}): a PriorityQueue's order. */
   lessInline(a: unknown, b: unknown): boolean {
