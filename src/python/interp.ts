@@ -1117,13 +1117,28 @@ export class Interp {
     this.depth--;
     this.check = check;
     const body = compiledGeneratorBody(fn.node, SUPPORT, scopeOf(fn.node))(this, f);
-    return new PyGenerator(fn.name, fn.qualname, this.label('generator'), body, this);
+    const g = new PyGenerator(fn.name, fn.qualname, this.label('generator'), body, this);
+    g.madeAt = this.entries;
+    g.madeDepth = this.depth;
+    return g;
   }
 
-  /** `v` when it is a generator object (see {@link closeTemporary}). */
+  /**
+   * `v` when it is a generator object (see {@link closeTemporary}), the value of a `for`
+   * loop's own expression. When that expression's own call made it, as its last Python call
+   * (`for x in gen():`; not `for x in wrap(gen()):`, whose `wrap` could have shared it, nor
+   * `for x in make():` whose `make` made it and could have), only the loop can reach it: it is
+   * confined (see PyGenerator.confine), so each item takes the consumer's own steps only, as
+   * CPython's switch points allow.
+   */
   temporaryGenerator(v: unknown): PyGenerator | undefined {
-    return v instanceof PyGenerator ? v : undefined;
+    if (!(v instanceof PyGenerator)) return undefined;
+    if (v.madeAt === this.entries && v.madeDepth === this.depth) v.confine();
+    return v;
   }
+
+  /** Frames entered so far in this execution (see {@link temporaryGenerator}). */
+  private entries = 0;
 
   /** Close a generator no name refers to any more, as CPython does when its last reference goes (a `for` over `gen()` left early). */
   *closeTemporary(g: PyGenerator): Generator<never, void, unknown> {
@@ -1286,6 +1301,7 @@ export class Interp {
     this.bind(fn, args, kwargs, vars);
     const f = this.frame(vars, fn.scope, info, fn.name, fn, args[0]);
     f.line = fn.node.lineno ?? 0;
+    this.entries++;
     // Function entry (RESUME) is a check point.
     this.check = true;
     if (++this.depth > 900) {
