@@ -25,7 +25,7 @@ import { pyHash } from './pyhash.js';
 import { BaseException, Exception, exceptionClass, isInstanceOfClass, printedName, pyRaise, pyValueOf, raiseable, type Carried, type Frame as TraceFrame } from './exceptions.js';
 import { formatSpec, keyError, percentConversions, percentFormat, reprValue, setRepr, typeName } from './format.js';
 import { scopeOf, declaredGlobals, isGeneratorFunction, type ScopeInfo } from './scope.js';
-import { deleteTarget } from './delete.js';
+import { deleteTarget, objectDelAttr } from './delete.js';
 import {
   hashKey,
   isBuiltinType,
@@ -612,11 +612,13 @@ export class Interp {
     const dict = new Map<string, unknown>();
     const cls = new PyClass(String(s.name), base, dict);
     cls.keyOps = this.keyOps;
-    cls.frozen = base?.frozen ?? false;
+    // Set again after the body has run (it may define __setattr__); dataclasses set it too.
+    cls.setattrHook = base?.setattrHook ?? false;
     const cf = this.frame(dict, undefined, undefined, `class ${String(s.name)}`, undefined, undefined, f);
     yield* this.block(s.body as PyNode[], cf);
     // A class that defines __eq__ and not __hash__ is unhashable (its __hash__ is None), as in CPython.
     if (dict.has('__eq__') && !dict.has('__hash__')) dict.set('__hash__', null);
+    if (dict.has('__setattr__') || dict.has('__delattr__')) cls.setattrHook = true;
     for (const v of dict.values()) {
       const fn = v instanceof PyFunction ? v : v instanceof PyStatic || v instanceof PyClassMethod ? v.fn : v instanceof PyProperty ? v.fget : undefined;
       if (fn instanceof PyFunction) fn.owner = cls;
@@ -1427,6 +1429,7 @@ export class Interp {
     if (obj instanceof PyClass) {
       const v = obj.lookup(name);
       if (v === undefined) {
+        if ((name === '__setattr__' || name === '__delattr__') && obj === this.builtins.get('object')) return this.objectHook(name);
         if (name === '__name__') return obj.name;
         if (name === '__qualname__') return obj.name;
         throw pyRaise('AttributeError', `type object '${obj.name}' has no attribute '${name}'`);
@@ -1440,6 +1443,7 @@ export class Interp {
       const v = base?.lookup(name);
       if (v === undefined) {
         if (name === '__init__') return new PyBuiltin('__init__', () => null);
+        if (name === '__setattr__' || name === '__delattr__') return new PyBound(obj.self, this.objectHook(name));
         throw pyRaise('AttributeError', `'super' object has no attribute '${name}'`);
       }
       return this.bindTo(v, obj.self, base!);
@@ -1501,7 +1505,7 @@ export class Interp {
 
   /** The write op of `obj.name = v` when it is a plain instance attribute (no property with a setter), else undefined. */
   writeAttrOp(obj: unknown, name: string, v: unknown, line: number): AccessOp | undefined {
-    if (!(obj instanceof PyInstance) || obj.cls.frozen) return undefined;
+    if (!(obj instanceof PyInstance) || obj.cls.setattrHook) return undefined;
     const desc = obj.cls.lookup(name);
     if (desc instanceof PyProperty || (desc instanceof PyHostProperty && desc.set !== undefined)) return undefined;
     const glued = this.rule === 'cpython' && !this.check;
@@ -1521,6 +1525,36 @@ export class Interp {
     return pyRaise('AttributeError', `'${this.typeName(obj)}' object has no attribute '${name}'`);
   }
 
+  /** `object.__setattr__(obj, name, v)`: a property's setter, or a write step on the attribute. */
+  *objectSetAttr(obj: PyInstance, name: string, v: unknown, line: number): Generator<never, void, unknown> {
+    const desc = obj.cls.lookup(name);
+    if (desc instanceof PyProperty) {
+      if (desc.fset === undefined) throw pyRaise('AttributeError', `property '${name}' of '${obj.cls.name}' object has no setter`);
+      yield* this.call(desc.fset, [obj, v], undefined);
+      return;
+    }
+    if (desc instanceof PyHostProperty && desc.set !== undefined) {
+      desc.set(obj, v);
+      return;
+    }
+    const d = obj.dict;
+    yield this.access('write', obj.location(name), line, () => void d.set(name, v), v) as never;
+  }
+
+  /** `object.__setattr__` and `object.__delattr__` (also reached as `super().__setattr__` from a class with no base). */
+  private objectHook(name: '__setattr__' | '__delattr__'): PyBuiltin {
+    return new PyBuiltin(name, (args) => {
+      const [obj, attr] = args;
+      if (!(obj instanceof PyInstance) || typeof attr !== 'string') throw pyRaise('TypeError', `descriptor '${name}' requires an instance of a class defined by the program`);
+      const I = this;
+      return (function* () {
+        if (name === '__setattr__') yield* I.objectSetAttr(obj, attr, args[2], 0);
+        else yield* objectDelAttr(I, obj, attr, 0);
+        return null;
+      })();
+    });
+  }
+
   *setAttr(obj: unknown, name: string, v: unknown, line: number): Generator<never, void, unknown> {
     if (obj instanceof PyInstance) {
       const op = this.writeAttrOp(obj, name, v, line);
@@ -1528,22 +1562,14 @@ export class Interp {
         yield op as never;
         return;
       }
-      if (obj.cls.frozen) {
-        yield* this.call(obj.cls.lookup('__setattr__'), [obj, name, v], undefined);
-        return;
+      if (obj.cls.setattrHook) {
+        const hook = obj.cls.lookup('__setattr__');
+        if (hook !== undefined && hook !== null) {
+          yield* this.call(hook, [obj, name, v], undefined);
+          return;
+        }
       }
-      const desc = obj.cls.lookup(name);
-      if (desc instanceof PyProperty) {
-        if (desc.fset === undefined) throw pyRaise('AttributeError', `can't set attribute '${name}'`);
-        yield* this.call(desc.fset, [obj, v], undefined);
-        return;
-      }
-      if (desc instanceof PyHostProperty && desc.set !== undefined) {
-        desc.set(obj, v);
-        return;
-      }
-      const d = obj.dict;
-      yield this.access('write', `${obj.label}.${name}`, line, () => void d.set(name, v), v) as never;
+      yield* this.objectSetAttr(obj, name, v, line);
       return;
     }
     if (obj instanceof PyClass) {
@@ -1785,9 +1811,9 @@ export class Interp {
     throw pyRaise('TypeError', `'${this.typeName(v)}' object is not iterable`);
   }
 
-  /** Whether iterating `v` runs the program's code (a class with `__iter__` or `__next__`): its items are then taken one at a time. */
+  /** Whether iterating `v` runs the program's code (a class with `__iter__`, `__next__` or `__getitem__`): its items are then taken one at a time. */
   steppable(v: unknown): boolean {
-    return v instanceof PyInstance && (v.cls.lookup('__iter__') !== undefined || v.cls.lookup('__next__') !== undefined);
+    return v instanceof PyInstance && (v.cls.lookup('__iter__') !== undefined || v.cls.lookup('__next__') !== undefined || v.cls.lookup('__getitem__') !== undefined);
   }
 
   /**
@@ -1804,7 +1830,31 @@ export class Interp {
       if (r instanceof PyInstance && r.cls.lookup('__next__') === undefined) throw pyRaise('TypeError', `iter() returned non-iterator of type '${this.typeName(r)}'`);
       return yield* this.iterOpen(r, line);
     }
-    return v.cls.lookup('__next__') !== undefined ? this.nextIterator(v) : v;
+    if (v.cls.lookup('__next__') !== undefined) return this.nextIterator(v);
+    return v.cls.lookup('__getitem__') !== undefined ? this.sequenceIterator(v) : v;
+  }
+
+  /** The items of a class with `__getitem__` and no `__iter__` (CPython's sequence protocol): `v[0]`, `v[1]`, ... until IndexError or StopIteration. */
+  private sequenceIterator(v: PyInstance): PyStepIterator {
+    const getitem = v.cls.lookup('__getitem__');
+    const I = this;
+    let i = 0;
+    let done = false;
+    return new PyStepIterator(function* () {
+      if (done) return { done: true, value: undefined };
+      try {
+        return { done: false, value: yield* I.call(getitem, [v, i++], undefined) };
+      } catch (e) {
+        if (!uncatchable(e)) {
+          const cls = I.excValue(e).cls;
+          if (cls.isSubclassOf(exceptionClass('IndexError')!) || cls.isSubclassOf(exceptionClass('StopIteration')!)) {
+            done = true;
+            return { done: true, value: undefined };
+          }
+        }
+        throw e;
+      }
+    }, false);
   }
 
   /** The items of an iterator object of the program: each a call of its `__next__`, until StopIteration. */

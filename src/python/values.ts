@@ -160,8 +160,8 @@ export class PyClass {
   /** How the interpreter that defined this class calls its `__hash__` and `__eq__` for dicts and sets (program classes only). */
   keyOps: KeyOps | undefined;
 
-  /** A frozen dataclass or a subclass of one: every attribute assignment and deletion goes through its `__setattr__`/`__delattr__`. */
-  frozen = false;
+  /** It or a base defines `__setattr__` or `__delattr__` (a frozen dataclass's too): assignments and deletions of its instances' attributes go through them. */
+  setattrHook = false;
 
   /** Look `name` up along the class chain. */
   lookup(name: string): unknown {

@@ -62,6 +62,7 @@ export function dataclassesModule(I: Interp): PyModuleObject {
   const specs = new WeakMap<PyInstance, FieldSpec>();
   const classFields = new WeakMap<PyClass, FieldSpec[]>();
   const fieldObjects = new WeakMap<PyClass, PyInstance[]>();
+  const frozenClasses = new WeakSet<PyClass>();
 
   const truth = (v: unknown): boolean => v !== false && v !== null && v !== 0 && v !== undefined;
 
@@ -238,8 +239,8 @@ export function dataclassesModule(I: Interp): PyModuleObject {
     if (opts.order && !opts.eq) throw pyRaise('ValueError', 'eq must be true if order is true');
     for (let c = cls.base; c !== undefined; c = c.base) {
       if (!classFields.has(c)) continue;
-      if (c.frozen && !opts.frozen) throw pyRaise('TypeError', 'cannot inherit non-frozen dataclass from a frozen one');
-      if (!c.frozen && opts.frozen) throw pyRaise('TypeError', 'cannot inherit frozen dataclass from a non-frozen one');
+      if (frozenClasses.has(c) && !opts.frozen) throw pyRaise('TypeError', 'cannot inherit non-frozen dataclass from a frozen one');
+      if (!frozenClasses.has(c) && opts.frozen) throw pyRaise('TypeError', 'cannot inherit frozen dataclass from a non-frozen one');
       break;
     }
     const fields = collect(cls, opts);
@@ -258,7 +259,8 @@ export function dataclassesModule(I: Interp): PyModuleObject {
       }
     }
     if (opts.frozen) {
-      cls.frozen = true;
+      frozenClasses.add(cls);
+      cls.setattrHook = true;
       // As CPython's: an instance of a subclass may still set attributes that are not fields.
       const guarded = (self: unknown, name: unknown): boolean => (self instanceof PyInstance && self.cls === cls) || fields.some((f) => f.name === name);
       own.set(
