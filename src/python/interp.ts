@@ -29,7 +29,6 @@ import { deleteTarget, objectDelAttr } from './delete.js';
 import {
   hashKey,
   isBuiltinType,
-  isCustomKey,
   NotImplemented,
   type KeyOps,
   PyBound,
@@ -1748,7 +1747,7 @@ export class Interp {
 
   /** The dict and set hooks of this execution's program classes (values.ts KeyOps). */
   readonly keyOps: KeyOps = {
-    hash: (v) => this.objectHash(v),
+    hash: (v) => this.hashOf(v),
     eq: (a, b) => this.runInlineEq(a, b),
   };
 

@@ -11,7 +11,7 @@
  * `used` the active ones; a slot is `undefined` (never used), {@link DUMMY} or an entry.
  */
 import { pyRaise } from './exceptions.js';
-import { hashKey, isCustomKey, PyTuple } from './values.js';
+import { customKeyOps, hashKey, PyTuple } from './values.js';
 
 const LINEAR_PROBES = 9;
 const MIN_SIZE = 8;
@@ -318,9 +318,8 @@ export class PySet {
 function same(s: Entry, key: unknown, eq: unknown): boolean {
   if (s.eq === eq) return true;
   if (s.key === key) return false;
-  if (isCustomKey(s.key)) return s.key.cls.keyOps!.eq(s.key, key);
-  if (isCustomKey(key)) return key.cls.keyOps!.eq(s.key, key);
-  return false;
+  const ops = customKeyOps(s.key) ?? customKeyOps(key);
+  return ops !== undefined && ops.eq(s.key, key);
 }
 
 /** A hash as the unsigned 64-bit value CPython's probing starts from. */

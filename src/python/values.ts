@@ -31,7 +31,7 @@ export class PyTuple {
 
 /**
  * Python's dict: insertion-ordered, keyed by {@link hashKey}. A key whose class defines its own
- * `__eq__` (a {@link isCustomKey custom key}) is kept by identity too, and indexed by its
+ * `__eq__` (a key {@link customKeyOps} gives hooks for, or a tuple holding one) is kept by identity too, and indexed by its
  * `__hash__` in `custom`: looking one up compares it, by the class's `__eq__`, with the keys of
  * the same hash, as CPython's lookup does, and finds the key stored first.
  */
@@ -40,23 +40,25 @@ export class PyDict {
   /** The custom keys stored, by hash (some may have been removed from `map` since: skipped). */
   private custom: Map<bigint, unknown[]> | undefined;
   constructor(public label = 'dict') {}
-  /** The stored key equal to `k`, or undefined (`k` custom). */
-  private stored(k: PyInstance, h: bigint): unknown {
+  /** The stored key equal to `k` (a custom key, compared by `ops`), or undefined. */
+  private stored(k: unknown, h: bigint, ops: KeyOps): unknown {
     if (this.map.has(k)) return k;
-    for (const c of this.custom?.get(h) ?? []) if (this.map.has(c) && c !== k && keyOps(k)!.eq(c, k)) return c;
+    for (const c of this.custom?.get(h) ?? []) if (this.map.has(c) && c !== k && ops.eq(c, k)) return c;
     return undefined;
   }
   get(k: unknown): [unknown, unknown] | undefined {
-    if (isCustomKey(k)) {
-      const c = this.stored(k, keyOps(k)!.hash(k));
+    const ops = customKeyOps(k);
+    if (ops !== undefined) {
+      const c = this.stored(k, ops.hash(k), ops);
       return c === undefined ? undefined : this.map.get(c);
     }
     return this.map.get(hashKey(k));
   }
   set(k: unknown, v: unknown): void {
-    if (isCustomKey(k)) {
-      const h = keyOps(k)!.hash(k);
-      const c = this.stored(k, h);
+    const ops = customKeyOps(k);
+    if (ops !== undefined) {
+      const h = ops.hash(k);
+      const c = this.stored(k, h, ops);
       if (c !== undefined) {
         this.map.set(c, [c, v]);
         return;
@@ -70,8 +72,9 @@ export class PyDict {
     this.map.set(hashKey(k), [k, v]);
   }
   delete(k: unknown): boolean {
-    if (isCustomKey(k)) {
-      const c = this.stored(k, keyOps(k)!.hash(k));
+    const ops = customKeyOps(k);
+    if (ops !== undefined) {
+      const c = this.stored(k, ops.hash(k), ops);
       return c !== undefined && this.map.delete(c);
     }
     return this.map.delete(hashKey(k));
@@ -189,22 +192,27 @@ export class PyClass {
  * reads or changes the container, without steps of their own (see Interp.runInline).
  */
 export interface KeyOps {
-  /** `hash(v)` by the class's `__hash__` (TypeError when it is None). */
-  hash(v: PyInstance): bigint;
+  /** `hash(v)` of a custom key, by its class's `__hash__` (TypeError when it is None); of a tuple holding one, CPython's tuple hash over it. */
+  hash(v: unknown): bigint;
   /** `a == b`, running the classes' `__eq__` (either side's, as CPython tries them). */
   eq(a: unknown, b: unknown): boolean;
 }
 
-function keyOps(k: PyInstance): KeyOps | undefined {
-  return k.cls.keyOps;
-}
-
 /**
- * Whether `k` is compared by its class's own `__eq__` as a dict or set key (not by identity):
- * an instance of a program class that defines `__eq__` (and so a `__hash__`, or it is unhashable).
+ * How `k` is hashed and compared as a dict key or set item when a program class's own
+ * `__eq__` decides (not identity or built-in value equality): for an instance of a program
+ * class that defines `__eq__` (and so a `__hash__`, or it is unhashable), and for a tuple
+ * holding one; undefined for every other key.
  */
-export function isCustomKey(k: unknown): k is PyInstance {
-  return k instanceof PyInstance && k.cls.keyOps !== undefined && k.cls.lookup('__eq__') !== undefined;
+export function customKeyOps(k: unknown): KeyOps | undefined {
+  if (k instanceof PyInstance) return k.cls.keyOps !== undefined && k.cls.lookup('__eq__') !== undefined ? k.cls.keyOps : undefined;
+  if (k instanceof PyTuple) {
+    for (const x of k.items) {
+      const ops = customKeyOps(x);
+      if (ops !== undefined) return ops;
+    }
+  }
+  return undefined;
 }
 
 /** How a threadsim-implemented class builds its model object for `Cls(...)` or `super().__init__(...)`. */

@@ -1,4 +1,4 @@
-"""A Point with __eq__ and __hash__ as a dict key and set item (threads counting visits), in, get, del, list index/remove/count."""
+"""A Point with __eq__ and __hash__ as a dict key and set item (threads counting visits), in, get, del, list index/remove/count; tuples of Points as keys."""
 import threading
 
 
@@ -57,3 +57,6 @@ print(d)
 print(set([Point(i % 3, 0) for i in range(10)]) == {Point(0, 0), Point(1, 0), Point(2, 0)})
 print(frozenset({Point(1, 1)}) | {Point(1, 1)})
 print({p: i for i, p in enumerate([Point(1, 1), Point(1, 1)])})
+edges = {(Point(0, 0), Point(1, 1)): "a"}
+edges[(Point(0, 0), Point(1, 1))] = "b"
+print(edges, (Point(0, 0), Point(1, 1)) in edges, {(Point(1, 2), "x"), (Point(1, 2), "x")})
