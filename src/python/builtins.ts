@@ -531,6 +531,10 @@ export function makeBuiltins(ref: InterpRef): Map<string, unknown> {
         return null;
       })(),
     id: (args) => (typeof args[0] === 'object' && args[0] !== null ? ref.I.idOf(args[0]) : 0),
+    vars: (args) => {
+      if (args.length !== 1) throw pyRaise('TypeError', 'vars() without an argument is not supported by threadsim');
+      return ref.I.getAttr(args[0], '__dict__', 0);
+    },
     // Ints past 2^53 are not exact (threadsim's ints are JavaScript numbers, see docs/python.md).
     hash: (args) => ref.I.hashNumber(args[0]),
     callable: (args) => args[0] instanceof PyFunction || args[0] instanceof PyBuiltin || args[0] instanceof PyBound || args[0] instanceof PyClass,

@@ -1005,7 +1005,9 @@ export class Interp {
     if (v instanceof PyInstance) {
       const fmt = v.cls.lookup('__format__');
       if (fmt instanceof PyFunction) return String(yield* this.call(fmt, [v, spec], undefined));
-      return formatSpec(yield* this.str(v), spec, (x) => this.strSync(x));
+      // object.__format__: str(v), and no format spec.
+      if (spec !== '') throw pyRaise('TypeError', `unsupported format string passed to ${v.cls.name}.__format__`);
+      return yield* this.str(v);
     }
     return formatSpec(v, spec, (x) => this.strSync(x));
   }
@@ -1406,6 +1408,8 @@ export class Interp {
         return isGen(r) ? yield* r as Generator<never, unknown, unknown> : r;
       }
       if (v !== undefined || name === '__class__') return name === '__class__' ? obj.cls : this.bindTo(v, obj, obj.cls);
+      const inherited = this.objectMethod(name);
+      if (inherited !== undefined) return new PyBound(obj, inherited);
       const getattr = obj.cls.lookup('__getattr__');
       if (getattr !== undefined) return yield* this.call(getattr, [obj, name], undefined);
       if (name === '__dict__') {
@@ -1428,7 +1432,10 @@ export class Interp {
     if (obj instanceof PyClass) {
       const v = obj.lookup(name);
       if (v === undefined) {
-        if ((name === '__setattr__' || name === '__delattr__') && obj === this.builtins.get('object')) return this.objectHook(name);
+        if (obj === this.builtins.get('object')) {
+          const m = this.objectMethod(name);
+          if (m !== undefined) return m;
+        }
         if (name === '__name__') return obj.name;
         if (name === '__qualname__') return obj.name;
         throw pyRaise('AttributeError', `type object '${obj.name}' has no attribute '${name}'`);
@@ -1442,7 +1449,8 @@ export class Interp {
       const v = base?.lookup(name);
       if (v === undefined) {
         if (name === '__init__') return new PyBuiltin('__init__', () => null);
-        if (name === '__setattr__' || name === '__delattr__') return new PyBound(obj.self, this.objectHook(name));
+        const m = this.objectMethod(name);
+        if (m !== undefined) return new PyBound(obj.self, m);
         throw pyRaise('AttributeError', `'super' object has no attribute '${name}'`);
       }
       return this.bindTo(v, obj.self, base!);
@@ -1540,18 +1548,48 @@ export class Interp {
     yield this.access('write', obj.location(name), line, () => void d.set(name, v), v) as never;
   }
 
-  /** `object.__setattr__` and `object.__delattr__` (also reached as `super().__setattr__` from a class with no base). */
-  private objectHook(name: '__setattr__' | '__delattr__'): PyBuiltin {
-    return new PyBuiltin(name, (args) => {
-      const [obj, attr] = args;
-      if (!(obj instanceof PyInstance) || typeof attr !== 'string') throw pyRaise('TypeError', `descriptor '${name}' requires an instance of a class defined by the program`);
-      const I = this;
-      return (function* () {
-        if (name === '__setattr__') yield* I.objectSetAttr(obj, attr, args[2], 0);
-        else yield* objectDelAttr(I, obj, attr, 0);
-        return null;
-      })();
-    });
+  /**
+   * `object`'s own methods a class reaches with `super().__repr__()` (a class with no base) or
+   * `object.__setattr__(self, ...)`: `__setattr__ __delattr__ __repr__ __str__ __eq__ __ne__
+   * __hash__`; undefined for any other name.
+   */
+  private objectMethod(name: string): PyBuiltin | undefined {
+    const I = this;
+    const instance = (args: unknown[]): PyInstance => {
+      if (!(args[0] instanceof PyInstance)) throw pyRaise('TypeError', `descriptor '${name}' for 'object' objects doesn't apply to a '${I.typeName(args[0])}' object`);
+      return args[0];
+    };
+    switch (name) {
+      case '__setattr__':
+      case '__delattr__':
+        return new PyBuiltin(name, (args) => {
+          const obj = instance(args);
+          const attr = args[1];
+          if (typeof attr !== 'string') throw pyRaise('TypeError', `attribute name must be string, not '${I.typeName(attr)}'`);
+          return (function* () {
+            if (name === '__setattr__') yield* I.objectSetAttr(obj, attr, args[2], 0);
+            else yield* objectDelAttr(I, obj, attr, 0);
+            return null;
+          })();
+        });
+      case '__repr__':
+        return new PyBuiltin(name, (args) => reprValue(instance(args)));
+      case '__str__':
+        return new PyBuiltin(name, (args) => I.reprOf(instance(args)));
+      case '__eq__':
+        return new PyBuiltin(name, (args) => (instance(args) === args[1] ? true : NotImplemented));
+      case '__ne__':
+        return new PyBuiltin(name, (args) =>
+          (function* () {
+            const r = yield* I.call(instance(args).cls.lookup('__eq__') ?? I.objectMethod('__eq__'), [args[0], args[1]], undefined);
+            return r === NotImplemented ? r : !(yield* I.truthy(r));
+          })(),
+        );
+      case '__hash__':
+        return new PyBuiltin(name, (args) => Number(BigInt(I.idOf(instance(args))) >> 4n));
+      default:
+        return undefined;
+    }
   }
 
   *setAttr(obj: unknown, name: string, v: unknown, line: number): Generator<never, void, unknown> {
