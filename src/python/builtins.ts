@@ -297,7 +297,7 @@ export function makeBuiltins(ref: InterpRef): Map<string, unknown> {
           if (kw !== undefined) for (const [k, v] of kw) d.set(k, v);
           return null;
         }),
-      clear: (a) => step(a[0] as PyDict, 'write', () => void (a[0] as PyDict).map.clear()),
+      clear: (a) => step(a[0] as PyDict, 'write', () => (a[0] as PyDict).clear()),
       copy: (a) =>
         step(a[0] as PyDict, 'read', () => {
           const d = new PyDict(label('dict'));

@@ -1980,8 +1980,8 @@ export class Interp {
     if (a instanceof PyList && b instanceof PyList) return a.items.length === b.items.length && a.items.every((x, i) => this.eq(x, b.items[i]));
     if (a instanceof PyDict && b instanceof PyDict) {
       if (a.map.size !== b.map.size) return false;
-      for (const [k, [, v]] of a.map) {
-        const o = b.map.get(k);
+      for (const [k, v] of a.map.values()) {
+        const o = b.get(k);
         if (o === undefined || !this.eq(v, o[1])) return false;
       }
       return true;

@@ -37,7 +37,12 @@ export class PyTuple {
  */
 export class PyDict {
   readonly map = new Map<unknown, [unknown, unknown]>();
-  /** The custom keys stored, by hash (some may have been removed from `map` since: skipped). */
+  /** Remove every item. */
+  clear(): void {
+    this.map.clear();
+    this.custom = undefined;
+  }
+  /** The custom keys stored, by hash (a key's hash may have changed since it was stored: entries not in `map` are skipped). */
   private custom: Map<bigint, unknown[]> | undefined;
   constructor(public label = 'dict') {}
   /** The stored key equal to `k` (a custom key, compared by `ops`), or undefined. */
@@ -74,8 +79,16 @@ export class PyDict {
   delete(k: unknown): boolean {
     const ops = customKeyOps(k);
     if (ops !== undefined) {
-      const c = this.stored(k, ops.hash(k), ops);
-      return c !== undefined && this.map.delete(c);
+      const h = ops.hash(k);
+      const c = this.stored(k, h, ops);
+      if (c === undefined) return false;
+      const same = this.custom?.get(h);
+      const i = same?.indexOf(c) ?? -1;
+      if (i >= 0) {
+        same!.splice(i, 1);
+        if (same!.length === 0) this.custom!.delete(h);
+      }
+      return this.map.delete(c);
     }
     return this.map.delete(hashKey(k));
   }

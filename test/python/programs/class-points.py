@@ -60,3 +60,11 @@ print({p: i for i, p in enumerate([Point(1, 1), Point(1, 1)])})
 edges = {(Point(0, 0), Point(1, 1)): "a"}
 edges[(Point(0, 0), Point(1, 1))] = "b"
 print(edges, (Point(0, 0), Point(1, 1)) in edges, {(Point(1, 2), "x"), (Point(1, 2), "x")})
+d1 = {Point(1, 1): "a"}
+print(d1 == {Point(1, 1): "a"}, d1 != {Point(1, 1): "b"})
+for i in range(3):
+    d1[Point(5, 5)] = i
+    del d1[Point(5, 5)]
+print(len(d1), Point(5, 5) in d1)
+d1.clear()
+print(Point(1, 1) in d1, d1)
