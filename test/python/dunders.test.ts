@@ -127,3 +127,21 @@ except TypeError as e:
     expect(out).toEqual(['6 6 -2 False True', "unsupported operand type(s) for *: 'V' and 'V'"]);
   });
 });
+
+describe('a dataclass in a log message', () => {
+  it('is shown by its generated __repr__ (%s, %r and as the message), as CPython logs it', () => {
+    const { out } = run(`
+import logging
+from dataclasses import dataclass
+logging.basicConfig(format="%(message)s", level=logging.INFO)
+@dataclass
+class Job:
+    id: int
+    name: str
+logging.info("start %s", Job(1, "a"))
+logging.info("done %r", Job(1, "a"))
+logging.info(Job(1, "a"))
+`);
+    expect(out).toEqual(["start Job(id=1, name='a')", "done Job(id=1, name='a')", "Job(id=1, name='a')"]);
+  });
+});
