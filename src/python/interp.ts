@@ -1716,7 +1716,7 @@ export class Interp {
     if (o instanceof PyInstance) {
       const m = o.cls.lookup('__hash__');
       if (m === null) throw pyRaise('TypeError', `unhashable type: '${this.typeName(o)}'`);
-      if (m !== undefined) return this.hashResult(this.runInline('__hash__', m, [o]));
+      if (m !== undefined) return this.hashResult(this.runInline(`a class's __hash__`, m, [o]));
     }
     return BigInt(typeof o === 'object' && o !== null ? this.idOf(o) >> 4 : 0);
   };
@@ -1746,20 +1746,25 @@ export class Interp {
 
   /**
    * Run program code where no step can be taken: a `__hash__` or `__eq__` that a dict or a
-   * set calls in the middle of its own step (CPython calls it inside one C call). Its reads of
-   * shared state (the object's attributes, a container) run at once, as part of that step; a
-   * write, a threading primitive, a sleep or a print cannot, and raise a RuntimeError that says so.
+   * set calls in the middle of its own step (CPython calls it inside one C call), a `__lt__`
+   * of a PriorityQueue's heap, a `__repr__` for a `KeyError`'s message. Its own ops (reads of
+   * the object's attributes, a print, an append, a free lock's acquire) run at once, in order,
+   * as part of that step: no other thread runs between them, and they are not steps of their
+   * own. An op that would wait (a held lock, an empty queue, a sleep) cannot run inside a step
+   * and raises a RuntimeError that says so.
    */
   runInline(what: string, fn: unknown, args: unknown[]): unknown {
     const savedCheck = this.check;
     const savedAt = this.at;
+    const k = this.k;
     const g = this.call(fn, args, undefined) as Generator<unknown, unknown, unknown>;
     try {
       let r = g.next();
       while (r.done !== true) {
-        const op = r.value;
-        if (!(op instanceof AccessOp) || op.kind !== 'read') {
-          const err = pyRaise('RuntimeError', `threadsim runs ${what} inside the step of the operation that calls it (a dict, set or list method, a PriorityQueue's put or get): this one takes a step of its own (${op instanceof AccessOp ? 'writes shared state' : 'calls a threading primitive, sleeps or prints'}), which is not modelled`);
+        const op = r.value as Op;
+        const blocks = op.enabled !== undefined ? !op.enabled(k) : op.waitOn !== undefined;
+        if (blocks) {
+          const err = pyRaise('RuntimeError', `threadsim runs ${what} inside the step that calls it (a dict or set lookup, a list's in, index, remove or count, a PriorityQueue's put or get), where it cannot wait (${op.kind}${op.obj === undefined ? '' : ` ${op.obj}`}); move the waiting out of it`);
           try {
             g.return(undefined);
           } catch {
@@ -1769,7 +1774,7 @@ export class Interp {
         }
         let v: unknown;
         try {
-          v = op.run();
+          v = op.run(k, false);
         } catch (e) {
           r = g.throw(e);
           continue;
@@ -1792,19 +1797,19 @@ export class Interp {
   /** `repr(v)` with a program `__repr__` run inline (see {@link runInline}): an error message made inside a step. */
   reprInline(v: unknown): string {
     if (!(v instanceof PyInstance)) return this.repr(v);
-    return String(this.runInline('__repr__', new PyBuiltin('repr', (args) => this.reprOf(args[0])), [v]));
+    return String(this.runInline(`a class's __repr__`, new PyBuiltin('repr', (args) => this.reprOf(args[0])), [v]));
   }
 
   /** `a < b` with program `__lt__`s run inline (see {@link runInline}): a PriorityQueue's order. */
   lessInline(a: unknown, b: unknown): boolean {
     const fn = new PyBuiltin('__lt__', (args) => this.compare('Lt', args[0], args[1]));
-    return this.runInline('__lt__', fn, [a, b]) === true;
+    return this.runInline(`a class's __lt__`, fn, [a, b]) === true;
   }
 
   /** `a == b` with program `__eq__`s run inline (see {@link runInline}). */
   private runInlineEq(a: unknown, b: unknown): boolean {
     const fn = new PyBuiltin('__eq__', (args) => this.equal(args[0], args[1]));
-    return this.runInline('__eq__', fn, [a, b]) === true;
+    return this.runInline(`a class's __eq__`, fn, [a, b]) === true;
   }
 
   // ----- iteration -----
@@ -2066,7 +2071,7 @@ export class Interp {
     }
     if (container instanceof PyList) {
       const list = container;
-      return (yield this.access('read', list.label, 0, () => list.items.some((y) => this.eq(x, y))) as never) as boolean;
+      return (yield this.access('read', list.label, 0, () => list.items.some((y) => this.eq(y, x))) as never) as boolean;
     }
     if (container instanceof PySet) {
       const set = container;
@@ -2079,7 +2084,7 @@ export class Interp {
     }
     // An iterator is consumed only up to the first equal item.
     const it = yield* this.iterStart(container, 0);
-    for (let r = yield* this.iterNext(it); r.done !== true; r = yield* this.iterNext(it)) if (this.eq(x, r.value)) return true;
+    for (let r = yield* this.iterNext(it); r.done !== true; r = yield* this.iterNext(it)) if (this.eq(r.value, x)) return true;
     return false;
   }
 
