@@ -1750,7 +1750,7 @@ export class Interp {
    * of a PriorityQueue's heap, a `__repr__` for a `KeyError`'s message. Its own ops (reads of
    * the object's attributes, a print, an append, a free lock's acquire) run at once, in order,
    * as part of that step: no other thread runs between them, and they are not steps of their
-   * own. An op that would wait (a held lock, an empty queue, a sleep) cannot run inside a step
+   * own (the race detector, which reads the steps' ops, does not see them). An op that would wait (a held lock, an empty queue, a sleep) cannot run inside a step
    * and raises a RuntimeError that says so.
    */
   runInline(what: string, fn: unknown, args: unknown[]): unknown {
