@@ -4,12 +4,11 @@
  * Mirrors: everything of `queue.Queue` (see there), with the most recently put item got first.
  * Does not mirror: nothing beyond Queue's own limits.
  */
-import type { Kernel } from '../scheduler/ops.js';
 import { Queue } from './queue.js';
 
 /** Model of `queue.LifoQueue`. */
 export class LifoQueue<T = unknown> extends Queue<T> {
-  protected override pop(_k: Kernel): T {
+  protected override pop(): T {
     return this.items.pop() as T;
   }
 }

@@ -15,7 +15,7 @@
  */
 import { currentRuntime, runtime } from '../scheduler/context.js';
 import { counted } from './available.js';
-import { WaitQueue, type Kernel, type Op, type Steps } from '../scheduler/ops.js';
+import { WaitQueue, type Op, type Steps } from '../scheduler/ops.js';
 import { Empty, Full, ValueError } from './exceptions.js';
 import { toMicros } from './time.js';
 
@@ -44,7 +44,7 @@ export class Queue<T = unknown> {
     if (bounded && block && timeout !== null && timeout < 0) throw new ValueError("'timeout' must be a non-negative number");
     const full = (): boolean => bounded && this.size() >= this.maxsize;
     const add = (k: Parameters<Op['run']>[0]): void => {
-      this.push(item, k);
+      this.push(item);
       this.unfinished++;
       k.wake(this.notEmpty, 1);
     };
@@ -80,7 +80,7 @@ export class Queue<T = unknown> {
   *get(block = true, timeout: number | null = null): Steps<T> {
     if (block && timeout !== null && timeout < 0) throw new ValueError("'timeout' must be a non-negative number");
     const take = (k: Parameters<Op['run']>[0]): T => {
-      const item = this.pop(k);
+      const item = this.pop();
       k.wake(this.notFull, 1);
       return item;
     };
@@ -177,12 +177,12 @@ export class Queue<T = unknown> {
   protected size(): number {
     return this.items.length;
   }
-  /** Add an item in this queue's order, inside the put step whose kernel is `k`. */
-  protected push(item: T, _k: Kernel): void {
+  /** Add an item in this queue's order. */
+  protected push(item: T): void {
     this.items.push(item);
   }
-  /** Remove the next item in this queue's order, inside the get step whose kernel is `k`. */
-  protected pop(_k: Kernel): T {
+  /** Remove the next item in this queue's order. */
+  protected pop(): T {
     return this.items.shift() as T;
   }
   /** FIFO storage (subclasses may keep their own). */

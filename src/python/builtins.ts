@@ -14,7 +14,7 @@ import { stopIteration } from './generator.js';
 import { setClasses, setStep } from './builtins-set.js';
 import { PySet } from './pyset.js';
 import { floatRepr, strRepr, toFixedPy } from './format.js';
-import { markBuiltinType, PyBound, PyBuiltin, PyClass, PyClassMethod, PyDict, PyFloat, PyFunction, PyInstance, PyList, PyObjectSentinel, PyProperty, PyRange, PyStatic, PyTuple, Snapshot } from './values.js';
+import { markBuiltinType, NotImplemented, PyBound, PyBuiltin, PyClass, PyClassMethod, PyDict, PyFloat, PyFunction, PyInstance, PyList, PyObjectSentinel, PyProperty, PyRange, PyStatic, PyTuple, Snapshot } from './values.js';
 
 type Kw = Map<string, unknown> | undefined;
 type Fn = (args: unknown[], kw: Kw) => unknown;
@@ -78,6 +78,13 @@ export function makeBuiltins(ref: InterpRef): Map<string, unknown> {
       return (yield ref.I.containerOp(container, kind, perform) as never) as T;
     })();
 
+  /** `abs(v)`, `int(v)`, `float(v)` of a program object: its own dunder, else `error`. */
+  const dunder = (v: unknown, name: string, error: () => unknown): unknown => {
+    const m = v instanceof PyInstance ? v.cls.lookup(name) : undefined;
+    if (m === undefined || m === null) throw error();
+    return ref.I.call(m, [v], undefined);
+  };
+
   const object = new PyClass('object', undefined, new Map(), '', { construct: (_s, args) => (args.length > 0 ? (() => { throw pyRaise('TypeError', 'object() takes no arguments'); })() : new PyObjectSentinel(Number(ref.I.label('object').slice('object#'.length)))) });
   const int = typeClass('int', undefined, (args, kw) => {
     const { values } = bindArgs('int', [['x', 0], ['base', 10]], args, kw);
@@ -88,7 +95,7 @@ export function makeBuiltins(ref: InterpRef): Map<string, unknown> {
       return Math.trunc(x.v);
     }
     const n = numeric(x);
-    if (n === undefined) throw pyRaise('TypeError', `int() argument must be a string, a bytes-like object or a real number, not '${ref.I.typeName(x)}'`);
+    if (n === undefined) return dunder(x, '__int__', () => pyRaise('TypeError', `int() argument must be a string, a bytes-like object or a real number, not '${ref.I.typeName(x)}'`));
     return n;
   });
   const bool = typeClass('bool', int, function* (args) {
@@ -103,7 +110,7 @@ export function makeBuiltins(ref: InterpRef): Map<string, unknown> {
       return new PyFloat(v);
     }
     const n = numeric(x);
-    if (n === undefined) throw pyRaise('TypeError', `float() argument must be a string or a real number, not '${ref.I.typeName(x)}'`);
+    if (n === undefined) return dunder(x, '__float__', () => pyRaise('TypeError', `float() argument must be a string or a real number, not '${ref.I.typeName(x)}'`));
     return new PyFloat(n);
   });
   const str = typeClass(
@@ -202,7 +209,7 @@ export function makeBuiltins(ref: InterpRef): Map<string, unknown> {
       index: (a) =>
         step(a[0] as PyList, 'read', () => {
           const i = (a[0] as PyList).items.findIndex((x) => ref.I.eq(x, a[1]));
-          if (i < 0) throw pyRaise('ValueError', `${ref.I.repr(a[1])} is not in list`);
+          if (i < 0) throw pyRaise('ValueError', `${ref.I.reprInline(a[1])} is not in list`);
           return i;
         }),
       count: (a) => step(a[0] as PyList, 'read', () => (a[0] as PyList).items.filter((x) => ref.I.eq(x, a[1])).length),
@@ -270,7 +277,7 @@ export function makeBuiltins(ref: InterpRef): Map<string, unknown> {
           const e = dictGet(a[0] as PyDict, a[1]);
           if (e === undefined) {
             if (a.length > 2) return a[2];
-            throw keyError(a[1]);
+            throw keyError(a[1], (k) => ref.I.reprInline(k));
           }
           (a[0] as PyDict).delete(a[1]);
           return e[1];
@@ -290,7 +297,7 @@ export function makeBuiltins(ref: InterpRef): Map<string, unknown> {
           if (kw !== undefined) for (const [k, v] of kw) d.set(k, v);
           return null;
         }),
-      clear: (a) => step(a[0] as PyDict, 'write', () => void (a[0] as PyDict).map.clear()),
+      clear: (a) => step(a[0] as PyDict, 'write', () => (a[0] as PyDict).clear()),
       copy: (a) =>
         step(a[0] as PyDict, 'read', () => {
           const d = new PyDict(label('dict'));
@@ -298,6 +305,23 @@ export function makeBuiltins(ref: InterpRef): Map<string, unknown> {
           return d;
         }),
     },
+  );
+  // dict.fromkeys(iterable, value=None): a class method.
+  dict.dict.set(
+    'fromkeys',
+    new PyClassMethod(
+      builtin('fromkeys', (a) =>
+        (function* () {
+          arity('fromkeys', a.slice(1), 1, 2);
+          const d = new PyDict(label('dict'));
+          for (const k of yield* iterAll(a[1])) {
+            ref.I.hashable(k);
+            d.set(k, a[2] ?? null);
+          }
+          return d;
+        })(),
+      ),
+    ),
   );
   const range = typeClass('range', undefined, (args, kw) => {
     noKw('range', kw);
@@ -373,7 +397,7 @@ export function makeBuiltins(ref: InterpRef): Map<string, unknown> {
       const v = args[0];
       if (v instanceof PyFloat) return new PyFloat(Math.abs(v.v));
       const n = numeric(v);
-      if (n === undefined) throw pyRaise('TypeError', `bad operand type for abs(): '${ref.I.typeName(v)}'`);
+      if (n === undefined) return dunder(v, '__abs__', () => pyRaise('TypeError', `bad operand type for abs(): '${ref.I.typeName(v)}'`));
       return Math.abs(n);
     },
     round: (args) => {
@@ -507,8 +531,12 @@ export function makeBuiltins(ref: InterpRef): Map<string, unknown> {
         return null;
       })(),
     id: (args) => (typeof args[0] === 'object' && args[0] !== null ? ref.I.idOf(args[0]) : 0),
+    vars: (args) => {
+      if (args.length !== 1) throw pyRaise('TypeError', 'vars() without an argument is not supported by threadsim');
+      return ref.I.getAttr(args[0], '__dict__', 0);
+    },
     // Ints past 2^53 are not exact (threadsim's ints are JavaScript numbers, see docs/python.md).
-    hash: (args) => Number(ref.I.hashOf(args[0])),
+    hash: (args) => ref.I.hashNumber(args[0]),
     callable: (args) => args[0] instanceof PyFunction || args[0] instanceof PyBuiltin || args[0] instanceof PyBound || args[0] instanceof PyClass,
     chr: (args) => String.fromCodePoint(args[0] as number),
     ord: (args) => (args[0] as string).codePointAt(0)!,
@@ -529,6 +557,7 @@ export function makeBuiltins(ref: InterpRef): Map<string, unknown> {
   for (const [name, fn] of Object.entries(fns)) b.set(name, builtin(name, fn));
   b.set('property', propertyClass());
   b.set('None', null);
+  b.set('NotImplemented', NotImplemented);
   b.set('True', true);
   b.set('False', false);
   for (const v of b.values()) if (v instanceof PyClass && v.module === '') markBuiltinType(v);

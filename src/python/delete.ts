@@ -70,15 +70,28 @@ function* deleteName(I: Interp, name: string, f: Frame, line: number): Generator
   if (!f.vars.delete(name)) I.unboundLocal(name);
 }
 
+/** `object.__delattr__(obj, name)`: a write step removing the attribute (a property without a deleter refuses). */
+export function* objectDelAttr(I: Interp, obj: PyInstance, name: string, line: number): Generator<never, void, unknown> {
+  const desc = obj.cls.lookup(name);
+  if (desc instanceof PyProperty) throw pyRaise('AttributeError', `property '${name}' of '${obj.cls.name}' object has no deleter`);
+  const d = obj.dict;
+  const cls = obj.cls.name;
+  yield I.access('write', obj.location(name), line, () => {
+    if (!d.delete(name)) throw pyRaise('AttributeError', `'${cls}' object has no attribute '${name}'`);
+  }) as never;
+}
+
 function* deleteAttr(I: Interp, obj: unknown, name: string, line: number): Generator<never, void, unknown> {
   if (obj instanceof PyInstance) {
     const desc = obj.cls.lookup(name);
-    if (desc instanceof PyProperty) throw pyRaise('AttributeError', `property '${name}' of '${obj.cls.name}' object has no deleter`);
-    const d = obj.dict;
-    const cls = obj.cls.name;
-    yield I.access('write', obj.location(name), line, () => {
-      if (!d.delete(name)) throw pyRaise('AttributeError', `'${cls}' object has no attribute '${name}'`);
-    }) as never;
+    if (obj.cls.setattrHook) {
+      const hook = obj.cls.lookup('__delattr__');
+      if (hook !== undefined && hook !== null) {
+        yield* I.call(hook, [obj, name], undefined);
+        return;
+      }
+    }
+    yield* objectDelAttr(I, obj, name, line);
     return;
   }
   if (obj instanceof PyClass) {
@@ -141,7 +154,7 @@ function* deleteItem(I: Interp, obj: unknown, key: unknown, line: number): Gener
     const d = obj;
     I.hashable(key);
     yield I.atomicWrite(d.label, line, () => {
-      if (!d.delete(key)) throw keyError(key);
+      if (!d.delete(key)) throw keyError(key, (k) => I.reprInline(k));
     }) as never;
     return;
   }

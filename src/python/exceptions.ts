@@ -62,6 +62,7 @@ define('Full', Exception, 'queue.');
 define('CancelledError', define('Error', Exception, 'concurrent.futures._base.'), 'concurrent.futures._base.');
 define('InvalidStateError', classes.get('concurrent.futures._base.Error')!, 'concurrent.futures._base.');
 define('BrokenExecutor', RuntimeError, 'concurrent.futures.thread.');
+define('FrozenInstanceError', classes.get('AttributeError')!, 'dataclasses.');
 
 /** A built-in exception class by its printed name. */
 export function exceptionClass(printed: string): PyClass | undefined {

@@ -179,8 +179,8 @@ export function formatSpec(v: unknown, spec: string, str: (v: unknown) => string
 }
 
 /** `KeyError(key)`: its argument is the key, its message the key's repr. */
-export function keyError(key: unknown): unknown {
-  const err = pyRaise('KeyError', reprValue(key));
+export function keyError(key: unknown, repr: (v: unknown) => string = reprValue): unknown {
+  const err = pyRaise('KeyError', repr(key));
   err.pyValue!.dict.set('args', new PyTuple([key]));
   return err;
 }
@@ -227,6 +227,13 @@ function parsePercent(fmt: string): PercentParts {
  * `fmt % args` with `str`/`repr` supplied by the caller: %s %r %a %d %i %u %f %F %e %g %x %X
  * %o %c %%, flags, width, precision, and `%(name)s` with a dict.
  */
+/** The conversions (`s`, `r`, `d`...) a `%`-format uses. */
+export function percentConversions(fmt: string): Set<string> {
+  const out = new Set<string>();
+  for (const p of parsePercent(fmt)) if (typeof p !== 'string') out.add(p.conv);
+  return out;
+}
+
 export function percentFormat(fmt: string, argsValue: unknown, str: (v: unknown) => string, repr: (v: unknown) => string): string {
   const parts = parsePercent(fmt);
   const args = argsValue instanceof PyTuple ? argsValue.items : [argsValue];

@@ -43,9 +43,23 @@ export class PyGenerator extends PyStepIterator {
     /** The interpreter of the execution that made it. */
     readonly host: GeneratorHost,
     /** Reachable by the thread consuming it only (a `for` loop's or `sum`'s generator expression): its resumes take no steps. */
-    private readonly confined = false,
+    private confined = false,
   ) {
     super(undefined, false);
+  }
+
+  /** Which Python call made it (the interpreter's count of frames entered then), or -1 for a generator expression. */
+  madeAt = -1;
+  /** The frame depth of the code that called the generator function. */
+  madeDepth = -1;
+
+  /**
+   * Only its consumer can reach it from now on: the generator a `for` loop's own call made
+   * (`for x in gen():`), which no name refers to and no other thread can resume, takes no
+   * steps of its own to enter and leave its frame, as a generator expression there does.
+   */
+  confine(): void {
+    this.confined = true;
   }
 
   /** `next(gen)`: resume with None. */

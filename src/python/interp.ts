@@ -23,12 +23,14 @@ import { isSetOperator, setItems, setOperator, setStep } from './builtins-set.js
 import { PySet } from './pyset.js';
 import { pyHash } from './pyhash.js';
 import { BaseException, Exception, exceptionClass, isInstanceOfClass, printedName, pyRaise, pyValueOf, raiseable, type Carried, type Frame as TraceFrame } from './exceptions.js';
-import { formatSpec, keyError, percentFormat, reprValue, setRepr, typeName } from './format.js';
+import { formatSpec, keyError, percentConversions, percentFormat, reprValue, setRepr, typeName } from './format.js';
 import { scopeOf, declaredGlobals, isGeneratorFunction, type ScopeInfo } from './scope.js';
-import { deleteTarget } from './delete.js';
+import { deleteTarget, objectDelAttr } from './delete.js';
 import {
   hashKey,
   isBuiltinType,
+  NotImplemented,
+  type KeyOps,
   PyBound,
   PyBuiltin,
   PyClass,
@@ -290,6 +292,7 @@ export class Interp {
         return NORMAL;
       case 'AnnAssign':
         if (s.value) yield* this.assign(s.target as PyNode, yield* this.ev(s.value as PyNode, f), f);
+        if (f.info === undefined && s.simple && (s.target as PyNode).nodeType === 'Name') yield* this.annotate(s, f);
         return NORMAL;
       case 'If': {
         const test = yield* this.ev(s.test as PyNode, f);
@@ -386,6 +389,26 @@ export class Interp {
   }
 
   /** An `import` or `from ... import` statement (it takes no step: importing is not shared state). */
+  /**
+   * Record `name: annotation` of a class body or the module in its `__annotations__`, as
+   * CPython does (what `@dataclass` reads). An annotation threadsim cannot evaluate
+   * (`list[int]`, a name from an unmodelled module) is kept as its source text.
+   */
+  private *annotate(s: PyNode, f: Frame): Generator<never, void, unknown> {
+    let ann = f.vars.get('__annotations__');
+    if (!(ann instanceof PyDict)) f.vars.set('__annotations__', (ann = new PyDict(this.label('dict'))));
+    const node = s.annotation as PyNode;
+    let v: unknown;
+    try {
+      v = yield* this.ev(node, f);
+    } catch (e) {
+      if (this.uncatchable(e)) throw e;
+      const line = this.mod.lines[(node.lineno ?? 1) - 1] ?? '';
+      v = node.end_lineno === node.lineno ? line.slice(node.col_offset ?? 0, node.end_col_offset as number | undefined) : line.slice(node.col_offset ?? 0);
+    }
+    (ann as PyDict).set(String((s.target as PyNode).id), v);
+  }
+
   importStmt(s: PyNode, f: Frame): void {
     if (s.nodeType === 'Import') {
       for (const a of s.names as PyNode[]) {
@@ -441,7 +464,7 @@ export class Interp {
     const args = v.dict.get('args');
     const items = args instanceof PyTuple ? args.items : [];
     if (items.length === 0) return '';
-    if (items.length === 1) return v.cls.isSubclassOf(exceptionClass('KeyError')!) ? this.repr(items[0]) : yield* this.str(items[0]);
+    if (items.length === 1) return v.cls.isSubclassOf(exceptionClass('KeyError')!) ? yield* this.reprOf(items[0]) : yield* this.str(items[0]);
     return this.repr(args);
   }
 
@@ -587,8 +610,14 @@ export class Interp {
     }
     const dict = new Map<string, unknown>();
     const cls = new PyClass(String(s.name), base, dict);
+    cls.keyOps = this.keyOps;
+    // Set again after the body has run (it may define __setattr__); dataclasses set it too.
+    cls.setattrHook = base?.setattrHook ?? false;
     const cf = this.frame(dict, undefined, undefined, `class ${String(s.name)}`, undefined, undefined, f);
     yield* this.block(s.body as PyNode[], cf);
+    // A class that defines __eq__ and not __hash__ is unhashable (its __hash__ is None), as in CPython.
+    if (dict.has('__eq__') && !dict.has('__hash__')) dict.set('__hash__', null);
+    if (dict.has('__setattr__') || dict.has('__delattr__')) cls.setattrHook = true;
     for (const v of dict.values()) {
       const fn = v instanceof PyFunction ? v : v instanceof PyStatic || v instanceof PyClassMethod ? v.fn : v instanceof PyProperty ? v.fget : undefined;
       if (fn instanceof PyFunction) fn.owner = cls;
@@ -837,13 +866,14 @@ export class Interp {
             if (typeof v === 'number') return -v;
             if (v instanceof PyFloat) return new PyFloat(-v.v);
             if (typeof v === 'boolean') return v ? -1 : 0;
-            throw pyRaise('TypeError', `bad operand type for unary -: '${this.typeName(v)}'`);
+            return yield* this.unaryDunder(v, '__neg__', '-');
           case 'UAdd':
             if (typeof v === 'boolean') return v ? 1 : 0;
+            if (v instanceof PyInstance) return yield* this.unaryDunder(v, '__pos__', '+');
             return v;
           default:
             if (typeof v === 'number' || typeof v === 'boolean') return ~Number(v);
-            throw pyRaise('TypeError', `bad operand type for unary ~: '${this.typeName(v)}'`);
+            return yield* this.unaryDunder(v, '__invert__', '~');
         }
       }
       case 'BoolOp': {
@@ -965,7 +995,7 @@ export class Interp {
     const conv = part.conversion as number;
     const specNode = part.format_spec as PyNode | null | undefined;
     const spec = specNode ? String(yield* this.ev(specNode, f)) : '';
-    if (conv === 114 || conv === 97) return formatSpec(this.repr(v), spec, (x) => this.strSync(x));
+    if (conv === 114 || conv === 97) return formatSpec(yield* this.reprOf(v), spec, (x) => this.strSync(x));
     if (conv === 115) return formatSpec(yield* this.str(v), spec, (x) => this.strSync(x));
     return yield* this.format(v, spec);
   }
@@ -975,7 +1005,9 @@ export class Interp {
     if (v instanceof PyInstance) {
       const fmt = v.cls.lookup('__format__');
       if (fmt instanceof PyFunction) return String(yield* this.call(fmt, [v, spec], undefined));
-      return formatSpec(yield* this.str(v), spec, (x) => this.strSync(x));
+      // object.__format__: str(v), and no format spec.
+      if (spec !== '') throw pyRaise('TypeError', `unsupported format string passed to ${v.cls.name}.__format__`);
+      return yield* this.str(v);
     }
     return formatSpec(v, spec, (x) => this.strSync(x));
   }
@@ -1088,13 +1120,28 @@ export class Interp {
     this.depth--;
     this.check = check;
     const body = compiledGeneratorBody(fn.node, SUPPORT, scopeOf(fn.node))(this, f);
-    return new PyGenerator(fn.name, fn.qualname, this.label('generator'), body, this);
+    const g = new PyGenerator(fn.name, fn.qualname, this.label('generator'), body, this);
+    g.madeAt = this.entries;
+    g.madeDepth = this.depth;
+    return g;
   }
 
-  /** `v` when it is a generator object (see {@link closeTemporary}). */
+  /**
+   * `v` when it is a generator object (see {@link closeTemporary}), the value of a `for`
+   * loop's own expression. When that expression's own call made it, as its last Python call
+   * (`for x in gen():`; not `for x in wrap(gen()):`, whose `wrap` could have shared it, nor
+   * `for x in make():` whose `make` made it and could have), only the loop can reach it: it is
+   * confined (see PyGenerator.confine), so each item takes the consumer's own steps only, as
+   * CPython's switch points allow.
+   */
   temporaryGenerator(v: unknown): PyGenerator | undefined {
-    return v instanceof PyGenerator ? v : undefined;
+    if (!(v instanceof PyGenerator)) return undefined;
+    if (v.madeAt === this.entries && v.madeDepth === this.depth) v.confine();
+    return v;
   }
+
+  /** Frames entered so far in this execution (see {@link temporaryGenerator}). */
+  private entries = 0;
 
   /** Close a generator no name refers to any more, as CPython does when its last reference goes (a `for` over `gen()` left early). */
   *closeTemporary(g: PyGenerator): Generator<never, void, unknown> {
@@ -1257,6 +1304,7 @@ export class Interp {
     this.bind(fn, args, kwargs, vars);
     const f = this.frame(vars, fn.scope, info, fn.name, fn, args[0]);
     f.line = fn.node.lineno ?? 0;
+    this.entries++;
     // Function entry (RESUME) is a check point.
     this.check = true;
     if (++this.depth > 900) {
@@ -1360,6 +1408,8 @@ export class Interp {
         return isGen(r) ? yield* r as Generator<never, unknown, unknown> : r;
       }
       if (v !== undefined || name === '__class__') return name === '__class__' ? obj.cls : this.bindTo(v, obj, obj.cls);
+      const inherited = this.objectMethod(name);
+      if (inherited !== undefined) return new PyBound(obj, inherited);
       const getattr = obj.cls.lookup('__getattr__');
       if (getattr !== undefined) return yield* this.call(getattr, [obj, name], undefined);
       if (name === '__dict__') {
@@ -1382,6 +1432,10 @@ export class Interp {
     if (obj instanceof PyClass) {
       const v = obj.lookup(name);
       if (v === undefined) {
+        if (obj === this.builtins.get('object')) {
+          const m = this.objectMethod(name);
+          if (m !== undefined) return m;
+        }
         if (name === '__name__') return obj.name;
         if (name === '__qualname__') return obj.name;
         throw pyRaise('AttributeError', `type object '${obj.name}' has no attribute '${name}'`);
@@ -1395,6 +1449,8 @@ export class Interp {
       const v = base?.lookup(name);
       if (v === undefined) {
         if (name === '__init__') return new PyBuiltin('__init__', () => null);
+        const m = this.objectMethod(name);
+        if (m !== undefined) return new PyBound(obj.self, m);
         throw pyRaise('AttributeError', `'super' object has no attribute '${name}'`);
       }
       return this.bindTo(v, obj.self, base!);
@@ -1456,7 +1512,7 @@ export class Interp {
 
   /** The write op of `obj.name = v` when it is a plain instance attribute (no property with a setter), else undefined. */
   writeAttrOp(obj: unknown, name: string, v: unknown, line: number): AccessOp | undefined {
-    if (!(obj instanceof PyInstance)) return undefined;
+    if (!(obj instanceof PyInstance) || obj.cls.setattrHook) return undefined;
     const desc = obj.cls.lookup(name);
     if (desc instanceof PyProperty || (desc instanceof PyHostProperty && desc.set !== undefined)) return undefined;
     const glued = this.rule === 'cpython' && !this.check;
@@ -1476,6 +1532,66 @@ export class Interp {
     return pyRaise('AttributeError', `'${this.typeName(obj)}' object has no attribute '${name}'`);
   }
 
+  /** `object.__setattr__(obj, name, v)`: a property's setter, or a write step on the attribute. */
+  *objectSetAttr(obj: PyInstance, name: string, v: unknown, line: number): Generator<never, void, unknown> {
+    const desc = obj.cls.lookup(name);
+    if (desc instanceof PyProperty) {
+      if (desc.fset === undefined) throw pyRaise('AttributeError', `property '${name}' of '${obj.cls.name}' object has no setter`);
+      yield* this.call(desc.fset, [obj, v], undefined);
+      return;
+    }
+    if (desc instanceof PyHostProperty && desc.set !== undefined) {
+      desc.set(obj, v);
+      return;
+    }
+    const d = obj.dict;
+    yield this.access('write', obj.location(name), line, () => void d.set(name, v), v) as never;
+  }
+
+  /**
+   * `object`'s own methods a class reaches with `super().__repr__()` (a class with no base) or
+   * `object.__setattr__(self, ...)`: `__setattr__ __delattr__ __repr__ __str__ __eq__ __ne__
+   * __hash__`; undefined for any other name.
+   */
+  private objectMethod(name: string): PyBuiltin | undefined {
+    const I = this;
+    const instance = (args: unknown[]): PyInstance => {
+      if (!(args[0] instanceof PyInstance)) throw pyRaise('TypeError', `descriptor '${name}' for 'object' objects doesn't apply to a '${I.typeName(args[0])}' object`);
+      return args[0];
+    };
+    switch (name) {
+      case '__setattr__':
+      case '__delattr__':
+        return new PyBuiltin(name, (args) => {
+          const obj = instance(args);
+          const attr = args[1];
+          if (typeof attr !== 'string') throw pyRaise('TypeError', `attribute name must be string, not '${I.typeName(attr)}'`);
+          return (function* () {
+            if (name === '__setattr__') yield* I.objectSetAttr(obj, attr, args[2], 0);
+            else yield* objectDelAttr(I, obj, attr, 0);
+            return null;
+          })();
+        });
+      case '__repr__':
+        return new PyBuiltin(name, (args) => reprValue(instance(args)));
+      case '__str__':
+        return new PyBuiltin(name, (args) => I.reprOf(instance(args)));
+      case '__eq__':
+        return new PyBuiltin(name, (args) => (instance(args) === args[1] ? true : NotImplemented));
+      case '__ne__':
+        return new PyBuiltin(name, (args) =>
+          (function* () {
+            const r = yield* I.call(instance(args).cls.lookup('__eq__') ?? I.objectMethod('__eq__'), [args[0], args[1]], undefined);
+            return r === NotImplemented ? r : !(yield* I.truthy(r));
+          })(),
+        );
+      case '__hash__':
+        return new PyBuiltin(name, (args) => Number(BigInt(I.idOf(instance(args))) >> 4n));
+      default:
+        return undefined;
+    }
+  }
+
   *setAttr(obj: unknown, name: string, v: unknown, line: number): Generator<never, void, unknown> {
     if (obj instanceof PyInstance) {
       const op = this.writeAttrOp(obj, name, v, line);
@@ -1483,18 +1599,14 @@ export class Interp {
         yield op as never;
         return;
       }
-      const desc = obj.cls.lookup(name);
-      if (desc instanceof PyProperty) {
-        if (desc.fset === undefined) throw pyRaise('AttributeError', `can't set attribute '${name}'`);
-        yield* this.call(desc.fset, [obj, v], undefined);
-        return;
+      if (obj.cls.setattrHook) {
+        const hook = obj.cls.lookup('__setattr__');
+        if (hook !== undefined && hook !== null) {
+          yield* this.call(hook, [obj, name, v], undefined);
+          return;
+        }
       }
-      if (desc instanceof PyHostProperty && desc.set !== undefined) {
-        desc.set(obj, v);
-        return;
-      }
-      const d = obj.dict;
-      yield this.access('write', `${obj.label}.${name}`, line, () => void d.set(name, v), v) as never;
+      yield* this.objectSetAttr(obj, name, v, line);
       return;
     }
     if (obj instanceof PyClass) {
@@ -1532,7 +1644,7 @@ export class Interp {
       this.hashable(key);
       return yield this.access('read', d.label, line, () => {
         const e = d.get(key);
-        if (e === undefined) throw keyError(key);
+        if (e === undefined) throw keyError(key, (k) => this.reprInline(k));
         return e[1];
       }) as never;
     }
@@ -1587,14 +1699,118 @@ export class Interp {
     return op;
   }
 
+  /** Raise CPython's TypeError when `key` cannot be a dict key or set item (a list, a class whose `__hash__` is None, a tuple holding one). */
   hashable(key: unknown): void {
-    if (key instanceof PyList || key instanceof PyDict || (key instanceof PySet && !key.frozen)) throw pyRaise('TypeError', `unhashable type: '${this.typeName(key)}'`);
+    if (key instanceof PyList || key instanceof PyDict || (key instanceof PySet && !key.frozen) || (key instanceof PyInstance && key.cls.lookup('__hash__') === null)) throw pyRaise('TypeError', `unhashable type: '${this.typeName(key)}'`);
+    if (key instanceof PyTuple) for (const x of key.items) this.hashable(x);
   }
 
-  /** `hash(v)` as CPython computes it where CPython's is fixed (pyhash.ts); other objects by identity. */
+  /** `hash(v)` as CPython computes it where CPython's is fixed (pyhash.ts), by a class's own `__hash__`; other objects by identity. */
   hashOf(v: unknown): bigint {
     this.hashable(v);
-    return pyHash(v, (o) => BigInt(typeof o === 'object' && o !== null ? this.idOf(o) >> 4 : 0));
+    return pyHash(v, this.objectHash);
+  }
+
+  /** The hash of a value pyhash.ts does not know: a program class's `__hash__` (run inline), else identity. */
+  private readonly objectHash = (o: unknown): bigint => {
+    if (o instanceof PyInstance) {
+      const m = o.cls.lookup('__hash__');
+      if (m === null) throw pyRaise('TypeError', `unhashable type: '${this.typeName(o)}'`);
+      if (m !== undefined) return this.hashResult(this.runInline(`a class's __hash__`, m, [o]));
+    }
+    return BigInt(typeof o === 'object' && o !== null ? this.idOf(o) >> 4 : 0);
+  };
+
+  /**
+   * Exact hashes that `hash()` handed the program as a rounded number (past 2^53, a str's or a
+   * tuple's): a `__hash__` that returns `hash((self.x, self.y))` gives back the exact value,
+   * so a set of such objects is ordered as CPython orders it.
+   */
+  private readonly exactHashes = new Map<number, bigint>();
+
+  /** `hash()`'s value for the program: a number, exact up to 2^53 (see {@link exactHashes}). */
+  hashNumber(v: unknown): number {
+    const h = this.hashOf(v);
+    const n = Number(h);
+    if (!Number.isSafeInteger(n)) this.exactHashes.set(n, h);
+    return n;
+  }
+
+  /** What `__hash__` returned, as a hash (CPython's slot_tp_hash: an int kept as it is, -1 becoming -2). */
+  private hashResult(r: unknown): bigint {
+    if (typeof r === 'boolean') return r ? 1n : 0n;
+    if (typeof r !== 'number' || !Number.isInteger(r)) throw pyRaise('TypeError', '__hash__ method should return an integer');
+    const h = Number.isSafeInteger(r) ? BigInt(r) : (this.exactHashes.get(r) ?? BigInt(r));
+    return h === -1n ? -2n : h;
+  }
+
+  /**
+   * Run program code where no step can be taken: a `__hash__` or `__eq__` that a dict or a
+   * set calls in the middle of its own step (CPython calls it inside one C call), a `__lt__`
+   * of a PriorityQueue's heap, a `__repr__` for a `KeyError`'s message, a future's
+   * done-callback inside the step that completes it (`where` names that step). Its own ops (reads of
+   * the object's attributes, a print, an append, a free lock's acquire) run at once, in order,
+   * as part of that step: no other thread runs between them, and they are not steps of their
+   * own (the race detector, which reads the steps' ops, does not see them). An op that would wait (a held lock, an empty queue, a sleep) cannot run inside a step
+   * and raises a RuntimeError that says so.
+   */
+  runInline(what: string, fn: unknown, args: unknown[], where = "calls it (a dict or set lookup, a list's in, index, remove or count, a PriorityQueue's put or get)"): unknown {
+    const savedCheck = this.check;
+    const savedAt = this.at;
+    const k = this.k;
+    const g = this.call(fn, args, undefined) as Generator<unknown, unknown, unknown>;
+    try {
+      let r = g.next();
+      while (r.done !== true) {
+        const op = r.value as Op;
+        const blocks = op.enabled !== undefined ? !op.enabled(k) : op.waitOn !== undefined;
+        if (blocks) {
+          const err = pyRaise('RuntimeError', `threadsim runs ${what} inside the step that ${where}, where it cannot wait (${op.kind}${op.obj === undefined ? '' : ` ${op.obj}`}); move the waiting out of it`);
+          try {
+            g.return(undefined);
+          } catch {
+            // The generator's own cleanup failing does not hide the error above.
+          }
+          throw err;
+        }
+        let v: unknown;
+        try {
+          v = op.run(k, false);
+        } catch (e) {
+          r = g.throw(e);
+          continue;
+        }
+        r = g.next(v);
+      }
+      return r.value;
+    } finally {
+      this.check = savedCheck;
+      this.at = savedAt;
+    }
+  }
+
+  /** The dict and set hooks of this execution's program classes (values.ts KeyOps). */
+  readonly keyOps: KeyOps = {
+    hash: (v) => this.hashOf(v),
+    eq: (a, b) => this.runInlineEq(a, b),
+  };
+
+  /** `repr(v)` with a program `__repr__` run inline (see {@link runInline}): an error message made inside a step. */
+  reprInline(v: unknown): string {
+    if (!(v instanceof PyInstance)) return this.repr(v);
+    return String(this.runInline(`a class's __repr__`, new PyBuiltin('repr', (args) => this.reprOf(args[0])), [v]));
+  }
+
+  /** `a < b` with program `__lt__`s run inline (see {@link runInline}): a PriorityQueue's order. */
+  lessInline(a: unknown, b: unknown): boolean {
+    const fn = new PyBuiltin('__lt__', (args) => this.compare('Lt', args[0], args[1]));
+    return this.runInline(`a class's __lt__`, fn, [a, b]) === true;
+  }
+
+  /** `a == b` with program `__eq__`s run inline (see {@link runInline}). */
+  private runInlineEq(a: unknown, b: unknown): boolean {
+    const fn = new PyBuiltin('__eq__', (args) => this.equal(args[0], args[1]));
+    return this.runInline(`a class's __eq__`, fn, [a, b]) === true;
   }
 
   // ----- iteration -----
@@ -1638,9 +1854,9 @@ export class Interp {
     throw pyRaise('TypeError', `'${this.typeName(v)}' object is not iterable`);
   }
 
-  /** Whether iterating `v` runs the program's code (a class with `__iter__` or `__next__`): its items are then taken one at a time. */
+  /** Whether iterating `v` runs the program's code (a class with `__iter__`, `__next__` or `__getitem__`): its items are then taken one at a time. */
   steppable(v: unknown): boolean {
-    return v instanceof PyInstance && (v.cls.lookup('__iter__') !== undefined || v.cls.lookup('__next__') !== undefined);
+    return v instanceof PyInstance && (v.cls.lookup('__iter__') !== undefined || v.cls.lookup('__next__') !== undefined || v.cls.lookup('__getitem__') !== undefined);
   }
 
   /**
@@ -1657,7 +1873,31 @@ export class Interp {
       if (r instanceof PyInstance && r.cls.lookup('__next__') === undefined) throw pyRaise('TypeError', `iter() returned non-iterator of type '${this.typeName(r)}'`);
       return yield* this.iterOpen(r, line);
     }
-    return v.cls.lookup('__next__') !== undefined ? this.nextIterator(v) : v;
+    if (v.cls.lookup('__next__') !== undefined) return this.nextIterator(v);
+    return v.cls.lookup('__getitem__') !== undefined ? this.sequenceIterator(v) : v;
+  }
+
+  /** The items of a class with `__getitem__` and no `__iter__` (CPython's sequence protocol): `v[0]`, `v[1]`, ... until IndexError or StopIteration. */
+  private sequenceIterator(v: PyInstance): PyStepIterator {
+    const getitem = v.cls.lookup('__getitem__');
+    const I = this;
+    let i = 0;
+    let done = false;
+    return new PyStepIterator(function* () {
+      if (done) return { done: true, value: undefined };
+      try {
+        return { done: false, value: yield* I.call(getitem, [v, i++], undefined) };
+      } catch (e) {
+        if (!uncatchable(e)) {
+          const cls = I.excValue(e).cls;
+          if (cls.isSubclassOf(exceptionClass('IndexError')!) || cls.isSubclassOf(exceptionClass('StopIteration')!)) {
+            done = true;
+            return { done: true, value: undefined };
+          }
+        }
+        throw e;
+      }
+    }, false);
   }
 
   /** The items of an iterator object of the program: each a call of its `__next__`, until StopIteration. */
@@ -1731,9 +1971,14 @@ export class Interp {
     return true;
   }
 
-  /** `a == b` by value for Python's built-in types, identity otherwise. */
+  /**
+   * `a == b` as a container compares its items (identity first, as PyObject_RichCompareBool):
+   * by value for Python's built-in types, by a program class's `__eq__` (run inline: see
+   * {@link runInline}), identity otherwise.
+   */
   eq(a: unknown, b: unknown): boolean {
     if (a === b) return !(a instanceof PyFloat && Number.isNaN(a.v));
+    if (this.userEq(a) || this.userEq(b)) return this.runInlineEq(a, b);
     const na = numeric(a);
     const nb = numeric(b);
     if (na !== undefined && nb !== undefined) return na === nb;
@@ -1741,8 +1986,8 @@ export class Interp {
     if (a instanceof PyList && b instanceof PyList) return a.items.length === b.items.length && a.items.every((x, i) => this.eq(x, b.items[i]));
     if (a instanceof PyDict && b instanceof PyDict) {
       if (a.map.size !== b.map.size) return false;
-      for (const [k, [, v]] of a.map) {
-        const o = b.map.get(k);
+      for (const [k, v] of a.map.values()) {
+        const o = b.get(k);
         if (o === undefined || !this.eq(v, o[1])) return false;
       }
       return true;
@@ -1752,6 +1997,42 @@ export class Interp {
     return false;
   }
 
+  /** Whether comparing `v` with `==` runs a program class's `__eq__` (the instance's, or an item's of a tuple or list). */
+  userEq(v: unknown): boolean {
+    if (v instanceof PyInstance) return v.cls.lookup('__eq__') !== undefined;
+    if (v instanceof PyTuple || v instanceof PyList) return v.items.some((x) => this.userEq(x));
+    return false;
+  }
+
+  /**
+   * `a == b` as the `==` operator computes it: `a.__eq__(b)`, then, when that returns
+   * NotImplemented (or `a` has none), `b.__eq__(a)`, then identity; tuples and lists compare
+   * their items so (identity first), built-in values by value.
+   */
+  *equal(a: unknown, b: unknown): Generator<never, boolean, unknown> {
+    const ma = a instanceof PyInstance ? a.cls.lookup('__eq__') : undefined;
+    if (ma !== undefined && ma !== null) {
+      const r = yield* this.call(ma, [a, b], undefined);
+      if (r !== NotImplemented) return yield* this.truthy(r);
+    }
+    const mb = b instanceof PyInstance && b.cls !== (a instanceof PyInstance ? a.cls : undefined) ? b.cls.lookup('__eq__') : undefined;
+    if (mb !== undefined && mb !== null) {
+      const r = yield* this.call(mb, [b, a], undefined);
+      if (r !== NotImplemented) return yield* this.truthy(r);
+    }
+    if (ma !== undefined || mb !== undefined) return a === b;
+    if ((a instanceof PyTuple && b instanceof PyTuple) || (a instanceof PyList && b instanceof PyList)) {
+      if (a.items.length !== b.items.length) return false;
+      for (let i = 0; i < a.items.length; i++) {
+        const x = a.items[i];
+        const y = b.items[i];
+        if (x !== y && !(yield* this.equal(x, y))) return false;
+      }
+      return true;
+    }
+    return this.eq(a, b);
+  }
+
   *compare(op: string, a: unknown, b: unknown): Generator<never, boolean, unknown> {
     switch (op) {
       case 'Is':
@@ -1759,12 +2040,15 @@ export class Interp {
       case 'IsNot':
         return !(a === b);
       case 'Eq':
+        return yield* this.equal(a, b);
       case 'NotEq': {
-        let r: boolean;
-        const m = a instanceof PyInstance ? a.cls.lookup('__eq__') : undefined;
-        if (m !== undefined) r = yield* this.truthy(yield* this.call(m, [a, b], undefined));
-        else r = this.eq(a, b);
-        return op === 'Eq' ? r : !r;
+        // A class's own __ne__ (else the inverse of ==, as object.__ne__ gives).
+        const m = a instanceof PyInstance ? a.cls.lookup('__ne__') : undefined;
+        if (m !== undefined && m !== null) {
+          const r = yield* this.call(m, [a, b], undefined);
+          if (r !== NotImplemented) return yield* this.truthy(r);
+        }
+        return !(yield* this.equal(a, b));
       }
       case 'In':
       case 'NotIn': {
@@ -1788,7 +2072,7 @@ export class Interp {
     }
     if (container instanceof PyList) {
       const list = container;
-      return (yield this.access('read', list.label, 0, () => list.items.some((y) => this.eq(x, y))) as never) as boolean;
+      return (yield this.access('read', list.label, 0, () => list.items.some((y) => this.eq(y, x))) as never) as boolean;
     }
     if (container instanceof PySet) {
       const set = container;
@@ -1801,7 +2085,7 @@ export class Interp {
     }
     // An iterator is consumed only up to the first equal item.
     const it = yield* this.iterStart(container, 0);
-    for (let r = yield* this.iterNext(it); r.done !== true; r = yield* this.iterNext(it)) if (this.eq(x, r.value)) return true;
+    for (let r = yield* this.iterNext(it); r.done !== true; r = yield* this.iterNext(it)) if (this.eq(r.value, x)) return true;
     return false;
   }
 
@@ -1825,16 +2109,22 @@ export class Interp {
       const x = a.items;
       const y = b.items;
       for (let i = 0; i < Math.min(x.length, y.length); i++) {
-        if (this.eq(x[i], y[i])) continue;
+        if (x[i] === y[i] || (yield* this.equal(x[i], y[i]))) continue;
         return yield* this.order(op, x[i], y[i]);
       }
       c = x.length - y.length;
     } else {
       const [mine, theirs] = Interp.DUNDER[op]!;
       const m = a instanceof PyInstance ? a.cls.lookup(mine) : undefined;
-      if (m !== undefined) return yield* this.truthy(yield* this.call(m, [a, b], undefined));
+      if (m !== undefined && m !== null) {
+        const v = yield* this.call(m, [a, b], undefined);
+        if (v !== NotImplemented) return yield* this.truthy(v);
+      }
       const r = b instanceof PyInstance ? b.cls.lookup(theirs) : undefined;
-      if (r !== undefined) return yield* this.truthy(yield* this.call(r, [b, a], undefined));
+      if (r !== undefined && r !== null) {
+        const v = yield* this.call(r, [b, a], undefined);
+        if (v !== NotImplemented) return yield* this.truthy(v);
+      }
       throw pyRaise('TypeError', `'${Interp.SYMBOL[op]!}' not supported between instances of '${this.typeName(a)}' and '${this.typeName(b)}'`);
     }
     switch (op) {
@@ -1908,7 +2198,7 @@ export class Interp {
       if (op === 'Add' && typeof b === 'string') return a + b;
       if (op === 'Add') throw pyRaise('TypeError', `can only concatenate str (not "${this.typeName(b)}") to str`);
       if (op === 'Mult' && typeof b === 'number') return a.repeat(Math.max(0, b));
-      if (op === 'Mod') return percentFormat(a, b, this.strOf, this.reprOfSync);
+      if (op === 'Mod') return yield* this.percent(a, b);
     }
     if (op === 'Mult' && typeof a === 'number' && typeof b === 'string') return b.repeat(Math.max(0, a));
     if (a instanceof PyList && b instanceof PyList && op === 'Add') {
@@ -1924,13 +2214,53 @@ export class Interp {
     if (a instanceof PyList && op === 'Mult' && typeof b === 'number') return new PyList(Array.from({ length: Math.max(0, b) }, () => a.items).flat(), this.label('list'));
     if (a instanceof PyTuple && b instanceof PyTuple && op === 'Add') return new PyTuple([...a.items, ...b.items]);
     if (a instanceof PySet && b instanceof PySet && isSetOperator(op)) return yield* setOperator(this, op, a, b, inplace);
-    if (a instanceof PyInstance) {
-      const name = DUNDER_OPS[op];
-      const m = name === undefined ? undefined : a.cls.lookup((inplace ? '__i' : '__') + name.slice(2)) ?? a.cls.lookup(name);
-      if (m !== undefined) return yield* this.call(m, [a, b], undefined);
+    const name = DUNDER_OPS[op];
+    if (name !== undefined && (a instanceof PyInstance || b instanceof PyInstance)) {
+      // a.__iop__(b), then a.__op__(b), then b.__rop__(a), each skipped when it returns NotImplemented.
+      if (a instanceof PyInstance) {
+        const im = inplace ? a.cls.lookup(`__i${name.slice(2)}`) : undefined;
+        if (im !== undefined && im !== null) {
+          const r = yield* this.call(im, [a, b], undefined);
+          if (r !== NotImplemented) return r;
+        }
+        const m = a.cls.lookup(name);
+        if (m !== undefined && m !== null) {
+          const r = yield* this.call(m, [a, b], undefined);
+          if (r !== NotImplemented) return r;
+        }
+      }
+      if (b instanceof PyInstance && !(a instanceof PyInstance && a.cls === b.cls)) {
+        const rm = b.cls.lookup(`__r${name.slice(2)}`);
+        if (rm !== undefined && rm !== null) {
+          const r = yield* this.call(rm, [b, a], undefined);
+          if (r !== NotImplemented) return r;
+        }
+      }
     }
     const sym = Interp.OPS[op] ?? op;
     throw pyRaise('TypeError', `unsupported operand type(s) for ${sym}${inplace ? '=' : ''}: '${this.typeName(a)}' and '${this.typeName(b)}'`);
+  }
+
+  /** `fmt % args`, running the `__str__` and `__repr__` of program objects among the arguments that `%s` and `%r` convert. */
+  private *percent(fmt: string, args: unknown): Generator<never, string, unknown> {
+    const values = args instanceof PyTuple ? args.items : args instanceof PyDict ? [...args.map.values()].map((e) => e[1]) : [args];
+    if (!values.some((v) => v instanceof PyInstance || v instanceof PyList || v instanceof PyTuple || v instanceof PyDict || v instanceof PySet)) return percentFormat(fmt, args, this.strOf, this.reprOfSync);
+    const convs = percentConversions(fmt);
+    const strs = new Map<unknown, string>();
+    const reprs = new Map<unknown, string>();
+    for (const v of values) {
+      if (typeof v !== 'object' || v === null) continue;
+      if (convs.has('s')) strs.set(v, yield* this.str(v));
+      if (convs.has('r') || convs.has('a')) reprs.set(v, yield* this.reprOf(v));
+    }
+    return percentFormat(fmt, args, (v) => strs.get(v) ?? this.strSync(v), (v) => reprs.get(v) ?? this.repr(v));
+  }
+
+  /** `-v`, `+v`, `~v` of a program object: its `__neg__`, `__pos__` or `__invert__`. */
+  private *unaryDunder(v: unknown, dunder: string, sym: string): Generator<never, unknown, unknown> {
+    const m = v instanceof PyInstance ? v.cls.lookup(dunder) : undefined;
+    if (m !== undefined && m !== null) return yield* this.call(m, [v], undefined);
+    throw pyRaise('TypeError', `bad operand type for unary ${sym}: '${this.typeName(v)}'`);
   }
 
   // ----- text -----
@@ -1957,10 +2287,16 @@ export class Interp {
     if (v instanceof PyList || v instanceof PyTuple || v instanceof PyDict || v instanceof PySet) return yield* this.reprOf(v);
     if (v instanceof PyInstance) {
       const m = v.cls.lookup('__str__') ?? v.cls.lookup('__repr__');
-      if (m instanceof PyFunction) return String(yield* this.call(m, [v], undefined));
+      if (m instanceof PyFunction || m instanceof PyBuiltin) return this.textResult('__str__', yield* this.call(m, [v], undefined));
       if (v.cls.isSubclassOf(BaseException)) return yield* this.excMessage(v);
     }
     return this.repr(v);
+  }
+
+  /** What a `__str__` or `__repr__` returned: a str, or CPython's TypeError. */
+  private textResult(what: string, r: unknown): string {
+    if (typeof r !== 'string') throw pyRaise('TypeError', `${what} returned non-string (type ${this.typeName(r)})`);
+    return r;
   }
 
   /** `str(v)` without running program code (a user `__str__` is not called). */
@@ -1987,7 +2323,7 @@ export class Interp {
   *reprOf(v: unknown): Generator<never, string, unknown> {
     if (v instanceof PyInstance) {
       const m = v.cls.lookup('__repr__');
-      if (m instanceof PyFunction) return String(yield* this.call(m, [v], undefined));
+      if (m instanceof PyFunction || m instanceof PyBuiltin) return this.textResult('__repr__', yield* this.call(m, [v], undefined));
     }
     if (v instanceof PyList || v instanceof PyTuple) {
       const parts: string[] = [];
@@ -2062,7 +2398,21 @@ export class PyIterator {
   constructor(readonly it: Iterator<unknown>) {}
 }
 
-const DUNDER_OPS: Record<string, string> = { Add: '__add__', Sub: '__sub__', Mult: '__mul__', Div: '__truediv__', FloorDiv: '__floordiv__', Mod: '__mod__' };
+const DUNDER_OPS: Record<string, string> = {
+  Add: '__add__',
+  Sub: '__sub__',
+  Mult: '__mul__',
+  Div: '__truediv__',
+  FloorDiv: '__floordiv__',
+  Mod: '__mod__',
+  Pow: '__pow__',
+  MatMult: '__matmul__',
+  LShift: '__lshift__',
+  RShift: '__rshift__',
+  BitOr: '__or__',
+  BitXor: '__xor__',
+  BitAnd: '__and__',
+};
 
 function nameOf(fn: unknown): string {
   if (fn instanceof PyFunction) return fn.name;

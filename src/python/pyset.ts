@@ -11,7 +11,7 @@
  * `used` the active ones; a slot is `undefined` (never used), {@link DUMMY} or an entry.
  */
 import { pyRaise } from './exceptions.js';
-import { hashKey, PyTuple } from './values.js';
+import { customKeyOps, hashKey, PyTuple } from './values.js';
 
 const LINEAR_PROBES = 9;
 const MIN_SIZE = 8;
@@ -46,7 +46,7 @@ export class PySet {
 
   /** Whether the set holds a key equal to `key` (whose hash is `hash`). */
   has(key: unknown, hash: bigint): boolean {
-    return this.find(hashKey(key), hash) >= 0;
+    return this.find(key, hashKey(key), hash) >= 0;
   }
 
   /** The items in table order: the order Python iterates them. */
@@ -91,7 +91,7 @@ export class PySet {
           return;
         }
         if (s === DUMMY) freeslot = j;
-        else if (s.hash === e.hash && s.eq === e.eq) return;
+        else if (s.hash === e.hash && same(s, e.key, e.eq)) return;
         if (probes-- === 0) break;
         j++;
       }
@@ -100,8 +100,8 @@ export class PySet {
     }
   }
 
-  /** The slot of the key whose equality key is `eq`, or -1. */
-  private find(eq: unknown, hash: bigint): number {
+  /** The slot of the key equal to `key` (whose equality key is `eq`), or -1. */
+  private find(key: unknown, eq: unknown, hash: bigint): number {
     const mask = this.mask;
     let perturb = hash64(hash);
     let i = Number(perturb & BigInt(mask));
@@ -111,7 +111,7 @@ export class PySet {
       for (;;) {
         const s = this.table[j];
         if (s === undefined) return -1;
-        if (s !== DUMMY && s.hash === hash && s.eq === eq) return j;
+        if (s !== DUMMY && s.hash === hash && same(s, key, eq)) return j;
         if (probes-- === 0) break;
         j++;
       }
@@ -122,7 +122,7 @@ export class PySet {
 
   /** Remove `key` if present (a dummy takes its slot); whether it was there. */
   discard(key: unknown, hash: bigint): boolean {
-    const j = this.find(hashKey(key), hash);
+    const j = this.find(key, hashKey(key), hash);
     if (j < 0) return false;
     this.table[j] = DUMMY;
     this.used--;
@@ -227,7 +227,7 @@ export class PySet {
     if (other === this) return this.copy(this.frozen, label);
     const result = new PySet(this.frozen, label);
     const [big, small] = other.used > this.used ? [other, this] : [this, other];
-    for (const e of small.entries()) if (big.find(e.eq, e.hash) >= 0) result.addEntry(e);
+    for (const e of small.entries()) if (big.find(e.key, e.eq, e.hash) >= 0) result.addEntry(e);
     return result;
   }
 
@@ -239,7 +239,7 @@ export class PySet {
       return result;
     }
     const result = new PySet(this.frozen, label);
-    for (const e of this.entries()) if (other.find(e.eq, e.hash) < 0) result.addEntry(e);
+    for (const e of this.entries()) if (other.find(e.key, e.eq, e.hash) < 0) result.addEntry(e);
     return result;
   }
 
@@ -251,7 +251,7 @@ export class PySet {
     }
     const src = other.used >> 3 > this.used ? this.intersection(other, 'set') : other;
     for (const e of src.entries()) {
-      const j = this.find(e.eq, e.hash);
+      const j = this.find(e.key, e.eq, e.hash);
       if (j >= 0) {
         this.table[j] = DUMMY;
         this.used--;
@@ -273,7 +273,7 @@ export class PySet {
       return;
     }
     for (const e of other.entries()) {
-      const j = this.find(e.eq, e.hash);
+      const j = this.find(e.key, e.eq, e.hash);
       if (j >= 0) {
         this.table[j] = DUMMY;
         this.used--;
@@ -294,7 +294,7 @@ export class PySet {
   /** Whether every item of this set is in `other`. */
   isSubset(other: PySet): boolean {
     if (this.used > other.used) return false;
-    for (const e of this.entries()) if (other.find(e.eq, e.hash) < 0) return false;
+    for (const e of this.entries()) if (other.find(e.key, e.eq, e.hash) < 0) return false;
     return true;
   }
 
@@ -308,6 +308,18 @@ export class PySet {
     if (h === MASK64) h = 590923713n;
     return h >= 1n << 63n ? h - (1n << 64n) : h;
   }
+}
+
+/**
+ * Whether entry `s` holds a key equal to `key`: the same equality key, or, where a program
+ * class's `__eq__` decides (set_lookkey compares a stored key of the same hash that is not
+ * the same object with `==`), what it says.
+ */
+function same(s: Entry, key: unknown, eq: unknown): boolean {
+  if (s.eq === eq) return true;
+  if (s.key === key) return false;
+  const ops = customKeyOps(s.key) ?? customKeyOps(key);
+  return ops !== undefined && ops.eq(s.key, key);
 }
 
 /** A hash as the unsigned 64-bit value CPython's probing starts from. */

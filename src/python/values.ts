@@ -29,17 +29,67 @@ export class PyTuple {
   constructor(readonly items: readonly unknown[]) {}
 }
 
-/** Python's dict: insertion-ordered, keyed by {@link hashKey}. */
+/**
+ * Python's dict: insertion-ordered, keyed by {@link hashKey}. A key whose class defines its own
+ * `__eq__` (a key {@link customKeyOps} gives hooks for, or a tuple holding one) is kept by identity too, and indexed by its
+ * `__hash__` in `custom`: looking one up compares it, by the class's `__eq__`, with the keys of
+ * the same hash, as CPython's lookup does, and finds the key stored first.
+ */
 export class PyDict {
   readonly map = new Map<unknown, [unknown, unknown]>();
+  /** Remove every item. */
+  clear(): void {
+    this.map.clear();
+    this.custom = undefined;
+  }
+  /** The custom keys stored, by hash (a key's hash may have changed since it was stored: entries not in `map` are skipped). */
+  private custom: Map<bigint, unknown[]> | undefined;
   constructor(public label = 'dict') {}
+  /** The stored key equal to `k` (a custom key, compared by `ops`), or undefined. */
+  private stored(k: unknown, h: bigint, ops: KeyOps): unknown {
+    if (this.map.has(k)) return k;
+    for (const c of this.custom?.get(h) ?? []) if (this.map.has(c) && c !== k && ops.eq(c, k)) return c;
+    return undefined;
+  }
   get(k: unknown): [unknown, unknown] | undefined {
+    const ops = customKeyOps(k);
+    if (ops !== undefined) {
+      const c = this.stored(k, ops.hash(k), ops);
+      return c === undefined ? undefined : this.map.get(c);
+    }
     return this.map.get(hashKey(k));
   }
   set(k: unknown, v: unknown): void {
+    const ops = customKeyOps(k);
+    if (ops !== undefined) {
+      const h = ops.hash(k);
+      const c = this.stored(k, h, ops);
+      if (c !== undefined) {
+        this.map.set(c, [c, v]);
+        return;
+      }
+      const same = (this.custom ??= new Map()).get(h);
+      if (same === undefined) this.custom.set(h, [k]);
+      else if (!same.includes(k)) same.push(k);
+      this.map.set(k, [k, v]);
+      return;
+    }
     this.map.set(hashKey(k), [k, v]);
   }
   delete(k: unknown): boolean {
+    const ops = customKeyOps(k);
+    if (ops !== undefined) {
+      const h = ops.hash(k);
+      const c = this.stored(k, h, ops);
+      if (c === undefined) return false;
+      const same = this.custom?.get(h);
+      const i = same?.indexOf(c) ?? -1;
+      if (i >= 0) {
+        same!.splice(i, 1);
+        if (same!.length === 0) this.custom!.delete(h);
+      }
+      return this.map.delete(c);
+    }
     return this.map.delete(hashKey(k));
   }
 }
@@ -123,6 +173,12 @@ export class PyClass {
     readonly host?: HostClass,
   ) {}
 
+  /** How the interpreter that defined this class calls its `__hash__` and `__eq__` for dicts and sets (program classes only). */
+  keyOps: KeyOps | undefined;
+
+  /** It or a base defines `__setattr__` or `__delattr__` (a frozen dataclass's too): assignments and deletions of its instances' attributes go through them. */
+  setattrHook = false;
+
   /** Look `name` up along the class chain. */
   lookup(name: string): unknown {
     for (let c: PyClass | undefined = this; c !== undefined; c = c.base) {
@@ -142,6 +198,34 @@ export class PyClass {
     for (let c: PyClass | undefined = this; c !== undefined; c = c.base) if (c === other) return true;
     return false;
   }
+}
+
+/**
+ * A program class's `__hash__` and `__eq__` as a dict or set calls them: inside the step that
+ * reads or changes the container, without steps of their own (see Interp.runInline).
+ */
+export interface KeyOps {
+  /** `hash(v)` of a custom key, by its class's `__hash__` (TypeError when it is None); of a tuple holding one, CPython's tuple hash over it. */
+  hash(v: unknown): bigint;
+  /** `a == b`, running the classes' `__eq__` (either side's, as CPython tries them). */
+  eq(a: unknown, b: unknown): boolean;
+}
+
+/**
+ * How `k` is hashed and compared as a dict key or set item when a program class's own
+ * `__eq__` decides (not identity or built-in value equality): for an instance of a program
+ * class that defines `__eq__` (and so a `__hash__`, or it is unhashable), and for a tuple
+ * holding one; undefined for every other key.
+ */
+export function customKeyOps(k: unknown): KeyOps | undefined {
+  if (k instanceof PyInstance) return k.cls.keyOps !== undefined && k.cls.lookup('__eq__') !== undefined ? k.cls.keyOps : undefined;
+  if (k instanceof PyTuple) {
+    for (const x of k.items) {
+      const ops = customKeyOps(x);
+      if (ops !== undefined) return ops;
+    }
+  }
+  return undefined;
 }
 
 /** How a threadsim-implemented class builds its model object for `Cls(...)` or `super().__init__(...)`. */
@@ -208,6 +292,9 @@ export class PyModuleObject {
     this.members.set(name, v);
   }
 }
+
+/** Python's `NotImplemented`, which a binary dunder returns to let the other operand try. */
+export const NotImplemented: { readonly notImplemented: true; toString(): string } = { notImplemented: true, toString: () => 'NotImplemented' };
 
 /** `object()` and other bare sentinels. */
 export class PyObjectSentinel {

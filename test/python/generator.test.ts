@@ -162,3 +162,36 @@ t.join()
     expect([...gens]).toEqual(['generator#1']);
   });
 });
+
+describe('a generator a for loop makes itself', () => {
+  const stepsOn = (source: string): number => {
+    const r = execute(pythonProgram(source, 'gen.py'), { policy: new FifoPolicy(), seed: 0, record: true });
+    expect(r.failures).toEqual([]);
+    return r.trace!.filter((s) => String(s.obj).startsWith('generator#')).length;
+  };
+  const GEN = `
+shared = []
+def gen(n):
+    for i in range(n):
+        yield i
+def wrap(g):
+    shared.append(g)
+    return g
+def make():
+    g = gen(3)
+    shared.append(g)
+    return g
+`;
+
+  it('takes no steps of its own (for x in gen():): only its consumer can reach it', () => {
+    expect(stepsOn(`${GEN}\nfor x in gen(3):\n    pass\n`)).toBe(0);
+    expect(stepsOn(`${GEN}\nclass C:\n    def items(self):\n        yield 1\nfor x in C().items():\n    pass\n`)).toBe(0);
+  });
+
+  it('still steps when another call could have shared it first (wrap(gen()), a factory, a name)', () => {
+    // Entering and leaving per item: 3 items and the final resume, two steps each.
+    expect(stepsOn(`${GEN}\nfor x in wrap(gen(3)):\n    pass\n`)).toBe(8);
+    expect(stepsOn(`${GEN}\nfor x in make():\n    pass\n`)).toBe(8);
+    expect(stepsOn(`${GEN}\ng = gen(3)\nfor x in g:\n    pass\n`)).toBe(8);
+  });
+});

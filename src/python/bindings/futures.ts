@@ -13,7 +13,6 @@ import type { InterpRef } from '../builtins.js';
 import { drain, PyStepIterator } from '../interp.js';
 import { PyBound, PyBuiltin, PyClass, PyDict, PyFunction, PyList, PyTuple, type PyModuleObject } from '../values.js';
 import { hostOf, moduleOf, modelClass, seconds } from './host.js';
-import { runInline } from './inline.js';
 
 function kwMap(kw: Map<string, unknown> | undefined, drop: readonly string[]): Map<string, unknown> | undefined {
   if (kw === undefined) return undefined;
@@ -110,7 +109,7 @@ export function futuresModule(ref: InterpRef, registry: Map<Function, PyClass>):
           const f = fut(self);
           // Done already: CPython calls fn at once in this thread, as ordinary steps.
           if (f.done()) return callNow(f, ref.I.call(v[0], [self], undefined));
-          f.add_done_callback((_f, k) => void runInline(k, ref.I.call(v[0], [self], undefined), 'a done-callback', 'completes its future'));
+          f.add_done_callback(() => void ref.I.runInline('a done-callback', v[0], [self], 'completes its future'));
           return null;
         },
       },

@@ -8,6 +8,7 @@
 import type { Host, Interp } from '../interp.js';
 import { makeBuiltins, type InterpRef } from '../builtins.js';
 import { markBuiltinType, PyClass, PyDict, PyList, PyModuleObject } from '../values.js';
+import { dataclassesModule } from './dataclasses.js';
 import { futuresModule } from './futures.js';
 import { moduleOf } from './host.js';
 import { loggingModule } from './logging.js';
@@ -16,7 +17,7 @@ import { osModule, randomModule, sysModule, timeModule } from './small.js';
 import { followExcepthook, threadingModule } from './threading.js';
 
 /** Modules a `.py` program can import. */
-export const MODULE_NAMES = ['threading', 'queue', 'concurrent', 'concurrent.futures', 'logging', 'time', 'random', 'sys', 'os'] as const;
+export const MODULE_NAMES = ['threading', 'queue', 'concurrent', 'concurrent.futures', 'logging', 'time', 'random', 'sys', 'os', 'dataclasses'] as const;
 
 /**
  * What one program's executions share: the builtins and the big modules, made on first use,
@@ -122,6 +123,9 @@ export function makeHost(file: string, shared: SharedHost = new SharedHost()): H
           break;
         case 'sys':
           m = sysModule(file);
+          break;
+        case 'dataclasses':
+          m = dataclassesModule(interp);
           break;
       }
       if (m !== undefined) interp.modules.set(name, m);

@@ -29,7 +29,7 @@ export function* logMessage(interp: Interp, msg: unknown, args: readonly unknown
   if (args.length === 0) return text;
   const pre: unknown[] = [];
   for (const a of args) {
-    if (a instanceof PyInstance && (a.cls.lookup('__str__') instanceof PyFunction || a.cls.lookup('__repr__') instanceof PyFunction)) {
+    if (runsCode(a)) {
       pre.push(new Pre(yield* interp.str(a), yield* interp.reprOf(a)));
     } else {
       pre.push(a);
@@ -44,9 +44,12 @@ export function* logMessage(interp: Interp, msg: unknown, args: readonly unknown
   );
 }
 
-/** Whether printing `a` may run program code (a class's `__str__`/`__repr__`). */
+/** Whether printing `a` may run program code (a class's `__str__`/`__repr__`, a dataclass's generated one too). */
 function runsCode(a: unknown): boolean {
-  return a instanceof PyInstance && (a.cls.lookup('__str__') instanceof PyFunction || a.cls.lookup('__repr__') instanceof PyFunction);
+  if (!(a instanceof PyInstance)) return false;
+  const s = a.cls.lookup('__str__');
+  const r = a.cls.lookup('__repr__');
+  return s instanceof PyFunction || s instanceof PyBuiltin || r instanceof PyFunction || r instanceof PyBuiltin;
 }
 
 /** `msg % args` for arguments whose str and repr run no program code; `args` starts with `msg`. */

@@ -1,6 +1,6 @@
 /** The `queue` module for `.py` programs: Queue, LifoQueue, PriorityQueue, SimpleQueue, Empty, Full. */
 import { LifoQueue } from '../../models/lifo-queue.js';
-import { PriorityQueue, type Less } from '../../models/priority-queue.js';
+import { PriorityQueue } from '../../models/priority-queue.js';
 import { Queue } from '../../models/queue.js';
 import { SimpleQueue } from '../../models/simple-queue.js';
 import { exceptionClass, pyRaise } from '../exceptions.js';
@@ -10,7 +10,6 @@ import { PyHostProperty } from '../interp.js';
 import { PyHostPropertySteps } from './threading.js';
 import type { PyClass, PyModuleObject } from '../values.js';
 import { hostOf, moduleOf, modelClass, seconds, type MethodSpec } from './host.js';
-import { runInline } from './inline.js';
 
 function methods(): Record<string, MethodSpec> {
   const q = (self: unknown): Queue => hostOf<Queue>(self, 'Queue');
@@ -40,12 +39,17 @@ function simpleMethods(): Record<string, MethodSpec> {
   };
 }
 
-/**
- * Python's `<` for a PriorityQueue's heap, run inside the put or get step as CPython runs it
- * inside `heappush` (an item's `__lt__` reads its attributes there).
- */
-function pythonLess(ref: InterpRef): Less {
-  return (a, b, k) => runInline(k, ref.I.compare('Lt', a, b), "a PriorityQueue item's __lt__", 'puts or gets the item') as boolean;
+/** A PriorityQueue of Python values: ordered by Python's `<`, a class's `__lt__` included (run inside the put's or get's step, as heapq runs it inside its C call). */
+class PythonPriorityQueue extends PriorityQueue {
+  constructor(
+    maxsize: number,
+    private readonly ref: InterpRef,
+  ) {
+    super(maxsize);
+  }
+  protected override less(a: unknown, b: unknown): boolean {
+    return this.ref.I.lessInline(a, b);
+  }
 }
 
 /** Build `queue` for one interpreter. */
@@ -57,7 +61,7 @@ export function queueModule(ref: InterpRef, registry: Map<Function, PyClass>): P
     unfinished_tasks: new PyHostPropertySteps((self) => hostOf<Queue>(self, 'Queue').unfinishedTasks()),
   });
   const lifo = modelClass(registry, 'LifoQueue', 'queue.', LifoQueue, { params: [['maxsize', 0]], construct: (_s, v) => new LifoQueue(v[0] as number) }, {}, {}, queue);
-  const prio = modelClass(registry, 'PriorityQueue', 'queue.', PriorityQueue, { params: [['maxsize', 0]], construct: (_s, v) => new PriorityQueue(v[0] as number, { less: pythonLess(ref) }) }, {}, {}, queue);
+  const prio = modelClass(registry, 'PriorityQueue', 'queue.', PriorityQueue, { params: [['maxsize', 0]], construct: (_s, v) => new PythonPriorityQueue(v[0] as number, ref) }, {}, {}, queue);
   // CPython's SimpleQueue is a C class of `_queue`: its calls fail with the C argument parser's messages.
   const simple = modelClass(registry, 'SimpleQueue', '_queue.', SimpleQueue, {
       params: [],
