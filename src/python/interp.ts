@@ -26,6 +26,7 @@ import { BaseException, Exception, exceptionClass, isInstanceOfClass, printedNam
 import { formatSpec, keyError, percentFormat, reprValue, setRepr, typeName } from './format.js';
 import { scopeOf, declaredGlobals, isGeneratorFunction, type ScopeInfo } from './scope.js';
 import { deleteTarget } from './delete.js';
+import { builtinAlias, TypingForm } from './typing-forms.js';
 import {
   hashKey,
   isBuiltinType,
@@ -290,6 +291,8 @@ export class Interp {
         return NORMAL;
       case 'AnnAssign':
         if (s.value) yield* this.assign(s.target as PyNode, yield* this.ev(s.value as PyNode, f), f);
+        // A module's or class body's annotation is evaluated after the store; a function's never is.
+        if (f.fn === undefined && !this.postponedAnnotations) yield* this.ev(s.annotation as PyNode, f);
         return NORMAL;
       case 'If': {
         const test = yield* this.ev(s.test as PyNode, f);
@@ -543,7 +546,7 @@ export class Interp {
    */
   functionQuick(s: PyNode, f: Frame): unknown {
     const args = s.args as PyNode;
-    if ((args.defaults as PyNode[]).length > 0 || (args.kw_defaults as (PyNode | null)[]).some((d) => d) || ((s.decorator_list as PyNode[] | undefined)?.length ?? 0) > 0) return SLOW;
+    if ((args.defaults as PyNode[]).length > 0 || (args.kw_defaults as (PyNode | null)[]).some((d) => d) || ((s.decorator_list as PyNode[] | undefined)?.length ?? 0) > 0 || this.annotationsOf(s).length > 0) return SLOW;
     return this.newFunction(s, f, [], new Map());
   }
 
@@ -561,6 +564,8 @@ export class Interp {
     const kwonly = args.kwonlyargs as PyNode[];
     const kwd = args.kw_defaults as (PyNode | null)[];
     for (let i = 0; i < kwonly.length; i++) if (kwd[i]) kwDefaults.set(String(kwonly[i]!.arg), yield* this.ev(kwd[i]!, f));
+    // CPython 3.11 evaluates a function's annotations when the def runs (type hints need their names).
+    for (const a of this.annotationsOf(s)) yield* this.ev(a, f);
     let fn: unknown = this.newFunction(s, f, defaults, kwDefaults);
     const decorators = (s.decorator_list as PyNode[] | undefined) ?? [];
     for (let i = decorators.length - 1; i >= 0; i--) {
@@ -568,6 +573,22 @@ export class Interp {
       fn = yield* this.call(d, [fn], undefined);
     }
     return fn;
+  }
+
+  /** Whether the module has `from __future__ import annotations` (PEP 563: annotations stay unevaluated). */
+  private get postponedAnnotations(): boolean {
+    return (this.postponed ??= this.mod.body.some((s) => s.nodeType === 'ImportFrom' && s.module === '__future__' && (s.names as PyNode[]).some((a) => a.name === 'annotations')));
+  }
+  private postponed: boolean | undefined;
+
+  /** The annotations a def evaluates, in CPython's order (parameters, then the return), none when they are postponed. */
+  private annotationsOf(s: PyNode): PyNode[] {
+    if (s.nodeType === 'Lambda' || this.postponedAnnotations) return [];
+    const a = s.args as PyNode;
+    const params = [...((a.posonlyargs as PyNode[] | undefined) ?? []), ...(a.args as PyNode[]), ...(a.vararg ? [a.vararg as PyNode] : []), ...(a.kwonlyargs as PyNode[]), ...(a.kwarg ? [a.kwarg as PyNode] : [])];
+    const out = params.map((p) => p.annotation as PyNode | null | undefined).filter((x): x is PyNode => x !== null && x !== undefined);
+    if (s.returns !== null && s.returns !== undefined) out.push(s.returns as PyNode);
+    return out;
   }
 
   /** The closure a function defined in frame `f` captures. */
@@ -1542,6 +1563,14 @@ export class Interp {
       return Array.isArray(r) ? r.join('') : r;
     }
     if (obj instanceof PyRange) return indexInto(rangeItems(obj), key, 'range');
+    if (obj instanceof TypingForm) return obj.subscript(key);
+    if (obj instanceof PyClass) {
+      // `Stack[int]` (a Generic subclass), `list[int]`: CPython's __class_getitem__.
+      const cg = obj.lookup('__class_getitem__');
+      if (cg !== undefined) return yield* this.call(cg instanceof PyClassMethod ? cg.fn : cg, [obj, key], undefined);
+      const alias = builtinAlias(obj, key);
+      if (alias !== undefined) return alias;
+    }
     const getitem = obj instanceof PyInstance ? obj.cls.lookup('__getitem__') : this.classOf(obj)?.lookup('__getitem__');
     if (getitem !== undefined) return yield* this.call(getitem, [obj, key], undefined);
     throw pyRaise('TypeError', `'${this.typeName(obj)}' object is not subscriptable`);

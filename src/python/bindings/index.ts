@@ -14,9 +14,10 @@ import { loggingModule } from './logging.js';
 import { queueModule } from './queue.js';
 import { osModule, randomModule, sysModule, timeModule } from './small.js';
 import { threadingModule } from './threading.js';
+import { futureModule, typingModule } from './typing.js';
 
 /** Modules a `.py` program can import. */
-export const MODULE_NAMES = ['threading', 'queue', 'concurrent', 'concurrent.futures', 'logging', 'time', 'random', 'sys', 'os'] as const;
+export const MODULE_NAMES = ['threading', 'queue', 'concurrent', 'concurrent.futures', 'logging', 'time', 'random', 'sys', 'os', 'typing', '__future__'] as const;
 
 /**
  * What one program's executions share: the builtins and the big modules, made on first use,
@@ -76,6 +77,10 @@ export class SharedHost {
         return timeModule();
       case 'os':
         return osModule();
+      case 'typing':
+        return typingModule(this.registry);
+      case '__future__':
+        return futureModule();
       default:
         return undefined;
     }
@@ -111,6 +116,8 @@ export function makeHost(file: string, shared: SharedHost = new SharedHost()): H
         case 'concurrent':
         case 'time':
         case 'os':
+        case 'typing':
+        case '__future__':
           m = shared.module(name);
           break;
         case 'concurrent.futures':
