@@ -30,6 +30,9 @@ import { builtinAlias, TypingForm } from './typing-forms.js';
 import {
   hashKey,
   isBuiltinType,
+  isContainerSubclass,
+  missingKey,
+  ownRepr,
   PyBound,
   PyBuiltin,
   PyClass,
@@ -1544,6 +1547,8 @@ export class Interp {
   // ----- items -----
 
   *getItem(obj: unknown, key: unknown, line: number): Generator<never, unknown, unknown> {
+    const own = this.subclassDunder(obj, '__getitem__');
+    if (own !== undefined) return yield* this.runDunder(own, [obj, key]);
     if (obj instanceof PyList) {
       const list = obj;
       return yield this.access('read', list.label, line, () => indexInto(list.items, key, 'list')) as never;
@@ -1551,11 +1556,16 @@ export class Interp {
     if (obj instanceof PyDict) {
       const d = obj;
       this.hashable(key);
-      return yield this.access('read', d.label, line, () => {
+      const missing = missingKey(d);
+      const v = yield this.access('read', d.label, line, () => {
         const e = d.get(key);
-        if (e === undefined) throw keyError(key);
+        if (e === undefined) {
+          if (missing !== undefined) return MISSING;
+          throw keyError(key);
+        }
         return e[1];
       }) as never;
+      return v === MISSING ? yield* missing!.missing(this, key, line) : v;
     }
     if (obj instanceof PyTuple) return indexInto(obj.items as unknown[], key, 'tuple');
     if (typeof obj === 'string') {
@@ -1577,6 +1587,11 @@ export class Interp {
   }
 
   *setItem(obj: unknown, key: unknown, v: unknown, line: number): Generator<never, void, unknown> {
+    const own = this.subclassDunder(obj, '__setitem__');
+    if (own !== undefined) {
+      yield* this.runDunder(own, [obj, key, v]);
+      return;
+    }
     if (obj instanceof PyList) {
       const list = obj;
       yield this.atomicWrite(list.label, line, () => {
@@ -1597,6 +1612,19 @@ export class Interp {
       return;
     }
     throw pyRaise('TypeError', `'${this.typeName(obj)}' object does not support item assignment`);
+  }
+
+  /** The dunder a threadsim-implemented subclass of a built-in container defines itself (deque's `__getitem__`), if any. */
+  private subclassDunder(obj: unknown, name: string): PyBuiltin | undefined {
+    if (!isContainerSubclass(obj)) return undefined;
+    const m = this.host.classOf(obj)?.dict.get(name);
+    return m instanceof PyBuiltin ? m : undefined;
+  }
+
+  /** Run such a dunder as CPython runs a C slot: no check point on its return (it is not a call in the program). */
+  private *runDunder(m: PyBuiltin, args: unknown[]): Generator<never, unknown, unknown> {
+    const r = m.call(args, undefined);
+    return isGen(r) ? yield* r as Generator<never, unknown, unknown> : r;
   }
 
   /**
@@ -1767,7 +1795,7 @@ export class Interp {
     const nb = numeric(b);
     if (na !== undefined && nb !== undefined) return na === nb;
     if (a instanceof PyTuple && b instanceof PyTuple) return a.items.length === b.items.length && a.items.every((x, i) => this.eq(x, b.items[i]));
-    if (a instanceof PyList && b instanceof PyList) return a.items.length === b.items.length && a.items.every((x, i) => this.eq(x, b.items[i]));
+    if (a instanceof PyList && b instanceof PyList) return a.constructor === b.constructor && a.items.length === b.items.length && a.items.every((x, i) => this.eq(x, b.items[i]));
     if (a instanceof PyDict && b instanceof PyDict) {
       if (a.map.size !== b.map.size) return false;
       for (const [k, [, v]] of a.map) {
@@ -1953,6 +1981,12 @@ export class Interp {
     if (a instanceof PyList && op === 'Mult' && typeof b === 'number') return new PyList(Array.from({ length: Math.max(0, b) }, () => a.items).flat(), this.label('list'));
     if (a instanceof PyTuple && b instanceof PyTuple && op === 'Add') return new PyTuple([...a.items, ...b.items]);
     if (a instanceof PySet && b instanceof PySet && isSetOperator(op)) return yield* setOperator(this, op, a, b, inplace);
+    if (isContainerSubclass(a)) {
+      // Counter's `+ - | &`: its class's methods.
+      const name = DUNDER_OPS[op] ?? SUBCLASS_OPS[op];
+      const m = name === undefined ? undefined : this.host.classOf(a)?.dict.get(name);
+      if (m instanceof PyBuiltin) return yield* this.runDunder(m, [a, b]);
+    }
     if (a instanceof PyInstance) {
       const name = DUNDER_OPS[op];
       const m = name === undefined ? undefined : a.cls.lookup((inplace ? '__i' : '__') + name.slice(2)) ?? a.cls.lookup(name);
@@ -2017,6 +2051,12 @@ export class Interp {
     if (v instanceof PyInstance) {
       const m = v.cls.lookup('__repr__');
       if (m instanceof PyFunction) return String(yield* this.call(m, [v], undefined));
+    }
+    const own = ownRepr(v);
+    if (own !== undefined) {
+      const parts = new Map<unknown, string>();
+      for (const x of own.reprItems()) if (!parts.has(x)) parts.set(x, yield* this.reprOf(x));
+      return own.pyRepr((x) => parts.get(x) ?? this.repr(x));
     }
     if (v instanceof PyList || v instanceof PyTuple) {
       const parts: string[] = [];
@@ -2090,6 +2130,11 @@ export class PyHostProperty {
 export class PyIterator {
   constructor(readonly it: Iterator<unknown>) {}
 }
+
+/** Operators a threadsim-implemented container subclass may define beyond {@link DUNDER_OPS} (Counter's `|` and `&`). */
+const SUBCLASS_OPS: Record<string, string> = { BitOr: '__or__', BitAnd: '__and__' };
+/** What a dict subclass's read returns for a missing key, so that its `__missing__` runs after the step. */
+const MISSING = Symbol('missing');
 
 const DUNDER_OPS: Record<string, string> = { Add: '__add__', Sub: '__sub__', Mult: '__mul__', Div: '__truediv__', FloorDiv: '__floordiv__', Mod: '__mod__' };
 

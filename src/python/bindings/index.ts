@@ -8,6 +8,7 @@
 import type { Host, Interp } from '../interp.js';
 import { makeBuiltins, type InterpRef } from '../builtins.js';
 import { markBuiltinType, PyClass, PyDict, PyList, PyModuleObject } from '../values.js';
+import { collectionsModule, PyNamedTuple } from './collections.js';
 import { futuresModule } from './futures.js';
 import { moduleOf } from './host.js';
 import { loggingModule } from './logging.js';
@@ -17,7 +18,7 @@ import { threadingModule } from './threading.js';
 import { futureModule, typingModule } from './typing.js';
 
 /** Modules a `.py` program can import. */
-export const MODULE_NAMES = ['threading', 'queue', 'concurrent', 'concurrent.futures', 'logging', 'time', 'random', 'sys', 'os', 'typing', '__future__'] as const;
+export const MODULE_NAMES = ['threading', 'queue', 'concurrent', 'concurrent.futures', 'logging', 'time', 'random', 'sys', 'os', 'typing', '__future__', 'collections'] as const;
 
 /**
  * What one program's executions share: the builtins and the big modules, made on first use,
@@ -81,6 +82,8 @@ export class SharedHost {
         return typingModule(this.registry);
       case '__future__':
         return futureModule();
+      case 'collections':
+        return collectionsModule(this.ref, this.registry, this.builtinMap!.get('dict') as PyClass);
       default:
         return undefined;
     }
@@ -99,6 +102,7 @@ export function makeHost(file: string, shared: SharedHost = new SharedHost()): H
   return {
     builtins: (interp: Interp) => shared.builtins(interp),
     classOf(v: object): PyClass | undefined {
+      if (v instanceof PyNamedTuple) return v.cls;
       for (let p: object | null = Object.getPrototypeOf(v) as object | null; p !== null; p = Object.getPrototypeOf(p) as object | null) {
         const c = registry.get((p as { constructor: Function }).constructor);
         if (c !== undefined) return c;
@@ -118,6 +122,7 @@ export function makeHost(file: string, shared: SharedHost = new SharedHost()): H
         case 'os':
         case 'typing':
         case '__future__':
+        case 'collections':
           m = shared.module(name);
           break;
         case 'concurrent.futures':
