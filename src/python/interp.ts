@@ -1279,7 +1279,8 @@ export class Interp {
     const info = scopeOf(fn.node);
     const vars = new Map<string, unknown>();
     this.bind(fn, args, kwargs, vars);
-    const f = this.frame(vars, fn.scope, info, fn.name, fn, args[0]);
+    // The frame is named by the code (`wrapper`), not by `__name__` (which functools.wraps may have copied).
+    const f = this.frame(vars, fn.scope, info, fn.node.nodeType === 'FunctionDef' ? String(fn.node.name) : fn.name, fn, args[0]);
     f.line = fn.node.lineno ?? 0;
     // Function entry (RESUME) is a check point.
     this.check = true;

@@ -10,6 +10,9 @@ import { makeBuiltins, type InterpRef } from '../builtins.js';
 import { markBuiltinType, PyClass, PyDict, PyList, PyModuleObject } from '../values.js';
 import { collectionsModule, PyNamedTuple } from './collections.js';
 import { futuresModule } from './futures.js';
+import { functoolsModule } from './functools.js';
+import { itertoolsModule } from './itertools.js';
+import { mathModule } from './math.js';
 import { moduleOf } from './host.js';
 import { loggingModule } from './logging.js';
 import { queueModule } from './queue.js';
@@ -18,7 +21,7 @@ import { threadingModule } from './threading.js';
 import { futureModule, typingModule } from './typing.js';
 
 /** Modules a `.py` program can import. */
-export const MODULE_NAMES = ['threading', 'queue', 'concurrent', 'concurrent.futures', 'logging', 'time', 'random', 'sys', 'os', 'typing', '__future__', 'collections'] as const;
+export const MODULE_NAMES = ['threading', 'queue', 'concurrent', 'concurrent.futures', 'logging', 'time', 'random', 'sys', 'os', 'typing', '__future__', 'collections', 'functools', 'itertools', 'math'] as const;
 
 /**
  * What one program's executions share: the builtins and the big modules, made on first use,
@@ -84,6 +87,12 @@ export class SharedHost {
         return futureModule();
       case 'collections':
         return collectionsModule(this.ref, this.registry, this.builtinMap!.get('dict') as PyClass);
+      case 'functools':
+        return functoolsModule(this.ref, this.registry);
+      case 'itertools':
+        return itertoolsModule(this.ref);
+      case 'math':
+        return mathModule(this.ref);
       default:
         return undefined;
     }
@@ -123,6 +132,9 @@ export function makeHost(file: string, shared: SharedHost = new SharedHost()): H
         case 'typing':
         case '__future__':
         case 'collections':
+        case 'functools':
+        case 'itertools':
+        case 'math':
           m = shared.module(name);
           break;
         case 'concurrent.futures':

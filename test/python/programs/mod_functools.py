@@ -1,0 +1,63 @@
+"""functools: partial (a thread target), wraps in a synchronized decorator, reduce, lru_cache."""
+import functools
+import threading
+from functools import lru_cache, partial, reduce, wraps
+
+lock = threading.Lock()
+
+
+def synchronized(fn):
+    @wraps(fn)
+    def wrapper(*args, **kwargs):
+        with lock:
+            return fn(*args, **kwargs)
+
+    return wrapper
+
+
+total = 0
+
+
+@synchronized
+def add(n):
+    global total
+    total += n
+
+
+def work(label, times, step=1):
+    for _ in range(times):
+        add(step)
+
+
+p = partial(work, "w", step=2)
+print(p.args, p.keywords, p.func.__name__, add.__name__, add.__qualname__)
+threads = [threading.Thread(target=p, args=(5,)) for _ in range(3)]
+threads.append(threading.Thread(target=add, args=(100,)))
+print([t.name for t in threads][3])
+for t in threads:
+    t.start()
+for t in threads:
+    t.join()
+print(total)
+print(reduce(lambda a, b: a * b, [1, 2, 3, 4]), reduce(lambda a, b: a + b, [], 10), reduce(lambda a, b: a + b, (x for x in range(5))))
+try:
+    reduce(lambda a, b: a, [])
+except TypeError as e:
+    print(e)
+
+
+@lru_cache(maxsize=None)
+def fib(n):
+    return n if n < 2 else fib(n - 1) + fib(n - 2)
+
+
+@functools.cache
+def square(n):
+    print("computing", n)
+    return n * n
+
+
+print(fib(30), fib.cache_info(), square(3), square(3), square(4))
+fib.cache_clear()
+print(fib.cache_info())
+print(repr(partial(print, 1, sep="-")), partial(max, 3)(1, 2), partial(int, base=2)("101"))
