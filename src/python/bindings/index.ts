@@ -9,6 +9,7 @@ import type { Host, Interp } from '../interp.js';
 import { makeBuiltins, type InterpRef } from '../builtins.js';
 import { markBuiltinType, PyClass, PyDict, PyList, PyModuleObject } from '../values.js';
 import { collectionsModule, PyNamedTuple } from './collections.js';
+import { contextlibModule } from './contextlib.js';
 import { futuresModule } from './futures.js';
 import { functoolsModule } from './functools.js';
 import { itertoolsModule } from './itertools.js';
@@ -21,7 +22,7 @@ import { threadingModule } from './threading.js';
 import { futureModule, typingModule } from './typing.js';
 
 /** Modules a `.py` program can import. */
-export const MODULE_NAMES = ['threading', 'queue', 'concurrent', 'concurrent.futures', 'logging', 'time', 'random', 'sys', 'os', 'typing', '__future__', 'collections', 'functools', 'itertools', 'math'] as const;
+export const MODULE_NAMES = ['threading', 'queue', 'concurrent', 'concurrent.futures', 'logging', 'time', 'random', 'sys', 'os', 'typing', '__future__', 'collections', 'functools', 'itertools', 'math', 'contextlib'] as const;
 
 /**
  * What one program's executions share: the builtins and the big modules, made on first use,
@@ -93,6 +94,8 @@ export class SharedHost {
         return itertoolsModule(this.ref);
       case 'math':
         return mathModule(this.ref);
+      case 'contextlib':
+        return contextlibModule(this.ref, this.registry);
       default:
         return undefined;
     }
@@ -135,6 +138,7 @@ export function makeHost(file: string, shared: SharedHost = new SharedHost()): H
         case 'functools':
         case 'itertools':
         case 'math':
+        case 'contextlib':
           m = shared.module(name);
           break;
         case 'concurrent.futures':
