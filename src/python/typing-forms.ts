@@ -5,7 +5,7 @@
  * the run beyond that, and print as CPython prints them (`typing.Dict[str, typing.List[int]]`).
  */
 import { reprValue } from './format.js';
-import { PyClass, PyList, PyTuple } from './values.js';
+import { ELLIPSIS, PyClass, PyList, PyTuple } from './values.js';
 
 /** A `typing` special form or a parameterised alias (`typing.List`, `typing.List[int]`, `list[int]`). */
 export class TypingForm {
@@ -54,8 +54,7 @@ function unionOf(args: unknown[]): unknown {
 /** A type parameter as typing prints it: `int`, `__main__.Job`, `typing.List[int]`, `NoneType`, `...`. */
 function typeRepr(v: unknown): string {
   if (v === null) return 'NoneType';
-  // The parser gives `...` (Ellipsis) as this string.
-  if (v === '...') return '...';
+  if (v === ELLIPSIS) return '...';
   if (typeof v === 'string') return `ForwardRef(${reprValue(v)})`;
   if (v instanceof PyClass) return reprValue(v).replace(/^<class '(.*)'>$/, '$1');
   if (v instanceof PyList) return `[${v.items.map(typeRepr).join(', ')}]`;

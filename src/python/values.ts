@@ -302,3 +302,11 @@ export function missingKey(d: PyDict): MissingKey | undefined {
 export function isContainerSubclass(v: unknown): v is PyList | PyTuple | PyDict {
   return (v instanceof PyList && v.constructor !== PyList) || (v instanceof PyDict && v.constructor !== PyDict) || (v instanceof PyTuple && v.constructor !== PyTuple);
 }
+
+/** Python's `Ellipsis` (`...`): one object, printed as CPython prints it. */
+export class PyEllipsis {
+  toString(): string {
+    return 'Ellipsis';
+  }
+}
+export const ELLIPSIS = new PyEllipsis();
