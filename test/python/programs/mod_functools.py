@@ -33,7 +33,7 @@ p = partial(work, "w", step=2)
 print(p.args, p.keywords, p.func.__name__, add.__name__, add.__qualname__)
 threads = [threading.Thread(target=p, args=(5,)) for _ in range(3)]
 threads.append(threading.Thread(target=add, args=(100,)))
-print([t.name for t in threads][3])
+print([t.name for t in threads][2:])
 for t in threads:
     t.start()
 for t in threads:
