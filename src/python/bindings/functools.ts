@@ -7,7 +7,7 @@
  */
 import { bindArgs, REQUIRED } from '../args.js';
 import { pyRaise } from '../exceptions.js';
-import { hashKey, PyHostProperty, type Interp } from '../interp.js';
+import { hashKey, numeric, PyHostProperty, type Interp } from '../interp.js';
 import type { InterpRef } from '../builtins.js';
 import { PyBound, PyBuiltin, PyClass, PyDict, PyFunction, PyInstance, PyTuple, type OwnRepr, type PyModuleObject } from '../values.js';
 import { moduleOf, type Kw } from './host.js';
@@ -166,6 +166,8 @@ export function functoolsModule(ref: InterpRef, registry: Map<Function, PyClass>
       return new PyBuiltin('decorating_function', (a) => cached(a[0], maxsize));
     }),
     cache: new PyBuiltin('cache', (args) => cached(args[0], null)),
+    total_ordering: new PyBuiltin('total_ordering', (args) => totalOrdering(I(), args[0])),
+    cmp_to_key: new PyBuiltin('cmp_to_key', (args) => cmpToKey(I(), args[0])),
   });
 }
 
@@ -182,4 +184,62 @@ class CacheInfo extends PyTuple implements OwnRepr {
 
 function isCallable(v: unknown): boolean {
   return v instanceof PyFunction || v instanceof PyBuiltin || v instanceof PyClass || v instanceof PyBound || (v instanceof PyInstance && v.cls.lookup('__call__') !== undefined);
+}
+
+/** For each root CPython's `total_ordering` may pick (the greatest name defined), how each other comparison is made from it and `==`. */
+const ORDERINGS: Record<string, Record<string, (root: boolean, eq: boolean) => boolean>> = {
+  __lt__: { __gt__: (lt, eq) => !lt && !eq, __le__: (lt, eq) => lt || eq, __ge__: (lt) => !lt },
+  __le__: { __ge__: (le, eq) => !le || eq, __lt__: (le, eq) => le && !eq, __gt__: (le) => !le },
+  __gt__: { __lt__: (gt, eq) => !gt && !eq, __ge__: (gt, eq) => gt || eq, __le__: (gt) => !gt },
+  __ge__: { __le__: (ge, eq) => !ge || eq, __gt__: (ge, eq) => ge && !eq, __lt__: (ge) => !ge },
+};
+
+/** `@total_ordering`: the comparisons a class lacks, from the one it defines (the first of `< <= > >=`) and `==`. */
+function totalOrdering(I: Interp, cls: unknown): unknown {
+  if (!(cls instanceof PyClass)) throw pyRaise('AttributeError', `'${I.typeName(cls)}' object has no attribute '__lt__'`);
+  const rootName = Object.keys(ORDERINGS).find((n) => cls.lookup(n) !== undefined);
+  if (rootName === undefined) throw pyRaise('ValueError', 'must define at least one ordering operation: < > <= >=');
+  const root = cls.lookup(rootName);
+  for (const [name, derive] of Object.entries(ORDERINGS[rootName]!)) {
+    if (cls.lookup(name) !== undefined) continue;
+    cls.dict.set(
+      name,
+      new PyBuiltin(name, (a) =>
+        (function* () {
+          const r = yield* I.truthy(yield* I.call(root, [a[0], a[1]], undefined));
+          const eq = yield* I.compare('Eq', a[0], a[1]);
+          return derive(r, eq);
+        })(),
+      ),
+    );
+  }
+  return cls;
+}
+
+/** `cmp_to_key(cmp)`: a key whose objects compare by `cmp(a, b)`'s sign. */
+function cmpToKey(I: Interp, cmp: unknown): PyBuiltin {
+  const dict = new Map<string, unknown>();
+  const K = new PyClass('functools.KeyWrapper', undefined, dict);
+  const by = (name: string, test: (c: number) => boolean): void =>
+    void dict.set(
+      name,
+      new PyBuiltin(name, (a) =>
+        (function* () {
+          const x = (a[0] as PyInstance).dict.get('obj');
+          const y = a[1] instanceof PyInstance ? a[1].dict.get('obj') : a[1];
+          const c = yield* I.call(cmp, [x, y], undefined);
+          return test(numeric(c) ?? 0);
+        })(),
+      ),
+    );
+  by('__lt__', (c) => c < 0);
+  by('__gt__', (c) => c > 0);
+  by('__le__', (c) => c <= 0);
+  by('__ge__', (c) => c >= 0);
+  by('__eq__', (c) => c === 0);
+  return new PyBuiltin('K', (a) => {
+    const k = new PyInstance(K, I.label('functools.KeyWrapper'));
+    k.dict.set('obj', a[0]);
+    return k;
+  });
 }

@@ -19,10 +19,10 @@ import { loggingModule } from './logging.js';
 import { queueModule } from './queue.js';
 import { osModule, randomModule, sysModule, timeModule } from './small.js';
 import { threadingModule } from './threading.js';
-import { futureModule, typingModule } from './typing.js';
+import { collectionsAbcModule, futureModule, typingModule } from './typing.js';
 
 /** Modules a `.py` program can import. */
-export const MODULE_NAMES = ['threading', 'queue', 'concurrent', 'concurrent.futures', 'logging', 'time', 'random', 'sys', 'os', 'typing', '__future__', 'collections', 'functools', 'itertools', 'math', 'contextlib'] as const;
+export const MODULE_NAMES = ['threading', 'queue', 'concurrent', 'concurrent.futures', 'logging', 'time', 'random', 'sys', 'os', 'typing', '__future__', 'collections', 'collections.abc', 'functools', 'itertools', 'math', 'contextlib'] as const;
 
 /**
  * What one program's executions share: the builtins and the big modules, made on first use,
@@ -88,6 +88,8 @@ export class SharedHost {
         return futureModule();
       case 'collections':
         return collectionsModule(this.ref, this.registry, this.builtinMap!.get('dict') as PyClass);
+      case 'collections.abc':
+        return collectionsAbcModule();
       case 'functools':
         return functoolsModule(this.ref, this.registry);
       case 'itertools':
@@ -144,6 +146,10 @@ export function makeHost(file: string, shared: SharedHost = new SharedHost()): H
         case 'concurrent.futures':
           m = shared.module(name);
           interp.importModule('concurrent').set('futures', m);
+          break;
+        case 'collections.abc':
+          m = shared.module(name);
+          interp.importModule('collections').set('abc', m);
           break;
         case 'random':
           m = randomModule(interp);

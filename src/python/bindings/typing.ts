@@ -76,3 +76,13 @@ export function futureModule(): PyModuleObject {
     generator_stop: feature([3, 5, 0, 'beta', 1], 8388608),
   });
 }
+
+/** The abstract base classes of `collections.abc`, for type hints (`Iterable[int]`); `isinstance` against them is not modelled (TypeError). */
+const ABCS = ['Awaitable', 'Coroutine', 'AsyncIterable', 'AsyncIterator', 'AsyncGenerator', 'Hashable', 'Iterable', 'Iterator', 'Generator', 'Reversible', 'Sized', 'Container', 'Callable', 'Collection', 'Set', 'MutableSet', 'Mapping', 'MutableMapping', 'MappingView', 'KeysView', 'ItemsView', 'ValuesView', 'Sequence', 'MutableSequence', 'ByteString'] as const;
+
+/** Build `collections.abc`. */
+export function collectionsAbcModule(): PyModuleObject {
+  const members: Record<string, unknown> = {};
+  for (const name of ABCS) members[name] = new TypingForm(`collections.abc.${name}`);
+  return moduleOf('collections.abc', members);
+}

@@ -61,3 +61,45 @@ print(fib(30), fib.cache_info(), square(3), square(3), square(4))
 fib.cache_clear()
 print(fib.cache_info())
 print(repr(partial(print, 1, sep="-")), partial(max, 3)(1, 2), partial(int, base=2)("101"))
+
+
+@functools.total_ordering
+class Job:
+    def __init__(self, priority):
+        self.priority = priority
+
+    def __eq__(self, other):
+        return self.priority == other.priority
+
+    def __lt__(self, other):
+        return self.priority < other.priority
+
+    def __repr__(self):
+        return f"Job({self.priority})"
+
+
+a, b = Job(1), Job(2)
+print(a < b, a > b, a <= b, a >= b, a <= Job(1), a >= Job(1), sorted([b, a]), max(a, b))
+
+
+@functools.total_ordering
+class Grade:
+    def __init__(self, p):
+        self.p = p
+
+    def __gt__(self, other):
+        return self.p > other.p
+
+
+print(Grade(1) < Grade(2), Grade(1) >= Grade(2), Grade(2) <= Grade(2))
+
+
+class Plain:
+    pass
+
+
+try:
+    functools.total_ordering(Plain)
+except ValueError as e:
+    print(e)
+print(sorted([3, 1, 2], key=functools.cmp_to_key(lambda x, y: y - x)))

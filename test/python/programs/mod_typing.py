@@ -42,6 +42,9 @@ for t in threads:
     t.join()
 print(sorted(shared.items), typing.cast(int, "not checked"), typing.TYPE_CHECKING)
 count: int
+import collections.abc
+from collections.abc import Iterable as AbcIterable, Mapping
+print(AbcIterable[int], collections.abc.Callable[[int], str], Mapping[str, int])
 print("defining a def whose annotation names nothing")
 
 
