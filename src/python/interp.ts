@@ -585,12 +585,10 @@ export class Interp {
   private postponed: boolean | undefined;
 
   /** The annotations a def evaluates, in CPython's order (parameters, then the return), none when they are postponed. */
-  private annotationsOf(s: PyNode): PyNode[] {
+  private annotationsOf(s: PyNode): readonly PyNode[] {
     if (s.nodeType === 'Lambda' || this.postponedAnnotations) return [];
-    const a = s.args as PyNode;
-    const params = [...((a.posonlyargs as PyNode[] | undefined) ?? []), ...(a.args as PyNode[]), ...(a.vararg ? [a.vararg as PyNode] : []), ...(a.kwonlyargs as PyNode[]), ...(a.kwarg ? [a.kwarg as PyNode] : [])];
-    const out = params.map((p) => p.annotation as PyNode | null | undefined).filter((x): x is PyNode => x !== null && x !== undefined);
-    if (s.returns !== null && s.returns !== undefined) out.push(s.returns as PyNode);
+    let out = annotationsCache.get(s);
+    if (out === undefined) annotationsCache.set(s, (out = annotationNodes(s)));
     return out;
   }
 
@@ -1548,9 +1546,11 @@ export class Interp {
   // ----- items -----
 
   *getItem(obj: unknown, key: unknown, line: number): Generator<never, unknown, unknown> {
-    const own = this.subclassDunder(obj, '__getitem__');
-    if (own !== undefined) return yield* this.runDunder(own, [obj, key]);
     if (obj instanceof PyList) {
+      if (obj.constructor !== PyList) {
+        const own = this.subclassDunder(obj, '__getitem__');
+        if (own !== undefined) return yield* this.runDunder(own, [obj, key]);
+      }
       const list = obj;
       return yield this.access('read', list.label, line, () => indexInto(list.items, key, 'list')) as never;
     }
@@ -1588,12 +1588,14 @@ export class Interp {
   }
 
   *setItem(obj: unknown, key: unknown, v: unknown, line: number): Generator<never, void, unknown> {
-    const own = this.subclassDunder(obj, '__setitem__');
-    if (own !== undefined) {
-      yield* this.runDunder(own, [obj, key, v]);
-      return;
-    }
     if (obj instanceof PyList) {
+      if (obj.constructor !== PyList) {
+        const own = this.subclassDunder(obj, '__setitem__');
+        if (own !== undefined) {
+          yield* this.runDunder(own, [obj, key, v]);
+          return;
+        }
+      }
       const list = obj;
       yield this.atomicWrite(list.label, line, () => {
         const i = normIndex(list.items.length, key, 'list', 'list assignment index out of range');
@@ -2130,6 +2132,17 @@ export class PyHostProperty {
 /** A one-shot iterator value (`iter(x)`, `enumerate(x)`, `zip(...)`). */
 export class PyIterator {
   constructor(readonly it: Iterator<unknown>) {}
+}
+
+/** A def's annotation expressions, made once per node. */
+const annotationsCache = new WeakMap<PyNode, readonly PyNode[]>();
+
+function annotationNodes(s: PyNode): PyNode[] {
+  const a = s.args as PyNode;
+  const params = [...((a.posonlyargs as PyNode[] | undefined) ?? []), ...(a.args as PyNode[]), ...(a.vararg ? [a.vararg as PyNode] : []), ...(a.kwonlyargs as PyNode[]), ...(a.kwarg ? [a.kwarg as PyNode] : [])];
+  const out = params.map((p) => p.annotation as PyNode | null | undefined).filter((x): x is PyNode => x !== null && x !== undefined);
+  if (s.returns !== null && s.returns !== undefined) out.push(s.returns as PyNode);
+  return out;
 }
 
 /** Operators a threadsim-implemented container subclass may define beyond {@link DUNDER_OPS} (Counter's `|` and `&`). */
