@@ -11,6 +11,7 @@ import { markBuiltinType, PyClass, PyDict, PyList, PyModuleObject } from '../val
 import { collectionsModule, PyNamedTuple } from './collections.js';
 import { contextlibModule } from './contextlib.js';
 import { futuresModule } from './futures.js';
+import { heapqModule } from './heapq.js';
 import { functoolsModule } from './functools.js';
 import { itertoolsModule } from './itertools.js';
 import { mathModule } from './math.js';
@@ -22,7 +23,7 @@ import { threadingModule } from './threading.js';
 import { collectionsAbcModule, futureModule, typingModule } from './typing.js';
 
 /** Modules a `.py` program can import. */
-export const MODULE_NAMES = ['threading', 'queue', 'concurrent', 'concurrent.futures', 'logging', 'time', 'random', 'sys', 'os', 'typing', '__future__', 'collections', 'collections.abc', 'functools', 'itertools', 'math', 'contextlib'] as const;
+export const MODULE_NAMES = ['threading', 'queue', 'concurrent', 'concurrent.futures', 'logging', 'time', 'random', 'sys', 'os', 'typing', '__future__', 'collections', 'collections.abc', 'functools', 'itertools', 'math', 'contextlib', 'heapq'] as const;
 
 /**
  * What one program's executions share: the builtins and the big modules, made on first use,
@@ -98,6 +99,8 @@ export class SharedHost {
         return mathModule(this.ref);
       case 'contextlib':
         return contextlibModule(this.ref, this.registry);
+      case 'heapq':
+        return heapqModule(this.ref);
       default:
         return undefined;
     }
@@ -141,6 +144,7 @@ export function makeHost(file: string, shared: SharedHost = new SharedHost()): H
         case 'itertools':
         case 'math':
         case 'contextlib':
+        case 'heapq':
           m = shared.module(name);
           break;
         case 'concurrent.futures':
