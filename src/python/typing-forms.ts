@@ -18,7 +18,7 @@ export class TypingForm {
 
   /** `form[key]`: CPython's subscription, with `Optional` and `Union` normalised as typing does. */
   subscript(key: unknown): TypingForm | unknown {
-    const args = key instanceof PyTuple ? [...key.items] : [key];
+    const args = paramsOf(key);
     if (this.name === 'typing.Optional') return unionOf([...args, null]);
     if (this.name === 'typing.Union') return unionOf(args);
     return new TypingForm(this.name, args);
@@ -67,5 +67,10 @@ const GENERIC_BUILTINS = new Set(['list', 'dict', 'tuple', 'set', 'frozenset', '
 /** `cls[key]` for a built-in class (`list[int]`), or undefined when CPython would raise. */
 export function builtinAlias(cls: PyClass, key: unknown): TypingForm | undefined {
   if (cls.module !== '' || !GENERIC_BUILTINS.has(cls.name)) return undefined;
-  return new TypingForm(cls.name, key instanceof PyTuple ? [...key.items] : [key]);
+  return new TypingForm(cls.name, paramsOf(key));
+}
+
+/** The parameters of `form[key]`: a tuple's items (`Dict[str, int]`), else the key itself (`Tuple[()]` keeps its `()`). */
+function paramsOf(key: unknown): unknown[] {
+  return key instanceof PyTuple && key.items.length > 0 ? [...key.items] : [key];
 }

@@ -560,7 +560,7 @@ function namedtuple(I: Interp, args: unknown[], kw: Kw): Generator<never, PyClas
         return make(xs);
       }),
     );
-    cls = new PyClass(name, undefined, dict, '', {
+    cls = new PyClass(name, I.builtins.get('tuple') as PyClass, dict, '', {
       construct: (_self, a, k) => make(bindArgs(`${name}.__new__`, params, a, k).values),
     });
     dict.set(

@@ -73,7 +73,7 @@ print(p, p.x, p[1], p._asdict(), p._replace(x=5), Point._fields, tuple(p), p == 
 Job = namedtuple("Job", "priority name retries", defaults=[0])
 print(Job(1, "build"), Job(2, "test", 3), sorted([Job(2, "b"), Job(1, "a")]))
 x, y = p
-print(x, y, Point, type(p).__name__)
+print(x, y, Point, type(p).__name__, isinstance(p, tuple), p.count(1), p.index(2), hash(p) == hash((1, 2)), {p: "found"}[(1, 2)])
 try:
     Point(1)
 except TypeError as exc:

@@ -14,6 +14,7 @@ class Job:
 print(List[int], Optional[str], Dict[str, List[int]], Tuple[int, ...], Callable[[int, str], None])
 print(Any, Union[int, str], Union[int, None], Optional[Union[int, str]], T, List[Job], Optional[Job])
 print(list[int], dict[str, Job], tuple[int, ...], List, typing.Deque[int], Iterable[T])
+print(Tuple[()], tuple[()], Callable[..., int], typing.Type[Job], Union[int], Optional[List[int]])
 
 
 class Stack(Generic[T]):
