@@ -5,6 +5,7 @@
  */
 import type { PyModule, PyNode } from './ast.js';
 import { isGeneratorFunction } from './scope.js';
+import { forEachNode } from './walk.js';
 
 /** One construct threadsim cannot run. */
 export interface Unsupported {
@@ -39,11 +40,32 @@ function rootOf(module: string): string {
   return module.split('.')[0]!;
 }
 
+/** `collections` classes threadsim implements as list and dict subclasses, which a program's class cannot derive from yet. */
+const SEALED_COLLECTIONS = new Set(['deque', 'Counter', 'defaultdict', 'OrderedDict']);
+
+/** The names under which `mod` imports `collections` itself, and those it imports each sealed class under. */
+function collectionsNames(mod: PyModule): { modules: Set<string>; classes: Map<string, string> } {
+  const modules = new Set<string>();
+  const classes = new Map<string, string>();
+  forEachNode(mod.body, (n) => {
+    if (n.nodeType === 'Import') for (const a of n.names as PyNode[]) if (a.name === 'collections') modules.add(String(a.asname ?? a.name));
+    if (n.nodeType === 'ImportFrom' && n.module === 'collections') for (const a of n.names as PyNode[]) if (SEALED_COLLECTIONS.has(String(a.name))) classes.set(String(a.asname ?? a.name), String(a.name));
+  });
+  return { modules, classes };
+}
+
 /** Every unsupported construct of `mod`, in source order. */
 export function unsupportedConstructs(mod: PyModule): Unsupported[] {
   const found: Unsupported[] = [];
   const add = (n: PyNode, what: string): void => {
     found.push({ line: n.lineno ?? 1, column: (n.col_offset ?? 0) + 1, what });
+  };
+  const names = collectionsNames(mod);
+  const sealedBase = (b: PyNode): string | undefined => {
+    if (b.nodeType === 'Name') return names.classes.get(String(b.id));
+    const v = b.value as PyNode | undefined;
+    if (b.nodeType === 'Attribute' && v?.nodeType === 'Name' && names.modules.has(String(v.id)) && SEALED_COLLECTIONS.has(String(b.attr))) return String(b.attr);
+    return undefined;
   };
   const stack: unknown[] = [mod.body];
   while (stack.length > 0) {
@@ -60,6 +82,12 @@ export function unsupportedConstructs(mod: PyModule): Unsupported[] {
       if (n.lineno !== undefined) add(n, why);
     }
     checkNode(n, add);
+    if (n.nodeType === 'ClassDef') {
+      for (const b of n.bases as PyNode[]) {
+        const sealed = sealedBase(b);
+        if (sealed !== undefined) add(n, `class ${String(n.name)}: subclassing collections.${sealed} is not supported yet (use it as an attribute instead)`);
+      }
+    }
     const fields = Object.keys(n).filter((k) => k !== 'ctx');
     for (let i = fields.length - 1; i >= 0; i--) stack.push((n as Record<string, unknown>)[fields[i]!]);
   }
