@@ -54,7 +54,8 @@ export function typeName(v: unknown, hostName: (v: object) => string | undefined
   if (typeof v === 'number') return 'int';
   if (typeof v === 'string') return 'str';
   if (v instanceof PyFloat) return 'float';
-  if (isContainerSubclass(v)) return hostName(v) ?? (v instanceof PyList ? 'list' : v instanceof PyDict ? 'dict' : 'tuple');
+  // A C type's messages name it with its module (`'collections.deque' object has no attribute 'x'`).
+  if (isContainerSubclass(v)) return (v as { readonly printedType?: string }).printedType ?? hostName(v) ?? (v instanceof PyList ? 'list' : v instanceof PyDict ? 'dict' : 'tuple');
   if (v instanceof PyList) return 'list';
   if (v instanceof PyTuple) return 'tuple';
   if (v instanceof PyDict) return 'dict';

@@ -20,6 +20,8 @@ import { modelClass, moduleOf, type Kw, type MethodSpec } from './host.js';
 
 /** `collections.deque`: a list underneath (so indexing, `len`, `in` and iteration are the list's steps), with a bound. */
 export class PyDeque extends PyList implements OwnRepr {
+  /** The name CPython's messages give this C type. */
+  readonly printedType = 'collections.deque';
   constructor(
     items: unknown[],
     label: string,
@@ -66,6 +68,8 @@ export class PyCounter extends PyDict implements OwnRepr, MissingKey {
 
 /** `collections.defaultdict`: a missing key gets `default_factory()`, stored. */
 export class PyDefaultDict extends PyDict implements OwnRepr, MissingKey {
+  /** The name CPython's messages give this C type. */
+  readonly printedType = 'collections.defaultdict';
   constructor(
     label: string,
     public factory: unknown,
@@ -92,6 +96,8 @@ export class PyDefaultDict extends PyDict implements OwnRepr, MissingKey {
 
 /** `collections.OrderedDict`. */
 export class PyOrderedDict extends PyDict implements OwnRepr {
+  /** The name CPython's messages give this C type. */
+  readonly printedType = 'collections.OrderedDict';
   reprItems(): readonly unknown[] {
     return [...this.map.values()].flat();
   }

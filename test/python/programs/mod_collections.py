@@ -92,3 +92,9 @@ for t in ts:
 for t in ts:
     t.join()
 print(len(q), sum(q), collections.Counter(q)[99])
+for bad in (lambda: deque().foo, lambda: {deque(): 1}, lambda: defaultdict().bar, lambda: OrderedDict().baz, lambda: Counter().qux, lambda: hash(defaultdict(int))):
+    try:
+        bad()
+    except Exception as exc:
+        print(type(exc).__name__, exc)
+print(type(deque()).__name__, type(defaultdict()).__name__, type(OrderedDict()), type(Counter()))
