@@ -40,18 +40,33 @@ function rootOf(module: string): string {
   return module.split('.')[0]!;
 }
 
-/** `collections` classes threadsim implements as list and dict subclasses, which a program's class cannot derive from yet. */
-const SEALED_COLLECTIONS = new Set(['deque', 'Counter', 'defaultdict', 'OrderedDict']);
+/**
+ * Classes of the standard modules a program's class cannot derive from yet, by module: the
+ * `collections` classes threadsim implements as list and dict subclasses, and `typing`'s class
+ * syntaxes whose fields come from annotations.
+ */
+const SEALED: Readonly<Record<string, ReadonlySet<string>>> = {
+  collections: new Set(['deque', 'Counter', 'defaultdict', 'OrderedDict']),
+  typing: new Set(['NamedTuple', 'TypedDict']),
+};
 
-/** The names under which `mod` imports `collections` itself, and those it imports each sealed class under. */
-function collectionsNames(mod: PyModule): { modules: Set<string>; classes: Map<string, string> } {
-  const modules = new Set<string>();
+/** The names under which `mod` imports each module of {@link SEALED} itself, and those it imports each sealed class under (`module.Class`). */
+function sealedNames(mod: PyModule): { modules: Map<string, string>; classes: Map<string, string> } {
+  const modules = new Map<string, string>();
   const classes = new Map<string, string>();
   forEachNode(mod.body, (n) => {
-    if (n.nodeType === 'Import') for (const a of n.names as PyNode[]) if (a.name === 'collections') modules.add(String(a.asname ?? a.name));
-    if (n.nodeType === 'ImportFrom' && n.module === 'collections') for (const a of n.names as PyNode[]) if (SEALED_COLLECTIONS.has(String(a.name))) classes.set(String(a.asname ?? a.name), String(a.name));
+    if (n.nodeType === 'Import') for (const a of n.names as PyNode[]) if (SEALED[String(a.name)] !== undefined) modules.set(String(a.asname ?? a.name), String(a.name));
+    const from = SEALED[String(n.module)];
+    if (n.nodeType === 'ImportFrom' && from !== undefined) for (const a of n.names as PyNode[]) if (from.has(String(a.name))) classes.set(String(a.asname ?? a.name), `${String(n.module)}.${String(a.name)}`);
   });
   return { modules, classes };
+}
+
+/** Why a class cannot derive from `sealed` (`collections.deque`, `typing.NamedTuple`). */
+function sealedWhy(sealed: string): string {
+  if (sealed === 'typing.NamedTuple') return 'the typing.NamedTuple class syntax is not supported yet (use collections.namedtuple)';
+  if (sealed === 'typing.TypedDict') return 'the typing.TypedDict class syntax is not supported yet (use a plain dict)';
+  return `subclassing ${sealed} is not supported yet (use it as an attribute instead)`;
 }
 
 /** Every unsupported construct of `mod`, in source order. */
@@ -60,12 +75,12 @@ export function unsupportedConstructs(mod: PyModule): Unsupported[] {
   const add = (n: PyNode, what: string): void => {
     found.push({ line: n.lineno ?? 1, column: (n.col_offset ?? 0) + 1, what });
   };
-  const names = collectionsNames(mod);
+  const names = sealedNames(mod);
   const sealedBase = (b: PyNode): string | undefined => {
     if (b.nodeType === 'Name') return names.classes.get(String(b.id));
     const v = b.value as PyNode | undefined;
-    if (b.nodeType === 'Attribute' && v?.nodeType === 'Name' && names.modules.has(String(v.id)) && SEALED_COLLECTIONS.has(String(b.attr))) return String(b.attr);
-    return undefined;
+    const module = b.nodeType === 'Attribute' && v?.nodeType === 'Name' ? names.modules.get(String(v.id)) : undefined;
+    return module !== undefined && SEALED[module]!.has(String(b.attr)) ? `${module}.${String(b.attr)}` : undefined;
   };
   const stack: unknown[] = [mod.body];
   while (stack.length > 0) {
@@ -85,7 +100,7 @@ export function unsupportedConstructs(mod: PyModule): Unsupported[] {
     if (n.nodeType === 'ClassDef') {
       for (const b of n.bases as PyNode[]) {
         const sealed = sealedBase(b);
-        if (sealed !== undefined) add(n, `class ${String(n.name)}: subclassing collections.${sealed} is not supported yet (use it as an attribute instead)`);
+        if (sealed !== undefined) add(n, `class ${String(n.name)}: ${sealedWhy(sealed)}`);
       }
     }
     const fields = Object.keys(n).filter((k) => k !== 'ctx');

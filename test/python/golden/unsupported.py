@@ -29,3 +29,10 @@ from collections import Counter
 
 class Tally(Counter):
     pass
+
+
+from typing import NamedTuple
+
+
+class Row(NamedTuple):
+    x: int
