@@ -33,7 +33,7 @@ const UNSUPPORTED: Readonly<Record<string, string>> = {
  * Standard modules that exist in CPython but have no model: importing one is reported before
  * the run. Other unknown modules raise CPython's `ModuleNotFoundError` when imported.
  */
-const UNMODELLED = new Set(['asyncio', 'multiprocessing', 'subprocess', 'socket', 'selectors', 'signal', 'dataclasses', 'json', 're', 'traceback', 'atexit', 'weakref', 'copy']);
+const UNMODELLED = new Set(['asyncio', 'multiprocessing', 'subprocess', 'socket', 'selectors', 'signal', 'json', 're', 'traceback', 'atexit', 'weakref', 'copy']);
 const UNMODELLED_WHY = 'no model of this module (docs/python.md lists the modules threadsim models)';
 
 function rootOf(module: string): string {

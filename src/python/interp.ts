@@ -294,8 +294,19 @@ export class Interp {
         return NORMAL;
       case 'AnnAssign':
         if (s.value) yield* this.assign(s.target as PyNode, yield* this.ev(s.value as PyNode, f), f);
-        // A module's or class body's annotation is evaluated after the store; a function's never is.
-        if (f.fn === undefined && !this.postponedAnnotations) yield* this.ev(s.annotation as PyNode, f);
+        // A module's or class body's annotation is evaluated after the store (a function's never
+        // is) and, for a plain name, kept in its `__annotations__` (what dataclasses reads).
+        if (f.fn === undefined) {
+          // Under `from __future__ import annotations` the hint is kept as its source text (PEP 563).
+          const hint = this.postponedAnnotations ? this.sourceOf(s.annotation as PyNode) : yield* this.ev(s.annotation as PyNode, f);
+          const target = s.target as PyNode;
+          if (target.nodeType === 'Name' && s.simple !== 0) {
+            let ann = f.vars.get('__annotations__');
+            // Unlabelled: it takes no `dict#N` number from the program's own dicts.
+            if (!(ann instanceof PyDict)) f.vars.set('__annotations__', (ann = new PyDict('__annotations__')));
+            (ann as PyDict).set(String(target.id), hint);
+          }
+        }
         return NORMAL;
       case 'If': {
         const test = yield* this.ev(s.test as PyNode, f);
@@ -576,6 +587,12 @@ export class Interp {
       fn = yield* this.call(d, [fn], undefined);
     }
     return fn;
+  }
+
+  /** The source text of a one-line expression (a postponed annotation). */
+  private sourceOf(n: PyNode): string {
+    const line = this.mod.lines[(n.lineno ?? 1) - 1] ?? '';
+    return n.lineno === n.end_lineno ? line.slice(n.col_offset, n.end_col_offset) : line.slice(n.col_offset);
   }
 
   /** Whether the module has `from __future__ import annotations` (PEP 563: annotations stay unevaluated). */

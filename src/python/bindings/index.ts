@@ -10,6 +10,7 @@ import { makeBuiltins, type InterpRef } from '../builtins.js';
 import { markBuiltinType, PyClass, PyDict, PyList, PyModuleObject } from '../values.js';
 import { collectionsModule, PyNamedTuple } from './collections.js';
 import { contextlibModule } from './contextlib.js';
+import { dataclassesModule } from './dataclasses.js';
 import { futuresModule } from './futures.js';
 import { heapqModule } from './heapq.js';
 import { functoolsModule } from './functools.js';
@@ -23,7 +24,7 @@ import { threadingModule } from './threading.js';
 import { collectionsAbcModule, futureModule, typingModule } from './typing.js';
 
 /** Modules a `.py` program can import. */
-export const MODULE_NAMES = ['threading', 'queue', 'concurrent', 'concurrent.futures', 'logging', 'time', 'random', 'sys', 'os', 'typing', '__future__', 'collections', 'collections.abc', 'functools', 'itertools', 'math', 'contextlib', 'heapq'] as const;
+export const MODULE_NAMES = ['threading', 'queue', 'concurrent', 'concurrent.futures', 'logging', 'time', 'random', 'sys', 'os', 'typing', '__future__', 'collections', 'collections.abc', 'functools', 'itertools', 'math', 'contextlib', 'heapq', 'dataclasses'] as const;
 
 /**
  * What one program's executions share: the builtins and the big modules, made on first use,
@@ -101,6 +102,8 @@ export class SharedHost {
         return contextlibModule(this.ref, this.registry);
       case 'heapq':
         return heapqModule(this.ref);
+      case 'dataclasses':
+        return dataclassesModule(this.ref, this.registry);
       default:
         return undefined;
     }
@@ -145,6 +148,7 @@ export function makeHost(file: string, shared: SharedHost = new SharedHost()): H
         case 'math':
         case 'contextlib':
         case 'heapq':
+        case 'dataclasses':
           m = shared.module(name);
           break;
         case 'concurrent.futures':
