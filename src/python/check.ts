@@ -5,6 +5,7 @@
  */
 import type { PyModule, PyNode } from './ast.js';
 import { isGeneratorFunction } from './scope.js';
+import { forEachNode } from './walk.js';
 
 /** One construct threadsim cannot run. */
 export interface Unsupported {
@@ -32,11 +33,40 @@ const UNSUPPORTED: Readonly<Record<string, string>> = {
  * Standard modules that exist in CPython but have no model: importing one is reported before
  * the run. Other unknown modules raise CPython's `ModuleNotFoundError` when imported.
  */
-const UNMODELLED = new Set(['asyncio', 'multiprocessing', 'subprocess', 'socket', 'selectors', 'signal', 'collections', 'itertools', 'functools', 'typing', 'contextlib', 'heapq', 'math', 'json', 're', 'traceback', 'atexit', 'weakref', 'copy']);
-const UNMODELLED_WHY = 'no model of this module (threadsim models threading, queue, concurrent.futures, logging, time, random, sys and os.environ)';
+const UNMODELLED = new Set(['asyncio', 'multiprocessing', 'subprocess', 'socket', 'selectors', 'signal', 'json', 're', 'traceback', 'atexit', 'weakref', 'copy']);
+const UNMODELLED_WHY = 'no model of this module (docs/python.md lists the modules threadsim models)';
 
 function rootOf(module: string): string {
   return module.split('.')[0]!;
+}
+
+/**
+ * Classes of the standard modules a program's class cannot derive from yet, by module: the
+ * `collections` classes threadsim implements as list and dict subclasses, and `typing`'s class
+ * syntaxes whose fields come from annotations.
+ */
+const SEALED: Readonly<Record<string, ReadonlySet<string>>> = {
+  collections: new Set(['deque', 'Counter', 'defaultdict', 'OrderedDict']),
+  typing: new Set(['NamedTuple', 'TypedDict']),
+};
+
+/** The names under which `mod` imports each module of {@link SEALED} itself, and those it imports each sealed class under (`module.Class`). */
+function sealedNames(mod: PyModule): { modules: Map<string, string>; classes: Map<string, string> } {
+  const modules = new Map<string, string>();
+  const classes = new Map<string, string>();
+  forEachNode(mod.body, (n) => {
+    if (n.nodeType === 'Import') for (const a of n.names as PyNode[]) if (SEALED[String(a.name)] !== undefined) modules.set(String(a.asname ?? a.name), String(a.name));
+    const from = SEALED[String(n.module)];
+    if (n.nodeType === 'ImportFrom' && from !== undefined) for (const a of n.names as PyNode[]) if (from.has(String(a.name))) classes.set(String(a.asname ?? a.name), `${String(n.module)}.${String(a.name)}`);
+  });
+  return { modules, classes };
+}
+
+/** Why a class cannot derive from `sealed` (`collections.deque`, `typing.NamedTuple`). */
+function sealedWhy(sealed: string): string {
+  if (sealed === 'typing.NamedTuple') return 'the typing.NamedTuple class syntax is not supported yet (use collections.namedtuple)';
+  if (sealed === 'typing.TypedDict') return 'the typing.TypedDict class syntax is not supported yet (use a plain dict)';
+  return `subclassing ${sealed} is not supported yet (use it as an attribute instead)`;
 }
 
 /** Every unsupported construct of `mod`, in source order. */
@@ -44,6 +74,13 @@ export function unsupportedConstructs(mod: PyModule): Unsupported[] {
   const found: Unsupported[] = [];
   const add = (n: PyNode, what: string): void => {
     found.push({ line: n.lineno ?? 1, column: (n.col_offset ?? 0) + 1, what });
+  };
+  const names = sealedNames(mod);
+  const sealedBase = (b: PyNode): string | undefined => {
+    if (b.nodeType === 'Name') return names.classes.get(String(b.id));
+    const v = b.value as PyNode | undefined;
+    const module = b.nodeType === 'Attribute' && v?.nodeType === 'Name' ? names.modules.get(String(v.id)) : undefined;
+    return module !== undefined && SEALED[module]!.has(String(b.attr)) ? `${module}.${String(b.attr)}` : undefined;
   };
   const stack: unknown[] = [mod.body];
   while (stack.length > 0) {
@@ -60,6 +97,12 @@ export function unsupportedConstructs(mod: PyModule): Unsupported[] {
       if (n.lineno !== undefined) add(n, why);
     }
     checkNode(n, add);
+    if (n.nodeType === 'ClassDef') {
+      for (const b of n.bases as PyNode[]) {
+        const sealed = sealedBase(b);
+        if (sealed !== undefined) add(n, `class ${String(n.name)}: ${sealedWhy(sealed)}`);
+      }
+    }
     const fields = Object.keys(n).filter((k) => k !== 'ctx');
     for (let i = fields.length - 1; i >= 0; i--) stack.push((n as Record<string, unknown>)[fields[i]!]);
   }

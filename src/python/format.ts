@@ -7,7 +7,7 @@
 import { BaseException, pyRaise } from './exceptions.js';
 import { PyGenerator } from './generator.js';
 import { PySet } from './pyset.js';
-import { PyBound, PyBuiltin, PyClass, PyDict, PyFloat, PyFunction, PyInstance, PyList, PyModuleObject, PyObjectSentinel, PyRange, PyTuple, Snapshot } from './values.js';
+import { isContainerSubclass, ownRepr, PyBound, PyBuiltin, PyClass, PyDict, PyFloat, PyFunction, PyInstance, PyList, PyModuleObject, PyObjectSentinel, PyRange, PyTuple, Snapshot } from './values.js';
 
 /**
  * repr of a float as CPython prints it: the shortest digits that read back as the same
@@ -54,6 +54,8 @@ export function typeName(v: unknown, hostName: (v: object) => string | undefined
   if (typeof v === 'number') return 'int';
   if (typeof v === 'string') return 'str';
   if (v instanceof PyFloat) return 'float';
+  // A C type's messages name it with its module (`'collections.deque' object has no attribute 'x'`).
+  if (isContainerSubclass(v)) return (v as { readonly printedType?: string }).printedType ?? hostName(v) ?? (v instanceof PyList ? 'list' : v instanceof PyDict ? 'dict' : 'tuple');
   if (v instanceof PyList) return 'list';
   if (v instanceof PyTuple) return 'tuple';
   if (v instanceof PyDict) return 'dict';
@@ -326,6 +328,8 @@ export function reprValue(v: unknown): string {
   if (typeof v === 'number') return Number.isInteger(v) ? String(v) : floatRepr(v);
   if (typeof v === 'string') return strRepr(v);
   if (v instanceof PyFloat) return floatRepr(v.v);
+  const own = ownRepr(v);
+  if (own !== undefined) return own.pyRepr(reprValue);
   if (v instanceof PyList) return `[${v.items.map((x) => (x === v ? '[...]' : reprValue(x))).join(', ')}]`;
   if (v instanceof Snapshot) return `[${v.items.map((x) => reprValue(x)).join(', ')}]`;
   if (v instanceof PyTuple) return v.items.length === 1 ? `(${reprValue(v.items[0])},)` : `(${v.items.map((x) => reprValue(x)).join(', ')})`;

@@ -26,10 +26,14 @@ import { BaseException, Exception, exceptionClass, isInstanceOfClass, printedNam
 import { formatSpec, keyError, percentConversions, percentFormat, reprValue, setRepr, typeName } from './format.js';
 import { scopeOf, declaredGlobals, isGeneratorFunction, type ScopeInfo } from './scope.js';
 import { deleteTarget, objectDelAttr } from './delete.js';
+import { builtinAlias, TypingForm } from './typing-forms.js';
 import {
   hashKey,
   isBuiltinType,
+  isContainerSubclass,
+  missingKey,
   NotImplemented,
+  ownRepr,
   type KeyOps,
   PyBound,
   PyBuiltin,
@@ -292,7 +296,19 @@ export class Interp {
         return NORMAL;
       case 'AnnAssign':
         if (s.value) yield* this.assign(s.target as PyNode, yield* this.ev(s.value as PyNode, f), f);
-        if (f.info === undefined && s.simple && (s.target as PyNode).nodeType === 'Name') yield* this.annotate(s, f);
+        // A module's or class body's annotation is evaluated after the store (a function's never
+        // is) and, for a plain name, kept in its `__annotations__` (what dataclasses reads).
+        if (f.fn === undefined) {
+          // Under `from __future__ import annotations` the hint is kept as its source text (PEP 563).
+          const hint = this.postponedAnnotations ? this.sourceOf(s.annotation as PyNode) : yield* this.ev(s.annotation as PyNode, f);
+          const target = s.target as PyNode;
+          if (target.nodeType === 'Name' && s.simple !== 0) {
+            let ann = f.vars.get('__annotations__');
+            // Unlabelled: it takes no `dict#N` number from the program's own dicts.
+            if (!(ann instanceof PyDict)) f.vars.set('__annotations__', (ann = new PyDict('__annotations__')));
+            (ann as PyDict).set(String(target.id), hint);
+          }
+        }
         return NORMAL;
       case 'If': {
         const test = yield* this.ev(s.test as PyNode, f);
@@ -566,7 +582,7 @@ export class Interp {
    */
   functionQuick(s: PyNode, f: Frame): unknown {
     const args = s.args as PyNode;
-    if ((args.defaults as PyNode[]).length > 0 || (args.kw_defaults as (PyNode | null)[]).some((d) => d) || ((s.decorator_list as PyNode[] | undefined)?.length ?? 0) > 0) return SLOW;
+    if ((args.defaults as PyNode[]).length > 0 || (args.kw_defaults as (PyNode | null)[]).some((d) => d) || ((s.decorator_list as PyNode[] | undefined)?.length ?? 0) > 0 || this.annotationsOf(s).length > 0) return SLOW;
     return this.newFunction(s, f, [], new Map());
   }
 
@@ -584,6 +600,8 @@ export class Interp {
     const kwonly = args.kwonlyargs as PyNode[];
     const kwd = args.kw_defaults as (PyNode | null)[];
     for (let i = 0; i < kwonly.length; i++) if (kwd[i]) kwDefaults.set(String(kwonly[i]!.arg), yield* this.ev(kwd[i]!, f));
+    // CPython 3.11 evaluates a function's annotations when the def runs (type hints need their names).
+    for (const a of this.annotationsOf(s)) yield* this.ev(a, f);
     let fn: unknown = this.newFunction(s, f, defaults, kwDefaults);
     const decorators = (s.decorator_list as PyNode[] | undefined) ?? [];
     for (let i = decorators.length - 1; i >= 0; i--) {
@@ -591,6 +609,26 @@ export class Interp {
       fn = yield* this.call(d, [fn], undefined);
     }
     return fn;
+  }
+
+  /** The source text of a one-line expression (a postponed annotation). */
+  private sourceOf(n: PyNode): string {
+    const line = this.mod.lines[(n.lineno ?? 1) - 1] ?? '';
+    return n.lineno === n.end_lineno ? line.slice(n.col_offset, n.end_col_offset) : line.slice(n.col_offset);
+  }
+
+  /** Whether the module has `from __future__ import annotations` (PEP 563: annotations stay unevaluated). */
+  private get postponedAnnotations(): boolean {
+    return (this.postponed ??= this.mod.body.some((s) => s.nodeType === 'ImportFrom' && s.module === '__future__' && (s.names as PyNode[]).some((a) => a.name === 'annotations')));
+  }
+  private postponed: boolean | undefined;
+
+  /** The annotations a def evaluates, in CPython's order (parameters, then the return), none when they are postponed. */
+  private annotationsOf(s: PyNode): readonly PyNode[] {
+    if (s.nodeType === 'Lambda' || this.postponedAnnotations) return [];
+    let out = annotationsCache.get(s);
+    if (out === undefined) annotationsCache.set(s, (out = annotationNodes(s)));
+    return out;
   }
 
   /** The closure a function defined in frame `f` captures. */
@@ -1302,7 +1340,8 @@ export class Interp {
     const info = scopeOf(fn.node);
     const vars = new Map<string, unknown>();
     this.bind(fn, args, kwargs, vars);
-    const f = this.frame(vars, fn.scope, info, fn.name, fn, args[0]);
+    // The frame is named by the code (`wrapper`), not by `__name__` (which functools.wraps may have copied).
+    const f = this.frame(vars, fn.scope, info, fn.node.nodeType === 'FunctionDef' ? String(fn.node.name) : fn.name, fn, args[0]);
     f.line = fn.node.lineno ?? 0;
     this.entries++;
     // Function entry (RESUME) is a check point.
@@ -1636,17 +1675,26 @@ export class Interp {
 
   *getItem(obj: unknown, key: unknown, line: number): Generator<never, unknown, unknown> {
     if (obj instanceof PyList) {
+      if (obj.constructor !== PyList) {
+        const own = this.subclassDunder(obj, '__getitem__');
+        if (own !== undefined) return yield* this.runDunder(own, [obj, key]);
+      }
       const list = obj;
       return yield this.access('read', list.label, line, () => indexInto(list.items, key, 'list')) as never;
     }
     if (obj instanceof PyDict) {
       const d = obj;
       this.hashable(key);
-      return yield this.access('read', d.label, line, () => {
+      const missing = missingKey(d);
+      const v = yield this.access('read', d.label, line, () => {
         const e = d.get(key);
-        if (e === undefined) throw keyError(key, (k) => this.reprInline(k));
+        if (e === undefined) {
+          if (missing !== undefined) return MISSING;
+          throw keyError(key, (k) => this.reprInline(k));
+        }
         return e[1];
       }) as never;
+      return v === MISSING ? yield* missing!.missing(this, key, line) : v;
     }
     if (obj instanceof PyTuple) return indexInto(obj.items as unknown[], key, 'tuple');
     if (typeof obj === 'string') {
@@ -1654,6 +1702,14 @@ export class Interp {
       return Array.isArray(r) ? r.join('') : r;
     }
     if (obj instanceof PyRange) return indexInto(rangeItems(obj), key, 'range');
+    if (obj instanceof TypingForm) return obj.subscript(key);
+    if (obj instanceof PyClass) {
+      // `Stack[int]` (a Generic subclass), `list[int]`: CPython's __class_getitem__.
+      const cg = obj.lookup('__class_getitem__');
+      if (cg !== undefined) return yield* this.call(cg instanceof PyClassMethod ? cg.fn : cg, [obj, key], undefined);
+      const alias = builtinAlias(obj, key);
+      if (alias !== undefined) return alias;
+    }
     const getitem = obj instanceof PyInstance ? obj.cls.lookup('__getitem__') : this.classOf(obj)?.lookup('__getitem__');
     if (getitem !== undefined) return yield* this.call(getitem, [obj, key], undefined);
     throw pyRaise('TypeError', `'${this.typeName(obj)}' object is not subscriptable`);
@@ -1661,6 +1717,13 @@ export class Interp {
 
   *setItem(obj: unknown, key: unknown, v: unknown, line: number): Generator<never, void, unknown> {
     if (obj instanceof PyList) {
+      if (obj.constructor !== PyList) {
+        const own = this.subclassDunder(obj, '__setitem__');
+        if (own !== undefined) {
+          yield* this.runDunder(own, [obj, key, v]);
+          return;
+        }
+      }
       const list = obj;
       yield this.atomicWrite(list.label, line, () => {
         const i = normIndex(list.items.length, key, 'list', 'list assignment index out of range');
@@ -1680,6 +1743,19 @@ export class Interp {
       return;
     }
     throw pyRaise('TypeError', `'${this.typeName(obj)}' object does not support item assignment`);
+  }
+
+  /** The dunder a threadsim-implemented subclass of a built-in container defines itself (deque's `__getitem__`), if any. */
+  private subclassDunder(obj: unknown, name: string): PyBuiltin | undefined {
+    if (!isContainerSubclass(obj)) return undefined;
+    const m = this.host.classOf(obj)?.dict.get(name);
+    return m instanceof PyBuiltin ? m : undefined;
+  }
+
+  /** Run such a dunder as CPython runs a C slot: no check point on its return (it is not a call in the program). */
+  private *runDunder(m: PyBuiltin, args: unknown[]): Generator<never, unknown, unknown> {
+    const r = m.call(args, undefined);
+    return isGen(r) ? yield* r as Generator<never, unknown, unknown> : r;
   }
 
   /**
@@ -1983,7 +2059,7 @@ export class Interp {
     const nb = numeric(b);
     if (na !== undefined && nb !== undefined) return na === nb;
     if (a instanceof PyTuple && b instanceof PyTuple) return a.items.length === b.items.length && a.items.every((x, i) => this.eq(x, b.items[i]));
-    if (a instanceof PyList && b instanceof PyList) return a.items.length === b.items.length && a.items.every((x, i) => this.eq(x, b.items[i]));
+    if (a instanceof PyList && b instanceof PyList) return a.constructor === b.constructor && a.items.length === b.items.length && a.items.every((x, i) => this.eq(x, b.items[i]));
     if (a instanceof PyDict && b instanceof PyDict) {
       if (a.map.size !== b.map.size) return false;
       for (const [k, v] of a.map.values()) {
@@ -2022,7 +2098,8 @@ export class Interp {
     }
     if (ma !== undefined || mb !== undefined) return a === b;
     if ((a instanceof PyTuple && b instanceof PyTuple) || (a instanceof PyList && b instanceof PyList)) {
-      if (a.items.length !== b.items.length) return false;
+      // A deque is a list underneath, but never equals a list (a namedtuple does equal a tuple).
+      if ((a instanceof PyList && a.constructor !== b.constructor) || a.items.length !== b.items.length) return false;
       for (let i = 0; i < a.items.length; i++) {
         const x = a.items[i];
         const y = b.items[i];
@@ -2214,6 +2291,12 @@ export class Interp {
     if (a instanceof PyList && op === 'Mult' && typeof b === 'number') return new PyList(Array.from({ length: Math.max(0, b) }, () => a.items).flat(), this.label('list'));
     if (a instanceof PyTuple && b instanceof PyTuple && op === 'Add') return new PyTuple([...a.items, ...b.items]);
     if (a instanceof PySet && b instanceof PySet && isSetOperator(op)) return yield* setOperator(this, op, a, b, inplace);
+    if (isContainerSubclass(a)) {
+      // Counter's `+ - | &`: its class's methods.
+      const name = DUNDER_OPS[op];
+      const m = name === undefined ? undefined : this.host.classOf(a)?.dict.get(name);
+      if (m instanceof PyBuiltin) return yield* this.runDunder(m, [a, b]);
+    }
     const name = DUNDER_OPS[op];
     if (name !== undefined && (a instanceof PyInstance || b instanceof PyInstance)) {
       // a.__iop__(b), then a.__op__(b), then b.__rop__(a), each skipped when it returns NotImplemented.
@@ -2325,6 +2408,12 @@ export class Interp {
       const m = v.cls.lookup('__repr__');
       if (m instanceof PyFunction || m instanceof PyBuiltin) return this.textResult('__repr__', yield* this.call(m, [v], undefined));
     }
+    const own = ownRepr(v);
+    if (own !== undefined) {
+      const parts = new Map<unknown, string>();
+      for (const x of own.reprItems()) if (!parts.has(x)) parts.set(x, yield* this.reprOf(x));
+      return own.pyRepr((x) => parts.get(x) ?? this.repr(x));
+    }
     if (v instanceof PyList || v instanceof PyTuple) {
       const parts: string[] = [];
       for (const x of v.items) parts.push(yield* this.reprOf(x));
@@ -2397,6 +2486,20 @@ export class PyHostProperty {
 export class PyIterator {
   constructor(readonly it: Iterator<unknown>) {}
 }
+
+/** A def's annotation expressions, made once per node. */
+const annotationsCache = new WeakMap<PyNode, readonly PyNode[]>();
+
+function annotationNodes(s: PyNode): PyNode[] {
+  const a = s.args as PyNode;
+  const params = [...((a.posonlyargs as PyNode[] | undefined) ?? []), ...(a.args as PyNode[]), ...(a.vararg ? [a.vararg as PyNode] : []), ...(a.kwonlyargs as PyNode[]), ...(a.kwarg ? [a.kwarg as PyNode] : [])];
+  const out = params.map((p) => p.annotation as PyNode | null | undefined).filter((x): x is PyNode => x !== null && x !== undefined);
+  if (s.returns !== null && s.returns !== undefined) out.push(s.returns as PyNode);
+  return out;
+}
+
+/** What a dict subclass's read returns for a missing key, so that its `__missing__` runs after the step. */
+const MISSING = Symbol('missing');
 
 const DUNDER_OPS: Record<string, string> = {
   Add: '__add__',

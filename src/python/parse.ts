@@ -9,6 +9,7 @@
 import { parse as pyAstParse } from 'py-ast';
 import type { PyModule, PyNode } from './ast.js';
 import { forEachNode } from './walk.js';
+import { ELLIPSIS } from './values.js';
 
 /** A syntax error in a `.py` file, positioned as CPython reports it (1-based line and column). */
 export class PySyntaxError extends Error {
@@ -98,6 +99,8 @@ const FLOAT_TEXT = /^[0-9_]*\.[0-9_]*([eE][-+]?[0-9_]+)?$|^[0-9_]+[eE][-+]?[0-9_
 function markFloats(nodes: unknown, lines: readonly string[]): void {
   forEachNode(nodes, (n) => {
     if (n.nodeType === 'FormattedValue') tupleInBraces(n, lines);
+    // The parser gives `...` as the string '...': the source text tells the literal from a string.
+    if (n.nodeType === 'Constant' && n.value === '...' && n.lineno !== undefined && (lines[n.lineno - 1] ?? '').slice(n.col_offset, n.end_col_offset) === '...') (n as unknown as { value: unknown }).value = ELLIPSIS;
     if (n.nodeType === 'Constant' && typeof n.value === 'number' && n.lineno !== undefined && n.lineno === n.end_lineno) {
       const text = (lines[n.lineno - 1] ?? '').slice(n.col_offset, n.end_col_offset);
       if (FLOAT_TEXT.test(text)) n.isFloat = true;

@@ -10,6 +10,7 @@
  */
 import type { Steps } from '../scheduler/ops.js';
 import type { PyNode } from './ast.js';
+import type { Interp } from './interp.js';
 
 /** Python's float. */
 export class PyFloat {
@@ -357,3 +358,42 @@ export class PyStepIterator {
     return this.nextItem!();
   }
 }
+
+/**
+ * A subclass of list, tuple or dict implemented by threadsim (`collections.deque`, `Counter`,
+ * `defaultdict`, `OrderedDict`, a namedtuple's instances): how it prints.
+ */
+export interface OwnRepr {
+  /** The values its repr shows the repr of (items; keys and values). */
+  reprItems(): readonly unknown[];
+  /** The repr, given each of {@link reprItems}' reprs (a program's `__repr__` may take steps, so they come made). */
+  pyRepr(item: (v: unknown) => string): string;
+}
+
+/** `v` as an {@link OwnRepr}, or undefined. */
+export function ownRepr(v: unknown): OwnRepr | undefined {
+  return typeof v === 'object' && v !== null && typeof (v as Partial<OwnRepr>).pyRepr === 'function' ? (v as OwnRepr) : undefined;
+}
+
+/** A dict subclass with CPython's `__missing__` (Counter, defaultdict): `d[k]` of a missing key runs it instead of raising KeyError. */
+export interface MissingKey {
+  missing(interp: Interp, key: unknown, line: number): Generator<never, unknown, unknown>;
+}
+
+/** `d` as a {@link MissingKey}, or undefined. */
+export function missingKey(d: PyDict): MissingKey | undefined {
+  return typeof (d as Partial<MissingKey>).missing === 'function' ? (d as unknown as MissingKey) : undefined;
+}
+
+/** Whether `v` is an instance of a threadsim-implemented subclass of list, tuple or dict (its class may override a dunder). */
+export function isContainerSubclass(v: unknown): v is PyList | PyTuple | PyDict {
+  return (v instanceof PyList && v.constructor !== PyList) || (v instanceof PyDict && v.constructor !== PyDict) || (v instanceof PyTuple && v.constructor !== PyTuple);
+}
+
+/** Python's `Ellipsis` (`...`): one object, printed as CPython prints it. */
+export class PyEllipsis {
+  toString(): string {
+    return 'Ellipsis';
+  }
+}
+export const ELLIPSIS = new PyEllipsis();

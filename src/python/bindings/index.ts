@@ -8,16 +8,23 @@
 import type { Host, Interp } from '../interp.js';
 import { makeBuiltins, type InterpRef } from '../builtins.js';
 import { markBuiltinType, PyClass, PyDict, PyList, PyModuleObject } from '../values.js';
+import { collectionsModule, PyNamedTuple } from './collections.js';
+import { contextlibModule } from './contextlib.js';
 import { dataclassesModule } from './dataclasses.js';
 import { futuresModule } from './futures.js';
+import { heapqModule } from './heapq.js';
+import { functoolsModule } from './functools.js';
+import { itertoolsModule } from './itertools.js';
+import { mathModule } from './math.js';
 import { moduleOf } from './host.js';
 import { loggingModule } from './logging.js';
 import { queueModule } from './queue.js';
 import { osModule, randomModule, sysModule, timeModule } from './small.js';
 import { followExcepthook, threadingModule } from './threading.js';
+import { collectionsAbcModule, futureModule, typingModule } from './typing.js';
 
 /** Modules a `.py` program can import. */
-export const MODULE_NAMES = ['threading', 'queue', 'concurrent', 'concurrent.futures', 'logging', 'time', 'random', 'sys', 'os', 'dataclasses'] as const;
+export const MODULE_NAMES = ['threading', 'queue', 'concurrent', 'concurrent.futures', 'logging', 'time', 'random', 'sys', 'os', 'typing', '__future__', 'collections', 'collections.abc', 'functools', 'itertools', 'math', 'contextlib', 'heapq', 'dataclasses'] as const;
 
 /**
  * What one program's executions share: the builtins and the big modules, made on first use,
@@ -77,6 +84,24 @@ export class SharedHost {
         return timeModule();
       case 'os':
         return osModule();
+      case 'typing':
+        return typingModule(this.registry);
+      case '__future__':
+        return futureModule();
+      case 'collections':
+        return collectionsModule(this.ref, this.registry, this.builtinMap!.get('dict') as PyClass);
+      case 'collections.abc':
+        return collectionsAbcModule();
+      case 'functools':
+        return functoolsModule(this.ref, this.registry);
+      case 'itertools':
+        return itertoolsModule(this.ref);
+      case 'math':
+        return mathModule(this.ref);
+      case 'contextlib':
+        return contextlibModule(this.ref, this.registry);
+      case 'heapq':
+        return heapqModule(this.ref);
       default:
         return undefined;
     }
@@ -95,6 +120,7 @@ export function makeHost(file: string, shared: SharedHost = new SharedHost()): H
   return {
     builtins: (interp: Interp) => shared.builtins(interp),
     classOf(v: object): PyClass | undefined {
+      if (v instanceof PyNamedTuple) return v.cls;
       for (let p: object | null = Object.getPrototypeOf(v) as object | null; p !== null; p = Object.getPrototypeOf(p) as object | null) {
         const c = registry.get((p as { constructor: Function }).constructor);
         if (c !== undefined) return c;
@@ -112,11 +138,23 @@ export function makeHost(file: string, shared: SharedHost = new SharedHost()): H
         case 'concurrent':
         case 'time':
         case 'os':
+        case 'typing':
+        case '__future__':
+        case 'collections':
+        case 'functools':
+        case 'itertools':
+        case 'math':
+        case 'contextlib':
+        case 'heapq':
           m = shared.module(name);
           break;
         case 'concurrent.futures':
           m = shared.module(name);
           interp.importModule('concurrent').set('futures', m);
+          break;
+        case 'collections.abc':
+          m = shared.module(name);
+          interp.importModule('collections').set('abc', m);
           break;
         case 'random':
           m = randomModule(interp);

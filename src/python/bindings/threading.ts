@@ -3,6 +3,7 @@
  * overriding `run`), Lock, RLock, Condition, Semaphore, BoundedSemaphore, Event, Barrier,
  * Timer, local, current_thread and friends, with CPython's signatures.
  */
+import { PyPartial } from './functools.js';
 import type { Op, Steps } from '../../scheduler/ops.js';
 import { Barrier } from '../../models/barrier.js';
 import { BoundedSemaphore } from '../../models/bounded-semaphore.js';
@@ -72,6 +73,8 @@ export function threadingModule(ref: InterpRef, registry: Map<Function, PyClass>
           ...(v[2] === null ? {} : { name: String(v[2]) }),
           daemon: v[5] as boolean | null,
         });
+        // CPython names a thread after its target's __name__, which a partial does not have.
+        if (v[2] === null && v[1] instanceof PyPartial) t.name = t.name.replace(/ \(.*\)$/, '');
         t.pyInstance = self;
         t.interp = ref.I;
         return t;

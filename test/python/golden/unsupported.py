@@ -24,3 +24,15 @@ try:
 except* ValueError:
     pass
 gen = lambda: (yield)
+from collections import Counter
+
+
+class Tally(Counter):
+    pass
+
+
+from typing import NamedTuple
+
+
+class Row(NamedTuple):
+    x: int
