@@ -81,9 +81,9 @@ describe('threadsim as a command', () => {
     expect(colourEnabled({ isTTY: true }, { FORCE_COLOR: '0' })).toBe(false);
   });
 
-  it('says before a timed search what its reduction may miss, and that --untimed searches every order (standard error, not in --json)', () => {
+  it('says before a timed search that its reduction reorders less, and that --untimed searches every order (standard error, not in --json)', () => {
     const r = cli(['explore', 'tutorial/race', '--max-executions', '20', '--keep-going']);
-    expect(r.stderr.split('\n')[0]).toMatch(/^note: virtual-time rules .* misses an order of dependent steps .*; --untimed searches every order, the timed ones among them$/);
+    expect(r.stderr.split('\n')[0]).toMatch(/^note: virtual-time rules .* so DPOR reorders less .*; --untimed searches every order, the timed ones among them$/);
     expect(cli(['explore', 'tutorial/race', '--max-executions', '20', '--keep-going', '--json']).stderr).toBe('');
   });
 });
