@@ -130,14 +130,17 @@ export class TimerWindows {
     }
     // Self-near: the clock came within the margin of the deadline by steps alone, before any
     // partner expired (after a partner expires, the clock is near this deadline because the
-    // two deadlines are near each other, which the partner relation already says).
+    // two deadlines are near each other, which the partner relation already says). The clock
+    // at the arrival counts too: a timeout shorter than the margin is near even when its end
+    // came straight after the arrival (the clock jumped there, where other orders run steps).
+    // A partner's end comes after this arrival (they overlap), so `until - 1` is never before it.
     const selfNear = timers.map((b, i) => {
       let until = endOf(b);
       for (const k of partners[i]!) {
         const a = timers[k]!;
         if (a.expired && a.end >= 0 && a.end < until) until = a.end;
       }
-      return until - 1 > b.arrival && this.times[until - 1]! >= b.deadline - margin;
+      return this.times[Math.max(until - 1, b.arrival)]! >= b.deadline - margin;
     });
     const near = new Set<number>();
     const arrivals = new Set<number>();
