@@ -81,9 +81,9 @@ describe('threadsim as a command', () => {
     expect(colourEnabled({ isTTY: true }, { FORCE_COLOR: '0' })).toBe(false);
   });
 
-  it('says in a timed search\'s report what its reduction may miss, and that --untimed searches every order, once (in --json, among the notes)', () => {
+  it('says in a timed search\'s report that its reduction reorders less, and that --untimed searches every order, once (in --json, among the notes)', () => {
     const r = cli(['explore', 'tutorial/race', '--max-executions', '20', '--keep-going']);
-    expect(r.stdout.split('\n')[0]).toMatch(/^note: virtual-time rules .* misses an order of dependent steps .*; --untimed searches every order, the timed ones among them$/);
+    expect(r.stdout.split('\n')[0]).toMatch(/^note: virtual-time rules .* so DPOR reorders less .*; --untimed searches every order, the timed ones among them$/);
     expect((r.stdout + r.stderr).match(/note: virtual-time rules/g)).toHaveLength(1);
     expect(cli(['explore', 'tutorial/race', '--max-executions', '20', '--keep-going', '--json']).stderr).toBe('');
   });

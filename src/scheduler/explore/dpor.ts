@@ -33,8 +33,8 @@ import type { Policy, SchedulingPoint } from '../policies/policy.js';
 import { coEnabled, neverCoEnabled, AvailabilityTracker } from './availability.js';
 import { AFTER, blockEvent, CLOCK, conflict, dependent, EventCache, eventOf, objectOf, writes, type DependencyRules, type EventInfo } from './events.js';
 import { AbandonExecution, isPreemption, ReplayingSearch, type Runner, type SearchStep } from './search.js';
-import { TimerWindows, type NearWindow } from './timer-windows.js';
-import { childrenOf, insertAtState, insertSequence, WakeupSequence, type WakeupNode } from './wakeup-tree.js';
+import { TimerWindows, type ClockDue, type LooseSpan, type NearWindow } from './timer-windows.js';
+import { childrenOf, insertAtState, insertSequence, openLeaf, WakeupSequence, type WakeupNode } from './wakeup-tree.js';
 import { empty } from '../lists.js';
 
 const NO_STEPS: ReadonlySet<number> = new Set();
@@ -173,6 +173,15 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
   private clockedEnds: ReadonlySet<number> = NO_STEPS;
   /** Executions whose race analysis ordered some near arrival by its window only (for tests and benches). */
   windowedExecutions = 0;
+  /** The last execution's span of near timed ops outside windows, explored as a plain search does (see fullSpan). */
+  private loose: LooseSpan | undefined;
+  /** The last execution's steps that ran because a deadline had passed (see dueOrder). */
+  private due: ClockDue | undefined;
+  /** Wakeup sequences reordered so that a timed op's end runs once its deadline has passed (see dueOrder). */
+  dueReordered = 0;
+  private readonly seqIndex: number[] = [];
+  /** Executions with near timed ops outside windows, whose span was explored as a plain search does (see fullSpan). */
+  fullSpanExecutions = 0;
   /**
    * False: every near arrival is ordered with every step, as before windows were introduced
    * (to compare against in tests and benches).
@@ -309,6 +318,8 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
     if (!this.clockSeen) return;
     this.nearWindows = [];
     this.clockedEnds = NO_STEPS;
+    this.loose = undefined;
+    this.due = undefined;
     if (this.windows.any) {
       let clockRead = false;
       for (const e of this.events) if (readsClock(e)) clockRead = true;
@@ -319,6 +330,8 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
       const far = this.windows.far(this.events.length, clockRead || windowsOff);
       this.nearWindows = far.windows;
       this.clockedEnds = far.clockedEnds;
+      this.loose = far.loose;
+      this.due = far.due;
       if (far.windows.length > 0) this.windowedExecutions++;
       for (const s of far.arrivals) {
         const e = this.events[s];
@@ -727,6 +740,33 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
       if (!ej.blocking || coEnabled(all[k]!, ej)) this.reverse(blockHead(all, k), j, all, n, hb);
       else for (const at of this.reversals(k, j, all, n, hb)) this.reverse(blockHead(all, at), j, all, n, hb);
     }
+    if (this.loose !== undefined) this.fullSpan(this.loose, all, n);
+  }
+
+  /**
+   * The states of `span` (near timed ops outside windows were pending, timer-windows.ts,
+   * LooseSpan) get every enabled thread that is not asleep as an alternative, as a plain
+   * search with sleep sets (Godefroid 1996) would: there the end of such an op is enabled by
+   * the count of steps, not by a step it depends on, and a race's wakeup sequence can put it
+   * where its deadline has not passed (it is then dropped as infeasible, and the order it was
+   * to reach with it). Sleep sets stay sound: a step that moves earlier only advances the clock
+   * at the steps it passes, which never disables a step (a deadline once passed stays passed).
+   */
+  private fullSpan(span: LooseSpan, all: readonly EventInfo[], n: number): void {
+    this.fullSpanExecutions++;
+    const to = Math.min(span.to, n - 1);
+    for (let s = Math.max(span.from, this.fixed.length); s <= to; s++) {
+      const node = this.path[s]!;
+      for (let u = 0; u < node.nThreads; u++) {
+        if (u === node.chosen || !isEnabled(node, u) || asleep(node.sleep, u)) continue;
+        if (node.wut.some((c) => c.event.thread === u)) continue;
+        let next = s;
+        while (next < all.length && all[next]!.thread !== u) next++;
+        if (next >= all.length) continue;
+        node.wut.push(openLeaf(all[next]!));
+        this.stats.inserted++;
+      }
+    }
   }
 
   /**
@@ -775,6 +815,48 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
     return near;
   }
 
+  /**
+   * Reorder the wakeup sequence `at` (step indices, notdep(e, E).e' of the race reversed before
+   * step `k`) within its trace, so that each step that ran because a deadline had passed comes
+   * where the clock has reached that deadline. Classic DPOR relies on notdep(e, E).e' being
+   * executable from the state before e, as each of its steps is enabled by steps it depends on,
+   * which come before it in the sequence too. Under virtual-time rules, a sleep's end (or a
+   * wait's time-out) is enabled by the clock, which every step of every thread moves: with e and
+   * the steps after it left out, it would come too early, the branch would be dropped as
+   * infeasible, and with it the order it was to reach. Its end depends on no step it passes
+   * here (else that step would stay before it), so the sequence stays in the same trace.
+   * When no order of the sequence runs it in time (the clock would have to jump, or more steps
+   * are missing), the rest keeps E's order, as before.
+   */
+  private dueOrder(k: number, at: number[], all: readonly EventInfo[], due: ClockDue): void {
+    const clockAt = due.start(k);
+    let late = false;
+    for (let i = 0; i < at.length && !late; i++) {
+      const d = due.deadline.get(at[i]!);
+      if (d !== undefined && clockAt + i * due.cost < d) late = true;
+    }
+    if (!late) return;
+    this.dueReordered++;
+    const rest = at.slice();
+    empty(at);
+    let clock = clockAt;
+    for (;;) {
+      let pick = -1;
+      for (let p = 0; p < rest.length && pick < 0; p++) {
+        const d = due.deadline.get(rest[p]!);
+        if (d !== undefined && clock < d) continue;
+        let free = true;
+        for (let q = 0; q < p && free; q++) if (dependent(all[rest[q]!]!, all[rest[p]!]!, this.rules)) free = false;
+        if (free) pick = p;
+      }
+      if (pick < 0) break;
+      at.push(rest[pick]!);
+      rest.splice(pick, 1);
+      clock += due.cost;
+    }
+    for (const m of rest) at.push(m);
+  }
+
   /** Insert notdep(e, E).e' at the state before e, unless a sleeping thread covers it. */
   private reverse(k: number, j: number, all: readonly EventInfo[], n: number, hb: (a: number, b: number) => boolean): void {
     // A race reversed inside a part's confined prefix belongs to another part (dpor-split.ts).
@@ -784,8 +866,17 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
     // a job's top state sends on only its initials.
     const seq = this.seqScratch;
     empty(seq);
-    for (let m = k + 1; m < n; m++) if (m !== j && !hb(k, m)) seq.push(all[m]!);
-    seq.push(all[j]!);
+    if (this.due === undefined) {
+      for (let m = k + 1; m < n; m++) if (m !== j && !hb(k, m)) seq.push(all[m]!);
+      seq.push(all[j]!);
+    } else {
+      const at = this.seqIndex;
+      empty(at);
+      for (let m = k + 1; m < n; m++) if (m !== j && !hb(k, m)) at.push(m);
+      at.push(j);
+      this.dueOrder(k, at, all, this.due);
+      for (const m of at) seq.push(all[m]!);
+    }
     if (k < this.fixed.length) {
       this.topRace(k, seq);
       return;

@@ -30,7 +30,12 @@
  * arrivals, so how many steps (of any thread) fall between the arrivals decides what runs
  * between the two wake-ups. In shapes where fewer steps between them only ever allow more
  * (timer-windows.ts, NearWindow), DPOR's race analysis orders such an arrival only with the
- * steps between its group's first and last arrival; the summaries here stay conservative. Ordering the end of a near op with every step as well (as
+ * steps between its group's first and last arrival; the summaries here stay conservative.
+ *
+ * The end of a timed op that expired is enabled by the clock, not by a step it depends on, so
+ * it fits no relation between two steps: DPOR keeps its wakeup sequences in time with it
+ * (dpor.ts, dueOrder), and around near ops outside windows tries every thread (fullSpan).
+ * Ordering the end of a near op with every step as well (as
  * threadsim did before) was slower and missed, on a program with sleeps of a few
  * microseconds, one of the 12 orders of dependent steps that DFS reaches
  * (test/scheduler/explore/dpor-timed-traces.test.ts).

@@ -175,7 +175,10 @@ export interface ExploreSummary {
 }
 
 /** The note a summary carries once DPOR met a timed step under virtual-time rules. */
-export const TIMED_NOTE = 'virtual-time rules with sleeps or timeouts whose deadlines other steps can reach: the step that reaches one is ordered with the steps of other threads that could move its deadline, so DPOR reorders less, and in some such programs misses an order of dependent steps (docs/exploration.md, "Time"); --untimed searches every order, the timed ones among them';
+export const TIMED_NOTE = 'virtual-time rules with sleeps or timeouts whose deadlines other steps can reach: the step that reaches one is ordered with the steps of other threads that could move its deadline, so DPOR reorders less (docs/exploration.md, "Time"); --untimed searches every order, the timed ones among them';
+
+/** How the note on executions explored as a plain search does begins (DporSearch.fullSpanExecutions). */
+const PLAIN_NOTE = 'executions with a sleep or timeout whose deadline other steps reach, outside every window';
 
 /** How the note on a search over choices begins. */
 const CHOICES_NOTE = "the program makes choices (such as as_completed's order of futures already done)";
@@ -201,6 +204,8 @@ export class Exploration {
   private prunedBefore = false;
   /** DPOR: the counters of the searches of earlier choice functions. */
   private readonly dporBefore: DporStats = { sleepBlocked: 0, infeasible: 0, races: 0, inserted: 0 };
+  /** DporSearch.fullSpanExecutions of the searches replaced so far (one per set of answers to choices). */
+  private plainBefore = 0;
   private sampled: SeededSearch | undefined;
   private portfolio: PortfolioSearch | undefined;
   private rff: RffSearch | undefined;
@@ -273,7 +278,10 @@ export class Exploration {
     switch (this.strategy) {
       case 'dpor':
         this.choices = new ChoiceSearch(() => {
-          if (this.dpor !== undefined) addStats(this.dporBefore, this.dpor.stats);
+          if (this.dpor !== undefined) {
+            addStats(this.dporBefore, this.dpor.stats);
+            this.plainBefore += this.dpor.fullSpanExecutions;
+          }
           this.dpor = new DporSearch(this.runner, this.rules.orderOutput, o.untimed ?? false);
           return this.dpor;
         });
@@ -498,6 +506,12 @@ export class Exploration {
       const at = this.notes.findIndex((n) => n.startsWith(CHOICES_NOTE));
       if (at >= 0) this.notes.splice(at, 1);
       this.notes.push(`${CHOICES_NOTE}: ${this.choices.functions} ${this.choices.functions === 1 ? 'set' : 'sets'} of answers searched, and each execution counted is one trace under one set of answers`);
+    }
+    const plain = this.plainBefore + (this.dpor?.fullSpanExecutions ?? 0);
+    if (plain > 0) {
+      const at = this.notes.findIndex((n) => n.startsWith(PLAIN_NOTE));
+      if (at >= 0) this.notes.splice(at, 1);
+      this.notes.push(`${PLAIN_NOTE}: ${plain}; around those timed ops DPOR tried every enabled thread at every state, as a plain search does, so no order is missed but more executions run (docs/exploration.md, "Time")`);
     }
     if (this.cutPeriod && !this.notes.some((n) => n.startsWith(FRONTIER_NOTE))) {
       this.notes.push(`${FRONTIER_NOTE} (${this.period!.frontierLimit} untried schedules): alternatives with more periods than it covered were dropped, so memory stays flat and the search is not exhaustive`);

@@ -104,7 +104,7 @@ export class TimerWindows {
    * group's first and last arrival (see {@link NearWindow}); `clockRead`: some step of the
    * execution read the clock (then there are none).
    */
-  far(n: number, clockRead = false): { readonly arrivals: Set<number>; readonly ends: Set<number>; readonly windows: readonly NearWindow[]; readonly clockedEnds: Set<number> } {
+  far(n: number, clockRead = false): { readonly arrivals: Set<number>; readonly ends: Set<number>; readonly windows: readonly NearWindow[]; readonly clockedEnds: Set<number>; readonly loose: LooseSpan | undefined; readonly due: ClockDue | undefined } {
     let cost = Infinity;
     for (let s = 1; s < n; s++) {
       const d = this.times[s]! - this.times[s - 1]!;
@@ -130,14 +130,17 @@ export class TimerWindows {
     }
     // Self-near: the clock came within the margin of the deadline by steps alone, before any
     // partner expired (after a partner expires, the clock is near this deadline because the
-    // two deadlines are near each other, which the partner relation already says).
+    // two deadlines are near each other, which the partner relation already says). The clock
+    // at the arrival counts too: a timeout shorter than the margin is near even when its end
+    // came straight after the arrival (the clock jumped there, where other orders run steps).
+    // A partner's end comes after this arrival (they overlap), so `until - 1` is never before it.
     const selfNear = timers.map((b, i) => {
       let until = endOf(b);
       for (const k of partners[i]!) {
         const a = timers[k]!;
         if (a.expired && a.end >= 0 && a.end < until) until = a.end;
       }
-      return until - 1 > b.arrival && this.times[until - 1]! >= b.deadline - margin;
+      return this.times[Math.max(until - 1, b.arrival)]! >= b.deadline - margin;
     });
     const near = new Set<number>();
     const arrivals = new Set<number>();
@@ -159,7 +162,24 @@ export class TimerWindows {
     const inWindow = new Set<number>();
     for (const w of windows) for (const a of w.arrivals) inWindow.add(a);
     for (const t of timers) if (near.has(t.arrival) && !inWindow.has(t.arrival) && t.expired && t.end >= 0) clockedEnds.add(t.end);
-    return { arrivals, ends, windows, clockedEnds };
+    // Near ops outside windows: from the first one's arrival to the last one's end (or the end
+    // of the execution), the clock decides which steps can run (see LooseSpan).
+    let loose: LooseSpan | undefined;
+    for (const t of timers) {
+      if (!near.has(t.arrival) || inWindow.has(t.arrival)) continue;
+      const to = t.end < 0 ? n : t.end;
+      loose = loose === undefined ? { from: t.arrival, to } : { from: Math.min(loose.from, t.arrival), to: Math.max(loose.to, to) };
+    }
+    // Steps that ran a timed op because its deadline had passed, with the clock they needed.
+    let due: ClockDue | undefined;
+    for (const t of timers) {
+      if (!t.expired || t.end < 0) continue;
+      due ??= { cost, start: (s) => this.times[s]!, deadline: new Map() };
+      // The engine fixes a deadline when the thread reaches the op: after its arrival step's
+      // cost is added, or before it when the op is the thread's first (see Timer.atStart).
+      due.deadline.set(t.end, this.times[t.arrival]! + t.timeout + (t.atStart ? 0 : cost));
+    }
+    return { arrivals, ends, windows, clockedEnds, loose, due };
   }
 
   /**
@@ -218,6 +238,36 @@ export class TimerWindows {
     }
     return out;
   }
+}
+
+/**
+ * The steps of an execution that ran a timed op because its deadline had passed (a sleep
+ * ending, a wait timing out): no step enables them, the clock does, once enough steps of any
+ * thread have run. DPOR keeps its wakeup sequences executable with them (dpor.ts, dueOrder).
+ */
+export interface ClockDue {
+  /** The clock moves by this much per step. */
+  readonly cost: number;
+  /** The clock when step `s` of the execution started. */
+  readonly start: (s: number) => number;
+  /** For each such step: the clock at which its deadline had passed. */
+  readonly deadline: Map<number, number>;
+}
+
+/**
+ * The steps of an execution during which a near timed op outside every window was pending:
+ * from the first such op's arrival step to the step that ended the last one (or the end of
+ * the execution). Such an op's end can run once the clock has passed its deadline, and the
+ * clock counts every step of every thread: no single step enables it, any step may be the
+ * one that does, so it fits no dependency between two steps (classic DPOR's premise that only
+ * a dependent step enables another). DPOR explores the states of this span as a plain search
+ * does (DporSearch, fullSpan).
+ */
+export interface LooseSpan {
+  /** Index of the first arrival step. */
+  readonly from: number;
+  /** Index of the last end step (the number of steps when one never ended). */
+  readonly to: number;
 }
 
 /**

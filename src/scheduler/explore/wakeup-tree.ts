@@ -25,13 +25,30 @@ export interface WakeupNode {
   chain: readonly EventInfo[] | undefined;
   /** Index in `chain` of this node's only child. */
   next: number;
+  /**
+   * A leaf that covers nothing below it: a step to try, not the end of a race's sequence (see
+   * {@link openLeaf}). A sequence reaching it is inserted under it.
+   */
+  open: boolean;
 }
 
 const NO_CHILDREN: WakeupNode[] = [];
 
 /** A node of a chain: `seq[at]`, continued (lazily) by the rest of `seq`. */
 function chainNode(seq: readonly EventInfo[], at: number): WakeupNode {
-  return { event: seq[at]!, children: NO_CHILDREN, chain: seq, next: at + 1 };
+  return { event: seq[at]!, children: NO_CHILDREN, chain: seq, next: at + 1, open: false };
+}
+
+/**
+ * A one-step branch that claims nothing about what follows it (DporSearch tries every enabled
+ * thread this way where races cannot be trusted, dpor.ts fullSpan). An ordinary leaf stands
+ * for a race's whole wakeup sequence, and a sequence that reaches it is covered: the
+ * exploration from the leaf reverses the races that lead to it (Abdulla et al., JACM 2017).
+ * A step added for its own sake promises no such thing, so a sequence reaching it is inserted
+ * below it, and the branch follows it.
+ */
+export function openLeaf(event: EventInfo): WakeupNode {
+  return { event, children: [], chain: undefined, next: 0, open: true };
 }
 
 /** The children of `node`, made now if it is part of a chain not yet walked. */
@@ -265,8 +282,15 @@ function indexOf(events: readonly EventInfo[], rules: DependencyRules): Sequence
 export function insertSequence(roots: WakeupNode[], seq: WakeupSequence): boolean {
   let children = roots;
   let atRoot = true;
+  let open: WakeupNode | undefined;
   for (;;) {
-    if (!atRoot && (children.length === 0 || seq.empty)) return false;
+    if (!atRoot && seq.empty) return false;
+    if (!atRoot && children.length === 0) {
+      if (open === undefined) return false;
+      open.open = false;
+      children.push(chainNode(seq.rest(), 0));
+      return true;
+    }
     let next: WakeupNode | undefined;
     for (const c of children) {
       const i = seq.weakInitial(c.event);
@@ -283,6 +307,7 @@ export function insertSequence(roots: WakeupNode[], seq: WakeupSequence): boolea
       return true;
     }
     children = childrenOf(next);
+    open = next.open ? next : undefined;
     atRoot = false;
   }
 }

@@ -78,4 +78,16 @@ describe('DPOR under virtual-time rules (sleeps and timeouts order steps)', () =
     expect(timed.explored).toBeLessThanOrEqual(untimed.explored);
     expect(timed.notes.some((n) => n.startsWith('virtual-time rules'))).toBe(false);
   });
+
+  // A near sleep outside every window is searched plainly around it, and the report says so;
+  // sleeps in windows never are (docs/exploration.md, "Time").
+  it('says how many executions had a near timed op outside every window, and only then', () => {
+    const plain = (s: ExploreSummary): string | undefined => s.notes.find((n) => n.startsWith('executions with a sleep or timeout whose deadline other steps reach, outside every window'));
+    const queue = explore(named('tutorial/pipeline-queue'), { histogram: true, keepGoing: true, shrink: false });
+    expect(queue.stopped).toBe('exhausted');
+    const n = Number(/: (\d+);/.exec(plain(queue) ?? '')?.[1]);
+    expect(n).toBeGreaterThan(0);
+    expect(n).toBeLessThanOrEqual(queue.executions + queue.abandoned);
+    expect(plain(explore(named('tutorial/race'), { histogram: true, keepGoing: true, shrink: false }))).toBeUndefined();
+  });
 });
