@@ -77,6 +77,8 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
   private readonly sleepScratch: EventInfo[] = [];
   private readonly seqScratch: EventInfo[] = [];
   private readonly summaries = new EventCache();
+  /** See {@link lastExpired}. */
+  private expired: number[] = [];
   private repeats = 0;
   /**
    * A timed op or a clock read ran under virtual-time rules in some execution. Then what a step
@@ -218,6 +220,16 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
     return this.events;
   }
 
+  /**
+   * The indexes of the last execution's steps that ended a timed op by its time-out (a sleep
+   * ending, a wait timing out): the clock let them run, not an earlier step, so no reordering
+   * of independent steps could have run them sooner (a split search's owner test needs this).
+   * Empty under `--untimed`, where a time-out may come at any step.
+   */
+  get lastExpired(): readonly number[] {
+    return this.expired;
+  }
+
   /** True once a step was ordered with every other step under virtual-time rules (a near timed op's arrival, a clock read). */
   get timed(): boolean {
     return this.sawTimer;
@@ -243,6 +255,7 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
     this.repeats = this.clockSeen ? 0 : Math.min(this.previous.length, Math.max(0, this.path.length - 1));
     empty(spare);
     this.events = spare;
+    if (this.expired.length > 0) this.expired = [];
     this.holds.reset();
     this.timedStart.clear();
     this.windows.reset();
@@ -278,6 +291,7 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
       this.windows.step(this.events.length, ev.time, ev.thread, ev.op.timeout !== undefined, ev.timedOut, ev.spawned);
       if (timed !== 0 || ev.op.timeout !== undefined) this.clockSeen = true;
     }
+    if (ev.timedOut && !this.untimed) this.expired.push(this.events.length);
     const before = this.holds.step(ev.thread, ev.op, ev.result, ev.raised !== undefined || ev.timedOut);
     // A step of the repeated prefix is the same op on the same state as last time: keep its summary.
     this.events.push(ev.step < this.repeats ? this.previous[ev.step]! : this.summaries.of(ev.thread, ev.op, ev.spawned, before, timed));

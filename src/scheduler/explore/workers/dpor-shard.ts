@@ -22,6 +22,6 @@ export function dporShardParts(program: Program, options: BranchOptions, spec: S
   const { maxSteps, cpuCount } = options;
   const runner: Runner = (policy, monitor, seed = 0) => execute(program, { policy, seed, untimed, monitor, maxSteps, cpuCount });
   const rules = { orderOutput: options.histogram === true || options.findOutput !== undefined, daemon: () => false };
-  const { prefixes } = splitFor(runner, rules, spec.count * PARTS_PER_SHARD);
+  const { prefixes } = splitFor(runner, rules, spec.count * PARTS_PER_SHARD, untimed);
   return shardPrefixes(prefixes, spec.index - 1, spec.count);
 }

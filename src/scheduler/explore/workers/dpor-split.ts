@@ -20,6 +20,9 @@
  * The owner test needs no canonical schedule: an execution of part p is owned when, at every
  * step i inside p, no thread with a smaller index had a step that could have run instead, that
  * is, its next step (with the glued steps after it) depends on none of the steps from i up to it.
+ * Under virtual-time rules a step that ended a timed op by its time-out could not: the clock
+ * let it run, and before it the deadline had not passed (a split search refuses the near timed
+ * ops whose deadlines ordinary steps reach, so every such end came after a jump of the clock).
  */
 import type { Monitor, StepEvent } from '../../monitor.js';
 import type { Policy, SchedulingPoint } from '../../policies/policy.js';
@@ -33,7 +36,7 @@ import { AbandonExecution, runGuarded, type Runner, type Search, type SearchStep
  * its place, independent of every step from i to j. Only steps before `limit` are looked at,
  * so the answer holds for every execution whose first `limit` steps are these.
  */
-function displaced(events: readonly EventInfo[], i: number, limit: number, rules: DependencyRules): boolean {
+function displaced(events: readonly EventInfo[], i: number, limit: number, rules: DependencyRules, expired: ReadonlySet<number>): boolean {
   const ei = events[i]!;
   // A glued step runs right after its thread's previous step: no other thread can go there.
   if (ei.glued && i > 0 && events[i - 1]!.thread === ei.thread) return false;
@@ -42,6 +45,8 @@ function displaced(events: readonly EventInfo[], i: number, limit: number, rules
     const t = events[j]!.thread;
     if (t >= ei.thread || seen.has(t)) continue;
     seen.add(t);
+    // A time-out could not have come sooner: thread t was still waiting for the clock at i.
+    if (expired.has(j)) continue;
     // Thread t's next step from i on is step j; with its glued continuation it is the block j..end.
     let end = j + 1;
     while (end < events.length && events[end]!.glued && events[end]!.thread === t) end++;
@@ -53,10 +58,15 @@ function displaced(events: readonly EventInfo[], i: number, limit: number, rules
   return false;
 }
 
-/** True when the first `length` steps of `events` can start a canonical schedule. */
-export function canonicalPrefix(events: readonly EventInfo[], length: number, rules: DependencyRules): boolean {
+const NONE: ReadonlySet<number> = new Set();
+
+/**
+ * True when the first `length` steps of `events` can start a canonical schedule; `expired`:
+ * the indexes of the steps that ended a timed op by its time-out.
+ */
+export function canonicalPrefix(events: readonly EventInfo[], length: number, rules: DependencyRules, expired: ReadonlySet<number> = NONE): boolean {
   const limit = Math.min(length, events.length);
-  for (let i = 0; i < limit; i++) if (displaced(events, i, limit, rules)) return false;
+  for (let i = 0; i < limit; i++) if (displaced(events, i, limit, rules, expired)) return false;
   return true;
 }
 
@@ -65,9 +75,10 @@ export function canonicalPrefix(events: readonly EventInfo[], length: number, ru
  * belongs to that part: no step inside the prefix could have been displaced by a smaller
  * thread, looking at the whole execution.
  */
-export function owns(events: readonly EventInfo[], prefixLength: number, rules: DependencyRules): boolean {
+export function owns(events: readonly EventInfo[], prefixLength: number, rules: DependencyRules, expired: readonly number[] = []): boolean {
   const n = Math.min(prefixLength, events.length);
-  for (let i = 0; i < n; i++) if (displaced(events, i, events.length, rules)) return false;
+  const timedOut = expired.length === 0 ? NONE : new Set(expired);
+  for (let i = 0; i < n; i++) if (displaced(events, i, events.length, rules, timedOut)) return false;
   return true;
 }
 
@@ -82,6 +93,8 @@ export function owns(events: readonly EventInfo[], prefixLength: number, rules: 
 class PrefixProbe implements Policy, Monitor {
   readonly name = 'prefix';
   events: EventInfo[] = [];
+  /** The indexes of the steps that ended a timed op by its time-out. */
+  expired = new Set<number>();
   /** The threads that can run (and are awake) at the step right after the prefix. */
   choices: number[] | undefined;
   dead = false;
@@ -90,9 +103,12 @@ class PrefixProbe implements Policy, Monitor {
   constructor(
     private readonly prefix: readonly number[],
     private readonly rules: DependencyRules,
+    /** Sleeps and timeouts order nothing: a time-out may come at any step. */
+    private readonly untimed: boolean,
   ) {}
   begin(): void {
     this.events = [];
+    this.expired = new Set();
     this.choices = undefined;
     this.dead = false;
     this.sleep = [];
@@ -129,6 +145,7 @@ class PrefixProbe implements Policy, Monitor {
       if (s === this.prefix.length) this.choices = this.dead ? [] : [ev.thread];
     }
     const e = eventOf(ev.thread, ev.op, ev.spawned);
+    if (ev.timedOut && !this.untimed) this.expired.add(this.events.length);
     this.events.push(e);
     if (s < this.prefix.length) this.sleep = this.sleep.filter((q) => !dependent(q, e, this.rules));
   }
@@ -138,14 +155,15 @@ class PrefixProbe implements Policy, Monitor {
  * The parts of a DPOR search split at `depth` steps: every feasible schedule prefix of that
  * length that can start a canonical schedule (and every shorter complete execution), in DFS
  * order by thread index. Deterministic: the same program and rules give the same list.
+ * `untimed`: the runner runs under `--untimed` (time-outs order nothing).
  */
-export function dporPrefixes(runner: Runner, rules: DependencyRules, depth: number): number[][] {
+export function dporPrefixes(runner: Runner, rules: DependencyRules, depth: number, untimed = false): number[][] {
   const out: number[][] = [];
   const visit = (prefix: number[]): void => {
-    const probe = new PrefixProbe(prefix, rules);
+    const probe = new PrefixProbe(prefix, rules, untimed);
     const step = runGuarded(runner, probe, probe, () => 0);
     if (step.kind !== 'execution' || probe.dead) return;
-    if (!canonicalPrefix(probe.events, prefix.length, rules)) return;
+    if (!canonicalPrefix(probe.events, prefix.length, rules, probe.expired)) return;
     if (prefix.length === depth || probe.choices === undefined) {
       out.push(prefix);
       return;
@@ -165,11 +183,11 @@ export function shardPrefixes(prefixes: readonly (readonly number[])[], index: n
  * The smallest split depth (up to `maxDepth`) that gives at least `want` parts, and those
  * parts: enough to keep every worker busy and let an idle one take another's remaining parts.
  */
-export function splitFor(runner: Runner, rules: DependencyRules, want: number, maxDepth = 16): { depth: number; prefixes: number[][] } {
-  let prefixes = dporPrefixes(runner, rules, 0);
+export function splitFor(runner: Runner, rules: DependencyRules, want: number, untimed = false, maxDepth = 16): { depth: number; prefixes: number[][] } {
+  let prefixes = dporPrefixes(runner, rules, 0, untimed);
   let depth = 0;
   while (prefixes.length < want && depth < maxDepth) {
-    const next = dporPrefixes(runner, rules, depth + 1);
+    const next = dporPrefixes(runner, rules, depth + 1, untimed);
     depth++;
     // Every execution ended within `depth` steps: deeper splits give the same parts.
     if (next.length === prefixes.length && next.every((p) => p.length < depth)) break;
@@ -226,7 +244,7 @@ export class DporPartSearch implements Search {
         this.k++;
         continue;
       }
-      if (step.kind === 'execution' && !owns(this.current.lastEvents, this.prefixes[this.k]!.length, this.current.rules)) {
+      if (step.kind === 'execution' && !owns(this.current.lastEvents, this.prefixes[this.k]!.length, this.current.rules, this.current.lastExpired)) {
         this.skipped++;
         continue;
       }
