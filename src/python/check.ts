@@ -48,6 +48,9 @@ function rootOf(module: string): string {
 const SEALED: Readonly<Record<string, ReadonlySet<string>>> = {
   collections: new Set(['deque', 'Counter', 'defaultdict', 'OrderedDict']),
   typing: new Set(['NamedTuple', 'TypedDict']),
+  // CPython runs a subclass's __init__ once per thread, on its first use there; threadsim
+  // would share the attributes it sets between threads, a wrong answer.
+  threading: new Set(['local']),
 };
 
 /** The names under which `mod` imports each module of {@link SEALED} itself, and those it imports each sealed class under (`module.Class`). */
@@ -66,6 +69,7 @@ function sealedNames(mod: PyModule): { modules: Map<string, string>; classes: Ma
 function sealedWhy(sealed: string): string {
   if (sealed === 'typing.NamedTuple') return 'the typing.NamedTuple class syntax is not supported yet (use collections.namedtuple)';
   if (sealed === 'typing.TypedDict') return 'the typing.TypedDict class syntax is not supported yet (use a plain dict)';
+  if (sealed === 'threading.local') return 'subclassing threading.local is not supported yet (use threading.local() and set its attributes in each thread)';
   return `subclassing ${sealed} is not supported yet (use it as an attribute instead)`;
 }
 

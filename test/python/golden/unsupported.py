@@ -36,3 +36,10 @@ from typing import NamedTuple
 
 class Row(NamedTuple):
     x: int
+
+
+import threading
+
+
+class Counters(threading.local):
+    pass
