@@ -130,6 +130,7 @@ export class MapResults<R> {
       },
     };
     yield op;
+    for (const f of left) yield* f.runCallbacks();
   }
 }
 
@@ -233,6 +234,7 @@ export class ThreadPoolExecutor {
 
   /** `shutdown(wait=True, *, cancel_futures=False)`. */
   *shutdown(wait = true, options: { readonly cancelFutures?: boolean } = {}): Steps<void> {
+    const cancelled: Future<unknown>[] = [];
     const op: Op = {
       kind: 'shutdown',
       obj: this.id,
@@ -240,13 +242,14 @@ export class ThreadPoolExecutor {
       run: (k) => {
         this.isShutdown = true;
         if (options.cancelFutures) {
-          for (const item of this.work.splice(0)) item?.future.cancelNow(k);
+          for (const item of this.work.splice(0)) if (item !== null && item.future.cancelNow(k)) cancelled.push(item.future);
         }
         this.work.push(null);
         k.wake(this.getters, 1);
       },
     };
     yield counted(op, () => this.work.length);
+    for (const f of cancelled) yield* f.runCallbacks();
     if (wait) for (const w of this.workers) yield* w.join();
   }
 
@@ -277,7 +280,9 @@ export class ThreadPoolExecutor {
             yield* self.initializer(...(self.initargs as never[]));
           } catch (e) {
             if (e instanceof Error && e.name === 'ThreadsimError') throw e;
-            yield self.initializerFailedOp(e);
+            const failed: Future<unknown>[] = [];
+            yield self.initializerFailedOp(e, failed);
+            for (const f of failed) yield* f.runCallbacks();
             return;
           }
         }
@@ -292,7 +297,10 @@ export class ThreadPoolExecutor {
     for (;;) {
       const item = (yield this.getOp()) as WorkItem | null;
       if (item !== null) {
-        if (item.future.setRunningOrNotifyCancel()) yield this.finishOp(item, yield* runTask(item));
+        if (item.future.setRunningOrNotifyCancel()) {
+          yield this.finishOp(item, yield* runTask(item));
+          yield* item.future.runCallbacks();
+        }
         yield this.idleOp();
         continue;
       }
@@ -304,7 +312,7 @@ export class ThreadPoolExecutor {
   }
 
   /** CPython's `_initializer_failed`: log, mark the pool broken, fail every queued call. */
-  private initializerFailedOp(e: unknown): Op {
+  private initializerFailedOp(e: unknown, failed: Future<unknown>[]): Op {
     const op: Op = {
       kind: 'shutdown',
       obj: this.id,
@@ -316,7 +324,11 @@ export class ThreadPoolExecutor {
         k.emit('stderr', 50, 'Traceback (most recent call last):');
         k.emit('stderr', 50, exceptionLine(type, detail));
         this.broken = BROKEN;
-        for (const item of this.work.splice(0)) item?.future.settle(k, { error: new BrokenThreadPool(BROKEN) });
+        for (const item of this.work.splice(0)) {
+          if (item === null) continue;
+          item.future.settle(k, { error: new BrokenThreadPool(BROKEN) });
+          failed.push(item.future);
+        }
       },
     };
     return counted(op, () => this.work.length);

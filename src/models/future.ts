@@ -6,23 +6,28 @@
  * `TimeoutError` on timeout (a negative timeout is zero) and `CancelledError` when cancelled;
  * `cancel()` succeeds only while pending (True again when cancelled already);
  * `add_done_callback(fn)` runs `fn(future)` at once when done, else in the thread that
- * completes it, and an exception from `fn` is logged as `exception calling callback for
+ * completes it, as steps of that thread right after the completing step (CPython calls it
+ * inside `set_result`, where threads still switch between its bytecodes; `fn` may be a
+ * generator function that takes steps), and an exception from `fn` is logged as `exception calling callback for
  * <Future ...>` and swallowed; `set_result`/`set_exception` (for tests and hand-made futures)
  * raise `InvalidStateError` once done; `repr` as CPython's (`state=finished returned int`).
  * Completion happens-before every `result()` that returns it. `done()`, `running()` and
  * `cancelled()` are snapshots (plain calls, not steps), like Lock's `locked()`.
- * Does not mirror: callbacks that take steps (they run inside the completing step: plain
- * functions only; the `.py` front end lets them print and read the future, see
- * python/bindings/futures.ts).
+ * Does not mirror: a callback added after completion runs at once as a plain function (the
+ * `.py` front end runs it as steps, as CPython does).
  */
 import { runtime } from '../scheduler/context.js';
 import { errorLine, exceptionLine, describeError } from '../scheduler/exception-line.js';
 import { WaitQueue, type Kernel, type Op, type Steps } from '../scheduler/ops.js';
 import { CancelledError, InvalidStateError, TimeoutError } from './exceptions.js';
+import { callMaybeSteps } from './maybe-steps.js';
 import { pyTypeName } from './py-compare.js';
 import { toMicros } from './time.js';
 
 type State = 'PENDING' | 'RUNNING' | 'CANCELLED' | 'FINISHED';
+
+/** A done-callback: a plain function, or a generator function whose steps the completing thread runs. */
+export type DoneCallback<R> = (f: Future<R>) => unknown;
 
 /**
  * A thread waiting on several futures at once (`wait`, `as_completed`): CPython's `_Waiter`.
@@ -42,7 +47,9 @@ export class Future<R = unknown> {
   private error: unknown;
   private failed = false;
   private readonly waiters: WaitQueue;
-  private readonly callbacks: ((f: Future<R>, k: Kernel) => void)[] = [];
+  private readonly callbacks: DoneCallback<R>[] = [];
+  /** Callbacks made due by the completion, run by the completing thread ({@link runCallbacks}). */
+  private readonly due: DoneCallback<R>[] = [];
   private readonly watchers: FutureWaiter[] = [];
   /** A done-callback was handed this future after it failed: the exception was seen. */
   private callbackSawError = false;
@@ -72,7 +79,9 @@ export class Future<R = unknown> {
   /** `cancel()`: one step; true when the future was pending (or is cancelled already). */
   *cancel(): Steps<boolean> {
     const op: Op = { kind: 'set', obj: this.id, access: 'sync', value: 'cancel', run: (k) => this.cancelNow(k) };
-    return (yield op) as boolean;
+    const cancelled = (yield op) as boolean;
+    yield* this.runCallbacks();
+    return cancelled;
   }
 
   /** Cancel inside the current step (executors use it for `cancel_futures`). */
@@ -100,23 +109,43 @@ export class Future<R = unknown> {
   }
 
   /**
-   * `add_done_callback(fn)`: runs now if done, else in the thread that completes the future,
-   * inside the completing step; `k` is that step's kernel (a front end may run a callback's
-   * output ops with it), or the runtime when the future was done already.
+   * `add_done_callback(fn)`: runs now if done (a plain function), else in the thread that
+   * completes the future, as its steps right after the completing step ({@link runCallbacks}).
    */
-  add_done_callback(fn: (f: Future<R>, k: Kernel) => void): void {
+  add_done_callback(fn: DoneCallback<R>): void {
     if (this.done()) this.invoke(runtime('add_done_callback()'), fn);
     else this.callbacks.push(fn);
   }
 
-  /** `set_result(value)`: complete by hand (one step). */
-  *set_result(value: R): Steps<void> {
-    yield this.setOp('set_result', { value });
+  /**
+   * The done-callbacks that completing this future made due, run as steps of the completing
+   * thread, each exception logged as CPython logs it. Whoever completes a future (a worker,
+   * `set_result`, `cancel`, a shutdown that cancels) calls this right after the completing step.
+   */
+  *runCallbacks(): Steps<void> {
+    while (this.due.length > 0) {
+      const fn = this.due.shift()!;
+      this.callbackRan();
+      try {
+        yield* callMaybeSteps(() => fn(this));
+      } catch (e) {
+        if (e instanceof Error && e.name === 'ThreadsimError') throw e;
+        const op: Op = { kind: 'log', obj: undefined, access: 'none', value: 'exception calling callback', run: (k) => this.callbackFailed(k, e) };
+        yield op;
+      }
+    }
   }
 
-  /** `set_exception(error)`: complete with an exception by hand (one step). */
+  /** `set_result(value)`: complete by hand (one step, then the done-callbacks). */
+  *set_result(value: R): Steps<void> {
+    yield this.setOp('set_result', { value });
+    yield* this.runCallbacks();
+  }
+
+  /** `set_exception(error)`: complete with an exception by hand (one step, then the done-callbacks). */
   *set_exception(error: unknown): Steps<void> {
     yield this.setOp('set_exception', { error });
+    yield* this.runCallbacks();
   }
 
   /** Executor side: mark running; false when the future was cancelled first. */
@@ -155,14 +184,14 @@ export class Future<R = unknown> {
       w.finished.push(this as Future<unknown>);
       k.wake(w.queue);
     }
-    for (const cb of this.callbacks.splice(0)) this.invoke(k, cb);
+    for (const cb of this.callbacks.splice(0)) this.due.push(cb);
   }
 
   /** Call a done-callback; like CPython, log its exception instead of raising it. */
-  private invoke(k: Kernel, fn: (f: Future<R>, k: Kernel) => void): void {
+  private invoke(k: Kernel, fn: DoneCallback<R>): void {
     this.callbackRan();
     try {
-      fn(this, k);
+      fn(this);
     } catch (e) {
       if (e instanceof Error && e.name === 'ThreadsimError') throw e;
       this.callbackFailed(k, e);

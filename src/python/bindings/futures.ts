@@ -109,7 +109,8 @@ export function futuresModule(ref: InterpRef, registry: Map<Function, PyClass>):
           const f = fut(self);
           // Done already: CPython calls fn at once in this thread, as ordinary steps.
           if (f.done()) return callNow(f, ref.I.call(v[0], [self], undefined));
-          f.add_done_callback(() => void ref.I.runInline('a done-callback', v[0], [self], 'completes its future'));
+          // Run by the completing thread as its steps, right after the completing step (CPython calls it inside set_result).
+          f.add_done_callback(() => ref.I.call(v[0], [self], undefined));
           return null;
         },
       },
