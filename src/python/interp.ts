@@ -1849,6 +1849,9 @@ export class Interp {
           }
           throw err;
         }
+        // What it touches counts in the enclosing step's footprint (exploration orders by it).
+        k.touch?.(op.access === 'none' ? undefined : op.obj, op.access === 'write' || op.access === 'sync', op.kind === 'log');
+        if (op.objs !== undefined) for (const o of op.objs) k.touch?.(o, op.access === 'write' || op.access === 'sync', false);
         let v: unknown;
         try {
           v = op.run(k, false);

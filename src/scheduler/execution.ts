@@ -24,7 +24,7 @@ import { combineMonitors, type BlockedThread, type Monitor, type StepEvent } fro
 import { FallbackPolicy } from './policies/fallback.js';
 import { GilPolicy } from './policies/gil.js';
 import { ReplayPolicy } from './policies/replay.js';
-import { isOp, WaitQueue, type Kernel, type Op, type OutputLine, type SpawnOptions, type Steps, type ThreadRecord } from './ops.js';
+import { isOp, WaitQueue, type Kernel, type Op, type OutputLine, type SpawnOptions, type StepExtra, type Steps, type ThreadRecord } from './ops.js';
 import type { Policy, SchedulingPoint } from './policies/policy.js';
 import { isGeneratorFunction, type Claim, type Program, type SharedState } from './program.js';
 import type { Runtime, RuntimeSettings } from './runtime.js';
@@ -332,7 +332,10 @@ export class Execution implements Runtime {
   private maxSteps = 0;
   private untimed = false;
   private monitor: Monitor | undefined;
-  private readonly event: StepEvent = { step: 0, time: 0, thread: 0, op: undefined as unknown as Op, result: undefined, raised: undefined, timedOut: false, spawned: -1, state: {} };
+  private readonly event: StepEvent = { step: 0, time: 0, thread: 0, op: undefined as unknown as Op, result: undefined, raised: undefined, timedOut: false, spawned: -1, state: {}, extra: undefined };
+  /** What code inside the running step touched beyond its op (Kernel.touch); used when `touched`. */
+  private readonly extra: StepExtra = { objs: [], write: false, output: false };
+  private touched = false;
   settings: RuntimeSettings = DEFAULT_SETTINGS;
   private program!: Program;
   private options!: ExecutionOptions;
@@ -658,6 +661,7 @@ export class Execution implements Runtime {
     }
     this.spawnedBy = -1;
     const op = t.pending!;
+    if (this.touched) this.untouch();
     const expired = t.deadline !== NO_DEADLINE && (t.deadline <= this.clock || this.untimed);
     const timedOut = expired && op.enabled !== undefined && !op.enabled(this);
     let result: unknown;
@@ -692,6 +696,7 @@ export class Execution implements Runtime {
     ev.timedOut = timedOut;
     ev.spawned = this.spawnedBy;
     ev.state = this.state;
+    ev.extra = this.touched ? this.extra : undefined;
     this.monitor!.onStep(ev);
   }
 
@@ -1047,6 +1052,22 @@ export class Execution implements Runtime {
   }
 
   // ----- Kernel and Runtime: what ops and models may call -----
+
+  touch(obj: string | undefined, write: boolean, output: boolean): void {
+    const x = this.extra;
+    if (obj !== undefined && !x.objs.includes(obj)) x.objs.push(obj);
+    if (write) x.write = true;
+    if (output) x.output = true;
+    this.touched = true;
+  }
+
+  private untouch(): void {
+    const x = this.extra;
+    x.objs.length = 0;
+    x.write = false;
+    x.output = false;
+    this.touched = false;
+  }
 
   spawn(body: (self: ThreadRecord) => Steps<unknown>, options: SpawnOptions): ThreadRecord {
     const t = this.startThread(body, options);

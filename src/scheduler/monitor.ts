@@ -3,7 +3,7 @@
  * invariants, statistics. They see ops (data) only, never a model's internals.
  */
 import type { ClaimFailure, Failure } from './failures.js';
-import type { Op, ThreadRecord } from './ops.js';
+import type { Op, StepExtra, ThreadRecord } from './ops.js';
 import type { SharedState } from './program.js';
 
 /** One executed step, as monitors see it. The object is reused: copy what you keep. */
@@ -22,6 +22,8 @@ export interface StepEvent {
   spawned: number;
   /** Shared state after the step. */
   state: SharedState;
+  /** What code run inside the step touched beyond its op (Kernel.touch), if anything. */
+  extra?: StepExtra | undefined;
 }
 
 /** A thread that cannot run when the execution deadlocks, and the op it waits to run. */

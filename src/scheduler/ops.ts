@@ -138,6 +138,20 @@ export interface Kernel {
    * returns 0 and records nothing.
    */
   choose(k: number): number;
+  /**
+   * Code run inside the current step that its op does not describe (a container calling a
+   * class's `__eq__`, CPython runs it inside one C call) touched `obj` (undefined: no shared
+   * object), writing it or not, or printed (`output`). Exploration counts it in the step's
+   * footprint ({@link StepExtra}), so the orders that depend on it are explored.
+   */
+  touch?(obj: string | undefined, write: boolean, output: boolean): void;
+}
+
+/** What code run inside a step touched beyond its op (see {@link Kernel.touch}). */
+export interface StepExtra {
+  readonly objs: string[];
+  write: boolean;
+  output: boolean;
 }
 
 /**

@@ -31,7 +31,7 @@ import type { Monitor, StepEvent } from '../monitor.js';
 import type { Op } from '../ops.js';
 import type { Policy, SchedulingPoint } from '../policies/policy.js';
 import { coEnabled, neverCoEnabled, AvailabilityTracker } from './availability.js';
-import { AFTER, blockEvent, CLOCK, conflict, dependent, EventCache, eventOf, objectOf, writes, type DependencyRules, type EventInfo } from './events.js';
+import { AFTER, blockEvent, CLOCK, conflict, dependent, EventCache, eventOf, eventOfExtra, objectOf, writes, type DependencyRules, type EventInfo } from './events.js';
 import { AbandonExecution, isPreemption, ReplayingSearch, type Runner, type SearchStep } from './search.js';
 import { TimerWindows, type ClockDue, type LooseSpan, type NearWindow } from './timer-windows.js';
 import { childrenOf, insertAtState, insertSequence, openLeaf, WakeupSequence, type WakeupNode } from './wakeup-tree.js';
@@ -294,7 +294,9 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
     if (ev.timedOut && !this.untimed) this.expired.push(this.events.length);
     const before = this.holds.step(ev.thread, ev.op, ev.result, ev.raised !== undefined || ev.timedOut);
     // A step of the repeated prefix is the same op on the same state as last time: keep its summary.
-    this.events.push(ev.step < this.repeats ? this.previous[ev.step]! : this.summaries.of(ev.thread, ev.op, ev.spawned, before, timed));
+    // Code run inside the step (a class's __eq__ inside a container's step) widens its footprint.
+    const summary = ev.extra !== undefined ? eventOfExtra(ev.thread, ev.op, ev.spawned, ev.extra, this.rules, before, timed) : ev.step < this.repeats ? this.previous[ev.step]! : this.summaries.of(ev.thread, ev.op, ev.spawned, before, timed);
+    this.events.push(summary);
     if (ev.spawned >= this.threadsSoFar) this.threadsSoFar = ev.spawned + 1;
   }
 

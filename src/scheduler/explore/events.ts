@@ -40,7 +40,7 @@
  * microseconds, one of the 12 orders of dependent steps that DFS reaches
  * (test/scheduler/explore/dpor-timed-traces.test.ts).
  */
-import type { Op } from '../ops.js';
+import type { Op, StepExtra } from '../ops.js';
 import { sharedAvailability, UNKNOWN, type Availability } from './availability.js';
 
 /** `EventInfo.timed`: the step is ordered with every other step. */
@@ -109,6 +109,29 @@ export function eventOf(thread: number, op: Op, spawned: number, before: Availab
     before,
     timed,
   };
+}
+
+/**
+ * The summary of a step whose code touched more than its op says ({@link StepExtra}: a class's
+ * `__eq__` run inside a container's step): the op, also touching every object the code touched,
+ * writing when the code wrote, and on the ordered output when it printed and output order
+ * matters. Over-approximate (all of it with one access), so DPOR orders such a step with every
+ * step its code could depend on.
+ */
+export function eventOfExtra(thread: number, op: Op, spawned: number, extra: StepExtra, rules: DependencyRules, before: Availability = UNKNOWN, timed = 0): EventInfo {
+  const objs = new Set<string>(op.objs ?? []);
+  for (const o of extra.objs) if (o !== op.obj) objs.add(o);
+  const output = extra.output && rules.orderOutput;
+  if (output && op.kind !== 'log') objs.add(OUTPUT);
+  const write = extra.write || output;
+  const access = op.access === 'sync' ? 'sync' : write ? 'write' : op.access === 'none' && objs.size > 0 ? 'read' : op.access;
+  let obj = op.obj;
+  if (obj === undefined && objs.size > 0) {
+    const [first] = objs;
+    objs.delete(first!);
+    obj = first;
+  }
+  return eventOf(thread, { ...op, obj, access, ...(objs.size > 0 ? { objs: [...objs] } : {}) }, spawned, before, timed);
 }
 
 /** {@link EventInfo.take}. A take with a timeout can also run while disabled: it times out. */

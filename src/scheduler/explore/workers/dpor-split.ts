@@ -26,7 +26,7 @@
  */
 import type { Monitor, StepEvent } from '../../monitor.js';
 import type { Policy, SchedulingPoint } from '../../policies/policy.js';
-import { dependent, eventOf, type DependencyRules, type EventInfo } from '../events.js';
+import { dependent, eventOf, eventOfExtra, type DependencyRules, type EventInfo } from '../events.js';
 import { DporSearch } from '../dpor.js';
 import { AbandonExecution, runGuarded, type Runner, type Search, type SearchStep } from '../search.js';
 
@@ -144,7 +144,7 @@ class PrefixProbe implements Policy, Monitor {
       if (this.asleep(ev.thread)) this.dead = true;
       if (s === this.prefix.length) this.choices = this.dead ? [] : [ev.thread];
     }
-    const e = eventOf(ev.thread, ev.op, ev.spawned);
+    const e = ev.extra !== undefined ? eventOfExtra(ev.thread, ev.op, ev.spawned, ev.extra, this.rules) : eventOf(ev.thread, ev.op, ev.spawned);
     if (ev.timedOut && !this.untimed) this.expired.add(this.events.length);
     this.events.push(e);
     if (s < this.prefix.length) this.sleep = this.sleep.filter((q) => !dependent(q, e, this.rules));
