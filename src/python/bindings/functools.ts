@@ -2,8 +2,9 @@
  * `functools` for `.py` programs: partial (a thread target with bound arguments), wraps (a
  * `synchronized` decorator that keeps the function's name), reduce, lru_cache and cache.
  * Calling a partial or a cached function calls the function it holds as CPython's C wrappers
- * do; the cache itself is not shared state threadsim steps on (CPython's is C code under the
- * GIL, and a lecture's question is never about it).
+ * do. A cache is shared state (`lru_cache#1`): its lookup, its store after a miss,
+ * `cache_info()` and `cache_clear()` are steps on it, each atomic as CPython's C code under the
+ * GIL, so two threads that both miss both run the function, and exploration sees it.
  */
 import { bindArgs, REQUIRED } from '../args.js';
 import { pyRaise } from '../exceptions.js';
@@ -40,6 +41,8 @@ export class PyCached extends PyBuiltin {
     readonly func: unknown,
     readonly maxsize: number | null,
     call: (args: unknown[], kw: Map<string, unknown> | undefined) => unknown,
+    /** The cache as shared state in traces and analyses (`lru_cache#1`): threads that share the function share it. */
+    readonly label: string,
   ) {
     super(nameOf(func), call);
   }
@@ -80,25 +83,39 @@ export function functoolsModule(ref: InterpRef, registry: Map<Function, PyClass>
 
   const cached = (fn: unknown, maxsize: number | null): PyCached => {
     if (!isCallable(fn)) throw pyRaise('TypeError', 'Expected first argument to be an integer, a callable, or None');
-    const c: PyCached = new PyCached(fn, maxsize, (args, kw) => {
-      const key = hashKey(new PyTuple([...args, ...[...(kw ?? [])].flatMap(([k, v]) => [`kw:${k}`, v])]));
-      for (const a of args) I().hashable(a);
-      if (c.cache.has(key)) {
-        c.hits++;
-        const v = c.cache.get(key);
-        // Refresh its place for the least-recently-used order.
-        c.cache.delete(key);
-        c.cache.set(key, v);
-        return v;
-      }
-      c.misses++;
-      return (function* () {
-        const v = yield* I().call(fn, args, kw);
-        c.cache.set(key, v);
-        if (c.maxsize !== null && c.cache.size > c.maxsize) c.cache.delete(c.cache.keys().next().value);
-        return v;
-      })();
-    });
+    // The cache is shared state: the lookup (with its hit or miss count) is one write step on it,
+    // and storing a computed value another, as CPython's C wrapper does each under the GIL; the
+    // call between them is the program's own code, so two threads can both miss.
+    const c: PyCached = new PyCached(
+      fn,
+      maxsize,
+      (args, kw) => {
+        const key = hashKey(new PyTuple([...args, ...[...(kw ?? [])].flatMap(([k, v]) => [`kw:${k}`, v])]));
+        for (const a of args) I().hashable(a);
+        return (function* () {
+          const found = (yield I().atomicWrite(c.label, 0, () => {
+            if (!c.cache.has(key)) {
+              c.misses++;
+              return undefined;
+            }
+            c.hits++;
+            const v = c.cache.get(key);
+            // Refresh its place for the least-recently-used order.
+            c.cache.delete(key);
+            c.cache.set(key, v);
+            return { v };
+          }) as never) as { v: unknown } | undefined;
+          if (found !== undefined) return found.v;
+          const v = yield* I().call(fn, args, kw);
+          yield I().atomicWrite(c.label, 0, () => {
+            c.cache.set(key, v);
+            if (c.maxsize !== null && c.cache.size > c.maxsize) c.cache.delete(c.cache.keys().next().value);
+          }) as never;
+          return v;
+        })();
+      },
+      I().label('lru_cache'),
+    );
     return c;
   };
   const cachedClass = new PyClass('_lru_cache_wrapper', undefined, new Map<string, unknown>([
@@ -106,16 +123,22 @@ export function functoolsModule(ref: InterpRef, registry: Map<Function, PyClass>
       'cache_clear',
       new PyBuiltin('cache_clear', (a) => {
         const c = a[0] as PyCached;
-        c.cache.clear();
-        c.hits = c.misses = 0;
-        return null;
+        return (function* () {
+          yield ref.I.atomicWrite(c.label, 0, () => {
+            c.cache.clear();
+            c.hits = c.misses = 0;
+          }) as never;
+          return null;
+        })();
       }),
     ],
     [
       'cache_info',
       new PyBuiltin('cache_info', (a) => {
         const c = a[0] as PyCached;
-        return new CacheInfo([c.hits, c.misses, c.maxsize, c.cache.size]);
+        return (function* () {
+          return (yield ref.I.access('read', c.label, 0, () => new CacheInfo([c.hits, c.misses, c.maxsize, c.cache.size])) as never) as CacheInfo;
+        })();
       }),
     ],
     ['__wrapped__', new PyHostProperty((c) => (c as PyCached).func)],

@@ -2,8 +2,11 @@
  * `itertools` for `.py` programs. Each is lazy where CPython's is: an item is made when the
  * consumer pulls it, pulling from its inputs only as far as CPython does (so `count()` and
  * `cycle()` are endless, and `islice` over a generator runs the generator no further than
- * CPython would). They hold no shared state of their own; reading a list they were given is
- * that list's step, taken when the iterator is made, as for a `for` loop.
+ * CPython would). Reading a list they were given is that list's step, taken when the iterator
+ * is made, as for a `for` loop. An iterator is shared state of its own (`count#1`): each pull
+ * starts with a write step on it, so threads that share one (`next(ids)` on a shared
+ * `count()`) are ordered by exploration; the pull's own work runs right after that step,
+ * before the thread's next step, so it is atomic as CPython's C `__next__` is.
  */
 import { bindArgs, REQUIRED } from '../args.js';
 import { pyRaise } from '../exceptions.js';
@@ -21,7 +24,13 @@ const item = (value: unknown): IteratorResult<unknown> => ({ done: false, value 
 /** Build `itertools`. */
 export function itertoolsModule(ref: InterpRef): PyModuleObject {
   const I = (): Interp => ref.I;
-  const lazy = (next: () => Next): PyStepIterator => new PyStepIterator(next, false);
+  const lazy = (next: () => Next, name = 'iterator'): PyStepIterator => {
+    const label = I().label(name);
+    return new PyStepIterator(function* () {
+      yield I().atomicWrite(label, 0, () => undefined) as never;
+      return yield* next();
+    }, false);
+  };
   const open = function* (v: unknown): Generator<never, Source, unknown> {
     return yield* I().iterStart(v, 0);
   };
@@ -51,7 +60,7 @@ export function itertoolsModule(ref: InterpRef): PyModuleObject {
         const v = n;
         n = yield* I().binary('Add', n, step, false);
         return item(v);
-      });
+      }, 'count');
     }),
     repeat: fn('repeat', (args, kw) => {
       const { values } = bindArgs('repeat', [['object', REQUIRED], ['times', null]], args, kw);
