@@ -11,7 +11,7 @@ import { REQUIRED } from '../args.js';
 import { exceptionClass, pyRaise, pyValueOf } from '../exceptions.js';
 import type { InterpRef } from '../builtins.js';
 import { drain, PyStepIterator } from '../interp.js';
-import { PyBound, PyBuiltin, PyClass, PyDict, PyFunction, PyList, PyTuple, type PyModuleObject } from '../values.js';
+import { PyBound, PyBuiltin, PyClass, PyDict, PyFunction, PyInstance, PyList, PyTuple, type PyModuleObject } from '../values.js';
 import { hostOf, moduleOf, modelClass, seconds } from './host.js';
 
 function kwMap(kw: Map<string, unknown> | undefined, drop: readonly string[]): Map<string, unknown> | undefined {
@@ -44,7 +44,9 @@ export function futuresModule(ref: InterpRef, registry: Map<Function, PyClass>):
       params: [['max_workers', null], ['thread_name_prefix', ''], ['initializer', null], ['initargs', new PyTuple([])]],
       construct: (_s, v) => {
         const init = v[2];
-        if (init !== null && !(init instanceof PyFunction || init instanceof PyBuiltin || init instanceof PyBound || init instanceof PyClass)) throw pyRaise('TypeError', 'initializer must be a callable');
+        // Python's callable(): a function, a class, or an object whose class has __call__.
+        const callable = init instanceof PyFunction || init instanceof PyBuiltin || init instanceof PyBound || init instanceof PyClass || (init instanceof PyInstance && init.cls.lookup('__call__') !== undefined);
+        if (init !== null && !callable) throw pyRaise('TypeError', 'initializer must be a callable');
         const initargs = v[3] instanceof PyTuple || v[3] instanceof PyList ? v[3].items : [];
         return new ThreadPoolExecutor({
           ...(v[0] === null ? {} : { maxWorkers: v[0] as number }),

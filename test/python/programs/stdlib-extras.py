@@ -68,3 +68,13 @@ t0 = time.monotonic_ns()
 time.sleep(0.5)
 print(time.monotonic_ns() - t0 >= 500_000_000, isinstance(time.perf_counter_ns(), int), time.time_ns() > 10**18)
 print(threading.get_native_id() > 0)
+
+
+# An initializer may be any callable: here an object whose class has __call__.
+class Init:
+    def __call__(self, x):
+        print("callable init", x)
+
+
+with ThreadPoolExecutor(max_workers=1, initializer=Init(), initargs=(3,)) as ex:
+    print(ex.submit(abs, -5).result())
