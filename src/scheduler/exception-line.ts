@@ -15,6 +15,9 @@ export function describeError(e: unknown): { type: string; detail: string } {
   }
   if (isError) {
     const err = e as Error & { pyType?: unknown };
+    // JavaScript's stack overflow is Python's RecursionError (code run deep inside one step, a
+    // class's recursive __eq__, overflows the engine's stack before the interpreter's own limit).
+    if (e instanceof RangeError && attempt(() => String(err.message), '').includes('call stack')) return { type: 'RecursionError', detail: 'maximum recursion depth exceeded' };
     const type = attempt(() => (typeof err.pyType === 'string' ? err.pyType : String(err.name)), 'Exception');
     return { type, detail: attempt(() => String(err.message), UNPRINTABLE) };
   }
