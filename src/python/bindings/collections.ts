@@ -201,14 +201,16 @@ export function collectionsModule(ref: InterpRef, registry: Map<Function, PyClas
     },
     rotate: {
       params: [['n', 1]],
-      run: (s, v) =>
-        step(dq(s), 'write', () => {
+      run: (s, v) => {
+        if (typeof v[0] !== 'number' && typeof v[0] !== 'boolean') throw pyRaise('TypeError', `'${I().typeName(v[0])}' object cannot be interpreted as an integer`);
+        return step(dq(s), 'write', () => {
           const xs = dq(s).items;
           if (xs.length === 0) return null;
           const n = (((numeric(v[0]) ?? 0) % xs.length) + xs.length) % xs.length;
           xs.unshift(...xs.splice(xs.length - n, n));
           return null;
-        }),
+        });
+      },
     },
     clear: { params: [], run: (s) => step(dq(s), 'write', () => void (dq(s).items.length = 0)) },
     copy: {
@@ -533,6 +535,8 @@ function namedtuple(I: Interp, args: unknown[], kw: Kw): Generator<never, PyClas
       if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(f)) throw pyRaise('ValueError', `Type names and field names must be valid identifiers: ${JSON.stringify(f).replace(/"/g, "'")}`);
       if (f.startsWith('_')) throw pyRaise('ValueError', `Field names cannot start with an underscore: '${f}'`);
     }
+    const dup = fields.find((f, i) => fields.indexOf(f) !== i);
+    if (dup !== undefined) throw pyRaise('ValueError', `Encountered duplicate field name: '${dup}'`);
     const defaults = values[3] === null ? [] : drain(yield* I.iterate(values[3], 0));
     if (defaults.length > fields.length) throw pyRaise('TypeError', 'Got more default values than field names');
     const params = fields.map((f, i) => [f, i >= fields.length - defaults.length ? defaults[i - (fields.length - defaults.length)] : REQUIRED] as const);

@@ -120,6 +120,7 @@ export function itertoolsModule(ref: InterpRef): PyModuleObject {
     product: fn('product', (args, kw) =>
       (function* () {
         const repeat = kw?.get('repeat') ?? 1;
+        if ((numeric(repeat) ?? 1) < 0) throw pyRaise('ValueError', 'repeat argument cannot be negative');
         const pools: unknown[][] = [];
         for (const a of args) pools.push(yield* all(a));
         const all2 = Array.from({ length: Math.max(0, numeric(repeat) ?? 1) }, () => pools).flat();
