@@ -164,41 +164,32 @@ export function collectionsModule(ref: InterpRef, registry: Map<Function, PyClas
     return i;
   };
 
+  /** `pop` and `popleft`: one atomic write step taking an end's item. */
+  const popEnd = (left: boolean): MethodSpec => ({
+    params: [],
+    run: (s) =>
+      step(dq(s), 'write', () => {
+        if (dq(s).items.length === 0) throw pyRaise('IndexError', 'pop from an empty deque');
+        return left ? dq(s).items.shift() : dq(s).items.pop();
+      }),
+  });
+  /** `extend` and `extendleft`: the iterable read first, then one atomic write step. */
+  const extendEnd = (left: boolean): MethodSpec => ({
+    params: [['iterable', REQUIRED]],
+    run: (s, v) =>
+      (function* () {
+        const xs = yield* items(v[0]);
+        return yield* step(dq(s), 'write', () => void xs.forEach((x) => (left ? dq(s).pushLeft(x) : dq(s).pushRight(x))));
+      })(),
+  });
+
   const dequeMethods: Record<string, MethodSpec> = {
     append: { params: [['x', REQUIRED]], run: (s, v) => step(dq(s), 'write', () => void dq(s).pushRight(v[0])) },
     appendleft: { params: [['x', REQUIRED]], run: (s, v) => step(dq(s), 'write', () => void dq(s).pushLeft(v[0])) },
-    pop: {
-      params: [],
-      run: (s) =>
-        step(dq(s), 'write', () => {
-          if (dq(s).items.length === 0) throw pyRaise('IndexError', 'pop from an empty deque');
-          return dq(s).items.pop();
-        }),
-    },
-    popleft: {
-      params: [],
-      run: (s) =>
-        step(dq(s), 'write', () => {
-          if (dq(s).items.length === 0) throw pyRaise('IndexError', 'pop from an empty deque');
-          return dq(s).items.shift();
-        }),
-    },
-    extend: {
-      params: [['iterable', REQUIRED]],
-      run: (s, v) =>
-        (function* () {
-          const xs = yield* items(v[0]);
-          return yield* step(dq(s), 'write', () => void xs.forEach((x) => dq(s).pushRight(x)));
-        })(),
-    },
-    extendleft: {
-      params: [['iterable', REQUIRED]],
-      run: (s, v) =>
-        (function* () {
-          const xs = yield* items(v[0]);
-          return yield* step(dq(s), 'write', () => void xs.forEach((x) => dq(s).pushLeft(x)));
-        })(),
-    },
+    pop: popEnd(false),
+    popleft: popEnd(true),
+    extend: extendEnd(false),
+    extendleft: extendEnd(true),
     rotate: {
       params: [['n', 1]],
       run: (s, v) => {
