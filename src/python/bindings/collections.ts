@@ -325,6 +325,19 @@ export function collectionsModule(ref: InterpRef, registry: Map<Function, PyClas
         return out;
       })(),
   });
+  /** `update` and `subtract`: the counts read first, then one atomic write step adding them with `sign`. */
+  const applyCountsBy = (sign: 1 | -1): MethodSpec => ({
+    params: [['iterable', null]],
+    anyKw: true,
+    run: (s, v, _e, kw) =>
+      (function* () {
+        const pairs = yield* counts(v[0], kw);
+        I().check = true;
+        yield* step(counter(s), 'write', () => applyCounts(counter(s), pairs, sign));
+        return null;
+      })(),
+  });
+
   const counterMethods: Record<string, MethodSpec> = {
     most_common: {
       params: [['n', null]],
@@ -345,28 +358,8 @@ export function collectionsModule(ref: InterpRef, registry: Map<Function, PyClas
         })(),
     },
     total: { params: [], run: (s) => step(counter(s), 'read', () => [...counter(s).map.values()].reduce<unknown>((acc, e) => add(acc, e[1]), 0)) },
-    update: {
-      params: [['iterable', null]],
-      anyKw: true,
-      run: (s, v, _e, kw) =>
-        (function* () {
-          const pairs = yield* counts(v[0], kw);
-          I().check = true;
-          yield* step(counter(s), 'write', () => applyCounts(counter(s), pairs, 1));
-          return null;
-        })(),
-    },
-    subtract: {
-      params: [['iterable', null]],
-      anyKw: true,
-      run: (s, v, _e, kw) =>
-        (function* () {
-          const pairs = yield* counts(v[0], kw);
-          I().check = true;
-          yield* step(counter(s), 'write', () => applyCounts(counter(s), pairs, -1));
-          return null;
-        })(),
-    },
+    update: applyCountsBy(1),
+    subtract: applyCountsBy(-1),
     copy: {
       params: [],
       run: (s) =>
