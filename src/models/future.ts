@@ -123,16 +123,28 @@ export class Future<R = unknown> {
    * `set_result`, `cancel`, a shutdown that cancels) calls this right after the completing step.
    */
   *runCallbacks(): Steps<void> {
-    while (this.due.length > 0) {
-      const fn = this.due.shift()!;
-      this.callbackRan();
-      try {
-        yield* callMaybeSteps(() => fn(this));
-      } catch (e) {
-        if (e instanceof Error && e.name === 'ThreadsimError') throw e;
-        const op: Op = { kind: 'log', obj: undefined, access: 'none', value: 'exception calling callback', run: (k) => this.callbackFailed(k, e) };
-        yield op;
-      }
+    while (this.due.length > 0) yield* this.runCallback(this.due.shift()!);
+  }
+
+  /**
+   * `add_done_callback(fn)` taking steps: when the future is done, `fn` runs at once as steps
+   * of this thread (CPython calls it inside add_done_callback); otherwise as
+   * {@link add_done_callback}.
+   */
+  *addDoneCallback(fn: DoneCallback<R>): Steps<void> {
+    if (this.done()) yield* this.runCallback(fn);
+    else this.callbacks.push(fn);
+  }
+
+  /** One done-callback as steps of the running thread, its exception logged as CPython logs it. */
+  private *runCallback(fn: DoneCallback<R>): Steps<void> {
+    this.callbackRan();
+    try {
+      yield* callMaybeSteps(() => fn(this));
+    } catch (e) {
+      if (e instanceof Error && e.name === 'ThreadsimError') throw e;
+      const op: Op = { kind: 'log', obj: undefined, access: 'none', value: 'exception calling callback', run: (k) => this.callbackFailed(k, e) };
+      yield op;
     }
   }
 
@@ -198,13 +210,13 @@ export class Future<R = unknown> {
     }
   }
 
-  /** A done-callback ran (a front end that runs one as steps of its own says so). */
-  callbackRan(): void {
+  /** A done-callback was handed this future: a failure it holds counts as seen. */
+  private callbackRan(): void {
     if (this.failed) this.callbackSawError = true;
   }
 
   /** Log a done-callback's exception as CPython does (`exception calling callback for <Future ...>`). */
-  callbackFailed(k: Pick<Kernel, 'emit'>, e: unknown): void {
+  private callbackFailed(k: Pick<Kernel, 'emit'>, e: unknown): void {
     const { type, detail } = describeError(e);
     k.emit('ERROR', 40, `exception calling callback for ${String(this)}`);
     k.emit('stderr', 40, 'Traceback (most recent call last):');

@@ -2,7 +2,7 @@
  * The `concurrent.futures` module for `.py` programs: ThreadPoolExecutor (submit, map,
  * shutdown, `with`), Future, as_completed, wait and their constants and exceptions.
  */
-import type { Kernel, Op, Steps } from '../../scheduler/ops.js';
+import type { Steps } from '../../scheduler/ops.js';
 import { as_completed } from '../../models/as-completed.js';
 import { ThreadPoolExecutor, type MapResults } from '../../models/executor.js';
 import { Future } from '../../models/future.js';
@@ -12,24 +12,12 @@ import { exceptionClass, pyRaise, pyValueOf } from '../exceptions.js';
 import type { InterpRef } from '../builtins.js';
 import { drain, PyStepIterator } from '../interp.js';
 import { PyBound, PyBuiltin, PyClass, PyDict, PyFunction, PyInstance, PyList, PyTuple, type PyModuleObject } from '../values.js';
-import { hostOf, moduleOf, modelClass, seconds } from './host.js';
+import { hostOf, mapSteps, moduleOf, modelClass, seconds } from './host.js';
 
 function kwMap(kw: Map<string, unknown> | undefined, drop: readonly string[]): Map<string, unknown> | undefined {
   if (kw === undefined) return undefined;
   const out = new Map([...kw].filter(([k]) => !drop.includes(k)));
   return out.size === 0 ? undefined : out;
-}
-
-/** A callback added to a future that is done already: called now, as steps of this thread. */
-function* callNow(f: Future, call: Generator<unknown, unknown, unknown>): Steps<null> {
-  f.callbackRan();
-  try {
-    yield* call as Steps<unknown>;
-  } catch (e) {
-    if (e instanceof Error && e.name === 'ThreadsimError') throw e;
-    yield { kind: 'log', obj: undefined, access: 'none', run: (k: Kernel) => f.callbackFailed(k, e) } as Op;
-  }
-  return null;
 }
 
 /** Build `concurrent.futures` for one program (see threadingModule). */
@@ -107,14 +95,9 @@ export function futuresModule(ref: InterpRef, registry: Map<Function, PyClass>):
       set_result: { params: [['result', REQUIRED]], run: (self, v) => fut(self).set_result(v[0]) },
       add_done_callback: {
         params: [['fn', REQUIRED]],
-        run: (self, v) => {
-          const f = fut(self);
-          // Done already: CPython calls fn at once in this thread, as ordinary steps.
-          if (f.done()) return callNow(f, ref.I.call(v[0], [self], undefined));
-          // Run by the completing thread as its steps, right after the completing step (CPython calls it inside set_result).
-          f.add_done_callback(() => ref.I.call(v[0], [self], undefined));
-          return null;
-        },
+        // Run at once as this thread's steps when done, else by the completing thread as its steps
+        // right after the completing step (CPython calls it inside set_result).
+        run: (self, v) => mapSteps(fut(self).addDoneCallback(() => ref.I.call(v[0], [self], undefined)), () => null),
       },
     },
   );
