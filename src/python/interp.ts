@@ -1823,14 +1823,13 @@ export class Interp {
   /**
    * Run program code where no step can be taken: a `__hash__` or `__eq__` that a dict or a
    * set calls in the middle of its own step (CPython calls it inside one C call), a `__lt__`
-   * of a PriorityQueue's heap, a `__repr__` for a `KeyError`'s message, a future's
-   * done-callback inside the step that completes it (`where` names that step). Its own ops (reads of
+   * of a PriorityQueue's heap, a `__repr__` for a `KeyError`'s message. Its own ops (reads of
    * the object's attributes, a print, an append, a free lock's acquire) run at once, in order,
    * as part of that step: no other thread runs between them, and they are not steps of their
    * own (the race detector, which reads the steps' ops, does not see them). An op that would wait (a held lock, an empty queue, a sleep) cannot run inside a step
    * and raises a RuntimeError that says so.
    */
-  runInline(what: string, fn: unknown, args: unknown[], where = "calls it (a dict or set lookup, a list's in, index, remove or count, a PriorityQueue's put or get)"): unknown {
+  runInline(what: string, fn: unknown, args: unknown[]): unknown {
     const savedCheck = this.check;
     const savedAt = this.at;
     const k = this.k;
@@ -1841,7 +1840,7 @@ export class Interp {
         const op = r.value as Op;
         const blocks = op.enabled !== undefined ? !op.enabled(k) : op.waitOn !== undefined;
         if (blocks) {
-          const err = pyRaise('RuntimeError', `threadsim runs ${what} inside the step that ${where}, where it cannot wait (${op.kind}${op.obj === undefined ? '' : ` ${op.obj}`}); move the waiting out of it`);
+          const err = pyRaise('RuntimeError', `threadsim runs ${what} inside the step that calls it (a dict or set lookup, a list's in, index, remove or count, a PriorityQueue's put or get), where it cannot wait (${op.kind}${op.obj === undefined ? '' : ` ${op.obj}`}); move the waiting out of it`);
           try {
             g.return(undefined);
           } catch {
