@@ -15,7 +15,7 @@
  * Does not mirror: `notifyAll`, the camelCase alias.
  */
 import { runtime } from '../scheduler/context.js';
-import type { Op, Steps } from '../scheduler/ops.js';
+import type { Op, Step, Steps } from '../scheduler/ops.js';
 import type { Runtime } from '../scheduler/runtime.js';
 import { RuntimeError } from './exceptions.js';
 import { holding, type ConditionLock } from './lock-protocol.js';
@@ -47,12 +47,12 @@ export class Condition {
   }
 
   /** `acquire(...)`: the underlying lock's acquire. */
-  acquire(blocking = true, timeout = -1): Steps<boolean> {
+  acquire(blocking = true, timeout = -1): Step<boolean> {
     return this.lock.acquire(blocking, timeout);
   }
 
   /** `release()`: the underlying lock's release. */
-  release(): Steps<void> {
+  release(): Step<void> {
     return this.lock.release();
   }
 

@@ -2,16 +2,16 @@
  * What a Condition needs from its lock (Python's `_is_owned`, `_release_save` and
  * `_acquire_restore`), so that `Condition` works over a `Lock` or an `RLock` as in CPython.
  */
-import type { Kernel, Op, Steps } from '../scheduler/ops.js';
+import type { Kernel, Op, Step, Steps } from '../scheduler/ops.js';
 
 /** A lock a {@link Condition} can be built on. */
 export interface ConditionLock {
   /** Name in traces (`Lock#1`, `RLock#1`). */
   readonly id: string;
   /** `acquire(blocking=True, timeout=-1)`. */
-  acquire(blocking?: boolean, timeout?: number): Steps<boolean>;
+  acquire(blocking?: boolean, timeout?: number): Step<boolean>;
   /** `release()`. */
-  release(): Steps<void>;
+  release(): Step<void>;
   /** `_is_owned()`: for a Lock, whether anyone holds it; for an RLock, whether the current thread does. */
   isOwned(k: Kernel): boolean;
   /** `_release_save()`: release completely inside the current step; the result feeds the restore. */
@@ -22,8 +22,8 @@ export interface ConditionLock {
 
 /** Anything with Python's context-manager pair of steps. */
 export interface Acquirable {
-  acquire(): Steps<boolean>;
-  release(): Steps<void>;
+  acquire(): Step<boolean>;
+  release(): Step<void>;
 }
 
 /** Python's `with lock:` block: acquire, run `body`, release even when it raises. */

@@ -9,8 +9,9 @@
  * Does not mirror: lock fairness of any real OS.
  */
 import { runtime } from '../scheduler/context.js';
-import { WaitQueue, type Kernel, type Op, type Steps, type ThreadRecord } from '../scheduler/ops.js';
+import { WaitQueue, type Kernel, type Op, type Step, type Steps, type ThreadRecord } from '../scheduler/ops.js';
 import { pyError, RuntimeError, ValueError } from './exceptions.js';
+import { acquireStep, raising, releaseStep, restoreOp, type LockCore } from './lock-ops.js';
 import { holding, type ConditionLock } from './lock-protocol.js';
 import { toMicros } from './time.js';
 
@@ -39,47 +40,32 @@ export function checkAcquireArgs(blocking: boolean, timeout: number): void {
 export class Lock implements ConditionLock {
   /** Name in traces: `Lock#1`, or the name given. */
   readonly id: string;
-  private held = false;
-  private holder: ThreadRecord | undefined;
-  /** Made when a thread first waits for the lock: many locks are never contended. */
-  private queue: WaitQueue | undefined;
+  private readonly state: LockState;
 
   constructor(options: { readonly name?: string } = {}) {
     const rt = runtime('Lock()');
     this.id = options.name ?? `Lock#${rt.counter('Lock')}`;
-  }
-
-  private get waiters(): WaitQueue {
-    return (this.queue ??= new WaitQueue(this.id));
+    this.state = new LockState(this.id);
   }
 
   /** `locked()`: a snapshot, not a step. */
   locked(): boolean {
-    return this.held;
+    return this.state.held;
   }
 
   /** `acquire(blocking=True, timeout=-1)`. */
-  *acquire(blocking = true, timeout = -1): Steps<boolean> {
-    checkAcquireArgs(blocking, timeout);
-    const op: Op = blocking
-      ? this.blockingOp(timeout === -1 ? undefined : toMicros(timeout), 'acquire')
-      : { kind: 'acquire', obj: this.id, access: 'sync', exclusive: true, value: 'non-blocking', run: (k) => (this.held ? false : this.take(k)) };
-    return (yield op) as boolean;
+  acquire(blocking = true, timeout = -1): Step<boolean> {
+    try {
+      checkAcquireArgs(blocking, timeout);
+    } catch (e) {
+      return raising(e as Error);
+    }
+    return acquireStep(this.state, blocking, timeout === -1 ? undefined : toMicros(timeout));
   }
 
   /** `release()`: any thread may release; waiters race for the lock afterwards. */
-  *release(): Steps<void> {
-    const op: Op = {
-      kind: 'release',
-      obj: this.id,
-      access: 'sync',
-      exclusive: true,
-      run: (k) => {
-        if (!this.held) throw new RuntimeError('release unlocked lock');
-        this.free(k);
-      },
-    };
-    yield op;
+  release(): Step<void> {
+    return releaseStep(this.state);
   }
 
   /** Python's `with lock:` block: acquire, run `body`, release even when it raises. */
@@ -89,48 +75,60 @@ export class Lock implements ConditionLock {
 
   /** A plain Lock counts as owned by whoever asks while anyone holds it (CPython's `_is_owned`). */
   isOwned(_k: Kernel): boolean {
-    return this.held;
+    return this.state.held;
   }
 
   /** Release inside the current step (a Condition's wait). */
   releaseSave(k: Kernel): unknown {
-    this.free(k);
+    this.state.free(k);
     return undefined;
   }
 
   /** Blocking re-acquire after a Condition's wait. */
   acquireRestoreOp(_saved: unknown): Op {
-    return this.blockingOp(undefined, 'restore');
+    return restoreOp(this.state, 1, 'restore');
   }
 
-  private blockingOp(timeout: number | undefined, value: string): Op {
-    return {
-      kind: 'acquire',
-      obj: this.id,
-      access: 'sync',
-      exclusive: true,
-      ...(value === 'restore' ? { value } : {}),
-      waitOn: this.waiters,
-      enabled: () => !this.held,
-      ...(timeout === undefined ? {} : { timeout }),
-      run: (k, timedOut) => (timedOut ? false : this.take(k)),
-      describeWait: () => `${this.id} held by ${this.holder?.name ?? 'nobody'}`,
-    };
+  toString(): string {
+    return `<${this.state.held ? 'locked' : 'unlocked'} _thread.lock object at ${this.id}>`;
+  }
+}
+
+/** A Lock's state and the changes its steps make (kept off the public class). */
+class LockState implements LockCore {
+  held = false;
+  private holder: ThreadRecord | undefined;
+  /** Made when a thread first waits for the lock: many locks are never contended. */
+  private queue: WaitQueue | undefined;
+
+  constructor(readonly id: string) {}
+
+  get waitQueue(): WaitQueue {
+    return (this.queue ??= new WaitQueue(this.id));
   }
 
-  private take(k: { current: ThreadRecord }): boolean {
+  canTake(): boolean {
+    return !this.held;
+  }
+
+  take(k: Kernel): boolean {
     this.held = true;
     this.holder = k.current;
     return true;
   }
 
-  private free(k: Kernel): void {
+  releaseNow(k: Kernel): void {
+    if (!this.held) throw new RuntimeError('release unlocked lock');
+    this.free(k);
+  }
+
+  free(k: Kernel): void {
     this.held = false;
     this.holder = undefined;
     if (this.queue !== undefined) k.wake(this.queue);
   }
 
-  toString(): string {
-    return `<${this.held ? 'locked' : 'unlocked'} _thread.lock object at ${this.id}>`;
+  holderName(): string {
+    return this.holder?.name ?? 'nobody';
   }
 }

@@ -12,7 +12,13 @@ const STEP_RESULT: { value: unknown; done: boolean } = { value: undefined, done:
 
 /** Base class of an op that is its own one-step iterator. */
 export abstract class OneStep<R> implements Iterator<Op, R, unknown> {
-  private started = false;
+  // Set by an assignment in the constructor, not a field initializer: an initializer defines
+  // the property, and with more than four op classes sharing this base V8 took its slow path
+  // for every op made (a fifth of a short lock-taking run).
+  declare private started: boolean;
+  constructor() {
+    this.started = false;
+  }
   /** True once a thread has yielded it (`yield*` started it). */
   get ran(): boolean {
     return this.started;

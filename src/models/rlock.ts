@@ -9,9 +9,10 @@
  * Does not mirror: `_is_owned`/`_release_save` as public names (Condition uses them internally).
  */
 import { runtime } from '../scheduler/context.js';
-import { WaitQueue, type Kernel, type Op, type Steps, type ThreadRecord } from '../scheduler/ops.js';
+import { WaitQueue, type Kernel, type Op, type Step, type Steps, type ThreadRecord } from '../scheduler/ops.js';
 import { RuntimeError } from './exceptions.js';
 import { checkAcquireArgs } from './lock.js';
+import { acquireStep, raising, releaseStep, restoreOp, type LockCore } from './lock-ops.js';
 import { holding, type ConditionLock } from './lock-protocol.js';
 import { identOf } from './thread.js';
 import { toMicros } from './time.js';
@@ -20,46 +21,27 @@ import { toMicros } from './time.js';
 export class RLock implements ConditionLock {
   /** Name in traces: `RLock#1`, or the name given. */
   readonly id: string;
-  private owner: ThreadRecord | undefined;
-  private count = 0;
-  private readonly waiters: WaitQueue;
+  private readonly state: RLockState;
 
   constructor(options: { readonly name?: string } = {}) {
     const rt = runtime('RLock()');
     this.id = options.name ?? `RLock#${rt.counter('RLock')}`;
-    this.waiters = new WaitQueue(this.id);
+    this.state = new RLockState(this.id);
   }
 
   /** `acquire(blocking=True, timeout=-1)`: re-entrant for the owner. */
-  *acquire(blocking = true, timeout = -1): Steps<boolean> {
-    checkAcquireArgs(blocking, timeout);
-    const op: Op = blocking
-      ? this.blockingOp(timeout === -1 ? undefined : toMicros(timeout), 1)
-      : {
-          kind: 'acquire',
-          obj: this.id,
-          access: 'sync',
-          exclusive: true,
-          value: 'non-blocking',
-          run: (k) => (this.free(k) ? this.take(k, 1) : false),
-        };
-    return (yield op) as boolean;
+  acquire(blocking = true, timeout = -1): Step<boolean> {
+    try {
+      checkAcquireArgs(blocking, timeout);
+    } catch (e) {
+      return raising(e as Error);
+    }
+    return acquireStep(this.state, blocking, timeout === -1 ? undefined : toMicros(timeout));
   }
 
   /** `release()`: only the owner may release; the last release frees the lock. */
-  *release(): Steps<void> {
-    const op: Op = {
-      kind: 'release',
-      obj: this.id,
-      access: 'sync',
-      exclusive: true,
-      run: (k) => {
-        if (this.owner !== k.current || this.count === 0) throw new RuntimeError('cannot release un-acquired lock');
-        this.count--;
-        if (this.count === 0) this.drop(k);
-      },
-    };
-    yield op;
+  release(): Step<void> {
+    return releaseStep(this.state);
   }
 
   /** Python's `with rlock:` block. */
@@ -69,43 +51,46 @@ export class RLock implements ConditionLock {
 
   /** True when the current thread owns the lock. */
   isOwned(k: Kernel): boolean {
-    return this.count > 0 && this.owner === k.current;
+    return this.state.count > 0 && this.state.owner === k.current;
   }
 
   /** Release completely (whatever the count), returning the count to restore. */
   releaseSave(k: Kernel): unknown {
-    if (this.count === 0) throw new RuntimeError('cannot release un-acquired lock');
-    const saved = this.count;
-    this.count = 0;
-    this.drop(k);
+    const s = this.state;
+    if (s.count === 0) throw new RuntimeError('cannot release un-acquired lock');
+    const saved = s.count;
+    s.count = 0;
+    s.drop(k);
     return saved;
   }
 
   /** Blocking re-acquire with the saved recursion count. */
   acquireRestoreOp(saved: unknown): Op {
-    return this.blockingOp(undefined, typeof saved === 'number' ? saved : 1);
+    return restoreOp(this.state, typeof saved === 'number' ? saved : 1, undefined);
   }
 
-  private blockingOp(timeout: number | undefined, count: number): Op {
-    return {
-      kind: 'acquire',
-      obj: this.id,
-      access: 'sync',
-      exclusive: true,
-      waitOn: this.waiters,
-      enabled: (k) => this.free(k),
-      ...(timeout === undefined ? {} : { timeout }),
-      run: (k, timedOut) => (timedOut ? false : this.take(k, count)),
-      describeWait: () => `${this.id} held by ${this.owner?.name ?? 'nobody'}`,
-    };
+  toString(): string {
+    const s = this.state;
+    return `<${s.count > 0 ? 'locked' : 'unlocked'} _thread.RLock object owner=${s.owner === undefined ? 0 : identOf(s.owner)} count=${s.count} at ${this.id}>`;
+  }
+}
+
+/** An RLock's owner and recursion count, and the changes its steps make (kept off the public class). */
+class RLockState implements LockCore {
+  owner: ThreadRecord | undefined;
+  count = 0;
+  readonly waitQueue: WaitQueue;
+
+  constructor(readonly id: string) {
+    this.waitQueue = new WaitQueue(id);
   }
 
   /** Free for the current thread: unowned, or owned by it. */
-  private free(k: Kernel): boolean {
+  canTake(k: Kernel): boolean {
     return this.count === 0 || this.owner === k.current;
   }
 
-  private take(k: Kernel, count: number): boolean {
+  take(k: Kernel, count: number): boolean {
     if (this.owner === k.current && this.count > 0) this.count += count;
     else {
       this.owner = k.current;
@@ -114,12 +99,18 @@ export class RLock implements ConditionLock {
     return true;
   }
 
-  private drop(k: Kernel): void {
-    this.owner = undefined;
-    k.wake(this.waiters);
+  releaseNow(k: Kernel): void {
+    if (this.owner !== k.current || this.count === 0) throw new RuntimeError('cannot release un-acquired lock');
+    this.count--;
+    if (this.count === 0) this.drop(k);
   }
 
-  toString(): string {
-    return `<${this.count > 0 ? 'locked' : 'unlocked'} _thread.RLock object owner=${this.owner === undefined ? 0 : identOf(this.owner)} count=${this.count} at ${this.id}>`;
+  drop(k: Kernel): void {
+    this.owner = undefined;
+    k.wake(this.waitQueue);
+  }
+
+  holderName(): string {
+    return this.owner?.name ?? 'nobody';
   }
 }

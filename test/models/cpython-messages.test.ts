@@ -23,7 +23,7 @@ import { Semaphore } from '../../src/models/semaphore.js';
 import { current_thread, Thread } from '../../src/models/thread.js';
 import { sleep } from '../../src/models/time.js';
 import { describeError, exceptionLine } from '../../src/scheduler/exception-line.js';
-import type { Steps } from '../../src/scheduler/ops.js';
+import type { Step, Steps } from '../../src/scheduler/ops.js';
 import { run } from './helpers.js';
 
 function* noop() {}
@@ -31,7 +31,7 @@ function* noop() {}
 /** A misuse: Python statements and the threadsim body that should raise the same. */
 interface Case {
   readonly py: string;
-  readonly ts: () => Steps<unknown>;
+  readonly ts: () => Step<unknown>;
 }
 
 const CASES: Readonly<Record<string, Case>> = {
@@ -236,7 +236,7 @@ function cpythonLines(): Record<string, string> {
   return JSON.parse(execFileSync('python3', ['-c', script], { input, encoding: 'utf8', timeout: 30_000 })) as Record<string, string>;
 }
 
-function threadsimLine(body: () => Steps<unknown>): string {
+function threadsimLine(body: () => Step<unknown>): string {
   let got = 'no error';
   run(function* () {
     try {

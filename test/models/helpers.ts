@@ -1,6 +1,6 @@
 /** Small helpers for model tests: run a main body once, or under many seeds. */
 import { execute, type ExecutionResult } from '../../src/scheduler/execution.js';
-import type { Steps } from '../../src/scheduler/ops.js';
+import type { Step, Steps } from '../../src/scheduler/ops.js';
 import { policyByName } from '../../src/scheduler/policies/index.js';
 import { program } from '../../src/scheduler/program.js';
 import { renderOutput } from '../../src/trace/text.js';
@@ -42,7 +42,7 @@ export function outcomes(main: () => Steps<unknown>, n = 200, opts: RunOpts = {}
 }
 
 /** `Type: message` of what `body` raises when run as MainThread, or `no error`. */
-export function raised(body: () => Steps<unknown>): string {
+export function raised(body: () => Step<unknown>): string {
   let got = 'no error';
   run(function* () {
     try {

@@ -4,7 +4,7 @@
  * Timer, local, current_thread and friends, with CPython's signatures.
  */
 import { PyPartial } from './functools.js';
-import type { Op, Steps } from '../../scheduler/ops.js';
+import type { Op, Step, Steps } from '../../scheduler/ops.js';
 import { Barrier } from '../../models/barrier.js';
 import { BoundedSemaphore } from '../../models/bounded-semaphore.js';
 import { Condition } from '../../models/condition.js';
@@ -48,7 +48,7 @@ export function threadValue(t: Thread): unknown {
  * running execution's interpreter, `registry` maps model classes to their Python classes.
  */
 export function threadingModule(ref: InterpRef, registry: Map<Function, PyClass>): PyModuleObject {
-  const lockMethods = <L extends { acquire(b?: boolean, t?: number): Steps<boolean>; release(): Steps<void> }>(what: string) => ({
+  const lockMethods = <L extends { acquire(b?: boolean, t?: number): Step<boolean>; release(): Step<void> }>(what: string) => ({
     acquire: { params: [['blocking', true], ['timeout', -1]] as const, run: (self: unknown, v: unknown[]) => hostOf<L>(self, what).acquire(v[0] as boolean, seconds(v[1]) ?? -1) },
     release: { params: [], run: (self: unknown) => hostOf<L>(self, what).release() },
     ...contextMethods(

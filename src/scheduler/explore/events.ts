@@ -131,7 +131,8 @@ export function eventOfExtra(thread: number, op: Op, spawned: number, extra: Ste
     objs.delete(first!);
     obj = first;
   }
-  return eventOf(thread, { ...op, obj, access, ...(objs.size > 0 ? { objs: [...objs] } : {}) }, spawned, before, timed);
+  // Not `{ ...op }`: one-step ops keep kind, access and enabled on their prototype, which a spread drops.
+  return { ...eventOf(thread, op, spawned, before, timed), obj, access, objs: objs.size > 0 ? [...objs] : op.objs };
 }
 
 /** {@link EventInfo.take}. A take with a timeout can also run while disabled: it times out. */

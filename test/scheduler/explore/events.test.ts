@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EventCache, eventOf } from '../../../src/scheduler/explore/events.js';
+import { EventCache, eventOf, eventOfExtra } from '../../../src/scheduler/explore/events.js';
 import type { Op } from '../../../src/scheduler/ops.js';
 import { AvailabilityTracker } from '../../../src/scheduler/explore/availability.js';
 
@@ -65,5 +65,16 @@ describe('EventCache', () => {
     const c = cache.of(1, op({}), -1, undefined, 2);
     expect(c.timed).toBe(2);
     expect(cache.of(1, op({}), -1).timed).toBe(0);
+  });
+});
+
+describe('eventOfExtra', () => {
+  it('keeps what an op holds on its prototype (one-step ops), adding the objects its code touched', () => {
+    // A one-step op keeps kind, access, exclusive and enabled on its prototype, as lock-ops.ts does.
+    const proto = { kind: 'acquire', access: 'sync', exclusive: true, enabled: () => true, run: () => true };
+    const acquire = Object.assign(Object.create(proto) as Op, { obj: 'Lock#1', timeout: undefined });
+    const e = eventOfExtra(1, acquire, -1, { objs: ['p.x'], write: false, output: false }, { orderOutput: false, daemon: () => false });
+    expect(e).toEqual({ ...eventOf(1, acquire, -1), objs: ['p.x'] });
+    expect([e.kind, e.access, e.blocking, e.take]).toEqual(['acquire', 'sync', true, true]);
   });
 });
