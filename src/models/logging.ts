@@ -8,7 +8,8 @@
  * the level only filters what is shown. Does not mirror: handlers, loggers by name, `print`
  * output interleaving within a line.
  */
-import type { Op, Steps } from '../scheduler/ops.js';
+import type { Kernel, Op, Step } from '../scheduler/ops.js';
+import { OneStep, opKind } from './one-step.js';
 import { formatPercent } from './percent-format.js';
 
 /** Python's level numbers. */
@@ -16,13 +17,31 @@ export const LEVELS = { DEBUG: 10, INFO: 20, WARNING: 30, ERROR: 40, CRITICAL: 5
 /** A level name as Python prints it. */
 export type LevelName = keyof typeof LEVELS;
 
-function* emitLine(stream: string, level: number, text: string): Steps<void> {
-  const op: Op = { kind: 'log', obj: undefined, access: 'none', value: text, run: (k) => k.emit(stream, level, text) };
-  yield op;
+/** One line of output: a one-step op (see one-step.ts), the line itself as its value. */
+class LogOp extends OneStep<void> implements Op {
+  declare readonly kind: 'log';
+  declare readonly access: 'none';
+  declare readonly obj: undefined;
+  constructor(
+    private readonly stream: string,
+    private readonly level: number,
+    readonly value: string,
+  ) {
+    super();
+  }
+  run(k: Kernel): void {
+    k.emit(this.stream, this.level, this.value);
+  }
+}
+opKind(LogOp, 'log', 'none');
+Object.defineProperty(LogOp.prototype, 'obj', { value: undefined });
+
+function emitLine(stream: string, level: number, text: string): Step<void> {
+  return new LogOp(stream, level, text);
 }
 
 function at(level: LevelName) {
-  return (msg: unknown, ...args: unknown[]): Steps<void> => emitLine(level, LEVELS[level], formatPercent(String(msg), args));
+  return (msg: unknown, ...args: unknown[]): Step<void> => emitLine(level, LEVELS[level], formatPercent(String(msg), args));
 }
 
 /** `logging.debug/info/warning/error/critical(msg, *args)`. */
@@ -40,11 +59,11 @@ export const logging = {
 } as const;
 
 /** Shorthand for `logging.info(msg, ...args)`. */
-export function log(msg: unknown, ...args: unknown[]): Steps<void> {
+export function log(msg: unknown, ...args: unknown[]): Step<void> {
   return logging.info(msg, ...args);
 }
 
 /** Python's `print(*values)`: one line to stdout, values joined by a space. */
-export function print(...values: unknown[]): Steps<void> {
+export function print(...values: unknown[]): Step<void> {
   return emitLine('stdout', 0, values.map((v) => formatPercent('%s', [v])).join(' '));
 }

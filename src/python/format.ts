@@ -4,10 +4,14 @@
  * User classes' `__str__`/`__repr__` are Python code: the interpreter handles them before
  * calling into here, so these functions are plain (no steps).
  */
+import { strRepr, toFixedPy } from '../models/py-text.js';
 import { BaseException, pyRaise } from './exceptions.js';
 import { PyGenerator } from './generator.js';
 import { PySet } from './pyset.js';
 import { isContainerSubclass, ownRepr, PyBound, PyBuiltin, PyClass, PyDict, PyFloat, PyFunction, PyInstance, PyList, PyModuleObject, PyObjectSentinel, PyRange, PyTuple, Snapshot } from './values.js';
+
+// The text rules the models share (log messages format numbers and strings the same way).
+export { strRepr, toFixedPy };
 
 /**
  * repr of a float as CPython prints it: the shortest digits that read back as the same
@@ -27,24 +31,6 @@ export function floatRepr(v: number): string {
   const whole = digits.slice(0, exp + 1).padEnd(exp + 1, '0');
   const frac = digits.slice(exp + 1);
   return `${sign}${whole}.${frac === '' ? '0' : frac}`;
-}
-
-/**
- * `x` with `digits` decimals as CPython prints it: the exact binary value correctly rounded,
- * exact ties to even (JavaScript's toFixed takes a tie away from zero: 2.25 → "2.3", not "2.2").
- */
-export function toFixedPy(x: number, digits: number): string {
-  const near = x.toFixed(digits);
-  if (!Number.isFinite(x) || digits > 60) return near;
-  const exact = Math.abs(x).toFixed(Math.min(100, digits + 40));
-  const point = exact.indexOf('.');
-  const cut = digits === 0 ? point : point + 1 + digits;
-  const rest = exact.slice(point + 1 + digits);
-  if (!/^50*$/.test(rest)) return near;
-  const truncated = exact.slice(0, cut);
-  const last = truncated.replace('.', '').slice(-1);
-  if (Number(last) % 2 === 0) return (x < 0 && Number(truncated) !== 0 ? '-' : '') + truncated;
-  return near;
 }
 
 /** The Python type name of a value, as error messages print it. */
@@ -70,21 +56,6 @@ export function typeName(v: unknown, hostName: (v: object) => string | undefined
   if (v instanceof PyGenerator) return 'generator';
   if (v instanceof PySet) return v.frozen ? 'frozenset' : 'set';
   return hostName(v as object) ?? 'object';
-}
-
-/** repr of a string with Python's quote choice. */
-export function strRepr(s: string): string {
-  const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
-  let out = '';
-  for (const ch of s) {
-    if (ch === '\\') out += '\\\\';
-    else if (ch === quote) out += `\\${ch}`;
-    else if (ch === '\n') out += '\\n';
-    else if (ch === '\t') out += '\\t';
-    else if (ch === '\r') out += '\\r';
-    else out += ch;
-  }
-  return quote + out + quote;
 }
 
 /** Apply a format spec (`>5`, `.2f`, `,`, `08.3f`, `x`) to a number or string. */
