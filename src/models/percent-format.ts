@@ -1,6 +1,8 @@
 /**
- * Python's `msg % args` for the conversions log messages use: %s %r %d %i %f %x %% with
- * flags, width and precision. Values print the way Python prints them (True, None, lists).
+ * Python's `msg % args` for log messages: every conversion of CPython 3.11's printf-style
+ * formatting (%s %r %a %d %i %u %o %x %X %e %E %f %F %g %G %c %%) with flags, width and
+ * precision, and its errors. Values print the way Python prints them (True, None, lists);
+ * JavaScript has one number type, so an integral float prints as an int (`2`, not `2.0`).
  */
 import { PythonTypeError, ValueError } from './exceptions.js';
 import { strRepr, toFixedPy } from './py-text.js';
