@@ -107,6 +107,8 @@ const timeless = (j: Record<string, unknown>): string => JSON.stringify({ ...j, 
 console.log(`\nthreadsim explore lastzero(${size}) --workers 1 and --workers 2, a fresh process each, ${rounds} rounds alternating (the machine may be shared: compare CPU too)`);
 const wall: [number[], number[]] = [[], []];
 const cpu: [number[], number[]] = [[], []];
+/** The search's own time as `--json` gives it (elapsedMs): from its start, worker threads' start-up included, to its end. */
+const search: [number[], number[]] = [[], []];
 let same = true;
 for (let r = 0; r < rounds; r++) {
   const line: string[] = [];
@@ -115,6 +117,7 @@ for (let r = 0; r < rounds; r++) {
     const [t] = await cli(w);
     wall[w - 1]!.push(t!.ms);
     cpu[w - 1]!.push(t!.cpuMs);
+    search[w - 1]!.push(Number(t!.json.elapsedMs));
     line.push(`${w} worker${w === 1 ? ' ' : 's'} ${s(t!.ms)} wall, ${s(t!.cpuMs)} CPU`);
     if (json1 === '') json1 = timeless(t!.json);
     else if (json1 !== timeless(t!.json)) same = false;
@@ -123,6 +126,8 @@ for (let r = 0; r < rounds; r++) {
 }
 const [one, two] = [median(wall[0]), median(wall[1])];
 console.log(`  median: 1 worker ${s(one)}, 2 workers ${s(two)}   speed-up ${(one / two).toFixed(2)}x (goal >= 1.6x); CPU 1 worker ${s(median(cpu[0]))}, 2 workers ${s(median(cpu[1]))} (${((median(cpu[1]) / median(cpu[0]) - 1) * 100).toFixed(0)}% more)`);
+const [s1, s2] = [median(search[0]), median(search[1])];
+console.log(`  the search alone (--json elapsedMs: the worker thread's start-up counts, Node's start and module loading in both do not): 1 worker ${s(s1)}, 2 workers ${s(s2)}   speed-up ${(s1 / s2).toFixed(2)}x`);
 console.log(`  --json the same apart from timing and abandoned work: ${same ? 'yes' : 'NO'}`);
 
 const pairs: number[] = [];
