@@ -2,8 +2,11 @@
  * The acquire and release steps of `Lock` and `RLock` as one-step ops (see one-step.ts): a
  * `with lock:` block is two of them, so every lock-heavy run made a generator, an op literal
  * and three closures per acquire. Each op here is one small object whose behaviour lives on
- * the prototype and asks its lock (a {@link LockCore}) what to do.
+ * the prototype and asks its lock (a {@link LockCore}) what to do. Like a shared read, an
+ * acquire or release made and never yielded (`lock.acquire()` without `yield*`: no lock
+ * taken, silently) is caught by the engine (TSIM015).
  */
+import { noteCreated } from '../scheduler/context.js';
 import type { Kernel, Op, Step, Steps, WaitQueue } from '../scheduler/ops.js';
 import { OneStep, opKind } from './one-step.js';
 
@@ -91,7 +94,9 @@ Object.defineProperty(TryAcquireOp.prototype, 'value', { value: 'non-blocking' }
 
 /** `acquire(blocking, timeout)` of `lock`; `timeout` in microseconds, undefined for none. */
 export function acquireStep(lock: LockCore, blocking: boolean, timeout: number | undefined): Step<boolean> {
-  return blocking ? new AcquireOp(lock, timeout, 1, undefined) : new TryAcquireOp(lock);
+  const op = blocking ? new AcquireOp(lock, timeout, 1, undefined) : new TryAcquireOp(lock);
+  noteCreated(op);
+  return op;
 }
 
 /** The op that takes `lock` back after a Condition's wait, `count` levels deep, shown with `value`. */
@@ -101,7 +106,9 @@ export function restoreOp(lock: LockCore, count: number, value: string | undefin
 
 /** `release()` of `lock`. */
 export function releaseStep(lock: LockCore): Step<void> {
-  return new ReleaseOp(lock);
+  const op = new ReleaseOp(lock);
+  noteCreated(op);
+  return op;
 }
 
 /** Steps that raise `error` when the thread runs them: a call with bad arguments fails where a generator's would. */

@@ -1368,7 +1368,7 @@ function notYielded(thread: string, op: TrackedOp): ThreadsimError {
   const what = op.obj === undefined ? op.kind : `${op.kind} of ${op.obj}`;
   return new ThreadsimError(
     'TSIM015',
-    `thread ${thread} made a ${what}${op.site === undefined ? '' : ` at ${op.site}`} without yield*, so it never ran`,
+    `thread ${thread} made ${/^[aeiou]/.test(what) ? 'an' : 'a'} ${what}${op.site === undefined ? '' : ` at ${op.site}`} without yield*, so it never ran`,
     'Call primitives with yield*, as in yield* db.set(key, value).',
   );
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Lock, TIMEOUT_MAX } from '../../src/models/lock.js';
+import { RLock } from '../../src/models/rlock.js';
 import { log } from '../../src/models/logging.js';
 import { Thread } from '../../src/models/thread.js';
 import { sleep } from '../../src/models/time.js';
@@ -28,6 +29,25 @@ describe('Lock limits', () => {
 });
 
 describe('Lock behaviour', () => {
+  it('an acquire or release made without yield* is an error, not a lock silently not taken', () => {
+    for (const [made, what] of [
+      [(l: Lock) => void l.acquire(), 'an acquire of guard'],
+      [(l: Lock) => void l.acquire(false), 'an acquire of guard'],
+      [(l: Lock) => void l.release(), 'a release of guard'],
+    ] as const) {
+      expect(() =>
+        run(function* () {
+          const l = new Lock({ name: 'guard' });
+          made(l);
+          yield* log('after');
+        }),
+      ).toThrow(`thread MainThread made ${what} without yield*, so it never ran`);
+    }
+    // RLock too, and with yield* nothing is reported.
+    expect(() => run(function* () { void new RLock({ name: 'r' }).acquire(); yield* log('after'); })).toThrow('made an acquire of r without yield*');
+    expect(lines(run(function* () { const l = new Lock(); yield* l.acquire(); yield* l.release(); yield* log('ok'); }))).toEqual(['ok']);
+  });
+
   it('a failed try returns False: non-blocking, timeout 0, timeout expiring', () => {
     const r0 = run(function* () {
       const l = new Lock();
