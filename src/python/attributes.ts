@@ -80,7 +80,7 @@ export function* getAttr(I: Interp, obj: unknown, name: string, line: number): G
       }
       if (name === '__name__') return obj.name;
       if (name === '__qualname__') return obj.name;
-      throw pyRaise('AttributeError', `type object '${obj.name}' has no attribute '${name}'`);
+      throw pyRaise('AttributeError', `type object '${obj.tpName}' has no attribute '${name}'`);
     }
     if (v instanceof PyStatic) return v.fn;
     if (v instanceof PyClassMethod) return new PyBound(obj, v.fn);

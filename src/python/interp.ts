@@ -216,7 +216,7 @@ export class Interp {
     try {
       return this.repr(v);
     } catch {
-      return typeName(v, (o) => this.host.classOf(o)?.name);
+      return this.typeName(v);
     }
   }
 
@@ -552,9 +552,12 @@ export class Interp {
     return arithmetic_binary(this, op, a, b, inplace);
   }
 
+  /** The name CPython's messages give `v`'s type: its tp_name (`'_queue.SimpleQueue' object has no attribute 'join'`). */
   typeName(v: unknown): string {
-    return typeName(v, (o) => this.host.classOf(o)?.name);
+    return typeName(v, this.hostTypeName);
   }
+
+  private readonly hostTypeName = (o: object): string | undefined => this.host.classOf(o)?.tpName;
 
   /** The class of any value (threadsim classes for model objects). */
   classOf(v: unknown): PyClass | undefined {
