@@ -154,7 +154,7 @@ function* deleteItem(I: Interp, obj: unknown, key: unknown, line: number): Gener
     const d = obj;
     I.hashable(key);
     yield I.atomicWrite(d.label, line, () => {
-      if (!d.delete(key)) throw keyError(key, (k) => I.reprInline(k));
+      if (!d.delete(key)) throw keyError(key, I.keyErrorText);
     }) as never;
     return;
   }

@@ -7,7 +7,7 @@
 import type { Op } from '../scheduler/ops.js';
 import { pyRaise } from './exceptions.js';
 import type { Interp } from './interp.js';
-import { repr } from './text.js';
+import { uncatchable } from './signals.js';
 import { PyBuiltin, PyInstance } from './values.js';
 
 /**
@@ -61,6 +61,22 @@ export function runInline(I: Interp, what: string, fn: unknown, args: unknown[])
 export function reprInline(I: Interp, v: unknown): string {
   if (!(v instanceof PyInstance)) return I.repr(v);
   return String(I.runInline(`a class's __repr__`, new PyBuiltin('repr', (args) => I.reprOf(args[0])), [v]));
+}
+
+/**
+ * The message of a KeyError raised inside a step for `key`: its repr, run inline. CPython
+ * makes it only when the error is shown; threadsim makes it when the error is raised (the
+ * engine reads a message as it records a step), so a `__repr__` that raises must not replace
+ * the KeyError: it is raised all the same, with the text CPython shows for it then
+ * (`KeyError: <exception str() failed>`), and `str(e)` runs the `__repr__` again, as CPython's does.
+ */
+export function keyErrorText(I: Interp, key: unknown): string {
+  try {
+    return reprInline(I, key);
+  } catch (e) {
+    if (uncatchable(e)) throw e;
+    return '<exception str() failed>';
+  }
 }
 
 /** `a < b` with program `__lt__`s run inline (see {@link runInline}): a PriorityQueue's order. */

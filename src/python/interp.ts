@@ -42,7 +42,7 @@ import { compare as compare_compare, equal as compare_equal, truthy as compare_t
 import { defineClass as definitions_defineClass, defineFunction as definitions_defineFunction, functionQuick as definitions_functionQuick } from './definitions.js';
 import { ev as expressions_ev, format as expressions_format } from './expressions.js';
 import { excMessage as handlers_excMessage, handle as handlers_handle, makeException as handlers_makeException } from './handlers.js';
-import { lessInline as inline_lessInline, reprInline as inline_reprInline, runInline as inline_runInline } from './inline.js';
+import { keyErrorText as inline_keyErrorText, lessInline as inline_lessInline, reprInline as inline_reprInline, runInline as inline_runInline } from './inline.js';
 import { getItem as items_getItem, setItem as items_setItem } from './items.js';
 import { iterNext as iteration_iterNext, iterOpen as iteration_iterOpen, iterStart as iteration_iterStart, iterate as iteration_iterate, steppable as iteration_steppable } from './iteration.js';
 import { assign as names_assign, load as names_load, loadFree as names_loadFree, loadQuick as names_loadQuick, store as names_store, storeQuick as names_storeQuick, unboundFree as names_unboundFree, unboundLocal as names_unboundLocal } from './names.js';
@@ -478,6 +478,9 @@ export class Interp {
   runInline(what: string, fn: unknown, args: unknown[]): unknown {
     return inline_runInline(this, what, fn, args);
   }
+
+  /** The message of a KeyError for a key, raised inside a step (inline.ts). */
+  readonly keyErrorText = (key: unknown): string => inline_keyErrorText(this, key);
 
   /** The dict and set hooks of this execution's program classes (values.ts KeyOps). */
   readonly keyOps: KeyOps = this.keys.ops;

@@ -59,7 +59,7 @@ export function* getItem(I: Interp, obj: unknown, key: unknown, line: number): G
       const e = d.get(key);
       if (e === undefined) {
         if (missing !== undefined) return MISSING;
-        throw keyError(key, (k) => I.reprInline(k));
+        throw keyError(key, I.keyErrorText);
       }
       return e[1];
     }) as never;
