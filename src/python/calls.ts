@@ -16,6 +16,7 @@ import { isGeneratorFunction, scopeOf } from './scope.js';
 import { isGen, PENDING, SLOW, SUPPORT } from './signals.js';
 import { PyBound, PyBuiltin, PyClass, PyDict, PyFunction, PyInstance, PyTuple } from './values.js';
 
+/** The name a thread or future made from `fn` is named by (`Thread-1 (update)`). */
 function nameOf(fn: unknown): string {
   if (fn instanceof PyFunction) return fn.name;
   if (fn instanceof PyBound) return nameOf(fn.fn);
@@ -30,6 +31,7 @@ const GENERATOR_CALL: CompiledFunction = function* (rt, fn, args, kwargs) {
   return rt.makeGenerator(fn, args, kwargs);
 };
 
+/** {@link Interp.codeOf} of a lambda: the interpreted path of callFunction. */
 const LAMBDA: CompiledFunction = function* (rt, fn, args, kwargs) {
   return yield* rt.callFunction(fn, args, kwargs);
 };

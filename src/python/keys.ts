@@ -11,7 +11,6 @@ import { pyHash } from './pyhash.js';
 import { PySet } from './pyset.js';
 import { type KeyOps, PyBound, PyDict, PyFloat, PyInstance, PyList, PyTuple } from './values.js';
 
-
 /** The numeric value of an int, bool or float; undefined for anything else. */
 export function numeric(v: unknown): number | undefined {
   if (typeof v === 'number') return v;
