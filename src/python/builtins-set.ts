@@ -214,7 +214,7 @@ export function setClasses(ref: { I: Interp }): { set: PyClass; frozenset: PyCla
       const x = one([s, ...args], 'remove');
       const h = ref.I.hashOf(x);
       yield* setStep(ref.I, s, 'write', () => {
-        if (!s.discard(x, h)) throw keyError(x, (k) => ref.I.reprInline(k));
+        if (!s.discard(x, h)) throw keyError(x, ref.I.keyErrorText);
       });
       return null;
     },

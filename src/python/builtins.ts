@@ -277,7 +277,7 @@ export function makeBuiltins(ref: InterpRef): Map<string, unknown> {
           const e = dictGet(a[0] as PyDict, a[1]);
           if (e === undefined) {
             if (a.length > 2) return a[2];
-            throw keyError(a[1], (k) => ref.I.reprInline(k));
+            throw keyError(a[1], ref.I.keyErrorText);
           }
           (a[0] as PyDict).delete(a[1]);
           return e[1];

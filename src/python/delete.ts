@@ -96,7 +96,7 @@ function* deleteAttr(I: Interp, obj: unknown, name: string, line: number): Gener
   }
   if (obj instanceof PyClass) {
     if (isBuiltinType(obj)) throw pyRaise('TypeError', `cannot set '${name}' attribute of immutable type '${obj.name}'`);
-    if (!obj.dict.delete(name)) throw pyRaise('AttributeError', `type object '${obj.name}' has no attribute '${name}'`);
+    if (!obj.dict.delete(name)) throw pyRaise('AttributeError', `type object '${obj.tpName}' has no attribute '${name}'`);
     return;
   }
   if (obj instanceof PyModuleObject) {
@@ -154,7 +154,7 @@ function* deleteItem(I: Interp, obj: unknown, key: unknown, line: number): Gener
     const d = obj;
     I.hashable(key);
     yield I.atomicWrite(d.label, line, () => {
-      if (!d.delete(key)) throw keyError(key, (k) => I.reprInline(k));
+      if (!d.delete(key)) throw keyError(key, I.keyErrorText);
     }) as never;
     return;
   }

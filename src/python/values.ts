@@ -177,6 +177,17 @@ export class PyClass {
   /** How the interpreter that defined this class calls its `__hash__` and `__eq__` for dicts and sets (program classes only). */
   keyOps: KeyOps | undefined;
 
+  /** CPython defines the class in C (`_thread.lock`, `_queue.SimpleQueue`): see {@link tpName}. */
+  native = false;
+
+  /**
+   * The name CPython's messages give the class (its tp_name): a C class's is dotted with its
+   * module (`'_queue.SimpleQueue' object has no attribute 'join'`), a Python class's is its name.
+   */
+  get tpName(): string {
+    return this.native ? `${this.module}${this.name}` : this.name;
+  }
+
   /** It or a base defines `__setattr__` or `__delattr__` (a frozen dataclass's too): assignments and deletions of its instances' attributes go through them. */
   setattrHook = false;
 

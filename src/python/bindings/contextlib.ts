@@ -22,6 +22,19 @@ export class PySuppress {
   constructor(readonly classes: readonly unknown[]) {}
 }
 
+/**
+ * `issubclass(typ, spec)` for a tuple `spec` as CPython checks it: item by item (nested tuples
+ * too), true at the first class `typ` derives from, and TypeError at the first item that is
+ * not a class, even when a later item would have matched.
+ */
+function suppresses(typ: PyClass, spec: readonly unknown[]): boolean {
+  return spec.some((c) => {
+    if (c instanceof PyTuple) return suppresses(typ, c.items);
+    if (!(c instanceof PyClass)) throw pyRaise('TypeError', 'issubclass() arg 2 must be a class, a tuple of classes, or a union');
+    return typ.isSubclassOf(c);
+  });
+}
+
 /** `nullcontext(enter_result)` and `closing(thing)`. */
 export class PyPlainContext {
   constructor(
@@ -82,7 +95,9 @@ export function contextlibModule(ref: InterpRef, registry: Map<Function, PyClass
         new PyBuiltin('__exit__', (a) => {
           const typ = a[1];
           if (!(typ instanceof PyClass)) return false;
-          return (a[0] as PySuppress).classes.some((c) => c instanceof PyClass && typ.isSubclassOf(c));
+          // CPython's suppress checks `issubclass(exctype, self._exceptions)` at exit, not at
+          // construction: `suppress(5)` is made, and fails only when an exception reaches it.
+          return suppresses(typ, (a[0] as PySuppress).classes);
         }),
       ],
     ]),

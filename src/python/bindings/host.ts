@@ -98,6 +98,7 @@ export function modelClass(
     }),
   );
   const cls = new PyClass(name, base, dict, module, { construct: (self, args, kw) => construct(self, args, kw) });
+  cls.native = init.native === true;
   if (model !== undefined) registry.set(model, cls);
   return cls;
 }

@@ -21,6 +21,34 @@ type Source = Iterator<unknown> | PyStepIterator;
 const DONE: IteratorResult<unknown> = { done: true, value: undefined };
 const item = (value: unknown): IteratorResult<unknown> => ({ done: false, value });
 
+/** An int or bool as CPython's `PyNumber_AsSsize_t` reads it; undefined for anything else (where CPython gets -1 and an error it clears). */
+const ssize = (v: unknown): number | undefined => (typeof v === 'number' || typeof v === 'boolean' ? Number(v) : undefined);
+
+const BAD_STOP = 'Stop argument for islice() must be None or an integer: 0 <= x <= sys.maxsize.';
+
+/**
+ * `islice(it, stop)` or `islice(it, start, stop[, step])`'s bounds (a None stop is Infinity),
+ * checked in the order of CPython 3.11's islice_new, so a bad call gets its ValueError: a
+ * stop that is not an int, or is -1, is the stop's error; a negative start or a stop below -1
+ * is the indices' error; a step that is not a positive int is the step's.
+ */
+function isliceBounds(args: readonly unknown[]): [number, number, number] {
+  let start = 0;
+  let stop = -1;
+  let step = 1;
+  const [, a1, a2, a3] = args;
+  if (args.length === 2) {
+    if (a1 !== null && (stop = ssize(a1) ?? -1) === -1) throw pyRaise('ValueError', BAD_STOP);
+  } else {
+    if (a1 !== null) start = ssize(a1) ?? -1;
+    if (a2 !== null && (stop = ssize(a2) ?? -1) === -1) throw pyRaise('ValueError', BAD_STOP);
+  }
+  if (start < 0 || stop < -1) throw pyRaise('ValueError', 'Indices for islice() must be None or an integer: 0 <= x <= sys.maxsize.');
+  if (a3 !== undefined && a3 !== null) step = ssize(a3) ?? -1;
+  if (step < 1) throw pyRaise('ValueError', 'Step for islice() must be a positive integer or None.');
+  return [start, stop === -1 ? Infinity : stop, step];
+}
+
 /** Build `itertools`. */
 export function itertoolsModule(ref: InterpRef): PyModuleObject {
   const I = (): Interp => ref.I;
@@ -37,10 +65,6 @@ export function itertoolsModule(ref: InterpRef): PyModuleObject {
   const pull = (it: Source): Next => I().iterNext(it);
   const all = function* (v: unknown): Generator<never, unknown[], unknown> {
     return drain(yield* I().iterate(v, 0));
-  };
-  const int = (v: unknown, what: string): number => {
-    if (typeof v !== 'number' && typeof v !== 'boolean') throw pyRaise('ValueError', `${what} must be None or an integer: 0 <= x <= sys.maxsize.`);
-    return Number(v);
   };
   const fn = (name: string, f: (args: unknown[], kw: Kw) => unknown): PyBuiltin => new PyBuiltin(name, f);
   /** A finite result made from whole inputs (CPython's product, permutations and combinations read theirs first). */
@@ -90,14 +114,14 @@ export function itertoolsModule(ref: InterpRef): PyModuleObject {
         });
       })(),
     ),
-    islice: fn('islice', (args) =>
+    islice: fn('islice', (args, kw) =>
       (function* () {
-        if (args.length < 2 || args.length > 4) throw pyRaise('TypeError', `islice expected at most 4 arguments, got ${args.length}`);
+        if (kw !== undefined && kw.size > 0) throw pyRaise('TypeError', 'islice() takes no keyword arguments');
+        if (args.length < 2) throw pyRaise('TypeError', `islice expected at least 2 arguments, got ${args.length}`);
+        if (args.length > 4) throw pyRaise('TypeError', `islice expected at most 4 arguments, got ${args.length}`);
+        // The bounds are checked before the iterable is opened, as CPython's islice_new does.
+        const [start, stop, step] = isliceBounds(args);
         const src = yield* open(args[0]);
-        const [start, stop, step] =
-          args.length === 2 ? [0, args[1] === null ? Infinity : int(args[1], 'Stop argument for islice()'), 1] : [args[1] === null ? 0 : int(args[1], 'Indices for islice()'), args[2] === null ? Infinity : int(args[2], 'Stop argument for islice()'), args[3] === undefined || args[3] === null ? 1 : int(args[3], 'Step for islice()')];
-        if (start < 0 || stop < 0) throw pyRaise('ValueError', 'Indices for islice() must be None or an integer: 0 <= x <= sys.maxsize.');
-        if (step < 1) throw pyRaise('ValueError', 'Step for islice() must be a positive integer or None.');
         let next = start;
         let i = 0;
         return lazy(function* () {

@@ -36,3 +36,21 @@ try:
     q.put()
 except TypeError as e:
     print("TypeError:", e)
+# What SimpleQueue does not have is CPython's AttributeError, naming the C type '_queue.SimpleQueue'.
+def attribute_error(f):
+    try:
+        f()
+    except AttributeError as e:
+        print("AttributeError:", e)
+attribute_error(lambda: q.task_done())
+attribute_error(lambda: q.join())
+attribute_error(lambda: q.maxsize)
+attribute_error(lambda: q.unfinished_tasks)
+attribute_error(lambda: queue.SimpleQueue.task_done)
+def set_maxsize():
+    q.maxsize = 3
+attribute_error(set_maxsize)
+print(type(q).__name__, type(q), getattr(q, "join", "no join"))
+lock = threading.Lock()
+attribute_error(lambda: lock.task_done())
+attribute_error(lambda: threading.RLock().join())
