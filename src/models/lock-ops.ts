@@ -8,7 +8,9 @@
  */
 import { noteCreated } from '../scheduler/context.js';
 import type { Kernel, Op, Step, Steps, WaitQueue } from '../scheduler/ops.js';
+import { pyError, ValueError } from './exceptions.js';
 import { OneStep, opKind } from './one-step.js';
+import { toMicros } from './time.js';
 
 /** What the ops need from a lock: its state changes, each run inside one step. */
 export interface LockCore {
@@ -92,9 +94,27 @@ opKind(ReleaseOp, 'release', 'sync');
 for (const cls of [AcquireOp, TryAcquireOp, ReleaseOp]) Object.defineProperty(cls.prototype, 'exclusive', { value: true });
 Object.defineProperty(TryAcquireOp.prototype, 'value', { value: 'non-blocking' });
 
-/** `acquire(blocking, timeout)` of `lock`; `timeout` in microseconds, undefined for none. */
-export function acquireStep(lock: LockCore, blocking: boolean, timeout: number | undefined): Step<boolean> {
-  const op = blocking ? new AcquireOp(lock, timeout, 1, undefined) : new TryAcquireOp(lock);
+/** `threading.TIMEOUT_MAX` on 64-bit CPython: the largest timeout a lock accepts, seconds. */
+export const TIMEOUT_MAX = 9223372036;
+
+/** Checks shared by Lock and RLock: CPython's messages for bad acquire arguments. */
+function checkAcquireArgs(blocking: boolean, timeout: number): void {
+  if (!blocking && timeout !== -1) throw new ValueError("can't specify a timeout for a non-blocking call");
+  if (timeout < 0 && timeout !== -1) throw new ValueError('timeout value must be positive');
+  if (timeout > TIMEOUT_MAX) throw pyError('OverflowError', 'timestamp out of range for platform time_t');
+}
+
+/**
+ * `acquire(blocking, timeout)` of `lock` (`timeout` in seconds, -1 for none). Bad arguments
+ * raise CPython's errors when the thread runs the step, where a generator's would.
+ */
+export function acquireStep(lock: LockCore, blocking: boolean, timeout: number): Step<boolean> {
+  try {
+    checkAcquireArgs(blocking, timeout);
+  } catch (e) {
+    return raising(e as Error);
+  }
+  const op = blocking ? new AcquireOp(lock, timeout === -1 ? undefined : toMicros(timeout), 1, undefined) : new TryAcquireOp(lock);
   noteCreated(op);
   return op;
 }
@@ -111,7 +131,7 @@ export function releaseStep(lock: LockCore): Step<void> {
   return op;
 }
 
-/** Steps that raise `error` when the thread runs them: a call with bad arguments fails where a generator's would. */
-export function* raising(error: Error): Steps<never> {
+/** Steps that raise `error` when the thread runs them. */
+function* raising(error: Error): Steps<never> {
   throw error;
 }

@@ -10,20 +10,11 @@
  */
 import { runtime } from '../scheduler/context.js';
 import { WaitQueue, type Kernel, type Op, type Step, type Steps, type ThreadRecord } from '../scheduler/ops.js';
-import { pyError, RuntimeError, ValueError } from './exceptions.js';
-import { acquireStep, raising, releaseStep, restoreOp, type LockCore } from './lock-ops.js';
+import { RuntimeError } from './exceptions.js';
+import { acquireStep, releaseStep, restoreOp, type LockCore } from './lock-ops.js';
+
+export { TIMEOUT_MAX } from './lock-ops.js';
 import { holding, type ConditionLock } from './lock-protocol.js';
-import { toMicros } from './time.js';
-
-/** `threading.TIMEOUT_MAX` on 64-bit CPython: the largest timeout a lock accepts, seconds. */
-export const TIMEOUT_MAX = 9223372036;
-
-/** Checks shared by Lock and RLock: CPython's messages for bad acquire arguments. */
-export function checkAcquireArgs(blocking: boolean, timeout: number): void {
-  if (!blocking && timeout !== -1) throw new ValueError("can't specify a timeout for a non-blocking call");
-  if (timeout < 0 && timeout !== -1) throw new ValueError('timeout value must be positive');
-  if (timeout > TIMEOUT_MAX) throw pyError('OverflowError', 'timestamp out of range for platform time_t');
-}
 
 /**
  * Model of `threading.Lock`.
@@ -55,12 +46,7 @@ export class Lock implements ConditionLock {
 
   /** `acquire(blocking=True, timeout=-1)`. */
   acquire(blocking = true, timeout = -1): Step<boolean> {
-    try {
-      checkAcquireArgs(blocking, timeout);
-    } catch (e) {
-      return raising(e as Error);
-    }
-    return acquireStep(this.state, blocking, timeout === -1 ? undefined : toMicros(timeout));
+    return acquireStep(this.state, blocking, timeout);
   }
 
   /** `release()`: any thread may release; waiters race for the lock afterwards. */

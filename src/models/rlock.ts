@@ -11,11 +11,9 @@
 import { runtime } from '../scheduler/context.js';
 import { WaitQueue, type Kernel, type Op, type Step, type Steps, type ThreadRecord } from '../scheduler/ops.js';
 import { RuntimeError } from './exceptions.js';
-import { checkAcquireArgs } from './lock.js';
-import { acquireStep, raising, releaseStep, restoreOp, type LockCore } from './lock-ops.js';
+import { acquireStep, releaseStep, restoreOp, type LockCore } from './lock-ops.js';
 import { holding, type ConditionLock } from './lock-protocol.js';
 import { identOf } from './thread.js';
-import { toMicros } from './time.js';
 
 /** Model of `threading.RLock`. */
 export class RLock implements ConditionLock {
@@ -31,12 +29,7 @@ export class RLock implements ConditionLock {
 
   /** `acquire(blocking=True, timeout=-1)`: re-entrant for the owner. */
   acquire(blocking = true, timeout = -1): Step<boolean> {
-    try {
-      checkAcquireArgs(blocking, timeout);
-    } catch (e) {
-      return raising(e as Error);
-    }
-    return acquireStep(this.state, blocking, timeout === -1 ? undefined : toMicros(timeout));
+    return acquireStep(this.state, blocking, timeout);
   }
 
   /** `release()`: only the owner may release; the last release frees the lock. */
