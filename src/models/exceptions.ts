@@ -6,8 +6,12 @@
 
 /** Base of every Python exception a model raises. */
 export class PythonError extends Error {
-  /** The exception's Python type name, as tracebacks print it. */
-  readonly pyType: string;
+  /**
+   * The exception's Python type name, as tracebacks print it. Declared and assigned, not a
+   * class field: eleven subclasses share this constructor, and defining a field on that many
+   * shapes takes V8's slow path (see one-step.ts).
+   */
+  declare readonly pyType: string;
   constructor(pyType: string, message: string) {
     super(message);
     this.pyType = pyType;
