@@ -155,7 +155,7 @@ export class Thread<A extends unknown[] = never[]> {
    * threadsim's own errors) the engine prints the default report and records the failure.
    */
   private excepthook(e: unknown): Steps<unknown> | undefined {
-    const hook = customHook(this.rt);
+    const hook = customHook(this.rt, this as unknown as Thread);
     if (hook === undefined || isUncatchable(e)) return undefined;
     return callMaybeSteps(() => hook({ exc_type: describeError(e).type, exc_value: e, thread: this as unknown as Thread }));
   }
@@ -275,16 +275,16 @@ export type ExceptHook = (args: ExceptHookArgs) => unknown;
 interface HookSlot {
   hook: ExceptHook | undefined;
   /** Asked when no hook was set: a front end whose programs assign the hook as a module attribute. */
-  source: (() => ExceptHook | undefined) | undefined;
+  source: ((thread: Thread) => ExceptHook | undefined) | undefined;
 }
 
 function hookSlot(rt: Runtime): HookSlot {
   return rt.singleton<HookSlot>('threading.excepthook', () => ({ hook: undefined, source: undefined }));
 }
 
-function customHook(rt: Runtime): ExceptHook | undefined {
+function customHook(rt: Runtime, thread: Thread): ExceptHook | undefined {
   const slot = hookSlot(rt);
-  return slot.hook ?? slot.source?.();
+  return slot.hook ?? slot.source?.(thread);
 }
 
 /**
@@ -293,7 +293,7 @@ function customHook(rt: Runtime): ExceptHook | undefined {
  * program's module, which the program assigns as an attribute. `source` returns undefined for
  * the default report.
  */
-export function excepthook_source(source: () => ExceptHook | undefined): void {
+export function excepthook_source(source: (thread: Thread) => ExceptHook | undefined): void {
   hookSlot(runtime('threading.excepthook')).source = source;
 }
 

@@ -817,7 +817,8 @@ export class Execution implements Runtime {
     if (t.options.onError !== undefined) {
       t.options.onError(error);
     } else {
-      this.emit('stderr', 40, `Exception in thread ${t.name}:`);
+      // A hook that raised is reported as CPython's invoke_excepthook reports it.
+      this.emit('stderr', 40, t.hook === IN_HOOK ? 'Exception in threading.excepthook:' : `Exception in thread ${t.name}:`);
       this.emit('stderr', 40, 'Traceback (most recent call last):');
       for (const line of tracebackFrames(error)) this.emit('stderr', 40, line);
       this.emit('stderr', 40, exceptionLine(type, detail));
@@ -828,7 +829,7 @@ export class Execution implements Runtime {
       type,
       detail,
       step: Math.max(0, this.stepIndex - 1),
-      message: `uncaught ${type} in ${t.name}: ${detail}`,
+      message: `uncaught ${type} in ${t.name}${t.hook === IN_HOOK ? "'s threading.excepthook" : ''}: ${detail}`,
     });
   }
 

@@ -27,6 +27,8 @@ import { contextMethods, hostOf, items, moduleOf, modelClass, pyFloat, seconds }
 class PyThread extends Thread<unknown[]> {
   pyInstance: PyInstance | undefined;
   interp: Interp | undefined;
+  /** `threading.excepthook` when the thread was made: CPython's fallback when the hook is None by the time it raises. */
+  hookAtInit: unknown;
   override *run(): Steps<unknown> {
     const inst = this.pyInstance;
     const run = inst?.cls.lookup('run');
@@ -65,6 +67,7 @@ export function threadingModule(ref: InterpRef, registry: Map<Function, PyClass>
       params: [['group', null], ['target', null], ['name', null], ['args', []], ['kwargs', null], '*', ['daemon', null]],
       construct: (self, v) => {
         if (v[0] !== null) throw pyRaise('AssertionError', 'group argument must be None for now');
+        const hookAtInit = currentHook(ref);
         const kwargs = v[4] as { map: Map<unknown, [unknown, unknown]> } | null;
         const kw = kwargs === null ? undefined : new Map([...kwargs.map.values()].map(([k, x]) => [String(k), x]));
         const t = new PyThread({
@@ -77,6 +80,7 @@ export function threadingModule(ref: InterpRef, registry: Map<Function, PyClass>
         if (v[2] === null && v[1] instanceof PyPartial) t.name = t.name.replace(/ \(.*\)$/, '');
         t.pyInstance = self;
         t.interp = ref.I;
+        t.hookAtInit = hookAtInit;
         return t;
       },
     },
@@ -179,7 +183,10 @@ export function threadingModule(ref: InterpRef, registry: Map<Function, PyClass>
     Timer,
     {
       params: [['interval', REQUIRED], ['function', REQUIRED], ['args', null], ['kwargs', null]],
-      construct: (_s, v) => new Timer(seconds(v[0], 'interval') ?? 0, ref.I.target(v[1]) as never, items(v[2], 'args') as never),
+      construct: (_s, v) => {
+        currentHook(ref);
+        return new Timer(seconds(v[0], 'interval') ?? 0, ref.I.target(v[1]) as never, items(v[2], 'args') as never);
+      },
     },
     { cancel: { params: [], run: (self) => hostOf<Timer>(self, 'Timer').cancel() } },
     {},
@@ -248,6 +255,16 @@ const DEFAULT_HOOK = new PyBuiltin('excepthook', (args) => {
   })();
 });
 
+/**
+ * `threading.excepthook` as this execution's program set it, checked as CPython's
+ * `Thread.__init__` checks it: None is `RuntimeError: threading.excepthook is None`.
+ */
+function currentHook(ref: InterpRef): unknown {
+  const hook = ref.I.modules.get('threading')?.dict.get('excepthook');
+  if (hook === null) throw pyRaise('RuntimeError', 'threading.excepthook is None');
+  return hook;
+}
+
 /** What an `ExceptHookArgs` instance holds. */
 interface HookHost {
   readonly args: ExceptHookArgs;
@@ -257,12 +274,15 @@ interface HookHost {
 /**
  * Follow assignments to `threading.excepthook` in module `m` (one execution's `threading`):
  * when a thread raises, a program's own hook is called with an `ExceptHookArgs` (exc_type,
- * exc_value, exc_traceback None, thread) in the dying thread, as CPython calls it.
+ * exc_value, exc_traceback None, thread) in the dying thread, as CPython calls it; a hook set
+ * to None since the thread was made falls back to the one it was made with.
  */
 export function followExcepthook(m: PyModuleObject, ref: InterpRef, argsClass: PyClass): void {
-  excepthook_source(() => {
-    const hook = m.dict.get('excepthook');
-    if (hook === DEFAULT_HOOK || hook === undefined) return undefined;
+  excepthook_source((thread) => {
+    let hook = m.dict.get('excepthook');
+    // Set to None after the thread was made: CPython calls the hook the thread was made with.
+    if (hook === null) hook = thread instanceof PyThread ? thread.hookAtInit : undefined;
+    if (hook === DEFAULT_HOOK || hook === undefined || hook === null) return undefined;
     return (args: ExceptHookArgs) => {
       const inst = new PyInstance(argsClass, 'ExceptHookArgs');
       inst.host = { args, value: pyValueOf(args.exc_value, (v) => ref.I.strSync(v)) } satisfies HookHost;
