@@ -6,6 +6,7 @@
  */
 import { AccessOp, AttrReadOp, AttrWriteOp } from './access.js';
 import type { PyNode } from './ast.js';
+import { docstringOf } from './definitions.js';
 import { objectDelAttr } from './delete.js';
 import { BaseException, pyRaise } from './exceptions.js';
 import { reprValue } from './format.js';
@@ -104,6 +105,8 @@ export function* getAttr(I: Interp, obj: unknown, name: string, line: number): G
   if (obj instanceof PyFunction) {
     if (name === '__name__') return obj.name;
     if (name === '__qualname__') return obj.qualname;
+    if (name === '__module__') return I.globals.get('__name__') ?? '__main__';
+    if (name === '__doc__') return Array.isArray(obj.node.body) ? docstringOf(obj.node.body as PyNode[]) : null;
   }
   const cls = I.classOf(obj);
   const v = cls?.lookup(name);

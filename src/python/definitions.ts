@@ -31,8 +31,23 @@ export function functionQuick(I: Interp, s: PyNode, f: Frame): unknown {
 
 function newFunction(I: Interp, s: PyNode, f: Frame, defaults: unknown[], kwDefaults: Map<string, unknown>): PyFunction {
   const name = s.nodeType === 'Lambda' ? '<lambda>' : String(s.name);
-  const qual = f.fn !== undefined ? `${f.fn.qualname}.<locals>.${name}` : f.name.startsWith('class ') ? `${f.name.slice(6)}.${name}` : name;
-  return new PyFunction(name, qual, s, closureOf(I, f), defaults, kwDefaults, undefined);
+  return new PyFunction(name, qualnameIn(f, name), s, closureOf(I, f), defaults, kwDefaults, undefined);
+}
+
+/** CPython's `__qualname__` of something named `name` defined in frame `f` (`f.<locals>.g`, `A.B.m`). */
+function qualnameIn(f: Frame, name: string): string {
+  if (f.fn !== undefined) return `${f.fn.qualname}.<locals>.${name}`;
+  if (!f.name.startsWith('class ')) return name;
+  const outer = f.vars.get('__qualname__');
+  return `${typeof outer === 'string' ? outer : f.name.slice(6)}.${name}`;
+}
+
+/** The docstring of a `def` or `class` body (its first statement, when a string literal), or None. */
+export function docstringOf(body: readonly PyNode[]): string | null {
+  const first = body[0];
+  if (first?.nodeType !== 'Expr') return null;
+  const v = (first.value as PyNode).value;
+  return (first.value as PyNode).nodeType === 'Constant' && typeof v === 'string' ? v : null;
 }
 
 /** A `def` or `lambda`: its defaults and annotations evaluated, then its decorators applied (innermost first). */
@@ -85,7 +100,12 @@ export function* defineClass(I: Interp, s: PyNode, f: Frame): Generator<never, u
     if (!(b instanceof PyClass)) throw pyRaise('TypeError', `class ${String(s.name)}: base is not a class`);
     base = b.name === 'object' && b.module === '' && b.dict.size === 0 ? undefined : b;
   }
-  const dict = new Map<string, unknown>();
+  // CPython's class namespace starts with __module__ and __qualname__; the body's docstring is __doc__.
+  const dict = new Map<string, unknown>([
+    ['__module__', I.globals.get('__name__') ?? '__main__'],
+    ['__qualname__', qualnameIn(f, String(s.name))],
+    ['__doc__', docstringOf(s.body as PyNode[])],
+  ]);
   const cls = new PyClass(String(s.name), base, dict);
   cls.keyOps = I.keyOps;
   // Set again after the body has run (it may define __setattr__); dataclasses set it too.

@@ -13,6 +13,7 @@ import type { Claim, LogLevelName, Program, ProgramOptions } from '../scheduler/
 import type { PyModule, PyNode } from './ast.js';
 import { makeHost, SharedHost } from './bindings/index.js';
 import { formatUnsupported, unsupportedConstructs } from './check.js';
+import { docstringOf } from './definitions.js';
 import { Interp, type SwitchRule } from './interp.js';
 import { parsePython, PySyntaxError } from './parse.js';
 import { forEachNode } from './walk.js';
@@ -160,8 +161,5 @@ function levelOfNumber(n: number): string | undefined {
 
 /** The first line of the module's docstring. */
 function docstringLine(mod: PyModule): string | undefined {
-  const first = mod.body[0];
-  if (first?.nodeType !== 'Expr') return undefined;
-  const v = (first.value as PyNode).value;
-  return typeof v === 'string' ? v.trim().split('\n')[0] : undefined;
+  return docstringOf(mod.body)?.trim().split('\n')[0];
 }
