@@ -53,7 +53,10 @@ export default program('locked', function* main() {
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'threadsim-consumer-'));
-  const out = execFileSync('npm', ['pack', '--json', '--pack-destination', dir], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  // --ignore-scripts: packing would otherwise run `prepare`, rebuilding dist/ in place while
+  // test files in the other vitest worker run the CLI from it (a half-written dist/ fails
+  // them). `npm test` builds dist/ first (pretest), so the tarball holds the same files.
+  const out = execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', dir], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
   const info = (JSON.parse(out) as { filename: string; files: { path: string }[]; size: number }[])[0]!;
   packed = info;
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', version: '1.0.0', private: true, type: 'module' }, null, 2));
@@ -118,11 +121,11 @@ export const check = (): void => {
 };
 `;
 
+  // skipLibCheck only drops errors found in .d.ts files, so a user with it on passes whenever
+  // the same config with it off passes: checking with it off covers both.
   for (const variant of [
     { name: 'strict', skipLibCheck: false, exactOptionalPropertyTypes: false },
-    { name: 'strict + skipLibCheck', skipLibCheck: true, exactOptionalPropertyTypes: false },
     { name: 'strict + exactOptionalPropertyTypes', skipLibCheck: false, exactOptionalPropertyTypes: true },
-    { name: 'strict + both', skipLibCheck: true, exactOptionalPropertyTypes: true },
   ]) {
     it(`(b) the user's tsc --noEmit passes (${variant.name})`, () => {
       writeFileSync(join(dir, 'user.ts'), USER_TS);
@@ -178,12 +181,14 @@ import counter from './counter.mts';
 test('racy counter claimed safe', () => { expect(counter).toBeThreadSafe({ programPath: 'counter.mts' }); });
 `,
     );
-    const pass = inConsumer(join(dir, 'node_modules/.bin/vitest'), ['run', 'safe.test.mts']);
-    expect(pass.status, pass.stdout + pass.stderr).toBe(0);
-    expect(pass.stdout).toMatch(/2 passed/);
-    const fail = inConsumer(join(dir, 'node_modules/.bin/vitest'), ['run', 'racy.test.mts']);
+    // One vitest run for both files (its start-up is most of the cost): the two tests of
+    // safe.test.mts pass and the one of racy.test.mts fails.
+    const fail = inConsumer(join(dir, 'node_modules/.bin/vitest'), ['run', 'safe.test.mts', 'racy.test.mts']);
     expect(fail.status).toBe(1);
     const report = fail.stdout + fail.stderr;
+    expect(report).toMatch(/Tests +1 failed \| 2 passed \(3\)/);
+    expect(report).toMatch(/FAIL +racy\.test\.mts > racy counter claimed safe/);
+    expect(report).not.toMatch(/FAIL +safe\.test\.mts/);
     expect(report).toMatch(/data race on c\.n|claim 'both increments count' is false/);
     const replay = report.split('\n').find((l) => l.startsWith('replay: npx threadsim run counter.mts --schedule '));
     expect(replay, report).toBeDefined();
@@ -200,18 +205,21 @@ test('racy counter claimed safe', () => { expect(counter).toBeThreadSafe({ progr
   });
 
   it('runs a built-in Python program and writes an HTML page whose engine came in the package', () => {
-    const py = inConsumer('npx', ['--no-install', 'threadsim', 'run', 'py/race', '--no-timestamps']);
+    // The installed command itself: (d) and --version show that npx finds it, and npx's own
+    // start-up (a second or more here) would only repeat that five times.
+    const threadsim = (...args: string[]): SpawnSyncReturns<string> => inConsumer(join(dir, 'node_modules/.bin/threadsim'), args);
+    const py = threadsim('run', 'py/race', '--no-timestamps');
     expect(py.stderr).toBe('');
     expect(py.stdout).toMatch(/data race on \S+\.value \(lost update\).*\(tutorial\/race\.py:\d+\)/);
-    expect(inConsumer('npx', ['--no-install', 'threadsim', 'run', 'tutorial/race', '--trace', 'race.json', '--force']).status).toBe(1);
-    const html = inConsumer('npx', ['--no-install', 'threadsim', 'export', 'race.json', '-f', 'html', '-o', 'race.html', '--force']);
+    expect(threadsim('run', 'tutorial/race', '--trace', 'race.json', '--force').status).toBe(1);
+    const html = threadsim('export', 'race.json', '-f', 'html', '-o', 'race.html', '--force');
     expect(html.stderr).toBe('');
     expect(readFileSync(join(dir, 'race.html'), 'utf8')).toContain('"live":"tutorial/race"');
     // The slide-ready exports from the installed package: an excerpt of the player, and the HTML deck.
-    const excerpt = inConsumer('npx', ['--no-install', 'threadsim', 'export', 'race.json', '-f', 'html', '--focus', 'race', '-o', 'race-focus.html', '--force']);
+    const excerpt = threadsim('export', 'race.json', '-f', 'html', '--focus', 'race', '-o', 'race-focus.html', '--force');
     expect(excerpt.stderr).toBe('');
     expect(readFileSync(join(dir, 'race-focus.html'), 'utf8')).toContain('"window":{"from":9,"to":19');
-    const deck = inConsumer('npx', ['--no-install', 'threadsim', 'export', 'race.json', '-f', 'slides-html', '-o', 'race.slides.html', '--force']);
+    const deck = threadsim('export', 'race.json', '-f', 'slides-html', '-o', 'race.slides.html', '--force');
     expect(deck.stderr).toBe('');
     expect(readFileSync(join(dir, 'race.slides.html'), 'utf8')).toContain('<h2>The lost write</h2>');
   });

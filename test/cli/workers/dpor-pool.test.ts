@@ -12,6 +12,10 @@ const distExplore = (await import(new URL('scheduler/explore/explore.js', dist).
 const distBuiltin = ((await import(new URL('examples/index.js', dist).href)) as typeof import('../../../src/examples/index.js')).builtin;
 const loader = new URL('cli/worker-load.js', dist).href;
 
+/** The one-thread search of lastzero(10) that both split searches are held to, run once for the file. */
+let sequential: ReturnType<typeof distExplore.explore> | undefined;
+const oneThread = (): ReturnType<typeof distExplore.explore> => (sequential ??= distExplore.explore(distBuiltin('bench/lastzero-10')!, { histogram: true, countTraces: true }));
+
 describe('ParallelDpor', () => {
   it('lastzero(10) on two worker threads: jobs on both, each trace run once, the one-thread histogram, progress summed', async () => {
     // Large enough (3 jobs of 512, 1,280 and 1,536 executions) that the thread that starts first
@@ -23,7 +27,7 @@ describe('ParallelDpor', () => {
     const seen: number[] = [];
     while (!(await e.run(5))) seen.push(e.progress().executions);
     const s = e.summary();
-    const one = distExplore.explore(program, { histogram: true, countTraces: true });
+    const one = oneThread();
     const splits = e.coordinator.splits;
     expect(s.executions).toBe(3328);
     expect(s.traces).toBe(3328);
@@ -46,7 +50,7 @@ describe('ParallelDpor', () => {
     expect(e.coordinator.splits.jobs).toBeGreaterThan(1);
     while (!(await e.run(5)));
     const s = e.summary();
-    const one = distExplore.explore(program, { histogram: true, countTraces: true });
+    const one = oneThread();
     const splits = e.coordinator.splits;
     expect(s.executions).toBe(3328);
     expect(s.traces).toBe(3328);
