@@ -302,7 +302,7 @@ describe('uncaught exceptions: SpawnOptions.onUncaught', () => {
     expect(r.schedule.filter((i) => i === 1)).toHaveLength(3);
   });
 
-  it('reports what the hook steps raise as the thread\'s uncaught exception, asking only once', () => {
+  it('reports what the hook steps raise as CPython reports an excepthook\'s exception, asking only once', () => {
     let asked = 0;
     const p = spawning(
       function* () {
@@ -321,8 +321,8 @@ describe('uncaught exceptions: SpawnOptions.onUncaught', () => {
     );
     const r = execute(p, gil());
     expect(asked).toBe(1);
-    expect(who(r)).toEqual(['T: body', 'T: hook', 'T: Exception in thread T:', 'T: Traceback (most recent call last):', 'T: ValueError: hook failed', 'MainThread: main']);
-    expect(r.failures).toMatchObject([{ kind: 'exception', thread: 'T', type: 'ValueError', detail: 'hook failed' }]);
+    expect(who(r)).toEqual(['T: body', 'T: hook', 'T: Exception in threading.excepthook:', 'T: Traceback (most recent call last):', 'T: ValueError: hook failed', 'MainThread: main']);
+    expect(r.failures).toMatchObject([{ kind: 'exception', thread: 'T', type: 'ValueError', detail: 'hook failed', message: "uncaught ValueError in T's threading.excepthook: hook failed" }]);
   });
 
   it('handles a body that raises before its first op (inside spawn) the same way', () => {
