@@ -16,7 +16,7 @@ import { PyBuiltin, PyInstance } from './values.js';
  * of a PriorityQueue's heap, a `__repr__` for a `KeyError`'s message. Its own ops (reads of
  * the object's attributes, a print, an append, a free lock's acquire) run at once, in order,
  * as part of that step: no other thread runs between them, and they are not steps of their
- * own (the race detector, which reads the steps' ops, does not see them). An op that would wait (a held lock, an empty queue, a sleep) cannot run inside a step
+ * own (the race detector sees them through `Kernel.ranInside`). An op that would wait (a held lock, an empty queue, a sleep) cannot run inside a step
  * and raises a RuntimeError that says so.
  */
 export function runInline(I: Interp, what: string, fn: unknown, args: unknown[]): unknown {
@@ -45,9 +45,11 @@ export function runInline(I: Interp, what: string, fn: unknown, args: unknown[])
       try {
         v = op.run(k, false);
       } catch (e) {
+        k.ranInside?.(op, undefined, true);
         r = g.throw(e);
         continue;
       }
+      k.ranInside?.(op, v, false);
       r = g.next(v);
     }
     return r.value;
