@@ -97,4 +97,33 @@ ${THREADS(3)}print(r, len(d))
     const want = ['[[1, 2]]', '[[2, 5]]', '[[5, 2]]'].flatMap((r) => [`${r} 1`, `${r} 2`]).sort();
     expect(outputs(src, 'dpor')).toEqual(want);
   });
+
+  // Found while checking --detect-races on these shapes: an __eq__ that takes a lock. With
+  // t0 holding it, t1's `in` cannot wait inside its step and raises RuntimeError; that step
+  // saw the held lock but did not count it in its footprint, so t0's release stayed
+  // independent of it, t0 stayed asleep, and the execution was dropped as redundant. DPOR
+  // found 1 of the 3 outputs: [True], [False] (t1 first) and t1's RuntimeError.
+  it('an __eq__ that takes a lock another thread holds around its write', () => {
+    const src = `import threading
+lk = threading.Lock()
+class P:
+    def __init__(s, x): s.x = x
+    def __eq__(s, o):
+        with lk:
+            return s.x == o.x
+p = P(1)
+lst = [p]
+res = []
+def t0():
+    with lk:
+        p.x = 5
+def t1():
+    res.append(P(5) in lst)
+${THREADS(2)}print(res)
+`;
+    const dpor = outputs(src, 'dpor') ?? [];
+    expect(dpor).toEqual(outputs(src, 'dfs'));
+    expect(dpor.filter((o) => o === '[True]' || o === '[False]')).toEqual(['[False]', '[True]']);
+    expect(dpor.filter((o) => o.includes("RuntimeError: threadsim runs a class's __eq__ inside the step"))).toHaveLength(1);
+  });
 });
