@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { outputs, smallSpecs, source } from './inline-programs.js';
 
 /** DFS executions allowed per program: generated programs that need more are skipped (fc.pre). */
-const DFS_BUDGET = 800;
+const DFS_BUDGET = 500;
 
 describe('DPOR finds every output DFS finds, on generated programs with inline dunders', () => {
   it('2-3 threads writing attributes that in, index, count, dict and set lookups compare', { timeout: 60_000 }, () => {
@@ -24,10 +24,10 @@ describe('DPOR finds every output DFS finds, on generated programs with inline d
         checked++;
         expect(outputs(src, 'dpor')).toEqual(all);
       }),
-      { numRuns: 25, seed: 20261206, maxSkipsPerRun: 10 },
+      { numRuns: 15, seed: 20261206, maxSkipsPerRun: 10 },
     );
     // The budget must leave most programs in: a check that skips them all checks nothing.
-    expect(checked).toBeGreaterThanOrEqual(20);
+    expect(checked).toBeGreaterThanOrEqual(12);
   });
 });
 

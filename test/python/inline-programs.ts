@@ -8,14 +8,14 @@ import fc from 'fast-check';
 import { pythonProgram } from '../../src/python/program.js';
 import { Exploration } from '../../src/scheduler/explore/explore.js';
 
-/** What the class's `__eq__` compares: nothing (identity), `x`, or `x` and `y`. */
-export type EqKind = 'none' | 'x' | 'xy';
+/** What the class's `__eq__` compares: nothing (identity), `x`, `x` and `y`, or `x` holding the lock `lk`. */
+export type EqKind = 'none' | 'x' | 'xy' | 'locked';
 /** What its `__hash__` hashes: nothing (identity; only without `__eq__`), `x`, `(x, y)`, or a constant. */
 export type HashKind = 'none' | 'x' | 'xy' | 'const';
 
 /** One statement of a generated thread. `obj` 0 is `p`, 1 is `q`; `a`, `b` build a fresh `P(a, b)`. */
 export type Action =
-  | { readonly kind: 'write'; readonly obj: 0 | 1; readonly attr: 'x' | 'y'; readonly v: number }
+  | { readonly kind: 'write'; readonly obj: 0 | 1; readonly attr: 'x' | 'y'; readonly v: number; readonly locked: boolean }
   | { readonly kind: 'in-list' | 'count' | 'index' | 'dict-get' | 'dict-set' | 'set-add' | 'in-set' | 'sorted'; readonly a: number; readonly b: number };
 
 /** A generated program: the class and each thread's statements. */
@@ -29,13 +29,13 @@ export interface Spec {
 const small = fc.constantFrom(1, 2, 5);
 
 const action: fc.Arbitrary<Action> = fc.oneof(
-  fc.record({ kind: fc.constant('write' as const), obj: fc.constantFrom(0 as const, 1 as const), attr: fc.constantFrom('x' as const, 'y' as const), v: small }),
+  fc.record({ kind: fc.constant('write' as const), obj: fc.constantFrom(0 as const, 1 as const), attr: fc.constantFrom('x' as const, 'y' as const), v: small, locked: fc.boolean() }),
   fc.record({ kind: fc.constantFrom('in-list' as const, 'count' as const, 'index' as const, 'dict-get' as const, 'dict-set' as const, 'set-add' as const, 'in-set' as const, 'sorted' as const), a: small, b: small }),
 );
 
 /** Any class with a usable hash: `__eq__` without `__hash__` would make it unhashable. */
 const klass = fc.oneof(
-  fc.record({ eq: fc.constantFrom<EqKind>('x', 'xy'), hash: fc.constantFrom<HashKind>('x', 'xy', 'const'), lt: fc.boolean() }),
+  fc.record({ eq: fc.constantFrom<EqKind>('x', 'xy', 'locked'), hash: fc.constantFrom<HashKind>('x', 'xy', 'const'), lt: fc.boolean() }),
   fc.record({ eq: fc.constant<EqKind>('none'), hash: fc.constantFrom<HashKind>('none', 'x', 'xy', 'const'), lt: fc.boolean() }),
 );
 
@@ -52,6 +52,7 @@ const EQ: Record<EqKind, string> = {
   none: '',
   x: '    def __eq__(s, o): return s.x == o.x\n',
   xy: '    def __eq__(s, o): return s.x == o.x and s.y == o.y\n',
+  locked: '    def __eq__(s, o):\n        with lk:\n            return s.x == o.x\n',
 };
 const HASH: Record<HashKind, string> = {
   none: '',
@@ -64,7 +65,7 @@ function statement(a: Action, out: string): string {
   const fresh = a.kind === 'write' ? '' : `P(${a.a}, ${a.b})`;
   switch (a.kind) {
     case 'write':
-      return `${a.obj === 0 ? 'p' : 'q'}.${a.attr} = ${a.v}`;
+      return `${a.locked ? 'with lk: ' : ''}${a.obj === 0 ? 'p' : 'q'}.${a.attr} = ${a.v}`;
     case 'in-list':
       return `${out}.append(${fresh} in lst)`;
     case 'count':
@@ -90,6 +91,7 @@ export function source(spec: Spec): string {
   const lt = spec.lt || usesSorted ? '    def __lt__(s, o): return s.x < o.x\n' : '';
   const lines = [
     'import threading',
+    'lk = threading.Lock()',
     'class P:',
     '    def __init__(s, x, y): s.x = x; s.y = y',
     `${EQ[spec.eq]}${HASH[spec.hash]}${lt}    def __repr__(s): return f"P({s.x},{s.y})"`,
