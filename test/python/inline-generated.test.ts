@@ -126,4 +126,36 @@ ${THREADS(2)}print(res)
     expect(dpor.filter((o) => o === '[True]' || o === '[False]')).toEqual(['[False]', '[True]']);
     expect(dpor.filter((o) => o.includes("RuntimeError: threadsim runs a class's __eq__ inside the step"))).toHaveLength(1);
   });
+
+  // Found by bench/inline-dpor-sweep.ts: t0's `in` takes the lock inside its step, which is
+  // glued to the step before it (no check point between); t1's acquire races with it. DPOR
+  // looks for where t1 could have gone first, and asked whether t1 was parked at the state
+  // before the glued step, which lists only t0 as enabled (nothing else can run there): it
+  // took t1 as parked and reversed nothing. DPOR found 1 of the 3 outputs.
+  it("an acquire racing with a glued step whose __eq__ takes the lock", () => {
+    const src = `import threading
+lk = threading.Lock()
+class P:
+    def __init__(s, x): s.x = x
+    def __eq__(s, o):
+        with lk:
+            return s.x == o.x
+p = P(1)
+q = P(2)
+lst = [p, q]
+r = []
+def t0():
+    r.append(P(5) in lst)
+def t1():
+    with lk: q.x = 2
+    with lk: p.x = 5
+${THREADS(2)}print(r)
+`;
+    const dpor = outputs(src, 'dpor') ?? [];
+    expect(dpor).toEqual(outputs(src, 'dfs'));
+    // Independently of DFS: before both writes (False), after both (True), or between t1's
+    // acquire and release (t0 cannot wait inside its step: RuntimeError).
+    expect(dpor.filter((o) => o === '[True]' || o === '[False]')).toEqual(['[False]', '[True]']);
+    expect(dpor.filter((o) => o.includes('where it cannot wait (acquire Lock#1)'))).toHaveLength(1);
+  });
 });

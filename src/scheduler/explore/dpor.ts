@@ -799,7 +799,12 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
     if (!ej.blocking || coEnabled(all[k]!, ej)) return [k];
     const t = ej.thread;
     const lastBefore = lastOf(all, t, Math.min(j, n));
-    const parkedOn = (s: number): boolean => lastBefore < s && t < this.path[s]!.nThreads && !isEnabled(this.path[s]!, t);
+    // Asked at the state before the transition holding s: the state before a glued step lists
+    // only its own thread as enabled (no other could run there), not the threads parked.
+    const parkedOn = (s: number): boolean => {
+      const h = blockHead(all, s);
+      return lastBefore < h && t < this.path[h]!.nThreads && !isEnabled(this.path[h]!, t);
+    };
     const out = parkedOn(k) ? [] : [k];
     for (let s = k - 1; s >= 0; s--) {
       const es = all[s]!;
