@@ -182,6 +182,8 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
   /** Wakeup sequences reordered so that a timed op's end runs once its deadline has passed (see dueOrder). */
   dueReordered = 0;
   private readonly seqIndex: number[] = [];
+  /** The last execution's steps as transitions ({@link transitionOf}), made when a race's sequence first needs them. */
+  private readonly transitions: (EventInfo | undefined)[] = [];
   /** Scratch for {@link notdep}: heads of transitions left out of a wakeup sequence. */
   private readonly droppedScratch: number[] = [];
   /** Executions with near timed ops outside windows, whose span was explored as a plain search does (see fullSpan). */
@@ -748,6 +750,7 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
     near?.restore(all);
     const fresh = this.analysed;
     this.analysed = n;
+    this.transitions.length = 0;
     for (let r = 0; r < races.length; r += 2) {
       const j = races[r + 1]!;
       if (j < fresh) continue;
@@ -892,7 +895,8 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
     const at = this.seqIndex;
     notdep(k, j, all, n, hb, at, this.droppedScratch);
     if (this.due !== undefined) this.dueOrder(k, at, all, this.due);
-    for (const m of at) seq.push(transitionOf(all, m, n, this.rules));
+    const made = this.transitions;
+    for (const m of at) seq.push((made[m] ??= transitionOf(all, m, n, this.rules)));
     if (k < this.fixed.length) {
       this.topRace(k, seq);
       return;
