@@ -16,7 +16,7 @@ import { PyBuiltin, PyInstance } from './values.js';
  * of a PriorityQueue's heap, a `__repr__` for a `KeyError`'s message. Its own ops (reads of
  * the object's attributes, a print, an append, a free lock's acquire) run at once, in order,
  * as part of that step: no other thread runs between them, and they are not steps of their
- * own (the race detector, which reads the steps' ops, does not see them). An op that would wait (a held lock, an empty queue, a sleep) cannot run inside a step
+ * own (the race detector sees them through `Kernel.ranInside`). An op that would wait (a held lock, an empty queue, a sleep) cannot run inside a step
  * and raises a RuntimeError that says so.
  */
 export function runInline(I: Interp, what: string, fn: unknown, args: unknown[]): unknown {
@@ -28,6 +28,11 @@ export function runInline(I: Interp, what: string, fn: unknown, args: unknown[])
     let r = g.next();
     while (r.done !== true) {
       const op = r.value as Op;
+      // What it touches counts in the enclosing step's footprint (exploration orders by it),
+      // an op that would wait too: the step looked at its object (a held lock) and raised
+      // because of what it saw, so the release that would have let it through races with it.
+      k.touch?.(op.access === 'none' ? undefined : op.obj, op.access === 'write' || op.access === 'sync', op.kind === 'log');
+      if (op.objs !== undefined) for (const o of op.objs) k.touch?.(o, op.access === 'write' || op.access === 'sync', false);
       const blocks = op.enabled !== undefined ? !op.enabled(k) : op.waitOn !== undefined;
       if (blocks) {
         const err = pyRaise('RuntimeError', `threadsim runs ${what} inside the step that calls it (a dict or set lookup, a list's in, index, remove or count, a PriorityQueue's put or get), where it cannot wait (${op.kind}${op.obj === undefined ? '' : ` ${op.obj}`}); move the waiting out of it`);
@@ -38,16 +43,15 @@ export function runInline(I: Interp, what: string, fn: unknown, args: unknown[])
         }
         throw err;
       }
-      // What it touches counts in the enclosing step's footprint (exploration orders by it).
-      k.touch?.(op.access === 'none' ? undefined : op.obj, op.access === 'write' || op.access === 'sync', op.kind === 'log');
-      if (op.objs !== undefined) for (const o of op.objs) k.touch?.(o, op.access === 'write' || op.access === 'sync', false);
       let v: unknown;
       try {
         v = op.run(k, false);
       } catch (e) {
+        k.ranInside?.(op, undefined, true);
         r = g.throw(e);
         continue;
       }
+      k.ranInside?.(op, v, false);
       r = g.next(v);
     }
     return r.value;

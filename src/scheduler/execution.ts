@@ -24,7 +24,7 @@ import { combineMonitors, type BlockedThread, type Monitor, type StepEvent } fro
 import { FallbackPolicy } from './policies/fallback.js';
 import { GilPolicy } from './policies/gil.js';
 import { ReplayPolicy } from './policies/replay.js';
-import { isOp, WaitQueue, type Kernel, type Op, type OutputLine, type SpawnOptions, type StepExtra, type Steps, type ThreadRecord } from './ops.js';
+import { isOp, WaitQueue, type Kernel, type Op, type OutputLine, type SpawnOptions, type InsideOp, type Steps, type ThreadRecord } from './ops.js';
 import type { Policy, SchedulingPoint } from './policies/policy.js';
 import { isGeneratorFunction, type Claim, type Program, type SharedState } from './program.js';
 import type { Runtime, RuntimeSettings } from './runtime.js';
@@ -334,7 +334,7 @@ export class Execution implements Runtime {
   private monitor: Monitor | undefined;
   private readonly event: StepEvent = { step: 0, time: 0, thread: 0, op: undefined as unknown as Op, result: undefined, raised: undefined, timedOut: false, spawned: -1, state: {}, extra: undefined };
   /** What code inside the running step touched beyond its op (Kernel.touch); used when `touched`. */
-  private readonly extra: StepExtra = { objs: [], write: false, output: false };
+  private readonly extra: { objs: string[]; write: boolean; output: boolean; ran: InsideOp[] } = { objs: [], write: false, output: false, ran: [] };
   private touched = false;
   settings: RuntimeSettings = DEFAULT_SETTINGS;
   private program!: Program;
@@ -1062,9 +1062,16 @@ export class Execution implements Runtime {
     this.touched = true;
   }
 
+  ranInside(op: Op, result: unknown, raised: boolean): void {
+    // Kept only for monitors (the race detector); nothing else reads it.
+    if (this.monitor !== undefined) this.extra.ran.push({ op, result, raised });
+    this.touched = true;
+  }
+
   private untouch(): void {
     const x = this.extra;
     x.objs.length = 0;
+    x.ran.length = 0;
     x.write = false;
     x.output = false;
     this.touched = false;

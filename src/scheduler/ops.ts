@@ -145,6 +145,19 @@ export interface Kernel {
    * footprint ({@link StepExtra}), so the orders that depend on it are explored.
    */
   touch?(obj: string | undefined, write: boolean, output: boolean): void;
+  /**
+   * Code run inside the current step (as for {@link touch}) ran `op`, which returned `result`
+   * or raised (`raised`): monitors see it in {@link StepExtra.ran}, so the race detector
+   * checks the reads and writes of a class's `__eq__` run inside a container's step.
+   */
+  ranInside?(op: Op, result: unknown, raised: boolean): void;
+}
+
+/** An op run by code inside a step (see {@link Kernel.ranInside}). */
+export interface InsideOp {
+  readonly op: Op;
+  readonly result: unknown;
+  readonly raised: boolean;
 }
 
 /** What code run inside a step touched beyond its op (see {@link Kernel.touch}). */
@@ -152,6 +165,8 @@ export interface StepExtra {
   readonly objs: string[];
   write: boolean;
   output: boolean;
+  /** The ops that code ran, in order (see {@link Kernel.ranInside}); recorded only when a monitor watches. */
+  readonly ran?: InsideOp[];
 }
 
 /**

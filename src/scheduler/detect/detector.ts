@@ -45,6 +45,18 @@ export class RaceMonitor implements Monitor {
   }
 
   onStep(ev: StepEvent): void {
+    const ran = ev.extra?.ran;
+    if (ran !== undefined) for (const r of ran) this.onOp({ ...ev, op: r.op, result: r.raised ? undefined : r.result, raised: r.raised ? true : undefined, spawned: -1, timedOut: false });
+    this.onOp(ev);
+  }
+
+  /**
+   * One op: the step's own, or one that code run inside the step ran (a class's `__eq__`
+   * inside a list's `in`), checked as if it were a step of the same thread at the same step
+   * number: its reads and writes race with other threads' as a step's would, and a lock it
+   * takes and gives back orders them as a step's would.
+   */
+  private onOp(ev: StepEvent): void {
     const op = ev.op;
     const access = op.access;
     if (access === 'read' || access === 'write') {

@@ -182,6 +182,10 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
   /** Wakeup sequences reordered so that a timed op's end runs once its deadline has passed (see dueOrder). */
   dueReordered = 0;
   private readonly seqIndex: number[] = [];
+  /** The last execution's steps as transitions ({@link transitionOf}), made when a race's sequence first needs them. */
+  private readonly transitions: (EventInfo | undefined)[] = [];
+  /** Scratch for {@link notdep}: heads of transitions left out of a wakeup sequence. */
+  private readonly droppedScratch: number[] = [];
   /** Executions with near timed ops outside windows, whose span was explored as a plain search does (see fullSpan). */
   fullSpanExecutions = 0;
   /**
@@ -746,6 +750,7 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
     near?.restore(all);
     const fresh = this.analysed;
     this.analysed = n;
+    this.transitions.length = 0;
     for (let r = 0; r < races.length; r += 2) {
       const j = races[r + 1]!;
       if (j < fresh) continue;
@@ -797,7 +802,12 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
     if (!ej.blocking || coEnabled(all[k]!, ej)) return [k];
     const t = ej.thread;
     const lastBefore = lastOf(all, t, Math.min(j, n));
-    const parkedOn = (s: number): boolean => lastBefore < s && t < this.path[s]!.nThreads && !isEnabled(this.path[s]!, t);
+    // Asked at the state before the transition holding s: the state before a glued step lists
+    // only its own thread as enabled (no other could run there), not the threads parked.
+    const parkedOn = (s: number): boolean => {
+      const h = blockHead(all, s);
+      return lastBefore < h && t < this.path[h]!.nThreads && !isEnabled(this.path[h]!, t);
+    };
     const out = parkedOn(k) ? [] : [k];
     for (let s = k - 1; s >= 0; s--) {
       const es = all[s]!;
@@ -882,17 +892,11 @@ export class DporSearch extends ReplayingSearch implements Policy, Monitor {
     // a job's top state sends on only its initials.
     const seq = this.seqScratch;
     empty(seq);
-    if (this.due === undefined) {
-      for (let m = k + 1; m < n; m++) if (m !== j && !hb(k, m)) seq.push(all[m]!);
-      seq.push(all[j]!);
-    } else {
-      const at = this.seqIndex;
-      empty(at);
-      for (let m = k + 1; m < n; m++) if (m !== j && !hb(k, m)) at.push(m);
-      at.push(j);
-      this.dueOrder(k, at, all, this.due);
-      for (const m of at) seq.push(all[m]!);
-    }
+    const at = this.seqIndex;
+    notdep(k, j, all, n, hb, at, this.droppedScratch);
+    if (this.due !== undefined) this.dueOrder(k, at, all, this.due);
+    const made = this.transitions;
+    for (const m of at) seq.push((made[m] ??= transitionOf(all, m, n, this.rules)));
     if (k < this.fixed.length) {
       this.topRace(k, seq);
       return;
@@ -912,6 +916,64 @@ function blockHead(events: readonly EventInfo[], k: number): number {
   let at = k;
   while (at > 0 && events[at]!.glued && events[at - 1]!.thread === events[at]!.thread) at--;
   return at;
+}
+
+/**
+ * Fill `out` with notdep(e, E).e' as step indices (Abdulla et al., JACM 2017), e = step `k` and
+ * e' = step `j`, taken transition by transition: a run of glued steps (`Op.glued`) is one
+ * transition, so it is in the sequence whole or not at all. A transition is left out when
+ * any of its steps happens after e (its head may not, when only a glued step conflicts),
+ * and so is every later step that happens after a transition left out. Keeping the head
+ * without the step glued to it made the replay run that step at once (no switch is possible
+ * before it) where the sequence had put another thread's step, and the branch was dropped as
+ * infeasible. When e' is a glued step, the sequence ends with the head of its transition,
+ * which runs e' straight after it.
+ */
+function notdep(k: number, j: number, all: readonly EventInfo[], n: number, hb: (a: number, b: number) => boolean, out: number[], dropped: number[]): void {
+  empty(out);
+  empty(dropped);
+  const last = j < n ? blockHead(all, j) : j;
+  for (let m = k + 1; m < n; m++) {
+    if (m === last) {
+      // e' and the rest of its transition: e' (or its head) comes last.
+      while (m + 1 < n && all[m + 1]!.glued && all[m + 1]!.thread === all[last]!.thread) m++;
+      continue;
+    }
+    if (hb(k, m)) continue;
+    let after = false;
+    for (const x of dropped) if (hb(x, m)) after = true;
+    if (after) continue;
+    let end = m + 1;
+    while (end < n && all[end]!.glued && all[end]!.thread === all[m]!.thread) end++;
+    let whole = true;
+    for (let g = m + 1; g < end && whole; g++) if (hb(k, g) || g === last) whole = false;
+    if (!whole) {
+      dropped.push(m);
+      m = end - 1;
+      continue;
+    }
+    for (let g = m; g < end; g++) out.push(g);
+    m = end - 1;
+  }
+  out.push(last);
+}
+
+/**
+ * Step `m` of a wakeup sequence, as the transition it starts: with the glued steps that run
+ * straight after it (`Op.glued`), which no other thread can come between. A wakeup sequence
+ * lists steps one by one (the glued ones follow their head, so the path's forced states
+ * consume them), but whether a branch or a sleeping thread covers the sequence is decided by
+ * transitions: a head that touches only `q.y` stands for a transition that may also write
+ * `p.x`, and two threads' transitions commute only when every step of each does. Without it,
+ * a thread whose head was independent of a step put before it counted as an initial of the
+ * sequence, and the branch that ran its whole transition first was taken to cover an order
+ * it never reaches (a generated `.py` program of three threads, test/python/inline-generated.test.ts).
+ */
+function transitionOf(all: readonly EventInfo[], m: number, n: number, rules: DependencyRules): EventInfo {
+  const head = all[m]!;
+  let end = m + 1;
+  while (end < n && all[end]!.glued && all[end]!.thread === head.thread) end++;
+  return end === m + 1 ? head : blockEvent(head, all.slice(m + 1, end), rules);
 }
 
 function reverseFrom(xs: number[], from: number): void {
