@@ -10,7 +10,7 @@
  */
 import type { Kernel, Op, Step } from '../scheduler/ops.js';
 import { OneStep, opKind } from './one-step.js';
-import { formatPercent } from './percent-format.js';
+import { formatPercent, pyStr } from './percent-format.js';
 
 /** Python's level numbers. */
 export const LEVELS = { DEBUG: 10, INFO: 20, WARNING: 30, ERROR: 40, CRITICAL: 50 } as const;
@@ -65,5 +65,5 @@ export function log(msg: unknown, ...args: unknown[]): Step<void> {
 
 /** Python's `print(*values)`: one line to stdout, values joined by a space. */
 export function print(...values: unknown[]): Step<void> {
-  return emitLine('stdout', 0, values.map((v) => formatPercent('%s', [v])).join(' '));
+  return emitLine('stdout', 0, values.map(pyStr).join(' '));
 }

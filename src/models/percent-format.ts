@@ -100,8 +100,10 @@ function convert(c: Conversion, v: unknown): string {
       return pad(c, String.fromCodePoint(integer(v, conv)));
     case 'd':
     case 'i':
-    case 'u':
-      return sign(c, String(Math.abs(Math.trunc(toNumber(v, conv)))), toNumber(v, conv) < 0);
+    case 'u': {
+      const n = Math.trunc(toNumber(v, conv));
+      return sign(c, String(Math.abs(n)), n < 0);
+    }
     case 'x':
     case 'X':
     case 'o': {

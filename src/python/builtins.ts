@@ -13,7 +13,8 @@ import { drain, Interp, keyError, numeric, PyIterator, PyStepIterator } from './
 import { stopIteration } from './generator.js';
 import { setClasses, setStep } from './builtins-set.js';
 import { PySet } from './pyset.js';
-import { floatRepr, strRepr, toFixedPy } from './format.js';
+import { strRepr, toFixedPy } from '../models/py-text.js';
+import { floatRepr } from './format.js';
 import { markBuiltinType, NotImplemented, PyBound, PyBuiltin, PyClass, PyClassMethod, PyDict, PyFloat, PyFunction, PyInstance, PyList, PyObjectSentinel, PyProperty, PyRange, PyStatic, PyTuple, Snapshot } from './values.js';
 
 type Kw = Map<string, unknown> | undefined;

@@ -10,8 +10,6 @@ import { PyGenerator } from './generator.js';
 import { PySet } from './pyset.js';
 import { isContainerSubclass, ownRepr, PyBound, PyBuiltin, PyClass, PyDict, PyFloat, PyFunction, PyInstance, PyList, PyModuleObject, PyObjectSentinel, PyRange, PyTuple, Snapshot } from './values.js';
 
-// The text rules the models share (log messages format numbers and strings the same way).
-export { strRepr, toFixedPy };
 
 /**
  * repr of a float as CPython prints it: the shortest digits that read back as the same

@@ -941,7 +941,7 @@ function notdep(k: number, j: number, all: readonly EventInfo[], n: number, hb: 
     }
     if (hb(k, m)) continue;
     let after = false;
-    for (const x of dropped) if (hb(x, m)) after = true;
+    for (let d = 0; d < dropped.length && !after; d++) after = hb(dropped[d]!, m);
     if (after) continue;
     let end = m + 1;
     while (end < n && all[end]!.glued && all[end]!.thread === all[m]!.thread) end++;
